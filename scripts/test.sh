@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Integration tests need a real PostgreSQL: give one with
+# TERRITORIO_TEST_POSTGRES="Host=…;Port=…;Username=…;Password=…", or this script installs
+# Debian's postgresql if missing, starts a throwaway server on loopback and stops it at the end.
+# End-to-end tests drive Debian's chromium, installed here when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq >/dev/null; apt_updated=1; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+pg_dir=""
+stop_postgres() {
+  [ -n "$pg_dir" ] || return 0
+  pg_run "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+pg_run() { if [ "$(id -u)" = 0 ]; then su postgres -c "$(printf '%q ' "$@")"; else "$@"; fi; }
+
+start_postgres() {
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
+  if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+    echo "installing postgresql (apt)…"
+    apt_install postgresql
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+  fi
+  pg_dir=$(mktemp -d /tmp/territorio-pg.XXXXXX)
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_dir"
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 55432)
+  pg_run "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  pg_run "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $pg_dir -c max_connections=200 -c fsync=off" start >/dev/null
+  export TERRITORIO_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  echo "PostgreSQL started on 127.0.0.1:$port"
+}
+
+if [ -z "${TERRITORIO_TEST_POSTGRES:-}" ]; then
+  trap stop_postgres EXIT
+  start_postgres
+fi
+
+if [ -z "${TERRITORIO_CHROMIUM:-}" ]; then
+  command -v chromium >/dev/null || { echo "installing chromium (apt)…"; apt_install chromium; }
+  export TERRITORIO_CHROMIUM=$(command -v chromium)
+fi
+
+log=$(mktemp /tmp/territorio-test.XXXXXX)
+status=0
+dotnet test --solution Territorio.slnx -c Release "$@" 2>&1 | tee "$log" || status=$?
+status=${PIPESTATUS[0]:-$status}
+
+# One closing line for the whole suite, from dotnet test's own summary.
+awk '/Test run summary/ {s=1} s && $1=="failed:" {f=$2} s && $1=="succeeded:" {p=$2} s && $1=="skipped:" {k=$2}
+     END { if (p != "") printf "%d passed, %d failed, %d skipped\n", p, f, k }' "$log"
+rm -f "$log"
+exit $status

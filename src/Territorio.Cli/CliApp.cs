@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Territorio.Cli.Features.Database;
+using Territorio.Cli.Features.Demo;
+using Territorio.Kernel.Errors;
+
+namespace Territorio.Cli;
+
+/// <summary>
+/// The <c>territorio</c> command. Exit codes: 0 ok, 1 bad data, 2 bad usage; a user's mistake
+/// gets one line on stderr, never a stack trace.
+/// </summary>
+public static class CliApp
+{
+    public static RootCommand BuildRoot(CliEnvironment env)
+    {
+        var root = new RootCommand("Territorio: sanità territoriale — presa in carico della cronicità (DGR X/6164/2017) e appropriatezza dei ricoveri riabilitativi (DM 5/8/2021).")
+        {
+            DemoCommands.Build(env),
+            DatabaseCommands.Build(env),
+        };
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
+    {
+        var root = BuildRoot(env);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            env.Error.WriteLine($"errore: {parse.Errors[0].Message} (territorio --help per l'uso)");
+            return ExitCodes.BadUsage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { Output = env.Output, Error = env.Error, EnableDefaultExceptionHandler = false },
+                cancellationToken);
+        }
+        catch (UsageException ex)
+        {
+            env.Error.WriteLine($"errore: {ex.Message}");
+            return ExitCodes.BadUsage;
+        }
+        catch (InputDataException ex)
+        {
+            env.Error.WriteLine($"errore nei dati: {ex.Message}");
+            return ExitCodes.BadData;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            env.Error.WriteLine($"errore nei dati: {ex.Message}");
+            return ExitCodes.BadData;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Territorio.Data;
+
+namespace Territorio.Cli.Features.Database;
+
+/// <summary><c>territorio db migrate|info</c>: the configured database's schema.</summary>
+public static class DatabaseCommands
+{
+    public static Command Build(CliEnvironment env)
+    {
+        var migrate = new Command("migrate", "Crea o aggiorna lo schema del database configurato (SQLite predefinito, o PostgreSQL).");
+        migrate.SetAction(async (_, ct) =>
+        {
+            await TerritorioDatabase.MigrateAsync(env.Database, ct);
+            env.Output.WriteLine($"database aggiornato ({env.Database.Provider})");
+            return ExitCodes.Ok;
+        });
+
+        var info = new Command("info", "Mostra il database configurato e le migrazioni applicate.");
+        info.SetAction(async (_, ct) =>
+        {
+            await using var db = TerritorioDatabase.CreateContext(env.Database);
+            var applied = await db.Database.GetAppliedMigrationsAsync(ct);
+            var pending = await db.Database.GetPendingMigrationsAsync(ct);
+            env.Output.WriteLine($"provider: {env.Database.Provider}");
+            env.Output.WriteLine($"migrazioni applicate: {applied.Count()}, in attesa: {pending.Count()}");
+            return ExitCodes.Ok;
+        });
+
+        return new Command("db", "Gestione del database.") { migrate, info };
+    }
+}

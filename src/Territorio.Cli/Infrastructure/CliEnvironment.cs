@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Territorio.Data;
+using Territorio.Flows.Reference;
+
+namespace Territorio.Cli;
+
+/// <summary>
+/// What a command runs against: its output streams, configuration (appsettings.json beside the
+/// executable, then <c>TERRITORIO_</c>-less environment variables such as
+/// <c>ConnectionStrings__Territorio</c>), the database and the reference data.
+/// </summary>
+public sealed class CliEnvironment
+{
+    public CliEnvironment(TextWriter output, TextWriter error, IConfiguration configuration, bool interactive)
+    {
+        Output = output;
+        Error = error;
+        Configuration = configuration;
+        Interactive = interactive;
+        Database = TerritorioDatabase.ReadOptions(configuration);
+        _referenceData = new Lazy<ReferenceData>(() =>
+            configuration["Territorio:ReferenceData"] is { Length: > 0 } root ? new ReferenceData(root) : ReferenceData.Default());
+    }
+
+    private readonly Lazy<ReferenceData> _referenceData;
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    public IConfiguration Configuration { get; }
+
+    /// <summary>True when a person watches a terminal: progress bars are drawn only then.</summary>
+    public bool Interactive { get; }
+
+    public DatabaseOptions Database { get; }
+
+    public ReferenceData ReferenceData => _referenceData.Value;
+
+    public static IConfiguration BuildConfiguration(IEnumerable<KeyValuePair<string, string?>>? overrides = null) =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? [])
+            .Build();
+
+    public static CliEnvironment FromProcess() =>
+        new(Console.Out, Console.Error, BuildConfiguration(), !Console.IsErrorRedirected);
+}

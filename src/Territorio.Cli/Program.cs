@@ -1,0 +1,3 @@
+using Territorio.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());

@@ -1,0 +1,48 @@
+using Territorio.Kernel.Codes;
+
+namespace Territorio.Flows.Reference;
+
+/// <summary>
+/// Locates the versioned reference data shipped with Territorio (the repository's <c>data/</c>,
+/// copied beside every executable). <c>TERRITORIO_DATA</c> points elsewhere, e.g. to official lists.
+/// </summary>
+public sealed class ReferenceData
+{
+    public const string EnvironmentVariable = "TERRITORIO_DATA";
+
+    private readonly Lazy<Icd9CmCatalogue> _icd9Cm;
+
+    public ReferenceData(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"reference data folder not found: {root}");
+        }
+
+        Root = root;
+        _icd9Cm = new Lazy<Icd9CmCatalogue>(LoadIcd9Cm);
+    }
+
+    public string Root { get; }
+
+    public Icd9CmCatalogue Icd9Cm => _icd9Cm.Value;
+
+    public static ReferenceData Default() =>
+        new(Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } root
+            ? root
+            : Path.Combine(AppContext.BaseDirectory, "data"));
+
+    public string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private Icd9CmCatalogue LoadIcd9Cm()
+    {
+        return new Icd9CmCatalogue(Read("diagnosi.csv", Icd9CmKind.Diagnosis), Read("procedure.csv", Icd9CmKind.Procedure));
+
+        List<Icd9CmEntry> Read(string file, Icd9CmKind kind)
+        {
+            string path = PathOf("icd9cm-it", file);
+            using var reader = new StreamReader(path);
+            return Icd9CmCatalogue.ReadList(reader, kind, path).ToList();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+namespace Territorio.Cli.Tests;
+
+public class CommandLineTests
+{
+    [Fact]
+    public async Task UnknownOption_GivesOneLineErrorAndExitCode2()
+    {
+        var result = await CliRunner.RunAsync("demo", "run", "--peple", "3");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.TrimEnd().Split('\n').Length.ShouldBe(1);
+        result.Error.ShouldContain("--peple");
+        result.Error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task UnknownCommand_GivesExitCode2()
+    {
+        (await CliRunner.RunAsync("frobnicate")).ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Help_DescribesTheCommandsInItalian()
+    {
+        var result = await CliRunner.RunAsync("--help");
+
+        result.ExitCode.ShouldBe(0);
+        result.Output.ShouldContain("demo");
+        result.Output.ShouldContain("presa in carico");
+    }
+
+    [Fact]
+    public async Task DemoRun_WithoutServing_FillsTheEmbeddedDatabase()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "territorio-cli-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var settings = new Dictionary<string, string?> { ["Database:DataDirectory"] = directory };
+            var result = await CliRunner.RunAsync(settings, "demo", "run", "--people", "2000", "--no-serve");
+
+            result.ExitCode.ShouldBe(0, result.Error);
+            result.Output.ShouldContain("2.000 assistiti");
+            File.Exists(Path.Combine(directory, "territorio.db")).ShouldBeTrue();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
