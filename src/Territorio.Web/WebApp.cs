@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Territorio.Data;
 
 namespace Territorio.Web;
@@ -25,6 +26,8 @@ public static class WebApp
             builder.WebHost.UseUrls(urls);
         }
 
+        // Framework chatter stays out of the operator's console; warnings and our own logs remain.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddTerritorioDatabase(database);
         builder.Services.AddRazorPages();
         builder.Services.AddOpenApi();
