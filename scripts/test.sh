@@ -50,9 +50,10 @@ if [ -z "${TERRITORIO_CHROMIUM:-}" ]; then
 fi
 
 log=$(mktemp /tmp/territorio-test.XXXXXX)
-status=0
-dotnet test --solution Territorio.slnx -c Release "$@" 2>&1 | tee "$log" || status=$?
-status=${PIPESTATUS[0]:-$status}
+set +e
+dotnet test --solution Territorio.slnx -c Release "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
 
 # One closing line for the whole suite, from dotnet test's own summary.
 awk '/Test run summary/ {s=1} s && $1=="failed:" {f=$2} s && $1=="succeeded:" {p=$2} s && $1=="skipped:" {k=$2}
