@@ -43,3 +43,18 @@ public interface IPactPeriodSource
 {
     IAsyncEnumerable<PactPeriod> ReadAsync(int year, string? atsId, CancellationToken cancellationToken);
 }
+
+public static class PactPeriodSourceExtensions
+{
+    /// <summary>All the periods of a year (and ATS) from a source, in its order.</summary>
+    public static async Task<List<PactPeriod>> ReadYearAsync(this IPactPeriodSource source, int year, string? atsId, CancellationToken cancellationToken)
+    {
+        var periods = new List<PactPeriod>();
+        await foreach (var period in source.ReadAsync(year, atsId, cancellationToken))
+        {
+            periods.Add(period);
+        }
+
+        return periods;
+    }
+}
