@@ -31,10 +31,7 @@ public static class TariffCatalogueJson
             throw new InputDataException(new InputError(path, (ex.LineNumber ?? 0) + 1, "json", "", $"JSON non valido: {ex.Message}"));
         }
 
-        if (errors.Count == 0)
-        {
-            errors.AddRange(TariffCatalogue.Validate(info, drafts, knownPathologies, path, out _));
-        }
+        errors.AddRange(TariffCatalogue.Validate(info, drafts, knownPathologies, path, out _));
 
         return errors.Count > 0
             ? throw new InputDataException(TariffCatalogue.Describe(path, errors))

@@ -45,15 +45,13 @@ public static class TariffSheetImporter
 
         var info = ReadInfo(path, errors);
         var drafts = ReadTariffs(path, errors, info.Provisional);
-        if (errors.Count == 0)
+        // Catalogue rules (total = sum of components, duplicates, known codes) on the rows whose cells
+        // parsed, mapped back to cells, so one run reports every bad cell.
+        errors.AddRange(TariffCatalogue.Validate(info, drafts, knownPathologies, path, out _).Select(e => e with
         {
-            // Catalogue rules (total = sum of components, duplicates, known codes), mapped back to cells.
-            errors.AddRange(TariffCatalogue.Validate(info, drafts, knownPathologies, path, out _).Select(e => e with
-            {
-                File = $"{path} foglio {TariffSheet}",
-                Field = Layout.FirstOrDefault(l => l.Field == e.Field) is { Column: not null } c ? $"colonna {c.Column} ({c.Header})" : e.Field,
-            }));
-        }
+            File = $"{path} foglio {TariffSheet}",
+            Field = Layout.FirstOrDefault(l => l.Field == e.Field) is { Column: not null } c ? $"colonna {c.Column} ({c.Header})" : e.Field,
+        }));
 
         return errors.Count > 0
             ? throw new InputDataException(TariffCatalogue.Describe(path, errors))
