@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using Territorio.Remuneration.Tariffs;
 
@@ -90,9 +89,7 @@ public static class RemunerationEngine
         if (period.MmgRole == MmgRole.GestoreMember)
         {
             // DGR X/6164/2017, MMG Gestore: 8% of the ambulatory component of the patients whose PAI it manages.
-            mmgLines.Add(new MmgPayLine(mmg, period, MmgPayKind.GpShare, line.MmgShareAmount, string.Format(CultureInfo.InvariantCulture,
-                "quota MMG 8% di amb {0:0.00} = {1:0.00} × {2} / {3} giorni = {4:0.00} (patto {5}, Gestore {6})",
-                line.Tariff.Amb, line.Tariff.MmgShare, line.Days, line.DaysInYear, line.MmgShareAmount, period.PactId, period.GestoreId)));
+            mmgLines.Add(new MmgPayLine(mmg, line, MmgPayKind.GpShare, line.MmgShareAmount));
         }
         else if (period.MmgRole == MmgRole.Collaborator && period.PaisByMmg > 0)
         {
@@ -104,9 +101,7 @@ public static class RemunerationEngine
                 return;
             }
 
-            mmgLines.Add(new MmgPayLine(mmg, period, MmgPayKind.PaiFee, period.PaisByMmg * fee, string.Format(CultureInfo.InvariantCulture,
-                "compenso PAI: {0} PAI × {1:0.00} = {2:0.00} (patto {3}, Gestore {4})",
-                period.PaisByMmg, fee, period.PaisByMmg * fee, period.PactId, period.GestoreId)));
+            mmgLines.Add(new MmgPayLine(mmg, line, MmgPayKind.PaiFee, period.PaisByMmg * fee, period.PaisByMmg, fee));
         }
     }
 

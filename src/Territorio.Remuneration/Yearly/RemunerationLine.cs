@@ -65,5 +65,17 @@ public enum MmgPayKind
     PaiFee,
 }
 
-/// <summary>What a GP is owed for one pact period, by the Gestore, and why.</summary>
-public sealed record MmgPayLine(string MmgId, PactPeriod Period, MmgPayKind Kind, decimal Amount, string Reasons);
+/// <summary>
+/// What a GP is owed for one paid line, by the Gestore, and why: the 8% share of the line, or
+/// <paramref name="Pais"/> PAIs at <paramref name="Fee"/> each.
+/// </summary>
+public sealed record MmgPayLine(string MmgId, RemunerationLine Line, MmgPayKind Kind, decimal Amount, int Pais = 0, decimal Fee = 0)
+{
+    public PactPeriod Period => Line.Period;
+
+    public string Reasons => Kind == MmgPayKind.GpShare
+        ? string.Format(CultureInfo.InvariantCulture, "quota MMG 8% di amb {0:0.00} = {1:0.00} × {2} / {3} giorni = {4:0.00} (patto {5}, Gestore {6})",
+            Line.Tariff.Amb, Line.Tariff.MmgShare, Line.Days, Line.DaysInYear, Amount, Period.PactId, Period.GestoreId)
+        : string.Format(CultureInfo.InvariantCulture, "compenso PAI: {0} PAI × {1:0.00} = {2:0.00} (patto {3}, Gestore {4})",
+            Pais, Fee, Amount, Period.PactId, Period.GestoreId);
+}

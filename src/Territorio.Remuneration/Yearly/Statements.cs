@@ -52,17 +52,36 @@ public sealed class RemunerationResult
         Lines = lines;
         MmgLines = mmgLines;
         Issues = issues;
-        var mmgByGestore = mmgLines.ToLookup(l => l.Period.GestoreId, StringComparer.Ordinal);
-        Gestori = lines.GroupBy(l => l.Period.GestoreId, StringComparer.Ordinal)
-            .Select(g => new GestoreStatement(g.Key, g.ToList(), mmgByGestore[g.Key].ToList()))
-            .OrderBy(s => s.GestoreId, StringComparer.Ordinal)
+        var linesByGestore = new Dictionary<string, List<RemunerationLine>>(StringComparer.Ordinal);
+        var ats = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
+        var pathologies = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            Bucket(linesByGestore, line.Period.GestoreId).Add(line);
+            Accumulator.For(ats, line.Period.AtsId).Add(line);
+            Accumulator.For(pathologies, PathologyKey(line.Tariff.Pathology)).Add(line);
+        }
+
+        foreach (var issue in issues)
+        {
+            Accumulator.For(ats, issue.Period.AtsId).AddIssue(issue);
+            Accumulator.For(pathologies, PathologyKey(issue.Period.Pathology)).AddIssue(issue);
+        }
+
+        var mmgByGestore = new Dictionary<string, List<MmgPayLine>>(StringComparer.Ordinal);
+        var mmgByMmg = new Dictionary<string, List<MmgPayLine>>(StringComparer.Ordinal);
+        foreach (var line in mmgLines)
+        {
+            Bucket(mmgByGestore, line.Period.GestoreId).Add(line);
+            Bucket(mmgByMmg, line.MmgId).Add(line);
+        }
+
+        Gestori = linesByGestore.OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new GestoreStatement(g.Key, g.Value, mmgByGestore.GetValueOrDefault(g.Key) ?? []))
             .ToList();
-        Mmg = mmgLines.GroupBy(l => l.MmgId, StringComparer.Ordinal)
-            .Select(g => new MmgStatement(g.Key, g.ToList()))
-            .OrderBy(s => s.MmgId, StringComparer.Ordinal)
-            .ToList();
-        ByAts = Totals(l => l.Period.AtsId, i => i.Period.AtsId);
-        ByPathology = Totals(l => l.Tariff.Pathology.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), i => i.Period.Pathology.ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
+        Mmg = mmgByMmg.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new MmgStatement(g.Key, g.Value)).ToList();
+        ByAts = Accumulator.Totals(ats);
+        ByPathology = Accumulator.Totals(pathologies);
     }
 
     public int Year { get; }
@@ -86,21 +105,42 @@ public sealed class RemunerationResult
 
     public decimal Total => ByAts.Sum(t => t.Amount);
 
-    private List<PaymentTotal> Totals(Func<RemunerationLine, string> lineKey, Func<RemunerationIssue, string> issueKey)
+    private static string PathologyKey(int code) => code.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static List<T> Bucket<T>(Dictionary<string, List<T>> buckets, string key)
     {
-        var issues = Issues.GroupBy(issueKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(i => i.Period.PatientId).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
-        var totals = Lines.GroupBy(lineKey, StringComparer.Ordinal)
-            .Select(g => new PaymentTotal(
-                g.Key,
-                g.Select(l => l.Period.PatientId).Distinct(StringComparer.Ordinal).Count(),
-                g.Count(),
-                g.Sum(l => l.Amount),
-                g.Sum(l => l.MmgShareAmount),
-                issues.GetValueOrDefault(g.Key)))
-            .ToList();
-        totals.AddRange(issues.Where(i => totals.TrueForAll(t => t.Key != i.Key)).Select(i => new PaymentTotal(i.Key, 0, 0, 0, 0, i.Value)));
-        totals.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return totals;
+        ref var list = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(buckets, key, out _);
+        return list ??= [];
+    }
+
+    /// <summary>Running total of one group: one pass over the lines and issues.</summary>
+    private sealed class Accumulator
+    {
+        private readonly HashSet<string> _patients = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _patientsWithIssues = new(StringComparer.Ordinal);
+        private int _lines;
+        private decimal _amount;
+        private decimal _mmgShares;
+
+        public static Accumulator For(Dictionary<string, Accumulator> groups, string key)
+        {
+            ref var accumulator = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out _);
+            return accumulator ??= new Accumulator();
+        }
+
+        public void Add(RemunerationLine line)
+        {
+            _patients.Add(line.Period.PatientId);
+            _lines++;
+            _amount += line.Amount;
+            _mmgShares += line.MmgShareAmount;
+        }
+
+        public void AddIssue(RemunerationIssue issue) => _patientsWithIssues.Add(issue.Period.PatientId);
+
+        public static List<PaymentTotal> Totals(Dictionary<string, Accumulator> groups) =>
+            groups.OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new PaymentTotal(g.Key, g.Value._patients.Count, g.Value._lines, g.Value._amount, g.Value._mmgShares, g.Value._patientsWithIssues.Count))
+                .ToList();
     }
 }
