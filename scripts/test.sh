@@ -49,6 +49,11 @@ if [ -z "${TERRITORIO_CHROMIUM:-}" ]; then
   export TERRITORIO_CHROMIUM=$(command -v chromium)
 fi
 
+# PDF statements (PDFsharp) need a TrueType font on Linux: Debian's DejaVu, installed here when missing.
+if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1; then
+  echo "installing fonts-dejavu-core (apt)…"; apt_install fonts-dejavu-core
+fi
+
 log=$(mktemp /tmp/territorio-test.XXXXXX)
 set +e
 dotnet test --solution Territorio.slnx -c Release "$@" 2>&1 | tee "$log"

@@ -1,0 +1,61 @@
+using System.Globalization;
+using MiniExcelLibs;
+
+namespace Territorio.Flows.Remuneration;
+
+/// <summary>Writes export tables as CSV files (culture-invariant, UTF-8) and as one XLSX workbook.</summary>
+public static class RemunerationExport
+{
+    public static void WriteCsv(ExportTable table, string path)
+    {
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        writer.Write(string.Join(',', table.Headers));
+        writer.Write('\n');
+        foreach (var row in table.Rows)
+        {
+            for (int i = 0; i < row.Length; i++)
+            {
+                if (i > 0)
+                {
+                    writer.Write(',');
+                }
+
+                writer.Write(Quoted(Text(row[i])));
+            }
+
+            writer.Write('\n');
+        }
+    }
+
+    public static void WriteXlsx(IEnumerable<ExportTable> tables, string path)
+    {
+        var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            sheets[table.Name] = table.Rows.Select(row =>
+            {
+                var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
+                for (int i = 0; i < table.Headers.Count; i++)
+                {
+                    cells[table.Headers[i]] = row[i];
+                }
+
+                return cells;
+            }).ToList();
+        }
+
+        MiniExcel.SaveAs(path, sheets, overwriteFile: true);
+    }
+
+    /// <summary>RFC 4180: quote a field holding a comma, quote or line break.</summary>
+    public static string Quoted(string field) =>
+        field.AsSpan().IndexOfAny(",\"\n\r") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static string Text(object? value) => value switch
+    {
+        null => "",
+        decimal m => m.ToString("0.00", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
