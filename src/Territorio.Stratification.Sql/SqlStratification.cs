@@ -96,12 +96,18 @@ public sealed class SqlStratification(StratificationCriteria criteria, DateOnly 
                 SELECT person_id, record_id, d, 1 AS kind, upper(replace(trim(c), '.', '')) AS code
                 FROM sdo, unnest(string_split(coalesce(procedures, ''), '|')) AS t(c) WHERE trim(c) <> ''
             ),
+            sdo_prefixes AS (
+                SELECT s.person_id, s.record_id, s.d, s.kind, left(s.code, n) AS prefix
+                FROM sdo_codes s, range(2, 6) AS t(n) WHERE n <= length(s.code)
+            ),
             sdo_hits AS (
-                SELECT s.person_id, c.ci FROM sdo_codes s JOIN crit c ON c.kind = s.kind AND starts_with(s.code, c.code) AND s.d >= c.window_start
+                SELECT s.person_id, c.ci FROM sdo_prefixes s JOIN crit c ON c.kind = s.kind AND c.code = s.prefix AND s.d >= c.window_start
                 GROUP BY s.person_id, c.ci, c.min_count HAVING count(DISTINCT s.record_id) >= c.min_count
             ),
             drug_hits AS (
-                SELECT r.person_id, c.ci FROM drugs r JOIN crit c ON c.kind = 2 AND starts_with(r.atc, c.code) AND r.d >= c.window_start
+                SELECT r.person_id, c.ci
+                FROM (SELECT r.*, left(r.atc, n) AS prefix FROM drugs r, (VALUES (1), (3), (4), (5), (7)) AS t(n)) r
+                JOIN crit c ON c.kind = 2 AND c.code = r.prefix AND r.d >= c.window_start
                 GROUP BY r.person_id, c.ci, c.min_packs, c.min_ddd, c.min_dates
                 HAVING sum(r.packs) >= c.min_packs AND sum(r.ddd) >= c.min_ddd AND count(DISTINCT r.d) >= c.min_dates
             ),
@@ -112,7 +118,12 @@ public sealed class SqlStratification(StratificationCriteria criteria, DateOnly 
                 WHERE CAST(e.start_date AS DATE) <= {asOfSql} AND (nullif(trim(e.end_date), '') IS NULL OR CAST(nullif(trim(e.end_date), '') AS DATE) >= {asOfSql})
             ),
             outpatient_hits AS (
-                SELECT o.person_id, c.ci FROM outpatient o JOIN crit c ON c.kind = 4 AND (o.code = c.code OR starts_with(o.code, c.code || '.')) AND o.d >= c.window_start
+                SELECT o.person_id, c.ci
+                FROM (SELECT o.*, o.code AS prefix FROM outpatient o
+                      UNION ALL
+                      SELECT o.*, array_to_string(list_slice(string_split(o.code, '.'), 1, n), '.') AS prefix
+                      FROM outpatient o, range(1, 4) AS t(n) WHERE n < len(string_split(o.code, '.'))) o
+                JOIN crit c ON c.kind = 4 AND c.code = o.prefix AND o.d >= c.window_start
                 GROUP BY o.person_id, c.ci, c.min_count HAVING count(*) >= c.min_count
             ),
             all_hits AS (
