@@ -12,7 +12,7 @@ using Territorio.Synthetic;
 namespace Territorio.Bench;
 
 /// <summary>
-/// <c>stratify [people] [folder] [rounds]</c>: the stratification engine end to end (parse,
+/// <c>stratify [people] [folder] [rounds] [engine-only]</c>: the stratification engine end to end (parse,
 /// classify, write levels.csv) against the same classification in DuckDB SQL over the same
 /// files, alternating, with medians, events per second and peak memory (VmHWM).
 /// </summary>
@@ -26,6 +26,7 @@ public static partial class WholeRuns
         int people = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         string folder = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), $"territorio-strat-{people}");
         int rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        bool engineOnly = args.Length > 3 && args[3] == "engine-only";
         var asOf = DemoPopulation.DefaultAsOf;
         if (!File.Exists(Path.Combine(folder, "outpatient.csv")))
         {
@@ -71,7 +72,17 @@ public static partial class WholeRuns
             engineTimes.Add(clock.Elapsed.TotalSeconds);
             process.Refresh();
             engineCpu.Add((process.TotalProcessorTime - cpu).TotalSeconds);
-            enginePeak = Math.Max(enginePeak, PeakMemoryBytes());
+            if (round == 0)
+            {
+                // VmHWM is the process's high-water mark: read before DuckDB ever runs.
+                enginePeak = PeakMemoryBytes();
+            }
+
+            if (engineOnly)
+            {
+                Console.WriteLine($"round {round + 1}: engine {engineTimes[^1]:0.00} s wall / {engineCpu[^1]:0.00} s CPU");
+                continue;
+            }
 
             cpu = process.TotalProcessorTime;
             clock.Restart();
@@ -89,6 +100,12 @@ public static partial class WholeRuns
         }
 
         double engine = Median(engineTimes);
+        if (engineOnly)
+        {
+            Console.WriteLine($"engine  median {engine:0.00} s wall = {rows / engine / 1e6:0.00} M rows/s; {Median(engineCpu):0.00} s CPU = {rows / Median(engineCpu) / 1e6:0.00} M rows per CPU-second; peak memory (VmHWM) {enginePeak / 1e6:N0} MB");
+            return 0;
+        }
+
         double sql = Median(sqlTimes);
         Console.WriteLine($"engine  median {engine:0.00} s wall = {rows / engine / 1e6:0.00} M rows/s; {Median(engineCpu):0.00} s CPU = {rows / Median(engineCpu) / 1e6:0.00} M rows per CPU-second; peak memory (VmHWM after engine runs) {enginePeak / 1e6:N0} MB");
         Console.WriteLine($"DuckDB  median {sql:0.00} s wall = {rows / sql / 1e6:0.00} M rows/s; {Median(sqlCpu):0.00} s CPU (all threads; no evidence column); process peak now {PeakMemoryBytes() / 1e6:N0} MB");

@@ -126,12 +126,11 @@ public sealed class Stratifier
     public void AddDischarge(int person, SdoRecord record)
     {
         int day = record.DischargeDate.DayNumber;
-        if (day > _asOfDay)
+        if (!TryNoteUse(person, day))
         {
             return;
         }
 
-        NoteUse(person, day);
         // One discharge counts once per criterion, however many of its codes match.
         Span<bool> counted = stackalloc bool[_criterion.Length];
         AddDischargeCode(person, day, _diagnoses.Find(record.PrincipalDiagnosis.Value), counted);
@@ -150,12 +149,11 @@ public sealed class Stratifier
     public void AddDispensing(int person, DateOnly date, ReadOnlySpan<char> atc, double packs, double ddd)
     {
         int day = date.DayNumber;
-        if (day > _asOfDay)
+        if (!TryNoteUse(person, day))
         {
             return;
         }
 
-        NoteUse(person, day);
         var entry = _atc.Find(atc);
         foreach (short ci in entry.Criteria)
         {
@@ -204,12 +202,11 @@ public sealed class Stratifier
     public void AddOutpatient(int person, DateOnly date, ReadOnlySpan<char> code)
     {
         int day = date.DayNumber;
-        if (day > _asOfDay)
+        if (!TryNoteUse(person, day))
         {
             return;
         }
 
-        NoteUse(person, day);
         var entry = _outpatient.Find(code);
         foreach (short ci in entry.Criteria)
         {
@@ -320,14 +317,22 @@ public sealed class Stratifier
         }
     }
 
+    /// <summary>Records a use of services; false for records after the as-of date (ignored).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void NoteUse(int person, int day)
+    private bool TryNoteUse(int person, int day)
     {
+        if (day > _asOfDay)
+        {
+            return false;
+        }
+
         ref int last = ref _lastUseDay[person];
         if (day > last)
         {
             last = day;
         }
+
+        return true;
     }
 
     private ref Hit HitFor(int person, short criterion)
