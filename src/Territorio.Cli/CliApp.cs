@@ -2,6 +2,7 @@ using System.CommandLine;
 using Territorio.Cli.Features.Database;
 using Territorio.Cli.Features.Demo;
 using Territorio.Cli.Features.Remuneration;
+using Territorio.Cli.Features.Stratification;
 using Territorio.Kernel.Errors;
 
 namespace Territorio.Cli;
@@ -20,6 +21,7 @@ public static class CliApp
             DatabaseCommands.Build(env),
             TariffsCommands.Build(env),
             RemunerateCommand.Build(env),
+            StratifyCommand.Build(env),
         };
         return root;
     }

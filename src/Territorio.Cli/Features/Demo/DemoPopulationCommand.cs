@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Territorio.Cli.Features.Stratification;
+using Territorio.Flows.Sdo;
+using Territorio.Flows.Stratification;
+using Territorio.Synthetic;
+
+namespace Territorio.Cli.Features.Demo;
+
+/// <summary>
+/// <c>territorio demo population</c>: the five regional flows of a synthetic region, ready for
+/// <c>territorio stratify</c>; and the step of <c>demo run</c> that stratifies it.
+/// </summary>
+public static class DemoPopulationCommand
+{
+    public static readonly string[] FileNames = ["persons.csv", "sdo.csv", "drugs.csv", "exemptions.csv", "outpatient.csv"];
+
+    public static Command Build(CliEnvironment env)
+    {
+        var people = new Option<int>("--people") { Description = "Numero di assistiti.", DefaultValueFactory = _ => 30_000 };
+        var seed = new Option<int>("--seed") { Description = "Seme del generatore (stesso seme, stessi file).", DefaultValueFactory = _ => 42 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Cartella dove scrivere i cinque file.", Required = true };
+        var asOf = new Option<string>("--as-of") { Description = "Data di riferimento dei dati AAAA-MM-GG.", DefaultValueFactory = _ => DemoPopulation.DefaultAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        people.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 20_000_000)
+            {
+                r.AddError("--people deve essere tra 1 e 20.000.000");
+            }
+        });
+
+        var command = new Command("population", "Scrive i flussi (anagrafe, SDO, farmaci, esenzioni, specialistica) di una regione sintetica.") { people, seed, output, asOf };
+        command.SetAction(parse =>
+        {
+            string text = parse.GetValue(asOf)!;
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                throw new UsageException($"--as-of: data non valida '{text}' (atteso AAAA-MM-GG)");
+            }
+
+            var inputs = Write(parse.GetValue(output)!.FullName, parse.GetValue(people), parse.GetValue(seed), date);
+            env.Output.WriteLine($"regione sintetica: {Italian.Number(parse.GetValue(people))} assistiti in {Path.GetDirectoryName(inputs.Persons)}");
+            env.Output.WriteLine($"per stratificare: territorio stratify --persons {inputs.Persons} --sdo {inputs.Sdo} --drugs {inputs.Drugs} --exemptions {inputs.Exemptions} --outpatient {inputs.Outpatient} --as-of {text} --out levels.csv --report piramide.csv");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static StratificationInputs Write(string directory, int people, int seed, DateOnly asOf)
+    {
+        Directory.CreateDirectory(directory);
+        var paths = FileNames.Select(f => Path.Combine(directory, f)).ToArray();
+        var writers = paths.Select(p => new StreamWriter(p, false, new UTF8Encoding(false), 1 << 16)).ToArray();
+        try
+        {
+            DemoPopulation.Generate(people, seed, asOf, SdoCsvReader.Columns, new PopulationWriters(writers[0], writers[1], writers[2], writers[3], writers[4]));
+        }
+        finally
+        {
+            foreach (var writer in writers)
+            {
+                writer.Dispose();
+            }
+        }
+
+        return new StratificationInputs(paths[0], paths[1], paths[2], paths[3], paths[4]);
+    }
+
+    /// <summary>For <c>demo run</c>: the region's flows into the data folder, stratified, files printed.</summary>
+    public static void GenerateAndStratify(CliEnvironment env, int people, int seed, DateOnly asOf)
+    {
+        string directory = Path.GetFullPath(Path.Combine(env.Database.DataDirectory, "stratificazione"));
+        var inputs = Write(Path.Combine(directory, "flussi"), people, seed, asOf);
+        StratifyCommand.Run(env, inputs, asOf, Path.Combine(directory, "levels.csv"), null, Path.Combine(directory, "piramide.csv"));
+    }
+}

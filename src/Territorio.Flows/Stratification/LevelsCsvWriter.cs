@@ -1,0 +1,104 @@
+using System.Globalization;
+using Territorio.Stratification.Engine;
+
+namespace Territorio.Flows.Stratification;
+
+/// <summary>
+/// Writes <c>levels.csv</c>: <c>person_id,level,main_pathology,pathologies,evidence</c>.
+/// <c>pathologies</c> are catalogue codes, main first, <c>|</c>-separated; <c>evidence</c> is
+/// <c>pathology=source:code:date;…</c> per pathology, <c>|</c>-separated. A person who died
+/// before the as-of date has an empty level and evidence <c>deceased:date</c>.
+/// </summary>
+public sealed class LevelsCsvWriter(TextWriter writer)
+{
+    public const string Header = "person_id,level,main_pathology,pathologies,evidence";
+
+    private readonly char[] _buffer = new char[16];
+
+    public void WriteHeader() => writer.WriteLine(Header);
+
+    public void Write(Outcome outcome)
+    {
+        WriteId(outcome.PersonId);
+        writer.Write(',');
+        if (outcome.IsExcluded)
+        {
+            writer.Write(",,,deceased:");
+            WriteDate(outcome.DeathDate!.Value);
+            writer.WriteLine();
+            return;
+        }
+
+        WriteInt(outcome.Level);
+        writer.Write(',');
+        if (outcome.MainPathology is { } main)
+        {
+            WriteInt(main);
+        }
+
+        writer.Write(',');
+        for (int i = 0; i < outcome.Pathologies.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write('|');
+            }
+
+            WriteInt(outcome.Pathologies[i]);
+        }
+
+        writer.Write(',');
+        int current = -1;
+        foreach (var evidence in outcome.Evidence)
+        {
+            if (evidence.Pathology != current)
+            {
+                if (current != -1)
+                {
+                    writer.Write('|');
+                }
+
+                current = evidence.Pathology;
+                WriteInt(current);
+                writer.Write('=');
+            }
+            else
+            {
+                writer.Write(';');
+            }
+
+            writer.Write(evidence.SourceName);
+            writer.Write(':');
+            writer.Write(evidence.Code);
+            writer.Write(':');
+            WriteDate(evidence.Date);
+        }
+
+        writer.WriteLine();
+    }
+
+    private void WriteId(string id)
+    {
+        if (id.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            writer.Write(id);
+            return;
+        }
+
+        writer.Write('"');
+        writer.Write(id.Replace("\"", "\"\"", StringComparison.Ordinal));
+        writer.Write('"');
+    }
+
+    private void WriteInt(int value)
+    {
+        value.TryFormat(_buffer, out int written, default, CultureInfo.InvariantCulture);
+        writer.Write(_buffer, 0, written);
+    }
+
+    private void WriteDate(DateOnly date)
+    {
+        date.TryFormat(_buffer, out int written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        writer.Write(_buffer, 0, written);
+    }
+}

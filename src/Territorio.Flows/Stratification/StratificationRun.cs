@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Territorio.Flows.Reference;
+using Territorio.Flows.Sdo;
+using Territorio.Kernel.Errors;
+using Territorio.Stratification.Criteria;
+using Territorio.Stratification.Engine;
+
+namespace Territorio.Flows.Stratification;
+
+/// <summary>The five input flows of a stratification, one file each.</summary>
+public sealed record StratificationInputs(string Persons, string Sdo, string Drugs, string Exemptions, string Outpatient);
+
+/// <summary>What a run did: the pyramid, how many rows were read and rejected, how long it took.</summary>
+public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string> Groups, long Persons, long Events, long Rejected, TimeSpan Elapsed);
+
+/// <summary>
+/// Reads the five flows (persons first, then SDO, drugs, exemptions, outpatient), stratifies every
+/// person and writes <c>levels.csv</c> in the order of <c>persons.csv</c>, one row per valid person.
+/// </summary>
+public sealed class StratificationRun(ReferenceData reference)
+{
+    public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError)
+    {
+        var clock = Stopwatch.StartNew();
+        var engine = new Stratifier(criteria, asOf);
+        long rejected = 0;
+        void Reject(InputError error)
+        {
+            rejected++;
+            onError(error);
+        }
+
+        using (var persons = Open(inputs.Persons))
+        {
+            foreach (var (resident, line) in PersonsCsvReader.Read(persons, inputs.Persons, Reject))
+            {
+                if (!engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? ""))
+                {
+                    Reject(new InputError(inputs.Persons, line, "person_id", resident.Id, "persona duplicata (già presente in una riga precedente)"));
+                }
+            }
+        }
+
+        long events = ReadSdo(inputs.Sdo, engine, Reject);
+        using (var drugs = Open(inputs.Drugs))
+        {
+            events += EventCsvReaders.ReadDrugs(drugs, inputs.Drugs, engine, Reject);
+        }
+
+        using (var exemptions = Open(inputs.Exemptions))
+        {
+            events += EventCsvReaders.ReadExemptions(exemptions, inputs.Exemptions, engine, Reject);
+        }
+
+        using (var outpatient = Open(inputs.Outpatient))
+        {
+            events += EventCsvReaders.ReadOutpatient(outpatient, inputs.Outpatient, engine, Reject);
+        }
+
+        var pyramid = new Pyramid();
+        var writer = new LevelsCsvWriter(levels);
+        writer.WriteHeader();
+        var outcome = new Outcome();
+        for (int person = 0; person < engine.PersonCount; person++)
+        {
+            engine.Classify(person, outcome);
+            writer.Write(outcome);
+            pyramid.Add(outcome);
+        }
+
+        return new StratificationSummary(pyramid, engine.Groups, engine.PersonCount, events, rejected, clock.Elapsed);
+    }
+
+    private long ReadSdo(string path, Stratifier engine, Action<InputError> onError)
+    {
+        using var text = Open(path);
+        long line = 1;
+        long accepted = 0;
+        // The shared SDO reader yields good rows only and reports bad ones; one CSV record per
+        // line, so counting both gives the line of each yielded record.
+        void OnError(InputError error)
+        {
+            line++;
+            onError(error);
+        }
+
+        foreach (var record in new SdoCsvReader(reference.Icd9Cm).Read(text, path, OnError))
+        {
+            line++;
+            if (engine.TryFindPerson(record.PatientId, out int person))
+            {
+                engine.AddDischarge(person, record);
+                accepted++;
+            }
+            else
+            {
+                onError(new InputError(path, line, "patient_id", record.PatientId, "persona assente da persons.csv"));
+            }
+        }
+
+        return accepted;
+    }
+
+    private static StreamReader Open(string path) =>
+        new(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+}

@@ -1,0 +1,82 @@
+namespace Territorio.Cli.Tests;
+
+public sealed class StratifyCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "territorio-stratify-" + Guid.NewGuid().ToString("N"));
+
+    public StratifyCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string[] Args(params string[] extra) =>
+    [
+        "stratify", "--persons", P("persons.csv"), "--sdo", P("sdo.csv"), "--drugs", P("drugs.csv"),
+        "--exemptions", P("exemptions.csv"), "--outpatient", P("outpatient.csv"), "--out", P("levels.csv"), .. extra,
+    ];
+
+    private string P(string name) => Path.Combine(_dir, name);
+
+    private async Task<CliResult> GenerateAsync(int people) =>
+        await CliRunner.RunAsync("demo", "population", "--people", people.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "3", "--out", _dir);
+
+    [Fact]
+    public async Task DemoPopulationThenStratify_WritesLevelsAndReport_ExitCode0()
+    {
+        (await GenerateAsync(3_000)).ExitCode.ShouldBe(0);
+
+        var result = await CliRunner.RunAsync(Args("--as-of", "2025-12-31", "--report", P("piramide.csv")));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("livelli 1-5");
+        result.Error.ShouldContain("PROVVISORIO");
+        var lines = File.ReadAllLines(P("levels.csv"));
+        lines[0].ShouldBe("person_id,level,main_pathology,pathologies,evidence");
+        lines.Length.ShouldBe(3_001);
+        File.ReadAllText(P("piramide.csv")).ShouldContain("region,");
+        string html = File.ReadAllText(P("piramide.html"));
+        html.ShouldContain("<svg");
+        html.ShouldContain("PROVVISORIO");
+        html.ShouldContain("Riferimento DGR");
+    }
+
+    [Fact]
+    public async Task RejectedRows_AreListedWithLineAndColumn_ExitCode1()
+    {
+        (await GenerateAsync(200)).ExitCode.ShouldBe(0);
+        File.AppendAllText(P("drugs.csv"), "NOBODY,2025-01-01,A10BA02,1,30\nP00000001,2025-01-01,A10BA02,x,30\n");
+        int drugLines = File.ReadAllLines(P("drugs.csv")).Length;
+
+        var result = await CliRunner.RunAsync(Args("--as-of", "2025-12-31"));
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain($"riga {drugLines - 1}: colonna person_id: 'NOBODY'");
+        result.Error.ShouldContain($"riga {drugLines}: colonna packs");
+        result.Error.ShouldNotContain("   at ");
+        File.ReadAllLines(P("levels.csv")).Length.ShouldBe(201);
+    }
+
+    [Fact]
+    public async Task BadAsOf_IsAUsageError()
+    {
+        (await GenerateAsync(10)).ExitCode.ShouldBe(0);
+
+        var result = await CliRunner.RunAsync(Args("--as-of", "31/12/2025"));
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("--as-of");
+    }
+
+    [Fact]
+    public async Task BadCriteriaFile_IsBadDataNamingFileAndCode_NoLevelsWritten()
+    {
+        (await GenerateAsync(10)).ExitCode.ShouldBe(0);
+        File.WriteAllText(P("criteri.txt"), "version: x\nstatus: PROVVISORIO\npathology: 50 | weight: 1 | why: x\n  sdo-dx: 999.99 | why: y\n");
+
+        var result = await CliRunner.RunAsync(Args("--as-of", "2025-12-31", "--criteria", P("criteri.txt")));
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("criteri.txt");
+        result.Error.ShouldContain("999.99");
+        File.Exists(P("levels.csv")).ShouldBeFalse();
+    }
+}
