@@ -52,7 +52,7 @@ public class BookingTests
     public void Book_SlotForAnotherService_OrInThePast_IsRefused()
     {
         var erogatore = Erogatore();
-        Should.Throw<CareRuleException>(() => Booking.Book(WrittenPai(), "89.7", Slot(erogatore, "90.27.1"), erogatore, 1, By(CaseManager())));
+        Should.Throw<CareRuleException>(() => Booking.Book(WrittenPai(), "89.7", Slot(erogatore, "90.28.1"), erogatore, 1, By(CaseManager())));
         Should.Throw<CareRuleException>(() => Booking.Book(WrittenPai(), "89.7", Slot(erogatore, inDays: -1), erogatore, 1, By(CaseManager())));
     }
 
@@ -154,7 +154,7 @@ public class BookingTests
         var erogatore = Erogatore();
         var booking = Booking.Book(WrittenPai(), "89.7", Slot(erogatore, inDays: 10), erogatore, 1, By(CaseManager()));
 
-        DeliveryMatching.Match("89.7", Today.AddDays(12), [booking], ["89.7", "90.27.1"]).ShouldBe((DeliveryMatch.Booked, booking));
+        DeliveryMatching.Match("89.7", Today.AddDays(12), [booking], ["89.7", "90.28.1"]).ShouldBe((DeliveryMatch.Booked, booking));
         DeliveryMatching.Match("89.7", Today.AddDays(40), [booking], ["89.7"]).Match.ShouldBe(DeliveryMatch.InPlan);
         DeliveryMatching.Match("88.72.3", Today.AddDays(10), [booking], ["89.7"]).Match.ShouldBe(DeliveryMatch.OutsidePlan);
     }

@@ -15,7 +15,7 @@ public class CaseManagementTests
     [Fact]
     public void Windows_FourPerYear_AreConsecutiveQuarters()
     {
-        var windows = AdherenceCalculator.Windows(PaiItem.Service("90.27.1", "", 4), PlanStart).ToList();
+        var windows = AdherenceCalculator.Windows(PaiItem.Service("90.28.1", "", 4), PlanStart).ToList();
 
         windows.Select(w => (w.From, w.To)).ShouldBe([
             (new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 1)),
@@ -35,8 +35,8 @@ public class CaseManagementTests
     [Fact]
     public void Adherence_DeliveredInWindow_CountsDone_ClosedEmptyWindowIsOverdue()
     {
-        var items = new[] { PaiItem.Service("90.27.1", "HbA1c", 4), PaiItem.Service("89.7", "Visita", 1) };
-        var delivered = new List<(string, DateOnly)> { ("90.27.1", new DateOnly(2026, 2, 10)), ("90.27.1", new DateOnly(2026, 2, 20)) };
+        var items = new[] { PaiItem.Service("90.28.1", "HbA1c", 4), PaiItem.Service("89.7", "Visita", 1) };
+        var delivered = new List<(string, DateOnly)> { ("90.28.1", new DateOnly(2026, 2, 10)), ("90.28.1", new DateOnly(2026, 2, 20)) };
 
         var report = AdherenceCalculator.Compute("P1", PlanStart, items, delivered, new DateOnly(2026, 8, 1));
 
@@ -66,7 +66,7 @@ public class CaseManagementTests
     public void Worklist_OrdersMissedThenOverdueThenPaiMissingThenExpiring()
     {
         var asOf = new DateOnly(2026, 8, 1);
-        var overdue = AdherenceCalculator.Compute("B", PlanStart, [PaiItem.Service("90.27.1", "", 4)], [], asOf);
+        var overdue = AdherenceCalculator.Compute("B", PlanStart, [PaiItem.Service("90.28.1", "", 4)], [], asOf);
         var cases = new[]
         {
             new CaseSnapshot("D", 2, 4, asOf.AddDays(-340), asOf.AddDays(20), true, [], null),

@@ -51,7 +51,7 @@ internal static class Given
     }
 
     public static PaiVocabulary Vocabulary() => new(
-        new Dictionary<string, string> { ["89.7"] = "Visita generale", ["90.27.1"] = "Emoglobina glicata", ["89.52"] = "Elettrocardiogramma", ["95.02"] = "Esame dell'occhio" },
+        new Dictionary<string, string> { ["89.7"] = "Visita generale", ["90.28.1"] = "Emoglobina glicata", ["89.52"] = "Elettrocardiogramma", ["95.02"] = "Esame dell'occhio" },
         new Dictionary<string, string> { ["05"] = "Aderenza alla terapia" },
         new Dictionary<string, string> { ["01"] = "Fumo" },
         new Dictionary<string, string> { ["EDU03"] = "Educazione terapeutica" });
@@ -59,7 +59,7 @@ internal static class Given
     public static IReadOnlyList<PaiItem> Items() =>
     [
         PaiItem.Service("89.7", "Visita generale", 2),
-        PaiItem.Service("90.27.1", "Emoglobina glicata", 4),
+        PaiItem.Service("90.28.1", "Emoglobina glicata", 4),
         PaiItem.Drug("C09AA05", "Ramipril", "5 mg una volta al giorno"),
         PaiItem.Coded(PaiItemKind.Goal, "05", "Aderenza alla terapia"),
         PaiItem.Coded(PaiItemKind.Education, "EDU03", "Educazione terapeutica"),
@@ -78,7 +78,7 @@ internal static class Given
         var erogatore = Network.Erogatore.Register(id, "Poliambulatorio", Ats, By(AtsOperator));
         erogatore.SignAgreement(gestore, Today.AddYears(-1), null, By(ClinicalManager(gestore)));
         erogatore.Offer("89.7", By(ClinicalManager(gestore)));
-        erogatore.Offer("90.27.1", By(ClinicalManager(gestore)));
+        erogatore.Offer("90.28.1", By(ClinicalManager(gestore)));
         return erogatore;
     }
 }
