@@ -104,7 +104,7 @@ internal static class CareDemo
 
                     foreach (var code in services)
                     {
-                        slots += await s.Network.OpenAgendaAsync(id, code, clock.Today, today.AddDays(60), [new TimeOnly(9, 0), new TimeOnly(14, 30)], 30, 3, ct);
+                        slots += await s.Network.OpenAgendaAsync(id, code, clock.Today, today.AddDays(60), [new TimeOnly(9, 0)], 30, 4, ct);
                         s.Db.ChangeTracker.Clear(); // thousands of slots: keep change detection cheap
                     }
                 }

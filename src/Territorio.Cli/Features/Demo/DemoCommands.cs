@@ -20,7 +20,7 @@ public static class DemoCommands
         var seed = new Option<int>("--seed") { Description = "Seme del generatore (stesso seme, stessi dati).", DefaultValueFactory = _ => 42 };
         var port = new Option<int>("--port") { Description = "Porta dell'applicazione web su 127.0.0.1.", DefaultValueFactory = _ => 5080 };
         var noServe = new Option<bool>("--no-serve") { Description = "Prepara i dati e termina senza avviare l'applicazione web." };
-        var inCharge = new Option<int>("--in-carico") { Description = "Pazienti da prendere in carico nella regione demo (patti, PAI, prenotazioni).", DefaultValueFactory = _ => 300 };
+        var inCharge = new Option<int?>("--in-carico") { Description = "Pazienti da prendere in carico nella regione demo (patti, PAI, prenotazioni); predefinito: uno ogni 100 assistiti, al massimo 300." };
         people.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 20_000_000)
@@ -38,7 +38,7 @@ public static class DemoCommands
                 LoadResidentsAsync(env.Database, parse.GetValue(people), parse.GetValue(seed), asOf, report, ct));
             env.Output.WriteLine($"regione demo: {Italian.Number(residents)} assistiti nel database ({env.Database.Provider})");
             var care = await ProgressDisplay.RunAsync(env, "Presa in carico demo", report =>
-                CareDemo.LoadAsync(env.Database, CareCli.CataloguesOf(env), parse.GetValue(seed), asOf, parse.GetValue(inCharge), report, ct));
+                CareDemo.LoadAsync(env.Database, CareCli.CataloguesOf(env), parse.GetValue(seed), asOf, parse.GetValue(inCharge) ?? Math.Clamp(parse.GetValue(people) / 100, 1, 300), report, ct));
             env.Output.WriteLine($"presa in carico demo: {Italian.Number(care.Stratified)} persone stratificate (livelli DEMO, non una stratificazione), " +
                 $"{care.Gestori} Gestori, {care.Erogatori} erogatori ({Italian.Number(care.Slots)} slot), {Italian.Number(care.Pacts)} patti, {Italian.Number(care.Pais)} PAI (modelli PROVVISORI), " +
                 $"{Italian.Number(care.Bookings)} prenotazioni, {Italian.Number(care.Delivered)} erogate");
