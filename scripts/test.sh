@@ -49,6 +49,11 @@ if [ -z "${TERRITORIO_CHROMIUM:-}" ]; then
   export TERRITORIO_CHROMIUM=$(command -v chromium)
 fi
 
+# PDF letters and pacts (PDFsharp) need a TrueType font.
+if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -z "${TERRITORIO_FONTS:-}" ]; then
+  echo "installing fonts-dejavu-core (apt)…"; apt_install fonts-dejavu-core
+fi
+
 log=$(mktemp /tmp/territorio-test.XXXXXX)
 status=0
 dotnet test --solution Territorio.slnx -c Release "$@" 2>&1 | tee "$log" || status=$?
