@@ -49,8 +49,8 @@ if [ -z "${TERRITORIO_CHROMIUM:-}" ]; then
   export TERRITORIO_CHROMIUM=$(command -v chromium)
 fi
 
-# PDF statements (PDFsharp) need a TrueType font on Linux: Debian's DejaVu, installed here when missing.
-if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1; then
+# PDF letters and pacts (PDFsharp) need a TrueType font.
+if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -z "${TERRITORIO_FONTS:-}" ]; then
   echo "installing fonts-dejavu-core (apt)…"; apt_install fonts-dejavu-core
 fi
 

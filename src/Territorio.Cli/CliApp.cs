@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Territorio.Cli.Features.Care;
 using Territorio.Cli.Features.Database;
 using Territorio.Cli.Features.Demo;
 using Territorio.Cli.Features.Remuneration;
@@ -22,6 +23,11 @@ public static class CliApp
             TariffsCommands.Build(env),
             RemunerateCommand.Build(env),
             StratifyCommand.Build(env),
+            GestoriCommands.Build(env),
+            EnrolCommands.Build(env),
+            PaiCommands.Build(env),
+            BookingsCommands.Build(env),
+            WorklistCommand.Build(env),
         };
         return root;
     }

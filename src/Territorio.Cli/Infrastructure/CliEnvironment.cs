@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Territorio.Data;
+using Territorio.Flows.Printing;
 using Territorio.Flows.Reference;
 
 namespace Territorio.Cli;
@@ -36,6 +37,15 @@ public sealed class CliEnvironment
     public DatabaseOptions Database { get; }
 
     public ReferenceData ReferenceData => _referenceData.Value;
+
+    /// <summary>PDFsharp draws nothing until its license is chosen in configuration (decision 0090).</summary>
+    public void RequirePdfLicense()
+    {
+        if (!PdfLicense.TryApply(Configuration[PdfLicense.SettingKey]))
+        {
+            throw new UsageException(PdfLicense.MissingMessage);
+        }
+    }
 
     public static IConfiguration BuildConfiguration(IEnumerable<KeyValuePair<string, string?>>? overrides = null) =>
         new ConfigurationBuilder()

@@ -146,7 +146,8 @@ public sealed class RemunerationCommandsTests : IDisposable
     {
         string output = Path.Combine(_directory, "nolicense");
 
-        var result = await CliRunner.RunAsync("remunerate", "--year", "2023", "--pacts", Pacts(), "--out", output);
+        var noLicense = new Dictionary<string, string?> { ["Pdf:PdfSharpLicense"] = "" };
+        var result = await CliRunner.RunAsync(noLicense, "remunerate", "--year", "2023", "--pacts", Pacts(), "--out", output);
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("Pdf:PdfSharpLicense");

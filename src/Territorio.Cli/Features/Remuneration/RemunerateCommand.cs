@@ -40,10 +40,7 @@ public static class RemunerateCommand
         command.SetAction(async (parse, ct) =>
         {
             int y = parse.GetValue(year);
-            if (!PdfLicense.TryApply(env.Configuration[PdfLicense.SettingKey]))
-            {
-                throw new UsageException(PdfLicense.MissingMessage);
-            }
+            env.RequirePdfLicense();
 
             var pathologies = ChronicPathologies.Load(env.ReferenceData);
             var current = RemunerationCatalogues.Load(env, pathologies);

@@ -1,0 +1,125 @@
+namespace Territorio.Cli.Tests;
+
+/// <summary>One demo region in an embedded database, shared by the care command tests.</summary>
+public sealed class DemoRegionFixture : IAsyncLifetime
+{
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "territorio-care-cli-" + Guid.NewGuid().ToString("N"));
+
+    public Dictionary<string, string?> Settings => new() { ["Database:DataDirectory"] = Directory };
+
+    public async ValueTask InitializeAsync()
+    {
+        var demo = await CliRunner.RunAsync(Settings, "demo", "run", "--people", "1500", "--no-serve", "--in-carico", "12");
+        demo.ExitCode.ShouldBe(0, demo.Error);
+        demo.Output.ShouldContain("presa in carico demo");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        System.IO.Directory.Delete(Directory, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>The care-management commands on the demo region.</summary>
+public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<DemoRegionFixture>
+{
+    private readonly string _directory = region.Directory;
+
+    private Dictionary<string, string?> Settings => region.Settings;
+
+    private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync(Settings, args);
+
+    [Theory]
+    [InlineData("gestori", "Gestori della presa in carico")]
+    [InlineData("enrol", "Arruolamento")]
+    [InlineData("pai", "Piano di Assistenza Individuale")]
+    [InlineData("bookings", "Centro Servizi")]
+    [InlineData("worklist", "in ordine di urgenza")]
+    public async Task Help_OfEachCareCommand_IsInItalian(string command, string expected)
+    {
+        var result = await Run(command, "--help");
+
+        result.ExitCode.ShouldBe(0);
+        result.Output.ShouldContain(expected);
+    }
+
+    [Fact]
+    public async Task Gestori_CandidatureApproved_AppearsInTheEligibleList()
+    {
+        (await Run("gestori", "add", "--id", "GNEW", "--nome", "Nuova Coop", "--tipo", "cooperativa", "--ats", "321")).ExitCode.ShouldBe(0);
+        (await Run("gestori", "candidate", "--gestore", "GNEW", "--ats", "321", "--livello", "3")).ExitCode.ShouldBe(0);
+        (await Run("gestori", "pending", "--ats", "321")).Output.ShouldContain("GNEW");
+        (await Run("gestori", "approve", "--gestore", "GNEW", "--ats", "321", "--livello", "3", "--motivo", "ok")).ExitCode.ShouldBe(0);
+
+        var list = await Run("gestori", "list", "--ats", "321", "--livello", "3");
+        list.Output.ShouldContain("GNEW\tNuova Coop\tcooperativa di MMG\t3");
+    }
+
+    [Fact]
+    public async Task Sign_WithGestoreNotEligibleAtTheLevel_IsRefusedInItalianWithExitCode1()
+    {
+        var eligible = await Run("enrol", "eligible", "--ats", "321", "--max", "200");
+        var levelOne = eligible.Output.Split('\n').Skip(1).Select(l => l.Split('\t')).First(c => c.Length > 1 && c[1] == "1");
+
+        var result = await Run("enrol", "sign", "--paziente", levelOne[0], "--gestore", "G321COOP");
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.Trim().ShouldBe("operazione rifiutata: il Gestore G321COOP non è idoneo per l'ATS 321 al livello 1");
+    }
+
+    [Fact]
+    public async Task Worklist_AdherenceHistoryAndDocuments_WorkOnTheDemoRegion()
+    {
+        var worklist = await Run("worklist", "--gestore", "G321ASST");
+        worklist.ExitCode.ShouldBe(0, worklist.Error);
+        worklist.Output.ShouldContain("pazienti da contattare");
+
+        var pacts = await Run("enrol", "eligible", "--ats", "321");
+        pacts.ExitCode.ShouldBe(0);
+
+        var letters = await Run("enrol", "letters", "--ats", "321", "--out", Path.Combine(_directory, "lettere"), "--max", "2");
+        letters.ExitCode.ShouldBe(0, letters.Error);
+        System.IO.Directory.GetFiles(Path.Combine(_directory, "lettere"), "*.pdf").Length.ShouldBe(2);
+
+        var pdf = await Run("enrol", "pact-pdf", "--patto", "1", "--out", Path.Combine(_directory, "patto.pdf"));
+        pdf.ExitCode.ShouldBe(0, pdf.Error);
+        File.ReadAllBytes(Path.Combine(_directory, "patto.pdf"))[..4].ShouldBe("%PDF"u8.ToArray());
+    }
+
+    [Fact]
+    public async Task ImportLevels_WithBadRows_ListsEachAndExitsWith1()
+    {
+        string file = Path.Combine(_directory, "levels.csv");
+        await File.WriteAllTextAsync(file, "person_id,level,main_pathology,pathologies,evidence\nP00000001,2,56,56|50,x\nNOBODY,2,56,56,x\nP00000002,9,,,x\n", TestContext.Current.CancellationToken);
+
+        var result = await Run("enrol", "import-levels", "--levels", file, "--as-of", "2026-01-31");
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain("1 persone importate");
+        result.Error.ShouldContain("line 3: field person_id: 'NOBODY': persona non presente in anagrafe");
+        result.Error.ShouldContain("line 4: field level");
+    }
+
+    [Fact]
+    public async Task BadDate_IsAUsageError()
+    {
+        var result = await Run("worklist", "--gestore", "G321ASST", "--al", "31/12/2026");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("AAAA-MM-GG");
+    }
+
+    [Fact]
+    public async Task Bookings_FreeSlotsAndReminders_AreListed()
+    {
+        var slots = await Run("bookings", "slots", "--prestazione", "89.01", "--gestore", "G321ASST", "--max", "1");
+        slots.ExitCode.ShouldBe(0, slots.Error);
+        slots.Output.Trim().Split('\n').Length.ShouldBe(2);
+
+        var reminders = await Run("bookings", "reminders");
+        reminders.ExitCode.ShouldBe(0);
+        reminders.Output.ShouldStartWith("prenotazione\tpaziente\tinvio\tmessaggio");
+    }
+}
