@@ -9,7 +9,7 @@ using Territorio.Kernel.Errors;
 
 namespace Territorio.CareManagement.Application.Stratification;
 
-public sealed record LevelsImportResult(long RunId, int Imported, IReadOnlyList<InputError> Rejected, IReadOnlyDictionary<int, int> PerLevel);
+public sealed record LevelsImportResult(long RunId, int Imported, IReadOnlyList<InputError> Rejected, IReadOnlyDictionary<int, int> PerLevel, int Deceased = 0);
 
 /// <summary>
 /// Imports the stratification engine's <c>levels.csv</c> (<c>person_id, level, main_pathology,
@@ -32,11 +32,19 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<(string Person, int Level, string? Main, string[] Pathologies, string Evidence)>();
         long line = 1;
+        int deceased = 0;
         while (await reader.ReadAsync(ct))
         {
             line++;
             string person = reader.GetString(ordinals["person_id"]).Trim();
             string levelText = reader.GetString(ordinals["level"]).Trim();
+            // The engine gives persons dead before the as-of date a row without level (counted apart).
+            if (levelText.Length == 0 && reader.GetString(ordinals["evidence"]).StartsWith("deceased:", StringComparison.Ordinal))
+            {
+                deceased++;
+                continue;
+            }
+
             string main = reader.GetString(ordinals["main_pathology"]).Trim();
             string[] pathologies = reader.GetString(ordinals["pathologies"]).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             string? error = null;
@@ -97,6 +105,6 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
         }
 
         var perLevel = rows.GroupBy(r => r.Level).ToDictionary(g => g.Key, g => g.Count());
-        return new LevelsImportResult(run.Id, rows.Count, rejected, perLevel);
+        return new LevelsImportResult(run.Id, rows.Count, rejected, perLevel, deceased);
     }
 }

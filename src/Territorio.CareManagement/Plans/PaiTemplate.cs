@@ -24,6 +24,8 @@ public sealed class PaiTemplateCatalogue(IEnumerable<PaiTemplate> templates)
 
     public IReadOnlyCollection<PaiTemplate> All => _byKey.Values;
 
+    public bool Has(string pathology, int level) => _byKey.ContainsKey((pathology, level));
+
     public PaiTemplate For(string pathology, int level) =>
         _byKey.TryGetValue((pathology, level), out var template)
             ? template

@@ -48,7 +48,7 @@ internal static class CareDemo
         await db.Set<Gestore>().ExecuteDeleteAsync(ct);
     }
 
-    public static async Task<CareDemoSummary> LoadAsync(DatabaseOptions options, CareCatalogues catalogues, int seed, DateOnly today, int inCharge, Action<double> report, CancellationToken ct)
+    public static async Task<CareDemoSummary> LoadAsync(DatabaseOptions options, CareCatalogues catalogues, string levelsFile, int seed, DateOnly today, int inCharge, Action<double> report, CancellationToken ct)
     {
         var clock = new DemoClock(today.AddDays(-StoryDays));
         var region = new Actor(ActorRole.Ats, "demo", "regione");
@@ -63,11 +63,10 @@ internal static class CareDemo
             return result;
         }
 
-        // 1. Levels: demo-only assignment written and imported as the engine's levels.csv.
+        // 1. Levels: the stratification engine's levels.csv of the demo region's flows.
         var residents = await Use(s => s.Db.Residents.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct));
-        var levels = new StringWriter();
-        DemoStratification.WriteCsv(DemoStratification.Assign(residents, seed), levels);
-        var imported = await Use(s => s.Levels.ImportAsync(new StringReader(levels.ToString()), "demo-levels.csv (DEMO, non è una stratificazione)", clock.Today.AddDays(-10), region, null, ct));
+        using var levels = new StreamReader(levelsFile);
+        var imported = await Use(s => s.Levels.ImportAsync(levels, levelsFile, clock.Today.AddDays(-10), region, null, ct));
         report(0.1);
 
         // 2. Gestori of each ATS, approved; one candidature left pending for the ATS to decide.
@@ -138,9 +137,11 @@ internal static class CareDemo
                     var start = i % 10 == 0 ? today.AddDays(-345) : clock.Today.AddDays(-(i % 20));
                     await s.Enrolment.SignPactAsync(patient.PatientId, gestore, start, "il paziente", caseManager.Id, caseManager, ct);
                     pacts++;
-                    if (i % 7 == 3)
+                    // Some left without PAI, so the worklist shows them; provisional templates
+                    // exist only for the first-phase pathologies, the others are written by hand.
+                    if (i % 7 == 3 || !catalogues.Templates.Has(patient.MainPathology ?? "", patient.Level))
                     {
-                        continue; // left without PAI: the worklist shows it
+                        continue;
                     }
 
                     var version = await s.Pai.WriteFromTemplateAsync(patient.PatientId, new Actor(ActorRole.ClinicalManager, "demo.responsabile", gestore), null, ct);

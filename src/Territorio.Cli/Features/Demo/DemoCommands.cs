@@ -37,10 +37,10 @@ public static class DemoCommands
             int residents = await ProgressDisplay.RunAsync(env, "Regione demo", report =>
                 LoadResidentsAsync(env.Database, parse.GetValue(people), parse.GetValue(seed), asOf, report, ct));
             env.Output.WriteLine($"regione demo: {Italian.Number(residents)} assistiti nel database ({env.Database.Provider})");
-            DemoPopulationCommand.GenerateAndStratify(env, parse.GetValue(people), parse.GetValue(seed), asOf);
+            string levels = DemoPopulationCommand.GenerateAndStratify(env, parse.GetValue(people), parse.GetValue(seed), asOf);
             var care = await ProgressDisplay.RunAsync(env, "Presa in carico demo", report =>
-                CareDemo.LoadAsync(env.Database, CareCli.CataloguesOf(env), parse.GetValue(seed), asOf, parse.GetValue(inCharge) ?? Math.Clamp(parse.GetValue(people) / 100, 1, 300), report, ct));
-            env.Output.WriteLine($"presa in carico demo: {Italian.Number(care.Stratified)} persone stratificate (livelli DEMO, non una stratificazione), " +
+                CareDemo.LoadAsync(env.Database, CareCli.CataloguesOf(env), levels, parse.GetValue(seed), asOf, parse.GetValue(inCharge) ?? Math.Clamp(parse.GetValue(people) / 100, 1, 300), report, ct));
+            env.Output.WriteLine($"presa in carico demo: {Italian.Number(care.Stratified)} persone stratificate (criteri PROVVISORI), " +
                 $"{care.Gestori} Gestori, {care.Erogatori} erogatori ({Italian.Number(care.Slots)} slot), {Italian.Number(care.Pacts)} patti, {Italian.Number(care.Pais)} PAI (modelli PROVVISORI), " +
                 $"{Italian.Number(care.Bookings)} prenotazioni, {Italian.Number(care.Delivered)} erogate");
 

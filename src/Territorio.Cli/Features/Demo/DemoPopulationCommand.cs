@@ -68,10 +68,13 @@ public static class DemoPopulationCommand
     }
 
     /// <summary>For <c>demo run</c>: the region's flows into the data folder, stratified, files printed.</summary>
-    public static void GenerateAndStratify(CliEnvironment env, int people, int seed, DateOnly asOf)
+    /// <summary>Writes the demo region's flows, stratifies them, and returns the levels file.</summary>
+    public static string GenerateAndStratify(CliEnvironment env, int people, int seed, DateOnly asOf)
     {
         string directory = Path.GetFullPath(Path.Combine(env.Database.DataDirectory, "stratificazione"));
         var inputs = Write(Path.Combine(directory, "flussi"), people, seed, asOf);
-        StratifyCommand.Run(env, inputs, asOf, Path.Combine(directory, "levels.csv"), null, Path.Combine(directory, "piramide.csv"));
+        string levels = Path.Combine(directory, "levels.csv");
+        StratifyCommand.Run(env, inputs, asOf, levels, null, Path.Combine(directory, "piramide.csv"));
+        return levels;
     }
 }
