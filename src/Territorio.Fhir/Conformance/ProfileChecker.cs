@@ -33,7 +33,8 @@ public sealed record ProfileFinding(string Profile, string ElementId, string Loc
 /// Checks a Firely POCO against the regional profiles' differentials (decision 0070): what the
 /// guide adds to base FHIR. Base FHIR's own rules are Firely's structural validation.
 /// Slices are told apart by their discriminator value; a slice without one (the guide leaves some
-/// unfixed, e.g. <c>patologiaNonICD9-CM</c>) takes what no other slice matches. Bindings are
+/// unfixed, e.g. <c>patologiaNonICD9-CM</c>) takes what no other slice matches; slicing by
+/// profile (CarePlan.supportingInfo) is not evaluated. Bindings are
 /// checked where the region publishes the code system; <see cref="UncheckableBindings"/> lists the rest.
 /// </summary>
 public sealed class ProfileChecker
@@ -112,7 +113,8 @@ public sealed class ProfileChecker
                 }
             }
 
-            if (element.Slices.Count > 0)
+            // Slices told apart by profile or type need resolution of references: not evaluated here.
+            if (element.Slices.Count > 0 && element.Discriminator is null or ("value" or "pattern", _))
             {
                 var partition = Partition(element, items);
                 foreach (var slice in element.Slices)
@@ -204,12 +206,7 @@ public sealed class ProfileChecker
         // The value that selects a slice, read from the slice's own constraints at the discriminator path.
         private static (string Path, string Value)? SliceKey(ProfileElement sliced, ProfileElement slice)
         {
-            var (type, path) = sliced.Discriminator ?? ("value", "url"); // extensions are sliced by url in base FHIR
-            if (type is not ("value" or "pattern"))
-            {
-                return null;
-            }
-
+            string path = sliced.Discriminator?.Path ?? "url"; // extensions are sliced by url in base FHIR
             if (slice.Descendant(path)?.FixedValue is { } exact)
             {
                 return (path, exact);
@@ -225,7 +222,13 @@ public sealed class ProfileChecker
 
             // The guide sometimes writes "system" where the fixed value sits at coding.system.
             var deeper = FixedBelow(slice, string.Empty).Where(f => f.Path.EndsWith("." + path, StringComparison.Ordinal)).ToList();
-            return deeper.Count == 1 ? deeper[0] : null;
+            if (deeper.Count == 1)
+            {
+                return deeper[0];
+            }
+
+            // Inside a complex extension a sub-extension's url is its slice name.
+            return path == "url" && sliced.Name == "extension" ? (path, slice.SliceName!) : null;
         }
 
         private static IEnumerable<(string Path, string Value)> FixedBelow(ProfileElement element, string prefix)

@@ -365,7 +365,7 @@ public sealed class PicMmgValidator(RegionalConformance conformance, PicMmgOptio
             regionalCode is null ? null : int.Parse(regionalCode, CultureInfo.InvariantCulture),
             pathologies.Display(regionalCode),
             type == ProblemType.PatologiaPrimaria && level is not null ? int.Parse(level, CultureInfo.InvariantCulture) : null,
-            condition.RecordedDateElement?.ToDateTimeOffset(TimeSpan.Zero) is { } recorded ? DateOnly.FromDateTime(recorded.DateTime) : null);
+            Day(condition.RecordedDateElement));
     }
 
     private static PicDrugTherapy Therapy(MedicationRequest request)
@@ -394,8 +394,9 @@ public sealed class PicMmgValidator(RegionalConformance conformance, PicMmgOptio
             request.Note.FirstOrDefault()?.Text);
     }
 
+    // The calendar day as the sender wrote it: converting "2010-01-01T00:00:00+01:00" to UTC would move it to the day before.
     private static DateOnly? Day(FhirDateTime? value) =>
-        value?.TryToDateTimeOffset(out var instant) == true ? DateOnly.FromDateTime(instant.DateTime) : null;
+        value?.Value is { Length: >= 10 } text ? FullDate(text[..10]) : null;
 
     private static DateOnly? FullDate(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
