@@ -306,7 +306,7 @@ public sealed class PicMmgValidator(RegionalConformance conformance, PicMmgOptio
         {
             string entry = EntryIndex(finding.Location);
             string type = entry == "-" ? "Bundle" : bundle.Entry[int.Parse(entry, CultureInfo.InvariantCulture)].Resource!.TypeName;
-            errors.Add(_errors.Create("T.15", entry, type, RegionalUrls.VocabularyName(finding.Profile).Replace("StructureDefinition/", string.Empty, StringComparison.Ordinal), finding.Message));
+            errors.Add(_errors.Create("T.15", entry, type, conformance.Profiles.Find(finding.Profile)!.Name, finding.Message));
         }
     }
 
