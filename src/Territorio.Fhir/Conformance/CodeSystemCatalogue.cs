@@ -21,12 +21,15 @@ public sealed class RegionalCodeSystem
 
     public string Url { get; }
 
+    internal static RegionalCodeSystem Merge(IReadOnlyList<RegionalCodeSystem> parts) =>
+        new(parts[0].Url, parts[0].Status, parts.SelectMany(p => p._displays).DistinctBy(c => c.Key), parts.Any(p => p.Provisional));
+
     /// <summary>The vocabulary's name, the part after <c>/CodeSystem/</c>.</summary>
     public string Name => RegionalUrls.VocabularyName(Url);
 
     public string Status { get; }
 
-    /// <summary>True for the lists Territorio ships where the region has published none (decision 0071).</summary>
+    /// <summary>True for lists (or supplements) Territorio ships where the region has published none (decision 0071).</summary>
     public bool Provisional { get; }
 
     /// <summary>False for published shells without concepts (e.g. DDC-PrestSpecSISS): nothing to check against.</summary>
@@ -77,8 +80,10 @@ public sealed class CodeSystemCatalogue
 {
     private readonly FrozenDictionary<string, RegionalCodeSystem> _byName;
 
+    /// <summary>Systems sharing a URL are merged: Territorio's supplements add codes to the region's (decision 0071).</summary>
     public CodeSystemCatalogue(IEnumerable<RegionalCodeSystem> systems) =>
-        _byName = systems.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
+        _byName = systems.GroupBy(s => s.Name, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Count() == 1 ? g.First() : RegionalCodeSystem.Merge([.. g]), StringComparer.Ordinal);
 
     public IEnumerable<RegionalCodeSystem> All => _byName.Values;
 

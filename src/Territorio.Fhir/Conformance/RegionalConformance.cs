@@ -32,7 +32,7 @@ public sealed class RegionalConformance
         var codeSystems = CodeSystemCatalogue.Load(Path.Combine(folder, "codesystems"), supplement);
         return new RegionalConformance(
             ProfileChecker.Load(Path.Combine(folder, "profiles"), codeSystems),
-            ErrorCatalogue.Load(Path.Combine(folder, "codesystems", "CodeSystem_ErroriMessaggio.json"), Path.Combine(supplement, "ErroriMessaggio-integrazioni.json")),
+            ErrorCatalogue.Load(Path.Combine(folder, "codesystems", "CodeSystem_ErroriMessaggio.json"), Path.Combine(supplement, "CodeSystem_ErroriMessaggio_Integrazioni.json")),
             icd9Cm);
     }
 }
