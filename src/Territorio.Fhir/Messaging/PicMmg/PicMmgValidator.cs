@@ -15,6 +15,12 @@ public sealed class PicMmgOptions
 
     /// <summary>Source endpoints accepted; empty accepts any GP record system that names itself.</summary>
     public IList<string> AllowedSources { get; } = [];
+
+    /// <summary>The acting GP when the caller names none (before the patient's GP of record).</summary>
+    public string? ActingMmg { get; set; }
+
+    /// <summary>GP id → its cooperative (Gestore id); otherwise inferred from the pacts of the GP's patients.</summary>
+    public IDictionary<string, string> Cooperatives { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>The validation verdict: the extracted request, or every error found in message order.</summary>
