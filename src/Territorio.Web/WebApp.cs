@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Territorio.Data;
+using Territorio.Web.Fhir;
 
 namespace Territorio.Web;
 
@@ -28,11 +29,13 @@ public static class WebApp
         builder.Services.AddTerritorioDatabase(database);
         builder.Services.AddRazorPages();
         builder.Services.AddOpenApi();
+        builder.Services.AddTerritorioFhir(builder.Configuration);
 
         var app = builder.Build();
         app.UseStaticFiles();
         app.MapRazorPages();
         app.MapOpenApi();
+        app.MapTerritorioFhir();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         return app;
     }

@@ -2,11 +2,8 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Validation;
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application.Common;
-using Territorio.CareManagement.Common;
-using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
-using Territorio.Data;
 using Territorio.Fhir.Care;
 using Territorio.Fhir.Messaging;
 using Territorio.Fhir.Messaging.PicMmg;
@@ -152,23 +149,6 @@ public class CareEnrolmentTests
     internal static async Task SeedCooperativeAsync(TestDatabase database, int[]? levels = null)
     {
         await using var db = database.CreateContext();
-        var atsOperator = new Actor(ActorRole.Ats, "op.ats", Ats);
-        var gestore = Gestore.Register(Cooperative, "Cooperativa MMG Milano", GestoreKind.CooperativaMmg, Ats, Change(atsOperator));
-        foreach (int level in levels ?? [1, 2, 3])
-        {
-            gestore.Apply(Ats, level, Change(new Actor(ActorRole.ClinicalManager, "resp", Cooperative)));
-            gestore.Approve(Ats, level, Change(atsOperator, "requisiti verificati"));
-        }
-
-        db.Add(gestore);
-        await CareUnitOfWork.CommitAsync(db, TestContext.Current.CancellationToken);
-        // The GP's cooperative is known from the pacts of its patients, or from configuration: here, configuration-free, via a patient's pact.
-        db.Residents.Add(new Kernel.Population.Resident("P0000001", new DateOnly(1950, 1, 1), Kernel.Population.Sex.Female, Ats, Gp));
-        var classification = new CareManagement.Eligibility.Classification("P0000001", 3, "56", "56", new DateOnly(2026, 1, 1), "test");
-        var signing = new PactSigning("P0000001", Ats, Gp, true, classification, new DateOnly(2026, 1, 10), "paziente", "coop");
-        db.Add(PactRules.Sign(signing, gestore, [], Change(Actor.System)).Pact);
-        await CareUnitOfWork.CommitAsync(db, TestContext.Current.CancellationToken);
+        await CareSeed.CooperativeWithOnePatientAsync(db, Cooperative, Gp, Ats, levels ?? [1, 2, 3], TestContext.Current.CancellationToken);
     }
-
-    private static Change Change(Actor actor, string? reason = null) => new(actor, DateTime.UtcNow, reason);
 }

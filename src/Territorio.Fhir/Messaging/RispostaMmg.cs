@@ -29,8 +29,9 @@ public static class RispostaMmg
         ]);
 
     /// <summary>The negative answer; only the first <see cref="MaxIssues"/> errors fit the profile.</summary>
-    public static Bundle Negative(string requestId, MessageParty sender, MessageParty receiver, IReadOnlyList<MessageError> errors, DateTimeOffset now) =>
-        Answer(requestId, sender, receiver, MessageHeader.ResponseType.FatalError, now, [.. errors.Take(MaxIssues).Select(Error)]);
+    /// <param name="processing">True when the message was valid but taking the patient in charge failed (registry, care rules).</param>
+    public static Bundle Negative(string requestId, MessageParty sender, MessageParty receiver, IReadOnlyList<MessageError> errors, DateTimeOffset now, bool processing = false) =>
+        Answer(requestId, sender, receiver, MessageHeader.ResponseType.FatalError, now, [.. errors.Take(MaxIssues).Select(e => Error(e, processing))]);
 
     private static Bundle Answer(string requestId, MessageParty sender, MessageParty receiver, MessageHeader.ResponseType code, DateTimeOffset now, List<OperationOutcome.IssueComponent> issues)
     {
@@ -80,12 +81,10 @@ public static class RispostaMmg
     };
 
     // The region's negative example carries the filled-in text as the coding's display.
-    private static OperationOutcome.IssueComponent Error(MessageError error) => new()
+    private static OperationOutcome.IssueComponent Error(MessageError error, bool processing) => new()
     {
         Severity = OperationOutcome.IssueSeverity.Error,
-        Code = error.Code.StartsWith("4.", StringComparison.Ordinal) || error.Code.StartsWith("99.", StringComparison.Ordinal)
-            ? OperationOutcome.IssueType.Processing
-            : OperationOutcome.IssueType.Invalid,
+        Code = processing ? OperationOutcome.IssueType.Processing : OperationOutcome.IssueType.Invalid,
         Details = new CodeableConcept(RegionalUrls.ErroriMessaggio, error.Code, error.Text, null),
     };
 

@@ -42,12 +42,12 @@ public sealed class PicMmgMessageProcessor(RegionalConformance conformance, PicM
                 RispostaMmg.Positive(bundle.Id ?? "sconosciuto", sender, receiver, planUrl(accepted.PaiId), accepted.ProtocolNumber, time.GetLocalNow()),
                 [],
                 accepted),
-            EnrolmentOutcome.Refused refused => Refuse(bundle.Id, sender, [refused.Error]),
+            EnrolmentOutcome.Refused refused => Refuse(bundle.Id, sender, [refused.Error], processing: true),
             _ => throw new InvalidOperationException("unknown enrolment outcome"),
         };
 
-        ProcessedMessage Refuse(string? requestId, MessageParty to, IReadOnlyList<MessageError> errors) =>
-            new(RispostaMmg.Negative(requestId ?? "sconosciuto", to, receiver, errors, time.GetLocalNow()), errors, null);
+        ProcessedMessage Refuse(string? requestId, MessageParty to, IReadOnlyList<MessageError> errors, bool processing = false) =>
+            new(RispostaMmg.Negative(requestId ?? "sconosciuto", to, receiver, errors, time.GetLocalNow(), processing), errors, null);
     }
 
     private static MessageParty SenderOf(Bundle bundle) =>
