@@ -129,7 +129,7 @@ public sealed class BookingService(TerritorioDbContext db, TimeProvider clock) :
             {
                 return await place(slot, erogatore, seat);
             }
-            catch (DbUpdateException ex) when (CareUnitOfWork.IsUniqueViolation(ex) && attempt < slot.Capacity + 2)
+            catch (CareRuleException ex) when (CareUnitOfWork.IsUniqueConflict(ex) && attempt < slot.Capacity + 2)
             {
                 RevertPending();
             }

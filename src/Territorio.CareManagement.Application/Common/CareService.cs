@@ -28,7 +28,7 @@ public abstract class CareService(TerritorioDbContext db, TimeProvider clock)
     /// </summary>
     protected async Task CommitReplacingAsync(PattoDiCura newPact, string conflictMessage, CancellationToken ct, Action? afterInsert = null)
     {
-        await using var tx = await Db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(ct);
         await CommitAsync(ct, conflictMessage);
         Db.Add(newPact);
         await CommitAsync(ct, conflictMessage);
@@ -38,8 +38,15 @@ public abstract class CareService(TerritorioDbContext db, TimeProvider clock)
             await CommitAsync(ct);
         }
 
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
     }
+
+    /// <summary>A transaction of this operation, or null inside the caller's (the caller commits).</summary>
+    protected async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> OwnTransactionAsync(CancellationToken ct) =>
+        Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync(ct) : null;
 
     protected async Task<Resident> PatientAsync(string patientId, CancellationToken ct) =>
         await Db.Residents.SingleOrDefaultAsync(r => r.Id == patientId, ct)

@@ -12,6 +12,8 @@ namespace Territorio.CareManagement.Application.Common;
 /// </summary>
 public static class CareUnitOfWork
 {
+    public const string ConcurrentChange = "i dati sono stati modificati nel frattempo da un altro operatore: ricaricare e riprovare";
+
     public static async Task CommitAsync(TerritorioDbContext db, CancellationToken ct, string? conflictMessage = null)
     {
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -35,11 +37,11 @@ public static class CareUnitOfWork
         }
         catch (DbUpdateConcurrencyException ex)
         {
-            throw new CareRuleException("i dati sono stati modificati nel frattempo da un altro operatore: ricaricare e riprovare", ex);
+            throw new CareRuleException(ConcurrentChange, ex);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex) && conflictMessage is not null)
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
-            throw new CareRuleException(conflictMessage, ex);
+            throw new CareRuleException(conflictMessage ?? ConcurrentChange, ex);
         }
         finally
         {
@@ -49,6 +51,9 @@ public static class CareUnitOfWork
             }
         }
     }
+
+    /// <summary>A refusal caused by a unique index (another operator took the value first).</summary>
+    public static bool IsUniqueConflict(CareRuleException ex) => ex.InnerException is DbUpdateException db && IsUniqueViolation(db);
 
     public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {

@@ -41,14 +41,29 @@ internal sealed class PdfFonts : IFontResolver
         _bold = File.ReadAllBytes(bold);
     }
 
-    /// <summary>Installs the resolver once per process; fails with a clear message when no font exists.</summary>
-    public static void EnsureInstalled()
+    /// <summary>Base64 commercial PDFsharp license; without it the AGPL license is chosen (docs/decisions/0053).</summary>
+    public const string LicenseVariable = "TERRITORIO_PDFSHARP_LICENSE";
+
+    /// <summary>
+    /// Chooses the PDFsharp license and installs the font resolver, once per process; fails with a
+    /// clear message when no font exists.
+    /// </summary>
+    public static void EnsureReady()
     {
         lock (Gate)
         {
             if (_installed)
             {
                 return;
+            }
+
+            if (Environment.GetEnvironmentVariable(LicenseVariable) is { Length: > 0 } commercial)
+            {
+                PdfSharp.PdfSharpLicense.LoadLicense(commercial);
+            }
+            else
+            {
+                PdfSharp.PdfSharpLicense.SetAgplLicense();
             }
 
             var folders = Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } custom ? [custom, .. Folders] : Folders;

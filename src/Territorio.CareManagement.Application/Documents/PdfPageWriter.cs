@@ -24,7 +24,7 @@ internal sealed class PdfPageWriter : IDisposable
 
     public static PdfPageWriter Create(string title)
     {
-        PdfFonts.EnsureInstalled();
+        PdfFonts.EnsureReady();
         return new PdfPageWriter(title);
     }
 

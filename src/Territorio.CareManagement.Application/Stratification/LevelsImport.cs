@@ -75,7 +75,7 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
             rejected.Add(new InputError(source, line, field, value, error));
         }
 
-        await using var tx = await Db.Database.BeginTransactionAsync(ct);
+        await using var tx = await OwnTransactionAsync(ct);
         var run = new StratificationRun(stratifiedOn, source, Now(by)) { Persons = rows.Count };
         Db.Add(run);
         await Db.SaveChangesAsync(ct);
@@ -91,7 +91,11 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
         }
 
         Db.ChangeTracker.AutoDetectChangesEnabled = true;
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         var perLevel = rows.GroupBy(r => r.Level).ToDictionary(g => g.Key, g => g.Count());
         return new LevelsImportResult(run.Id, rows.Count, rejected, perLevel);
     }

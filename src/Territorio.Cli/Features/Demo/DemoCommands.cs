@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Territorio.Cli.Features.Care;
 using Territorio.Data;
 using Territorio.Synthetic;
 using Territorio.Web;
@@ -19,6 +20,7 @@ public static class DemoCommands
         var seed = new Option<int>("--seed") { Description = "Seme del generatore (stesso seme, stessi dati).", DefaultValueFactory = _ => 42 };
         var port = new Option<int>("--port") { Description = "Porta dell'applicazione web su 127.0.0.1.", DefaultValueFactory = _ => 5080 };
         var noServe = new Option<bool>("--no-serve") { Description = "Prepara i dati e termina senza avviare l'applicazione web." };
+        var inCharge = new Option<int>("--in-carico") { Description = "Pazienti da prendere in carico nella regione demo (patti, PAI, prenotazioni).", DefaultValueFactory = _ => 300 };
         people.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 20_000_000)
@@ -27,7 +29,7 @@ public static class DemoCommands
             }
         });
 
-        var run = new Command("run", "Genera una regione demo, esegue i motori e avvia l'applicazione web.") { people, seed, port, noServe };
+        var run = new Command("run", "Genera una regione demo, esegue i motori e avvia l'applicazione web.") { people, seed, port, noServe, inCharge };
         run.SetAction(async (parse, ct) =>
         {
             var asOf = DateOnly.FromDateTime(DateTime.Today);
@@ -35,6 +37,11 @@ public static class DemoCommands
             int residents = await ProgressDisplay.RunAsync(env, "Regione demo", report =>
                 LoadResidentsAsync(env.Database, parse.GetValue(people), parse.GetValue(seed), asOf, report, ct));
             env.Output.WriteLine($"regione demo: {Italian.Number(residents)} assistiti nel database ({env.Database.Provider})");
+            var care = await ProgressDisplay.RunAsync(env, "Presa in carico demo", report =>
+                CareDemo.LoadAsync(env.Database, CareCli.CataloguesOf(env), parse.GetValue(seed), asOf, parse.GetValue(inCharge), report, ct));
+            env.Output.WriteLine($"presa in carico demo: {Italian.Number(care.Stratified)} persone stratificate (livelli DEMO, non una stratificazione), " +
+                $"{care.Gestori} Gestori, {care.Erogatori} erogatori ({Italian.Number(care.Slots)} slot), {Italian.Number(care.Pacts)} patti, {Italian.Number(care.Pais)} PAI (modelli PROVVISORI), " +
+                $"{Italian.Number(care.Bookings)} prenotazioni, {Italian.Number(care.Delivered)} erogate");
 
             if (parse.GetValue(noServe))
             {
@@ -56,6 +63,7 @@ public static class DemoCommands
     {
         await using var db = TerritorioDatabase.CreateContext(options);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await CareDemo.ClearAsync(db, ct);
         await db.Residents.ExecuteDeleteAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         int done = 0;

@@ -31,8 +31,8 @@ internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoD
         builder.HasOne<Resident>().WithMany().HasForeignKey(p => p.PatientId);
         builder.HasOne<Gestore>().WithMany().HasForeignKey(p => p.GestoreId);
 
-        // One active pact per patient, also under concurrent signatures.
-        builder.HasIndex(p => p.PatientId).IsUnique().HasFilter(AggregateMapping.StatusIs("Active")).HasDatabaseName("ux_patti_di_cura_one_active");
+        // One active pact per patient, also under concurrent signatures (status in the key: see PaiVersionConfiguration).
+        builder.HasIndex(p => new { p.PatientId, p.Status }, "ux_patti_di_cura_one_active").IsUnique().HasFilter(AggregateMapping.StatusIs("Active"));
         builder.HasIndex(p => new { p.GestoreId, p.Status });
     }
 }

@@ -64,8 +64,10 @@ internal sealed class PaiVersionConfiguration : IEntityTypeConfiguration<PaiVers
         builder.Navigation(v => v.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // One active version and one pending MMG proposal per PAI, also under concurrent writes.
-        builder.HasIndex("pai_id").IsUnique().HasFilter(AggregateMapping.StatusIs("Active")).HasDatabaseName("ux_pai_versions_one_active");
-        builder.HasIndex("pai_id").IsUnique().HasFilter(AggregateMapping.StatusIs("Proposed")).HasDatabaseName("ux_pai_versions_one_proposed");
+        // The status column is part of the key so that EF Core saves the old version's change of
+        // status before the new version takes it (it orders commands by unique-key values).
+        builder.HasIndex(["pai_id", nameof(PaiVersion.Status)], "ux_pai_versions_one_active").IsUnique().HasFilter(AggregateMapping.StatusIs("Active"));
+        builder.HasIndex(["pai_id", nameof(PaiVersion.Status)], "ux_pai_versions_one_proposed").IsUnique().HasFilter(AggregateMapping.StatusIs("Proposed"));
         builder.HasIndex("pai_id", nameof(PaiVersion.Number)).IsUnique();
     }
 }

@@ -778,12 +778,11 @@ namespace Territorio.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_patti_di_cura_one_active")
-                        .HasFilter("status = 'Active'");
-
                     b.HasIndex("GestoreId", "Status");
+
+                    b.HasIndex(new[] { "PatientId", "Status" }, "ux_patti_di_cura_one_active")
+                        .IsUnique()
+                        .HasFilter("status = 'Active'");
 
                     b.ToTable("patti_di_cura", (string)null);
                 });
@@ -897,13 +896,16 @@ namespace Territorio.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("pai_id")
-                        .IsUnique()
-                        .HasDatabaseName("ux_pai_versions_one_proposed")
-                        .HasFilter("status = 'Proposed'");
-
                     b.HasIndex("pai_id", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "pai_id", "Status" }, "ux_pai_versions_one_active")
+                        .IsUnique()
+                        .HasFilter("status = 'Active'");
+
+                    b.HasIndex(new[] { "pai_id", "Status" }, "ux_pai_versions_one_proposed")
+                        .IsUnique()
+                        .HasFilter("status = 'Proposed'");
 
                     b.ToTable("pai_versions", (string)null);
                 });

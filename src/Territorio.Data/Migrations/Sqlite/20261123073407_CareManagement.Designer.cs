@@ -11,7 +11,7 @@ using Territorio.Data;
 namespace Territorio.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTerritorioDbContext))]
-    [Migration("20261123071145_CareManagement")]
+    [Migration("20261123073407_CareManagement")]
     partial class CareManagement
     {
         /// <inheritdoc />
@@ -754,12 +754,11 @@ namespace Territorio.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientId")
-                        .IsUnique()
-                        .HasDatabaseName("ux_patti_di_cura_one_active")
-                        .HasFilter("status = 'Active'");
-
                     b.HasIndex("GestoreId", "Status");
+
+                    b.HasIndex(new[] { "PatientId", "Status" }, "ux_patti_di_cura_one_active")
+                        .IsUnique()
+                        .HasFilter("status = 'Active'");
 
                     b.ToTable("patti_di_cura", (string)null);
                 });
@@ -869,13 +868,16 @@ namespace Territorio.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("pai_id")
-                        .IsUnique()
-                        .HasDatabaseName("ux_pai_versions_one_proposed")
-                        .HasFilter("status = 'Proposed'");
-
                     b.HasIndex("pai_id", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "pai_id", "Status" }, "ux_pai_versions_one_active")
+                        .IsUnique()
+                        .HasFilter("status = 'Active'");
+
+                    b.HasIndex(new[] { "pai_id", "Status" }, "ux_pai_versions_one_proposed")
+                        .IsUnique()
+                        .HasFilter("status = 'Proposed'");
 
                     b.ToTable("pai_versions", (string)null);
                 });

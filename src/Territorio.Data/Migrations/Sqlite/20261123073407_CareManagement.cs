@@ -637,9 +637,16 @@ namespace Territorio.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ux_pai_versions_one_active",
+                table: "pai_versions",
+                columns: new[] { "pai_id", "status" },
+                unique: true,
+                filter: "status = 'Active'");
+
+            migrationBuilder.CreateIndex(
                 name: "ux_pai_versions_one_proposed",
                 table: "pai_versions",
-                column: "pai_id",
+                columns: new[] { "pai_id", "status" },
                 unique: true,
                 filter: "status = 'Proposed'");
 
@@ -662,7 +669,7 @@ namespace Territorio.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ux_patti_di_cura_one_active",
                 table: "patti_di_cura",
-                column: "patient_id",
+                columns: new[] { "patient_id", "status" },
                 unique: true,
                 filter: "status = 'Active'");
 

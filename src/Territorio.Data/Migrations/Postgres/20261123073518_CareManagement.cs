@@ -638,9 +638,16 @@ namespace Territorio.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ux_pai_versions_one_active",
+                table: "pai_versions",
+                columns: new[] { "pai_id", "status" },
+                unique: true,
+                filter: "status = 'Active'");
+
+            migrationBuilder.CreateIndex(
                 name: "ux_pai_versions_one_proposed",
                 table: "pai_versions",
-                column: "pai_id",
+                columns: new[] { "pai_id", "status" },
                 unique: true,
                 filter: "status = 'Proposed'");
 
@@ -663,7 +670,7 @@ namespace Territorio.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "ux_patti_di_cura_one_active",
                 table: "patti_di_cura",
-                column: "patient_id",
+                columns: new[] { "patient_id", "status" },
                 unique: true,
                 filter: "status = 'Active'");
 

@@ -1,0 +1,218 @@
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Eligibility;
+using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Network;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
+using Territorio.CareManagement.Reclassification;
+using Territorio.Data;
+using Territorio.Synthetic;
+
+namespace Territorio.Cli.Features.Care;
+
+public sealed record CareDemoSummary(int Stratified, int Gestori, int Erogatori, int Slots, int Pacts, int Pais, int Bookings, int Delivered);
+
+/// <summary>
+/// Fills the demo region's care path through the real use cases: levels (demo-only assignment,
+/// imported like the stratification engine's levels.csv), Gestori approved per ATS, erogatori with
+/// agendas, letters, pacts, PAIs from the provisional templates, bookings, and a synthetic
+/// outpatient flow that delivers most past bookings. The story starts 120 days before today.
+/// </summary>
+internal static class CareDemo
+{
+    private const int StoryDays = 120;
+
+    public static async Task ClearAsync(TerritorioDbContext db, CancellationToken ct)
+    {
+        await db.Set<AuditEntry>().ExecuteDeleteAsync(ct);
+        await db.Set<DeliveredService>().ExecuteDeleteAsync(ct);
+        await db.Set<Booking>().ExecuteDeleteAsync(ct);
+        await db.Set<SharedPrescription>().ExecuteDeleteAsync(ct);
+        await db.Set<PaiVersion>().ExecuteDeleteAsync(ct);
+        await db.Set<Pai>().ExecuteDeleteAsync(ct);
+        await db.Set<ChangeOfGestoreRequest>().ExecuteDeleteAsync(ct);
+        await db.Set<ReclassificationRequest>().ExecuteDeleteAsync(ct);
+        await db.Set<PattoDiCura>().ExecuteDeleteAsync(ct);
+        await db.Set<EnrolmentLetter>().ExecuteDeleteAsync(ct);
+        await db.Set<StratifiedPerson>().ExecuteDeleteAsync(ct);
+        await db.Set<StratificationRun>().ExecuteDeleteAsync(ct);
+        await db.Set<AgendaSlot>().ExecuteDeleteAsync(ct);
+        await db.Set<Agreement>().ExecuteDeleteAsync(ct);
+        await db.Set<OfferedService>().ExecuteDeleteAsync(ct);
+        await db.Set<Erogatore>().ExecuteDeleteAsync(ct);
+        await db.Set<Candidature>().ExecuteDeleteAsync(ct);
+        await db.Set<Gestore>().ExecuteDeleteAsync(ct);
+    }
+
+    public static async Task<CareDemoSummary> LoadAsync(DatabaseOptions options, CareCatalogues catalogues, int seed, DateOnly today, int inCharge, Action<double> report, CancellationToken ct)
+    {
+        var clock = new DemoClock(today.AddDays(-StoryDays));
+        var region = new Actor(ActorRole.Ats, "demo", "regione");
+        // Each use case commits on its own; the demo groups many in one outer transaction (one
+        // disk sync instead of hundreds).
+        async Task<T> Use<T>(Func<CareServices, Task<T>> work)
+        {
+            await using var db = TerritorioDatabase.CreateContext(options);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var result = await work(new CareServices(db, clock, catalogues));
+            await tx.CommitAsync(ct);
+            return result;
+        }
+
+        // 1. Levels: demo-only assignment written and imported as the engine's levels.csv.
+        var residents = await Use(s => s.Db.Residents.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct));
+        var levels = new StringWriter();
+        DemoStratification.WriteCsv(DemoStratification.Assign(residents, seed), levels);
+        var imported = await Use(s => s.Levels.ImportAsync(new StringReader(levels.ToString()), "demo-levels.csv (DEMO, non è una stratificazione)", clock.Today.AddDays(-10), region, null, ct));
+        report(0.1);
+
+        // 2. Gestori of each ATS, approved; one candidature left pending for the ATS to decide.
+        var atsCodes = residents.Select(r => r.Ats).Distinct().Order().ToList();
+        var services = catalogues.Vocabulary.Services.Keys.ToList();
+        int slots = 0;
+        foreach (var ats in atsCodes)
+        {
+            var atsOperator = new Actor(ActorRole.Ats, "demo.ats", ats);
+            await Use(async s =>
+            {
+                foreach (var (suffix, name, kind, levelsApproved) in GestoriOf(ats))
+                {
+                    string id = $"G{ats}{suffix}";
+                    await s.Gestori.RegisterAsync(id, name, kind, ats, atsOperator, ct);
+                    foreach (int level in levelsApproved)
+                    {
+                        await s.Gestori.ApplyAsync(id, ats, level, new Actor(ActorRole.ClinicalManager, "demo.responsabile", id), ct);
+                        await s.Gestori.DecideAsync(id, ats, level, approve: true, atsOperator, "requisiti di accreditamento verificati", ct);
+                    }
+                }
+
+                await s.Gestori.ApplyAsync($"G{ats}PRIV", ats, 3, new Actor(ActorRole.ClinicalManager, "demo.responsabile", $"G{ats}PRIV"), ct);
+
+                // 3. Erogatori with agreements and agendas from the start of the story to 60 days ahead.
+                foreach (var (suffix, name) in new[] { ("POLI", "Poliambulatorio"), ("LAB", "Centro diagnostico") })
+                {
+                    string id = $"E{ats}{suffix}";
+                    await s.Network.RegisterAsync(id, $"{name} ATS {ats}", ats, services, atsOperator, ct);
+                    foreach (var (gestore, _, _, _) in GestoriOf(ats))
+                    {
+                        await s.Network.SignAgreementAsync(id, $"G{ats}{gestore}", clock.Today.AddDays(-30), null, new Actor(ActorRole.ClinicalManager, "demo.responsabile", $"G{ats}{gestore}"), ct);
+                    }
+
+                    foreach (var code in services)
+                    {
+                        slots += await s.Network.OpenAgendaAsync(id, code, clock.Today, today.AddDays(60), [new TimeOnly(9, 0), new TimeOnly(14, 30)], 30, 3, ct);
+                        s.Db.ChangeTracker.Clear(); // thousands of slots: keep change detection cheap
+                    }
+                }
+
+                return true;
+            });
+        }
+
+        report(0.3);
+
+        // 4. Letters and pacts; most patients get their PAI from the template and two bookings.
+        var eligible = new List<CareManagement.Application.Enrolment.EligiblePatient>();
+        foreach (var ats in atsCodes)
+        {
+            await Use(s => s.Enrolment.IssueLettersAsync(ats, inCharge / atsCodes.Count * 2, new Actor(ActorRole.Ats, "demo.ats", ats), ct));
+            eligible.AddRange(await Use(s => s.Enrolment.EligibleAsync(ats, inCharge / atsCodes.Count, ct)));
+        }
+
+        int pacts = 0, pais = 0, bookings = 0;
+        foreach (var chunk in eligible.Select((patient, index) => (patient, index)).Chunk(50))
+        {
+            await Use(async s =>
+            {
+                foreach (var (patient, i) in chunk)
+                {
+                    s.Db.ChangeTracker.Clear();
+                    string gestore = $"G{patient.Ats}{ChooseGestore(patient.Level, i)}";
+                    var caseManager = new Actor(ActorRole.CaseManager, "demo.casemanager", gestore);
+
+                    // A few pacts started almost a year ago, so that some are about to expire.
+                    var start = i % 10 == 0 ? today.AddDays(-345) : clock.Today.AddDays(-(i % 20));
+                    await s.Enrolment.SignPactAsync(patient.PatientId, gestore, start, "il paziente", caseManager.Id, caseManager, ct);
+                    pacts++;
+                    if (i % 7 == 3)
+                    {
+                        continue; // left without PAI: the worklist shows it
+                    }
+
+                    var version = await s.Pai.WriteFromTemplateAsync(patient.PatientId, new Actor(ActorRole.ClinicalManager, "demo.responsabile", gestore), null, ct);
+                    pais++;
+                    foreach (var item in version.Services.Take(2).ToList())
+                    {
+                        var from = clock.Today.AddDays(3 + (i * 7 % 150));
+                        var free = await s.Network.FreeSlotsAsync(item.Code, gestore, from, from.AddDays(30), 1, ct);
+                        if (free.Count > 0)
+                        {
+                            await s.Bookings.BookAsync(patient.PatientId, free[0].SlotId, caseManager, ct);
+                            bookings++;
+                        }
+                    }
+                }
+
+                return true;
+            });
+            report(0.3 + (0.6 * (chunk[^1].index + 1) / eligible.Count));
+        }
+
+        // 5. Today: the outpatient flow delivers three past bookings in four, plus a visit outside the plan.
+        clock.Today = today;
+        var flow = new StringWriter();
+        flow.WriteLine("person_id,date,code");
+        var past = await Use(s => s.Db.Set<Booking>().AsNoTracking().Where(b => b.Date < today).OrderBy(b => b.Id).ToListAsync(ct));
+        foreach (var (booking, index) in past.Select((b, n) => (b, n)))
+        {
+            if (index % 4 != 0)
+            {
+                flow.WriteLine($"{booking.PatientId},{booking.Date:yyyy-MM-dd},{booking.ServiceCode}");
+            }
+
+            if (index % 9 == 0)
+            {
+                flow.WriteLine($"{booking.PatientId},{booking.Date.AddDays(1):yyyy-MM-dd},89.7");
+            }
+        }
+
+        var delivered = await Use(s => s.Delivered.ImportAsync(new StringReader(flow.ToString()), "demo-outpatient.csv", Actor.System, ct));
+
+        // 6. Something for the Commission: a reclassification proposal.
+        if (eligible.FirstOrDefault(p => p.Level == 2) is { } reclassified)
+        {
+            var pact = await Use(s => s.Db.Set<PattoDiCura>().AsNoTracking().SingleAsync(p => p.PatientId == reclassified.PatientId && p.Status == PactStatus.Active, ct));
+            await Use(s => s.Reclassification.ProposeAsync(reclassified.PatientId, 1, "20", [], new Actor(ActorRole.ClinicalManager, "demo.responsabile", pact.GestoreId),
+                "scompenso cardiaco emerso alla visita di controllo", ct));
+        }
+
+        report(1);
+        return new CareDemoSummary(imported.Imported, atsCodes.Count * 3, atsCodes.Count * 2, slots, pacts, pais, bookings, delivered.Booked);
+    }
+
+    private static (string Suffix, string Name, GestoreKind Kind, int[] Levels)[] GestoriOf(string ats) =>
+    [
+        ("ASST", $"ASST del territorio {ats}", GestoreKind.Asst, [1, 2, 3]),
+        ("COOP", $"Cooperativa MMG {ats}", GestoreKind.CooperativaMmg, [2, 3]),
+        ("PRIV", $"Erogatore privato accreditato {ats}", GestoreKind.PrivatoAccreditato, [1, 2]),
+    ];
+
+    // Level 3 preferentially with the GPs' cooperative (DGR X/6164/2017); level 1 with the ASST or the private provider.
+    private static string ChooseGestore(int level, int index) => level switch
+    {
+        3 => "COOP",
+        1 => index % 2 == 0 ? "ASST" : "PRIV",
+        _ => (index % 3) switch { 0 => "ASST", 1 => "COOP", _ => "PRIV" },
+    };
+
+    private sealed class DemoClock(DateOnly today) : TimeProvider
+    {
+        public DateOnly Today { get; set; } = today;
+
+        public override DateTimeOffset GetUtcNow() => new(Today.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
+    }
+}
