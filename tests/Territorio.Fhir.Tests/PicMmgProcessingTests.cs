@@ -1,8 +1,8 @@
 using Hl7.Fhir.Model;
-using Task = System.Threading.Tasks.Task;
 using Hl7.Fhir.Validation;
 using Territorio.Fhir.Messaging;
 using Territorio.Fhir.Messaging.PicMmg;
+using Task = System.Threading.Tasks.Task;
 
 namespace Territorio.Fhir.Tests;
 
