@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
+using Territorio.Data;
 using Territorio.Fhir.Care;
 using Territorio.Fhir.Messaging;
 using Territorio.Fhir.Messaging.PicMmg;
@@ -23,10 +24,12 @@ public class CareEnrolmentTests
     private const string Cf = "QTTGGN24H04F205B";
     private static readonly Lazy<CareCatalogues> Catalogues = new(() => CareCatalogues.Load(ReferenceData.Default()));
 
-    [Fact]
-    public async Task OfficialMessage_UnknownPatient_RegistersEnrolsWithTheGpsCooperativeAndWritesThePai()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task OfficialMessage_UnknownPatient_RegistersEnrolsWithTheGpsCooperativeAndWritesThePai(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateSqliteAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await SeedCooperativeAsync(database);
 
         var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
@@ -45,10 +48,12 @@ public class CareEnrolmentTests
         version.Reason.ShouldContain("farmaci senza codice ATC valido non riportati"); // the official example's "ATC" 039752074 is an AIC number
     }
 
-    [Fact]
-    public async Task RefusedMessage_StoresNothing()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task RefusedMessage_StoresNothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateSqliteAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         await SeedCooperativeAsync(database, levels: [2, 3]); // the message says level 1: the cooperative is not eligible
 
         var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
