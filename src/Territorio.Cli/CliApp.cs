@@ -4,6 +4,7 @@ using Territorio.Cli.Features.Database;
 using Territorio.Cli.Features.Demo;
 using Territorio.Cli.Features.Remuneration;
 using Territorio.Cli.Features.Stratification;
+using Territorio.Cli.Features.Fhir;
 using Territorio.Kernel.Errors;
 
 namespace Territorio.Cli;
@@ -28,6 +29,7 @@ public static class CliApp
             PaiCommands.Build(env),
             BookingsCommands.Build(env),
             WorklistCommand.Build(env),
+            FhirCommands.Build(env),
         };
         return root;
     }

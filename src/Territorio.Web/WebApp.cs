@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Territorio.Data;
+using Territorio.Web.Fhir;
 
 namespace Territorio.Web;
 
@@ -31,11 +32,13 @@ public static class WebApp
         builder.Services.AddTerritorioDatabase(database);
         builder.Services.AddRazorPages();
         builder.Services.AddOpenApi();
+        builder.Services.AddTerritorioFhir(builder.Configuration);
 
         var app = builder.Build();
         app.UseStaticFiles();
         app.MapRazorPages();
         app.MapOpenApi();
+        app.MapTerritorioFhir();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         return app;
     }

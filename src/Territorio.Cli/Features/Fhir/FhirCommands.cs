@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Territorio.Data;
+using Territorio.Fhir;
+using Territorio.Fhir.Care;
+
+namespace Territorio.Cli.Features.Fhir;
+
+/// <summary><c>territorio fhir process-message</c>: the region's $process-message for batch use and tests.</summary>
+public static class FhirCommands
+{
+    public static Command Build(CliEnvironment env)
+    {
+        var file = CommandExtensions.ExistingFile("--file", "Messaggio FHIR RLBundleMMG (JSON) inviato dalla cartella del MMG.");
+        var mmg = new Option<string>("--mmg") { Description = "Medico che attiva la presa in carico (altrimenti Fhir:PicMmg:ActingMmg, poi il medico del paziente in anagrafe)." };
+        var process = new Command("process-message", "Elabora un messaggio picMMG come $process-message e stampa la risposta RLBundleRispostaMMG.") { file, mmg };
+        process.SetAction(async (parse, ct) =>
+        {
+            string body = await File.ReadAllTextAsync(parse.GetValue(file)!.FullName, ct);
+            await TerritorioDatabase.MigrateAsync(env.Database, ct);
+            await using var db = TerritorioDatabase.CreateContext(env.Database);
+            var runtime = new FhirRuntime(env.ReferenceData, FhirRuntime.ReadOptions(env.Configuration), TimeProvider.System);
+            var processed = await runtime.Processor(db).ProcessAsync(body, parse.GetValue(mmg), id => $"/fhir/CarePlan/{id}", ct);
+
+            env.Output.WriteLine(FhirJson.Serialize(processed.Answer, pretty: true));
+            if (processed.Enrolment is { } enrolment)
+            {
+                env.Error.WriteLine($"presa in carico attivata: paziente {enrolment.PatientId}{(enrolment.PatientRegistered ? " (registrato dal messaggio)" : string.Empty)}, " +
+                                    $"PAI {enrolment.PaiId} versione {enrolment.PaiVersion} ({enrolment.ProtocolNumber}), MMG {(enrolment.Role == Territorio.Fhir.Messaging.PicMmg.GpRole.GestoreViaCooperative ? "Gestore tramite la cooperativa" : "collaboratore del Gestore")}");
+                return ExitCodes.Ok;
+            }
+
+            foreach (var error in processed.Errors)
+            {
+                env.Error.WriteLine($"messaggio rifiutato: {error.Code} {error.Text}{(error.Provisional ? " [codice provvisorio di Territorio]" : string.Empty)}");
+            }
+
+            return ExitCodes.BadData;
+        });
+
+        return new Command("fhir", "Interfaccia FHIR R4 di Regione Lombardia (presa in carico dal MMG).") { process };
+    }
+}

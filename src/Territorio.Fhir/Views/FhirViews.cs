@@ -1,0 +1,244 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.Eligibility;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
+using Territorio.Kernel.Codes;
+using Territorio.Kernel.Population;
+
+namespace Territorio.Fhir.Views;
+
+/// <summary>What the read endpoints show of a Gestore: id and name.</summary>
+public sealed record GestoreRef(string Id, string Name);
+
+/// <summary>
+/// Territorio's care data as FHIR R4 (decision 0074): the PAI as RLCarePlanProgettoIndividuale,
+/// the classification's pathologies as RLConditionProblemiSalute (severity = chronicity level),
+/// the Patto di Cura as EpisodeOfCare + Consent, bookings as Appointment, the classification as
+/// RiskAssessment. Pure mappings: the caller loads the entities.
+/// </summary>
+public static class FhirViews
+{
+    public const string TerritorioSystem = "urn:territorio:";
+
+    public static Patient Patient(Resident resident) => new()
+    {
+        Id = resident.Id,
+        Identifier = CodiceFiscale.TryParse(resident.Id, out var cf, out _)
+            ? [new Identifier(RegionalUrls.CodiceFiscale, cf.Value)]
+            : [new Identifier(TerritorioSystem + "assistito", resident.Id)],
+        Gender = resident.Sex == Sex.Female ? AdministrativeGender.Female : AdministrativeGender.Male,
+        BirthDate = resident.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Deceased = resident.DeathDate is { } death ? new Date(death.Year, death.Month, death.Day) : null,
+        GeneralPractitioner = resident.MmgId is { } mmg ? [Practitioner(mmg)] : [],
+        ManagingOrganization = new ResourceReference { Identifier = new Identifier(TerritorioSystem + "ats", resident.Ats), Display = "ATS " + resident.Ats },
+    };
+
+    /// <summary>The pathologies of the classification in force; the main one is primary and carries the level.</summary>
+    public static IReadOnlyList<Condition> Conditions(Classification classification, IReadOnlyDictionary<string, string> pathologyNames)
+    {
+        var codes = classification.Pathologies.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (classification.MainPathology is { } main && !codes.Contains(main))
+        {
+            codes.Insert(0, main);
+        }
+
+        return [.. codes.Select(code => Condition(classification, code, code == classification.MainPathology, pathologyNames.GetValueOrDefault(code, code)))];
+    }
+
+    public static string ConditionId(string patientId, string pathology) => $"{patientId}-pat{pathology}";
+
+    private static Condition Condition(Classification classification, string code, bool primary, string name) => new()
+    {
+        Id = ConditionId(classification.PersonId, code),
+        Meta = new Meta { Profile = [RegionalUrls.ConditionProblemiSalute] },
+        Category = [new CodeableConcept(RegionalUrls.TipologiaProblemaSalute, primary ? "1" : "2", primary ? "Patologia primaria" : "Patologia secondaria")],
+        // DGR X/6164/2017: the level of the pyramid is the severity of the chronic condition (GPC-LivelloGravita 1–3).
+        Severity = primary && classification.Level is >= 1 and <= 3
+            ? new CodeableConcept(RegionalUrls.LivelloGravita, classification.Level.ToString(CultureInfo.InvariantCulture), LevelName(classification.Level))
+            : null,
+        Code = new CodeableConcept(RegionalUrls.PatologieNonIcd9Cm, code, name),
+        Subject = PatientRef(classification.PersonId),
+        RecordedDate = classification.Since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Note = [new Annotation { Text = "Fonte: " + classification.Source }],
+    };
+
+    /// <summary>The PAI at its active version (or the pending proposal when none is active yet).</summary>
+    public static CarePlan? CarePlan(Pai pai, PattoDiCura pact, GestoreRef gestore, string protocolNumber, Classification? classification)
+    {
+        var version = pai.ActiveVersion ?? pai.PendingProposal;
+        if (version is null)
+        {
+            return null;
+        }
+
+        var plan = new CarePlan
+        {
+            Id = pai.Id.ToString(CultureInfo.InvariantCulture),
+            Meta = new Meta
+            {
+                Profile = [RegionalUrls.CarePlanProgettoIndividuale],
+                VersionId = version.Number.ToString(CultureInfo.InvariantCulture),
+                LastUpdated = new DateTimeOffset(DateTime.SpecifyKind(version.CreatedAtUtc, DateTimeKind.Utc)),
+            },
+            Extension = [new Extension(RegionalUrls.CarePlanVersionePai, new UnsignedInt(version.Number))],
+            Identifier = [new Identifier(RegionalUrls.IdentificativoPi, protocolNumber)],
+            Status = PlanStatus(pact, version),
+            Intent = Hl7.Fhir.Model.CarePlan.CarePlanIntent.Order,
+            Subject = PatientRef(pai.PatientId),
+            Period = new Period { Start = Day(pai.StartDate), End = Day(pact.EndDate) },
+            Created = new FhirDateTime(new DateTimeOffset(DateTime.SpecifyKind(pai.Versions.Min(v => v.CreatedAtUtc), DateTimeKind.Utc))).Value,
+            Author = new ResourceReference("Organization/" + gestore.Id, gestore.Name),
+            Contributor = pai.MmgId is { } mmg ? [new ResourceReference("PractitionerRole/mmg-" + mmg, "MMG " + mmg)] : [],
+            Addresses = classification is null ? [] : [.. Conditions(classification, new Dictionary<string, string>()).Select(c => new ResourceReference("Condition/" + c.Id))],
+            Note = [new Annotation { Text = $"Versione {version.Number} ({version.Reason})" }],
+        };
+        int n = 0;
+        foreach (var item in version.Items)
+        {
+            if (Activity(item, pai, ++n) is { } resource)
+            {
+                plan.Contained.Add(resource);
+                plan.Activity.Add(new Hl7.Fhir.Model.CarePlan.ActivityComponent { Reference = new ResourceReference("#" + resource.Id, item.Description) });
+            }
+            else
+            {
+                plan.Goal.Add(new ResourceReference { Display = $"{item.Code} {item.Description}" });
+            }
+        }
+
+        return plan;
+    }
+
+    public static EpisodeOfCare EpisodeOfCare(PattoDiCura pact, GestoreRef gestore) => new()
+    {
+        Id = pact.Id.ToString(CultureInfo.InvariantCulture),
+        Identifier = [new Identifier(TerritorioSystem + "patto-di-cura", pact.Id.ToString(CultureInfo.InvariantCulture))],
+        Status = pact.Status switch
+        {
+            PactStatus.Active => Hl7.Fhir.Model.EpisodeOfCare.EpisodeOfCareStatus.Active,
+            PactStatus.Cancelled => Hl7.Fhir.Model.EpisodeOfCare.EpisodeOfCareStatus.Cancelled,
+            _ => Hl7.Fhir.Model.EpisodeOfCare.EpisodeOfCareStatus.Finished,
+        },
+        Type = [new CodeableConcept(TerritorioSystem + "presa-in-carico", "cronicita", "Presa in carico della cronicità (DGR X/6164/2017)")],
+        Diagnosis = pact.MainPathology is { } main
+            ? [new Hl7.Fhir.Model.EpisodeOfCare.DiagnosisComponent { Condition = new ResourceReference("Condition/" + ConditionId(pact.PatientId, main)), Rank = 1 }]
+            : [],
+        Patient = PatientRef(pact.PatientId),
+        ManagingOrganization = new ResourceReference("Organization/" + gestore.Id, gestore.Name),
+        Period = new Period { Start = Day(pact.StartDate), End = Day(pact.EndDate) },
+        CareManager = pact.MmgId is { } mmg ? Practitioner(mmg) : null,
+    };
+
+    public static Consent Consent(PattoDiCura pact, GestoreRef gestore) => new()
+    {
+        Id = pact.Id.ToString(CultureInfo.InvariantCulture),
+        Status = pact.Status == PactStatus.Active ? Hl7.Fhir.Model.Consent.ConsentState.Active : Hl7.Fhir.Model.Consent.ConsentState.Inactive,
+        Scope = new CodeableConcept("http://terminology.hl7.org/CodeSystem/consentscope", "treatment", "Treatment"),
+        Category = [new CodeableConcept("http://loinc.org", "59284-0", "Patient Consent")],
+        Patient = PatientRef(pact.PatientId),
+        DateTime = pact.SignedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Performer = [PatientRef(pact.PatientId)],
+        Organization = [new ResourceReference("Organization/" + gestore.Id, gestore.Name)],
+        // R4 ppc-1: a consent names its policy; the Patto di Cura's is the regional deliberation.
+        PolicyRule = new CodeableConcept { Text = "Patto di Cura, DGR X/6164/2017 allegato 1" },
+        Source = new ResourceReference("EpisodeOfCare/" + pact.Id.ToString(CultureInfo.InvariantCulture)),
+        Provision = new Hl7.Fhir.Model.Consent.provisionComponent
+        {
+            Type = Hl7.Fhir.Model.Consent.ConsentProvisionType.Permit,
+            Period = new Period { Start = Day(pact.StartDate), End = Day(pact.EndDate) },
+        },
+    };
+
+    public static Appointment Appointment(Booking booking, string serviceDescription, int durationMinutes)
+    {
+        var start = new DateTimeOffset(booking.Date.ToDateTime(booking.Start), Rome(booking.Date.ToDateTime(booking.Start)));
+        return new Appointment
+        {
+            Id = booking.Id.ToString(CultureInfo.InvariantCulture),
+            Status = booking.Status switch
+            {
+                BookingStatus.Booked => Hl7.Fhir.Model.Appointment.AppointmentStatus.Booked,
+                BookingStatus.Delivered => Hl7.Fhir.Model.Appointment.AppointmentStatus.Fulfilled,
+                BookingStatus.Missed => Hl7.Fhir.Model.Appointment.AppointmentStatus.Noshow,
+                _ => Hl7.Fhir.Model.Appointment.AppointmentStatus.Cancelled,
+            },
+            CancelationReason = booking.CancelReason is { } reason ? new CodeableConcept { Text = reason } : null,
+            ServiceType = [new CodeableConcept(TerritorioSystem + "nomenclatore", booking.ServiceCode, serviceDescription)],
+            Start = start,
+            End = start.AddMinutes(durationMinutes),
+            BasedOn = [new ResourceReference("CarePlan/" + booking.PaiId.ToString(CultureInfo.InvariantCulture))],
+            Participant =
+            [
+                new Hl7.Fhir.Model.Appointment.ParticipantComponent { Actor = PatientRef(booking.PatientId), Status = ParticipationStatus.Accepted },
+                new Hl7.Fhir.Model.Appointment.ParticipantComponent { Actor = new ResourceReference("Location/" + booking.ErogatoreId), Status = ParticipationStatus.Accepted },
+            ],
+        };
+    }
+
+    /// <summary>The stratification verdict: level and pathologies, with its source so a controller can trace it.</summary>
+    public static RiskAssessment RiskAssessment(Classification classification) => new()
+    {
+        Id = classification.PersonId,
+        Status = ObservationStatus.Final,
+        Method = new CodeableConcept(TerritorioSystem + "stratificazione", "DGR-X-6164-2017", "Stratificazione della domanda, 5 livelli (DGR X/6164/2017)"),
+        Subject = PatientRef(classification.PersonId),
+        Occurrence = new FhirDateTime(classification.Since.Year, classification.Since.Month, classification.Since.Day),
+        Basis = classification.MainPathology is { } main ? [new ResourceReference("Condition/" + ConditionId(classification.PersonId, main))] : [],
+        Prediction =
+        [
+            new Hl7.Fhir.Model.RiskAssessment.PredictionComponent
+            {
+                Outcome = new CodeableConcept { Text = $"livello {classification.Level}" },
+                QualitativeRisk = new CodeableConcept(TerritorioSystem + "livello", classification.Level.ToString(CultureInfo.InvariantCulture), LevelName(classification.Level)),
+                Rationale = $"patologie {classification.Pathologies}; fonte: {classification.Source}",
+            },
+        ],
+    };
+
+    private static Resource? Activity(PaiItem item, Pai pai, int n) => item.Kind switch
+    {
+        PaiItemKind.Service or PaiItemKind.Education => new ServiceRequest
+        {
+            Id = $"sr{n}",
+            Status = Hl7.Fhir.Model.RequestStatus.Active,
+            Intent = RequestIntent.Order,
+            Code = new CodeableConcept(item.Kind == PaiItemKind.Service ? TerritorioSystem + "nomenclatore" : RegionalUrls.CodeSystem + "SGDT-InterventiEducazionali", item.Code, item.Description),
+            Subject = PatientRef(pai.PatientId),
+            Quantity = item.PerYear is { } perYear ? new Quantity(perYear, "/a") : null,
+            Note = item.Kind == PaiItemKind.Service ? [new Annotation { Text = $"{item.PerYear} l'anno, mesi {item.FromMonth}–{item.ToMonth} dall'inizio del piano" }] : [],
+        },
+        PaiItemKind.Drug => new MedicationRequest
+        {
+            Id = $"mr{n}",
+            Status = MedicationRequest.MedicationrequestStatus.Active,
+            Intent = MedicationRequest.MedicationRequestIntent.Order,
+            Medication = new CodeableConcept(RegionalUrls.ValueSet + RegionalUrls.FarmacoAtc, item.Code, item.Description),
+            Subject = PatientRef(pai.PatientId),
+            DosageInstruction = [new Dosage { Text = item.Dosage }],
+        },
+        _ => null,
+    };
+
+    private static Hl7.Fhir.Model.RequestStatus PlanStatus(PattoDiCura pact, PaiVersion version) =>
+        pact.Status != PactStatus.Active ? Hl7.Fhir.Model.RequestStatus.Completed
+        : version.Status == PaiVersionStatus.Active ? Hl7.Fhir.Model.RequestStatus.Active
+        : Hl7.Fhir.Model.RequestStatus.Draft;
+
+    private static ResourceReference PatientRef(string patientId) => new("Patient/" + patientId);
+
+    private static ResourceReference Practitioner(string mmgId) => new() { Identifier = new Identifier(TerritorioSystem + "mmg", mmgId), Display = "MMG " + mmgId };
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static TimeSpan Rome(DateTime local) => CareManagement.Common.RomeCalendar.Zone.GetUtcOffset(local);
+
+    private static string LevelName(int level) => level switch
+    {
+        1 => "Gravità alta",
+        2 => "Gravità media",
+        3 => "Gravità bassa",
+        _ => $"livello {level}",
+    };
+}

@@ -1,0 +1,159 @@
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Validation;
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
+using Territorio.Data;
+using Territorio.Fhir.Care;
+using Territorio.Fhir.Messaging;
+using Territorio.Fhir.Messaging.PicMmg;
+using Territorio.Fhir.Views;
+using Territorio.Flows.Reference;
+using Territorio.Testing;
+using Task = System.Threading.Tasks.Task;
+
+namespace Territorio.Fhir.Tests;
+
+/// <summary>The picMMG port over care management on a real (SQLite) database, and the FHIR views of what it wrote.</summary>
+public class CareEnrolmentTests
+{
+    private const string Gp = "MMG00042";
+    private const string Cooperative = "COOP1";
+    private const string Ats = "321";
+    private const string Cf = "QTTGGN24H04F205B";
+    private static readonly Lazy<CareCatalogues> Catalogues = new(() => CareCatalogues.Load(ReferenceData.Default()));
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task OfficialMessage_UnknownPatient_RegistersEnrolsWithTheGpsCooperativeAndWritesThePai(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SeedCooperativeAsync(database);
+
+        var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
+
+        processed.Accepted.ShouldBeTrue(string.Join(" / ", processed.Errors));
+        processed.Enrolment!.Role.ShouldBe(GpRole.GestoreViaCooperative);
+        processed.Enrolment.PatientRegistered.ShouldBeTrue();
+        await using var db = database.CreateContext();
+        var resident = await db.Residents.SingleAsync(r => r.Id == Cf, TestContext.Current.CancellationToken);
+        (resident.Id, resident.MmgId, resident.Ats, resident.BirthDate).ShouldBe((Cf, Gp, Ats, new DateOnly(2024, 6, 4)));
+        var pact = await db.Set<PattoDiCura>().SingleAsync(p => p.PatientId == Cf, TestContext.Current.CancellationToken);
+        (pact.GestoreId, pact.Level, pact.MainPathology, pact.Status).ShouldBe((Cooperative, 1, "17", PactStatus.Active));
+        var pai = await db.Set<Pai>().SingleAsync(p => p.PatientId == Cf, TestContext.Current.CancellationToken);
+        var version = pai.ActiveVersion.ShouldNotBeNull();
+        version.Items.ShouldNotBeEmpty();
+        version.Reason.ShouldContain("farmaci senza codice ATC valido non riportati"); // the official example's "ATC" 039752074 is an AIC number
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task RefusedMessage_StoresNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SeedCooperativeAsync(database, levels: [2, 3]); // the message says level 1: the cooperative is not eligible
+
+        var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
+
+        processed.Errors.ShouldHaveSingleItem().Code.ShouldBe("T.18");
+        processed.Errors[0].Text.ShouldContain("non è idoneo per l'ATS 321 al livello 1");
+        await using var db = database.CreateContext();
+        (await db.Residents.CountAsync(r => r.Id == Cf, TestContext.Current.CancellationToken)).ShouldBe(0);
+        (await db.Set<PattoDiCura>().CountAsync(p => p.PatientId == Cf, TestContext.Current.CancellationToken)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task NoGpAndUnknownPatient_IsRefusedWithT16()
+    {
+        await using var database = await TestDatabase.CreateSqliteAsync();
+
+        var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), actingGp: null);
+
+        processed.Errors.ShouldHaveSingleItem().Code.ShouldBe("T.16");
+    }
+
+    [Fact]
+    public async Task KnownPatientOfAnotherGp_IsRefusedWith44()
+    {
+        await using var database = await TestDatabase.CreateSqliteAsync();
+        await SeedCooperativeAsync(database);
+        await using (var db = database.CreateContext())
+        {
+            db.Residents.Add(new Kernel.Population.Resident(Cf, new DateOnly(2024, 6, 4), Kernel.Population.Sex.Male, Ats, "MMG00099"));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
+
+        processed.Errors.ShouldHaveSingleItem().Code.ShouldBe("4.4");
+        processed.Errors[0].Text.ShouldContain("NAR = \"MMG00099\" (primario)");
+    }
+
+    [Fact]
+    public async Task SecondMessage_SameGp_WritesANewPaiVersion()
+    {
+        await using var database = await TestDatabase.CreateSqliteAsync();
+        await SeedCooperativeAsync(database);
+        await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
+
+        var second = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), actingGp: null); // the GP of record acts
+
+        second.Enrolment.ShouldNotBeNull().PaiVersion.ShouldBe(2);
+        second.Enrolment.PatientRegistered.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Views_OfTheEnrolledPatient_ConformToTheRegionalProfilesAndToFhirR4()
+    {
+        await using var database = await TestDatabase.CreateSqliteAsync();
+        await SeedCooperativeAsync(database);
+        var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
+        await using var db = database.CreateContext();
+        var views = new FhirReadService(db, Catalogues.Value);
+        var ct = TestContext.Current.CancellationToken;
+
+        var plan = (await views.CarePlanAsync(processed.Enrolment!.PaiId, ct)).ShouldNotBeNull();
+        Regional.Conformance.Profiles.Check(plan, RegionalUrls.CarePlanProgettoIndividuale).ShouldBeEmpty();
+        (plan.Intent, plan.Status, plan.Identifier.Single().Value).ShouldBe((CarePlan.CarePlanIntent.Order, Hl7.Fhir.Model.RequestStatus.Active, processed.Enrolment.ProtocolNumber));
+        plan.GetExtensionValue<UnsignedInt>(RegionalUrls.CarePlanVersionePai).Value.ShouldBe(1);
+        plan.Addresses.Single().Reference.ShouldBe($"Condition/{Cf}-pat17");
+        plan.Activity.ShouldAllBe(a => a.Reference!.Reference!.StartsWith('#'));
+        plan.Contained.ShouldAllBe(r => r is ServiceRequest || r is MedicationRequest);
+
+        var conditions = await views.ConditionsAsync(Cf, ct);
+        var primary = (Condition)conditions.Entry.Single().Resource!;
+        Regional.Conformance.Profiles.Check(primary, RegionalUrls.ConditionProblemiSalute).ShouldBeEmpty();
+        primary.Severity!.Coding.Single().Code.ShouldBe("1");
+
+        Resource[] all =
+        [
+            plan, conditions, (await views.PatientAsync(Cf, ct))!, await views.EpisodesOfCareAsync(Cf, ct), await views.ConsentsAsync(Cf, ct),
+            await views.RiskAssessmentsAsync(Cf, ct), await views.AppointmentsAsync(Cf, ct), Capabilities.Statement(DateTimeOffset.UtcNow),
+        ];
+        foreach (var resource in all)
+        {
+            resource.Validate(ModelInfo.ModelInspector).Select(i => i.Message).ShouldBeEmpty(resource.TypeName);
+        }
+
+        ((Bundle)all[3]).Entry.Single().Resource.ShouldBeOfType<EpisodeOfCare>().Status.ShouldBe(EpisodeOfCare.EpisodeOfCareStatus.Active);
+        ((Bundle)all[4]).Entry.Single().Resource.ShouldBeOfType<Consent>().Status.ShouldBe(Consent.ConsentState.Active);
+    }
+
+    internal static async Task<ProcessedMessage> ProcessAsync(TestDatabase database, string body, string? actingGp)
+    {
+        await using var db = database.CreateContext();
+        var options = new PicMmgOptions();
+        var port = new CarePicMmgEnrolment(db, Catalogues.Value, options, Regional.Conformance.Errors, TimeProvider.System);
+        var processor = new PicMmgMessageProcessor(Regional.Conformance, options, port, TimeProvider.System);
+        return await processor.ProcessAsync(body, actingGp, id => "/fhir/CarePlan/" + id, TestContext.Current.CancellationToken);
+    }
+
+    internal static async Task SeedCooperativeAsync(TestDatabase database, int[]? levels = null)
+    {
+        await using var db = database.CreateContext();
+        await CareSeed.CooperativeWithOnePatientAsync(db, Cooperative, Gp, Ats, levels ?? [1, 2, 3], TestContext.Current.CancellationToken);
+    }
+}
