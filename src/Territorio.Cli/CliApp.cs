@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Territorio.Cli.Features.Database;
 using Territorio.Cli.Features.Demo;
+using Territorio.Cli.Features.Rehab;
 using Territorio.Kernel.Errors;
 
 namespace Territorio.Cli;
@@ -17,6 +18,7 @@ public static class CliApp
         {
             DemoCommands.Build(env),
             DatabaseCommands.Build(env),
+            RehabCommands.Build(env),
         };
         return root;
     }

@@ -35,6 +35,7 @@ public static class DemoCommands
             int residents = await ProgressDisplay.RunAsync(env, "Regione demo", report =>
                 LoadResidentsAsync(env.Database, parse.GetValue(people), parse.GetValue(seed), asOf, report, ct));
             env.Output.WriteLine($"regione demo: {Italian.Number(residents)} assistiti nel database ({env.Database.Provider})");
+            DemoRehab.Run(env, parse.GetValue(seed));
 
             if (parse.GetValue(noServe))
             {
@@ -49,7 +50,7 @@ public static class DemoCommands
             return ExitCodes.Ok;
         });
 
-        return new Command("demo", "Dati sintetici per prove e dimostrazioni.") { run };
+        return new Command("demo", "Dati sintetici per prove e dimostrazioni.") { run, DemoSdoCommand.Build() };
     }
 
     private static async Task<int> LoadResidentsAsync(DatabaseOptions options, int count, int seed, DateOnly asOf, Action<double> report, CancellationToken ct)
