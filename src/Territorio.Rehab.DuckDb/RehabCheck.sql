@@ -43,19 +43,37 @@ SELECT DISTINCT line, code, kind, is_principal FROM (
     UNION ALL SELECT line, unnest(sdx), 'D', false FROM rehab
     UNION ALL SELECT line, unnest(procs), 'P', false FROM rehab);
 
+CREATE TABLE rcode_annex AS SELECT c.*, x.list FROM rcode c JOIN annex_code x USING (code, kind) WHERE x.list IN ('annex1', 'annex2', 'annex3');
+
+-- Annex counts on the rehab SDO (distinct codes; art.4 c.1 counts the codes other than the principal).
 CREATE TABLE counts AS
 SELECT r.line,
-    (SELECT count(DISTINCT (c.code, c.kind)) FROM rcode c JOIN annex_code x ON x.list = 'annex3' AND x.code = c.code AND x.kind = c.kind WHERE c.line = r.line) AS a3_all,
-    (SELECT count(DISTINCT (c.code, c.kind)) FROM rcode c JOIN annex_code x ON x.list = 'annex3' AND x.code = c.code AND x.kind = c.kind
-      WHERE c.line = r.line AND NOT (c.kind = 'D' AND c.code = r.pdx)) AS a3_others,
-    EXISTS (SELECT 1 FROM annex_code x WHERE x.list = 'annex3' AND x.kind = 'D' AND x.code = r.pdx) AS principal_a3,
-    (SELECT count(DISTINCT c.code) FROM rcode c JOIN annex_code x ON x.list = 'annex2' AND x.code = c.code AND x.kind = 'D' WHERE c.line = r.line AND c.kind = 'D') AS a2_dx,
-    (SELECT count(DISTINCT c.code) FROM rcode c JOIN annex_code x ON x.list = 'annex1' AND x.code = c.code AND x.kind = 'D' WHERE c.line = r.line AND c.kind = 'D') AS a1_dx,
-    EXISTS (SELECT 1 FROM rcode c2 JOIN annex_code x2 ON x2.list = 'annex2' AND x2.code = c2.code AND x2.kind = c2.kind
-                      JOIN rcode c3 ON c3.line = c2.line JOIN annex_code x3 ON x3.list = 'annex3' AND x3.code = c3.code AND x3.kind = c3.kind
-            WHERE c2.line = r.line AND NOT (c2.code = c3.code AND c2.kind = c3.kind)) AS spinal_and_complex,
-    least(3, coalesce((SELECT min(e.min_codes) FROM rcode c JOIN annex3_exception e ON e.code = c.code AND e.kind = c.kind WHERE c.line = r.line), 3)) AS need_56a
-FROM rehab r;
+    count(DISTINCT (c.code, c.kind)) FILTER (WHERE c.list = 'annex3') AS a3_all,
+    count(DISTINCT (c.code, c.kind)) FILTER (WHERE c.list = 'annex3' AND NOT (c.kind = 'D' AND c.code = r.pdx)) AS a3_others,
+    coalesce(bool_or(c.list = 'annex3' AND c.kind = 'D' AND c.code = r.pdx), false) AS principal_a3,
+    count(DISTINCT c.code) FILTER (WHERE c.list = 'annex2' AND c.kind = 'D') AS a2_dx,
+    count(DISTINCT c.code) FILTER (WHERE c.list = 'annex1' AND c.kind = 'D') AS a1_dx,
+    -- art.4 c.3: an Annex-2 code and a different Annex-3 code
+    count(DISTINCT (c.code, c.kind)) FILTER (WHERE c.list = 'annex2') AS a2_all,
+    min(c.code || c.kind) FILTER (WHERE c.list = 'annex2') AS a2_one,
+    min(c.code || c.kind) FILTER (WHERE c.list = 'annex3') AS a3_one
+FROM rehab r LEFT JOIN rcode_annex c USING (line)
+GROUP BY r.line, r.pdx;
+
+-- Annex-3 exceptions: the lowest 56a count among the exceptions a record matches.
+CREATE TABLE need AS
+SELECT c.line, least(3, min(e.min_codes)) AS need_56a FROM rcode c JOIN annex3_exception e USING (code, kind) GROUP BY c.line;
+
+-- Annexes 1, 2, 4 on the linked acute stay's diagnoses.
+CREATE TABLE acute_annex AS
+SELECT l.line,
+    bool_or(x.list = 'annex4' AND x.mdc = r.mdc) AS acute_a4,
+    bool_or(x.list = 'annex1') AS acute_a1,
+    bool_or(x.list = 'annex2') AS acute_a2
+FROM (SELECT line, unnest(acute_dx) AS code FROM link) l
+JOIN rehab r USING (line)
+JOIN annex_code x ON x.kind = 'D' AND x.code = l.code
+GROUP BY l.line;
 
 -- art.2 c.8-10, art.6: scale outcome per level: F failed, M missing, P passed (report-only: always P).
 CREATE TABLE scale_outcome AS
@@ -69,29 +87,52 @@ CROSS JOIN LATERAL (SELECT CASE s.scale WHEN 'rankin' THEN r.rankin WHEN 'barthe
     WHEN 'barthel_dyspnoea' THEN r.barthel_dyspnoea WHEN 'six_minute_walk_m' THEN r.six_minute_walk_m ELSE r.rcs END AS value) v
 GROUP BY r.line, s.level;
 
+CREATE TABLE scales AS
+SELECT line,
+    max(outcome) FILTER (WHERE level = '56a') AS s56a, max(outcome) FILTER (WHERE level = '56b') AS s56b,
+    max(outcome) FILTER (WHERE level = '56c') AS s56c, max(outcome) FILTER (WHERE level = '28') AS s28,
+    max(outcome) FILTER (WHERE level = '75') AS s75
+FROM scale_outcome GROUP BY line;
+
+-- art.3 c.4: an earlier rehab stay in continuity with the same acute stay.
+CREATE TABLE readmission AS
+SELECT DISTINCT r.line FROM rehab r JOIN link l USING (line) JOIN rehab e ON e.patient_id = r.patient_id
+WHERE e.record_id <> r.record_id AND e.adm >= l.acute_dis AND e.adm - l.acute_dis <= p('continuity_days')
+  AND e.adm < r.adm AND e.dis <= r.adm;
+
+-- art.4 c.4: the stay a same-discipline transfer came from (discharged the admission day or the day before).
+CREATE TABLE transfer_source AS
+SELECT r.line, s.dis - s.adm AS source_los FROM rehab r JOIN rehab s
+  ON s.patient_id = r.patient_id AND s.record_id <> r.record_id AND s.discipline = r.discipline
+ AND r.adm - s.dis IN (0, 1) AND s.adm <= r.adm
+WHERE r.tf = r.discipline
+QUALIFY row_number() OVER (PARTITION BY r.line ORDER BY s.dis DESC, s.record_id DESC) = 1;
+
 CREATE TABLE facts AS
-SELECT r.*, c.* EXCLUDE (line), l.acute_id, l.acute_dis, l.acute_dx,
+SELECT r.*, c.* EXCLUDE (line), l.acute_id, l.acute_dis,
+    coalesce(n.need_56a, 3) AS need_56a,
+    c.a2_all >= 1 AND c.a3_all >= 1 AND NOT (c.a2_all = 1 AND c.a3_all = 1 AND c.a2_one = c.a3_one) AS spinal_and_complex,
     (r.adm - l.acute_dis) AS interval_days,
     year(r.adm) - year(r.birth) - CASE WHEN month(r.adm) * 100 + day(r.adm) < month(r.birth) * 100 + day(r.birth) THEN 1 ELSE 0 END AS age,
     (r.dis - r.adm) AS los,
-    EXISTS (SELECT 1 FROM unnest(l.acute_dx) d(code) JOIN annex_code x ON x.list = 'annex4' AND x.mdc = r.mdc AND x.kind = 'D' AND x.code = d.code) AS acute_a4,
-    EXISTS (SELECT 1 FROM unnest(l.acute_dx) d(code) JOIN annex_code x ON x.list = 'annex1' AND x.kind = 'D' AND x.code = d.code) AS acute_a1,
-    EXISTS (SELECT 1 FROM unnest(l.acute_dx) d(code) JOIN annex_code x ON x.list = 'annex2' AND x.kind = 'D' AND x.code = d.code) AS acute_a2,
-    -- art.3 c.4: an earlier rehab stay in continuity with the same acute stay
-    l.acute_id IS NOT NULL AND EXISTS (SELECT 1 FROM rehab e WHERE e.patient_id = r.patient_id AND e.record_id <> r.record_id
-        AND e.adm >= l.acute_dis AND e.adm - l.acute_dis <= p('continuity_days') AND e.adm < r.adm AND e.dis <= r.adm) AS readmission,
-    -- art.4 c.4: the stay a same-discipline transfer came from
-    (SELECT s.dis - s.adm FROM rehab s WHERE s.patient_id = r.patient_id AND s.record_id <> r.record_id AND s.discipline = r.discipline
-        AND r.adm - s.dis IN (0, 1) AND s.adm <= r.adm ORDER BY s.dis DESC, s.record_id DESC LIMIT 1) AS source_los,
-    coalesce((SELECT days FROM annex5 a WHERE a.discipline = r.discipline AND a.mdc = r.mdc),
-             (SELECT days FROM annex5 a WHERE a.discipline = r.discipline AND a.mdc = 0)) AS annex5_limit,
-    (SELECT days FROM transfer_limit t WHERE t.mdc = r.mdc) AS transfer_limit,
-    coalesce((SELECT outcome FROM scale_outcome s WHERE s.line = r.line AND s.level = '56a'), 'P') AS s56a,
-    coalesce((SELECT outcome FROM scale_outcome s WHERE s.line = r.line AND s.level = '56b'), 'P') AS s56b,
-    coalesce((SELECT outcome FROM scale_outcome s WHERE s.line = r.line AND s.level = '56c'), 'P') AS s56c,
-    coalesce((SELECT outcome FROM scale_outcome s WHERE s.line = r.line AND s.level = '28'), 'P') AS s28,
-    coalesce((SELECT outcome FROM scale_outcome s WHERE s.line = r.line AND s.level = '75'), 'P') AS s75
-FROM rehab r JOIN counts c USING (line) LEFT JOIN link l USING (line);
+    coalesce(aa.acute_a4, false) AS acute_a4, coalesce(aa.acute_a1, false) AS acute_a1, coalesce(aa.acute_a2, false) AS acute_a2,
+    ra.line IS NOT NULL AS readmission,
+    ts.source_los,
+    coalesce(a5.days, a5any.days) AS annex5_limit,
+    tl.days AS transfer_limit,
+    coalesce(sc.s56a, 'P') AS s56a, coalesce(sc.s56b, 'P') AS s56b, coalesce(sc.s56c, 'P') AS s56c,
+    coalesce(sc.s28, 'P') AS s28, coalesce(sc.s75, 'P') AS s75
+FROM rehab r
+JOIN counts c USING (line)
+LEFT JOIN need n USING (line)
+LEFT JOIN link l USING (line)
+LEFT JOIN acute_annex aa USING (line)
+LEFT JOIN readmission ra USING (line)
+LEFT JOIN transfer_source ts USING (line)
+LEFT JOIN scales sc USING (line)
+LEFT JOIN annex5 a5 ON a5.discipline = r.discipline AND a5.mdc = r.mdc
+LEFT JOIN annex5 a5any ON a5any.discipline = r.discipline AND a5any.mdc = 0
+LEFT JOIN transfer_limit tl ON tl.mdc = r.mdc;
 
 -- Outcomes as 'verdict|article|level'; levels tried from the most complex down (first met with
 -- scales passed → appropriate; else first met with scales missing → not assessable).

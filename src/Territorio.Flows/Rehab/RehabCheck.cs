@@ -11,7 +11,22 @@ namespace Territorio.Flows.Rehab;
 /// <summary>A judged rehab admission with the record it judges (for reports).</summary>
 public sealed record JudgedAdmission(SdoRecord Record, long Line, RehabVerdict Verdict);
 
+/// <summary>
+/// The outcome of a check. <see cref="Admissions"/> keep each verdict without its checks (they
+/// went to the <see cref="IVerdictSink"/>), enough for counts and reports.
+/// </summary>
 public sealed record RehabCheckResult(RuleSet Rules, IReadOnlyList<JudgedAdmission> Admissions, IReadOnlyList<InputError> Errors, long AcuteRows);
+
+/// <summary>
+/// Receives the verdicts with all their checks, block by block: <see cref="Prepare"/> runs in
+/// parallel (formatting), <see cref="Write"/> in input order. Verdicts are not kept after.
+/// </summary>
+public interface IVerdictSink
+{
+    object? Prepare(IReadOnlyList<JudgedAdmission> block);
+
+    void Write(object? prepared);
+}
 
 /// <summary>
 /// The rehab check over an SDO file: one parallel pass that decodes rehab rows whole and keeps
@@ -23,7 +38,9 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 {
     private readonly RehabEngine _engine = new(rules);
 
-    public RehabCheckResult Run(string path)
+    private const int Block = 4096;
+
+    public RehabCheckResult Run(string path, IVerdictSink? sink = null)
     {
         using SafeFileHandle handle = File.OpenHandle(path);
         var source = new FileByteSource(handle);
@@ -48,7 +65,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             rehab.RemoveAll(r => lines.Contains(r.Line));
         }
 
-        var judged = Judge(source, decoder, scan, rehab, duplicates.Select(d => d.Line).ToHashSet());
+        var judged = Judge(source, decoder, scan, rehab, duplicates.Select(d => d.Line).ToHashSet(), sink);
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         return new RehabCheckResult(rules, judged, errors, scan.Sinks.Sum(s => (long)s.Acute.Count));
     }
@@ -65,7 +82,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         return repeated.Count == 0 ? [] : DuplicateRecords.Find(source, decoder, repeated, errors.Select(e => e.Line).ToHashSet());
     }
 
-    private JudgedAdmission[] Judge(IByteSource source, SdoRowDecoder decoder, SdoScan<RehabCheckSink> scan, List<RehabRow> rehab, HashSet<long> rejected)
+    private JudgedAdmission[] Judge(IByteSource source, SdoRowDecoder decoder, SdoScan<RehabCheckSink> scan, List<RehabRow> rehab, HashSet<long> rejected, IVerdictSink? sink)
     {
         var linkage = rules.Linkage;
         var patients = new Dictionary<ulong, int>();
@@ -93,18 +110,40 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         var candidates = Candidates(scan, patients, windowFrom, windowTo, rejected, byPatient.Count);
         var judged = new JudgedAdmission[rehab.Count];
-        using var handleLocal = new ThreadLocal<AcuteReader>(() => new AcuteReader(source, decoder));
-        Parallel.For(0, rehab.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        using var acuteReaders = new ThreadLocal<AcuteReader>(() => new AcuteReader(source, decoder));
+        int blocks = (rehab.Count + Block - 1) / Block;
+        int wave = Environment.ProcessorCount * 2;
+        var prepared = new object?[wave];
+        // Waves of blocks: judged and formatted in parallel, written in order, then only the summary is kept.
+        for (int w = 0; w < blocks; w += wave)
         {
-            var row = rehab[i];
-            int p = patients[row.PatientKey];
-            var patientRehabs = byPatient[p].Select(j => rehab[j].Record);
-            var acute = Link(row.Record, candidates.Of(p), handleLocal.Value!);
-            var earlier = acute is null ? null : PatientPath.EarlierRehabInContinuity(patientRehabs, row.Record, acute.DischargeDate, linkage);
-            var transferSource = PatientPath.TransferSource(patientRehabs, row.Record);
-            var verdict = _engine.Judge(new RehabCase(row.Record, acute, earlier, transferSource));
-            judged[i] = new JudgedAdmission(row.Record, row.Line, verdict);
-        });
+            int first = w;
+            Parallel.For(first, Math.Min(blocks, first + wave), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
+            {
+                var block = new JudgedAdmission[Math.Min(Block, rehab.Count - (b * Block))];
+                for (int k = 0; k < block.Length; k++)
+                {
+                    int i = (b * Block) + k;
+                    var row = rehab[i];
+                    int p = patients[row.PatientKey];
+                    var patientRehabs = byPatient[p].Select(j => rehab[j].Record);
+                    var acute = Link(row.Record, candidates.Of(p), acuteReaders.Value!);
+                    var earlier = acute is null ? null : PatientPath.EarlierRehabInContinuity(patientRehabs, row.Record, acute.DischargeDate, linkage);
+                    var transferSource = PatientPath.TransferSource(patientRehabs, row.Record);
+                    var verdict = _engine.Judge(new RehabCase(row.Record, acute, earlier, transferSource));
+                    block[k] = new JudgedAdmission(row.Record, row.Line, verdict);
+                    judged[i] = new JudgedAdmission(row.Record, row.Line, verdict with { Checks = [] });
+                }
+
+                prepared[b - first] = sink?.Prepare(block);
+            });
+            for (int b = first; b < Math.Min(blocks, first + wave); b++)
+            {
+                sink?.Write(prepared[b - first]);
+                prepared[b - first] = null;
+            }
+        }
+
         return judged;
     }
 

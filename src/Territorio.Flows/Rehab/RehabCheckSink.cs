@@ -24,12 +24,13 @@ public sealed class RehabCheckSink(SdoRowDecoder decoder) : ISdoRowSink
 
     public List<RehabRow> Rehab { get; } = [];
 
-    public List<AcuteStay> Acute { get; } = [];
+    // A 16 MB segment holds about 150,000 rows: sized once, no large-object churn while growing.
+    public List<AcuteStay> Acute { get; } = new(1 << 17);
 
     public List<InputError> Errors { get; } = [];
 
     /// <summary>Record-id keys of the valid rows, for the duplicate check.</summary>
-    public List<ulong> RecordKeys { get; } = [];
+    public List<ulong> RecordKeys { get; } = new(1 << 17);
 
     public void OnRow(ReadOnlySpan<byte> row, bool quoted, long offset, long line)
     {

@@ -45,12 +45,10 @@ public static class RehabCommands
         var catalogue = env.ReferenceData.Icd9Cm;
         // A malformed rule set is refused here, before the SDO file is touched.
         var ruleSet = RuleSetFile.Load(options.Rules ?? RuleSetFile.DefaultPath(env.ReferenceData), catalogue);
-        var result = new RehabCheck(ruleSet, new SdoCsvReader(catalogue)).Run(options.Sdo);
-
-        RehabOutputs.WriteVerdicts(options.Out, result.Admissions);
-        if (options.Json is { } jsonPath)
+        RehabCheckResult result;
+        using (var files = new VerdictFiles(options.Out, options.Json, ruleSet))
         {
-            RehabOutputs.WriteJson(jsonPath, result.Admissions, ruleSet);
+            result = new RehabCheck(ruleSet, new SdoCsvReader(catalogue)).Run(options.Sdo, files);
         }
 
         if (options.Errors is { } errorsPath)
