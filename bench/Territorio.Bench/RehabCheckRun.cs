@@ -59,7 +59,7 @@ public static partial class WholeRuns
         {
             RedirectStandardOutput = true,
         };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "Territorio.Bench")
+        if (Path.GetFileName(Environment.ProcessPath) == "Territorio.Bench")
         {
             start.ArgumentList.RemoveAt(0);
         }
