@@ -108,7 +108,7 @@ public sealed class RehabDuckDbCheck(RuleSet rules)
             {
                 foreach (var range in ranges)
                 {
-                    scales.CreateRow().AppendValue(level).AppendValue(ScaleColumn(range.Scale)).AppendValue(range.Min).AppendValue(range.Max).EndRow();
+                    scales.CreateRow().AppendValue(level).AppendValue(ScaleNames.Of(range.Scale)).AppendValue(range.Min).AppendValue(range.Max).EndRow();
                 }
             }
         }
@@ -152,15 +152,6 @@ public sealed class RehabDuckDbCheck(RuleSet rules)
     }
 
     private static string Kind(Icd9CmCode code) => code.Kind == Icd9CmKind.Diagnosis ? "D" : "P";
-
-    private static string ScaleColumn(Scale scale) => scale switch
-    {
-        Scale.Rankin => "rankin",
-        Scale.Barthel => "barthel",
-        Scale.BarthelDyspnoea => "barthel_dyspnoea",
-        Scale.SixMinuteWalk => "six_minute_walk_m",
-        _ => "rcs",
-    };
 
     private static void Execute(DuckDBConnection connection, string sql)
     {

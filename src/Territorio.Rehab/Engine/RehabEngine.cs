@@ -318,7 +318,7 @@ public sealed class RehabEngine(RuleSet rules)
                 }
 
                 int? value = ValueOf(range.Scale);
-                string name = ScaleName(range.Scale);
+                string name = ScaleNames.Of(range.Scale);
                 inputs.Add(new(name, value?.ToString() ?? ""));
                 if (value is null)
                 {
@@ -355,15 +355,6 @@ public sealed class RehabEngine(RuleSet rules)
             Scale.BarthelDyspnoea => _r.Scales.BarthelDyspnoea,
             Scale.SixMinuteWalk => _r.Scales.SixMinuteWalkMetres,
             _ => _r.Scales.Rcs,
-        };
-
-        public static string ScaleName(Scale scale) => scale switch
-        {
-            Scale.Rankin => "rankin",
-            Scale.Barthel => "barthel",
-            Scale.BarthelDyspnoea => "barthel_dyspnoea",
-            Scale.SixMinuteWalk => "six_minute_walk_m",
-            _ => "rcs",
         };
 
         private IEnumerable<Icd9CmCode> Diagnoses() => _r.SecondaryDiagnoses.Prepend(_r.PrincipalDiagnosis);

@@ -104,6 +104,21 @@ public enum Scale
     Rcs,
 }
 
+/// <summary>The SDO column names of the scales, as rule sets and outputs write them.</summary>
+public static class ScaleNames
+{
+    public static readonly IReadOnlyDictionary<string, Scale> ByName = new Dictionary<string, Scale>(StringComparer.Ordinal)
+    {
+        ["rankin"] = Scale.Rankin,
+        ["barthel"] = Scale.Barthel,
+        ["barthel_dyspnoea"] = Scale.BarthelDyspnoea,
+        ["six_minute_walk_m"] = Scale.SixMinuteWalk,
+        ["rcs"] = Scale.Rcs,
+    };
+
+    public static string Of(Scale scale) => ByName.First(pair => pair.Value == scale).Key;
+}
+
 public sealed record ScaleRange(Scale Scale, int Min, int Max)
 {
     public bool Contains(int value) => value >= Min && value <= Max;

@@ -13,15 +13,6 @@ namespace Territorio.Rehab.Rules;
 /// </summary>
 public sealed class RuleSetParser(Icd9CmCatalogue catalogue)
 {
-    private static readonly Dictionary<string, Scale> ScaleKeys = new(StringComparer.Ordinal)
-    {
-        ["rankin"] = Scale.Rankin,
-        ["barthel"] = Scale.Barthel,
-        ["barthel_dyspnoea"] = Scale.BarthelDyspnoea,
-        ["six_minute_walk_m"] = Scale.SixMinuteWalk,
-        ["rcs"] = Scale.Rcs,
-    };
-
     private static readonly string[] Levels = ["56a", "56b", "56c", "28", "75"];
 
     public RuleSet Parse(TextReader text, string fileName)
@@ -199,9 +190,9 @@ public sealed class RuleSetParser(Icd9CmCatalogue catalogue)
 
             byLevel[section.Argument] = section.Keys.ToList().Select(key =>
             {
-                if (!ScaleKeys.TryGetValue(key, out var scale))
+                if (!ScaleNames.ByName.TryGetValue(key, out var scale))
                 {
-                    throw section.Fault(key, key, $"scala sconosciuta (attese {string.Join(", ", ScaleKeys.Keys)})");
+                    throw section.Fault(key, key, $"scala sconosciuta (attese {string.Join(", ", ScaleNames.ByName.Keys)})");
                 }
 
                 var (min, max) = section.Range(key);
