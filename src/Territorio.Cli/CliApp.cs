@@ -5,6 +5,7 @@ using Territorio.Cli.Features.Demo;
 using Territorio.Cli.Features.Remuneration;
 using Territorio.Cli.Features.Stratification;
 using Territorio.Cli.Features.Fhir;
+using Territorio.Cli.Features.Rehab;
 using Territorio.Kernel.Errors;
 
 namespace Territorio.Cli;
@@ -30,6 +31,7 @@ public static class CliApp
             BookingsCommands.Build(env),
             WorklistCommand.Build(env),
             FhirCommands.Build(env),
+            RehabCommands.Build(env),
         };
         return root;
     }

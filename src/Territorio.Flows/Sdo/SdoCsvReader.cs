@@ -1,9 +1,8 @@
-using System.Globalization;
-using Sylvan.Data.Csv;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
 using Territorio.Kernel.Hospital;
-using Territorio.Kernel.Population;
 
 namespace Territorio.Flows.Sdo;
 
@@ -14,185 +13,73 @@ namespace Territorio.Flows.Sdo;
 /// </summary>
 public sealed class SdoCsvReader(Icd9CmCatalogue catalogue)
 {
-    public static readonly string[] Columns =
-    [
-        "record_id", "patient_id", "birth_date", "sex", "structure_id", "discipline", "regime",
-        "admission_date", "discharge_date", "discharge_mode", "mdc", "drg", "principal_dx",
-        "secondary_dx", "procedures", "transfer_from_discipline", "rankin", "barthel",
-        "barthel_dyspnoea", "six_minute_walk_m", "rcs",
-    ];
+    public static readonly string[] Columns = SdoColumns.Names;
 
-    public const int MaxSecondaryDiagnoses = 5;
-    public const int MaxProcedures = 6;
+    public const int MaxSecondaryDiagnoses = SdoRowDecoder.MaxSecondaryDiagnoses;
+    public const int MaxProcedures = SdoRowDecoder.MaxProcedures;
+
+    private readonly Lazy<Icd9CmCodeIndex> _index = new(() => new Icd9CmCodeIndex(catalogue));
+
+    public Icd9CmCodeIndex Codes => _index.Value;
 
     public IEnumerable<SdoRecord> Read(TextReader text, string fileName, Action<InputError> onError)
     {
-        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true });
-        var header = Enumerable.Range(0, csv.FieldCount).ToDictionary(i => csv.GetName(i).Trim(), i => i, StringComparer.Ordinal);
-        var ordinals = new int[Columns.Length];
-        for (int i = 0; i < Columns.Length; i++)
-        {
-            if (!header.TryGetValue(Columns[i], out ordinals[i]))
-            {
-                throw new InputDataException(new InputError(fileName, 1, Columns[i], "", "colonna mancante nell'intestazione"));
-            }
-        }
+        var scan = Scan(new MemoryByteSource(Encoding.UTF8.GetBytes(text.ReadToEnd())), fileName, parallel: false);
+        return Emit(scan, onError);
+    }
 
-        long line = 1;
-        while (csv.Read())
+    /// <summary>Reads a whole file on every core; errors and records in file order.</summary>
+    public IReadOnlyList<SdoRecord> ReadFile(string path, Action<InputError> onError)
+    {
+        using SafeFileHandle handle = File.OpenHandle(path);
+        return Emit(Scan(new FileByteSource(handle), Path.GetFileName(path), parallel: true), onError).ToList();
+    }
+
+    public SdoRowDecoder DecoderFor(ReadOnlySpan<byte> header, string fileName)
+    {
+        var (ordinals, count) = SdoColumns.FromHeader(header, fileName);
+        return new SdoRowDecoder(ordinals, count, Codes, fileName);
+    }
+
+    private SdoScan<RecordSink> Scan(IByteSource source, string fileName, bool parallel)
+    {
+        var decoder = DecoderFor(SdoFileScanner.ReadHeader(source).Header, fileName);
+        return SdoFileScanner.Scan(source, () => new RecordSink(decoder), parallel);
+    }
+
+    private static IEnumerable<SdoRecord> Emit(SdoScan<RecordSink> scan, Action<InputError> onError)
+    {
+        for (int s = 0; s < scan.Sinks.Count; s++)
         {
-            line++;
-            var row = new RowParser(csv, ordinals, fileName, line, catalogue);
-            var record = row.Parse();
-            if (row.Error is { } error)
+            long first = scan.FirstLines[s];
+            foreach (var (record, error) in scan.Sinks[s].Rows)
             {
-                onError(error);
-            }
-            else
-            {
-                yield return record!;
+                if (error is not null)
+                {
+                    onError(error with { Line = error.Line + first });
+                }
+                else
+                {
+                    yield return record!;
+                }
             }
         }
     }
 
-    /// <summary>Parses one row, stopping at the first bad field.</summary>
-    private sealed class RowParser(CsvDataReader csv, int[] ordinals, string file, long line, Icd9CmCatalogue catalogue)
+    /// <summary>Decodes every row of a segment whole.</summary>
+    private sealed class RecordSink(SdoRowDecoder decoder) : ISdoRowSink
     {
-        public InputError? Error { get; private set; }
+        private readonly Range[] _fields = new Range[decoder.FieldCount + 1];
+        private byte[]? _scratch;
 
-        public SdoRecord? Parse()
+        public List<(SdoRecord? Record, InputError? Error)> Rows { get; } = [];
+
+        public void OnRow(ReadOnlySpan<byte> row, bool quoted, long offset, long line)
         {
-            var admission = Date(7);
-            var discharge = Date(8);
-            var record = new SdoRecord
-            {
-                RecordId = Required(0),
-                PatientId = Required(1),
-                BirthDate = Date(2),
-                Sex = SexOf(3),
-                StructureId = Required(4),
-                Discipline = Int(5, 1, 99) ?? 0,
-                Regime = Int(6, 1, 2) ?? 0,
-                AdmissionDate = admission,
-                DischargeDate = discharge,
-                DischargeMode = Required(9),
-                Mdc = Int(10, 0, 25) ?? 0,
-                Drg = Text(11),
-                PrincipalDiagnosis = Codes(12, Icd9CmKind.Diagnosis, 1, required: true) is [var principal] ? principal : default,
-                SecondaryDiagnoses = Codes(13, Icd9CmKind.Diagnosis, MaxSecondaryDiagnoses, required: false),
-                Procedures = Codes(14, Icd9CmKind.Procedure, MaxProcedures, required: false),
-                TransferFromDiscipline = Int(15, 1, 99, optional: true),
-                Scales = new SdoScales(Int(16, 0, 5, true), Int(17, 0, 100, true), Int(18, 0, 100, true), Int(19, 0, 2000, true), Int(20, 0, 100, true)),
-            };
-            if (Error is null && discharge < admission)
-            {
-                Fail(8, csv.GetString(ordinals[8]), $"dimissione precedente al ricovero ({admission:yyyy-MM-dd})");
-            }
-
-            if (Error is null && record.BirthDate > admission)
-            {
-                Fail(2, csv.GetString(ordinals[2]), "data di nascita successiva al ricovero");
-            }
-
-            return Error is null ? record : null;
+            int count = Utf8Csv.Split(row, quoted, _fields, ref _scratch, out var source);
+            SdoRecord? record = null;
+            var error = decoder.CheckFieldCount(count, line, row) ?? decoder.DecodeFull(source, _fields, line, out record);
+            Rows.Add((record, error));
         }
-
-        private string Text(int column) => csv.GetString(ordinals[column]).Trim();
-
-        private string Required(int column)
-        {
-            string value = Text(column);
-            if (value.Length == 0)
-            {
-                Fail(column, value, "campo obbligatorio vuoto");
-            }
-
-            return value;
-        }
-
-        private DateOnly Date(int column)
-        {
-            string value = Required(column);
-            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-
-            if (value.Length > 0)
-            {
-                Fail(column, value, "data non valida (atteso AAAA-MM-GG)");
-            }
-
-            return default;
-        }
-
-        private Sex SexOf(int column)
-        {
-            string value = Required(column);
-            switch (value)
-            {
-                case "1" or "M" or "m":
-                    return Sex.Male;
-                case "2" or "F" or "f":
-                    return Sex.Female;
-                default:
-                    if (value.Length > 0)
-                    {
-                        Fail(column, value, "sesso non valido (1/M o 2/F)");
-                    }
-
-                    return default;
-            }
-        }
-
-        private int? Int(int column, int min, int max, bool optional = false)
-        {
-            string value = optional ? Text(column) : Required(column);
-            if (value.Length == 0)
-            {
-                return null;
-            }
-
-            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number < min || number > max)
-            {
-                Fail(column, value, $"numero non valido (atteso tra {min} e {max})");
-                return null;
-            }
-
-            return number;
-        }
-
-        private Icd9CmCode[] Codes(int column, Icd9CmKind kind, int max, bool required)
-        {
-            string value = required ? Required(column) : Text(column);
-            if (value.Length == 0)
-            {
-                return [];
-            }
-
-            string[] parts = value.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length > max)
-            {
-                Fail(column, value, $"più di {max} codici");
-                return [];
-            }
-
-            var codes = new Icd9CmCode[parts.Length];
-            for (int i = 0; i < parts.Length; i++)
-            {
-                if (!Icd9CmCode.TryParse(parts[i], kind, out codes[i]) || !catalogue.Contains(codes[i]))
-                {
-                    Fail(column, parts[i], kind == Icd9CmKind.Diagnosis
-                        ? "codice ICD-9-CM di diagnosi sconosciuto (edizione italiana 2007)"
-                        : "codice ICD-9-CM di procedura sconosciuto (edizione italiana 2007)");
-                    return [];
-                }
-            }
-
-            return codes;
-        }
-
-        private void Fail(int column, string value, string reason) =>
-            Error ??= new InputError(file, line, Columns[column], value, reason);
     }
 }

@@ -43,6 +43,7 @@ public static class DemoCommands
             env.Output.WriteLine($"presa in carico demo: {Italian.Number(care.Stratified)} persone stratificate (criteri PROVVISORI), " +
                 $"{care.Gestori} Gestori, {care.Erogatori} erogatori ({Italian.Number(care.Slots)} slot), {Italian.Number(care.Pacts)} patti, {Italian.Number(care.Pais)} PAI (modelli PROVVISORI), " +
                 $"{Italian.Number(care.Bookings)} prenotazioni, {Italian.Number(care.Delivered)} erogate");
+            DemoRehab.Run(env, parse.GetValue(seed));
 
             if (parse.GetValue(noServe))
             {
@@ -57,7 +58,7 @@ public static class DemoCommands
             return ExitCodes.Ok;
         });
 
-        return new Command("demo", "Dati sintetici per prove e dimostrazioni.") { run, DemoPopulationCommand.Build(env) };
+        return new Command("demo", "Dati sintetici per prove e dimostrazioni.") { run, DemoPopulationCommand.Build(env), DemoSdoCommand.Build() };
     }
 
     private static async Task<int> LoadResidentsAsync(DatabaseOptions options, int count, int seed, DateOnly asOf, Action<double> report, CancellationToken ct)

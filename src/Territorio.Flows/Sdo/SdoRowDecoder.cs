@@ -1,0 +1,316 @@
+using System.Text;
+using Territorio.Kernel.Codes;
+using Territorio.Kernel.Errors;
+using Territorio.Kernel.Hospital;
+using Territorio.Kernel.Population;
+
+namespace Territorio.Flows.Sdo;
+
+/// <summary>What an acute row contributes to the linkage (DM 5/8/2021 art.2 c.2): who and when.</summary>
+public readonly record struct AcuteRowKey(ulong PatientKey, ulong RecordKey, DateOnly DischargeDate);
+
+/// <summary>
+/// Decodes one SDO row from its UTF-8 fields. Rehab rows (and every row of the general reader)
+/// are decoded whole; acute rows only in the columns the linkage and the criteria use. The first
+/// bad field rejects the row with its column, value and reason.
+/// </summary>
+public sealed class SdoRowDecoder
+{
+    public const int MaxSecondaryDiagnoses = 5;
+    public const int MaxProcedures = 6;
+
+    private static readonly string[] SmallNumbers = Enumerable.Range(0, 100).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private readonly int[] _ordinals;
+    private readonly int _fieldCount;
+    private readonly Icd9CmCodeIndex _codes;
+    private readonly string _file;
+
+    public SdoRowDecoder(int[] ordinals, int fieldCount, Icd9CmCodeIndex codes, string file)
+    {
+        _ordinals = ordinals;
+        _fieldCount = fieldCount;
+        _codes = codes;
+        _file = file;
+    }
+
+    public int FieldCount => _fieldCount;
+
+    public string File => _file;
+
+    /// <summary>The ward discipline of a row, or -1 when the field is not a discipline code.</summary>
+    public int Discipline(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields) =>
+        ParseInt(Field(source, fields, SdoColumn.Discipline), out int value) && value is >= 1 and <= 99 ? value : -1;
+
+    public ReadOnlySpan<byte> Field(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, SdoColumn column) =>
+        source[fields[_ordinals[(int)column]]].Trim((byte)' ');
+
+    public InputError? CheckFieldCount(int count, long line, ReadOnlySpan<byte> row) =>
+        count == _fieldCount ? null
+            : new InputError(_file, line, "(riga)", Shorten(row), count > _fieldCount
+                ? $"più campi dei {_fieldCount} dell'intestazione"
+                : $"{count} campi invece dei {_fieldCount} dell'intestazione");
+
+    /// <summary>Decodes the acute columns of a row; null error when valid.</summary>
+    public InputError? DecodeAcute(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, out AcuteRowKey key)
+    {
+        key = default;
+        var row = new Row(this, source, fields, line);
+        var recordId = row.Required(SdoColumn.RecordId);
+        var patientId = row.Required(SdoColumn.PatientId);
+        var admission = row.Date(SdoColumn.AdmissionDate);
+        var discharge = row.Date(SdoColumn.DischargeDate);
+        row.CheckCodes(SdoColumn.PrincipalDiagnosis, Icd9CmKind.Diagnosis, 1, required: true);
+        row.CheckCodes(SdoColumn.SecondaryDiagnoses, Icd9CmKind.Diagnosis, MaxSecondaryDiagnoses, required: false);
+        row.CheckDischargeAfterAdmission(admission, discharge);
+        if (row.Error is null)
+        {
+            key = new AcuteRowKey(Utf8Csv.Hash(patientId), Utf8Csv.Hash(recordId), discharge);
+        }
+
+        return row.Error;
+    }
+
+    /// <summary>Decodes a whole row; null error when valid.</summary>
+    public InputError? DecodeFull(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, out SdoRecord? record)
+    {
+        record = null;
+        var row = new Row(this, source, fields, line);
+        var admission = row.Date(SdoColumn.AdmissionDate);
+        var discharge = row.Date(SdoColumn.DischargeDate);
+        var birth = row.Date(SdoColumn.BirthDate);
+        var decoded = new SdoRecord
+        {
+            RecordId = Text(row.Required(SdoColumn.RecordId)),
+            PatientId = Text(row.Required(SdoColumn.PatientId)),
+            BirthDate = birth,
+            Sex = row.SexOf(SdoColumn.Sex),
+            StructureId = Text(row.Required(SdoColumn.StructureId)),
+            Discipline = row.Int(SdoColumn.Discipline, 1, 99) ?? 0,
+            Regime = row.Int(SdoColumn.Regime, 1, 2) ?? 0,
+            AdmissionDate = admission,
+            DischargeDate = discharge,
+            DischargeMode = Text(row.Required(SdoColumn.DischargeMode)),
+            Mdc = row.Int(SdoColumn.Mdc, 0, 25) ?? 0,
+            Drg = Text(row.Optional(SdoColumn.Drg)),
+            PrincipalDiagnosis = row.Codes(SdoColumn.PrincipalDiagnosis, Icd9CmKind.Diagnosis, 1, required: true) is [var principal] ? principal : default,
+            SecondaryDiagnoses = row.Codes(SdoColumn.SecondaryDiagnoses, Icd9CmKind.Diagnosis, MaxSecondaryDiagnoses, required: false),
+            Procedures = row.Codes(SdoColumn.Procedures, Icd9CmKind.Procedure, MaxProcedures, required: false),
+            TransferFromDiscipline = row.Int(SdoColumn.TransferFromDiscipline, 1, 99, optional: true),
+            Scales = new SdoScales(
+                row.Int(SdoColumn.Rankin, 0, 5, optional: true),
+                row.Int(SdoColumn.Barthel, 0, 100, optional: true),
+                row.Int(SdoColumn.BarthelDyspnoea, 0, 100, optional: true),
+                row.Int(SdoColumn.SixMinuteWalk, 0, 2000, optional: true),
+                row.Int(SdoColumn.Rcs, 0, 100, optional: true)),
+        };
+        row.CheckDischargeAfterAdmission(admission, discharge);
+        if (row.Error is null && birth > admission)
+        {
+            row.Fail(SdoColumn.BirthDate, row.Optional(SdoColumn.BirthDate), "data di nascita successiva al ricovero");
+        }
+
+        if (row.Error is null)
+        {
+            record = decoded;
+        }
+
+        return row.Error;
+    }
+
+    /// <summary>The canonical codes of a field already validated ("" → none).</summary>
+    public Icd9CmCode[] CodesOf(ReadOnlySpan<byte> field, Icd9CmKind kind)
+    {
+        if (field.IsEmpty)
+        {
+            return [];
+        }
+
+        var codes = new Icd9CmCode[field.Count((byte)'|') + 1];
+        int n = 0;
+        foreach (var part in field.Split((byte)'|'))
+        {
+            var text = field[part].Trim((byte)' ');
+            if (!text.IsEmpty && _codes.TryFind(text, kind, out var code))
+            {
+                codes[n++] = code;
+            }
+        }
+
+        return n == codes.Length ? codes : codes[..n];
+    }
+
+    private static string Text(ReadOnlySpan<byte> bytes) =>
+        bytes.Length switch
+        {
+            0 => "",
+            1 when (uint)(bytes[0] - '0') <= 9 => SmallNumbers[bytes[0] - '0'],
+            2 when (uint)(bytes[0] - '0') <= 9 && (uint)(bytes[1] - '0') <= 9 && bytes[0] != '0' => SmallNumbers[((bytes[0] - '0') * 10) + bytes[1] - '0'],
+            _ => Encoding.UTF8.GetString(bytes),
+        };
+
+    private static string Shorten(ReadOnlySpan<byte> row) =>
+        Encoding.UTF8.GetString(row.Length > 80 ? row[..80] : row) + (row.Length > 80 ? "…" : "");
+
+    private static bool ParseInt(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 9)
+        {
+            return false;
+        }
+
+        foreach (byte b in text)
+        {
+            if ((uint)(b - '0') > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
+    }
+
+    private static bool ParseDate(ReadOnlySpan<byte> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !ParseInt(text[..4], out int year) || !ParseInt(text.Slice(5, 2), out int month) || !ParseInt(text.Slice(8, 2), out int day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>One row being decoded: keeps the first fault.</summary>
+    private ref struct Row(SdoRowDecoder decoder, ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line)
+    {
+        private readonly ReadOnlySpan<byte> _source = source;
+        private readonly ReadOnlySpan<Range> _fields = fields;
+
+        public InputError? Error { get; private set; }
+
+        public readonly ReadOnlySpan<byte> Optional(SdoColumn column) => decoder.Field(_source, _fields, column);
+
+        public ReadOnlySpan<byte> Required(SdoColumn column)
+        {
+            var value = Optional(column);
+            if (value.IsEmpty)
+            {
+                Fail(column, value, "campo obbligatorio vuoto");
+            }
+
+            return value;
+        }
+
+        public DateOnly Date(SdoColumn column)
+        {
+            var value = Required(column);
+            if (ParseDate(value, out var date))
+            {
+                return date;
+            }
+
+            if (!value.IsEmpty)
+            {
+                Fail(column, value, "data non valida (atteso AAAA-MM-GG)");
+            }
+
+            return default;
+        }
+
+        public Sex SexOf(SdoColumn column)
+        {
+            var value = Required(column);
+            if (value.Length == 1)
+            {
+                switch (value[0])
+                {
+                    case (byte)'1' or (byte)'M' or (byte)'m':
+                        return Sex.Male;
+                    case (byte)'2' or (byte)'F' or (byte)'f':
+                        return Sex.Female;
+                }
+            }
+
+            if (!value.IsEmpty)
+            {
+                Fail(column, value, "sesso non valido (1/M o 2/F)");
+            }
+
+            return default;
+        }
+
+        public int? Int(SdoColumn column, int min, int max, bool optional = false)
+        {
+            var value = optional ? Optional(column) : Required(column);
+            if (value.IsEmpty)
+            {
+                return null;
+            }
+
+            if (!ParseInt(value, out int number) || number < min || number > max)
+            {
+                Fail(column, value, $"numero non valido (atteso tra {min} e {max})");
+                return null;
+            }
+
+            return number;
+        }
+
+        public void CheckCodes(SdoColumn column, Icd9CmKind kind, int max, bool required)
+        {
+            var value = required ? Required(column) : Optional(column);
+            if (value.IsEmpty)
+            {
+                return;
+            }
+
+            int count = 0;
+            foreach (var part in value.Split((byte)'|'))
+            {
+                var text = value[part].Trim((byte)' ');
+                if (text.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (++count > max)
+                {
+                    Fail(column, value, $"più di {max} codici");
+                    return;
+                }
+
+                if (!decoder._codes.Contains(text, kind))
+                {
+                    Fail(column, text, kind == Icd9CmKind.Diagnosis
+                        ? "codice ICD-9-CM di diagnosi sconosciuto (edizione italiana 2007)"
+                        : "codice ICD-9-CM di procedura sconosciuto (edizione italiana 2007)");
+                    return;
+                }
+            }
+        }
+
+        public Icd9CmCode[] Codes(SdoColumn column, Icd9CmKind kind, int max, bool required)
+        {
+            CheckCodes(column, kind, max, required);
+            return Error is null ? decoder.CodesOf(Optional(column), kind) : [];
+        }
+
+        public void CheckDischargeAfterAdmission(DateOnly admission, DateOnly discharge)
+        {
+            if (Error is null && discharge < admission)
+            {
+                Fail(SdoColumn.DischargeDate, Optional(SdoColumn.DischargeDate), $"dimissione precedente al ricovero ({admission:yyyy-MM-dd})");
+            }
+        }
+
+        public void Fail(SdoColumn column, ReadOnlySpan<byte> value, string reason) =>
+            Error ??= new InputError(decoder._file, line, SdoColumns.Names[(int)column], Encoding.UTF8.GetString(value), reason);
+    }
+}
