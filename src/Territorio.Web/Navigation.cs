@@ -1,0 +1,25 @@
+using Territorio.Web.Security;
+
+namespace Territorio.Web;
+
+public sealed record NavigationItem(string Label, string Path);
+
+/// <summary>The menu of each role: only screens the account may open.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavigationItem> For(Actor actor)
+    {
+        var items = new List<NavigationItem>();
+        if (actor.IsAts)
+        {
+            items.Add(new("Registro accessi", "/Ats/Accessi"));
+        }
+
+        if (actor.IsMmg)
+        {
+            items.Add(new("I miei assistiti", "/Mmg/Assistiti"));
+        }
+
+        return items;
+    }
+}

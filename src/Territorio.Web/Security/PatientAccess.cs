@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Territorio.Data;
+using Territorio.Data.Security;
+using Territorio.Kernel.Population;
+
+namespace Territorio.Web.Security;
+
+/// <summary>
+/// The only way the web application reads a patient: decides whether the caller may see the
+/// patient (an ATS its territory, a GP its assistiti, a patient only themself; a Gestore its
+/// enrolled patients and an erogatore the patients it has bookings for, once care management is
+/// in) and writes every read — and every refused attempt — to the access log.
+/// </summary>
+public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock)
+{
+    /// <summary>Residents the actor may see (never widened by the caller's input).</summary>
+    public IQueryable<Resident> VisibleTo(Actor actor) => db.Residents.Where(VisibilityOf(actor));
+
+    /// <summary>The patient if visible to the actor, else null; logs the attempt either way.</summary>
+    public async Task<Resident?> OpenAsync(Actor actor, string patientId, string resource, CancellationToken cancellationToken)
+    {
+        var patient = await VisibleTo(actor).FirstOrDefaultAsync(r => r.Id == patientId, cancellationToken);
+        string? patientAts = patient?.Ats
+            ?? await db.Residents.Where(r => r.Id == patientId).Select(r => r.Ats).FirstOrDefaultAsync(cancellationToken);
+        db.Set<PatientAccessEntry>().Add(Entry(actor, patientId, patientAts, resource, granted: patient is not null));
+        await db.SaveChangesAsync(cancellationToken);
+        return patient;
+    }
+
+    /// <summary>Logs a read of several patients at once (a list showing their data).</summary>
+    public async Task RecordListAsync(Actor actor, IEnumerable<Resident> patients, string resource, CancellationToken cancellationToken)
+    {
+        db.Set<PatientAccessEntry>().AddRange(patients.Select(p => Entry(actor, p.Id, p.Ats, resource, granted: true)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private PatientAccessEntry Entry(Actor actor, string patientId, string? patientAts, string resource, bool granted) => new()
+    {
+        AtUtc = clock.GetUtcNow().UtcDateTime,
+        UserName = actor.UserName,
+        Roles = actor.RolesText,
+        PatientId = patientId.Length > 32 ? patientId[..32] : patientId,
+        PatientAts = patientAts,
+        Resource = resource.Length > 256 ? resource[..256] : resource,
+        Granted = granted,
+    };
+
+    private static Expression<Func<Resident, bool>> VisibilityOf(Actor actor)
+    {
+        // Territory first: nobody sees a resident of another ATS.
+        string ats = actor.Ats;
+        bool wholeTerritory = actor.IsAts;
+        string? mmg = actor.IsMmg ? actor.MmgId : null;
+        string? person = actor.IsPatient ? actor.PersonId : null;
+        return r => r.Ats == ats && (wholeTerritory || (mmg != null && r.MmgId == mmg) || (person != null && r.Id == person));
+    }
+}
