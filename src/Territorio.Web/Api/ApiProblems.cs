@@ -59,6 +59,8 @@ public static class ApiProblems
 
         public bool IsValid => _errors.Count == 0;
 
+        public IReadOnlyDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
         public Validation Add(string field, string message)
         {
             if (!_errors.TryGetValue(field, out var list))
@@ -74,7 +76,7 @@ public static class ApiProblems
             string.IsNullOrWhiteSpace(value) ? Add(field, $"{label}: campo obbligatorio") : this;
 
         public IResult Problem() => TypedResults.ValidationProblem(
-            _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            Errors,
             title: "Dati non validi",
             detail: "Correggere i campi indicati e riprovare.");
     }

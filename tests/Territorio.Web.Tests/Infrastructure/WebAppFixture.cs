@@ -27,7 +27,7 @@ public partial class WebAppFixture : IAsyncLifetime
 
     public TestDatabase Database => _database!;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateSqliteAsync();
         await using (var db = _database.CreateContext())
@@ -49,7 +49,7 @@ public partial class WebAppFixture : IAsyncLifetime
         BaseAddress = new Uri(App.Urls.First());
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         foreach (var client in _apiClients.Values.Concat(_pageClients.Values))
         {

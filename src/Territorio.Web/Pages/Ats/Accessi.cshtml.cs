@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Territorio.Web.Api;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Ats;
@@ -13,10 +14,12 @@ public sealed class AccessiModel(AccessLogQuery query) : PageModel
     public string? Utente { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public DateOnly? Dal { get; set; }
+    public string? Dal { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public DateOnly? Al { get; set; }
+    public string? Al { get; set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     [BindProperty(SupportsGet = true)]
     public int Pagina { get; set; } = 1;
@@ -29,6 +32,13 @@ public sealed class AccessiModel(AccessLogQuery query) : PageModel
     {
         var actor = Actor.From(User);
         Ats = actor.Ats;
-        Result = await query.FindAsync(actor, new AccessLogFilter(Paziente?.Trim(), Utente?.Trim(), Dal, Al, Pagina), cancellationToken);
+        var validation = new ApiProblems.Validation();
+        var from = AuditEndpoints.ParseDay(Dal, "dal", validation);
+        var to = AuditEndpoints.ParseDay(Al, "al", validation);
+        Errors = validation.Errors;
+        if (validation.IsValid)
+        {
+            Result = await query.FindAsync(actor, new AccessLogFilter(Paziente?.Trim(), Utente?.Trim(), from, to, Pagina), cancellationToken);
+        }
     }
 }
