@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Sylvan.Data.Csv;
+using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
+using Territorio.Data;
+using Territorio.Kernel.Errors;
+
+namespace Territorio.CareManagement.Application.Bookings;
+
+public sealed record DeliveredImportResult(int Rows, int Booked, int InPlan, int OutsidePlan, int NotInCharge, int AlreadyKnown, IReadOnlyList<InputError> Rejected);
+
+/// <summary>
+/// Imports delivered services from the outpatient flow (<c>outpatient.csv</c>: <c>person_id, date,
+/// code</c>, as the stratification reads it). For patients in charge, a delivery fulfils the
+/// nearest open booking of the same service, or counts as a PAI service done without booking, or is
+/// flagged as outside the plan. Other patients are counted and skipped. One transaction.
+/// </summary>
+public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) : CareService(db, clock)
+{
+    public async Task<DeliveredImportResult> ImportAsync(TextReader input, string source, Actor by, CancellationToken ct)
+    {
+        using var reader = await CsvDataReader.CreateAsync(input, new CsvDataReaderOptions { HasHeaders = true }, ct);
+        int personColumn = Ordinal(reader, "person_id", source);
+        int dateColumn = Ordinal(reader, "date", source);
+        int codeColumn = Ordinal(reader, "code", source);
+
+        var inCharge = await Db.Set<PattoDiCura>().Where(p => p.Status == PactStatus.Active).Select(p => new { p.PatientId, p.Id }).ToDictionaryAsync(p => p.PatientId, p => p.Id, ct);
+        var pactIds = inCharge.Values.ToList();
+        var plans = await Db.Set<Pai>().Where(p => pactIds.Contains(p.PactId)).ToDictionaryAsync(p => p.PatientId, ct);
+        var openBookings = (await Db.Set<Booking>().Where(b => b.Status == BookingStatus.Booked).ToListAsync(ct)).ToLookup(b => b.PatientId);
+        var known = (await Db.Set<DeliveredService>().Select(d => new { d.PatientId, d.Date, d.Code }).ToListAsync(ct))
+            .Select(d => (d.PatientId, d.Date, d.Code)).ToHashSet();
+
+        var rejected = new List<InputError>();
+        int rows = 0, booked = 0, inPlan = 0, outside = 0, notInCharge = 0, already = 0;
+        var today = Today;
+        long line = 1;
+        while (await reader.ReadAsync(ct))
+        {
+            line++;
+            rows++;
+            string person = reader.GetString(personColumn).Trim();
+            string dateText = reader.GetString(dateColumn).Trim();
+            string code = reader.GetString(codeColumn).Trim();
+            if (person.Length == 0)
+            {
+                rejected.Add(new InputError(source, line, "person_id", person, "identificativo mancante"));
+                continue;
+            }
+
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date > today)
+            {
+                rejected.Add(new InputError(source, line, "date", dateText, "data attesa AAAA-MM-GG, non futura"));
+                continue;
+            }
+
+            if (code.Length is 0 or > 16)
+            {
+                rejected.Add(new InputError(source, line, "code", code, "codice prestazione mancante o troppo lungo"));
+                continue;
+            }
+
+            if (!inCharge.ContainsKey(person))
+            {
+                notInCharge++;
+                continue;
+            }
+
+            if (!known.Add((person, date, code)))
+            {
+                already++;
+                continue;
+            }
+
+            var planCodes = plans.TryGetValue(person, out var pai) && pai.ActiveVersion is { } active ? active.Services.Select(s => s.Code) : [];
+            var (match, booking) = DeliveryMatching.Match(code, date, openBookings[person], planCodes);
+            if (booking is not null)
+            {
+                booking.MarkDelivered(date, Now(by, $"flusso ambulatoriale {source} riga {line}"));
+            }
+
+            Db.Add(new DeliveredService(person, date, code, match, booking?.Id, $"{Path.GetFileName(source)}:{line}"));
+            _ = match switch
+            {
+                DeliveryMatch.Booked => booked++,
+                DeliveryMatch.InPlan => inPlan++,
+                _ => outside++,
+            };
+        }
+
+        await CommitAsync(ct, "servizi importati nel frattempo da un'altra importazione: riprovare");
+        return new DeliveredImportResult(rows, booked, inPlan, outside, notInCharge, already, rejected);
+    }
+
+    private static int Ordinal(CsvDataReader reader, string column, string source) =>
+        reader.GetOrdinal(column) is var ordinal && ordinal >= 0
+            ? ordinal
+            : throw new InputDataException(new InputError(source, 1, column, "", "colonna mancante (attese: person_id, date, code)"));
+}

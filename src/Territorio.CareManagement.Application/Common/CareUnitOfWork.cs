@@ -1,0 +1,64 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Territorio.CareManagement.Common;
+using Territorio.Data;
+
+namespace Territorio.CareManagement.Application.Common;
+
+/// <summary>
+/// Commits one operation: the aggregates' changes and their audit entries in one transaction.
+/// A unique-constraint or concurrency conflict comes back as a refusal in the user's terms.
+/// </summary>
+public static class CareUnitOfWork
+{
+    public const string ConcurrentChange = "i dati sono stati modificati nel frattempo da un altro operatore: ricaricare e riprovare";
+
+    public static async Task CommitAsync(TerritorioDbContext db, CancellationToken ct, string? conflictMessage = null)
+    {
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            var history = db.ChangeTracker.Entries<AggregateRoot>()
+                .SelectMany(e => e.Entity.DrainHistory())
+                .Select(h => new AuditEntry(h))
+                .ToList();
+            if (history.Count > 0)
+            {
+                db.Set<AuditEntry>().AddRange(history);
+                await db.SaveChangesAsync(ct);
+            }
+
+            if (owned is not null)
+            {
+                await owned.CommitAsync(ct);
+            }
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new CareRuleException(ConcurrentChange, ex);
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            throw new CareRuleException(conflictMessage ?? ConcurrentChange, ex);
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A refusal caused by a unique index (another operator took the value first).</summary>
+    public static bool IsUniqueConflict(CareRuleException ex) => ex.InnerException is DbUpdateException db && IsUniqueViolation(db);
+
+    public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Plans;
+using Territorio.Data;
+
+namespace Territorio.CareManagement.Application.Plans;
+
+/// <summary>The PAI: written from a template or by hand, MMG drafts and proposals, shared prescriptions.</summary>
+public sealed class PaiService(TerritorioDbContext db, TimeProvider clock, CareCatalogues catalogues) : CareService(db, clock)
+{
+    private const string OneActiveVersion = "il PAI è stato modificato nel frattempo da un altro operatore: ricaricare e riprovare";
+
+    /// <summary>The PAI of the patient's active pact, or null when none was opened yet.</summary>
+    public async Task<Pai?> FindAsync(string patientId, CancellationToken ct)
+    {
+        var pact = await ActivePactAsync(patientId, ct);
+        return await PaiOfPactAsync(pact.Id, ct);
+    }
+
+    /// <summary>The items the template of the patient's main pathology and level would give (provisional templates).</summary>
+    public async Task<(PaiTemplate Template, IReadOnlyList<PaiItem> Items)> TemplateForAsync(string patientId, CancellationToken ct)
+    {
+        var classification = await ClassificationAsync(patientId, ct)
+            ?? throw new CareRuleException($"il paziente {patientId} non risulta stratificato");
+        var template = catalogues.Templates.For(classification.MainPathology ?? "", classification.Level);
+        return (template, template.Prefill(catalogues.Vocabulary));
+    }
+
+    public async Task<PaiVersion> WriteFromTemplateAsync(string patientId, Actor by, string? reason, CancellationToken ct)
+    {
+        var (template, items) = await TemplateForAsync(patientId, ct);
+        return await WriteAsync(patientId, items, by, reason ?? $"PAI dal modello provvisorio {template.Version} (patologia {template.Pathology}, livello {template.Level})", ct);
+    }
+
+    public async Task<PaiVersion> WriteAsync(string patientId, IReadOnlyList<PaiItem> items, Actor by, string? reason, CancellationToken ct)
+    {
+        var pai = await OpenAsync(patientId, ct);
+        var version = pai.Write(items, catalogues.Vocabulary, Now(by, reason));
+        await CommitAsync(ct, OneActiveVersion);
+        return version;
+    }
+
+    public async Task<PaiVersion> ProposeAsync(string patientId, IReadOnlyList<PaiItem> items, Actor mmg, string? reason, CancellationToken ct)
+    {
+        var pai = await OpenAsync(patientId, ct);
+        var version = pai.Propose(items, catalogues.Vocabulary, Now(mmg, reason));
+        await CommitAsync(ct, $"c'è già una proposta in attesa per il PAI del paziente {patientId}");
+        return version;
+    }
+
+    public async Task<PaiVersion?> DecideProposalAsync(string patientId, bool accept, Actor by, string? reason, CancellationToken ct)
+    {
+        var pai = await ActivePaiAsync(patientId, ct);
+        PaiVersion? accepted = null;
+        if (accept)
+        {
+            accepted = pai.AcceptProposal(Now(by, reason));
+        }
+        else
+        {
+            pai.RejectProposal(Now(by, reason));
+        }
+
+        await CommitAsync(ct, OneActiveVersion);
+        return accepted;
+    }
+
+    public async Task<SharedPrescription> RecordSharedPrescriptionAsync(string patientId, PaiItemKind kind, string code, string description, Actor by, string? reason, CancellationToken ct)
+    {
+        var pai = await ActivePaiAsync(patientId, ct);
+        var prescription = SharedPrescription.Record(pai, kind, code, description, Now(by, reason));
+        Db.Add(prescription);
+        await CommitAsync(ct);
+        return prescription;
+    }
+
+    public async Task AcknowledgeSharedPrescriptionAsync(long prescriptionId, Actor by, CancellationToken ct)
+    {
+        var prescription = await Db.Set<SharedPrescription>().SingleOrDefaultAsync(p => p.Id == prescriptionId, ct)
+            ?? throw new CareRuleException($"prescrizione {prescriptionId} non trovata");
+        var patient = await PatientAsync(prescription.PatientId, ct);
+        prescription.Acknowledge(patient.MmgId, Now(by));
+        await CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<SharedPrescription>> SharedPrescriptionsAsync(string patientId, CancellationToken ct) =>
+        await Db.Set<SharedPrescription>().Where(p => p.PatientId == patientId).OrderBy(p => p.PrescribedOn).ThenBy(p => p.Id).ToListAsync(ct);
+
+    /// <summary>The PAI of the active pact, opened on first use.</summary>
+    private async Task<Pai> OpenAsync(string patientId, CancellationToken ct)
+    {
+        var pact = await ActivePactAsync(patientId, ct);
+        var pai = await PaiOfPactAsync(pact.Id, ct);
+        if (pai is null)
+        {
+            pai = Pai.For(pact);
+            Db.Add(pai);
+        }
+
+        return pai;
+    }
+}

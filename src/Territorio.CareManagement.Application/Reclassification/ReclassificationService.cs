@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Reclassification;
+using Territorio.Data;
+
+namespace Territorio.CareManagement.Application.Reclassification;
+
+/// <summary>Reclassification proposals of the Gestori and the ATS Commission's decisions.</summary>
+public sealed class ReclassificationService(TerritorioDbContext db, TimeProvider clock, CareCatalogues catalogues) : CareService(db, clock)
+{
+    public async Task<ReclassificationRequest> ProposeAsync(string patientId, int toLevel, string toMainPathology, IReadOnlyList<string> toPathologies, Actor by, string? reason, CancellationToken ct)
+    {
+        foreach (var code in toPathologies.Append(toMainPathology).Where(c => !catalogues.Pathologies.ContainsKey(c)))
+        {
+            throw new CareRuleException($"la patologia {code} non è nel catalogo regionale delle patologie croniche");
+        }
+
+        var pact = await ActivePactAsync(patientId, ct);
+        var current = await ClassificationAsync(patientId, ct) ?? throw new CareRuleException($"il paziente {patientId} non risulta stratificato");
+        var request = ReclassificationRequest.Propose(pact, current, toLevel, toMainPathology, toPathologies, Now(by, reason));
+        Db.Add(request);
+        await CommitAsync(ct, $"il paziente {patientId} ha già una riclassificazione in attesa");
+        return request;
+    }
+
+    public async Task<ReclassificationRequest> DecideAsync(long requestId, bool approve, Actor by, string? reason, CancellationToken ct)
+    {
+        var request = await Db.Set<ReclassificationRequest>().SingleOrDefaultAsync(r => r.Id == requestId, ct)
+            ?? throw new CareRuleException($"riclassificazione {requestId} non trovata");
+        if (approve)
+        {
+            request.Approve(Now(by, reason));
+        }
+        else
+        {
+            request.Reject(Now(by, reason));
+        }
+
+        await CommitAsync(ct);
+        return request;
+    }
+
+    public async Task<IReadOnlyList<ReclassificationRequest>> PendingAsync(string ats, CancellationToken ct) =>
+        await Db.Set<ReclassificationRequest>()
+            .Where(r => r.Status == RequestStatus.Pending && Db.Residents.Any(p => p.Id == r.PatientId && p.Ats == ats))
+            .OrderBy(r => r.RequestedOn).ThenBy(r => r.Id).ToListAsync(ct);
+}

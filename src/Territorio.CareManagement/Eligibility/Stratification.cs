@@ -1,0 +1,103 @@
+using Territorio.CareManagement.Common;
+
+namespace Territorio.CareManagement.Eligibility;
+
+/// <summary>One imported output of the stratification engine (levels.csv).</summary>
+public sealed class StratificationRun
+{
+    private StratificationRun()
+    {
+        Source = ImportedBy = "";
+    }
+
+    public StratificationRun(DateOnly stratifiedOn, string source, Change change)
+    {
+        StratifiedOn = stratifiedOn;
+        Source = source;
+        ImportedAtUtc = change.AtUtc;
+        ImportedBy = change.By.ToString();
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>The as-of date of the stratification.</summary>
+    public DateOnly StratifiedOn { get; private set; }
+
+    public string Source { get; private set; }
+
+    public DateTime ImportedAtUtc { get; private set; }
+
+    public string ImportedBy { get; private set; }
+
+    public int Persons { get; set; }
+}
+
+/// <summary>A person's level and pathologies in one stratification run, with the engine's evidence.</summary>
+public sealed class StratifiedPerson
+{
+    private StratifiedPerson()
+    {
+        PersonId = Pathologies = Evidence = "";
+    }
+
+    public StratifiedPerson(long runId, string personId, int level, string? mainPathology, IReadOnlyList<string> pathologies, string evidence)
+    {
+        if (level is < 1 or > 5)
+        {
+            throw new CareRuleException($"livello {level} non valido (da 1 a 5)");
+        }
+
+        if (CareLevels.IsEligible(level) && string.IsNullOrEmpty(mainPathology))
+        {
+            throw new CareRuleException($"al livello {level} serve la patologia principale");
+        }
+
+        if (mainPathology is not null && !pathologies.Contains(mainPathology))
+        {
+            throw new CareRuleException($"la patologia principale {mainPathology} non è tra le patologie {string.Join('|', pathologies)}");
+        }
+
+        RunId = runId;
+        PersonId = personId;
+        Level = level;
+        MainPathology = mainPathology;
+        Pathologies = string.Join('|', pathologies);
+        Evidence = evidence;
+    }
+
+    public long RunId { get; private set; }
+
+    public string PersonId { get; private set; }
+
+    public int Level { get; private set; }
+
+    public string? MainPathology { get; private set; }
+
+    /// <summary>Codes of the regional catalogue of chronic pathologies, '|'-separated.</summary>
+    public string Pathologies { get; private set; }
+
+    public string Evidence { get; private set; }
+}
+
+/// <summary>Where a patient's level comes from: a stratification run or an approved reclassification.</summary>
+public sealed record Classification(string PersonId, int Level, string? MainPathology, string Pathologies, DateOnly Since, string Source)
+{
+    public bool IsEligible => CareLevels.IsEligible(Level);
+
+    /// <summary>
+    /// The classification in force: an approved reclassification decided on or after the latest
+    /// stratification wins (DGR X/6164/2017: the ATS updates the reclassifications reported by Gestori).
+    /// </summary>
+    public static Classification? Effective(StratifiedPerson? stratified, DateOnly? stratifiedOn, Classification? approvedReclassification)
+    {
+        var fromRun = stratified is null || stratifiedOn is null
+            ? null
+            : new Classification(stratified.PersonId, stratified.Level, stratified.MainPathology, stratified.Pathologies, stratifiedOn.Value, $"stratificazione n.{stratified.RunId}");
+        if (approvedReclassification is null)
+        {
+            return fromRun;
+        }
+
+        return fromRun is null || approvedReclassification.Since >= fromRun.Since ? approvedReclassification : fromRun;
+    }
+}

@@ -1,0 +1,89 @@
+using Territorio.CareManagement.Common;
+
+namespace Territorio.CareManagement.Network;
+
+/// <summary>
+/// A time on an erogatore's agenda for one service, with a capacity (patients seen together).
+/// Each booking takes a seat 1..capacity; the database keeps one active booking per seat.
+/// </summary>
+public sealed class AgendaSlot
+{
+    private AgendaSlot()
+    {
+        ErogatoreId = ServiceCode = "";
+    }
+
+    public long Id { get; private set; }
+
+    public string ErogatoreId { get; private set; }
+
+    public string ServiceCode { get; private set; }
+
+    /// <summary>Calendar day and local time in Europe/Rome.</summary>
+    public DateOnly Date { get; private set; }
+
+    public TimeOnly Start { get; private set; }
+
+    public int DurationMinutes { get; private set; }
+
+    public int Capacity { get; private set; }
+
+    public static AgendaSlot Open(Erogatore erogatore, string serviceCode, DateOnly date, TimeOnly start, int durationMinutes, int capacity)
+    {
+        if (!erogatore.Offers(serviceCode))
+        {
+            throw new CareRuleException($"l'erogatore {erogatore.Id} non offre la prestazione {serviceCode}");
+        }
+
+        if (capacity is < 1 or > 100)
+        {
+            throw new CareRuleException($"capienza dello slot {capacity} non valida (da 1 a 100)");
+        }
+
+        if (durationMinutes is < 5 or > 480)
+        {
+            throw new CareRuleException($"durata dello slot {durationMinutes} minuti non valida (da 5 a 480)");
+        }
+
+        return new AgendaSlot
+        {
+            ErogatoreId = erogatore.Id,
+            ServiceCode = serviceCode,
+            Date = date,
+            Start = start,
+            DurationMinutes = durationMinutes,
+            Capacity = capacity,
+        };
+    }
+
+    /// <summary>Slots on working days (Monday–Friday) between two dates at the given times.</summary>
+    public static IEnumerable<AgendaSlot> OpenWorkingDays(Erogatore erogatore, string serviceCode, DateOnly from, DateOnly to, IReadOnlyList<TimeOnly> times, int durationMinutes, int capacity)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                continue;
+            }
+
+            foreach (var time in times)
+            {
+                yield return Open(erogatore, serviceCode, day, time, durationMinutes, capacity);
+            }
+        }
+    }
+
+    /// <summary>The first seat not taken, or a refusal when the slot is full.</summary>
+    public int FirstFreeSeat(IReadOnlyCollection<int> takenSeats)
+    {
+        for (int seat = 1; seat <= Capacity; seat++)
+        {
+            if (!takenSeats.Contains(seat))
+            {
+                return seat;
+            }
+        }
+
+        throw new CareRuleException($"lo slot {Id} del {Date:dd/MM/yyyy} alle {Start:HH\\:mm} è al completo ({Capacity} posti)");
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Gestori;
+
+namespace Territorio.CareManagement.Pacts;
+
+public enum PactStatus
+{
+    Active,
+    Expired,
+    Cancelled,
+
+    /// <summary>Closed by an approved change of Gestore.</summary>
+    Closed,
+}
+
+/// <summary>
+/// The Patto di Cura between a patient and a Gestore: signed, valid one year, renewed or cancelled
+/// each year (DGR X/6164/2017 allegato 1, "Patto di Cura"). One active pact per patient.
+/// </summary>
+public sealed class PattoDiCura : AggregateRoot
+{
+    /// <summary>How long before its end a pact may be renewed.</summary>
+    public const int RenewalWindowDays = 60;
+
+    private PattoDiCura()
+    {
+        PatientId = GestoreId = Ats = PatientSignatory = GestoreSignatory = "";
+    }
+
+    public long Id { get; private set; }
+
+    public string PatientId { get; private set; }
+
+    public string GestoreId { get; private set; }
+
+    public string Ats { get; private set; }
+
+    public int Level { get; private set; }
+
+    public string? MainPathology { get; private set; }
+
+    public DateOnly SignedOn { get; private set; }
+
+    public DateOnly StartDate { get; private set; }
+
+    /// <summary>Last day covered (inclusive).</summary>
+    public DateOnly EndDate { get; private set; }
+
+    public string PatientSignatory { get; private set; }
+
+    public string GestoreSignatory { get; private set; }
+
+    /// <summary>The patient's GP when the pact was signed (informed in every scenario).</summary>
+    public string? MmgId { get; private set; }
+
+    public PactStatus Status { get; private set; }
+
+    public int Renewals { get; private set; }
+
+    public string? CloseReason { get; private set; }
+
+    protected override string AuditId => Id.ToString(CultureInfo.InvariantCulture);
+
+    protected override string? AuditPatientId => PatientId;
+
+    public bool IsInForceOn(DateOnly day) => Status != PactStatus.Cancelled && day >= StartDate && day <= EndDate;
+
+    /// <summary>Still open (not cancelled or closed) and not past its end on the given day.</summary>
+    public bool IsActiveOn(DateOnly day) => Status == PactStatus.Active && day <= EndDate;
+
+    public static DateOnly OneYearFrom(DateOnly start) => start.AddYears(1).AddDays(-1);
+
+    internal static PattoDiCura Create(PactSigning signing, Gestore gestore, Change change)
+    {
+        var pact = new PattoDiCura
+        {
+            PatientId = signing.PatientId,
+            GestoreId = gestore.Id,
+            Ats = signing.Ats,
+            Level = signing.Classification.Level,
+            MainPathology = signing.Classification.MainPathology,
+            SignedOn = change.Day,
+            StartDate = signing.StartDate,
+            EndDate = OneYearFrom(signing.StartDate),
+            PatientSignatory = Guard.Text(signing.PatientSignatory, "firmatario per il paziente"),
+            GestoreSignatory = Guard.Text(signing.GestoreSignatory, "firmatario per il Gestore"),
+            MmgId = signing.MmgId,
+            Status = PactStatus.Active,
+        };
+        pact.Record("patto firmato", change, $"Gestore {gestore.Id}, livello {pact.Level}, dal {pact.StartDate:yyyy-MM-dd} al {pact.EndDate:yyyy-MM-dd}");
+        return pact;
+    }
+
+    // DGR X/6164/2017 allegato 1: the pact is confirmed each year.
+    public void Renew(Change change)
+    {
+        Guard.Role(change, "rinnovo del patto", ActorRole.CaseManager, ActorRole.ClinicalManager, ActorRole.System);
+        RequireActive("rinnovare");
+        if (change.Day > EndDate)
+        {
+            throw new CareRuleException($"il patto {Id} è scaduto il {EndDate:dd/MM/yyyy}: serve un nuovo patto, non un rinnovo");
+        }
+
+        if (change.Day < EndDate.AddDays(-RenewalWindowDays))
+        {
+            throw new CareRuleException($"il patto {Id} si può rinnovare solo negli ultimi {RenewalWindowDays} giorni (scade il {EndDate:dd/MM/yyyy})");
+        }
+
+        EndDate = OneYearFrom(EndDate.AddDays(1));
+        Renewals++;
+        Record("patto rinnovato", change, $"nuova scadenza {EndDate:yyyy-MM-dd}");
+    }
+
+    public void Cancel(Change change)
+    {
+        change.RequireReason("annullare il patto");
+        RequireActive("annullare");
+        EndDate = change.Day < StartDate ? StartDate : (change.Day < EndDate ? change.Day : EndDate);
+        Status = PactStatus.Cancelled;
+        CloseReason = change.Reason;
+        Record("patto annullato", change, $"ultimo giorno {EndDate:yyyy-MM-dd}");
+    }
+
+    /// <summary>Marks a pact past its end that nobody renewed.</summary>
+    public void Expire(Change change)
+    {
+        RequireActive("chiudere per scadenza");
+        if (change.Day <= EndDate)
+        {
+            throw new CareRuleException($"il patto {Id} è valido fino al {EndDate:dd/MM/yyyy}");
+        }
+
+        Status = PactStatus.Expired;
+        CloseReason = "scaduto senza rinnovo";
+        Record("patto scaduto", change);
+    }
+
+    // The Commission's decision on a change of Gestore closes the old pact the day before the new one.
+    internal void CloseForChangeOfGestore(DateOnly newStart, Change change)
+    {
+        RequireActive("chiudere");
+        var lastDay = newStart.AddDays(-1);
+        if (lastDay < StartDate)
+        {
+            throw new CareRuleException($"il nuovo patto non può iniziare ({newStart:dd/MM/yyyy}) prima del giorno successivo all'inizio del patto {Id}");
+        }
+
+        EndDate = lastDay < EndDate ? lastDay : EndDate;
+        Status = PactStatus.Closed;
+        CloseReason = change.Reason;
+        Record("patto chiuso per cambio Gestore", change, $"ultimo giorno {EndDate:yyyy-MM-dd}");
+    }
+
+    private void RequireActive(string verb)
+    {
+        if (Status != PactStatus.Active)
+        {
+            throw new CareRuleException($"il patto {Id} non è attivo ({PactStatuses.Italian(Status)}): non si può {verb}");
+        }
+    }
+}
+
+public static class PactStatuses
+{
+    public static string Italian(PactStatus status) => status switch
+    {
+        PactStatus.Active => "attivo",
+        PactStatus.Expired => "scaduto",
+        PactStatus.Cancelled => "annullato",
+        _ => "chiuso per cambio Gestore",
+    };
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Eligibility;
+using Territorio.CareManagement.Pacts;
+
+namespace Territorio.CareManagement.Reclassification;
+
+/// <summary>
+/// A Gestore's proposal to change a patient's level or main pathology, decided by the ATS
+/// Commission (DGR X/6164/2017 allegato 1: the Gestore proposes reclassification, the ATS updates
+/// it). Approved ones are the classification in force for the tariff and the next stratification.
+/// </summary>
+public sealed class ReclassificationRequest : AggregateRoot
+{
+    private ReclassificationRequest()
+    {
+        PatientId = GestoreId = ToPathologies = Reason = RequestedBy = "";
+    }
+
+    public long Id { get; private set; }
+
+    public string PatientId { get; private set; }
+
+    public string GestoreId { get; private set; }
+
+    public int FromLevel { get; private set; }
+
+    public string? FromMainPathology { get; private set; }
+
+    public int ToLevel { get; private set; }
+
+    public string ToMainPathology { get; private set; } = "";
+
+    public string ToPathologies { get; private set; }
+
+    public string Reason { get; private set; }
+
+    public string RequestedBy { get; private set; }
+
+    public DateOnly RequestedOn { get; private set; }
+
+    public RequestStatus Status { get; private set; }
+
+    public string? DecidedBy { get; private set; }
+
+    public DateOnly? DecidedOn { get; private set; }
+
+    public string? DecisionReason { get; private set; }
+
+    protected override string AuditId => Id.ToString(CultureInfo.InvariantCulture);
+
+    protected override string? AuditPatientId => PatientId;
+
+    public static ReclassificationRequest Propose(PattoDiCura pact, Classification current, int toLevel, string toMainPathology, IReadOnlyList<string> toPathologies, Change change)
+    {
+        if (change.By.Role is not (ActorRole.ClinicalManager or ActorRole.CaseManager) || !change.By.ActsFor(pact.GestoreId))
+        {
+            throw new CareRuleException($"la riclassificazione del paziente {pact.PatientId} la propone il suo Gestore ({pact.GestoreId})");
+        }
+
+        string reason = change.RequireReason("proporre una riclassificazione");
+        if (!pact.IsActiveOn(change.Day))
+        {
+            throw new CareRuleException($"il paziente {pact.PatientId} non ha un patto attivo con il Gestore {pact.GestoreId}");
+        }
+
+        if (toLevel is < 1 or > 5)
+        {
+            throw new CareRuleException($"livello proposto {toLevel} non valido (da 1 a 5)");
+        }
+
+        Guard.Text(toMainPathology, "patologia principale proposta");
+        var pathologies = toPathologies.Contains(toMainPathology) ? toPathologies : [toMainPathology, .. toPathologies];
+        if (toLevel == current.Level && toMainPathology == current.MainPathology && string.Join('|', pathologies) == current.Pathologies)
+        {
+            throw new CareRuleException($"la proposta non cambia nulla: il paziente {pact.PatientId} è già di livello {toLevel} con patologia principale {toMainPathology}");
+        }
+
+        var request = new ReclassificationRequest
+        {
+            PatientId = pact.PatientId,
+            GestoreId = pact.GestoreId,
+            FromLevel = current.Level,
+            FromMainPathology = current.MainPathology,
+            ToLevel = toLevel,
+            ToMainPathology = toMainPathology,
+            ToPathologies = string.Join('|', pathologies),
+            Reason = reason,
+            RequestedBy = change.By.ToString(),
+            RequestedOn = change.Day,
+            Status = RequestStatus.Pending,
+        };
+        request.Record("riclassificazione proposta", change, $"livello {current.Level}→{toLevel}, patologia {current.MainPathology}→{toMainPathology}");
+        return request;
+    }
+
+    public void Approve(Change change) => Decide(RequestStatus.Approved, change);
+
+    public void Reject(Change change)
+    {
+        change.RequireReason("respingere la riclassificazione");
+        Decide(RequestStatus.Rejected, change);
+    }
+
+    /// <summary>The classification this request puts in force once approved.</summary>
+    public Classification? AsClassification() => Status == RequestStatus.Approved && DecidedOn is { } on
+        ? new Classification(PatientId, ToLevel, ToMainPathology, ToPathologies, on, $"riclassificazione n.{Id}")
+        : null;
+
+    private void Decide(RequestStatus outcome, Change change)
+    {
+        Guard.Role(change, "decisione sulla riclassificazione", ActorRole.AtsCommission);
+        if (Status != RequestStatus.Pending)
+        {
+            throw new CareRuleException($"la riclassificazione {Id} è già stata decisa");
+        }
+
+        Status = outcome;
+        DecidedBy = change.By.ToString();
+        DecidedOn = change.Day;
+        DecisionReason = change.Reason;
+        Record(outcome == RequestStatus.Approved ? "riclassificazione approvata" : "riclassificazione respinta", change);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Territorio.CareManagement.Eligibility;
+using Territorio.Kernel.Population;
+
+namespace Territorio.Data.Configurations.Care;
+
+internal sealed class StratificationRunConfiguration : IEntityTypeConfiguration<StratificationRun>
+{
+    public void Configure(EntityTypeBuilder<StratificationRun> builder)
+    {
+        builder.ToTable("stratification_runs");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasColumnName("id");
+        builder.Property(r => r.StratifiedOn).HasColumnName("stratified_on");
+        builder.Property(r => r.Source).HasColumnName("source").HasMaxLength(400);
+        builder.Property(r => r.ImportedAtUtc).HasColumnName("imported_at");
+        builder.Property(r => r.ImportedBy).HasColumnName("imported_by").HasMaxLength(120);
+        builder.Property(r => r.Persons).HasColumnName("persons");
+    }
+}
+
+internal sealed class StratifiedPersonConfiguration : IEntityTypeConfiguration<StratifiedPerson>
+{
+    public void Configure(EntityTypeBuilder<StratifiedPerson> builder)
+    {
+        builder.ToTable("stratified_persons");
+        builder.HasKey(p => new { p.RunId, p.PersonId });
+        builder.Property(p => p.RunId).HasColumnName("run_id");
+        builder.Property<string?>(p => p.PersonId).Id("person_id");
+        builder.Property(p => p.Level).HasColumnName("level");
+        builder.Property(p => p.MainPathology).HasColumnName("main_pathology").HasMaxLength(8);
+        builder.Property(p => p.Pathologies).HasColumnName("pathologies").HasMaxLength(400);
+        builder.Property(p => p.Evidence).HasColumnName("evidence");
+        builder.HasOne<StratificationRun>().WithMany().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Resident>().WithMany().HasForeignKey(p => p.PersonId);
+        builder.HasIndex(p => new { p.PersonId, p.RunId });
+    }
+}
+
+internal sealed class EnrolmentLetterConfiguration : IEntityTypeConfiguration<EnrolmentLetter>
+{
+    public void Configure(EntityTypeBuilder<EnrolmentLetter> builder)
+    {
+        builder.MapAggregate("enrolment_letters");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).HasColumnName("id");
+        builder.Property<string?>(l => l.PatientId).Id("patient_id");
+        builder.Property(l => l.Ats).HasColumnName("ats").HasMaxLength(16);
+        builder.Property(l => l.Level).HasColumnName("level");
+        builder.Property(l => l.RunId).HasColumnName("run_id");
+        builder.Property(l => l.IssuedOn).HasColumnName("issued_on");
+        builder.Property(l => l.GestoriListed).HasColumnName("gestori_listed").HasMaxLength(1000);
+        builder.HasOne<Resident>().WithMany().HasForeignKey(l => l.PatientId);
+        builder.HasIndex(l => new { l.PatientId, l.RunId }).IsUnique();
+    }
+}

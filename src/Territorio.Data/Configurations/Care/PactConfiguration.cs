@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Reclassification;
+using Territorio.Kernel.Population;
+
+namespace Territorio.Data.Configurations.Care;
+
+internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoDiCura>
+{
+    public void Configure(EntityTypeBuilder<PattoDiCura> builder)
+    {
+        builder.MapAggregate("patti_di_cura");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).HasColumnName("id");
+        builder.Property<string?>(p => p.PatientId).Id("patient_id");
+        builder.Property<string?>(p => p.GestoreId).Id("gestore_id");
+        builder.Property(p => p.Ats).HasColumnName("ats").HasMaxLength(16);
+        builder.Property(p => p.Level).HasColumnName("level");
+        builder.Property(p => p.MainPathology).HasColumnName("main_pathology").HasMaxLength(8);
+        builder.Property(p => p.SignedOn).HasColumnName("signed_on");
+        builder.Property(p => p.StartDate).HasColumnName("start_date");
+        builder.Property(p => p.EndDate).HasColumnName("end_date");
+        builder.Property(p => p.PatientSignatory).HasColumnName("patient_signatory").HasMaxLength(200);
+        builder.Property(p => p.GestoreSignatory).HasColumnName("gestore_signatory").HasMaxLength(200);
+        builder.Property<string?>(p => p.MmgId).Id("mmg_id");
+        builder.Property(p => p.Status).AsText("status");
+        builder.Property(p => p.Renewals).HasColumnName("renewals");
+        builder.Property(p => p.CloseReason).HasColumnName("close_reason").HasMaxLength(1000);
+        builder.HasOne<Resident>().WithMany().HasForeignKey(p => p.PatientId);
+        builder.HasOne<Gestore>().WithMany().HasForeignKey(p => p.GestoreId);
+
+        // One active pact per patient, also under concurrent signatures (status in the key: see PaiVersionConfiguration).
+        builder.HasIndex(p => new { p.PatientId, p.Status }, "ux_patti_di_cura_one_active").IsUnique().HasFilter(AggregateMapping.StatusIs("Active"));
+        builder.HasIndex(p => new { p.GestoreId, p.Status });
+    }
+}
+
+internal sealed class ChangeOfGestoreRequestConfiguration : IEntityTypeConfiguration<ChangeOfGestoreRequest>
+{
+    public void Configure(EntityTypeBuilder<ChangeOfGestoreRequest> builder)
+    {
+        builder.MapAggregate("change_of_gestore_requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasColumnName("id");
+        builder.Property<string?>(r => r.PatientId).Id("patient_id");
+        builder.Property(r => r.PactId).HasColumnName("pact_id");
+        builder.Property<string?>(r => r.FromGestoreId).Id("from_gestore_id");
+        builder.Property<string?>(r => r.ToGestoreId).Id("to_gestore_id");
+        builder.Property(r => r.EffectiveDate).HasColumnName("effective_date");
+        builder.Property(r => r.Reason).HasColumnName("reason").HasMaxLength(1000);
+        builder.Property(r => r.RequestedBy).HasColumnName("requested_by").HasMaxLength(120);
+        builder.Property(r => r.RequestedOn).HasColumnName("requested_on");
+        builder.Property(r => r.Status).AsText("status");
+        builder.Property(r => r.DecidedBy).HasColumnName("decided_by").HasMaxLength(120);
+        builder.Property(r => r.DecidedOn).HasColumnName("decided_on");
+        builder.Property(r => r.DecisionReason).HasColumnName("decision_reason").HasMaxLength(1000);
+        builder.Property(r => r.NewPactId).HasColumnName("new_pact_id");
+        builder.HasOne<PattoDiCura>().WithMany().HasForeignKey(r => r.PactId);
+        builder.HasIndex(r => r.PatientId).IsUnique().HasFilter(AggregateMapping.StatusIs("Pending")).HasDatabaseName("ux_change_requests_one_pending");
+    }
+}
+
+internal sealed class ReclassificationRequestConfiguration : IEntityTypeConfiguration<ReclassificationRequest>
+{
+    public void Configure(EntityTypeBuilder<ReclassificationRequest> builder)
+    {
+        builder.MapAggregate("reclassification_requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasColumnName("id");
+        builder.Property<string?>(r => r.PatientId).Id("patient_id");
+        builder.Property<string?>(r => r.GestoreId).Id("gestore_id");
+        builder.Property(r => r.FromLevel).HasColumnName("from_level");
+        builder.Property(r => r.FromMainPathology).HasColumnName("from_main_pathology").HasMaxLength(8);
+        builder.Property(r => r.ToLevel).HasColumnName("to_level");
+        builder.Property(r => r.ToMainPathology).HasColumnName("to_main_pathology").HasMaxLength(8);
+        builder.Property(r => r.ToPathologies).HasColumnName("to_pathologies").HasMaxLength(400);
+        builder.Property(r => r.Reason).HasColumnName("reason").HasMaxLength(1000);
+        builder.Property(r => r.RequestedBy).HasColumnName("requested_by").HasMaxLength(120);
+        builder.Property(r => r.RequestedOn).HasColumnName("requested_on");
+        builder.Property(r => r.Status).AsText("status");
+        builder.Property(r => r.DecidedBy).HasColumnName("decided_by").HasMaxLength(120);
+        builder.Property(r => r.DecidedOn).HasColumnName("decided_on");
+        builder.Property(r => r.DecisionReason).HasColumnName("decision_reason").HasMaxLength(1000);
+        builder.HasOne<Resident>().WithMany().HasForeignKey(r => r.PatientId);
+        builder.HasIndex(r => r.PatientId).IsUnique().HasFilter(AggregateMapping.StatusIs("Pending")).HasDatabaseName("ux_reclassifications_one_pending");
+        builder.HasIndex(r => new { r.PatientId, r.Status, r.DecidedOn });
+    }
+}

@@ -1,0 +1,331 @@
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Application.Documents;
+using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.CaseManagement;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
+using Territorio.Data;
+using static Territorio.CareManagement.Application.Tests.CareWorld;
+
+namespace Territorio.CareManagement.Application.Tests;
+
+public class CarePathTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task CarePath_FromLevelsToAdherence_WorksEndToEnd(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+
+        var eligible = await world.UseAsync(db => world.Enrolment(db).EligibleAsync(Ats, 100, Ct));
+        eligible.Select(e => e.PatientId).ShouldBe(["P1", "P2", "P3", "P4", "P5"]);
+
+        var letters = await world.UseAsync(db => world.Enrolment(db).IssueLettersAsync(Ats, 2, AtsOperator, Ct));
+        letters.Select(l => l.Letter.GestoriListed).ShouldAllBe(g => g == "G1|G2");
+        (await world.UseAsync(db => world.Enrolment(db).EligibleAsync(Ats, 100, Ct))).Count(e => e.Invited).ShouldBe(2);
+
+        await world.EnrolWithPaiAsync("P1");
+        var pai = await world.UseAsync(db => world.Pai(db).FindAsync("P1", Ct));
+        pai!.ActiveVersion!.Items.Select(i => i.Code).ShouldContain("89.01");
+
+        long slot = await world.FirstSlotAsync();
+        var booking = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", slot, CaseManager(), Ct));
+        booking.Status.ShouldBe(BookingStatus.Booked);
+
+        world.Clock.UtcNow = world.Clock.UtcNow.AddDays(20);
+        var flow = $"person_id,date,code\nP1,{booking.Date:yyyy-MM-dd},89.01\nP1,{booking.Date:yyyy-MM-dd},88.72.3\nP6,2026-03-01,89.7\nP1,2026-13-01,89.7\n";
+        var imported = await world.UseAsync(db => world.Delivered(db).ImportAsync(new StringReader(flow), "outpatient.csv", Actor.System, Ct));
+        imported.ShouldSatisfyAllConditions(
+            r => r.Booked.ShouldBe(1),
+            r => r.OutsidePlan.ShouldBe(1),
+            r => r.NotInCharge.ShouldBe(1),
+            r => r.Rejected.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Line.ShouldBe(5), e => e.Field.ShouldBe("date")));
+
+        (await world.UseAsync(db => world.Bookings(db).OfPatientAsync("P1", Ct))).Single().Status.ShouldBe(BookingStatus.Delivered);
+        var adherence = await world.UseAsync(db => world.Cases(db).AdherenceAsync("P1", null, Ct));
+        adherence.Items.Single(i => i.Code == "89.01").Done.ShouldBe(1);
+
+        var history = await world.UseAsync(db => world.Cases(db).HistoryAsync("P1", Ct));
+        history.Select(h => h.Action).ShouldBe(["lettera di invito emessa", "patto firmato", "versione PAI scritta", "prenotata", "erogata"]);
+        history.ShouldAllBe(h => h.Actor.Length > 0);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Pact_TwoOperatorsSigningAtOnce_OnlyOneActivePactIsStored(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await using var first = world.Database.CreateContext();
+        await using var second = world.Database.CreateContext();
+
+        // Both read "no active pact" before either commits: the partial unique index decides.
+        var a = world.Enrolment(first).SignPactAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager("G1"), Ct);
+        await a;
+        var refusal = await Should.ThrowAsync<CareRuleException>(() => SignBypassingReadAsync(world, second));
+        refusal.Message.ShouldBe("il paziente P1 ha già un patto di cura attivo");
+        (await world.UseAsync(db => db.Set<PattoDiCura>().CountAsync(p => p.PatientId == "P1", Ct))).ShouldBe(1);
+    }
+
+    // The second operator's domain check ran on stale data (no pacts seen): only the database can refuse.
+    private static async Task SignBypassingReadAsync(CareWorld world, TerritorioDbContext db)
+    {
+        var gestore = await db.Set<CareManagement.Gestori.Gestore>().Include(g => g.Candidatures).SingleAsync(g => g.Id == "G2", Ct);
+        var classification = await ClassificationQueries.EffectiveAsync(db, "P1", Ct);
+        var signing = new PactSigning("P1", Ats, "MMG1", true, classification!, Today, "paziente", "coop");
+        var pact = PactRules.Sign(signing, gestore, [], new Change(CaseManager("G2"), world.Clock.UtcNow)).Pact;
+        db.Add(pact);
+        await CareUnitOfWork.CommitAsync(db, Ct, "il paziente P1 ha già un patto di cura attivo");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Pai_TwoManagersWritingFromTheSameVersion_SecondIsRefused(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.EnrolWithPaiAsync("P1");
+        await using var first = world.Database.CreateContext();
+        await using var second = world.Database.CreateContext();
+        var paiA = await world.Pai(first).FindAsync("P1", Ct);
+        var paiB = await world.Pai(second).FindAsync("P1", Ct);
+
+        paiA!.Write([PaiItem.Service("89.01", "Visita", 2)], world.Catalogues.Vocabulary, new Change(Manager(), world.Clock.UtcNow, "più visite"));
+        paiB!.Write([PaiItem.Service("89.52", "ECG", 2)], world.Catalogues.Vocabulary, new Change(Manager(), world.Clock.UtcNow, "più ECG"));
+        await CareUnitOfWork.CommitAsync(first, Ct);
+
+        (await Should.ThrowAsync<CareRuleException>(() => CareUnitOfWork.CommitAsync(second, Ct))).Message.ShouldContain("modificati nel frattempo");
+        var stored = await world.UseAsync(db => world.Pai(db).FindAsync("P1", Ct));
+        stored!.Versions.Count(v => v.Status == PaiVersionStatus.Active).ShouldBe(1);
+        stored.ActiveVersion!.Reason.ShouldBe("più visite");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Pai_SecondActiveVersionInsertedDirectly_IsRefusedByTheDatabase(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.EnrolWithPaiAsync("P1");
+
+        await ShouldViolateUniqueIndexAsync(world, "INSERT INTO pai_versions (pai_id, number, status, author, author_role, created_at, reason) SELECT pai_id, 9, 'Active', 'x', 'System', created_at, 'x' FROM pai_versions");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Booking_SlotOfCapacityOneTakenByAnother_IsRefusedAsFull_AndCancelFreesIt(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.EnrolWithPaiAsync("P1");
+        await world.EnrolWithPaiAsync("P2");
+        long slot = await world.FirstSlotAsync();
+
+        var first = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", slot, CaseManager(), Ct));
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Bookings(db).BookAsync("P2", slot, CaseManager(), Ct))))
+            .Message.ShouldContain("al completo");
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Bookings(db).BookAsync("P1", slot, CaseManager(), Ct))))
+            .Message.ShouldContain("già prenotato");
+
+        await world.UseAsync(db => world.Bookings(db).CancelAsync(first.Id, CaseManager(), "ricovero", Ct));
+        (await world.UseAsync(db => world.Bookings(db).BookAsync("P2", slot, CaseManager(), Ct))).Seat.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Booking_SameSeatInsertedTwice_IsRefusedByTheDatabase(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.EnrolWithPaiAsync("P1");
+        long slot = await world.FirstSlotAsync();
+        await world.UseAsync(db => world.Bookings(db).BookAsync("P1", slot, CaseManager(), Ct));
+
+        await ShouldViolateUniqueIndexAsync(world,
+            "INSERT INTO bookings (patient_id, pai_id, gestore_id, service_code, slot_id, seat, erogatore_id, date, start_time, status, booked_by, version) " +
+            "SELECT 'P2', pai_id, gestore_id, service_code, slot_id, seat, erogatore_id, date, start_time, 'Booked', 'x', 0 FROM bookings");
+    }
+
+    private static async Task ShouldViolateUniqueIndexAsync(CareWorld world, string sql)
+    {
+        var failure = await Should.ThrowAsync<System.Data.Common.DbException>(async () =>
+        {
+            try
+            {
+                await world.UseAsync(db => db.Database.ExecuteSqlRawAsync(sql, Ct));
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                // Rethrown as the common base so both providers' exceptions match.
+                throw new WrappedDbException(ex);
+            }
+        });
+        failure.InnerException.ShouldBeAssignableTo<System.Data.Common.DbException>()!.Message.ShouldContain("UNIQUE", Case.Insensitive);
+    }
+
+    private sealed class WrappedDbException(System.Data.Common.DbException inner) : System.Data.Common.DbException(inner.Message, inner);
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Pai_NewVersionsAndMmgProposals_KeepOneActiveVersionInTheDatabase(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.EnrolWithPaiAsync("P1");
+
+        await world.UseAsync(db => world.Pai(db).WriteAsync("P1", [PaiItem.Service("89.01", "Visita", 3)], Manager(), "controlli più frequenti", Ct));
+        await world.UseAsync(db => world.Pai(db).ProposeAsync("P1", [PaiItem.Service("89.52", "ECG", 2)], Doctor, "ECG semestrale", Ct));
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Pai(db).ProposeAsync("P1", [PaiItem.Service("89.52", "ECG", 3)], Doctor, "ancora", Ct))))
+            .Message.ShouldContain("già una proposta");
+        await world.UseAsync(db => world.Pai(db).DecideProposalAsync("P1", accept: true, Manager(), "concordato", Ct));
+
+        var pai = await world.UseAsync(db => world.Pai(db).FindAsync("P1", Ct));
+        pai!.Versions.OrderBy(v => v.Number).Select(v => (v.Number, v.Status)).ShouldBe([
+            (1, PaiVersionStatus.Superseded), (2, PaiVersionStatus.Superseded), (3, PaiVersionStatus.Active)]);
+        pai.ActiveVersion!.AuthorRole.ShouldBe(ActorRole.Mmg);
+        pai.ActiveVersion.Items.Single().Code.ShouldBe("89.52");
+    }
+
+    [Fact]
+    public async Task Booking_ManyParallelRequestsForOneSlot_ExactlyOneSucceeds_OnPostgres()
+    {
+        const int patients = 12;
+        await using var world = await CreateAsync(DatabaseProvider.Postgres, patients + 1);
+        for (int i = 1; i <= patients; i++)
+        {
+            await world.EnrolWithPaiAsync($"P{i}");
+        }
+
+        long slot = await world.FirstSlotAsync();
+        using var start = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(1, patients).Select(i => Task.Run(async () =>
+        {
+            await start.WaitAsync(Ct);
+            try
+            {
+                await world.UseAsync(db => world.Bookings(db).BookAsync($"P{i}", slot, CaseManager(), Ct));
+                return "ok";
+            }
+            catch (CareRuleException ex)
+            {
+                return ex.Message;
+            }
+        }, Ct)).ToList();
+        start.Release(patients);
+        var outcomes = await Task.WhenAll(attempts);
+
+        outcomes.Count(o => o == "ok").ShouldBe(1);
+        outcomes.Where(o => o != "ok").ShouldAllBe(o => o.Contains("al completo"));
+        (await world.UseAsync(db => db.Set<Booking>().CountAsync(b => b.SlotId == slot, Ct))).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ChangeOfGestore_Approved_ClosesOldPactDayBeforeAndOpensNew(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", Today.AddDays(-30), "paziente", "dr.rossi", CaseManager(), Ct));
+        var effective = Today.AddDays(15);
+        var request = await world.UseAsync(db => world.Enrolment(db).RequestChangeAsync("P1", "G2", effective, new Actor(ActorRole.Patient, "P1"), "vuole la cooperativa del proprio MMG", Ct));
+
+        await world.UseAsync(db => world.Enrolment(db).DecideChangeAsync(request.Id, approve: true, Commission, "richiesta motivata", Ct));
+
+        var pacts = await world.UseAsync(db => world.Enrolment(db).PactsOfAsync("P1", Ct));
+        pacts.Select(p => (p.GestoreId, p.Status, p.EndDate)).ShouldBe([
+            ("G1", PactStatus.Closed, effective.AddDays(-1)),
+            ("G2", PactStatus.Active, PattoDiCura.OneYearFrom(effective)),
+        ]);
+        var decided = await world.UseAsync(db => db.Set<ChangeOfGestoreRequest>().SingleAsync(Ct));
+        decided.NewPactId.ShouldBe(pacts[1].Id);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Reclassification_ApprovedByCommission_IsTheClassificationInForce(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.EnrolWithPaiAsync("P1");
+        var request = await world.UseAsync(db => world.Reclassification(db).ProposeAsync("P1", 1, "20", ["56", "50", "17"], Manager(), "scompenso documentato", Ct));
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Reclassification(db).ProposeAsync("P1", 1, "20", [], Manager(), "ancora", Ct))))
+            .Message.ShouldContain("già una riclassificazione in attesa");
+
+        await world.UseAsync(db => world.Reclassification(db).DecideAsync(request.Id, approve: true, Commission, "documentazione adeguata", Ct));
+
+        var inForce = await world.UseAsync(db => ClassificationQueries.EffectiveAsync(db, "P1", Ct));
+        inForce.ShouldNotBeNull().ShouldSatisfyAllConditions(c => c.Level.ShouldBe(1), c => c.MainPathology.ShouldBe("20"), c => c.Pathologies.ShouldBe("20|56|50|17"));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Worklist_ListsPaiNotWrittenAndMissedBookings_MostUrgentFirst(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P2", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.EnrolWithPaiAsync("P1");
+        long slot = await world.FirstSlotAsync();
+        await world.UseAsync(db => world.Bookings(db).BookAsync("P1", slot, CaseManager(), Ct));
+
+        world.Clock.UtcNow = world.Clock.UtcNow.AddDays(40);
+        var worklist = await world.UseAsync(db => world.Cases(db).WorklistAsync("G1", null, 30, Ct));
+
+        worklist.Select(e => (e.PatientId, e.MostUrgent)).ShouldBe([("P1", WorklistReason.MissedBooking), ("P2", WorklistReason.PaiNotWritten)]);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Pact_GestoreNotEligibleAtLevel_IsRefusedInUserTerms_AndNothingIsWritten(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.UseAsync(db => world.Gestori(db).RegisterAsync("G3", "Privato", CareManagement.Gestori.GestoreKind.PrivatoAccreditato, Ats, AtsOperator, Ct));
+
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G3", null, "p", "g", CaseManager("G3"), Ct))))
+            .Message.ShouldBe("il Gestore G3 non è idoneo per l'ATS 321 al livello 2");
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignPactAsync("P6", "G1", null, "p", "g", CaseManager(), Ct))))
+            .Message.ShouldContain("livello 4");
+        (await world.UseAsync(db => db.Set<PattoDiCura>().CountAsync(Ct))).ShouldBe(0);
+        (await world.UseAsync(db => db.Set<AuditEntry>().CountAsync(a => a.PatientId != null, Ct))).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task LevelsImport_ReportsEveryBadRow_AndStoresTheGoodOnes(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        var csv = "person_id,level,main_pathology,pathologies,evidence\nP1,3,56,56,x\nP2,7,56,56,x\nZZ,2,56,56,x\nP3,2,999,999,x\nP4,2,,50,x\nP1,3,56,56,x\n";
+
+        var result = await world.UseAsync(db => world.Levels(db).ImportAsync(new StringReader(csv), "levels.csv", Today, AtsOperator, null, Ct));
+
+        result.Imported.ShouldBe(1);
+        result.Rejected.Select(e => (e.Line, e.Field)).ShouldBe([(3L, "level"), (4L, "person_id"), (5L, "pathologies"), (6L, "main_pathology"), (7L, "person_id")]);
+        (await world.UseAsync(db => ClassificationQueries.EffectiveAsync(db, "P1", Ct)))!.Level.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Documents_LetterAndPact_ArePdf()
+    {
+        await using var world = await CreateAsync(DatabaseProvider.Sqlite);
+        var letters = await world.UseAsync(db => world.Enrolment(db).IssueLettersAsync(Ats, 1, AtsOperator, Ct));
+        await world.EnrolWithPaiAsync("P1");
+        var pact = (await world.UseAsync(db => world.Enrolment(db).PactsOfAsync("P1", Ct))).Single();
+        var gestore = await world.UseAsync(db => db.Set<CareManagement.Gestori.Gestore>().SingleAsync(g => g.Id == "G1", Ct));
+        var pai = await world.UseAsync(db => world.Pai(db).FindAsync("P1", Ct));
+
+        using var letter = new MemoryStream();
+        CareDocuments.WriteLetter(letters[0], "ATS della Città Metropolitana di Milano", letter);
+        using var pactPdf = new MemoryStream();
+        CareDocuments.WritePact(pact, gestore, pai!.ActiveVersion, pactPdf);
+
+        System.Text.Encoding.ASCII.GetString(letter.ToArray(), 0, 5).ShouldBe("%PDF-");
+        pactPdf.Length.ShouldBeGreaterThan(1000);
+    }
+}

@@ -1,0 +1,197 @@
+using Territorio.CareManagement.CaseManagement;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Eligibility;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
+using Territorio.CareManagement.Reclassification;
+using static Territorio.CareManagement.Tests.Given;
+
+namespace Territorio.CareManagement.Tests;
+
+public class CaseManagementTests
+{
+    private static readonly DateOnly PlanStart = new(2026, 1, 1);
+
+    [Fact]
+    public void Windows_FourPerYear_AreConsecutiveQuarters()
+    {
+        var windows = AdherenceCalculator.Windows(PaiItem.Service("90.28.1", "", 4), PlanStart).ToList();
+
+        windows.Select(w => (w.From, w.To)).ShouldBe([
+            (new DateOnly(2026, 1, 1), new DateOnly(2026, 4, 1)),
+            (new DateOnly(2026, 4, 2), new DateOnly(2026, 7, 1)),
+            (new DateOnly(2026, 7, 2), new DateOnly(2026, 9, 30)),
+            (new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)),
+        ]);
+    }
+
+    [Fact]
+    public void Windows_ExplicitMonths_StayInsideThem()
+    {
+        var window = AdherenceCalculator.Windows(PaiItem.Service("95.02", "", 1, 1, 3), PlanStart).Single();
+        (window.From, window.To).ShouldBe((new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)));
+    }
+
+    [Fact]
+    public void Adherence_DeliveredInWindow_CountsDone_ClosedEmptyWindowIsOverdue()
+    {
+        var items = new[] { PaiItem.Service("90.28.1", "HbA1c", 4), PaiItem.Service("89.7", "Visita", 1) };
+        var delivered = new List<(string, DateOnly)> { ("90.28.1", new DateOnly(2026, 2, 10)), ("90.28.1", new DateOnly(2026, 2, 20)) };
+
+        var report = AdherenceCalculator.Compute("P1", PlanStart, items, delivered, new DateOnly(2026, 8, 1));
+
+        var hba1c = report.Items[0];
+        hba1c.Occurrences.Select(o => o.State).ShouldBe([OccurrenceState.Done, OccurrenceState.Overdue, OccurrenceState.Open, OccurrenceState.Future]);
+        hba1c.Percent.ShouldBe(50);
+        report.Items[1].Due.ShouldBe(0);
+        report.Overdue.ShouldBe(1);
+        report.OldestOverdueSince.ShouldBe(new DateOnly(2026, 7, 1));
+    }
+
+    [Fact]
+    public void Adherence_NothingDueYet_HasNoPercentage()
+    {
+        var report = AdherenceCalculator.Compute("P1", PlanStart, [PaiItem.Service("89.7", "", 1)], [], PlanStart.AddDays(3));
+        report.Percent.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Adherence_DeliveryOutsideWindowOrPlanYear_DoesNotCount()
+    {
+        var report = AdherenceCalculator.Compute("P1", PlanStart, [PaiItem.Service("95.02", "", 1, 1, 3)], [("95.02", new DateOnly(2026, 5, 1)), ("95.02", new DateOnly(2025, 12, 30))], new DateOnly(2026, 6, 1));
+        report.Percent.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Worklist_OrdersMissedThenOverdueThenPaiMissingThenExpiring()
+    {
+        var asOf = new DateOnly(2026, 8, 1);
+        var overdue = AdherenceCalculator.Compute("B", PlanStart, [PaiItem.Service("90.28.1", "", 4)], [], asOf);
+        var cases = new[]
+        {
+            new CaseSnapshot("D", 2, 4, asOf.AddDays(-340), asOf.AddDays(20), true, [], null),
+            new CaseSnapshot("C", 2, 3, asOf.AddDays(-45), asOf.AddDays(300), false, [], null),
+            new CaseSnapshot("B", 2, 2, PlanStart, PlanStart.AddYears(1).AddDays(-1), true, [], overdue),
+            new CaseSnapshot("A", 1, 1, PlanStart, PlanStart.AddYears(1).AddDays(-1), true, [asOf.AddDays(-3)], null),
+            new CaseSnapshot("OK", 2, 5, asOf.AddDays(-10), asOf.AddDays(350), false, [], null),
+        };
+
+        var worklist = new WorklistRules().Build(cases, asOf);
+
+        worklist.Select(e => (e.PatientId, e.MostUrgent)).ShouldBe([
+            ("A", WorklistReason.MissedBooking),
+            ("B", WorklistReason.OverdueService),
+            ("C", WorklistReason.PaiNotWritten),
+            ("D", WorklistReason.PactExpiring),
+        ]);
+    }
+
+    [Fact]
+    public void Worklist_SameReason_MoreDaysLateFirst()
+    {
+        var asOf = new DateOnly(2026, 8, 1);
+        var cases = new[]
+        {
+            new CaseSnapshot("Late5", 2, 1, PlanStart, PlanStart.AddYears(1), true, [asOf.AddDays(-5)], null),
+            new CaseSnapshot("Late20", 2, 2, PlanStart, PlanStart.AddYears(1), true, [asOf.AddDays(-20)], null),
+        };
+
+        new WorklistRules().Build(cases, asOf).Select(e => e.PatientId).ShouldBe(["Late20", "Late5"]);
+    }
+
+    [Fact]
+    public void Worklist_PaiDueDays_IsConfigurable()
+    {
+        var asOf = new DateOnly(2026, 8, 1);
+        var snapshot = new CaseSnapshot("C", 2, 3, asOf.AddDays(-10), asOf.AddDays(300), false, [], null);
+
+        new WorklistRules(paiDueDays: 30).Build([snapshot], asOf).ShouldBeEmpty();
+        new WorklistRules(paiDueDays: 7).Build([snapshot], asOf).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Reclassification_ProposedByGestore_ApprovedByCommission_IsTheClassificationInForce()
+    {
+        var pact = Pact(start: Today.AddMonths(-1));
+        var current = Level(2);
+        var request = ReclassificationRequest.Propose(pact, current, 1, "20", ["56", "20", "50", "17"], By(ClinicalManager(), "scompenso cardiaco documentato"));
+
+        request.Approve(By(Commission, "documentazione adeguata", Today.AddDays(5)));
+
+        var effective = Classification.Effective(new StratifiedPerson(1, "P1", 2, "56", ["56", "50"], ""), Today.AddDays(-30), request.AsClassification());
+        effective.ShouldNotBeNull().ShouldSatisfyAllConditions(
+            c => c.Level.ShouldBe(1),
+            c => c.MainPathology.ShouldBe("20"),
+            c => c.Source.ShouldStartWith("riclassificazione"));
+    }
+
+    [Fact]
+    public void Reclassification_NewerStratification_WinsOverOlderApproval()
+    {
+        var approved = new Classification("P1", 1, "20", "20", new DateOnly(2025, 6, 1), "riclassificazione n.1");
+
+        var effective = Classification.Effective(new StratifiedPerson(7, "P1", 2, "56", ["56", "20"], ""), new DateOnly(2026, 1, 1), approved);
+
+        effective!.Source.ShouldBe("stratificazione n.7");
+    }
+
+    [Fact]
+    public void Reclassification_RejectedOrPending_IsNotInForce()
+    {
+        var request = ReclassificationRequest.Propose(Pact(), Level(2), 1, "20", [], By(ClinicalManager(), "x"));
+        request.AsClassification().ShouldBeNull();
+        Should.Throw<CareRuleException>(() => request.Reject(By(Commission)));
+        request.Reject(By(Commission, "non documentato"));
+        request.AsClassification().ShouldBeNull();
+    }
+
+    [Fact]
+    public void Reclassification_ByMmgOrAnotherGestore_OrWithoutChange_IsRefused()
+    {
+        var pact = Pact();
+        Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(pact, Level(2), 1, "20", [], By(Doctor, "x")));
+        Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(pact, Level(2), 1, "20", [], By(ClinicalManager("G2"), "x")));
+        Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(pact, Level(2), 2, "56", ["56"], By(ClinicalManager(), "x"))).Message.ShouldContain("non cambia nulla");
+    }
+
+    [Fact]
+    public void Reclassification_ApprovedByAtsOperatorInsteadOfCommission_IsRefused()
+    {
+        var request = ReclassificationRequest.Propose(Pact(), Level(2), 1, "20", [], By(ClinicalManager(), "x"));
+        Should.Throw<CareRuleException>(() => request.Approve(By(AtsOperator)));
+    }
+
+    [Fact]
+    public void Stratified_EligibleLevelWithoutMainPathology_OrMainNotAmongPathologies_IsRefused()
+    {
+        Should.Throw<CareRuleException>(() => new StratifiedPerson(1, "P1", 2, null, [], ""));
+        Should.Throw<CareRuleException>(() => new StratifiedPerson(1, "P1", 2, "56", ["20"], ""));
+        new StratifiedPerson(1, "P1", 4, null, [], "").Level.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Letter_ListsEligibleGestori_AndIsRefusedWithoutAny()
+    {
+        var letter = EnrolmentLetter.Issue("P1", Ats, Level(2), 1, ["G1", "G2"], By(AtsOperator));
+        letter.GestoriListed.ShouldBe("G1|G2");
+
+        Should.Throw<CareRuleException>(() => EnrolmentLetter.Issue("P1", Ats, Level(2), 1, [], By(AtsOperator)))
+            .Message.ShouldContain("nessun Gestore idoneo per l'ATS 321 al livello 2");
+        Should.Throw<CareRuleException>(() => EnrolmentLetter.Issue("P1", Ats, Level(4), 1, ["G1"], By(AtsOperator)));
+    }
+
+    [Fact]
+    public void RomeCalendar_LateEveningUtc_IsNextDayInItaly()
+    {
+        RomeCalendar.DateOf(new DateTime(2026, 6, 30, 22, 30, 0, DateTimeKind.Utc)).ShouldBe(new DateOnly(2026, 7, 1));
+        RomeCalendar.DateOf(new DateTime(2026, 12, 31, 23, 30, 0, DateTimeKind.Utc)).ShouldBe(new DateOnly(2027, 1, 1));
+        RomeCalendar.DateOf(new DateTime(2026, 12, 31, 22, 30, 0, DateTimeKind.Utc)).ShouldBe(new DateOnly(2026, 12, 31));
+    }
+
+    [Fact]
+    public void Change_DayIsTheRomeCalendarDay()
+    {
+        new Change(Actor.System, new DateTime(2026, 3, 1, 23, 30, 0, DateTimeKind.Utc)).Day.ShouldBe(new DateOnly(2026, 3, 2));
+        PactRules.Sign(Signing(), EligibleGestore(), [], By(CaseManager())).Pact.SignedOn.ShouldBe(Today);
+    }
+}
