@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Territorio.Cli.Features.Care;
 using Territorio.Cli.Features.Database;
 using Territorio.Cli.Features.Demo;
 using Territorio.Kernel.Errors;
@@ -17,6 +18,11 @@ public static class CliApp
         {
             DemoCommands.Build(env),
             DatabaseCommands.Build(env),
+            GestoriCommands.Build(env),
+            EnrolCommands.Build(env),
+            PaiCommands.Build(env),
+            BookingsCommands.Build(env),
+            WorklistCommand.Build(env),
         };
         return root;
     }

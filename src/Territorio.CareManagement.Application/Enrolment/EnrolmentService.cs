@@ -3,7 +3,9 @@ using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Gestori;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
+using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
 using Territorio.Data;
 
 namespace Territorio.CareManagement.Application.Enrolment;
@@ -123,6 +125,15 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
 
     public async Task<IReadOnlyList<PattoDiCura>> PactsOfAsync(string patientId, CancellationToken ct) =>
         await Db.Set<PattoDiCura>().Where(p => p.PatientId == patientId).OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToListAsync(ct);
+
+    /// <summary>What the printed pact shows: the pact, its Gestore and the PAI version in force.</summary>
+    public async Task<(PattoDiCura Pact, Gestore Gestore, PaiVersion? Pai)> PactDocumentAsync(long pactId, CancellationToken ct)
+    {
+        var pact = await PactAsync(pactId, ct);
+        var gestore = await GestoreAsync(pact.GestoreId, ct);
+        var pai = await PaiOfPactAsync(pact.Id, ct);
+        return (pact, gestore, pai?.ActiveVersion);
+    }
 
     public async Task<PattoDiCura> PactAsync(long pactId, CancellationToken ct) =>
         await Db.Set<PattoDiCura>().SingleOrDefaultAsync(p => p.Id == pactId, ct)

@@ -24,6 +24,22 @@ public sealed record Actor(ActorRole Role, string Id, string? Organisation = nul
     public override string ToString() => Organisation is null ? $"{Role}:{Id}" : $"{Role}:{Id}@{Organisation}";
 
     public bool ActsFor(string organisation) => string.Equals(Organisation, organisation, StringComparison.Ordinal);
+
+    /// <summary>Builds the actor of one person in the role an operation needs.</summary>
+    public sealed class Factory(string personId)
+    {
+        public Actor Ats(string ats) => new(ActorRole.Ats, personId, ats);
+
+        public Actor Commission(string ats) => new(ActorRole.AtsCommission, personId, ats);
+
+        public Actor ClinicalManager(string gestore) => new(ActorRole.ClinicalManager, personId, gestore);
+
+        public Actor CaseManager(string gestore) => new(ActorRole.CaseManager, personId, gestore);
+
+        public static Actor Mmg(string mmgId) => new(ActorRole.Mmg, mmgId);
+
+        public Actor Erogatore(string erogatore) => new(ActorRole.Erogatore, personId, erogatore);
+    }
 }
 
 /// <summary>Who changes something, when (UTC instant) and why. Every state change takes one.</summary>

@@ -1,0 +1,41 @@
+using Territorio.CareManagement.Application.Bookings;
+using Territorio.CareManagement.Application.CaseManagement;
+using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Application.Enrolment;
+using Territorio.CareManagement.Application.Gestori;
+using Territorio.CareManagement.Application.Network;
+using Territorio.CareManagement.Application.Plans;
+using Territorio.CareManagement.Application.Reclassification;
+using Territorio.CareManagement.Application.Stratification;
+using Territorio.Data;
+
+namespace Territorio.CareManagement.Application;
+
+/// <summary>
+/// The care-management use cases on one database context (one scope): what the CLI, the web
+/// application and the FHIR interface call. Each operation commits its own transaction.
+/// </summary>
+public sealed class CareServices(TerritorioDbContext db, TimeProvider clock, CareCatalogues catalogues)
+{
+    public TerritorioDbContext Db { get; } = db;
+
+    public CareCatalogues Catalogues { get; } = catalogues;
+
+    public GestoriService Gestori => new(Db, clock);
+
+    public NetworkService Network => new(Db, clock);
+
+    public LevelsImport Levels => new(Db, clock, Catalogues);
+
+    public EnrolmentService Enrolment => new(Db, clock, Catalogues);
+
+    public PaiService Pai => new(Db, clock, Catalogues);
+
+    public BookingService Bookings => new(Db, clock);
+
+    public DeliveredImport Delivered => new(Db, clock);
+
+    public CaseQueries Cases => new(Db, clock);
+
+    public ReclassificationService Reclassification => new(Db, clock, Catalogues);
+}

@@ -1,0 +1,170 @@
+using System.CommandLine;
+using Territorio.CareManagement.Application.Documents;
+using Territorio.CareManagement.Pacts;
+using Territorio.Kernel.Errors;
+using static Territorio.Cli.Features.Care.CareCli;
+
+namespace Territorio.Cli.Features.Care;
+
+/// <summary><c>territorio enrol …</c>: stratification levels, eligibility, letters, Patto di Cura, Commission requests.</summary>
+public static class EnrolCommands
+{
+    public static Command Build(CliEnvironment env)
+    {
+        var levels = CommandExtensions.ExistingFile("--levels", "File levels.csv del motore di stratificazione (person_id, level, main_pathology, pathologies, evidence).");
+        var asOf = Optional("--as-of", "Data della stratificazione (AAAA-MM-GG; oggi se assente).");
+        var ats = Required("--ats", "Codice dell'ATS.");
+        var import = Command(env, "import-levels", "Importa i livelli della stratificazione; le righe errate sono elencate e scartate.", [levels, asOf], async (p, by, s, ct) =>
+        {
+            var file = p.GetValue(levels)!;
+            using var reader = file.OpenText();
+            var result = await ProgressDisplay.RunAsync(env, "Livelli", report =>
+                s.Levels.ImportAsync(reader, file.FullName, Date(p.GetValue(asOf), "--as-of") ?? DateOnly.FromDateTime(DateTime.Today), by.Ats("regione"), report, ct));
+            env.Output.WriteLine($"stratificazione n.{result.RunId}: {Italian.Number(result.Imported)} persone importate; per livello: " +
+                string.Join(", ", result.PerLevel.OrderBy(l => l.Key).Select(l => $"{l.Key}={Italian.Number(l.Value)}")));
+            return Rejected(env, result.Rejected);
+        });
+
+        var max = new Option<int>("--max") { Description = "Numero massimo di pazienti.", DefaultValueFactory = _ => 100 };
+        var eligible = Command(env, "eligible", "Pazienti candidabili (livelli 1–3 dell'ultima stratificazione, senza patto attivo).", [ats, max], async (p, _, s, ct) =>
+        {
+            env.Output.WriteLine("paziente\tlivello\tpatologia_principale\tmmg\tinvitato");
+            foreach (var e in await s.Enrolment.EligibleAsync(p.GetValue(ats)!, p.GetValue(max), ct))
+            {
+                env.Output.WriteLine($"{e.PatientId}\t{e.Level}\t{e.MainPathology}\t{e.MmgId}\t{(e.Invited ? "sì" : "no")}");
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        var outDir = new Option<DirectoryInfo>("--out") { Description = "Cartella dove scrivere una lettera PDF per paziente.", Required = true };
+        var atsName = Optional("--nome-ats", "Intestazione della lettera (nome dell'ATS).");
+        var letters = Command(env, "letters", "L'ATS emette le lettere di invito (PDF) ai pazienti candidabili non ancora invitati.", [ats, outDir, max, atsName], async (p, by, s, ct) =>
+        {
+            var dir = p.GetValue(outDir)!;
+            dir.Create();
+            var issued = await s.Enrolment.IssueLettersAsync(p.GetValue(ats)!, p.GetValue(max), by.Ats(p.GetValue(ats)!), ct);
+            foreach (var letter in issued)
+            {
+                await using var file = File.Create(Path.Combine(dir.FullName, $"lettera-{letter.Letter.PatientId}.pdf"));
+                CareDocuments.WriteLetter(letter, p.GetValue(atsName) ?? $"ATS {p.GetValue(ats)}", file);
+            }
+
+            env.Output.WriteLine($"{Italian.Number(issued.Count)} lettere emesse in {dir.FullName}");
+            return ExitCodes.Ok;
+        });
+
+        var patient = Required("--paziente", "Identificativo del paziente.");
+        var gestore = Required("--gestore", "Codice del Gestore.");
+        var start = Optional("--dal", "Inizio del patto (AAAA-MM-GG; oggi se assente).");
+        var patientSigner = new Option<string>("--firma-paziente") { Description = "Chi firma per il paziente.", DefaultValueFactory = _ => "il paziente" };
+        var sign = Command(env, "sign", "Firma il Patto di Cura tra paziente e Gestore scelto (un anno).", [patient, gestore, start, patientSigner], async (p, by, s, ct) =>
+        {
+            var actor = by.CaseManager(p.GetValue(gestore)!);
+            var signed = await s.Enrolment.SignPactAsync(p.GetValue(patient)!, p.GetValue(gestore)!, Date(p.GetValue(start), "--dal"), p.GetValue(patientSigner)!, actor.Id, actor, ct);
+            env.Output.WriteLine($"patto n.{signed.Pact.Id} firmato: {signed.Pact.PatientId} con {signed.Pact.GestoreId}, livello {signed.Pact.Level}, dal {Italian.Date(signed.Pact.StartDate)} al {Italian.Date(signed.Pact.EndDate)}");
+            foreach (var note in signed.Notes)
+            {
+                env.Output.WriteLine($"nota: {note}");
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        var pact = Id("--patto", "Numero del patto di cura.");
+        var reason = Optional("--motivo", "Motivazione (registrata nello storico).");
+        var renew = Command(env, "renew", "Rinnova il patto per un altro anno (negli ultimi 60 giorni).", [pact, gestore], async (p, by, s, ct) =>
+        {
+            var renewed = await s.Enrolment.RenewAsync(p.GetValue(pact), by.CaseManager(p.GetValue(gestore)!), ct);
+            env.Output.WriteLine($"patto n.{renewed.Id} rinnovato fino al {Italian.Date(renewed.EndDate)}");
+            return ExitCodes.Ok;
+        });
+        var cancel = Command(env, "cancel", "Annulla il patto (con --motivo).", [pact, gestore, reason], async (p, by, s, ct) =>
+        {
+            var cancelled = await s.Enrolment.CancelAsync(p.GetValue(pact), by.CaseManager(p.GetValue(gestore)!), p.GetValue(reason), ct);
+            env.Output.WriteLine($"patto n.{cancelled.Id} annullato dal {Italian.Date(cancelled.EndDate)}");
+            return ExitCodes.Ok;
+        });
+
+        var outFile = new Option<FileInfo>("--out") { Description = "File PDF da scrivere.", Required = true };
+        var pactPdf = Command(env, "pact-pdf", "Stampa il Patto di Cura (PDF).", [pact, outFile], async (p, _, s, ct) =>
+        {
+            var (found, owner, plan) = await s.Enrolment.PactDocumentAsync(p.GetValue(pact), ct);
+            await using (var file = p.GetValue(outFile)!.Create())
+            {
+                CareDocuments.WritePact(found, owner, plan, file);
+            }
+
+            env.Output.WriteLine($"patto n.{found.Id} scritto in {p.GetValue(outFile)!.FullName}");
+            return ExitCodes.Ok;
+        });
+
+        var effective = Required("--dal", "Decorrenza del nuovo Gestore (AAAA-MM-GG).");
+        var changeRequest = Command(env, "change-request", "Chiede alla Commissione ATS il cambio di Gestore (con --motivo).", [patient, gestore, effective, reason], async (p, by, s, ct) =>
+        {
+            var request = await s.Enrolment.RequestChangeAsync(p.GetValue(patient)!, p.GetValue(gestore)!, Date(p.GetValue(effective), "--dal")!.Value,
+                new CareManagement.Common.Actor(CareManagement.Common.ActorRole.Patient, p.GetValue(patient)!), p.GetValue(reason), ct);
+            env.Output.WriteLine($"richiesta n.{request.Id} di cambio Gestore ({request.FromGestoreId} → {request.ToGestoreId}) inviata alla Commissione");
+            return ExitCodes.Ok;
+        });
+
+        var requestId = Id("--richiesta", "Numero della richiesta.");
+        var outcome = Required("--esito", "approva o respingi.");
+        var changeDecide = Command(env, "change-decide", "La Commissione ATS decide un cambio di Gestore.", [requestId, outcome, ats, reason], async (p, by, s, ct) =>
+        {
+            var decided = await s.Enrolment.DecideChangeAsync(p.GetValue(requestId), Approves(p.GetValue(outcome)!), by.Commission(p.GetValue(ats)!), p.GetValue(reason), ct);
+            env.Output.WriteLine(decided.Status == RequestStatus.Approved
+                ? $"cambio approvato: il vecchio patto termina il {Italian.Date(decided.EffectiveDate.AddDays(-1))}, nuovo patto n.{decided.NewPactId} dal {Italian.Date(decided.EffectiveDate)}"
+                : $"cambio respinto: {decided.DecisionReason}");
+            return ExitCodes.Ok;
+        });
+
+        var toLevel = new Option<int>("--livello") { Description = "Livello proposto (1–5).", Required = true };
+        var mainPathology = Required("--patologia", "Patologia principale proposta (codice del catalogo regionale).");
+        var pathologies = Optional("--patologie", "Altre patologie, separate da |.");
+        var reclassify = Command(env, "reclassify", "Il Gestore propone una riclassificazione (con --motivo).", [patient, gestore, toLevel, mainPathology, pathologies, reason], async (p, by, s, ct) =>
+        {
+            var others = (p.GetValue(pathologies) ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var request = await s.Reclassification.ProposeAsync(p.GetValue(patient)!, p.GetValue(toLevel), p.GetValue(mainPathology)!, others, by.ClinicalManager(p.GetValue(gestore)!), p.GetValue(reason), ct);
+            env.Output.WriteLine($"riclassificazione n.{request.Id} proposta: livello {request.FromLevel} → {request.ToLevel}");
+            return ExitCodes.Ok;
+        });
+        var reclassifyDecide = Command(env, "reclassify-decide", "La Commissione ATS decide una riclassificazione.", [requestId, outcome, ats, reason], async (p, by, s, ct) =>
+        {
+            var decided = await s.Reclassification.DecideAsync(p.GetValue(requestId), Approves(p.GetValue(outcome)!), by.Commission(p.GetValue(ats)!), p.GetValue(reason), ct);
+            env.Output.WriteLine($"riclassificazione n.{decided.Id}: {(decided.Status == RequestStatus.Approved ? "approvata" : "respinta")}");
+            return ExitCodes.Ok;
+        });
+
+        var history = Command(env, "history", "Storico del percorso del paziente: ogni cambiamento con chi, quando e perché.", [patient], async (p, _, s, ct) =>
+        {
+            foreach (var entry in await s.Cases.HistoryAsync(p.GetValue(patient)!, ct))
+            {
+                env.Output.WriteLine($"{entry.AtUtc:yyyy-MM-dd HH:mm}Z\t{entry.Action}\t{entry.Actor}\t{entry.Reason}\t{entry.Details}");
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        return new Command("enrol", "Arruolamento: livelli della stratificazione, lettere di invito, Patto di Cura, richieste alla Commissione ATS.")
+        {
+            import, eligible, letters, sign, renew, cancel, pactPdf, changeRequest, changeDecide, reclassify, reclassifyDecide, history,
+        };
+    }
+
+    internal static int Rejected(CliEnvironment env, IReadOnlyList<InputError> rejected)
+    {
+        foreach (var error in rejected)
+        {
+            env.Error.WriteLine($"riga scartata: {error}");
+        }
+
+        if (rejected.Count > 0)
+        {
+            env.Error.WriteLine($"{Italian.Number(rejected.Count)} righe scartate");
+            return ExitCodes.BadData;
+        }
+
+        return ExitCodes.Ok;
+    }
+}

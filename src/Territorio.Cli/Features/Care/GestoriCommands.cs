@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Territorio.CareManagement.Gestori;
+using static Territorio.Cli.Features.Care.CareCli;
+
+namespace Territorio.Cli.Features.Care;
+
+/// <summary><c>territorio gestori …</c>: Gestori, candidatures, eligible lists, erogatori and agendas.</summary>
+public static class GestoriCommands
+{
+    public static Command Build(CliEnvironment env)
+    {
+        var id = Required("--id", "Codice del Gestore.");
+        var name = Required("--nome", "Denominazione.");
+        var kind = new Option<string>("--tipo") { Description = "Tipo: asst, privato (erogatore privato accreditato) o cooperativa (cooperativa di MMG).", Required = true };
+        kind.AcceptOnlyFromAmong("asst", "privato", "cooperativa");
+        var ats = Required("--ats", "Codice dell'ATS.");
+        var add = Command(env, "add", "Registra un Gestore (operatore ATS).", [id, name, kind, ats], async (p, by, s, ct) =>
+        {
+            var gestore = await s.Gestori.RegisterAsync(p.GetValue(id)!, p.GetValue(name)!, Kind(p.GetValue(kind)!), p.GetValue(ats)!, by.Ats(p.GetValue(ats)!), ct);
+            env.Output.WriteLine($"Gestore {gestore.Id} registrato ({GestoreKinds.Italian(gestore.Kind)}, ATS {gestore.Ats})");
+            return ExitCodes.Ok;
+        });
+
+        var gestoreId = Required("--gestore", "Codice del Gestore.");
+        var level = Level();
+        var candidate = Command(env, "candidate", "Presenta la candidatura del Gestore a un'ATS per un livello (responsabile del Gestore).", [gestoreId, ats, level], async (p, by, s, ct) =>
+        {
+            await s.Gestori.ApplyAsync(p.GetValue(gestoreId)!, p.GetValue(ats)!, p.GetValue(level), by.ClinicalManager(p.GetValue(gestoreId)!), ct);
+            env.Output.WriteLine($"candidatura del Gestore {p.GetValue(gestoreId)} all'ATS {p.GetValue(ats)} per il livello {p.GetValue(level)} presentata");
+            return ExitCodes.Ok;
+        });
+
+        var reason = Optional("--motivo", "Motivazione della decisione (obbligatoria per respingere).");
+        Command Decide(string verb, bool approve, string description) => Command(env, verb, description, [gestoreId, ats, level, reason], async (p, by, s, ct) =>
+        {
+            await s.Gestori.DecideAsync(p.GetValue(gestoreId)!, p.GetValue(ats)!, p.GetValue(level), approve, by.Ats(p.GetValue(ats)!), p.GetValue(reason), ct);
+            env.Output.WriteLine($"candidatura del Gestore {p.GetValue(gestoreId)} per l'ATS {p.GetValue(ats)} al livello {p.GetValue(level)} {(approve ? "approvata" : "respinta")}");
+            return ExitCodes.Ok;
+        });
+
+        var optionalLevel = Level(required: false);
+        var list = Command(env, "list", "Elenco dei Gestori idonei di un'ATS, per livello.", [ats, optionalLevel], async (p, _, s, ct) =>
+        {
+            int? only = p.GetResult(optionalLevel) is null ? null : p.GetValue(optionalLevel);
+            var eligible = await s.Gestori.EligibleAsync(p.GetValue(ats)!, only, ct);
+            env.Output.WriteLine("gestore\tnome\ttipo\tlivelli");
+            foreach (var g in eligible)
+            {
+                env.Output.WriteLine($"{g.Id}\t{g.Name}\t{GestoreKinds.Italian(g.Kind)}\t{string.Join(',', g.Levels)}");
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        var pending = Command(env, "pending", "Candidature in attesa di decisione dell'ATS.", [ats], async (p, _, s, ct) =>
+        {
+            foreach (var c in await s.Gestori.PendingCandidaturesAsync(p.GetValue(ats)!, ct))
+            {
+                env.Output.WriteLine($"{c.GestoreId}\tlivello {c.Level}\tpresentata il {Italian.Date(c.SubmittedOn)}");
+            }
+
+            return ExitCodes.Ok;
+        });
+
+        var services = Required("--prestazioni", "Codici del nomenclatore offerti, separati da virgola (es. 89.01,89.52).");
+        var partner = Optional("--gestore", "Gestore con cui l'erogatore ha un accordo (dal giorno indicato in --dal, oggi se assente).");
+        var from = Optional("--dal", "Inizio dell'accordo (AAAA-MM-GG).");
+        var erogatore = Command(env, "erogatore-add", "Registra un erogatore della rete con le prestazioni offerte e, se indicato, l'accordo con un Gestore.", [id, name, ats, services, partner, from], async (p, by, s, ct) =>
+        {
+            var codes = p.GetValue(services)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = codes.FirstOrDefault(c => !s.Catalogues.Vocabulary.Services.ContainsKey(c));
+            if (unknown is not null)
+            {
+                throw new UsageException($"--prestazioni: {unknown} non è nel nomenclatore (data/care/nomenclatore_prestazioni.csv)");
+            }
+
+            await s.Network.RegisterAsync(p.GetValue(id)!, p.GetValue(name)!, p.GetValue(ats)!, codes, by.Ats(p.GetValue(ats)!), ct);
+            if (p.GetValue(partner) is { } g)
+            {
+                await s.Network.SignAgreementAsync(p.GetValue(id)!, g, Date(p.GetValue(from), "--dal") ?? DateOnly.FromDateTime(DateTime.Today), null, by.ClinicalManager(g), ct);
+            }
+
+            env.Output.WriteLine($"erogatore {p.GetValue(id)} registrato con {codes.Length} prestazioni");
+            return ExitCodes.Ok;
+        });
+
+        var erogatoreId = Required("--erogatore", "Codice dell'erogatore.");
+        var service = Required("--prestazione", "Codice della prestazione.");
+        var to = Required("--al", "Ultimo giorno (AAAA-MM-GG).");
+        var fromRequired = Required("--dal", "Primo giorno (AAAA-MM-GG).");
+        var times = Required("--orari", "Orari degli slot, separati da virgola (es. 09:00,09:30).");
+        var duration = new Option<int>("--durata") { Description = "Durata di uno slot in minuti.", DefaultValueFactory = _ => 20 };
+        var capacity = new Option<int>("--capienza") { Description = "Pazienti per slot.", DefaultValueFactory = _ => 1 };
+        var agenda = Command(env, "agenda", "Apre gli slot di un'agenda nei giorni feriali.", [erogatoreId, service, fromRequired, to, times, duration, capacity], async (p, _, s, ct) =>
+        {
+            var slotTimes = p.GetValue(times)!.Split(',', StringSplitOptions.TrimEntries)
+                .Select(t => TimeOnly.TryParseExact(t, "HH:mm", out var time) ? time : throw new UsageException($"--orari: '{t}' non valido (HH:mm)")).ToList();
+            int opened = await s.Network.OpenAgendaAsync(p.GetValue(erogatoreId)!, p.GetValue(service)!, Date(p.GetValue(fromRequired), "--dal")!.Value,
+                Date(p.GetValue(to), "--al")!.Value, slotTimes, p.GetValue(duration), p.GetValue(capacity), ct);
+            env.Output.WriteLine($"{Italian.Number(opened)} slot aperti");
+            return ExitCodes.Ok;
+        });
+
+        return new Command("gestori", "Gestori della presa in carico: candidature, idoneità per ATS e livello, rete di erogatori e agende.")
+        {
+            add, candidate,
+            Decide("approve", true, "L'ATS approva una candidatura."),
+            Decide("reject", false, "L'ATS respinge una candidatura (con --motivo)."),
+            list, pending, erogatore, agenda,
+        };
+    }
+
+    private static GestoreKind Kind(string text) => text switch
+    {
+        "asst" => GestoreKind.Asst,
+        "privato" => GestoreKind.PrivatoAccreditato,
+        _ => GestoreKind.CooperativaMmg,
+    };
+}
