@@ -7,9 +7,13 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Common;
 using Territorio.Data;
 using Territorio.Data.Security;
+using Territorio.Flows.Reference;
 using Territorio.Web.Api;
+using Territorio.Web.Care;
 using Territorio.Web.Security;
 
 namespace Territorio.Web;
@@ -44,10 +48,17 @@ public static class WebApp
         AddSecurity(services, builder.Configuration, database);
         services.AddScoped<PatientAccess>();
         services.AddScoped<AccessLogQuery>();
+        services.AddSingleton(_ => CareCatalogues.Load(ReferenceData.Default()));
+        services.AddScoped(sp => new CareServices(sp.GetRequiredService<TerritorioDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CareCatalogues>()));
+        services.AddScoped<PatientFileQuery>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Ats", Policies.Ats);
             options.Conventions.AuthorizeFolder("/Mmg", Policies.Mmg);
+            options.Conventions.AuthorizePage("/Ats/Candidature", Policies.AtsOperatore);
+            options.Conventions.AuthorizeFolder("/Gestore", Policies.Gestore);
+            options.Conventions.AuthorizeFolder("/Erogatore", Policies.Erogatore);
+            options.Conventions.AuthorizeFolder("/Paziente", Policies.Paziente);
             options.Conventions.AuthorizeFolder("/Assistiti", Policies.PatientData);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Errore");

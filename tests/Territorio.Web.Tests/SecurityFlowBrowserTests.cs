@@ -14,7 +14,7 @@ public sealed class SecurityFlowBrowserTests(BrowserFixture web)
         var mmg = await web.NewPageAsync();
         await web.SignInAsync(mmg, Territory.A.UserOf(TerritorioRoles.Mmg));
         await mmg.GetByRole(AriaRole.Link, new() { Name = "I miei assistiti" }).First.ClickAsync();
-        await Assertions.Expect(mmg.GetByTestId("numero-assistiti")).ToContainTextAsync("1 assistiti");
+        await Assertions.Expect(mmg.GetByTestId("numero-assistiti")).ToContainTextAsync("2 assistiti");
         await mmg.GetByRole(AriaRole.Link, new() { Name = Territory.A.Patient }).ClickAsync();
         await Assertions.Expect(mmg.GetByTestId("assistito")).ToHaveTextAsync(Territory.A.Patient);
         await Assertions.Expect(mmg.Locator("dd").First).ToContainTextAsync("14/03/1948");

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.Pacts;
 using Territorio.Data;
 using Territorio.Data.Security;
 using Territorio.Kernel.Population;
@@ -8,9 +10,8 @@ namespace Territorio.Web.Security;
 
 /// <summary>
 /// The only way the web application reads a patient: decides whether the caller may see the
-/// patient (an ATS its territory, a GP its assistiti, a patient only themself; a Gestore its
-/// enrolled patients and an erogatore the patients it has bookings for, once care management is
-/// in) and writes every read — and every refused attempt — to the access log.
+/// patient (an ATS its territory, a GP its assistiti, a patient only themself, a Gestore the
+/// patients of its active pacts, an erogatore the patients it has bookings for) and writes every read — and every refused attempt — to the access log.
 /// </summary>
 public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock)
 {
@@ -46,13 +47,21 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock)
         Granted = granted,
     };
 
-    private static Expression<Func<Resident, bool>> VisibilityOf(Actor actor)
+    private Expression<Func<Resident, bool>> VisibilityOf(Actor actor)
     {
         // Territory first: nobody sees a resident of another ATS.
         string ats = actor.Ats;
         bool wholeTerritory = actor.IsAts;
         string? mmg = actor.IsMmg ? actor.MmgId : null;
         string? person = actor.IsPatient ? actor.PersonId : null;
-        return r => r.Ats == ats && (wholeTerritory || (mmg != null && r.MmgId == mmg) || (person != null && r.Id == person));
+        string? gestore = actor.IsGestore ? actor.GestoreId : null;
+        string? erogatore = actor.IsErogatore ? actor.ErogatoreId : null;
+        var pacts = db.Set<PattoDiCura>();
+        var bookings = db.Set<Booking>();
+        return r => r.Ats == ats && (wholeTerritory
+            || (mmg != null && r.MmgId == mmg)
+            || (person != null && r.Id == person)
+            || (gestore != null && pacts.Any(p => p.PatientId == r.Id && p.GestoreId == gestore && p.Status == PactStatus.Active))
+            || (erogatore != null && bookings.Any(b => b.PatientId == r.Id && b.ErogatoreId == erogatore)));
     }
 }

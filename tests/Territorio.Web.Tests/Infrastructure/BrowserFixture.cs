@@ -36,6 +36,7 @@ public sealed class BrowserFixture : WebAppFixture
             ],
         });
         Directory.CreateDirectory(ScreenshotFolder);
+        Assertions.SetDefaultExpectTimeout(30_000);
     }
 
     public override async ValueTask DisposeAsync()
@@ -59,6 +60,8 @@ public sealed class BrowserFixture : WebAppFixture
             TimezoneId = "Europe/Rome",
             ViewportSize = tablet ? new ViewportSize { Width = 820, Height = 1180 } : new ViewportSize { Width = 1366, Height = 900 },
         });
+        // Generous limits: only reached on an overloaded machine, never the normal path.
+        context.SetDefaultTimeout(90_000);
         return await context.NewPageAsync();
     }
 

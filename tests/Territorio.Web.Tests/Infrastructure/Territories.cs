@@ -17,7 +17,7 @@ public sealed record Territory(string Key, string Ats, string Mmg, string OtherM
     public string UserOf(string role) => $"{role}.{Key}";
 
     /// <summary>Strings that only this territory's data contains: none may appear in another territory's answers.</summary>
-    public IReadOnlyList<string> Markers => [Patient, OtherMmgPatient, Mmg, OtherMmg];
+    public IReadOnlyList<string> Markers => Key == "a" ? [Patient, OtherMmgPatient, Mmg, OtherMmg, CareSeed.NewPatient] : [Patient, OtherMmgPatient, Mmg, OtherMmg];
 
     public IEnumerable<Resident> Residents() =>
     [

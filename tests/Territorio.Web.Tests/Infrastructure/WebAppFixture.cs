@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Territorio.CareManagement.Application;
 using Territorio.Testing;
 using Territorio.Web.Api;
 using Territorio.Web.Security;
@@ -19,6 +20,7 @@ public partial class WebAppFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, Task<HttpClient>> _apiClients = new();
     private readonly ConcurrentDictionary<string, Task<HttpClient>> _pageClients = new();
+    private readonly ConcurrentDictionary<HttpClient, string> _formTokens = new();
     private TestDatabase? _database;
 
     public WebApplication App { get; private set; } = null!;
@@ -33,16 +35,20 @@ public partial class WebAppFixture : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             db.Residents.AddRange(Territory.A.Residents().Concat(Territory.B.Residents()));
+            db.Residents.Add(new Kernel.Population.Resident(CareSeed.NewPatient, new DateOnly(1950, 6, 30), Kernel.Population.Sex.Female, Territory.A.Ats, Territory.A.Mmg));
             await db.SaveChangesAsync();
         }
 
         App = WebApp.Build([], _database.Options, "http://127.0.0.1:0");
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            foreach (var spec in Territory.A.Accounts().Concat(Territory.B.Accounts()))
+            foreach (var spec in Territory.A.Accounts().Concat(Territory.B.Accounts()).Concat(CareSeed.PendingGestoreAccounts))
             {
                 await Accounts.CreateAsync(scope.ServiceProvider, spec, Territory.Password);
             }
+
+            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            await CareSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<CareServices>(), ItalianTime.Today(clock), CancellationToken.None);
         }
 
         await App.StartAsync();
@@ -85,8 +91,13 @@ public partial class WebAppFixture : IAsyncLifetime
             throw new InvalidOperationException($"login of {name} failed: {(int)response.StatusCode}");
         }
 
+        // Every signed-in page carries the sign-out form, hence the session's antiforgery token.
+        _formTokens[client] = AntiforgeryToken(await client.GetStringAsync("/"));
         return client;
     });
+
+    /// <summary>The antiforgery token of a client from <see cref="PagesAs"/>: what that user's own forms carry.</summary>
+    public string FormTokenOf(HttpClient client) => _formTokens[client];
 
     public static async Task<string> RequestTokenAsync(HttpClient client, string userName, string password)
     {

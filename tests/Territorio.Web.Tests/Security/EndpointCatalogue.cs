@@ -11,13 +11,14 @@ using Territorio.Web.Tests.Infrastructure;
 namespace Territorio.Web.Tests.Security;
 
 /// <summary>One callable endpoint of the running application, as the matrix calls it.</summary>
-public sealed partial record EndpointCase(string Method, string Pattern, bool IsPage, bool IsAnonymous, IReadOnlyList<string?> Policies, IReadOnlyList<string> RouteParameters)
+public sealed partial record EndpointCase(string Method, string Pattern, bool IsPage, bool IsAnonymous, IReadOnlyList<string?> Policies, IReadOnlyList<string> RouteParameters, string? Handler = null)
 {
-    public override string ToString() => $"{Method} /{Pattern.TrimStart('/')}";
+    public override string ToString() => $"{Method} /{Pattern.TrimStart('/')}" + (Handler is null ? "" : $"?handler={Handler}");
 
     /// <summary>The URL with every route parameter set to the given territory's resource of that kind.</summary>
     public string UrlFor(Territory territory) => "/" + RouteParameter().Replace(Pattern.TrimStart('/'), m =>
-        EndpointCatalogue.ResourceOf(m.Groups[1].Value, territory, this) ?? "").TrimEnd('/');
+        EndpointCatalogue.ResourceOf(m.Groups[1].Value, territory, this) ?? "").TrimEnd('/')
+        + (Handler is null ? "" : $"?handler={Handler}");
 
     [GeneratedRegex(@"\{([A-Za-z]+)(?::[^}?]+)?\??\}")]
     internal static partial Regex RouteParameter();
@@ -83,13 +84,20 @@ public static class EndpointCatalogue
             bool anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null).Distinct().ToList();
             var parameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToList();
-            // A page answers GET always, and the other methods it has handlers for.
-            var methods = page is not null
-                ? (await pages.LoadAsync(page, endpoint.Metadata)).HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).Append("GET").Distinct().ToList()
-                : endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            foreach (string method in methods)
+            if (page is not null)
             {
-                cases.Add(new EndpointCase(method, pattern, isPage, anonymous, policies, parameters));
+                // A page answers GET always, and each of its other handlers (named or not).
+                var handlers = (await pages.LoadAsync(page, endpoint.Metadata)).HandlerMethods
+                    .Where(h => !h.HttpMethod.Equals("GET", StringComparison.OrdinalIgnoreCase))
+                    .Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).Distinct();
+                cases.Add(new EndpointCase("GET", pattern, true, anonymous, policies, parameters));
+                cases.AddRange(handlers.Select(h => new EndpointCase(h.Method, pattern, true, anonymous, policies, parameters, h.Name)));
+                continue;
+            }
+
+            foreach (string method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                cases.Add(new EndpointCase(method, pattern, false, anonymous, policies, parameters));
             }
         }
 

@@ -45,7 +45,7 @@ public sealed class RoleEndpointMatrixTests(WebAppFixture app)
         using var anonymous = app.Anonymous();
         foreach (var endpoint in (await EndpointsAsync()).Where(e => !e.IsAnonymous))
         {
-            using var response = await SendAsync(anonymous, endpoint, endpoint.UrlFor(Territory.A));
+            using var response = await SendAsync(anonymous, endpoint, endpoint.UrlFor(Territory.A), formToken: null);
             if (endpoint.IsPage)
             {
                 response.StatusCode.ShouldBe(HttpStatusCode.Redirect, endpoint.ToString());
@@ -68,9 +68,10 @@ public sealed class RoleEndpointMatrixTests(WebAppFixture app)
             foreach (string role in TerritorioRoles.All)
             {
                 var client = await ClientAsync(endpoint, Territory.A.UserOf(role));
-                using var response = await SendAsync(client, endpoint, endpoint.UrlFor(Territory.A));
+                using var response = await SendAsync(client, endpoint, endpoint.UrlFor(Territory.A), endpoint.IsPage ? app.FormTokenOf(client) : null);
                 int status = (int)response.StatusCode;
-                bool admitted = status is not (401 or 403) && !(endpoint.IsPage && status == 302);
+                bool toLogin = response.Headers.Location?.ToString().Contains("/Account/Login", StringComparison.Ordinal) == true;
+                bool admitted = status is not (401 or 403) && !toLogin;
                 if (admitted != allowed.Contains(role) || status >= 500)
                 {
                     failures.Add($"{endpoint} as {role}: {status}, expected {(allowed.Contains(role) ? "admitted" : "403")}");
@@ -90,7 +91,7 @@ public sealed class RoleEndpointMatrixTests(WebAppFixture app)
             foreach (string role in TerritorioRoles.All)
             {
                 var client = await ClientAsync(endpoint, Territory.B.UserOf(role));
-                using var response = await SendAsync(client, endpoint, endpoint.UrlFor(Territory.A));
+                using var response = await SendAsync(client, endpoint, endpoint.UrlFor(Territory.A), endpoint.IsPage ? app.FormTokenOf(client) : null);
                 string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
                 int status = (int)response.StatusCode;
                 if (HasResourceParameter(endpoint) && status is not (403 or 404))
@@ -118,7 +119,7 @@ public sealed class RoleEndpointMatrixTests(WebAppFixture app)
             foreach (string role in EndpointCatalogue.AllowedRoles(endpoint))
             {
                 var client = await ClientAsync(endpoint, Territory.A.UserOf(role));
-                using var response = await SendAsync(client, endpoint, endpoint.UrlFor(Territory.A));
+                using var response = await SendAsync(client, endpoint, endpoint.UrlFor(Territory.A), endpoint.IsPage ? app.FormTokenOf(client) : null);
                 statuses.Add((int)response.StatusCode);
             }
 
@@ -132,14 +133,18 @@ public sealed class RoleEndpointMatrixTests(WebAppFixture app)
     private Task<HttpClient> ClientAsync(EndpointCase endpoint, string userName) =>
         endpoint.IsPage ? app.PagesAs(userName) : app.ApiAs(userName);
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, EndpointCase endpoint, string url)
+    /// <summary>
+    /// Calls an endpoint as its user would: forms carry that user's own antiforgery token, so a
+    /// post reaches the handler and the tenancy check — a stranger's session has a valid token too.
+    /// The body is otherwise empty: what matters is who gets past authorisation, not validation.
+    /// </summary>
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, EndpointCase endpoint, string url, string? formToken)
     {
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), url);
         if (endpoint.Method is not ("GET" or "HEAD" or "DELETE"))
         {
-            // An empty body: what matters here is who gets past authorisation, not validation.
             request.Content = endpoint.IsPage
-                ? new FormUrlEncodedContent([])
+                ? new FormUrlEncodedContent(formToken is null ? [] : [new("__RequestVerificationToken", formToken)])
                 : new StringContent("{}", Encoding.UTF8, "application/json");
         }
 
