@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Territorio.Kernel.Population;
 using Territorio.Web.Security;
 
@@ -43,10 +42,7 @@ public static class PatientEndpoints
     private static async Task<Ok<List<PatientSummary>>> ListMmgPatientsAsync(
         HttpContext http, PatientAccess access, TimeProvider clock, CancellationToken ct)
     {
-        var actor = Actor.From(http.User);
-        var patients = await access.VisibleTo(actor).Where(r => r.MmgId == actor.MmgId)
-            .OrderBy(r => r.Id).Take(MmgListLimit).AsNoTracking().ToListAsync(ct);
-        await access.RecordListAsync(actor, patients, "GET /api/mmg/assistiti", ct);
+        var patients = await access.MmgPatientsAsync(Actor.From(http.User), MmgListLimit, "GET /api/mmg/assistiti", ct);
         var today = ItalianTime.Today(clock);
         return TypedResults.Ok(patients.Select(p => PatientSummary.Of(p, today)).ToList());
     }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Network;
 using Territorio.Data;
 
 namespace Territorio.Web.Security;
@@ -62,6 +64,20 @@ public static class DemoAccounts
         if (person is not null)
         {
             specs.Add(new("demo.paziente", "Assistito (demo)", TerritorioRoles.Paziente, ats, PersonId: person));
+        }
+
+        // Gestore and erogatore accounts only when the demo region has them (care management data).
+        string? gestore = await db.Set<Gestore>().Where(g => g.Ats == ats).OrderBy(g => g.Id).Select(g => g.Id).FirstOrDefaultAsync(cancellationToken);
+        if (gestore is not null)
+        {
+            specs.Add(new("demo.gestore.cm", "Case manager (demo)", TerritorioRoles.GestoreCaseManager, ats, GestoreId: gestore));
+            specs.Add(new("demo.gestore.rc", "Responsabile clinico (demo)", TerritorioRoles.GestoreResponsabileClinico, ats, GestoreId: gestore));
+        }
+
+        string? erogatore = await db.Set<Erogatore>().Where(e => e.Ats == ats).OrderBy(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+        if (erogatore is not null)
+        {
+            specs.Add(new("demo.erogatore", "Erogatore (demo)", TerritorioRoles.Erogatore, ats, ErogatoreId: erogatore));
         }
 
         return specs;

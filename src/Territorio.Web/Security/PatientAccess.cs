@@ -36,6 +36,23 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Logs the patients a screen showed by id (those visible to the actor; others are not shown).</summary>
+    public async Task RecordShownAsync(Actor actor, IEnumerable<string> patientIds, string resource, CancellationToken cancellationToken)
+    {
+        var ids = patientIds.Distinct().ToList();
+        var shown = await VisibleTo(actor).Where(r => ids.Contains(r.Id)).AsNoTracking().ToListAsync(cancellationToken);
+        await RecordListAsync(actor, shown, resource, cancellationToken);
+    }
+
+    /// <summary>The GP's own assistiti (at most <paramref name="limit"/>), logged as read.</summary>
+    public async Task<List<Resident>> MmgPatientsAsync(Actor actor, int limit, string resource, CancellationToken cancellationToken)
+    {
+        var patients = await VisibleTo(actor).Where(r => r.MmgId == actor.MmgId)
+            .OrderBy(r => r.Id).Take(limit).AsNoTracking().ToListAsync(cancellationToken);
+        await RecordListAsync(actor, patients, resource, cancellationToken);
+        return patients;
+    }
+
     private PatientAccessEntry Entry(Actor actor, string patientId, string? patientAts, string resource, bool granted) => new()
     {
         AtUtc = clock.GetUtcNow().UtcDateTime,

@@ -23,9 +23,7 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, TimePro
         var today = ItalianTime.Today(clock);
         (From, To) = (today.AddDays(-7), today.AddDays(60));
         Bookings = await care.Bookings.OfErogatoreAsync(ErogatoreId, From, To, ct);
-        var ids = Bookings.Select(b => b.PatientId).Distinct().ToList();
-        var shown = await access.VisibleTo(Me).Where(r => ids.Contains(r.Id)).AsNoTracking().ToListAsync(ct);
-        await access.RecordListAsync(Me, shown, "pagina Agenda dell'erogatore", ct);
+        await access.RecordShownAsync(Me, Bookings.Select(b => b.PatientId), "pagina Agenda dell'erogatore", ct);
     }
 
     public Task<IActionResult> OnPostDeliveredAsync(long bookingId, CancellationToken ct) => RunAsync(async () =>

@@ -14,8 +14,6 @@ public sealed class WorklistModel(CareServices care, PatientAccess access) : Pag
     {
         var actor = Actor.From(User);
         Entries = await care.Cases.WorklistAsync(actor.GestoreId!, null, WorklistRules.DefaultPaiDueDays, ct);
-        var ids = Entries.Select(e => e.PatientId).ToList();
-        var shown = await access.VisibleTo(actor).Where(r => ids.Contains(r.Id)).AsNoTracking().ToListAsync(ct);
-        await access.RecordListAsync(actor, shown, "pagina Pazienti da contattare", ct);
+        await access.RecordShownAsync(actor, Entries.Select(e => e.PatientId), "pagina Pazienti da contattare", ct);
     }
 }

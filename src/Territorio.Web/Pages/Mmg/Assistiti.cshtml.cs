@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Territorio.Web.Api;
 using Territorio.Web.Security;
 
@@ -15,9 +14,7 @@ public sealed class AssistitiModel(PatientAccess access, TimeProvider clock) : P
     {
         var actor = Actor.From(User);
         MmgId = actor.MmgId ?? "";
-        var patients = await access.VisibleTo(actor).Where(r => r.MmgId == actor.MmgId)
-            .OrderBy(r => r.Id).Take(PatientEndpoints.MmgListLimit).AsNoTracking().ToListAsync(cancellationToken);
-        await access.RecordListAsync(actor, patients, "pagina I miei assistiti", cancellationToken);
+        var patients = await access.MmgPatientsAsync(actor, PatientEndpoints.MmgListLimit, "pagina I miei assistiti", cancellationToken);
         var today = ItalianTime.Today(clock);
         Patients = [.. patients.Select(p => PatientSummary.Of(p, today))];
     }
