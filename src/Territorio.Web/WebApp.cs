@@ -1,14 +1,28 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Common;
 using Territorio.Data;
+using Territorio.Data.Security;
+using Territorio.Flows.Reference;
+using Territorio.Web.Api;
+using Territorio.Web.Care;
 using Territorio.Web.Fhir;
+using Territorio.Web.Security;
 
 namespace Territorio.Web;
 
 /// <summary>
 /// Builds the web application; the CLI's demo starts it in-process, tests start it on a free port.
-/// Server-rendered Razor Pages: see docs/decisions/0003-web-razor-pages.md.
+/// Server-rendered Razor Pages (docs/decisions/0003-web-razor-pages.md) signed in with a cookie;
+/// the REST API under /api takes bearer tokens only (docs/decisions/0080-web-security-model.md).
 /// </summary>
 public static class WebApp
 {
@@ -29,17 +43,119 @@ public static class WebApp
 
         // Framework chatter stays out of the operator's console; warnings and our own logs remain.
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Services.AddTerritorioDatabase(database);
-        builder.Services.AddRazorPages();
-        builder.Services.AddOpenApi();
-        builder.Services.AddTerritorioFhir(builder.Configuration);
+        var services = builder.Services;
+        services.AddTerritorioDatabase(database);
+        services.AddSingleton(TimeProvider.System);
+        AddSecurity(services, builder.Configuration, database);
+        services.AddScoped<PatientAccess>();
+        services.AddScoped<AccessLogQuery>();
+        services.AddSingleton(_ => CareCatalogues.Load(ReferenceData.Default()));
+        services.AddScoped(sp => new CareServices(sp.GetRequiredService<TerritorioDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CareCatalogues>()));
+        services.AddScoped<PatientFileQuery>();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Ats", Policies.Ats);
+            options.Conventions.AuthorizeFolder("/Mmg", Policies.Mmg);
+            options.Conventions.AuthorizePage("/Ats/Candidature", Policies.AtsOperatore);
+            options.Conventions.AuthorizeFolder("/Gestore", Policies.Gestore);
+            options.Conventions.AuthorizeFolder("/Erogatore", Policies.Erogatore);
+            options.Conventions.AuthorizeFolder("/Paziente", Policies.Paziente);
+            options.Conventions.AuthorizeFolder("/Assistiti", Policies.PatientData);
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Errore");
+            options.Conventions.AllowAnonymousToPage("/Index");
+        });
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Translate);
+        services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddTerritorioFhir(builder.Configuration);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context) && !context.Request.Path.StartsWithSegments("/fhir"), pages => pages
+            .UseExceptionHandler("/Errore/500")
+            .UseStatusCodePagesWithReExecute("/Errore/{0}"));
         app.UseStaticFiles();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(ItalianFormat.Culture),
+            SupportedCultures = [ItalianFormat.Culture],
+            SupportedUICultures = [ItalianFormat.Culture],
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
         app.MapRazorPages();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        var api = app.MapGroup("/api")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = JwtBearerDefaults.AuthenticationScheme })
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        app.MapAccountApi(api);
+        api.MapPatientApi();
+        api.MapAuditApi();
         app.MapTerritorioFhir();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
         return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static void AddSecurity(IServiceCollection services, ConfigurationManager configuration, DatabaseOptions database)
+    {
+        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        var tokens = new BearerTokens(security.SigningKey(database), security, TimeProvider.System);
+        services.AddSingleton(security);
+        services.AddSingleton(tokens);
+
+        services.AddIdentityCore<TerritorioUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<TerritorioDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<TerritorioClaimsFactory>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddJwtBearer(options =>
+            {
+                options.TokenValidationParameters = tokens.ValidationParameters();
+                options.MapInboundClaims = true;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "territorio.sessione";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            // A signed-in user on a page of another role gets a 403 page, not a login loop.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "territorio.csrf";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddAuthorization(Policies.Add);
     }
 }

@@ -1,31 +1,42 @@
-using Microsoft.AspNetCore.Builder;
-using Territorio.Data;
-using Territorio.Kernel.Population;
-using Territorio.Testing;
-using Territorio.Web;
+using System.Net;
+using Territorio.Web.Security;
+using Territorio.Web.Tests.Infrastructure;
 
 namespace Territorio.Web.Tests;
 
-public class HomePageTests
+[Collection(WebAppCollection.Name)]
+public class HomePageTests(WebAppFixture app)
 {
     [Fact]
-    public async Task HomePage_IsItalian_AndCountsResidents()
+    public async Task HomePage_Anonymous_IsItalian_AndOffersLogin()
     {
-        await using var database = await TestDatabase.CreateSqliteAsync();
-        await using (var db = database.CreateContext())
-        {
-            db.Residents.Add(new Resident("P1", new DateOnly(1950, 1, 1), Sex.Male, "321", "MMG1"));
-            db.Residents.Add(new Resident("P2", new DateOnly(1960, 1, 1), Sex.Female, "321", "MMG1"));
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
-
-        await using var app = WebApp.Build([], database.Options, "http://127.0.0.1:0");
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        using var client = app.Anonymous();
 
         string html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
 
         html.ShouldContain("<html lang=\"it\">");
-        html.ShouldContain("data-testid=\"residenti\">2<");
+        html.ShouldContain("href=\"/Account/Login\"");
+        html.ShouldContain("Vai al contenuto");
+    }
+
+    [Fact]
+    public async Task HomePage_SignedInAts_ShowsOnlyItsMenu()
+    {
+        var client = await app.PagesAs(Territory.A.UserOf(TerritorioRoles.AtsOperatore));
+
+        string html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+
+        html.ShouldContain("href=\"/Ats/Accessi\"");
+        html.ShouldNotContain("href=\"/Mmg/Assistiti\"");
+    }
+
+    [Fact]
+    public async Task Health_IsOpen()
+    {
+        using var client = app.Anonymous();
+
+        using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

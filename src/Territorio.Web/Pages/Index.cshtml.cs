@@ -1,13 +1,21 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Territorio.Data;
+using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages;
 
-public sealed class IndexModel(TerritorioDbContext db) : PageModel
+public sealed class IndexModel : PageModel
 {
-    public int ResidentCount { get; private set; }
+    public IReadOnlyList<NavigationItem>? Menu { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        ResidentCount = await db.Residents.CountAsync(cancellationToken);
+    public string DisplayName { get; private set; } = "";
+
+    public void OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            Menu = Navigation.For(Actor.From(User));
+            DisplayName = User.FindFirst(ClaimTypes.GivenName)?.Value ?? User.Identity.Name ?? "";
+        }
+    }
 }

@@ -5,6 +5,7 @@ using Territorio.Cli.Features.Care;
 using Territorio.Data;
 using Territorio.Synthetic;
 using Territorio.Web;
+using Territorio.Web.Security;
 
 namespace Territorio.Cli.Features.Demo;
 
@@ -52,6 +53,11 @@ public static class DemoCommands
 
             string url = $"http://127.0.0.1:{parse.GetValue(port)}";
             await using var app = WebApp.Build([], env.Database, url);
+            foreach (string line in DemoAccounts.Describe(await DemoAccounts.RecreateAsync(app.Services, ct)))
+            {
+                env.Output.WriteLine(line);
+            }
+
             await app.StartAsync(ct);
             env.Output.WriteLine($"applicazione web: {url} (Ctrl+C per terminare)");
             await app.WaitForShutdownAsync(ct);

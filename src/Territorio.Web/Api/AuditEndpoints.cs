@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Api;
+
+public sealed record AccessLogEntryDto(DateTime AtUtc, string UserName, string Roles, string PatientId, string Resource, bool Granted);
+
+public sealed record AccessLogResponse(int Total, int Page, int PageSize, IReadOnlyList<AccessLogEntryDto> Entries);
+
+public static class AuditEndpoints
+{
+    public static void MapAuditApi(this RouteGroupBuilder api) =>
+        api.MapGet("/ats/accessi", FindAsync)
+            .RequireAuthorization(Policies.Ats)
+            .WithTags("ATS")
+            .WithSummary("Registro delle letture dei dati degli assistiti del territorio dell'ATS (date gg/mm/aaaa o aaaa-mm-gg).");
+
+    private static async Task<Results<Ok<AccessLogResponse>, ValidationProblem>> FindAsync(
+        HttpContext http, AccessLogQuery query, string? paziente, string? utente, string? dal, string? al, int? pagina, CancellationToken ct)
+    {
+        var validation = new ApiProblems.Validation();
+        var from = ParseDay(dal, "dal", validation);
+        var to = ParseDay(al, "al", validation);
+        if (from > to)
+        {
+            validation.Add("al", "la data finale precede la data iniziale");
+        }
+
+        if (pagina is < 1)
+        {
+            validation.Add("pagina", "la pagina parte da 1");
+        }
+
+        if (!validation.IsValid)
+        {
+            return (ValidationProblem)validation.Problem();
+        }
+
+        var page = await query.FindAsync(Actor.From(http.User), new AccessLogFilter(paziente, utente, from, to, pagina ?? 1), ct);
+        return TypedResults.Ok(new AccessLogResponse(page.Total, page.Page, page.PageSize,
+            [.. page.Entries.Select(e => new AccessLogEntryDto(DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.UserName, e.Roles, e.PatientId, e.Resource, e.Granted))]));
+    }
+
+    internal static DateOnly? ParseDay(string? text, string field, ApiProblems.Validation validation)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (ItalianFormat.TryParseDate(text, out var day))
+        {
+            return day;
+        }
+
+        validation.Add(field, $"data non valida: \"{text}\" (usare gg/mm/aaaa)");
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Territorio.Kernel.Population;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Api;
+
+public sealed record PatientSummary(string Id, DateOnly BirthDate, int Age, string Sex, string Ats, string? MmgId, DateOnly? DeathDate)
+{
+    public static PatientSummary Of(Resident r, DateOnly today) =>
+        new(r.Id, r.BirthDate, r.AgeOn(today), r.Sex == Kernel.Population.Sex.Female ? "F" : "M", r.Ats, r.MmgId, r.DeathDate);
+}
+
+public static class PatientEndpoints
+{
+    public const int MmgListLimit = 5_000;
+
+    public static void MapPatientApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/assistiti/{patientId}", GetPatientAsync)
+            .RequireAuthorization(Policies.PatientData)
+            .WithTags("Assistiti")
+            .WithSummary("Anagrafica di un assistito visibile all'utente (la lettura è registrata).");
+
+        api.MapGet("/mmg/assistiti", ListMmgPatientsAsync)
+            .RequireAuthorization(Policies.Mmg)
+            .WithTags("MMG")
+            .WithSummary("Gli assistiti del medico di medicina generale del token (la lettura è registrata).");
+    }
+
+    private static async Task<Results<Ok<PatientSummary>, ProblemHttpResult>> GetPatientAsync(
+        string patientId, HttpContext http, PatientAccess access, TimeProvider clock, CancellationToken ct)
+    {
+        var patient = await access.OpenAsync(Actor.From(http.User), patientId, "GET /api/assistiti/{patientId}", ct);
+        return patient is null
+            ? NotVisible()
+            : TypedResults.Ok(PatientSummary.Of(patient, ItalianTime.Today(clock)));
+    }
+
+    private static async Task<Ok<List<PatientSummary>>> ListMmgPatientsAsync(
+        HttpContext http, PatientAccess access, TimeProvider clock, CancellationToken ct)
+    {
+        var patients = await access.MmgPatientsAsync(Actor.From(http.User), MmgListLimit, "GET /api/mmg/assistiti", ct);
+        var today = ItalianTime.Today(clock);
+        return TypedResults.Ok(patients.Select(p => PatientSummary.Of(p, today)).ToList());
+    }
+
+    /// <summary>Not found and not visible look the same: the answer never confirms that someone exists.</summary>
+    public static ProblemHttpResult NotVisible() => TypedResults.Problem(
+        "Assistito non trovato tra quelli visibili al suo profilo.",
+        statusCode: StatusCodes.Status404NotFound,
+        title: ApiProblems.TitleOf(StatusCodes.Status404NotFound));
+}

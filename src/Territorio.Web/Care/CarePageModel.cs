@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Territorio.CareManagement.Common;
+using Territorio.Web.Security;
+using Actor = Territorio.Web.Security.Actor;
+
+namespace Territorio.Web.Care;
+
+/// <summary>
+/// A page that changes the care path: each form post runs one operation and redirects back
+/// (post/redirect/get), carrying the outcome — or the refusal in the user's terms — to the page.
+/// </summary>
+public abstract class CarePageModel : PageModel
+{
+    [TempData]
+    public string? Esito { get; set; }
+
+    [TempData]
+    public string? Errore { get; set; }
+
+    protected Actor Me => Actor.From(User);
+
+    protected async Task<IActionResult> RunAsync(Func<Task<string>> operation, object? routeValues = null)
+    {
+        try
+        {
+            Esito = await operation();
+        }
+        catch (CareRuleException ex)
+        {
+            Errore = "Operazione rifiutata: " + ex.Message;
+        }
+        catch (RefusedException ex)
+        {
+            Errore = "Operazione rifiutata: " + ex.Message;
+        }
+
+        return RedirectToPage(routeValues);
+    }
+}
+
+/// <summary>A request outside the caller's tenancy, refused before any service is called.</summary>
+public sealed class RefusedException(string message) : Exception(message);

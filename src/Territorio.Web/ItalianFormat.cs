@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Territorio.Web;
+
+/// <summary>How the screens show numbers, money and dates: Italian conventions, Europe/Rome time.</summary>
+public static class ItalianFormat
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("it-IT");
+
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    /// <summary>A UTC instant as Italian local date and time.</summary>
+    public static string DateTime(DateTime utc) =>
+        ItalianTime.ToRome(utc).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public static string Euro(decimal amount) => amount.ToString("#,##0.00", Culture) + " €";
+
+    public static string Number(long value) => value.ToString("N0", Culture);
+
+    /// <summary>A day typed by a user (dd/MM/yyyy) or sent by a form's date field (yyyy-MM-dd).</summary>
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static string Percent(double share) => share.ToString("0.0", Culture) + "%";
+}
+
+public static class ItalianTime
+{
+    public static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+
+    public static DateTime ToRome(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Rome);
+
+    /// <summary>Midnight of an Italian calendar day, as a UTC instant.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Rome);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToRome(clock.GetUtcNow().UtcDateTime));
+}

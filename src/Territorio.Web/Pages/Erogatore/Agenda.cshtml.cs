@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Bookings;
+using Territorio.Web.Care;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Pages.Erogatore;
+
+/// <summary>The erogatore's bookings (a week back, two months ahead); a delivered service counts for adherence at once.</summary>
+public sealed class AgendaModel(CareServices care, PatientAccess access, TimeProvider clock) : CarePageModel
+{
+    public string ErogatoreId => Me.ErogatoreId ?? "";
+
+    public DateOnly From { get; private set; }
+
+    public DateOnly To { get; private set; }
+
+    public IReadOnlyList<Booking> Bookings { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = ItalianTime.Today(clock);
+        (From, To) = (today.AddDays(-7), today.AddDays(60));
+        Bookings = await care.Bookings.OfErogatoreAsync(ErogatoreId, From, To, ct);
+        await access.RecordShownAsync(Me, Bookings.Select(b => b.PatientId), "pagina Agenda dell'erogatore", ct);
+    }
+
+    public Task<IActionResult> OnPostDeliveredAsync(long bookingId, CancellationToken ct) => RunAsync(async () =>
+    {
+        string erogatore = ErogatoreId;
+        if (!await care.Db.Set<Booking>().AnyAsync(b => b.Id == bookingId && b.ErogatoreId == erogatore, ct))
+        {
+            throw new RefusedException($"prenotazione {bookingId} non trovata nell'agenda dell'erogatore {erogatore}");
+        }
+
+        var booking = await care.Bookings.MarkDeliveredAsync(bookingId, ItalianTime.Today(clock), CareActors.OfErogatore(Me), ct);
+        return $"Prestazione {booking.ServiceCode} di {booking.PatientId} segnata come erogata il {ItalianFormat.Date(booking.DeliveredOn ?? booking.Date)}.";
+    });
+}

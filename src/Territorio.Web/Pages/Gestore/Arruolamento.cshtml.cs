@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application;
+using Territorio.Web.Api;
+using Territorio.Web.Care;
+
+namespace Territorio.Web.Pages.Gestore;
+
+/// <summary>DGR X/6164/2017: the patient's choice of Gestore becomes a signed Patto di Cura.</summary>
+public sealed class ArruolamentoModel(CareServices care) : CarePageModel
+{
+    public string GestoreId => Me.GestoreId ?? "";
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? patientId, string? patientSignatory, string? start, CancellationToken ct)
+    {
+        var validation = new ApiProblems.Validation()
+            .Required("patientId", patientId, "Codice assistito")
+            .Required("patientSignatory", patientSignatory, "Firma del paziente");
+        var startDate = AuditEndpoints.ParseDay(start, "start", validation);
+        if (!validation.IsValid)
+        {
+            Errore = string.Join("; ", validation.Errors.SelectMany(e => e.Value));
+            return RedirectToPage();
+        }
+
+        string id = patientId!.Trim();
+        // Only residents of the Gestore's own ATS; the answer does not say whether others exist.
+        bool resident = await care.Db.Residents.AnyAsync(r => r.Id == id && r.Ats == Me.Ats, ct);
+        if (!resident)
+        {
+            Errore = $"Operazione rifiutata: l'assistito {id} non risulta tra i residenti dell'ATS {Me.Ats}.";
+            return RedirectToPage();
+        }
+
+        IActionResult result = await RunAsync(async () =>
+        {
+            var signed = await care.Enrolment.SignPactAsync(id, GestoreId, startDate, patientSignatory!.Trim(), User.Identity?.Name ?? "", CareActors.OfGestore(Me), ct);
+            return $"Patto di Cura firmato per {id}: dal {ItalianFormat.Date(signed.Pact.StartDate)} al {ItalianFormat.Date(signed.Pact.EndDate)}, livello {signed.Pact.Level}.";
+        });
+        return Errore is null ? RedirectToPage("/Gestore/Paziente", new { patientId = id }) : result;
+    }
+}

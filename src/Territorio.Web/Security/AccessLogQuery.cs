@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Territorio.Data;
+using Territorio.Data.Security;
+
+namespace Territorio.Web.Security;
+
+/// <summary>Filters of the access log, as an ATS asks them (dates are Italian calendar days).</summary>
+public sealed record AccessLogFilter(string? PatientId, string? UserName, DateOnly? From, DateOnly? To, int Page = 1);
+
+public sealed record AccessLogPage(IReadOnlyList<PatientAccessEntry> Entries, int Total, int Page, int PageSize);
+
+/// <summary>The access log of the patients of an ATS's territory, newest first.</summary>
+public sealed class AccessLogQuery(TerritorioDbContext db)
+{
+    public const int PageSize = 100;
+
+    public async Task<AccessLogPage> FindAsync(Actor actor, AccessLogFilter filter, CancellationToken cancellationToken)
+    {
+        if (!actor.IsAts)
+        {
+            return new AccessLogPage([], 0, 1, PageSize);
+        }
+
+        var query = db.Set<PatientAccessEntry>().AsNoTracking().Where(e => e.PatientAts == actor.Ats);
+        if (filter.PatientId is { Length: > 0 } patient)
+        {
+            query = query.Where(e => e.PatientId == patient);
+        }
+
+        if (filter.UserName is { Length: > 0 } user)
+        {
+            query = query.Where(e => e.UserName == user);
+        }
+
+        if (filter.From is { } from)
+        {
+            var fromUtc = ItalianTime.StartOfDayUtc(from);
+            query = query.Where(e => e.AtUtc >= fromUtc);
+        }
+
+        if (filter.To is { } to)
+        {
+            var toUtc = ItalianTime.StartOfDayUtc(to.AddDays(1));
+            query = query.Where(e => e.AtUtc < toUtc);
+        }
+
+        int page = Math.Max(1, filter.Page);
+        int total = await query.CountAsync(cancellationToken);
+        var entries = await query.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        return new AccessLogPage(entries, total, page, PageSize);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Territorio.Data.Security;
+
+namespace Territorio.Web.Security;
+
+/// <summary>What an account is: one role and the tenancy it works in.</summary>
+public sealed record AccountSpec(
+    string UserName,
+    string DisplayName,
+    string Role,
+    string Ats,
+    string? GestoreId = null,
+    string? MmgId = null,
+    string? ErogatoreId = null,
+    string? StructureId = null,
+    string? PersonId = null)
+{
+    public string Tenancy => string.Join(", ", new[]
+    {
+        "ATS " + Ats,
+        GestoreId is null ? null : "Gestore " + GestoreId,
+        MmgId is null ? null : "MMG " + MmgId,
+        ErogatoreId is null ? null : "erogatore " + ErogatoreId,
+        StructureId is null ? null : "struttura " + StructureId,
+        PersonId is null ? null : "assistito " + PersonId,
+    }.Where(s => s is not null));
+}
+
+/// <summary>Creates local accounts through Identity (hashed password, lock-out enabled).</summary>
+public static class Accounts
+{
+    private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private const string Lower = "abcdefghijkmnopqrstuvwxyz";
+    private const string Digits = "23456789";
+
+    /// <summary>A random 16-character password with upper and lower case letters and digits.</summary>
+    public static string GeneratePassword()
+    {
+        const string all = Upper + Lower + Digits;
+        var chars = new char[16];
+        for (int i = 0; i < chars.Length; i++)
+        {
+            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        }
+
+        chars[0] = Upper[RandomNumberGenerator.GetInt32(Upper.Length)];
+        chars[1] = Lower[RandomNumberGenerator.GetInt32(Lower.Length)];
+        chars[2] = Digits[RandomNumberGenerator.GetInt32(Digits.Length)];
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+
+    public static async Task CreateAsync(IServiceProvider scoped, AccountSpec spec, string password, bool demo = false)
+    {
+        if (!TerritorioRoles.All.Contains(spec.Role))
+        {
+            throw new ArgumentException($"ruolo sconosciuto: {spec.Role} (ammessi: {string.Join(", ", TerritorioRoles.All)})", nameof(spec));
+        }
+
+        var roles = scoped.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(spec.Role))
+        {
+            Check(await roles.CreateAsync(new IdentityRole(spec.Role)), spec.UserName);
+        }
+
+        var users = scoped.GetRequiredService<UserManager<TerritorioUser>>();
+        var user = new TerritorioUser
+        {
+            UserName = spec.UserName,
+            DisplayName = spec.DisplayName,
+            AtsCode = spec.Ats,
+            GestoreId = spec.GestoreId,
+            MmgId = spec.MmgId,
+            ErogatoreId = spec.ErogatoreId,
+            StructureId = spec.StructureId,
+            PersonId = spec.PersonId,
+            IsDemo = demo,
+        };
+        Check(await users.CreateAsync(user, password), spec.UserName);
+        Check(await users.AddToRoleAsync(user, spec.Role), spec.UserName);
+    }
+
+    /// <summary>Deletes the accounts of the previous demo run (their passwords were printed once).</summary>
+    public static async Task DeleteDemoAccountsAsync(IServiceProvider scoped, CancellationToken cancellationToken)
+    {
+        var users = scoped.GetRequiredService<UserManager<TerritorioUser>>();
+        foreach (var user in await users.Users.Where(u => u.IsDemo).ToListAsync(cancellationToken))
+        {
+            Check(await users.DeleteAsync(user), user.UserName ?? user.Id);
+        }
+    }
+
+    private static void Check(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"account {userName}: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

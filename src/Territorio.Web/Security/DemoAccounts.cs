@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Network;
+using Territorio.Data;
+
+namespace Territorio.Web.Security;
+
+public sealed record DemoAccount(AccountSpec Spec, string Password);
+
+/// <summary>
+/// One account per role for <c>territorio demo run</c>, each in the tenancy of real demo data,
+/// with a fresh random password that is printed once and stored only as a hash.
+/// </summary>
+public static class DemoAccounts
+{
+    public static async Task<IReadOnlyList<DemoAccount>> RecreateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TerritorioDbContext>();
+        await Accounts.DeleteDemoAccountsAsync(scope.ServiceProvider, cancellationToken);
+
+        var created = new List<DemoAccount>();
+        foreach (var spec in await SpecsAsync(db, cancellationToken))
+        {
+            string password = Accounts.GeneratePassword();
+            await Accounts.CreateAsync(scope.ServiceProvider, spec, password, demo: true);
+            created.Add(new DemoAccount(spec, password));
+        }
+
+        return created;
+    }
+
+    /// <summary>The lines the demo prints: the only time the passwords are shown.</summary>
+    public static IEnumerable<string> Describe(IReadOnlyList<DemoAccount> accounts) =>
+        accounts.Count == 0
+            ? ["account demo: nessuno (regione demo vuota)"]
+            : accounts.Select(a => $"  {a.Spec.UserName,-24} {a.Password}  {TerritorioRoles.Label(a.Spec.Role)} · {a.Spec.Tenancy}")
+                .Prepend("account demo (password mostrate solo ora, rigenerate a ogni avvio):");
+
+    private static async Task<List<AccountSpec>> SpecsAsync(TerritorioDbContext db, CancellationToken cancellationToken)
+    {
+        // The most populous ATS of the demo region, its first GP and one of that GP's patients.
+        string? ats = await db.Residents.GroupBy(r => r.Ats).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(cancellationToken);
+        if (ats is null)
+        {
+            return [];
+        }
+
+        string? mmg = await db.Residents.Where(r => r.Ats == ats && r.MmgId != null).OrderBy(r => r.MmgId).Select(r => r.MmgId).FirstOrDefaultAsync(cancellationToken);
+        string? person = mmg is null ? null
+            : await db.Residents.Where(r => r.Ats == ats && r.MmgId == mmg && r.DeathDate == null).OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+
+        var specs = new List<AccountSpec>
+        {
+            new("demo.ats.operatore", "Operatore ATS (demo)", TerritorioRoles.AtsOperatore, ats),
+            new("demo.ats.controllore", "Controllore ATS (demo)", TerritorioRoles.AtsControllore, ats),
+        };
+        if (mmg is not null)
+        {
+            specs.Add(new("demo.mmg", "Medico di medicina generale (demo)", TerritorioRoles.Mmg, ats, MmgId: mmg));
+        }
+
+        if (person is not null)
+        {
+            specs.Add(new("demo.paziente", "Assistito (demo)", TerritorioRoles.Paziente, ats, PersonId: person));
+        }
+
+        // Gestore and erogatore accounts only when the demo region has them (care management data).
+        string? gestore = await db.Set<Gestore>().Where(g => g.Ats == ats).OrderBy(g => g.Id).Select(g => g.Id).FirstOrDefaultAsync(cancellationToken);
+        if (gestore is not null)
+        {
+            specs.Add(new("demo.gestore.cm", "Case manager (demo)", TerritorioRoles.GestoreCaseManager, ats, GestoreId: gestore));
+            specs.Add(new("demo.gestore.rc", "Responsabile clinico (demo)", TerritorioRoles.GestoreResponsabileClinico, ats, GestoreId: gestore));
+        }
+
+        string? erogatore = await db.Set<Erogatore>().Where(e => e.Ats == ats).OrderBy(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+        if (erogatore is not null)
+        {
+            specs.Add(new("demo.erogatore", "Erogatore (demo)", TerritorioRoles.Erogatore, ats, ErogatoreId: erogatore));
+        }
+
+        return specs;
+    }
+}

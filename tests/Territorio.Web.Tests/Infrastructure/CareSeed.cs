@@ -1,0 +1,70 @@
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Gestori;
+using Territorio.Web.Security;
+using CareActor = Territorio.CareManagement.Common.Actor;
+
+namespace Territorio.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The care path of each territory, built through the care services as users would: an approved
+/// Gestore, an erogatore with an agreement and an agenda, the first patient enrolled with a PAI
+/// and a booking. Territory A also has a Gestore still waiting for approval and a stratified
+/// patient not yet enrolled, for the end-to-end flow.
+/// </summary>
+public static class CareSeed
+{
+    public const string PendingGestore = "GA2";
+    public const string PendingGestoreCaseManager = "cm.ga2";
+    public const string PendingGestoreClinicalManager = "rc.ga2";
+    public const string NewPatient = "PA000003";
+    public const string Pathology = "56";
+
+    public static readonly string[] Services = ["89.01", "89.52", "90.16.3"];
+
+    public static async Task SeedAsync(CareServices care, DateOnly today, CancellationToken ct)
+    {
+        var by = new CareActor.Factory("seed");
+        string levels = "person_id,level,main_pathology,pathologies,evidence\n" + string.Join("\n",
+            new[] { Territory.A, Territory.B }.SelectMany(t => new[] { t.Patient, t.OtherMmgPatient }).Append(NewPatient)
+                .Select(id => $"{id},2,{Pathology},{Pathology}|29,test"));
+        await care.Levels.ImportAsync(new StringReader(levels), "levels.csv", today.AddDays(-30), by.Ats(Territory.A.Ats), null, ct);
+
+        foreach (var t in new[] { Territory.A, Territory.B })
+        {
+            await ApprovedGestoreAsync(care, t.Gestore, t.Ats, by, ct);
+            await care.Network.RegisterAsync(t.Erogatore, "Poliambulatorio " + t.Key.ToUpperInvariant(), t.Ats, Services, by.Ats(t.Ats), ct);
+            await care.Network.SignAgreementAsync(t.Erogatore, t.Gestore, today.AddDays(-60), null, by.ClinicalManager(t.Gestore), ct);
+            foreach (string service in Services)
+            {
+                await care.Network.OpenAgendaAsync(t.Erogatore, service, today.AddDays(1), today.AddDays(45), [new TimeOnly(9, 0), new TimeOnly(11, 30)], 30, 2, ct);
+            }
+
+            var manager = by.ClinicalManager(t.Gestore);
+            await care.Enrolment.SignPactAsync(t.Patient, t.Gestore, today.AddDays(-20), "Paziente " + t.Key, "Gestore " + t.Key, manager, ct);
+            await care.Pai.WriteFromTemplateAsync(t.Patient, manager, null, ct);
+            var slot = (await care.Network.FreeSlotsAsync(Services[0], t.Gestore, today, today.AddDays(60), 1, ct))[0];
+            await care.Bookings.BookAsync(t.Patient, slot.SlotId, manager, ct);
+        }
+
+        // Territory A: a Gestore whose candidature waits for the ATS, already in the erogatore's network.
+        await care.Gestori.RegisterAsync(PendingGestore, "Cooperativa MMG Alfa", GestoreKind.CooperativaMmg, Territory.A.Ats, by.Ats(Territory.A.Ats), ct);
+        await care.Gestori.ApplyAsync(PendingGestore, Territory.A.Ats, 2, by.ClinicalManager(PendingGestore), ct);
+        await care.Network.SignAgreementAsync(Territory.A.Erogatore, PendingGestore, today.AddDays(-60), null, by.ClinicalManager(PendingGestore), ct);
+    }
+
+    public static IEnumerable<AccountSpec> PendingGestoreAccounts =>
+    [
+        new(PendingGestoreCaseManager, "Case manager Alfa", TerritorioRoles.GestoreCaseManager, Territory.A.Ats, GestoreId: PendingGestore),
+        new(PendingGestoreClinicalManager, "Responsabile clinico Alfa", TerritorioRoles.GestoreResponsabileClinico, Territory.A.Ats, GestoreId: PendingGestore),
+    ];
+
+    private static async Task ApprovedGestoreAsync(CareServices care, string id, string ats, CareActor.Factory by, CancellationToken ct)
+    {
+        await care.Gestori.RegisterAsync(id, "Gestore " + id, GestoreKind.Asst, ats, by.Ats(ats), ct);
+        for (int level = 1; level <= 3; level++)
+        {
+            await care.Gestori.ApplyAsync(id, ats, level, by.ClinicalManager(id), ct);
+            await care.Gestori.DecideAsync(id, ats, level, approve: true, by.Ats(ats), "idoneo", ct);
+        }
+    }
+}
