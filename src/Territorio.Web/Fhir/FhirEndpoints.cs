@@ -1,38 +1,21 @@
 using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Territorio.Data;
 using Territorio.Fhir;
 using Territorio.Fhir.Care;
 using Territorio.Fhir.Views;
 using Territorio.Flows.Reference;
+using Territorio.Web.Security;
 
 namespace Territorio.Web.Fhir;
 
-/// <summary>Who reads what through the FHIR API: every read is reported here (issue 7: "every read audited").</summary>
-public interface IFhirReadAudit
-{
-    void Read(HttpContext context, string resourceType, string? id, string? patient, int returned);
-}
-
-/// <summary>Default audit: one structured log line per read; the authentication work replaces it with the audit store.</summary>
-public sealed class LoggingFhirReadAudit(ILogger<LoggingFhirReadAudit> logger) : IFhirReadAudit
-{
-    public void Read(HttpContext context, string resourceType, string? id, string? patient, int returned)
-    {
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation("FHIR read {ResourceType} id={Id} patient={Patient} returned={Returned} user={User} from={Remote}",
-                resourceType, id, patient, returned, context.User.Identity?.Name ?? "anonimo", context.Connection.RemoteIpAddress);
-        }
-    }
-}
-
-/// <summary>Who acts when a GP's record system posts a message: the authenticated GP, once authentication exists.</summary>
+/// <summary>Who acts when a GP's record system posts a message: the GP of the bearer token.</summary>
 public delegate string? ActingGpResolver(HttpContext context);
 
 /// <summary>
@@ -48,20 +31,27 @@ public static class FhirEndpoints
             configuration["Territorio:ReferenceData"] is { Length: > 0 } root ? new ReferenceData(root) : ReferenceData.Default(),
             FhirRuntime.ReadOptions(configuration),
             TimeProvider.System));
-        services.AddSingleton<IFhirReadAudit, LoggingFhirReadAudit>();
-        services.AddSingleton<ActingGpResolver>(_ => _ => null);
+        services.AddSingleton<ActingGpResolver>(_ => http => Actor.From(http.User).MmgId);
         return services;
     }
 
     public static RouteGroupBuilder MapTerritorioFhir(this IEndpointRouteBuilder app)
     {
-        var fhir = app.MapGroup("/fhir").WithTags("FHIR");
-        fhir.MapPost("/$process-message", ProcessMessageAsync);
-        fhir.MapGet("/metadata", () => Fhir(Capabilities.Statement(DateTimeOffset.UtcNow)));
-        fhir.MapGet("/Patient/{id}", (string id, HttpContext http, TerritorioDbContext db, FhirRuntime runtime, IFhirReadAudit audit, CancellationToken ct) =>
-            One(http, audit, "Patient", id, runtime.Reader(db).PatientAsync(id, ct)));
-        fhir.MapGet("/CarePlan/{id}", (string id, HttpContext http, TerritorioDbContext db, FhirRuntime runtime, IFhirReadAudit audit, CancellationToken ct) =>
-            One(http, audit, "CarePlan", id, runtime.Reader(db).CarePlanAsync(id, ct)));
+        // Same rules as the REST API: bearer token, role and territory; every patient read goes
+        // through PatientAccess, which refuses what the caller may not see and logs the access.
+        var fhir = app.MapGroup("/fhir").WithTags("FHIR")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = JwtBearerDefaults.AuthenticationScheme, Policy = Policies.PatientData })
+            .DisableAntiforgery();
+        fhir.MapPost("/$process-message", ProcessMessageAsync).RequireAuthorization(Policies.Mmg);
+        fhir.MapGet("/metadata", () => Fhir(Capabilities.Statement(DateTimeOffset.UtcNow))).AllowAnonymous();
+        fhir.MapGet("/Patient/{patientId}", (string patientId, HttpContext http, TerritorioDbContext db, FhirRuntime runtime, PatientAccess access, CancellationToken ct) =>
+            OneAsync(http, access, "Patient", patientId, patientId, _ => runtime.Reader(db).PatientAsync(patientId, ct), ct));
+        fhir.MapGet("/CarePlan/{carePlanId}", async (string carePlanId, HttpContext http, TerritorioDbContext db, FhirRuntime runtime, PatientAccess access, CancellationToken ct) =>
+        {
+            var plan = await runtime.Reader(db).CarePlanAsync(carePlanId, ct);
+            string? patient = plan?.Subject?.Reference is { } reference && reference.StartsWith("Patient/", StringComparison.Ordinal) ? reference["Patient/".Length..] : null;
+            return await OneAsync(http, access, "CarePlan", carePlanId, patient, _ => System.Threading.Tasks.Task.FromResult(plan), ct);
+        });
         MapSearch(fhir, "Condition", (reader, patient, ct) => reader.ConditionsAsync(patient, ct));
         MapSearch(fhir, "CarePlan", (reader, patient, ct) => reader.CarePlansAsync(patient, ct));
         MapSearch(fhir, "EpisodeOfCare", (reader, patient, ct) => reader.EpisodesOfCareAsync(patient, ct));
@@ -82,7 +72,7 @@ public static class FhirEndpoints
     }
 
     private static void MapSearch(RouteGroupBuilder fhir, string type, Func<FhirReadService, string, CancellationToken, Task<Bundle>> search) =>
-        fhir.MapGet("/" + type, async (HttpContext http, TerritorioDbContext db, FhirRuntime runtime, IFhirReadAudit audit, CancellationToken ct) =>
+        fhir.MapGet("/" + type, async (HttpContext http, TerritorioDbContext db, FhirRuntime runtime, PatientAccess access, CancellationToken ct) =>
         {
             string? patient = http.Request.Query["patient"];
             if (string.IsNullOrWhiteSpace(patient))
@@ -91,20 +81,28 @@ public static class FhirEndpoints
             }
 
             patient = patient.StartsWith("Patient/", StringComparison.Ordinal) ? patient["Patient/".Length..] : patient;
-            var bundle = await search(runtime.Reader(db), patient, ct);
-            audit.Read(http, type, null, patient, bundle.Entry.Count);
-            return Fhir(bundle);
+            if (await access.OpenAsync(Actor.From(http.User), patient, $"GET /fhir/{type}?patient=", ct) is null)
+            {
+                return NotVisible(type, patient);
+            }
+
+            return Fhir(await search(runtime.Reader(db), patient, ct));
         });
 
-    private static async Task<IResult> One<T>(HttpContext http, IFhirReadAudit audit, string type, string id, Task<T?> read)
+    // A resource of a patient the caller may not see answers exactly like one that does not exist.
+    private static async Task<IResult> OneAsync<T>(HttpContext http, PatientAccess access, string type, string id, string? patient, Func<CancellationToken, Task<T?>> read, CancellationToken ct)
         where T : Resource
     {
-        var resource = await read;
-        audit.Read(http, type, id, null, resource is null ? 0 : 1);
-        return resource is null
-            ? Fhir(Outcome(OperationOutcome.IssueType.NotFound, $"{type}/{id} non trovato"), StatusCodes.Status404NotFound)
-            : Fhir(resource);
+        if (patient is null || await access.OpenAsync(Actor.From(http.User), patient, $"GET /fhir/{type}/{{id}}", ct) is null)
+        {
+            return NotVisible(type, id);
+        }
+
+        return await read(ct) is { } resource ? Fhir(resource) : NotVisible(type, id);
     }
+
+    private static IResult NotVisible(string type, string id) =>
+        Fhir(Outcome(OperationOutcome.IssueType.NotFound, $"risorsa {type} non trovata"), StatusCodes.Status404NotFound);
 
     private static OperationOutcome Outcome(OperationOutcome.IssueType type, string text) => new()
     {

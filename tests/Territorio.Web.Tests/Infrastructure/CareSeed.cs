@@ -13,6 +13,9 @@ namespace Territorio.Web.Tests.Infrastructure;
 /// </summary>
 public static class CareSeed
 {
+    /// <summary>The PAI (FHIR CarePlan) id of each territory's patient, known once seeded.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CarePlanIds = new();
+
     public const string PendingGestore = "GA2";
     public const string PendingGestoreCaseManager = "cm.ga2";
     public const string PendingGestoreClinicalManager = "rc.ga2";
@@ -42,6 +45,7 @@ public static class CareSeed
             var manager = by.ClinicalManager(t.Gestore);
             await care.Enrolment.SignPactAsync(t.Patient, t.Gestore, today.AddDays(-20), "Paziente " + t.Key, "Gestore " + t.Key, manager, ct);
             await care.Pai.WriteFromTemplateAsync(t.Patient, manager, null, ct);
+            CarePlanIds[t.Key] = (await care.Pai.FindAsync(t.Patient, ct))!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var slot = (await care.Network.FreeSlotsAsync(Services[0], t.Gestore, today, today.AddDays(60), 1, ct))[0];
             await care.Bookings.BookAsync(t.Patient, slot.SlotId, manager, ct);
         }

@@ -56,6 +56,7 @@ public static class EndpointCatalogue
         "POST /api/token", "GET /health", "GET /openapi/{documentName}.json",
         "GET /", "GET /Index", "GET /Account/Login", "POST /Account/Login", "GET /Account/Logout", "POST /Account/Logout",
         "GET /Errore/{code:int?}", "POST /Errore/{code:int?}",
+        "GET /fhir/metadata",
     };
 
     /// <summary>The resource a route parameter names, in a territory; null for an unknown name.</summary>
@@ -66,6 +67,7 @@ public static class EndpointCatalogue
         "gestoreId" => territory.Gestore,
         "erogatoreId" => territory.Erogatore,
         "documentName" => "v1",
+        "carePlanId" => CareSeed.CarePlanIds[territory.Key],
         "code" => null,
         _ => throw new InvalidOperationException(
             $"{endpoint}: route parameter '{parameter}' unknown to the matrix; add what it names to EndpointCatalogue.ResourceOf"),

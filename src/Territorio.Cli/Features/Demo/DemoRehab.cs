@@ -7,7 +7,7 @@ public static class DemoRehab
 {
     public static void Run(CliEnvironment env, int seed)
     {
-        string folder = Path.Combine(Path.GetTempPath(), "territorio-demo", "rehab");
+        string folder = Path.GetFullPath(Path.Combine(env.Database.DataDirectory, "riabilitazione"));
         Directory.CreateDirectory(folder);
         string sdo = Path.Combine(folder, "sdo.csv");
         DemoSdoCommand.Generate(sdo, 20_000, 2_000, seed);
