@@ -93,9 +93,24 @@ public static class BookingsCommands
             return ExitCodes.Ok;
         });
 
+        var erogatore = Required("--erogatore", "Codice dell'erogatore che ha eseguito la prestazione.");
+        var deliveredOn = Optional("--il", "Data di erogazione (AAAA-MM-GG; oggi se assente).");
+        var deliver = Command(env, "deliver", "L'erogatore segna eseguita una prestazione prenotata (l'aderenza la conta subito).", [bookingId, erogatore, deliveredOn], async (p, by, s, ct) =>
+        {
+            var booking = await s.Bookings.MarkDeliveredAsync(p.GetValue(bookingId), Date(p.GetValue(deliveredOn), "--il") ?? DateOnly.FromDateTime(DateTime.Today), by.Erogatore(p.GetValue(erogatore)!), ct);
+            env.Output.WriteLine($"prenotazione n.{booking.Id}: {BookingStatuses.Italian(booking.Status)}");
+            return ExitCodes.Ok;
+        });
+        var missed = Command(env, "missed", "Il Centro Servizi segna una prenotazione non rispettata (il paziente non si è presentato).", [bookingId, gestore], async (p, by, s, ct) =>
+        {
+            var booking = await s.Bookings.MarkMissedAsync(p.GetValue(bookingId), by.CaseManager(p.GetValue(gestore)!), ct);
+            env.Output.WriteLine($"prenotazione n.{booking.Id}: {BookingStatuses.Italian(booking.Status)}");
+            return ExitCodes.Ok;
+        });
+
         return new Command("bookings", "Centro Servizi: prenotazioni delle prestazioni del PAI, promemoria, prestazioni erogate.")
         {
-            slots, book, reschedule, cancel, reminders, import, list,
+            slots, book, reschedule, cancel, deliver, missed, reminders, import, list,
         };
     }
 }

@@ -76,12 +76,13 @@ public static class PaiCommands
             return ExitCodes.Ok;
         });
 
-        return new Command("pai", "Piano di Assistenza Individuale: versioni, modelli, proposte del MMG, aderenza.")
+        return new Command("pai", "Piano di Assistenza Individuale: versioni, modelli, proposte del MMG, aderenza, prescrizioni condivise.")
         {
             fromTemplate, show, propose,
             Decide("accept", true, "Il Gestore accetta la proposta del MMG."),
             Decide("reject", false, "Il Gestore respinge la proposta del MMG (con --motivo)."),
             adherence,
+            SharedPrescriptionCommands.Share(env), SharedPrescriptionCommands.List(env), SharedPrescriptionCommands.Acknowledge(env),
         };
     }
 
