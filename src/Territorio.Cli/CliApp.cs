@@ -2,10 +2,10 @@ using System.CommandLine;
 using Territorio.Cli.Features.Care;
 using Territorio.Cli.Features.Database;
 using Territorio.Cli.Features.Demo;
-using Territorio.Cli.Features.Remuneration;
-using Territorio.Cli.Features.Stratification;
 using Territorio.Cli.Features.Fhir;
 using Territorio.Cli.Features.Rehab;
+using Territorio.Cli.Features.Remuneration;
+using Territorio.Cli.Features.Stratification;
 using Territorio.Kernel.Errors;
 
 namespace Territorio.Cli;
