@@ -60,7 +60,7 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
     [Fact]
     public async Task Sign_WithGestoreNotEligibleAtTheLevel_IsRefusedInItalianWithExitCode1()
     {
-        var eligible = await Run("enrol", "eligible", "--ats", "321", "--max", "200");
+        var eligible = await Run("enrol", "eligible", "--ats", "321", "--max", "5000");
         var levelOne = eligible.Output.Split('\n').Skip(1).Select(l => l.Split('\t')).First(c => c.Length > 1 && c[1] == "1");
 
         var result = await Run("enrol", "sign", "--paziente", levelOne[0], "--gestore", "G321COOP");
@@ -89,20 +89,6 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
     }
 
     [Fact]
-    public async Task ImportLevels_WithBadRows_ListsEachAndExitsWith1()
-    {
-        string file = Path.Combine(_directory, "levels.csv");
-        await File.WriteAllTextAsync(file, "person_id,level,main_pathology,pathologies,evidence\nP00000001,2,56,56|50,x\nNOBODY,2,56,56,x\nP00000002,9,,,x\n", TestContext.Current.CancellationToken);
-
-        var result = await Run("enrol", "import-levels", "--levels", file, "--as-of", "2026-01-31");
-
-        result.ExitCode.ShouldBe(1);
-        result.Output.ShouldContain("1 persone importate");
-        result.Error.ShouldContain("line 3: field person_id: 'NOBODY': persona non presente in anagrafe");
-        result.Error.ShouldContain("line 4: field level");
-    }
-
-    [Fact]
     public async Task BadDate_IsAUsageError()
     {
         var result = await Run("worklist", "--gestore", "G321ASST", "--al", "31/12/2026");
@@ -121,5 +107,30 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
         var reminders = await Run("bookings", "reminders");
         reminders.ExitCode.ShouldBe(0);
         reminders.Output.ShouldStartWith("prenotazione\tpaziente\tinvio\tmessaggio");
+    }
+}
+
+/// <summary>
+/// Importing levels makes a new latest stratification, which every eligibility query reads: it
+/// gets a demo region of its own so that it cannot change what the other care tests see.
+/// </summary>
+public sealed class LevelsImportCommandTests(DemoRegionFixture region) : IClassFixture<DemoRegionFixture>
+{
+    private readonly string _directory = region.Directory;
+
+    private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync(region.Settings, args);
+
+    [Fact]
+    public async Task ImportLevels_WithBadRows_ListsEachAndExitsWith1()
+    {
+        string file = Path.Combine(_directory, "levels.csv");
+        await File.WriteAllTextAsync(file, "person_id,level,main_pathology,pathologies,evidence\nP00000001,2,56,56|50,x\nNOBODY,2,56,56,x\nP00000002,9,,,x\n", TestContext.Current.CancellationToken);
+
+        var result = await Run("enrol", "import-levels", "--levels", file, "--as-of", "2026-01-31");
+
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain("1 persone importate");
+        result.Error.ShouldContain("line 3: field person_id: 'NOBODY': persona non presente in anagrafe");
+        result.Error.ShouldContain("line 4: field level");
     }
 }
