@@ -28,11 +28,19 @@ public sealed class SdoCsvReader(Icd9CmCatalogue catalogue)
         return Emit(scan, onError);
     }
 
-    /// <summary>Reads a whole file on every core; errors and records in file order.</summary>
-    public IReadOnlyList<SdoRecord> ReadFile(string path, Action<InputError> onError)
+    /// <summary>
+    /// Reads a whole file, parsing on every core; then yields records and reports errors
+    /// interleaved in file order, as <see cref="Read"/> does.
+    /// </summary>
+    public IEnumerable<SdoRecord> ReadFile(string path, Action<InputError> onError)
     {
-        using SafeFileHandle handle = File.OpenHandle(path);
-        return Emit(Scan(new FileByteSource(handle), Path.GetFileName(path), parallel: true), onError).ToList();
+        SdoScan<RecordSink> scan;
+        using (SafeFileHandle handle = File.OpenHandle(path))
+        {
+            scan = Scan(new FileByteSource(handle), path, parallel: true);
+        }
+
+        return Emit(scan, onError);
     }
 
     public SdoRowDecoder DecoderFor(ReadOnlySpan<byte> header, string fileName)

@@ -73,7 +73,6 @@ public sealed class StratificationRun(ReferenceData reference)
 
     private long ReadSdo(string path, Stratifier engine, Action<InputError> onError)
     {
-        using var text = Open(path);
         long line = 1;
         long accepted = 0;
         // The shared SDO reader yields good rows only and reports bad ones; one CSV record per
@@ -84,7 +83,7 @@ public sealed class StratificationRun(ReferenceData reference)
             onError(error);
         }
 
-        foreach (var record in new SdoCsvReader(reference.Icd9Cm).Read(text, path, OnError))
+        foreach (var record in new SdoCsvReader(reference.Icd9Cm).ReadFile(path, OnError))
         {
             line++;
             if (engine.TryFindPerson(record.PatientId, out int person))
