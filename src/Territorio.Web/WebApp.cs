@@ -49,7 +49,9 @@ public static class WebApp
         AddSecurity(services, builder.Configuration, database);
         services.AddScoped<PatientAccess>();
         services.AddScoped<AccessLogQuery>();
-        services.AddSingleton(_ => CareCatalogues.Load(ReferenceData.Default()));
+        // One reference-data folder for the whole application: care catalogues and FHIR read the same.
+        services.AddSingleton(_ => ReferenceData.From(builder.Configuration["Territorio:ReferenceData"]));
+        services.AddSingleton(sp => CareCatalogues.Load(sp.GetRequiredService<ReferenceData>()));
         services.AddScoped(sp => new CareServices(sp.GetRequiredService<TerritorioDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CareCatalogues>()));
         services.AddScoped<PatientFileQuery>();
         services.AddRazorPages(options =>

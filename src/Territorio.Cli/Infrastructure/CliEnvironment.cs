@@ -20,7 +20,7 @@ public sealed class CliEnvironment
         Interactive = interactive;
         Database = TerritorioDatabase.ReadOptions(configuration);
         _referenceData = new Lazy<ReferenceData>(() =>
-            configuration["Territorio:ReferenceData"] is { Length: > 0 } root ? new ReferenceData(root) : ReferenceData.Default());
+            ReferenceData.From(configuration["Territorio:ReferenceData"]));
     }
 
     private readonly Lazy<ReferenceData> _referenceData;

@@ -27,6 +27,10 @@ public sealed class ReferenceData
 
     public Icd9CmCatalogue Icd9Cm => _icd9Cm.Value;
 
+    /// <summary>The folder named by configuration (<c>Territorio:ReferenceData</c>), else the default.</summary>
+    public static ReferenceData From(string? configuredRoot) =>
+        configuredRoot is { Length: > 0 } root ? new ReferenceData(root) : Default();
+
     public static ReferenceData Default() =>
         new(Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } root
             ? root

@@ -27,8 +27,8 @@ public static class FhirEndpoints
 {
     public static IServiceCollection AddTerritorioFhir(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => new FhirRuntime(
-            configuration["Territorio:ReferenceData"] is { Length: > 0 } root ? new ReferenceData(root) : ReferenceData.Default(),
+        services.AddSingleton(sp => new FhirRuntime(
+            sp.GetRequiredService<ReferenceData>(),
             FhirRuntime.ReadOptions(configuration),
             TimeProvider.System));
         services.AddSingleton<ActingGpResolver>(_ => http => Actor.From(http.User).MmgId);
