@@ -53,7 +53,7 @@ public abstract class CareService(TerritorioDbContext db, TimeProvider clock)
             ?? throw new CareRuleException($"paziente {patientId} non trovato in anagrafe");
 
     protected async Task<Gestore> GestoreAsync(string gestoreId, CancellationToken ct) =>
-        await Db.Set<Gestore>().Include(g => g.Candidatures).SingleOrDefaultAsync(g => g.Id == gestoreId, ct)
+        await Db.Set<Gestore>().Include(g => g.Candidatures).Include(g => g.Members).SingleOrDefaultAsync(g => g.Id == gestoreId, ct)
             ?? throw new CareRuleException($"Gestore {gestoreId} non trovato");
 
     protected async Task<CareManagement.Network.Erogatore> ErogatoreAsync(string erogatoreId, CancellationToken ct) =>
@@ -76,26 +76,4 @@ public abstract class CareService(TerritorioDbContext db, TimeProvider clock)
     /// <summary>The classification in force: latest stratification, or a later approved reclassification.</summary>
     protected Task<Classification?> ClassificationAsync(string patientId, CancellationToken ct) =>
         ClassificationQueries.EffectiveAsync(Db, patientId, ct);
-}
-
-/// <summary>Reads the classification in force; the remuneration and FHIR adapters use it too.</summary>
-public static class ClassificationQueries
-{
-    public static async Task<Classification?> EffectiveAsync(TerritorioDbContext db, string patientId, CancellationToken ct)
-    {
-        var latest = await (
-            from person in db.Set<StratifiedPerson>()
-            join run in db.Set<StratificationRun>() on person.RunId equals run.Id
-            where person.PersonId == patientId
-            orderby run.Id descending
-            select new { person, run.StratifiedOn }).FirstOrDefaultAsync(ct);
-        var approved = await db.Set<CareManagement.Reclassification.ReclassificationRequest>()
-            .Where(r => r.PatientId == patientId && r.Status == RequestStatus.Approved)
-            .OrderByDescending(r => r.DecidedOn).ThenByDescending(r => r.Id)
-            .FirstOrDefaultAsync(ct);
-        return Classification.Effective(latest?.person, latest?.StratifiedOn, approved?.AsClassification());
-    }
-
-    public static async Task<StratificationRun?> LatestRunAsync(TerritorioDbContext db, CancellationToken ct) =>
-        await db.Set<StratificationRun>().OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
 }

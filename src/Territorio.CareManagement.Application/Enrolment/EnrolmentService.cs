@@ -10,8 +10,12 @@ using Territorio.Data;
 
 namespace Territorio.CareManagement.Application.Enrolment;
 
-/// <summary>A patient who may be invited: level 1–3 in the latest stratification, alive, no active pact.</summary>
-public sealed record EligiblePatient(string PatientId, string Ats, string? MmgId, int Level, string? MainPathology, bool Invited);
+/// <summary>
+/// A patient who may be invited: level 1–3 in the classification in force (latest stratification,
+/// or an approved reclassification since), alive, no active pact. <paramref name="ReclassificationId"/>
+/// names the Commission's decision when the level comes from it.
+/// </summary>
+public sealed record EligiblePatient(string PatientId, string Ats, string? MmgId, int Level, string? MainPathology, bool Invited, long? ReclassificationId = null);
 
 /// <summary>The content of an enrolment letter, ready to print.</summary>
 public sealed record LetterContent(EnrolmentLetter Letter, string? MmgId, string? MainPathologyName, IReadOnlyList<EligibleGestore> Gestori);
@@ -23,19 +27,18 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
     {
         var run = await ClassificationQueries.LatestRunAsync(Db, ct) ?? throw new CareRuleException("nessuna stratificazione importata: eseguire prima 'territorio enrol import-levels'");
         var today = Today;
-        var rows = await (
-            from person in Db.Set<StratifiedPerson>()
+        return await (
+            from person in ClassificationQueries.InForceOver(Db, run)
             join resident in Db.Residents on person.PersonId equals resident.Id
-            where person.RunId == run.Id && person.Level <= 3 && resident.Ats == ats && (resident.DeathDate == null || resident.DeathDate >= today)
+            where person.Level <= 3 && resident.Ats == ats && (resident.DeathDate == null || resident.DeathDate >= today)
                 && !Db.Set<PattoDiCura>().Any(p => p.PatientId == person.PersonId && p.Status == PactStatus.Active)
             orderby person.Level, person.PersonId
             select new EligiblePatient(person.PersonId, resident.Ats, resident.MmgId, person.Level, person.MainPathology,
-                Db.Set<EnrolmentLetter>().Any(l => l.PatientId == person.PersonId && l.RunId == run.Id)))
+                Db.Set<EnrolmentLetter>().Any(l => l.PatientId == person.PersonId && l.RunId == run.Id), person.ReclassificationId))
             .Take(limit).ToListAsync(ct);
-        return rows;
     }
 
-    /// <summary>Issues the letters not yet issued for the latest stratification (one per patient).</summary>
+    /// <summary>Issues the letters not yet issued for the latest stratification (one per patient), at the level in force.</summary>
     public async Task<IReadOnlyList<LetterContent>> IssueLettersAsync(string ats, int limit, Actor by, CancellationToken ct)
     {
         var run = await ClassificationQueries.LatestRunAsync(Db, ct) ?? throw new CareRuleException("nessuna stratificazione importata");
@@ -45,7 +48,8 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         foreach (var patient in patients)
         {
             var offered = gestori.Where(g => g.Levels.Contains(patient.Level)).ToList();
-            var classification = new Classification(patient.PatientId, patient.Level, patient.MainPathology, "", run.StratifiedOn, $"stratificazione n.{run.Id}");
+            string source = patient.ReclassificationId is { } id ? $"riclassificazione n.{id}" : $"stratificazione n.{run.Id}";
+            var classification = new Classification(patient.PatientId, patient.Level, patient.MainPathology, "", run.StratifiedOn, source);
             var letter = EnrolmentLetter.Issue(patient.PatientId, ats, classification, run.Id, offered.Select(g => g.Id).ToList(), Now(by));
             Db.Add(letter);
             letters.Add(new LetterContent(letter, patient.MmgId, patient.MainPathology is { } code ? catalogues.Pathologies.GetValueOrDefault(code) : null, offered));

@@ -43,6 +43,28 @@ public sealed class GestoriService(TerritorioDbContext db, TimeProvider clock) :
         await CommitAsync(ct);
     }
 
+    /// <summary>Records a GP as member of a GP cooperative (the 8% share of its patients' tariffs follows).</summary>
+    public async Task<CooperativeMember> AddMemberAsync(string gestoreId, string mmgId, DateOnly? since, Actor by, CancellationToken ct)
+    {
+        var gestore = await GestoreAsync(gestoreId, ct);
+        var member = gestore.AddMember(mmgId, since ?? Today, Now(by));
+        await CommitAsync(ct, $"l'MMG {mmgId} è già associato a un'altra cooperativa");
+        return member;
+    }
+
+    public async Task RemoveMemberAsync(string gestoreId, string mmgId, DateOnly? lastDay, Actor by, CancellationToken ct)
+    {
+        var gestore = await GestoreAsync(gestoreId, ct);
+        gestore.RemoveMember(mmgId, lastDay ?? Today, Now(by));
+        await CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<CooperativeMember>> MembersAsync(string gestoreId, CancellationToken ct)
+    {
+        _ = await GestoreAsync(gestoreId, ct);
+        return await Db.Set<CooperativeMember>().AsNoTracking().Where(m => m.GestoreId == gestoreId).OrderBy(m => m.MmgId).ThenBy(m => m.Since).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<Candidature>> PendingCandidaturesAsync(string ats, CancellationToken ct) =>
         await Db.Set<Candidature>().Where(c => c.Ats == ats && c.Status == CandidatureStatus.Pending)
             .OrderBy(c => c.SubmittedOn).ThenBy(c => c.GestoreId).ThenBy(c => c.Level).ToListAsync(ct);

@@ -42,6 +42,18 @@ public sealed class ReclassificationService(TerritorioDbContext db, TimeProvider
         return request;
     }
 
+    /// <summary>
+    /// The approved reclassifications the latest stratification does not know yet (one per patient,
+    /// the latest), of one ATS or all: what the next stratification must honour (decision 0054).
+    /// </summary>
+    public async Task<IReadOnlyList<ReclassificationRequest>> InForceAsync(string? ats, CancellationToken ct)
+    {
+        var run = await ClassificationQueries.LatestRunAsync(Db, ct);
+        return await ClassificationQueries.InForce(Db, run).AsNoTracking()
+            .Where(r => ats == null || Db.Residents.Any(p => p.Id == r.PatientId && p.Ats == ats))
+            .OrderBy(r => r.DecidedOn).ThenBy(r => r.Id).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<ReclassificationRequest>> PendingAsync(string ats, CancellationToken ct) =>
         await Db.Set<ReclassificationRequest>()
             .Where(r => r.Status == RequestStatus.Pending && Db.Residents.Any(p => p.Id == r.PatientId && p.Ats == ats))

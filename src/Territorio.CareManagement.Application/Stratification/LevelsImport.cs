@@ -13,7 +13,8 @@ public sealed record LevelsImportResult(long RunId, int Imported, IReadOnlyList<
 
 /// <summary>
 /// Imports the stratification engine's <c>levels.csv</c> (<c>person_id, level, main_pathology,
-/// pathologies, evidence</c>; pathologies are codes of the regional catalogue, '|'-separated) as a
+/// pathologies, evidence</c>, optionally <c>reclassification</c>, kept with the evidence; pathologies
+/// are codes of the regional catalogue, '|'-separated) as a
 /// new stratification run. Valid rows are stored in one transaction; every rejected row is reported.
 /// </summary>
 public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, CareCatalogues catalogues) : CareService(db, clock)
@@ -27,6 +28,7 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
             ? o
             : throw new InputDataException(new InputError(source, 1, c, "", "colonna mancante (attese: " + string.Join(", ", Columns) + ")")));
 
+        int reclassification = Enumerable.Range(0, reader.FieldCount).FirstOrDefault(i => reader.GetName(i) == "reclassification", -1);
         var residents = (await Db.Residents.Select(r => r.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var rejected = new List<InputError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -75,7 +77,13 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
             }
             else
             {
-                rows.Add((person, level, main.Length == 0 ? null : main, pathologies, reader.GetString(ordinals["evidence"])));
+                string evidence = reader.GetString(ordinals["evidence"]);
+                if (reclassification >= 0 && reader.GetString(reclassification) is { Length: > 0 } approved)
+                {
+                    evidence = $"{evidence} || {approved}";
+                }
+
+                rows.Add((person, level, main.Length == 0 ? null : main, pathologies, evidence));
                 continue;
             }
 

@@ -29,6 +29,7 @@ public enum CandidatureStatus
 public sealed class Gestore : AggregateRoot
 {
     private readonly List<Candidature> _candidatures = [];
+    private readonly List<CooperativeMember> _members = [];
 
     private Gestore()
     {
@@ -45,6 +46,9 @@ public sealed class Gestore : AggregateRoot
     public string Ats { get; private set; }
 
     public IReadOnlyList<Candidature> Candidatures => _candidatures;
+
+    /// <summary>The GPs associated in this cooperative over time (only a GP cooperative has any).</summary>
+    public IReadOnlyList<CooperativeMember> Members => _members;
 
     protected override string AuditId => Id;
 
@@ -82,6 +86,37 @@ public sealed class Gestore : AggregateRoot
         Decide(ats, level, CandidatureStatus.Rejected, change);
     }
 
+    // DGR X/6164/2017 allegato 1, "MMG come Gestore": only in association (cooperative); its member
+    // GPs are paid 8% of the ambulatory component of their patients' tariffs.
+    public CooperativeMember AddMember(string mmgId, DateOnly since, Change change)
+    {
+        RequireMembershipRecorder(change, "adesione di un MMG alla cooperativa");
+        if (Kind != GestoreKind.CooperativaMmg)
+        {
+            throw new CareRuleException($"il Gestore {Id} è {GestoreKinds.Italian(Kind)}: solo una cooperativa di MMG ha medici associati");
+        }
+
+        Guard.Text(mmgId, "MMG");
+        if (_members.Any(m => m.MmgId == mmgId && m.Until is null))
+        {
+            throw new CareRuleException($"l'MMG {mmgId} è già associato alla cooperativa {Id}");
+        }
+
+        var member = new CooperativeMember(Id, mmgId, since);
+        _members.Add(member);
+        Record("MMG associato", change, $"MMG {mmgId} dal {since:yyyy-MM-dd}");
+        return member;
+    }
+
+    public void RemoveMember(string mmgId, DateOnly lastDay, Change change)
+    {
+        RequireMembershipRecorder(change, "recesso di un MMG dalla cooperativa");
+        var member = _members.SingleOrDefault(m => m.MmgId == mmgId && m.Until is null)
+            ?? throw new CareRuleException($"l'MMG {mmgId} non è associato alla cooperativa {Id}");
+        member.Leave(lastDay);
+        Record("MMG receduto", change, $"MMG {mmgId}, ultimo giorno {lastDay:yyyy-MM-dd}");
+    }
+
     public bool IsEligible(string ats, int level) =>
         _candidatures.Any(c => c.Ats == ats && c.Level == level && c.Status == CandidatureStatus.Approved);
 
@@ -90,6 +125,15 @@ public sealed class Gestore : AggregateRoot
         if (!IsEligible(ats, level))
         {
             throw new CareRuleException($"il Gestore {Id} non è idoneo per l'ATS {ats} al livello {level}");
+        }
+    }
+
+    private void RequireMembershipRecorder(Change change, string what)
+    {
+        Guard.Role(change, what, ActorRole.Ats, ActorRole.ClinicalManager, ActorRole.System);
+        if (change.By.Role == ActorRole.ClinicalManager && !change.By.ActsFor(Id))
+        {
+            throw new CareRuleException($"{what}: la registra il responsabile del Gestore {Id} o l'ATS");
         }
     }
 
@@ -147,6 +191,44 @@ public sealed class Candidature
         DecidedOn = change.Day;
         DecidedBy = change.By.ToString();
         DecisionReason = change.Reason;
+    }
+}
+
+/// <summary>A GP's membership of a GP cooperative, from <see cref="Since"/> to <see cref="Until"/> (inclusive, open while null).</summary>
+public sealed class CooperativeMember
+{
+    private CooperativeMember()
+    {
+        GestoreId = MmgId = "";
+    }
+
+    internal CooperativeMember(string gestoreId, string mmgId, DateOnly since)
+    {
+        GestoreId = gestoreId;
+        MmgId = mmgId;
+        Since = since;
+    }
+
+    public long Id { get; private set; }
+
+    public string GestoreId { get; private set; }
+
+    public string MmgId { get; private set; }
+
+    public DateOnly Since { get; private set; }
+
+    public DateOnly? Until { get; private set; }
+
+    public bool IsMemberOn(DateOnly day) => day >= Since && (Until is null || day <= Until);
+
+    internal void Leave(DateOnly lastDay)
+    {
+        if (lastDay < Since)
+        {
+            throw new CareRuleException($"il recesso dell'MMG {MmgId} ({lastDay:dd/MM/yyyy}) non può precedere l'adesione ({Since:dd/MM/yyyy})");
+        }
+
+        Until = lastDay;
     }
 }
 

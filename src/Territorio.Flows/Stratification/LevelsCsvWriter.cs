@@ -4,14 +4,16 @@ using Territorio.Stratification.Engine;
 namespace Territorio.Flows.Stratification;
 
 /// <summary>
-/// Writes <c>levels.csv</c>: <c>person_id,level,main_pathology,pathologies,evidence</c>.
+/// Writes <c>levels.csv</c>: <c>person_id,level,main_pathology,pathologies,evidence,reclassification</c>.
 /// <c>pathologies</c> are catalogue codes, main first, <c>|</c>-separated; <c>evidence</c> is
 /// <c>pathology=source:code:date;…</c> per pathology, <c>|</c>-separated. A person who died
-/// before the as-of date has an empty level and evidence <c>deceased:date</c>.
+/// before the as-of date has an empty level and evidence <c>deceased:date</c>. <c>reclassification</c>
+/// is empty, or names the approved reclassification that replaced the engine's level, with its
+/// reason (the evidence is still the flows').
 /// </summary>
 public sealed class LevelsCsvWriter(TextWriter writer)
 {
-    public const string Header = "person_id,level,main_pathology,pathologies,evidence";
+    public const string Header = "person_id,level,main_pathology,pathologies,evidence,reclassification";
 
     private readonly char[] _buffer = new char[16];
 
@@ -25,7 +27,7 @@ public sealed class LevelsCsvWriter(TextWriter writer)
         {
             writer.Write(",,,deceased:");
             WriteDate(outcome.DeathDate!.Value);
-            writer.WriteLine();
+            writer.WriteLine(',');
             return;
         }
 
@@ -72,6 +74,12 @@ public sealed class LevelsCsvWriter(TextWriter writer)
             writer.Write(evidence.Code);
             writer.Write(':');
             WriteDate(evidence.Date);
+        }
+
+        writer.Write(',');
+        if (outcome.AppliedOverride is not null)
+        {
+            writer.Write(Remuneration.RemunerationExport.Quoted(outcome.Reason));
         }
 
         writer.WriteLine();

@@ -11,15 +11,21 @@ namespace Territorio.Flows.Stratification;
 public sealed record StratificationInputs(string Persons, string Sdo, string Drugs, string Exemptions, string Outpatient);
 
 /// <summary>What a run did: the pyramid, how many rows were read and rejected, how long it took.</summary>
-public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string> Groups, long Persons, long Events, long Rejected, TimeSpan Elapsed);
+public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string> Groups, long Persons, long Events, long Rejected, TimeSpan Elapsed)
+{
+    /// <summary>The approved reclassifications given to the run: how many applied, which skipped and why.</summary>
+    public ClassificationOverrides? Overrides { get; init; }
+}
 
 /// <summary>
 /// Reads the five flows (persons first, then SDO, drugs, exemptions, outpatient), stratifies every
 /// person and writes <c>levels.csv</c> in the order of <c>persons.csv</c>, one row per valid person.
+/// Approved reclassifications, when given, replace the engine's level and pathologies of their
+/// persons (decision 0054), and the row says so.
 /// </summary>
 public sealed class StratificationRun(ReferenceData reference)
 {
-    public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError)
+    public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError, ClassificationOverrides? overrides = null)
     {
         var clock = Stopwatch.StartNew();
         var engine = new Stratifier(criteria, asOf);
@@ -64,11 +70,12 @@ public sealed class StratificationRun(ReferenceData reference)
         for (int person = 0; person < engine.PersonCount; person++)
         {
             engine.Classify(person, outcome);
+            overrides?.Apply(outcome);
             writer.Write(outcome);
             pyramid.Add(outcome);
         }
 
-        return new StratificationSummary(pyramid, engine.Groups, engine.PersonCount, events, rejected, clock.Elapsed);
+        return new StratificationSummary(pyramid, engine.Groups, engine.PersonCount, events, rejected, clock.Elapsed) { Overrides = overrides };
     }
 
     private long ReadSdo(string path, Stratifier engine, Action<InputError> onError)

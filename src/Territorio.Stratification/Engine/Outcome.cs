@@ -44,8 +44,14 @@ public sealed class Outcome
 
     public bool IsExcluded => Level == 0;
 
+    /// <summary>The approved reclassification put in place of the engine's result, if any.</summary>
+    public ClassificationOverride? AppliedOverride { get; private set; }
+
+    /// <summary>The level the flows gave, before an approved reclassification replaced it.</summary>
+    public int StratifiedLevel { get; private set; }
+
     /// <summary>Why this level, in words a controller can check (levels_definitions.csv).</summary>
-    public string Reason => Level switch
+    public string Reason => AppliedOverride is { } applied ? applied.Describe(StratifiedLevel) : Level switch
     {
         0 => $"deceduto il {DeathDate:yyyy-MM-dd}, prima della data di riferimento: escluso",
         1 => $"{Pathologies.Count} patologie (principale + almeno 3 comorbilità): livello 1",
@@ -57,8 +63,18 @@ public sealed class Outcome
             : "nessuna patologia cronica e nessun uso dei servizi: livello 5",
     };
 
+    internal void Override(ClassificationOverride approved)
+    {
+        StratifiedLevel = Level;
+        AppliedOverride = approved;
+        Level = approved.Level;
+        Pathologies.Clear();
+        Pathologies.AddRange(approved.Pathologies);
+    }
+
     internal void Reset()
     {
+        AppliedOverride = null;
         Pathologies.Clear();
         Evidence.Clear();
         DeathDate = null;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Territorio.Flows.Stratification;
 using Territorio.Kernel.Errors;
+using Territorio.Stratification.Engine;
 
 namespace Territorio.Cli.Features.Stratification;
 
@@ -22,10 +23,12 @@ public static class StratifyCommand
         var output = new Option<FileInfo>("--out") { Description = "File dei livelli da scrivere (levels.csv).", Required = true };
         var criteria = CommandExtensions.ExistingFile("--criteria", "File dei criteri di classificazione (predefinito: quello provvisorio distribuito).", required: false);
         var report = new Option<FileInfo>("--report") { Description = "Piramide per ATS e MMG: CSV in questo file, pagina HTML accanto (stesso nome, .html)." };
+        var overrides = CommandExtensions.ExistingFile("--overrides",
+            "Riclassificazioni approvate dalla Commissione ATS (CSV di 'territorio reclassifications export'): sostituiscono livello e patologie delle persone, con il motivo nella colonna reclassification.", required: false);
 
         var command = new Command("stratify", "Stratifica la popolazione nei livelli 1–5 della DGR X/6164/2017 dai flussi regionali.")
         {
-            persons, sdo, drugs, exemptions, outpatient, asOf, output, criteria, report,
+            persons, sdo, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides,
         };
         command.SetAction(parse =>
         {
@@ -33,19 +36,26 @@ public static class StratifyCommand
             var result = Run(env, new StratificationInputs(
                 parse.GetValue(persons)!.FullName, parse.GetValue(sdo)!.FullName, parse.GetValue(drugs)!.FullName,
                 parse.GetValue(exemptions)!.FullName, parse.GetValue(outpatient)!.FullName),
-                date, parse.GetValue(output)!.FullName, parse.GetValue(criteria)?.FullName, parse.GetValue(report)?.FullName);
+                date, parse.GetValue(output)!.FullName, parse.GetValue(criteria)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(overrides)?.FullName);
             return result.Rejected > 0 ? ExitCodes.BadData : ExitCodes.Ok;
         });
         return command;
     }
 
     /// <summary>Runs a stratification and prints where its files are; used by <c>demo run</c> too.</summary>
-    public static StratificationSummary Run(CliEnvironment env, StratificationInputs inputs, DateOnly asOf, string levelsPath, string? criteriaPath, string? reportPath)
+    public static StratificationSummary Run(CliEnvironment env, StratificationInputs inputs, DateOnly asOf, string levelsPath, string? criteriaPath, string? reportPath, string? overridesPath = null)
     {
         var criteria = CriteriaFiles.Load(env.ReferenceData, criteriaPath);
         if (criteria.IsProvisional)
         {
             env.Error.WriteLine($"attenzione: {criteria.Label} ({criteria.SourceName})");
+        }
+
+        ClassificationOverrides? approved = null;
+        if (overridesPath is not null)
+        {
+            using var file = new StreamReader(overridesPath);
+            approved = new ClassificationOverrides(ClassificationOverridesCsv.Read(file, overridesPath, CriteriaFiles.Catalogue(env.ReferenceData)), asOf);
         }
 
         // Written beside the target and moved at the end: never a half-written levels.csv.
@@ -54,7 +64,7 @@ public static class StratifyCommand
         try
         {
             using var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16);
-            summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)));
+            summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved);
         }
         catch
         {
@@ -68,6 +78,10 @@ public static class StratifyCommand
             + string.Join(" / ", Enumerable.Range(1, 5).Select(l => Italian.Number(region[l])))
             + $"; {Italian.Number(region.Deceased)} deceduti esclusi");
         env.Output.WriteLine($"livelli: {levelsPath}");
+        if (approved is not null)
+        {
+            ReportOverrides(env, approved);
+        }
         if (reportPath is not null)
         {
             string html = Path.ChangeExtension(reportPath, ".html");
@@ -90,6 +104,21 @@ public static class StratifyCommand
         }
 
         return summary;
+    }
+
+    private static void ReportOverrides(CliEnvironment env, ClassificationOverrides approved)
+    {
+        var skipped = approved.Skipped.ToList();
+        env.Output.WriteLine($"riclassificazioni approvate: {Italian.Number(approved.Applied)} applicate (colonna reclassification), {Italian.Number(skipped.Count)} non applicate");
+        foreach (var (o, skip) in skipped)
+        {
+            env.Error.WriteLine($"riclassificazione non applicata: {o.Reference} di {o.PersonId}: " + skip switch
+            {
+                OverrideSkip.DecidedAfterAsOf => $"decisa il {Italian.Date(o.DecidedOn)}, dopo la data di riferimento: resta in vigore sopra questa stratificazione",
+                OverrideSkip.Deceased => "persona deceduta prima della data di riferimento",
+                _ => "persona assente dall'anagrafe della stratificazione",
+            });
+        }
     }
 
     private static DateOnly ParseDate(string text) =>

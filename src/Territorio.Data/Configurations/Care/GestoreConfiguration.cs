@@ -16,6 +16,8 @@ internal sealed class GestoreConfiguration : IEntityTypeConfiguration<Gestore>
         builder.Property(g => g.Ats).HasColumnName("ats").HasMaxLength(16);
         builder.HasMany(g => g.Candidatures).WithOne().HasForeignKey(c => c.GestoreId);
         builder.Navigation(g => g.Candidatures).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GestoreId);
+        builder.Navigation(g => g.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -36,5 +38,22 @@ internal sealed class CandidatureConfiguration : IEntityTypeConfiguration<Candid
         builder.Property(c => c.DecisionReason).HasColumnName("decision_reason").HasMaxLength(1000);
         builder.HasIndex(c => new { c.GestoreId, c.Ats, c.Level }).IsUnique().HasFilter(AggregateMapping.StatusIs("Pending", "Approved"));
         builder.HasIndex(c => new { c.Ats, c.Level, c.Status });
+    }
+}
+
+internal sealed class CooperativeMemberConfiguration : IEntityTypeConfiguration<CooperativeMember>
+{
+    public void Configure(EntityTypeBuilder<CooperativeMember> builder)
+    {
+        builder.ToTable("cooperative_members");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).HasColumnName("id");
+        builder.Property<string?>(m => m.GestoreId).Id("gestore_id");
+        builder.Property<string?>(m => m.MmgId).Id("mmg_id");
+        builder.Property(m => m.Since).HasColumnName("since");
+        builder.Property(m => m.Until).HasColumnName("until");
+        // A GP belongs to one cooperative at a time.
+        builder.HasIndex(m => m.MmgId).IsUnique().HasFilter("until IS NULL").HasDatabaseName("ux_cooperative_members_one_open");
+        builder.HasIndex(m => new { m.GestoreId, m.MmgId });
     }
 }

@@ -584,6 +584,47 @@ namespace Territorio.Data.Migrations.Postgres
                     b.ToTable("candidatures", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Gestori.CooperativeMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<string>("MmgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mmg_id");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MmgId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_cooperative_members_one_open")
+                        .HasFilter("until IS NULL");
+
+                    b.HasIndex("GestoreId", "MmgId");
+
+                    b.ToTable("cooperative_members", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Gestori.Gestore", b =>
                 {
                     b.Property<string>("Id")
@@ -1576,6 +1617,15 @@ namespace Territorio.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Gestori.CooperativeMember", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Gestori.Gestore", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GestoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Network.AgendaSlot", b =>
                 {
                     b.HasOne("Territorio.CareManagement.Network.Erogatore", null)
@@ -1732,6 +1782,8 @@ namespace Territorio.Data.Migrations.Postgres
             modelBuilder.Entity("Territorio.CareManagement.Gestori.Gestore", b =>
                 {
                     b.Navigation("Candidatures");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Network.Erogatore", b =>

@@ -563,6 +563,45 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("candidatures", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Gestori.CooperativeMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<string>("MmgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mmg_id");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MmgId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_cooperative_members_one_open")
+                        .HasFilter("until IS NULL");
+
+                    b.HasIndex("GestoreId", "MmgId");
+
+                    b.ToTable("cooperative_members", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Gestori.Gestore", b =>
                 {
                     b.Property<string>("Id")
@@ -1535,6 +1574,15 @@ namespace Territorio.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Gestori.CooperativeMember", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Gestori.Gestore", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GestoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Network.AgendaSlot", b =>
                 {
                     b.HasOne("Territorio.CareManagement.Network.Erogatore", null)
@@ -1689,6 +1737,8 @@ namespace Territorio.Data.Migrations.Sqlite
             modelBuilder.Entity("Territorio.CareManagement.Gestori.Gestore", b =>
                 {
                     b.Navigation("Candidatures");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Network.Erogatore", b =>
