@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Common;
@@ -45,6 +46,7 @@ internal static class CareDemo
         await db.Set<OfferedService>().ExecuteDeleteAsync(ct);
         await db.Set<Erogatore>().ExecuteDeleteAsync(ct);
         await db.Set<Candidature>().ExecuteDeleteAsync(ct);
+        await db.Set<CooperativeMember>().ExecuteDeleteAsync(ct);
         await db.Set<Gestore>().ExecuteDeleteAsync(ct);
     }
 
@@ -91,6 +93,12 @@ internal static class CareDemo
 
                 await s.Gestori.ApplyAsync($"G{ats}PRIV", ats, 3, new Actor(ActorRole.ClinicalManager, "demo.responsabile", $"G{ats}PRIV"), ct);
 
+                // Half of the ATS's GPs are associated in its GP cooperative (the 8% share goes to them).
+                foreach (string mmg in CooperativeMembers(residents, ats))
+                {
+                    await s.Gestori.AddMemberAsync($"G{ats}COOP", mmg, today.AddYears(-2), atsOperator, ct);
+                }
+
                 // 3. Erogatori with agreements and agendas from the start of the story to 60 days ahead.
                 foreach (var (suffix, name) in new[] { ("POLI", "Poliambulatorio"), ("LAB", "Centro diagnostico") })
                 {
@@ -115,11 +123,11 @@ internal static class CareDemo
         report(0.3);
 
         // 4. Letters and pacts; most patients get their PAI from the template and two bookings.
-        var eligible = new List<CareManagement.Application.Enrolment.EligiblePatient>();
+        var eligible = new List<EligiblePatient>();
         foreach (var ats in atsCodes)
         {
             await Use(s => s.Enrolment.IssueLettersAsync(ats, inCharge / atsCodes.Count * 2, new Actor(ActorRole.Ats, "demo.ats", ats), ct));
-            eligible.AddRange(await Use(s => s.Enrolment.EligibleAsync(ats, inCharge / atsCodes.Count, ct)));
+            eligible.AddRange(MixOfLevels(await Use(s => s.Enrolment.EligibleAsync(ats, int.MaxValue, ct)), inCharge / atsCodes.Count));
         }
 
         int pacts = 0, pais = 0, bookings = 0;
@@ -144,7 +152,7 @@ internal static class CareDemo
                         continue;
                     }
 
-                    var version = await s.Pai.WriteFromTemplateAsync(patient.PatientId, new Actor(ActorRole.ClinicalManager, "demo.responsabile", gestore), null, ct);
+                    var version = await WritePaiAsync(s, patient, gestore, i, ct);
                     pais++;
                     foreach (var item in version.Services.Take(2).ToList())
                     {
@@ -183,17 +191,109 @@ internal static class CareDemo
 
         var delivered = await Use(s => s.Delivered.ImportAsync(new StringReader(flow.ToString()), "demo-outpatient.csv", Actor.System, ct));
 
-        // 6. Something for the Commission: a reclassification proposal.
-        if (eligible.FirstOrDefault(p => p.Level == 2) is { } reclassified)
-        {
-            var pact = await Use(s => s.Db.Set<PattoDiCura>().AsNoTracking().SingleAsync(p => p.PatientId == reclassified.PatientId && p.Status == PactStatus.Active, ct));
-            await Use(s => s.Reclassification.ProposeAsync(reclassified.PatientId, 1, "20", [], new Actor(ActorRole.ClinicalManager, "demo.responsabile", pact.GestoreId),
-                "scompenso cardiaco emerso alla visita di controllo", ct));
-        }
+        // 6. The Commission's work: a reclassification approved (the tariff and the next stratification
+        // follow it), one still to decide, a change of Gestore; and a patient who died.
+        await CommissionStoryAsync(Use<bool>, eligible, today, ct);
 
         report(1);
         return new CareDemoSummary(imported.Imported, atsCodes.Count * 3, atsCodes.Count * 2, slots, pacts, pais, bookings, delivered.Booked);
     }
+
+    /// <summary>
+    /// Most PAIs are written by the Gestore from the template; one in five is drafted by the
+    /// patient's GP as collaborator and validated by the Gestore (the GP is then paid per PAI).
+    /// </summary>
+    private static async Task<PaiVersion> WritePaiAsync(CareServices s, EligiblePatient patient, string gestore, int index, CancellationToken ct)
+    {
+        var manager = new Actor(ActorRole.ClinicalManager, "demo.responsabile", gestore);
+        if (index % 5 != 1 || patient.MmgId is not { } mmg)
+        {
+            return await s.Pai.WriteFromTemplateAsync(patient.PatientId, manager, null, ct);
+        }
+
+        var (template, items) = await s.Pai.TemplateForAsync(patient.PatientId, ct);
+        await s.Pai.ProposeAsync(patient.PatientId, items, Actor.Factory.Mmg(mmg), $"bozza del MMG dal modello provvisorio {template.Version}", ct);
+        return (await s.Pai.DecideProposalAsync(patient.PatientId, accept: true, manager, "bozza del MMG validata", ct))!;
+    }
+
+    private static async Task CommissionStoryAsync(Func<Func<CareServices, Task<bool>>, Task<bool>> use, List<EligiblePatient> eligible, DateOnly today, CancellationToken ct)
+    {
+        async Task<PattoDiCura> PactOf(CareServices s, string patient) =>
+            await s.Db.Set<PattoDiCura>().AsNoTracking().SingleAsync(p => p.PatientId == patient && p.Status == PactStatus.Active, ct);
+        var commission = new Actor(ActorRole.AtsCommission, "demo.commissione", "demo");
+        var pending = new Queue<EligiblePatient>(eligible.Where(p => p.MainPathology is not null));
+
+        // Approved: one level more severe (level 1: less), with diabetes found at the PAI's exams.
+        if (pending.TryDequeue(out var approved))
+        {
+            int level = approved.Level == 1 ? 2 : approved.Level - 1;
+            string other = approved.MainPathology == "50" ? "56" : "50";
+            await use(async s =>
+            {
+                var pact = await PactOf(s, approved.PatientId);
+                var proposal = await s.Reclassification.ProposeAsync(approved.PatientId, level, approved.MainPathology!, [other], new Actor(ActorRole.ClinicalManager, "demo.responsabile", pact.GestoreId),
+                    level < approved.Level ? "comorbilità documentata dagli esami del PAI, assente dai flussi" : "comorbilità non più attive alla rivalutazione clinica", ct);
+                await s.Reclassification.DecideAsync(proposal.Id, approve: true, commission with { Organisation = approved.Ats }, "referti allegati adeguati", ct);
+                return true;
+            });
+        }
+
+        // Still to decide: heart failure seen at a check-up.
+        if (pending.TryDequeue(out var proposed) && (proposed.Level, proposed.MainPathology) != (1, "20"))
+        {
+            await use(async s =>
+            {
+                var pact = await PactOf(s, proposed.PatientId);
+                await s.Reclassification.ProposeAsync(proposed.PatientId, 1, "20", [], new Actor(ActorRole.ClinicalManager, "demo.responsabile", pact.GestoreId),
+                    "scompenso cardiaco emerso alla visita di controllo", ct);
+                return true;
+            });
+        }
+
+        // A patient of the ASST at level 1–2 moves to the private provider from 30 days ago.
+        while (pending.TryDequeue(out var patient))
+        {
+            bool moved = patient.Level <= 2 && await use(async s =>
+            {
+                var pact = await PactOf(s, patient.PatientId);
+                if (!pact.GestoreId.EndsWith("ASST", StringComparison.Ordinal) || pact.StartDate >= today.AddDays(-30))
+                {
+                    return false;
+                }
+
+                var request = await s.Enrolment.RequestChangeAsync(patient.PatientId, $"G{patient.Ats}PRIV", today.AddDays(-30), new Actor(ActorRole.Patient, patient.PatientId),
+                    "più vicino al domicilio", ct);
+                await s.Enrolment.DecideChangeAsync(request.Id, approve: true, commission with { Organisation = patient.Ats }, "motivazione accolta", ct);
+                return true;
+            });
+            if (moved)
+            {
+                break;
+            }
+        }
+
+        // A patient died 20 days ago: the registry records it and the Gestore closes the pact.
+        if (pending.TryDequeue(out var deceased))
+        {
+            await use(async s =>
+            {
+                var resident = await s.Db.Residents.SingleAsync(r => r.Id == deceased.PatientId, ct);
+                resident.RecordDeath(today.AddDays(-20));
+                await s.Db.SaveChangesAsync(ct);
+                var pact = await PactOf(s, deceased.PatientId);
+                await s.Enrolment.CancelAsync(pact.Id, new Actor(ActorRole.CaseManager, "demo.casemanager", pact.GestoreId), $"decesso del paziente il {today.AddDays(-20):dd/MM/yyyy}", ct);
+                return true;
+            });
+        }
+    }
+
+    /// <summary>Patients of every level in turn (1, 2, 3, 1, …), so that each kind of Gestore and GP role has some.</summary>
+    private static IEnumerable<EligiblePatient> MixOfLevels(IReadOnlyList<EligiblePatient> eligible, int count) =>
+        eligible.GroupBy(p => p.Level).SelectMany(level => level.Select((patient, rank) => (patient, rank)))
+            .OrderBy(p => p.rank).ThenBy(p => p.patient.Level).Select(p => p.patient).Take(count);
+
+    private static IEnumerable<string> CooperativeMembers(IEnumerable<Kernel.Population.Resident> residents, string ats) =>
+        residents.Where(r => r.Ats == ats && r.MmgId is not null).Select(r => r.MmgId!).Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 0);
 
     private static (string Suffix, string Name, GestoreKind Kind, int[] Levels)[] GestoriOf(string ats) =>
     [

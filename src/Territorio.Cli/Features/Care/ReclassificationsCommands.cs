@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Reclassification;
 using Territorio.Flows.Stratification;
 using Territorio.Stratification.Engine;
@@ -20,19 +21,26 @@ public static class ReclassificationsCommands
         var export = Command(env, "export", "Esporta le riclassificazioni approvate dopo l'ultima stratificazione: la prossima 'territorio stratify --overrides' le applica.",
             [output, ats], async (p, _, s, ct) =>
             {
-                var approved = await s.Reclassification.InForceAsync(p.GetValue(ats), ct);
                 var file = p.GetValue(output)!;
-                string temporary = file.FullName + ".tmp";
-                await using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false)))
-                {
-                    ClassificationOverridesCsv.Write(writer, approved.Select(AsOverride));
-                }
-
-                File.Move(temporary, file.FullName, overwrite: true);
-                env.Output.WriteLine($"{Italian.Number(approved.Count)} riclassificazioni approvate esportate in {file.FullName}");
+                int count = await ExportAsync(s, p.GetValue(ats), file.FullName, ct);
+                env.Output.WriteLine($"{Italian.Number(count)} riclassificazioni approvate esportate in {file.FullName}");
                 return ExitCodes.Ok;
             });
         return new Command("reclassifications", "Riclassificazioni decise dalla Commissione ATS, per la prossima stratificazione.") { export };
+    }
+
+    /// <summary>Writes the file (beside the target, then moved: never half-written); returns how many.</summary>
+    public static async Task<int> ExportAsync(CareServices services, string? ats, string path, CancellationToken ct)
+    {
+        var approved = await services.Reclassification.InForceAsync(ats, ct);
+        string temporary = path + ".tmp";
+        await using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false)))
+        {
+            ClassificationOverridesCsv.Write(writer, approved.Select(AsOverride));
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return approved.Count;
     }
 
     /// <summary>The Commission's decision as the stratification reads it: main pathology first, request and decision reasons.</summary>

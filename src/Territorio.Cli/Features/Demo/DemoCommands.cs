@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Territorio.CareManagement.Application;
 using Territorio.Cli.Features.Care;
 using Territorio.Data;
 using Territorio.Synthetic;
@@ -44,6 +45,7 @@ public static class DemoCommands
             env.Output.WriteLine($"presa in carico demo: {Italian.Number(care.Stratified)} persone stratificate (criteri PROVVISORI), " +
                 $"{care.Gestori} Gestori, {care.Erogatori} erogatori ({Italian.Number(care.Slots)} slot), {Italian.Number(care.Pacts)} patti, {Italian.Number(care.Pais)} PAI (modelli PROVVISORI), " +
                 $"{Italian.Number(care.Bookings)} prenotazioni, {Italian.Number(care.Delivered)} erogate");
+            await NextStratificationAsync(env, asOf, ct);
             DemoRehab.Run(env, parse.GetValue(seed));
 
             if (parse.GetValue(noServe))
@@ -65,6 +67,19 @@ public static class DemoCommands
         });
 
         return new Command("demo", "Dati sintetici per prove e dimostrazioni.") { run, DemoPopulationCommand.Build(env), DemoSdoCommand.Build() };
+    }
+
+    /// <summary>The Commission's approved reclassifications exported and honoured by the next stratification.</summary>
+    private static async Task NextStratificationAsync(CliEnvironment env, DateOnly asOf, CancellationToken ct)
+    {
+        string overrides = Path.GetFullPath(Path.Combine(env.Database.DataDirectory, "stratificazione", "riclassificazioni.csv"));
+        await using (var db = TerritorioDatabase.CreateContext(env.Database))
+        {
+            int count = await ReclassificationsCommands.ExportAsync(new CareServices(db, TimeProvider.System, CareCli.CataloguesOf(env)), null, overrides, ct);
+            env.Output.WriteLine($"riclassificazioni approvate: {Italian.Number(count)} in {overrides}");
+        }
+
+        DemoPopulationCommand.StratifyWithOverrides(env, asOf, overrides);
     }
 
     private static async Task<int> LoadResidentsAsync(DatabaseOptions options, int count, int seed, DateOnly asOf, Action<double> report, CancellationToken ct)

@@ -67,14 +67,28 @@ public static class DemoPopulationCommand
         return new StratificationInputs(paths[0], paths[1], paths[2], paths[3], paths[4]);
     }
 
-    /// <summary>For <c>demo run</c>: the region's flows into the data folder, stratified, files printed.</summary>
-    /// <summary>Writes the demo region's flows, stratifies them, and returns the levels file.</summary>
+    /// <summary>For <c>demo run</c>: writes the demo region's flows, stratifies them, and returns the levels file.</summary>
     public static string GenerateAndStratify(CliEnvironment env, int people, int seed, DateOnly asOf)
     {
-        string directory = Path.GetFullPath(Path.Combine(env.Database.DataDirectory, "stratificazione"));
+        string directory = Folder(env);
         var inputs = Write(Path.Combine(directory, "flussi"), people, seed, asOf);
         string levels = Path.Combine(directory, "levels.csv");
         StratifyCommand.Run(env, inputs, asOf, levels, null, Path.Combine(directory, "piramide.csv"));
         return levels;
     }
+
+    /// <summary>
+    /// For <c>demo run</c>: the next stratification of the same flows honouring the reclassifications
+    /// the Commission approved (<c>stratify --overrides</c>, decision 0054); returns the levels file.
+    /// </summary>
+    public static string StratifyWithOverrides(CliEnvironment env, DateOnly asOf, string overrides)
+    {
+        string directory = Folder(env);
+        var paths = FileNames.Select(f => Path.Combine(directory, "flussi", f)).ToArray();
+        string levels = Path.Combine(directory, "levels-con-riclassificazioni.csv");
+        StratifyCommand.Run(env, new StratificationInputs(paths[0], paths[1], paths[2], paths[3], paths[4]), asOf, levels, null, null, overrides);
+        return levels;
+    }
+
+    private static string Folder(CliEnvironment env) => Path.GetFullPath(Path.Combine(env.Database.DataDirectory, "stratificazione"));
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Territorio.CareManagement.Application.Remuneration;
+using Territorio.Data;
 using Territorio.Flows.Printing;
 using Territorio.Flows.Remuneration;
 using Territorio.Kernel.Errors;
@@ -30,7 +32,7 @@ public static class RemunerateCommand
         });
         var ats = new Option<string?>("--ats") { Description = "Solo i patti di questa ATS (codice)." };
         var other = CommandExtensions.ExistingFile("--catalogue", "Catalogo alternativo (JSON) per la simulazione: stesso anno pagato con queste tariffe, a confronto con le attuali.", required: false);
-        var pacts = CommandExtensions.ExistingFile("--pacts", "File CSV dei periodi dei Patti di Cura (colonne in docs/remuneration.md).");
+        var pacts = CommandExtensions.ExistingFile("--pacts", "File CSV dei periodi dei Patti di Cura (colonne in docs/remuneration.md); senza, i Patti di Cura del database.", required: false);
         var output = new Option<DirectoryInfo?>("--out") { Description = "Cartella dei risultati (CSV, XLSX, PDF per Gestore); predefinita: remunerazione-AAAA." };
         var paiFee = new Option<decimal?>("--pai-fee") { Description = "Compenso in euro per PAI scritto da un MMG collaboratore (altrimenti Remuneration:PaiFee della configurazione)." };
         var command = new Command("remunerate", "Remunerazione annuale dei Gestori e dei MMG: tariffa per patologia e livello, pro rata per giorni di patto attivo.")
@@ -52,8 +54,7 @@ public static class RemunerateCommand
             }
 
             var options = new RemunerationOptions { PaiFee = parse.GetValue(paiFee) ?? ConfiguredFee(env) };
-            // The care-management tables will be a second IPactPeriodSource, wired here (decision 0063).
-            var periods = await new PactPeriodCsv(parse.GetValue(pacts)!.FullName).ReadYearAsync(y, parse.GetValue(ats), ct);
+            var periods = await ReadPeriodsAsync(env, parse.GetValue(pacts), y, parse.GetValue(ats), ct);
 
             var result = RemunerationEngine.Run(periods, current, y, options);
             var comparison = alternative is null ? null : CatalogueComparison.Compare(result, RemunerationEngine.Run(periods, alternative, y, options));
@@ -63,6 +64,21 @@ public static class RemunerateCommand
             return result.Issues.Count > 0 ? ExitCodes.BadData : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The pact periods of the year: from the file when given, else from the care-management tables (decision 0056).</summary>
+    private static async Task<List<PactPeriod>> ReadPeriodsAsync(CliEnvironment env, FileInfo? file, int year, string? ats, CancellationToken ct)
+    {
+        if (file is not null)
+        {
+            return await new PactPeriodCsv(file.FullName).ReadYearAsync(year, ats, ct);
+        }
+
+        await TerritorioDatabase.MigrateAsync(env.Database, ct);
+        await using var db = TerritorioDatabase.CreateContext(env.Database);
+        var periods = await new CarePactPeriodSource(db).ReadYearAsync(year, ats, ct);
+        env.Output.WriteLine($"patti di cura dal database ({env.Database.Provider}): {Italian.Number(periods.Count)} periodi attivi nel {year}");
+        return periods;
     }
 
     private static decimal? ConfiguredFee(CliEnvironment env)
