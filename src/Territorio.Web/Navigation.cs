@@ -13,10 +13,13 @@ public static class Navigation
         if (actor.IsAts && actor.Roles.Contains(TerritorioRoles.AtsOperatore))
         {
             items.Add(new("Candidature dei Gestori", "/Ats/Candidature"));
+            items.Add(new("Commissione", "/Ats/Commissione"));
         }
 
         if (actor.IsAts)
         {
+            items.Add(new("Piramide", "/Ats/Piramide"));
+            items.Add(new("Avanzamento arruolamento", "/Ats/Arruolamento"));
             items.Add(new("Registro accessi", "/Ats/Accessi"));
         }
 

@@ -13,6 +13,7 @@ using Territorio.Data;
 using Territorio.Data.Security;
 using Territorio.Flows.Reference;
 using Territorio.Web.Api;
+using Territorio.Web.Ats;
 using Territorio.Web.Care;
 using Territorio.Web.Fhir;
 using Territorio.Web.Security;
@@ -54,11 +55,13 @@ public static class WebApp
         services.AddSingleton(sp => CareCatalogues.Load(sp.GetRequiredService<ReferenceData>()));
         services.AddScoped(sp => new CareServices(sp.GetRequiredService<TerritorioDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CareCatalogues>()));
         services.AddScoped<PatientFileQuery>();
+        services.AddAtsScreens();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Ats", Policies.Ats);
             options.Conventions.AuthorizeFolder("/Mmg", Policies.Mmg);
             options.Conventions.AuthorizePage("/Ats/Candidature", Policies.AtsOperatore);
+            options.Conventions.AuthorizePage("/Ats/Commissione", Policies.AtsOperatore);
             options.Conventions.AuthorizeFolder("/Gestore", Policies.Gestore);
             options.Conventions.AuthorizeFolder("/Erogatore", Policies.Erogatore);
             options.Conventions.AuthorizeFolder("/Paziente", Policies.Paziente);
@@ -99,6 +102,7 @@ public static class WebApp
         app.MapAccountApi(api);
         api.MapPatientApi();
         api.MapAuditApi();
+        api.MapAtsApi();
         app.MapTerritorioFhir();
         return app;
     }

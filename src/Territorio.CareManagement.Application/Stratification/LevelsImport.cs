@@ -29,7 +29,7 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
             : throw new InputDataException(new InputError(source, 1, c, "", "colonna mancante (attese: " + string.Join(", ", Columns) + ")")));
 
         int reclassification = Enumerable.Range(0, reader.FieldCount).FirstOrDefault(i => reader.GetName(i) == "reclassification", -1);
-        var residents = (await Db.Residents.Select(r => r.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var residents = await TerritoriesOfResidentsAsync(ct);
         var rejected = new List<InputError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<(string Person, int Level, string? Main, string[] Pathologies, string Evidence)>();
@@ -51,7 +51,7 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
             string[] pathologies = reader.GetString(ordinals["pathologies"]).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             string? error = null;
             string field = "";
-            if (!residents.Contains(person))
+            if (!residents.ContainsKey(person))
             {
                 (field, error) = ("person_id", "persona non presente in anagrafe");
             }
@@ -99,7 +99,11 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
         int done = 0;
         foreach (var chunk in rows.Chunk(5_000))
         {
-            Db.AddRange(chunk.Select(r => new StratifiedPerson(run.Id, r.Person, r.Level, r.Main, r.Pathologies, r.Evidence)));
+            Db.AddRange(chunk.Select(r => new StratifiedPerson(run.Id, r.Person, r.Level, r.Main, r.Pathologies, r.Evidence)
+            {
+                Ats = residents[r.Person].Ats,
+                MmgId = residents[r.Person].MmgId,
+            }));
             await Db.SaveChangesAsync(ct);
             Db.ChangeTracker.Clear();
             done += chunk.Length;
@@ -114,5 +118,22 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
 
         var perLevel = rows.GroupBy(r => r.Level).ToDictionary(g => g.Key, g => g.Count());
         return new LevelsImportResult(run.Id, rows.Count, rejected, perLevel, deceased);
+    }
+
+    /// <summary>
+    /// Every resident's ATS and GP, copied into the run so that pyramids per territory and GP are
+    /// counted on one index. Territory and GP codes repeat: one string instance each.
+    /// </summary>
+    private async Task<Dictionary<string, (string Ats, string? MmgId)>> TerritoriesOfResidentsAsync(CancellationToken ct)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string code) => codes.TryGetValue(code, out var same) ? same : codes[code] = code;
+        var residents = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+        await foreach (var r in Db.Residents.AsNoTracking().Select(r => new { r.Id, r.Ats, r.MmgId }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            residents[r.Id] = (Shared(r.Ats), r.MmgId is null ? null : Shared(r.MmgId));
+        }
+
+        return residents;
     }
 }

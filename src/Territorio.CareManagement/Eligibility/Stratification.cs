@@ -77,6 +77,12 @@ public sealed class StratifiedPerson
     public string Pathologies { get; private set; }
 
     public string Evidence { get; private set; }
+
+    /// <summary>The person's ATS when the run was imported: pyramids per territory count it without a join.</summary>
+    public string Ats { get; init; } = "";
+
+    /// <summary>The person's GP (MMG) when the run was imported.</summary>
+    public string? MmgId { get; init; }
 }
 
 /// <summary>Where a patient's level comes from: a stratification run or an approved reclassification.</summary>

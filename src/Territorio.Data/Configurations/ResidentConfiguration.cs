@@ -17,5 +17,8 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.MmgId).HasColumnName("mmg_id").HasMaxLength(32);
         builder.Property(r => r.DeathDate).HasColumnName("death_date");
         builder.HasIndex(r => new { r.Ats, r.MmgId });
+
+        // Few residents die after a stratification: finding them per territory must not scan everyone.
+        builder.HasIndex(r => new { r.Ats, r.DeathDate }).HasFilter("death_date IS NOT NULL");
     }
 }

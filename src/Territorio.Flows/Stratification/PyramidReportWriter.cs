@@ -14,7 +14,8 @@ public static class PyramidReportWriter
 {
     public const string CsvHeader = "scope,ats,mmg_id,persons,level_1,level_2,level_3,level_4,level_5,share_1,share_2,share_3,share_4,share_5,deceased_excluded,criteria";
 
-    private static readonly string[] LevelNames =
+    /// <summary>What each level 1–5 means (DGR X/6164/2017, classificazione della domanda).</summary>
+    public static readonly IReadOnlyList<string> LevelNames =
         ["fragilità clinica", "cronicità polipatologica", "cronicità monopatologica", "utenti sporadici", "non utenti"];
 
     public static void WriteCsv(TextWriter writer, StratificationSummary summary, string criteriaLabel)
@@ -96,8 +97,11 @@ public static class PyramidReportWriter
         writer.Write(html.ToString());
     }
 
-    /// <summary>A horizontal-bar pyramid: level 1 at the top, bar width proportional to the share.</summary>
-    private static string Chart(string title, Func<int, double> share)
+    /// <summary>
+    /// A horizontal-bar pyramid as inline SVG (no script, no style attribute): level 1 at the top,
+    /// bar width proportional to the share. The web application shows the same chart.
+    /// </summary>
+    public static string Chart(string title, Func<int, double> share)
     {
         const int width = 420;
         const int barHeight = 30;

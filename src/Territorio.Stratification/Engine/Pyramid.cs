@@ -43,6 +43,9 @@ public sealed class Pyramid
         public double Share(int level) => Living == 0 ? 0 : (double)_levels[level] / Living;
 
         public void Add(int level) => _levels[level]++;
+
+        /// <summary>Adds persons counted elsewhere (a database GROUP BY); negative to move them to another level.</summary>
+        public void Add(int level, long persons) => _levels[level] += persons;
     }
 
     /// <summary>Share of a level in a reference shape.</summary>

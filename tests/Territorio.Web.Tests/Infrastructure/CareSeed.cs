@@ -27,9 +27,12 @@ public static class CareSeed
     public static async Task SeedAsync(CareServices care, DateOnly today, CancellationToken ct)
     {
         var by = new CareActor.Factory("seed");
+        care.Db.Residents.AddRange(new[] { Territory.A, Territory.B }.SelectMany(AtsSeed.Residents));
+        await care.Db.SaveChangesAsync(ct);
         string levels = "person_id,level,main_pathology,pathologies,evidence\n" + string.Join("\n",
             new[] { Territory.A, Territory.B }.SelectMany(t => new[] { t.Patient, t.OtherMmgPatient }).Append(NewPatient)
-                .Select(id => $"{id},2,{Pathology},{Pathology}|29,test"));
+                .Select(id => $"{id},2,{Pathology},{Pathology}|29,test")
+                .Concat(new[] { Territory.A, Territory.B }.SelectMany(AtsSeed.LevelRows)));
         await care.Levels.ImportAsync(new StringReader(levels), "levels.csv", today.AddDays(-30), by.Ats(Territory.A.Ats), null, ct);
 
         foreach (var t in new[] { Territory.A, Territory.B })
@@ -54,6 +57,10 @@ public static class CareSeed
         await care.Gestori.RegisterAsync(PendingGestore, "Cooperativa MMG Alfa", GestoreKind.CooperativaMmg, Territory.A.Ats, by.Ats(Territory.A.Ats), ct);
         await care.Gestori.ApplyAsync(PendingGestore, Territory.A.Ats, 2, by.ClinicalManager(PendingGestore), ct);
         await care.Network.SignAgreementAsync(Territory.A.Erogatore, PendingGestore, today.AddDays(-60), null, by.ClinicalManager(PendingGestore), ct);
+        foreach (var t in new[] { Territory.A, Territory.B })
+        {
+            await AtsSeed.SeedAsync(care, t, today, ct);
+        }
     }
 
     public static IEnumerable<AccountSpec> PendingGestoreAccounts =>

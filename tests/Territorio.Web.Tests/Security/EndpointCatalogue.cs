@@ -68,6 +68,8 @@ public static class EndpointCatalogue
         "erogatoreId" => territory.Erogatore,
         "documentName" => "v1",
         "carePlanId" => CareSeed.CarePlanIds[territory.Key],
+        "reclassificationId" => AtsSeed.ReclassificationOf[territory.Patient].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "changeRequestId" => AtsSeed.ChangeOf[territory.Patient].ToString(System.Globalization.CultureInfo.InvariantCulture),
         "code" => null,
         _ => throw new InvalidOperationException(
             $"{endpoint}: route parameter '{parameter}' unknown to the matrix; add what it names to EndpointCatalogue.ResourceOf"),

@@ -35,6 +35,11 @@ internal sealed class StratifiedPersonConfiguration : IEntityTypeConfiguration<S
         builder.HasOne<StratificationRun>().WithMany().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Resident>().WithMany().HasForeignKey(p => p.PersonId);
         builder.HasIndex(p => new { p.PersonId, p.RunId });
+
+        // The pyramid of a territory or GP is a GROUP BY on this index alone (index-only scan).
+        builder.Property(p => p.Ats).HasColumnName("ats").HasMaxLength(16);
+        builder.Property<string?>(p => p.MmgId).Id("mmg_id");
+        builder.HasIndex(p => new { p.RunId, p.Ats, p.MmgId, p.Level });
     }
 }
 
@@ -53,5 +58,6 @@ internal sealed class EnrolmentLetterConfiguration : IEntityTypeConfiguration<En
         builder.Property(l => l.GestoriListed).HasColumnName("gestori_listed").HasMaxLength(1000);
         builder.HasOne<Resident>().WithMany().HasForeignKey(l => l.PatientId);
         builder.HasIndex(l => new { l.PatientId, l.RunId }).IsUnique();
+        builder.HasIndex(l => new { l.RunId, l.Ats, l.Level });
     }
 }

@@ -34,6 +34,7 @@ internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoD
         // One active pact per patient, also under concurrent signatures (status in the key: see PaiVersionConfiguration).
         builder.HasIndex(p => new { p.PatientId, p.Status }, "ux_patti_di_cura_one_active").IsUnique().HasFilter(AggregateMapping.StatusIs("Active"));
         builder.HasIndex(p => new { p.GestoreId, p.Status });
+        builder.HasIndex(p => new { p.Ats, p.Status, p.EndDate });
     }
 }
 

@@ -445,6 +445,8 @@ namespace Territorio.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "RunId")
                         .IsUnique();
 
+                    b.HasIndex("RunId", "Ats", "Level");
+
                     b.ToTable("enrolment_letters", (string)null);
                 });
 
@@ -497,6 +499,12 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("person_id");
 
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ats");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasColumnType("text")
@@ -511,6 +519,11 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("character varying(8)")
                         .HasColumnName("main_pathology");
 
+                    b.Property<string>("MmgId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mmg_id");
+
                     b.Property<string>("Pathologies")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -520,6 +533,8 @@ namespace Territorio.Data.Migrations.Postgres
                     b.HasKey("RunId", "PersonId");
 
                     b.HasIndex("PersonId", "RunId");
+
+                    b.HasIndex("RunId", "Ats", "MmgId", "Level");
 
                     b.ToTable("stratified_persons", (string)null);
                 });
@@ -977,6 +992,8 @@ namespace Territorio.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("GestoreId", "Status");
+
+                    b.HasIndex("Ats", "Status", "EndDate");
 
                     b.HasIndex(new[] { "PatientId", "Status" }, "ux_patti_di_cura_one_active")
                         .IsUnique()
@@ -1493,6 +1510,9 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnName("sex");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Ats", "DeathDate")
+                        .HasFilter("death_date IS NOT NULL");
 
                     b.HasIndex("Ats", "MmgId");
 

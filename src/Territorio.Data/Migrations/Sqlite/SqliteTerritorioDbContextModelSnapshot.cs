@@ -428,6 +428,8 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "RunId")
                         .IsUnique();
 
+                    b.HasIndex("RunId", "Ats", "Level");
+
                     b.ToTable("enrolment_letters", (string)null);
                 });
 
@@ -478,6 +480,12 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("person_id");
 
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ats");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -492,6 +500,11 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("main_pathology");
 
+                    b.Property<string>("MmgId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mmg_id");
+
                     b.Property<string>("Pathologies")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -501,6 +514,8 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasKey("RunId", "PersonId");
 
                     b.HasIndex("PersonId", "RunId");
+
+                    b.HasIndex("RunId", "Ats", "MmgId", "Level");
 
                     b.ToTable("stratified_persons", (string)null);
                 });
@@ -944,6 +959,8 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("GestoreId", "Status");
+
+                    b.HasIndex("Ats", "Status", "EndDate");
 
                     b.HasIndex(new[] { "PatientId", "Status" }, "ux_patti_di_cura_one_active")
                         .IsUnique()
@@ -1450,6 +1467,9 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnName("sex");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Ats", "DeathDate")
+                        .HasFilter("death_date IS NOT NULL");
 
                     b.HasIndex("Ats", "MmgId");
 
