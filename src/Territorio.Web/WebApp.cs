@@ -15,6 +15,7 @@ using Territorio.Flows.Reference;
 using Territorio.Web.Api;
 using Territorio.Web.Care;
 using Territorio.Web.Fhir;
+using Territorio.Web.Rehab;
 using Territorio.Web.Security;
 
 namespace Territorio.Web;
@@ -54,6 +55,7 @@ public static class WebApp
         services.AddSingleton(sp => CareCatalogues.Load(sp.GetRequiredService<ReferenceData>()));
         services.AddScoped(sp => new CareServices(sp.GetRequiredService<TerritorioDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CareCatalogues>()));
         services.AddScoped<PatientFileQuery>();
+        services.AddRehabScreens(builder.Configuration);
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Ats", Policies.Ats);
@@ -63,6 +65,10 @@ public static class WebApp
             options.Conventions.AuthorizeFolder("/Erogatore", Policies.Erogatore);
             options.Conventions.AuthorizeFolder("/Paziente", Policies.Paziente);
             options.Conventions.AuthorizeFolder("/Assistiti", Policies.PatientData);
+            options.Conventions.AuthorizeFolder("/Riabilitazione", Policies.Riabilitazione);
+            options.Conventions.AuthorizePage("/Riabilitazione/Carica", Policies.Ats);
+            options.Conventions.AuthorizePage("/Riabilitazione/Scarti", Policies.Ats);
+            options.Conventions.AuthorizeFolder("/Reparto", Policies.Reparto);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Errore");
             options.Conventions.AllowAnonymousToPage("/Index");
@@ -99,6 +105,7 @@ public static class WebApp
         app.MapAccountApi(api);
         api.MapPatientApi();
         api.MapAuditApi();
+        api.MapRehabApi();
         app.MapTerritorioFhir();
         return app;
     }

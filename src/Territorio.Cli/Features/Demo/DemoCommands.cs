@@ -44,7 +44,7 @@ public static class DemoCommands
             env.Output.WriteLine($"presa in carico demo: {Italian.Number(care.Stratified)} persone stratificate (criteri PROVVISORI), " +
                 $"{care.Gestori} Gestori, {care.Erogatori} erogatori ({Italian.Number(care.Slots)} slot), {Italian.Number(care.Pacts)} patti, {Italian.Number(care.Pais)} PAI (modelli PROVVISORI), " +
                 $"{Italian.Number(care.Bookings)} prenotazioni, {Italian.Number(care.Delivered)} erogate");
-            DemoRehab.Run(env, parse.GetValue(seed));
+            await DemoRehab.RunAsync(env, parse.GetValue(seed), ct);
 
             if (parse.GetValue(noServe))
             {
