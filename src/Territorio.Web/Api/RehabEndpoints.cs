@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using Territorio.Data.Rehab;
 using Territorio.Web.Rehab;
 using Territorio.Web.Security;
@@ -86,7 +87,17 @@ public static class RehabEndpoints
 
         rehab.MapPost("/esecuzioni", UploadAsync)
             .RequireAuthorization(Policies.Ats)
-            .Accepts<string>("text/csv")
+            // Not .Accepts(): routing would then answer another content type before authentication, as a login redirect.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "Il file SDO: CSV UTF-8 con intestazione (colonne di 'territorio rehab check --sdo').",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                };
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -43,6 +43,7 @@ public static class EndpointCatalogue
         [Policies.Erogatore] = [TerritorioRoles.Erogatore],
         [Policies.Reparto] = [TerritorioRoles.Reparto],
         [Policies.Paziente] = [TerritorioRoles.Paziente],
+        [Policies.Riabilitazione] = [TerritorioRoles.AtsOperatore, TerritorioRoles.AtsControllore, TerritorioRoles.Struttura],
         [Policies.PatientData] =
         [
             TerritorioRoles.AtsOperatore, TerritorioRoles.AtsControllore, TerritorioRoles.GestoreCaseManager,
@@ -68,6 +69,7 @@ public static class EndpointCatalogue
         "erogatoreId" => territory.Erogatore,
         "documentName" => "v1",
         "carePlanId" => CareSeed.CarePlanIds[territory.Key],
+        "runId" => RehabSeed.RunIds[territory.Key],
         "code" => null,
         _ => throw new InvalidOperationException(
             $"{endpoint}: route parameter '{parameter}' unknown to the matrix; add what it names to EndpointCatalogue.ResourceOf"),

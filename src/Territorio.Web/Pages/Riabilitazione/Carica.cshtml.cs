@@ -31,8 +31,10 @@ public sealed class CaricaModel(RehabRunUpload upload, RehabPipelineAdapter pipe
     {
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    // No handler parameters: binding any (even a CancellationToken) makes the framework read the whole form first.
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         UploadOutcome outcome;
         try
         {
