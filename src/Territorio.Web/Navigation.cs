@@ -44,6 +44,16 @@ public static class Navigation
             items.Add(new("I miei assistiti", "/Mmg/Assistiti"));
         }
 
+        if (actor.IsAts || actor.IsStruttura)
+        {
+            items.Add(new("Appropriatezza riabilitativa", "/Riabilitazione"));
+        }
+
+        if (actor.IsReparto)
+        {
+            items.Add(new("Verifica pre-ricovero", "/Reparto/PreRicovero"));
+        }
+
         return items;
     }
 }

@@ -16,6 +16,7 @@ using Territorio.Web.Api;
 using Territorio.Web.Ats;
 using Territorio.Web.Care;
 using Territorio.Web.Fhir;
+using Territorio.Web.Rehab;
 using Territorio.Web.Security;
 
 namespace Territorio.Web;
@@ -56,6 +57,7 @@ public static class WebApp
         services.AddScoped(sp => new CareServices(sp.GetRequiredService<TerritorioDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CareCatalogues>()));
         services.AddScoped<PatientFileQuery>();
         services.AddAtsScreens();
+        services.AddRehabScreens(builder.Configuration);
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Ats", Policies.Ats);
@@ -66,6 +68,10 @@ public static class WebApp
             options.Conventions.AuthorizeFolder("/Erogatore", Policies.Erogatore);
             options.Conventions.AuthorizeFolder("/Paziente", Policies.Paziente);
             options.Conventions.AuthorizeFolder("/Assistiti", Policies.PatientData);
+            options.Conventions.AuthorizeFolder("/Riabilitazione", Policies.Riabilitazione);
+            options.Conventions.AuthorizePage("/Riabilitazione/Carica", Policies.Ats);
+            options.Conventions.AuthorizePage("/Riabilitazione/Scarti", Policies.Ats);
+            options.Conventions.AuthorizeFolder("/Reparto", Policies.Reparto);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Errore");
             options.Conventions.AllowAnonymousToPage("/Index");
@@ -103,6 +109,7 @@ public static class WebApp
         api.MapPatientApi();
         api.MapAuditApi();
         api.MapAtsApi();
+        api.MapRehabApi();
         app.MapTerritorioFhir();
         return app;
     }

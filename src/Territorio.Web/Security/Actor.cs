@@ -39,5 +39,9 @@ public sealed record Actor(
 
     public bool IsPatient => PersonId is not null && Roles.Contains(TerritorioRoles.Paziente);
 
+    public bool IsReparto => StructureId is not null && Roles.Contains(TerritorioRoles.Reparto);
+
+    public bool IsStruttura => StructureId is not null && Roles.Contains(TerritorioRoles.Struttura);
+
     public string RolesText => string.Join(",", Roles.Order(StringComparer.Ordinal));
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Network;
 using Territorio.Data;
+using Territorio.Web.Rehab;
 
 namespace Territorio.Web.Security;
 
@@ -41,7 +42,7 @@ public static class DemoAccounts
     private static async Task<List<AccountSpec>> SpecsAsync(TerritorioDbContext db, CancellationToken cancellationToken)
     {
         // The most populous ATS of the demo region, its first GP and one of that GP's patients.
-        string? ats = await db.Residents.GroupBy(r => r.Ats).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(cancellationToken);
+        string? ats = await DemoAtsAsync(db, cancellationToken);
         if (ats is null)
         {
             return [];
@@ -80,6 +81,18 @@ public static class DemoAccounts
             specs.Add(new("demo.erogatore", "Erogatore (demo)", TerritorioRoles.Erogatore, ats, ErogatoreId: erogatore));
         }
 
+        // Rehab: the management of the structure with most admissions in the demo run, and one of its wards.
+        string? structure = await RehabDemo.BusiestStructureAsync(db, ats, cancellationToken);
+        if (structure is not null)
+        {
+            specs.Add(new("demo.struttura", "Direzione sanitaria (demo)", TerritorioRoles.Struttura, ats, StructureId: structure));
+            specs.Add(new("demo.reparto", "Reparto (demo)", TerritorioRoles.Reparto, ats, StructureId: structure));
+        }
+
         return specs;
     }
+
+    /// <summary>The ATS the demo accounts work in: the most populous of the demo region.</summary>
+    public static Task<string?> DemoAtsAsync(TerritorioDbContext db, CancellationToken cancellationToken) =>
+        db.Residents.GroupBy(r => r.Ats).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefaultAsync(cancellationToken);
 }

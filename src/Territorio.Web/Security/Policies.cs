@@ -18,6 +18,9 @@ public static class Policies
     public const string Reparto = "reparto";
     public const string Paziente = "paziente";
 
+    /// <summary>Rehab appropriateness runs (DM 5/8/2021): an ATS its runs, a structure its own admissions in them.</summary>
+    public const string Riabilitazione = "riabilitazione";
+
     /// <summary>Anyone who may read some patient's data; the record itself is checked per request.</summary>
     public const string PatientData = "dati-paziente";
 
@@ -36,6 +39,10 @@ public static class Policies
             .RequireClaim(TenancyClaims.Ats)
             .RequireAssertion(context => Actor.From(context.User) is var actor
                 && (actor.IsAts || actor.IsGestore || actor.IsMmg || actor.IsErogatore || actor.IsPatient)));
+        options.AddPolicy(Riabilitazione, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireClaim(TenancyClaims.Ats)
+            .RequireAssertion(context => Actor.From(context.User) is var actor && (actor.IsAts || actor.IsStruttura)));
 
         // Fail closed: an endpoint that declares nothing still needs a signed-in user.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();

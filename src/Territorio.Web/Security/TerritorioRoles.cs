@@ -12,8 +12,11 @@ public static class TerritorioRoles
     public const string Reparto = "reparto";
     public const string Paziente = "paziente";
 
+    /// <summary>A hospital structure's management (direzione sanitaria): its own admissions' rehab verdicts.</summary>
+    public const string Struttura = "struttura";
+
     public static readonly IReadOnlyList<string> All =
-        [AtsOperatore, AtsControllore, GestoreCaseManager, GestoreResponsabileClinico, Mmg, Erogatore, Reparto, Paziente];
+        [AtsOperatore, AtsControllore, GestoreCaseManager, GestoreResponsabileClinico, Mmg, Erogatore, Reparto, Paziente, Struttura];
 
     public static string Label(string role) => role switch
     {
@@ -25,6 +28,7 @@ public static class TerritorioRoles
         Erogatore => "Erogatore",
         Reparto => "Reparto di riabilitazione o per acuti",
         Paziente => "Paziente",
+        Struttura => "Struttura di ricovero (direzione sanitaria)",
         _ => role,
     };
 }

@@ -17,7 +17,11 @@ public sealed record Territory(string Key, string Ats, string Mmg, string OtherM
     public string UserOf(string role) => $"{role}.{Key}";
 
     /// <summary>Strings that only this territory's data contains: none may appear in another territory's answers.</summary>
-    public IReadOnlyList<string> Markers => Key == "a" ? [Patient, OtherMmgPatient, Mmg, OtherMmg, CareSeed.NewPatient] : [Patient, OtherMmgPatient, Mmg, OtherMmg];
+    public IReadOnlyList<string> Markers => Key == "a"
+        ? [Patient, OtherMmgPatient, Mmg, OtherMmg, CareSeed.NewPatient, .. RehabMarkers]
+        : [Patient, OtherMmgPatient, Mmg, OtherMmg, .. RehabMarkers];
+
+    private IEnumerable<string> RehabMarkers => [RehabSeed.FileName(this), RehabSeed.Record(this, 1), RehabSeed.Record(this, 2), RehabSeed.Record(this, 3)];
 
     public IEnumerable<Resident> Residents() =>
     [
@@ -33,6 +37,6 @@ public sealed record Territory(string Key, string Ats, string Mmg, string OtherM
         GestoreId: role is TerritorioRoles.GestoreCaseManager or TerritorioRoles.GestoreResponsabileClinico ? Gestore : null,
         MmgId: role == TerritorioRoles.Mmg ? Mmg : null,
         ErogatoreId: role == TerritorioRoles.Erogatore ? Erogatore : null,
-        StructureId: role == TerritorioRoles.Reparto ? Structure : null,
+        StructureId: role is TerritorioRoles.Reparto or TerritorioRoles.Struttura ? Structure : null,
         PersonId: role == TerritorioRoles.Paziente ? Patient : null));
 }

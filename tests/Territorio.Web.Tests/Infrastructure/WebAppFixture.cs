@@ -23,6 +23,9 @@ public partial class WebAppFixture : IAsyncLifetime
     private readonly ConcurrentDictionary<HttpClient, string> _formTokens = new();
     private TestDatabase? _database;
 
+    /// <summary>A small upload limit, so that the refusal of a larger file can be tested.</summary>
+    public const int UploadLimitMegabytes = 1;
+
     public WebApplication App { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -39,7 +42,7 @@ public partial class WebAppFixture : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        App = WebApp.Build([], _database.Options, "http://127.0.0.1:0");
+        App = WebApp.Build([$"--Riabilitazione:MaxUploadMegabytes={UploadLimitMegabytes}"], _database.Options, "http://127.0.0.1:0");
         await using (var scope = App.Services.CreateAsyncScope())
         {
             foreach (var spec in Territory.A.Accounts().Concat(Territory.B.Accounts()).Concat(CareSeed.PendingGestoreAccounts))
@@ -49,6 +52,7 @@ public partial class WebAppFixture : IAsyncLifetime
 
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             await CareSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<CareServices>(), ItalianTime.Today(clock), CancellationToken.None);
+            await RehabSeed.SeedAsync(scope.ServiceProvider, CancellationToken.None);
         }
 
         await App.StartAsync();

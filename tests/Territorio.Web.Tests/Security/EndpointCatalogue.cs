@@ -43,6 +43,7 @@ public static class EndpointCatalogue
         [Policies.Erogatore] = [TerritorioRoles.Erogatore],
         [Policies.Reparto] = [TerritorioRoles.Reparto],
         [Policies.Paziente] = [TerritorioRoles.Paziente],
+        [Policies.Riabilitazione] = [TerritorioRoles.AtsOperatore, TerritorioRoles.AtsControllore, TerritorioRoles.Struttura],
         [Policies.PatientData] =
         [
             TerritorioRoles.AtsOperatore, TerritorioRoles.AtsControllore, TerritorioRoles.GestoreCaseManager,
@@ -70,6 +71,7 @@ public static class EndpointCatalogue
         "carePlanId" => CareSeed.CarePlanIds[territory.Key],
         "reclassificationId" => AtsSeed.ReclassificationOf[territory.Patient].ToString(System.Globalization.CultureInfo.InvariantCulture),
         "changeRequestId" => AtsSeed.ChangeOf[territory.Patient].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "runId" => RehabSeed.RunIds[territory.Key],
         "code" => null,
         _ => throw new InvalidOperationException(
             $"{endpoint}: route parameter '{parameter}' unknown to the matrix; add what it names to EndpointCatalogue.ResourceOf"),

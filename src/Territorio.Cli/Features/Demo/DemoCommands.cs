@@ -46,7 +46,7 @@ public static class DemoCommands
                 $"{care.Gestori} Gestori, {care.Erogatori} erogatori ({Italian.Number(care.Slots)} slot), {Italian.Number(care.Pacts)} patti, {Italian.Number(care.Pais)} PAI (modelli PROVVISORI), " +
                 $"{Italian.Number(care.Bookings)} prenotazioni, {Italian.Number(care.Delivered)} erogate");
             await NextStratificationAsync(env, asOf, ct);
-            DemoRehab.Run(env, parse.GetValue(seed));
+            await DemoRehab.RunAsync(env, parse.GetValue(seed), ct);
 
             if (parse.GetValue(noServe))
             {

@@ -1,11 +1,15 @@
 using Territorio.Cli.Features.Rehab;
+using Territorio.Web.Rehab;
 
 namespace Territorio.Cli.Features.Demo;
 
-/// <summary>The rehab part of <c>demo run</c>: a small SDO flow, checked by DM 5/8/2021.</summary>
+/// <summary>
+/// The rehab part of <c>demo run</c>: a small SDO flow, checked by DM 5/8/2021 into files and
+/// loaded as a run of the demo ATS, so that the web screens have data.
+/// </summary>
 public static class DemoRehab
 {
-    public static void Run(CliEnvironment env, int seed)
+    public static async Task RunAsync(CliEnvironment env, int seed, CancellationToken ct)
     {
         string folder = Path.GetFullPath(Path.Combine(env.Database.DataDirectory, "riabilitazione"));
         Directory.CreateDirectory(folder);
@@ -19,5 +23,9 @@ public static class DemoRehab
             Errors: Path.Combine(folder, "errors.csv"),
             Json: Path.Combine(folder, "verdicts.jsonl"),
             Report: Path.Combine(folder, "report.html")));
+        if (await RehabDemo.LoadAsync(env.Database, env.ReferenceData, RehabWebOptions.From(env.Configuration), sdo, ct) is { } run)
+        {
+            env.Output.WriteLine($"riabilitazione demo: esecuzione {run.Id} dell'ATS {run.Ats} nel database ({Italian.Number(run.RehabAdmissions)} giudizi)");
+        }
     }
 }

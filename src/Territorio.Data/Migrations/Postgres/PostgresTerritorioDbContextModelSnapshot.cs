@@ -1306,6 +1306,276 @@ namespace Territorio.Data.Migrations.Postgres
                     b.ToTable("reclassification_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AcuteRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("acute_rows");
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ats");
+
+                    b.Property<long>("DataRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_rows");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("RehabAdmissions")
+                        .HasColumnType("integer")
+                        .HasColumnName("rehab_admissions");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected_rows");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<bool>("RuleSetProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rule_set_provisional");
+
+                    b.Property<string>("RuleSetStatus")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("rule_set_status");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<string>("ScaleMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scale_mode");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ats", "UploadedAtUtc");
+
+                    b.ToTable("rehab_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunError", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("column");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("RunId", "Ordinal");
+
+                    b.ToTable("rehab_run_errors", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunIndicator", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("text")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<int>("Appropriate")
+                        .HasColumnType("integer")
+                        .HasColumnName("appropriate");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dimension");
+
+                    b.Property<int>("Inappropriate")
+                        .HasColumnType("integer")
+                        .HasColumnName("inappropriate");
+
+                    b.Property<double?>("MedianIntervalDays")
+                        .HasColumnType("double precision")
+                        .HasColumnName("median_interval_days");
+
+                    b.Property<int>("NotAssessable")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_assessable");
+
+                    b.Property<int>("OutOfScope")
+                        .HasColumnType("integer")
+                        .HasColumnName("out_of_scope");
+
+                    b.Property<double?>("ShareAppropriate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("share_appropriate");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("RunId", "Scope", "Ordinal");
+
+                    b.ToTable("rehab_run_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunVerdict", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line");
+
+                    b.Property<string>("AcuteRecordId")
+                        .HasColumnType("text")
+                        .HasColumnName("acute_record_id");
+
+                    b.Property<DateOnly>("AdmissionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("admission_date");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("article");
+
+                    b.Property<string>("ChecksJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checks_json");
+
+                    b.Property<DateOnly>("DischargeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("discharge_date");
+
+                    b.Property<int>("Discipline")
+                        .HasColumnType("integer")
+                        .HasColumnName("discipline");
+
+                    b.Property<int?>("IntervalDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_days");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("level");
+
+                    b.Property<int>("Mdc")
+                        .HasColumnType("integer")
+                        .HasColumnName("mdc");
+
+                    b.Property<bool>("PostAcute")
+                        .HasColumnType("boolean")
+                        .HasColumnName("post_acute");
+
+                    b.Property<string>("PrincipalDiagnosis")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("principal_diagnosis");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record_id");
+
+                    b.Property<int>("Regime")
+                        .HasColumnType("integer")
+                        .HasColumnName("regime");
+
+                    b.Property<string>("StructureId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("RunId", "Line");
+
+                    b.HasIndex("RunId", "StructureId", "Line");
+
+                    b.ToTable("rehab_run_verdicts", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.Data.Security.PatientAccessEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1795,6 +2065,33 @@ namespace Territorio.Data.Migrations.Postgres
                     b.HasOne("Territorio.Kernel.Population.Resident", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunError", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunIndicator", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunVerdict", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1265,6 +1265,274 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("reclassification_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AcuteRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acute_rows");
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ats");
+
+                    b.Property<long>("DataRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("data_rows");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("RehabAdmissions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rehab_admissions");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected_rows");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<bool>("RuleSetProvisional")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rule_set_provisional");
+
+                    b.Property<string>("RuleSetStatus")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_status");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<string>("ScaleMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scale_mode");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ats", "UploadedAtUtc");
+
+                    b.ToTable("rehab_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunError", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("RunId", "Ordinal");
+
+                    b.ToTable("rehab_run_errors", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunIndicator", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<int>("Appropriate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appropriate");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<int>("Inappropriate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inappropriate");
+
+                    b.Property<double?>("MedianIntervalDays")
+                        .HasColumnType("REAL")
+                        .HasColumnName("median_interval_days");
+
+                    b.Property<int>("NotAssessable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_assessable");
+
+                    b.Property<int>("OutOfScope")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("out_of_scope");
+
+                    b.Property<double?>("ShareAppropriate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("share_appropriate");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("RunId", "Scope", "Ordinal");
+
+                    b.ToTable("rehab_run_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunVerdict", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("AcuteRecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acute_record_id");
+
+                    b.Property<DateOnly>("AdmissionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admission_date");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article");
+
+                    b.Property<string>("ChecksJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checks_json");
+
+                    b.Property<DateOnly>("DischargeDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discharge_date");
+
+                    b.Property<int>("Discipline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discipline");
+
+                    b.Property<int?>("IntervalDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interval_days");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<int>("Mdc")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mdc");
+
+                    b.Property<bool>("PostAcute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("post_acute");
+
+                    b.Property<string>("PrincipalDiagnosis")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("principal_diagnosis");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<int>("Regime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("regime");
+
+                    b.Property<string>("StructureId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("RunId", "Line");
+
+                    b.HasIndex("RunId", "StructureId", "Line");
+
+                    b.ToTable("rehab_run_verdicts", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.Data.Security.PatientAccessEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1750,6 +2018,33 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasOne("Territorio.Kernel.Population.Resident", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunError", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunIndicator", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunVerdict", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

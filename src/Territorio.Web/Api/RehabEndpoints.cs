@@ -1,0 +1,258 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+using Territorio.Data.Rehab;
+using Territorio.Web.Rehab;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Api;
+
+/// <summary>
+/// A run as the caller may see it. File-wide figures (rows, acute rows, rejected rows) are for the
+/// ATS only: a structure sees the counts of its own admissions.
+/// </summary>
+public sealed record RehabRunDto(
+    long Id,
+    string FileName,
+    DateTime UploadedAtUtc,
+    string UploadedBy,
+    string? Structure,
+    long? DataRows,
+    long? AcuteRows,
+    int? RejectedRows,
+    int RehabAdmissions,
+    int Appropriate,
+    int Inappropriate,
+    int NotAssessable,
+    int OutOfScope,
+    RuleSetDto RuleSet)
+{
+    public static RehabRunDto Of(RehabRunView view)
+    {
+        var r = view.Run;
+        var t = view.Totals;
+        bool whole = view.IsWholeRun;
+        return new(r.Id, r.FileName, DateTime.SpecifyKind(r.UploadedAtUtc, DateTimeKind.Utc), r.UploadedBy, view.Scope,
+            whole ? r.DataRows : null, whole ? r.AcuteRows : null, whole ? r.RejectedRows : null,
+            t.Total, t.Appropriate, t.Inappropriate, t.NotAssessable, t.OutOfScope,
+            new RuleSetDto(r.RuleSetId, r.RuleSetVersion, r.RuleSetStatus, r.RuleSetProvisional, r.ScaleMode));
+    }
+}
+
+public sealed record RehabVerdictDto(
+    long Line,
+    string RecordId,
+    string Structure,
+    int Discipline,
+    int Regime,
+    int Mdc,
+    DateOnly AdmissionDate,
+    DateOnly DischargeDate,
+    string PrincipalDiagnosis,
+    string Verdict,
+    string VerdictLabel,
+    bool PostAcute,
+    string? AcuteRecordId,
+    int? IntervalDays,
+    string Article,
+    string Level,
+    string Reasons,
+    IReadOnlyList<RehabCheckDto> Checks)
+{
+    public static RehabVerdictDto Of(RehabRunVerdict v)
+    {
+        var checks = StoredVerdicts.ChecksOf(v);
+        return new(v.Line, v.RecordId, v.StructureId, v.Discipline, v.Regime, v.Mdc, v.AdmissionDate, v.DischargeDate, v.PrincipalDiagnosis,
+            v.Verdict, RehabLabels.Verdict(v.Verdict), v.PostAcute, v.AcuteRecordId, v.IntervalDays, v.Article, v.Level, StoredVerdicts.ReasonsOf(checks), checks);
+    }
+}
+
+public sealed record RehabErrorDto(long Line, string Column, string Value, string Reason);
+
+public sealed record RehabIndicatorDto(string Dimension, string Value, int Total, int Appropriate, int Inappropriate, int OutOfScope, int NotAssessable, double? ShareAppropriate, double? MedianIntervalDays);
+
+public sealed record RehabPageDto<T>(int Total, int Page, int PageSize, IReadOnlyList<T> Items);
+
+/// <summary>Rehab appropriateness (DM 5/8/2021): runs of SDO files, their verdicts and indicators, the ward's pre-check.</summary>
+public static class RehabEndpoints
+{
+    private const string Run = "/esecuzioni/{runId:long}";
+
+    public static void MapRehabApi(this RouteGroupBuilder api)
+    {
+        var rehab = api.MapGroup("/riabilitazione").WithTags("Riabilitazione");
+
+        rehab.MapPost("/esecuzioni", UploadAsync)
+            .RequireAuthorization(Policies.Ats)
+            // Not .Accepts(): routing would then answer another content type before authentication, as a login redirect.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "Il file SDO: CSV UTF-8 con intestazione (colonne di 'territorio rehab check --sdo').",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                };
+                return Task.CompletedTask;
+            })
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Controlla un file SDO (CSV, corpo della richiesta, Content-Type text/csv; nome facoltativo in ?nome=) e conserva l'esecuzione per l'ATS del token.");
+
+        rehab.MapGet("/esecuzioni", ListAsync)
+            .RequireAuthorization(Policies.Riabilitazione)
+            .WithSummary("Le esecuzioni visibili: dell'ATS del token; per una struttura, quelle con suoi ricoveri (conteggi dei soli suoi ricoveri).");
+
+        rehab.MapGet(Run, GetAsync)
+            .RequireAuthorization(Policies.Riabilitazione)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Riepilogo di un'esecuzione: righe, ricoveri di riabilitazione, esiti, righe scartate, rule set (provvisorio o no).");
+
+        rehab.MapGet(Run + "/giudizi", VerdictsAsync)
+            .RequireAuthorization(Policies.Riabilitazione)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Giudizi con le motivazioni e ogni controllo; filtri struttura, esito (appropriate, inappropriate, not_assessable, out_of_scope), disciplina (56, 28, 75), livello (56a, 56b, 56c, 28, 75, nessuno); pagine da 50.");
+
+        rehab.MapGet(Run + "/giudizi.csv", (long runId, HttpContext http, RehabRunQuery query, RehabRunFiles files, CancellationToken ct) =>
+                DownloadAsync(runId, http, query, files.VerdictsCsv, ct))
+            .RequireAuthorization(Policies.Riabilitazione)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Giudizi in CSV, colonne di 'territorio rehab check --out'.");
+
+        rehab.MapGet(Run + "/giudizi.jsonl", (long runId, HttpContext http, RehabRunQuery query, RehabRunFiles files, CancellationToken ct) =>
+                DownloadAsync(runId, http, query, files.VerdictsJsonLines, ct))
+            .RequireAuthorization(Policies.Riabilitazione)
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Giudizi in JSON lines, con ogni controllo strutturato (come 'territorio rehab check --json').");
+
+        rehab.MapGet(Run + "/indicatori", IndicatorsAsync)
+            .RequireAuthorization(Policies.Riabilitazione)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Indicatori di monitoraggio (art.5) per struttura, disciplina, MDC e livello: esiti, quota di appropriati, intervallo mediano.");
+
+        rehab.MapGet(Run + "/scarti", ErrorsAsync)
+            .RequireAuthorization(Policies.Ats)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Righe scartate del file: riga, colonna, valore, motivo; pagine da 50.");
+
+        rehab.MapGet(Run + "/scarti.csv", (long runId, HttpContext http, RehabRunQuery query, RehabRunFiles files, CancellationToken ct) =>
+                DownloadAsync(runId, http, query, files.ErrorsCsv, ct))
+            .RequireAuthorization(Policies.Ats)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Righe scartate in CSV, colonne di 'territorio rehab check --errors'.");
+
+        rehab.MapPost("/precheck", Precheck)
+            .RequireAuthorization(Policies.Reparto)
+            .ProducesValidationProblem()
+            .WithSummary("Verifica pre-ricovero (DM 5/8/2021 art.3 c.5): dai codici del paziente da trasferire, se il ricovero riabilitativo sarebbe appropriato, per quale articolo e a quale livello. Nulla è salvato.");
+    }
+
+    private static async Task<Results<Created<RehabRunDto>, ProblemHttpResult>> UploadAsync(
+        HttpContext http, string? nome, RehabRunUpload upload, RehabRunQuery query, CancellationToken ct)
+    {
+        var request = http.Request;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !string.Equals(type.MediaType.Value, "text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Inviare il file SDO come corpo della richiesta con Content-Type: text/csv.");
+        }
+
+        if (request.ContentLength > upload.Options.MaxUploadBytes)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, $"File non accettato: il file supera il limite di {ItalianFormat.Number(upload.Options.MaxUploadMegabytes)} MB.");
+        }
+
+        var actor = Actor.From(http.User);
+        var outcome = await upload.ImportAsync(async () =>
+        {
+            SdoUpload.AllowBody(http, upload.Options.MaxUploadBytes);
+            return await SdoUpload.SaveAsync(request.Body, nome ?? "sdo.csv", upload.Options.MaxUploadBytes, upload.Options.TempDirectory, ct);
+        }, actor, ct);
+        if (outcome.Run is not { } run)
+        {
+            return Problem(outcome.Status, outcome.Error!);
+        }
+
+        var view = await query.OpenAsync(actor, run.Id, ct);
+        return TypedResults.Created($"/api/riabilitazione/esecuzioni/{run.Id}", RehabRunDto.Of(view!));
+    }
+
+    private static async Task<Ok<List<RehabRunDto>>> ListAsync(HttpContext http, RehabRunQuery query, CancellationToken ct) =>
+        TypedResults.Ok((await query.ListAsync(Actor.From(http.User), ct)).Select(RehabRunDto.Of).ToList());
+
+    private static async Task<Results<Ok<RehabRunDto>, ProblemHttpResult>> GetAsync(long runId, HttpContext http, RehabRunQuery query, CancellationToken ct) =>
+        await query.OpenAsync(Actor.From(http.User), runId, ct) is { } view ? TypedResults.Ok(RehabRunDto.Of(view)) : RunNotFound();
+
+    private static async Task<Results<Ok<RehabPageDto<RehabVerdictDto>>, ValidationProblem, ProblemHttpResult>> VerdictsAsync(
+        long runId, HttpContext http, RehabRunQuery query, string? struttura, string? esito, string? disciplina, string? livello, int? pagina, CancellationToken ct)
+    {
+        var validation = new ApiProblems.Validation();
+        var filter = RehabVerdictFilter.Parse(struttura, esito, disciplina, livello, validation);
+        if (pagina is < 1)
+        {
+            validation.Add("pagina", "la pagina parte da 1");
+        }
+
+        if (!validation.IsValid)
+        {
+            return (ValidationProblem)validation.Problem();
+        }
+
+        if (await query.OpenAsync(Actor.From(http.User), runId, ct) is not { } view)
+        {
+            return RunNotFound();
+        }
+
+        var page = await query.VerdictsAsync(view, filter, pagina ?? 1, ct);
+        return TypedResults.Ok(new RehabPageDto<RehabVerdictDto>(page.Total, page.Page, page.PageSize, [.. page.Items.Select(RehabVerdictDto.Of)]));
+    }
+
+    private static async Task<Results<Ok<List<RehabIndicatorDto>>, ProblemHttpResult>> IndicatorsAsync(long runId, HttpContext http, RehabRunQuery query, CancellationToken ct)
+    {
+        if (await query.OpenAsync(Actor.From(http.User), runId, ct) is not { } view)
+        {
+            return RunNotFound();
+        }
+
+        var rows = await query.IndicatorsAsync(view, ct);
+        return TypedResults.Ok(rows.Select(i => new RehabIndicatorDto(i.Dimension, i.Value, i.Total, i.Appropriate, i.Inappropriate, i.OutOfScope, i.NotAssessable, i.ShareAppropriate, i.MedianIntervalDays)).ToList());
+    }
+
+    private static async Task<Results<Ok<RehabPageDto<RehabErrorDto>>, ProblemHttpResult>> ErrorsAsync(long runId, HttpContext http, RehabRunQuery query, int? pagina, CancellationToken ct)
+    {
+        if (await query.OpenAsync(Actor.From(http.User), runId, ct) is not { IsWholeRun: true } view)
+        {
+            return RunNotFound();
+        }
+
+        var page = await query.ErrorsAsync(view, pagina ?? 1, ct);
+        return TypedResults.Ok(new RehabPageDto<RehabErrorDto>(page.Total, page.Page, page.PageSize, [.. page.Items.Select(e => new RehabErrorDto(e.Line, e.Column, e.Value, e.Reason))]));
+    }
+
+    private static async Task<IResult> DownloadAsync(long runId, HttpContext http, RehabRunQuery query, Func<HttpContext, RehabRunView, IResult> file, CancellationToken ct) =>
+        await query.OpenAsync(Actor.From(http.User), runId, ct) is { } view ? file(http, view) : RunNotFound();
+
+    private static Results<Ok<PrecheckResponse>, ValidationProblem> Precheck(PrecheckRequest request, RehabPrecheck precheck)
+    {
+        var (result, validation) = precheck.Judge(request);
+        return result is null ? (ValidationProblem)validation.Problem() : TypedResults.Ok(result);
+    }
+
+    /// <summary>Not found and not visible look the same: the answer never confirms that a run exists.</summary>
+    public static ProblemHttpResult RunNotFound() => TypedResults.Problem(
+        "Esecuzione non trovata tra quelle visibili al suo profilo.",
+        statusCode: StatusCodes.Status404NotFound,
+        title: ApiProblems.TitleOf(StatusCodes.Status404NotFound));
+
+    private static ProblemHttpResult Problem(int status, string detail) => TypedResults.Problem(
+        detail,
+        statusCode: status,
+        title: status == StatusCodes.Status413PayloadTooLarge ? "File troppo grande" : ApiProblems.TitleOf(status));
+}

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Territorio.Data.Rehab;
+using Territorio.Web.Api;
+using Territorio.Web.Rehab;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Pages.Riabilitazione;
+
+/// <summary>A run's summary and its verdicts with their explanations, filtered and paginated.</summary>
+public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Struttura { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Esito { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Disciplina { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Livello { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Pagina { get; set; } = 1;
+
+    public RehabRunView? View { get; private set; }
+
+    public IReadOnlyList<string> Structures { get; private set; } = [];
+
+    public RehabPage<RehabRunVerdict>? Verdicts { get; private set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public async Task<IActionResult> OnGetAsync(long runId, CancellationToken ct)
+    {
+        View = await query.OpenAsync(Actor.From(User), runId, ct);
+        if (View is null)
+        {
+            return NotFound();
+        }
+
+        Structures = await query.StructuresAsync(View, ct);
+        var validation = new ApiProblems.Validation();
+        var filter = RehabVerdictFilter.Parse(Struttura, Esito, Disciplina, Livello, validation);
+        Errors = validation.Errors;
+        if (!validation.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Verdicts = await query.VerdictsAsync(View, filter, Pagina, ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnGetCsvAsync(long runId, CancellationToken ct) => files.ForPageAsync(HttpContext, runId, files.VerdictsCsv, ct);
+
+    public Task<IActionResult> OnGetJsonlAsync(long runId, CancellationToken ct) => files.ForPageAsync(HttpContext, runId, files.VerdictsJsonLines, ct);
+
+    /// <summary>The same page with the same filters, another page number.</summary>
+    public string PageUrl(int page) => QueryHelpers.AddQueryString(Request.Path, new Dictionary<string, string?>
+    {
+        ["struttura"] = Struttura,
+        ["esito"] = Esito,
+        ["disciplina"] = Disciplina,
+        ["livello"] = Livello,
+        ["pagina"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Territorio.Data.Rehab;
+using Territorio.Web.Rehab;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Pages.Riabilitazione;
+
+/// <summary>The art.5 indicators of a run (computed by the pipeline's report when the run was made) with a chart.</summary>
+public sealed class IndicatoriModel(RehabRunQuery query) : PageModel
+{
+    public const int MaxBars = 40;
+
+    public static readonly IReadOnlyList<string> Dimensions = ["struttura", "disciplina", "mdc", "livello"];
+
+    [BindProperty(SupportsGet = true)]
+    public string Dimensione { get; set; } = "struttura";
+
+    public RehabRunView? View { get; private set; }
+
+    public IReadOnlyList<RehabRunIndicator> Indicators { get; private set; } = [];
+
+    public IndicatorChart? Chart { get; private set; }
+
+    public bool Truncated { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long runId, CancellationToken ct)
+    {
+        View = await query.OpenAsync(Actor.From(User), runId, ct);
+        if (View is null)
+        {
+            return NotFound();
+        }
+
+        if (!Dimensions.Contains(Dimensione))
+        {
+            Dimensione = Dimensions[0];
+        }
+
+        Indicators = await query.IndicatorsAsync(View, ct);
+        var rows = Indicators.Where(i => i.Dimension == Dimensione).ToList();
+        Truncated = rows.Count > MaxBars;
+        Chart = IndicatorChart.Of(rows.Take(MaxBars).ToList());
+        return Page();
+    }
+}

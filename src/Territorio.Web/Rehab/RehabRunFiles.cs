@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Rehab;
+
+/// <summary>
+/// The downloads of a run, in the layouts of <c>territorio rehab check</c> (<c>--out</c>,
+/// <c>--json</c>, <c>--errors</c>), streamed from the database row by row. A structure gets its
+/// own admissions only, and no rejected rows.
+/// </summary>
+public sealed class RehabRunFiles(RehabRunQuery query)
+{
+    public const string ErrorsHeader = "file,line,column,value,reason";
+
+    public IResult VerdictsCsv(HttpContext http, RehabRunView view) =>
+        Download(http, "text/csv; charset=utf-8", $"giudizi-{view.Run.Id}.csv", (writer, ct) => WriteCsvAsync(view, writer, ct));
+
+    public IResult VerdictsJsonLines(HttpContext http, RehabRunView view) =>
+        Download(http, "application/x-ndjson; charset=utf-8", $"giudizi-{view.Run.Id}.jsonl", (writer, ct) => WriteJsonLinesAsync(view, writer, ct));
+
+    public IResult ErrorsCsv(HttpContext http, RehabRunView view) =>
+        Download(http, "text/csv; charset=utf-8", $"scarti-{view.Run.Id}.csv", (writer, ct) => WriteErrorsAsync(view, writer, ct));
+
+    /// <summary>For a page handler: the download when the account may see the run, else 404.</summary>
+    public async Task<IActionResult> ForPageAsync(HttpContext http, long runId, Func<HttpContext, RehabRunView, IResult> file, CancellationToken ct) =>
+        await query.OpenAsync(Actor.From(http.User), runId, ct) is { } view ? new HttpResultAction(file(http, view)) : new NotFoundResult();
+
+    private static PushStreamHttpResult Download(HttpContext http, string contentType, string fileName, Func<StreamWriter, CancellationToken, Task> write)
+    {
+        // Health data: never kept by a browser or proxy cache.
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Stream(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
+            await write(writer, http.RequestAborted);
+        }, contentType, fileName);
+    }
+
+    private async Task WriteCsvAsync(RehabRunView view, StreamWriter writer, CancellationToken ct)
+    {
+        string ruleSet = RehabPipelineAdapter.CsvField($"{view.Run.RuleSetId} {view.Run.RuleSetVersion}{(view.Run.RuleSetProvisional ? " PROVISIONAL" : "")}");
+        await writer.WriteAsync(RehabPipelineAdapter.VerdictCsvHeader + "\n");
+        await foreach (var v in query.AllVerdicts(view).WithCancellation(ct))
+        {
+            string reasons = StoredVerdicts.ReasonsOf(StoredVerdicts.ChecksOf(v));
+            await writer.WriteAsync(string.Join(',',
+                RehabPipelineAdapter.CsvField(v.RecordId),
+                v.Verdict,
+                v.PostAcute ? "true" : "false",
+                RehabPipelineAdapter.CsvField(v.AcuteRecordId ?? ""),
+                v.IntervalDays?.ToString(CultureInfo.InvariantCulture) ?? "",
+                v.Article,
+                v.Level,
+                RehabPipelineAdapter.CsvField(reasons),
+                ruleSet) + "\n");
+        }
+    }
+
+    private async Task WriteJsonLinesAsync(RehabRunView view, StreamWriter writer, CancellationToken ct)
+    {
+        var ruleSet = new Dictionary<string, string>
+        {
+            ["id"] = view.Run.RuleSetId,
+            ["version"] = view.Run.RuleSetVersion,
+            ["status"] = view.Run.RuleSetProvisional ? "PROVISIONAL" : view.Run.RuleSetStatus,
+        };
+        await foreach (var v in query.AllVerdicts(view).WithCancellation(ct))
+        {
+            var checks = StoredVerdicts.ChecksOf(v);
+            var line = new Dictionary<string, object?>
+            {
+                ["record_id"] = v.RecordId,
+                ["line"] = v.Line,
+                ["verdict"] = v.Verdict,
+                ["post_acute"] = v.PostAcute,
+                ["acute_record_id"] = v.AcuteRecordId,
+                ["interval_days"] = v.IntervalDays,
+                ["article"] = v.Article,
+                ["level"] = v.Level,
+                ["ruleset"] = ruleSet,
+                ["checks"] = checks,
+                ["reasons"] = StoredVerdicts.ReasonsOf(checks),
+            };
+            await writer.WriteAsync(StoredVerdicts.Serialize(line) + "\n");
+        }
+    }
+
+    private async Task WriteErrorsAsync(RehabRunView view, StreamWriter writer, CancellationToken ct)
+    {
+        string file = RehabPipelineAdapter.CsvField(view.Run.FileName);
+        await writer.WriteAsync(ErrorsHeader + "\n");
+        await foreach (var e in query.AllErrors(view).WithCancellation(ct))
+        {
+            await writer.WriteAsync(string.Join(',',
+                file,
+                e.Line.ToString(CultureInfo.InvariantCulture),
+                RehabPipelineAdapter.CsvField(e.Column),
+                RehabPipelineAdapter.CsvField(e.Value),
+                RehabPipelineAdapter.CsvField(e.Reason)) + "\n");
+        }
+    }
+}
+
+/// <summary>Lets a page handler answer with a minimal-API result (the downloads are shared with the API).</summary>
+public sealed class HttpResultAction(IResult result) : IActionResult
+{
+    public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
+}
