@@ -30,6 +30,7 @@ public static class CliApp
             PaiCommands.Build(env),
             BookingsCommands.Build(env),
             WorklistCommand.Build(env),
+            ContactsCommands.Build(env),
             FhirCommands.Build(env),
             RehabCommands.Build(env),
         };

@@ -130,3 +130,39 @@ public sealed record ContactSummary(int Recent, DateOnly? LastOn, ContactKind? L
         return new ContactSummary(list.Count, last.Date, last.Kind, last.Outcome, reached);
     }
 }
+
+/// <summary>Italian names of contact kinds and outcomes, and the codes operators type (CLI, forms, API).</summary>
+public static class ContactNames
+{
+    public static readonly IReadOnlyList<(ContactKind Kind, string Code)> Kinds =
+        [(ContactKind.PhoneCall, "telefonata"), (ContactKind.Visit, "visita"), (ContactKind.Message, "messaggio")];
+
+    public static readonly IReadOnlyList<(ContactOutcome Outcome, string Code)> Outcomes =
+        [(ContactOutcome.Reached, "raggiunto"), (ContactOutcome.NotReached, "non-raggiunto"), (ContactOutcome.MessageLeft, "messaggio-lasciato")];
+
+    public static string Italian(ContactKind kind) => Kinds.First(k => k.Kind == kind).Code;
+
+    public static string Italian(ContactOutcome outcome) => Outcomes.First(o => o.Outcome == outcome).Code.Replace('-', ' ');
+
+    /// <summary>An Italian code (telefonata) or the English name (PhoneCall), any case.</summary>
+    public static bool TryParseKind(string? text, out ContactKind kind) => TryParse(Kinds, text, out kind);
+
+    public static bool TryParseOutcome(string? text, out ContactOutcome outcome) => TryParse(Outcomes, text, out outcome);
+
+    private static bool TryParse<T>(IReadOnlyList<(T Value, string Code)> codes, string? text, out T value)
+        where T : struct, Enum
+    {
+        string key = (text ?? "").Trim().Replace(' ', '-');
+        foreach (var (candidate, code) in codes)
+        {
+            if (key.Equals(code, StringComparison.OrdinalIgnoreCase) || key.Equals(candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+}

@@ -168,7 +168,7 @@ public sealed class PaiVersion
         AuthorRole = change.By.Role;
         CreatedAtUtc = change.AtUtc;
         Reason = reason;
-        _items.AddRange(items);
+        _items.AddRange(items.Select(i => i.Copy()));
     }
 
     public long Id { get; private set; }

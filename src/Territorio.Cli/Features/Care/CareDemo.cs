@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
 using Territorio.CareManagement.Gestori;
@@ -14,7 +15,7 @@ using Territorio.Synthetic;
 
 namespace Territorio.Cli.Features.Care;
 
-public sealed record CareDemoSummary(int Stratified, int Gestori, int Erogatori, int Slots, int Pacts, int Pais, int Bookings, int Delivered);
+public sealed record CareDemoSummary(int Stratified, int Gestori, int Erogatori, int Slots, int Pacts, int Pais, int Bookings, int Delivered, int Contacts = 0, int MmgProposals = 0);
 
 /// <summary>
 /// Fills the demo region's care path through the real use cases: levels (demo-only assignment,
@@ -22,7 +23,7 @@ public sealed record CareDemoSummary(int Stratified, int Gestori, int Erogatori,
 /// agendas, letters, pacts, PAIs from the provisional templates, bookings, and a synthetic
 /// outpatient flow that delivers most past bookings. The story starts 120 days before today.
 /// </summary>
-internal static class CareDemo
+internal static partial class CareDemo
 {
     private const int StoryDays = 120;
 
@@ -31,6 +32,7 @@ internal static class CareDemo
         await db.Set<AuditEntry>().ExecuteDeleteAsync(ct);
         await db.Set<DeliveredService>().ExecuteDeleteAsync(ct);
         await db.Set<Booking>().ExecuteDeleteAsync(ct);
+        await db.Set<Contact>().ExecuteDeleteAsync(ct);
         await db.Set<SharedPrescription>().ExecuteDeleteAsync(ct);
         await db.Set<PaiVersion>().ExecuteDeleteAsync(ct);
         await db.Set<Pai>().ExecuteDeleteAsync(ct);
@@ -191,8 +193,9 @@ internal static class CareDemo
                 "scompenso cardiaco emerso alla visita di controllo", ct));
         }
 
+        var (contacts, proposals) = await FollowUpAsync(options, catalogues, clock, today, ct);
         report(1);
-        return new CareDemoSummary(imported.Imported, atsCodes.Count * 3, atsCodes.Count * 2, slots, pacts, pais, bookings, delivered.Booked);
+        return new CareDemoSummary(imported.Imported, atsCodes.Count * 3, atsCodes.Count * 2, slots, pacts, pais, bookings, delivered.Booked, contacts, proposals);
     }
 
     private static (string Suffix, string Name, GestoreKind Kind, int[] Levels)[] GestoriOf(string ats) =>
