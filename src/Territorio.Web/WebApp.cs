@@ -54,6 +54,8 @@ public static class WebApp
         services.AddSingleton(sp => CareCatalogues.Load(sp.GetRequiredService<ReferenceData>()));
         services.AddScoped(sp => new CareServices(sp.GetRequiredService<TerritorioDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CareCatalogues>()));
         services.AddScoped<PatientFileQuery>();
+        services.AddScoped<CareDesk>();
+        services.AddScoped<MmgPanelQuery>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Ats", Policies.Ats);
@@ -99,6 +101,10 @@ public static class WebApp
         app.MapAccountApi(api);
         api.MapPatientApi();
         api.MapAuditApi();
+        api.MapGestoreApi();
+        api.MapCarePathApi();
+        api.MapErogatoreApi();
+        api.MapCandidatureApi();
         app.MapTerritorioFhir();
         return app;
     }
