@@ -68,6 +68,7 @@ public static class EndpointCatalogue
         "erogatoreId" => territory.Erogatore,
         "documentName" => "v1",
         "carePlanId" => CareSeed.CarePlanIds[territory.Key],
+        "bookingId" => CareSeed.BookingIds[territory.Key],
         "code" => null,
         _ => throw new InvalidOperationException(
             $"{endpoint}: route parameter '{parameter}' unknown to the matrix; add what it names to EndpointCatalogue.ResourceOf"),
