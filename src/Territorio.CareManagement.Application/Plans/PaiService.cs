@@ -71,9 +71,13 @@ public sealed class PaiService(TerritorioDbContext db, TimeProvider clock, CareC
     /// <summary>The MMG proposals waiting for a Gestore, oldest first (at most <paramref name="limit"/>).</summary>
     public async Task<IReadOnlyList<PendingProposal>> PendingProposalsAsync(string gestoreId, int limit, CancellationToken ct)
     {
-        var rows = await Db.Set<Pai>().AsNoTracking().IgnoreAutoIncludes()
-            .Where(p => p.GestoreId == gestoreId)
-            .SelectMany(p => p.Versions.Where(v => v.Status == PaiVersionStatus.Proposed).Select(v => new
+        // A join rather than SelectMany over the navigation: SQLite has no APPLY.
+        var versions = Db.Set<PaiVersion>().AsNoTracking();
+        var rows = await (
+            from p in Db.Set<Pai>().AsNoTracking().IgnoreAutoIncludes()
+            join v in versions on p.Id equals EF.Property<long>(v, "pai_id")
+            where p.GestoreId == gestoreId && v.Status == PaiVersionStatus.Proposed
+            select new
             {
                 p.PatientId,
                 p.MmgId,
@@ -81,8 +85,8 @@ public sealed class PaiService(TerritorioDbContext db, TimeProvider clock, CareC
                 v.Author,
                 v.CreatedAtUtc,
                 v.Reason,
-                IsDraft = !p.Versions.Any(o => o.Status == PaiVersionStatus.Active),
-            }))
+                IsDraft = !versions.Any(o => EF.Property<long>(o, "pai_id") == p.Id && o.Status == PaiVersionStatus.Active),
+            })
             .OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.PatientId)
             .Take(limit)
             .ToListAsync(ct);
