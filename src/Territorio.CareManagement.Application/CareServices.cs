@@ -37,5 +37,7 @@ public sealed class CareServices(TerritorioDbContext db, TimeProvider clock, Car
 
     public CaseQueries Cases => new(Db, clock);
 
+    public ContactService Contacts => new(Db, clock);
+
     public ReclassificationService Reclassification => new(Db, clock, Catalogues);
 }

@@ -31,6 +31,7 @@ public static class CliApp
             BookingsCommands.Build(env),
             WorklistCommand.Build(env),
             ReclassificationsCommands.Build(env),
+            ContactsCommands.Build(env),
             FhirCommands.Build(env),
             RehabCommands.Build(env),
         };

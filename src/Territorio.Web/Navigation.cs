@@ -27,6 +27,7 @@ public static class Navigation
         {
             items.Add(new("Pazienti da contattare", "/Gestore/Worklist"));
             items.Add(new("Arruolamento", "/Gestore/Arruolamento"));
+            items.Add(new("Proposte dei MMG", "/Gestore/Proposte"));
         }
 
         if (actor.IsErogatore)

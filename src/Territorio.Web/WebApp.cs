@@ -58,6 +58,8 @@ public static class WebApp
         services.AddScoped<PatientFileQuery>();
         services.AddAtsScreens();
         services.AddRehabScreens(builder.Configuration);
+        services.AddScoped<CareDesk>();
+        services.AddScoped<MmgPanelQuery>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Ats", Policies.Ats);
@@ -110,6 +112,10 @@ public static class WebApp
         api.MapAuditApi();
         api.MapAtsApi();
         api.MapRehabApi();
+        api.MapGestoreApi();
+        api.MapCarePathApi();
+        api.MapErogatoreApi();
+        api.MapCandidatureApi();
         app.MapTerritorioFhir();
         return app;
     }

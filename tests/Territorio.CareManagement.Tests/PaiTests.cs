@@ -147,7 +147,7 @@ public class PaiTests
 
         Should.Throw<CareRuleException>(() => pai.Propose(Items(), Vocabulary(), By(new Actor(ActorRole.Mmg, "MMG99999"), "x")))
             .Message.ShouldContain("solo il medico di medicina generale del paziente");
-        pai.Propose(Items(), Vocabulary(), By(Doctor, "x"));
+        pai.Propose([PaiItem.Service("89.52", "ECG", 1)], Vocabulary(), By(Doctor, "x"));
         Should.Throw<CareRuleException>(() => pai.Propose(Items(), Vocabulary(), By(Doctor, "y"))).Message.ShouldContain("già una proposta");
     }
 
@@ -155,7 +155,7 @@ public class PaiTests
     public void MmgCannotAcceptItsOwnProposal()
     {
         var pai = WrittenPai();
-        pai.Propose(Items(), Vocabulary(), By(Doctor, "x"));
+        pai.Propose([PaiItem.Service("89.52", "ECG", 1)], Vocabulary(), By(Doctor, "x"));
         Should.Throw<CareRuleException>(() => pai.AcceptProposal(By(Doctor, "ok")));
     }
 
@@ -197,5 +197,43 @@ public class PaiTests
 
         items.Select(i => i.ToString()).ShouldBe(["89.52 Elettrocardiogramma ×1/anno (mesi 1–12)", "05 Aderenza alla terapia"]);
         Should.Throw<CareRuleException>(() => catalogue.For("56", 1));
+    }
+}
+
+public class PaiDiffTests
+{
+    [Fact]
+    public void Diff_ReportsAddedRemovedAndChangedItems_ByKindAndCode()
+    {
+        IReadOnlyList<PaiItem> before = [PaiItem.Service("89.7", "Visita", 2), PaiItem.Service("90.28.1", "HbA1c", 4), PaiItem.Drug("C09AA05", "Ramipril", "5 mg")];
+        IReadOnlyList<PaiItem> after = [PaiItem.Service("89.7", "Visita", 3), PaiItem.Service("89.52", "ECG", 1), PaiItem.Drug("C09AA05", "Ramipril", "5 mg")];
+
+        var changes = PaiDiff.Between(before, after);
+
+        changes.Select(c => (c.Kind, c.Code)).ShouldBe([
+            (PaiChangeKind.Changed, "89.7"),
+            (PaiChangeKind.Added, "89.52"),
+            (PaiChangeKind.Removed, "90.28.1"),
+        ]);
+        changes[0].ShouldSatisfyAllConditions(c => c.Before!.PerYear.ShouldBe(2), c => c.After!.PerYear.ShouldBe(3));
+    }
+
+    [Fact]
+    public void MmgProposal_IdenticalToTheActiveVersion_IsRefused()
+    {
+        var pai = WrittenPai();
+
+        Should.Throw<CareRuleException>(() => pai.Propose(Items(), Vocabulary(), By(Doctor, "nessun cambiamento")))
+            .Message.ShouldContain("identica alla versione 1");
+    }
+
+    [Fact]
+    public void NewVersion_OwnsCopiesOfTheItems_NeverTheSameInstances()
+    {
+        var pai = WrittenPai();
+
+        var proposal = pai.Propose([.. pai.ActiveVersion!.Items.Take(4)], Vocabulary(), By(Doctor, "senza educazione"));
+
+        proposal.Items.ShouldAllBe(item => !pai.ActiveVersion.Items.Contains(item));
     }
 }

@@ -37,12 +37,13 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         var delivered = await DeliveredAsync(patients, earliest, ct);
         // The level in force (an approved reclassification moves the patient in the worklist order).
         var classifications = await ClassificationQueries.EffectiveOfAsync(Db, patients, ct);
+        var contacts = await ContactService.RecentByPatientAsync(Db, gestoreId, day, ct);
 
         var cases = pacts.Select(p =>
         {
             var active = pais.GetValueOrDefault(p.Id)?.ActiveVersion;
             var adherence = active is null ? null : AdherenceCalculator.Compute(p.PatientId, p.StartDate, active.Items, delivered[p.PatientId].ToList(), day);
-            return new CaseSnapshot(p.PatientId, classifications.GetValueOrDefault(p.PatientId)?.Level ?? p.Level, p.Id, p.StartDate, p.EndDate, active is not null, missed[p.PatientId].ToList(), adherence);
+            return new CaseSnapshot(p.PatientId, classifications.GetValueOrDefault(p.PatientId)?.Level ?? p.Level, p.Id, p.StartDate, p.EndDate, active is not null, missed[p.PatientId].ToList(), adherence, contacts.GetValueOrDefault(p.PatientId));
         });
         return new WorklistRules(paiDueDays).Build(cases, day);
     }

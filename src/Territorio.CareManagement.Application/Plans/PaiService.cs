@@ -6,6 +6,9 @@ using Territorio.Data;
 
 namespace Territorio.CareManagement.Application.Plans;
 
+/// <summary>An MMG proposal waiting for the Gestore's decision.</summary>
+public sealed record PendingProposal(string PatientId, string? MmgId, int Number, string Author, DateTime CreatedAtUtc, string Reason, bool IsDraft);
+
 /// <summary>The PAI: written from a template or by hand, MMG drafts and proposals, shared prescriptions.</summary>
 public sealed class PaiService(TerritorioDbContext db, TimeProvider clock, CareCatalogues catalogues) : CareService(db, clock)
 {
@@ -47,6 +50,47 @@ public sealed class PaiService(TerritorioDbContext db, TimeProvider clock, CareC
         var version = pai.Propose(items, catalogues.Vocabulary, Now(mmg, reason));
         await CommitAsync(ct, $"c'è già una proposta in attesa per il PAI del paziente {patientId}");
         return version;
+    }
+
+    /// <summary>
+    /// The patient's MMG drafts the first PAI from the template of the patient's pathology and
+    /// level, as the Gestore's collaborator (DGR X/6164/2017 allegato 1): the Gestore then
+    /// validates it. With a PAI already in force the MMG proposes a change instead.
+    /// </summary>
+    public async Task<PaiVersion> DraftFromTemplateAsync(string patientId, Actor mmg, string? reason, CancellationToken ct)
+    {
+        if (await FindAsync(patientId, ct) is { ActiveVersion: { } active })
+        {
+            throw new CareRuleException($"il paziente {patientId} ha già un PAI in vigore (versione {active.Number}): proporre una modifica invece di una bozza");
+        }
+
+        var (template, items) = await TemplateForAsync(patientId, ct);
+        return await ProposeAsync(patientId, items, mmg, reason ?? $"bozza del MMG dal modello provvisorio {template.Version} (patologia {template.Pathology}, livello {template.Level})", ct);
+    }
+
+    /// <summary>The MMG proposals waiting for a Gestore, oldest first (at most <paramref name="limit"/>).</summary>
+    public async Task<IReadOnlyList<PendingProposal>> PendingProposalsAsync(string gestoreId, int limit, CancellationToken ct)
+    {
+        // A join rather than SelectMany over the navigation: SQLite has no APPLY.
+        var versions = Db.Set<PaiVersion>().AsNoTracking();
+        var rows = await (
+            from p in Db.Set<Pai>().AsNoTracking().IgnoreAutoIncludes()
+            join v in versions on p.Id equals EF.Property<long>(v, "pai_id")
+            where p.GestoreId == gestoreId && v.Status == PaiVersionStatus.Proposed
+            select new
+            {
+                p.PatientId,
+                p.MmgId,
+                v.Number,
+                v.Author,
+                v.CreatedAtUtc,
+                v.Reason,
+                IsDraft = !versions.Any(o => EF.Property<long>(o, "pai_id") == p.Id && o.Status == PaiVersionStatus.Active),
+            })
+            .OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.PatientId)
+            .Take(limit)
+            .ToListAsync(ct);
+        return rows.Select(r => new PendingProposal(r.PatientId, r.MmgId, r.Number, r.Author, r.CreatedAtUtc, r.Reason, r.IsDraft)).ToList();
     }
 
     public async Task<PaiVersion?> DecideProposalAsync(string patientId, bool accept, Actor by, string? reason, CancellationToken ct)

@@ -23,6 +23,12 @@ public sealed record WorklistEntry(string PatientId, int Level, long PactId, IRe
     public WorklistReason MostUrgent => Findings.Min(f => f.Reason);
 
     public int DaysLate => Findings.Where(f => f.Reason == MostUrgent).Max(f => f.DaysLate);
+
+    /// <summary>The contacts of the last <see cref="WorklistRules.ContactWindowDays"/> days, if any.</summary>
+    public ContactSummary? Contacts { get; init; }
+
+    /// <summary>The day the patient was reached about their findings: the entry waits below those not yet contacted.</summary>
+    public DateOnly? ContactedOn { get; init; }
 }
 
 /// <summary>What the worklist knows about one patient in charge.</summary>
@@ -34,16 +40,26 @@ public sealed record CaseSnapshot(
     DateOnly PactEnd,
     bool HasActivePai,
     IReadOnlyList<DateOnly> MissedBookingDates,
-    AdherenceReport? Adherence);
+    AdherenceReport? Adherence,
+    ContactSummary? Contacts = null);
 
 /// <summary>
 /// The Gestore's worklist of patients to call (DGR X/6164/2017 allegato 1: case management and
 /// proactive follow-up): missed appointments, overdue services, PAIs not written N days after the
 /// pact, pacts ending within 30 days; ordered by reason, then by how late, then by level (1 first).
+/// A patient reached (outcome "raggiunto") in the last <see cref="ContactHoldDays"/> days, on or
+/// after the day their newest finding arose, is already being followed: listed after every patient
+/// not yet contacted, in the same order among themselves (docs/decisions/0088).
 /// </summary>
 public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDays, int expiringWithinDays = 30, int missedAfterDays = 1)
 {
     public const int DefaultPaiDueDays = 30;
+
+    /// <summary>How long a contact that reached the patient lowers their place in the worklist.</summary>
+    public const int ContactHoldDays = 7;
+
+    /// <summary>How far back the worklist counts contacts.</summary>
+    public const int ContactWindowDays = 30;
 
     public int PaiDueDays { get; } = paiDueDays;
 
@@ -55,16 +71,33 @@ public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDa
             var findings = Findings(snapshot, asOf).ToList();
             if (findings.Count > 0)
             {
-                entries.Add(new WorklistEntry(snapshot.PatientId, snapshot.Level, snapshot.PactId, findings));
+                entries.Add(new WorklistEntry(snapshot.PatientId, snapshot.Level, snapshot.PactId, findings)
+                {
+                    Contacts = snapshot.Contacts,
+                    ContactedOn = ContactedAbout(findings, snapshot.Contacts, asOf),
+                });
             }
         }
 
         return entries
-            .OrderBy(e => e.MostUrgent)
+            .OrderBy(e => e.ContactedOn is not null)
+            .ThenBy(e => e.MostUrgent)
             .ThenByDescending(e => e.DaysLate)
             .ThenBy(e => e.Level)
             .ThenBy(e => e.PatientId, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The day the patient was reached after the newest finding arose (its days late ago), if recent enough.</summary>
+    private static DateOnly? ContactedAbout(IReadOnlyList<WorklistFinding> findings, ContactSummary? contacts, DateOnly asOf)
+    {
+        if (contacts?.LastReachedOn is not { } reached)
+        {
+            return null;
+        }
+
+        var newestArose = asOf.AddDays(-findings.Min(f => f.DaysLate));
+        return reached >= newestArose && reached <= asOf && asOf.DayNumber - reached.DayNumber < ContactHoldDays ? reached : null;
     }
 
     private IEnumerable<WorklistFinding> Findings(CaseSnapshot c, DateOnly asOf)

@@ -87,6 +87,11 @@ public sealed class Pai : AggregateRoot
             throw new CareRuleException($"c'è già una proposta in attesa (versione {pending.Number}) per il PAI del paziente {PatientId}: il Gestore deve prima deciderla");
         }
 
+        if (ActiveVersion is { } active && PaiDiff.Between(active.Items, items).Count == 0)
+        {
+            throw new CareRuleException($"la proposta è identica alla versione {active.Number} in vigore del PAI del paziente {PatientId}");
+        }
+
         var version = AddVersion(items, vocabulary, PaiVersionStatus.Proposed, change, reason);
         Record(ActiveVersion is null ? "bozza PAI del MMG" : "modifica PAI proposta dal MMG", change, $"versione {version.Number}");
         return version;
@@ -168,7 +173,7 @@ public sealed class PaiVersion
         AuthorRole = change.By.Role;
         CreatedAtUtc = change.AtUtc;
         Reason = reason;
-        _items.AddRange(items);
+        _items.AddRange(items.Select(i => i.Copy()));
     }
 
     public long Id { get; private set; }

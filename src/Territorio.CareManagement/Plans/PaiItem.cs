@@ -96,6 +96,9 @@ public sealed partial class PaiItem
         return new PaiItem(kind, Guard.Text(code, "codice"), description);
     }
 
+    /// <summary>The same item for another version: a version owns its items, it never shares them.</summary>
+    public PaiItem Copy() => (PaiItem)MemberwiseClone();
+
     public override string ToString() => Kind switch
     {
         PaiItemKind.Service => $"{Code} {Description} ×{PerYear}/anno (mesi {FromMonth}–{ToMonth})",

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Territorio.Kernel.Population;
+using Territorio.Web.Care;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Api;
@@ -27,7 +28,7 @@ public static class PatientEndpoints
         api.MapGet("/mmg/assistiti", ListMmgPatientsAsync)
             .RequireAuthorization(Policies.Mmg)
             .WithTags("MMG")
-            .WithSummary("Gli assistiti del medico di medicina generale del token (la lettura è registrata).");
+            .WithSummary("Gli assistiti del medico di medicina generale del token, con livello, Gestore e stato del PAI (la lettura è registrata).");
     }
 
     private static async Task<Results<Ok<PatientSummary>, ProblemHttpResult>> GetPatientAsync(
@@ -39,13 +40,8 @@ public static class PatientEndpoints
             : TypedResults.Ok(PatientSummary.Of(patient, ItalianTime.Today(clock)));
     }
 
-    private static async Task<Ok<List<PatientSummary>>> ListMmgPatientsAsync(
-        HttpContext http, PatientAccess access, TimeProvider clock, CancellationToken ct)
-    {
-        var patients = await access.MmgPatientsAsync(Actor.From(http.User), MmgListLimit, "GET /api/mmg/assistiti", ct);
-        var today = ItalianTime.Today(clock);
-        return TypedResults.Ok(patients.Select(p => PatientSummary.Of(p, today)).ToList());
-    }
+    private static async Task<Ok<List<MmgAssistitoDto>>> ListMmgPatientsAsync(HttpContext http, MmgPanelQuery panel, CancellationToken ct) =>
+        TypedResults.Ok((await panel.ListAsync(Actor.From(http.User), "GET /api/mmg/assistiti", ct)).Select(MmgAssistitoDto.Of).ToList());
 
     /// <summary>Not found and not visible look the same: the answer never confirms that someone exists.</summary>
     public static ProblemHttpResult NotVisible() => TypedResults.Problem(

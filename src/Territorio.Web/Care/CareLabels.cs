@@ -25,6 +25,19 @@ public static class CareLabels
         _ => kind.ToString(),
     };
 
+    /// <summary>The contacts column of the worklist: how many, the last one, and whether the patient was reached about the findings.</summary>
+    public static string Of(WorklistEntry entry) => entry.Contacts is not { } contacts
+        ? "nessuno"
+        : $"{contacts.Recent}, l'ultimo il {contacts.LastOn:dd/MM/yyyy} ({ContactNames.Italian(contacts.LastOutcome!.Value)})"
+            + (entry.ContactedOn is { } on ? $" · contattato il {on:dd/MM/yyyy}" : "");
+
+    public static string Of(PaiChangeKind kind) => kind switch
+    {
+        PaiChangeKind.Added => "aggiunta",
+        PaiChangeKind.Removed => "tolta",
+        _ => "modificata",
+    };
+
     public static string Of(PaiVersionStatus status) => status switch
     {
         PaiVersionStatus.Active => "in vigore",

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.CaseManagement;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Network;
 using Territorio.CareManagement.Bookings;
@@ -27,6 +28,18 @@ public sealed record PatientFile(
     public PaiVersion? ActivePai => Pai?.ActiveVersion;
 
     public PaiVersion? PendingProposal => Pai?.PendingProposal;
+
+    /// <summary>What the pending MMG proposal changes in the PAI in force (everything, for a draft).</summary>
+    public IReadOnlyList<PaiItemChange> ProposalChanges => PendingProposal is { } proposal ? PaiDiff.Between(ActivePai?.Items ?? [], proposal.Items) : [];
+
+    /// <summary>Every version of the PAI, newest first: author, reason, decision.</summary>
+    public IReadOnlyList<PaiVersion> PaiHistory => Pai is null ? [] : [.. Pai.Versions.OrderByDescending(v => v.Number)];
+
+    /// <summary>The classification's pathologies, named, with the stratification's evidence.</summary>
+    public IReadOnlyList<PathologyView> Pathologies { get; init; } = [];
+
+    /// <summary>The case manager's contacts, newest first; null for an audience that does not see them (the patient).</summary>
+    public IReadOnlyList<Contact>? Contacts { get; init; }
 }
 
 /// <summary>Builds the patient file from the care services, for a patient already checked as visible.</summary>
@@ -34,7 +47,7 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock)
 {
     public const int SlotsPerService = 5;
 
-    public async Task<PatientFile> BuildAsync(Resident patient, string? bookingGestoreId, CancellationToken ct)
+    public async Task<PatientFile> BuildAsync(Resident patient, string? bookingGestoreId, CancellationToken ct, bool withContacts = false)
     {
         var today = ItalianTime.Today(clock);
         var classification = await ClassificationQueries.EffectiveAsync(care.Db, patient.Id, ct);
@@ -56,6 +69,12 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock)
             }
         }
 
-        return new PatientFile(PatientSummary.Of(patient, today), classification, pacts, active, pai, bookings, adherence, slots);
+        var evidence = await care.Db.Set<StratifiedPerson>().Where(p => p.PersonId == patient.Id)
+            .OrderByDescending(p => p.RunId).Select(p => p.Evidence).FirstOrDefaultAsync(ct);
+        return new PatientFile(PatientSummary.Of(patient, today), classification, pacts, active, pai, bookings, adherence, slots)
+        {
+            Pathologies = PathologyEvidence.Views(classification?.Pathologies, classification?.MainPathology, evidence, care.Catalogues.Pathologies),
+            Contacts = withContacts ? await care.Contacts.OfPatientAsync(patient.Id, ContactService.ListLimit, ct) : null,
+        };
     }
 }

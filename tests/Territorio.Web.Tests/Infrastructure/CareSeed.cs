@@ -16,6 +16,9 @@ public static class CareSeed
     /// <summary>The PAI (FHIR CarePlan) id of each territory's patient, known once seeded.</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CarePlanIds = new();
 
+    /// <summary>The seeded booking id of each territory's patient.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> BookingIds = new();
+
     public const string PendingGestore = "GA2";
     public const string PendingGestoreCaseManager = "cm.ga2";
     public const string PendingGestoreClinicalManager = "rc.ga2";
@@ -50,7 +53,8 @@ public static class CareSeed
             await care.Pai.WriteFromTemplateAsync(t.Patient, manager, null, ct);
             CarePlanIds[t.Key] = (await care.Pai.FindAsync(t.Patient, ct))!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var slot = (await care.Network.FreeSlotsAsync(Services[0], t.Gestore, today, today.AddDays(60), 1, ct))[0];
-            await care.Bookings.BookAsync(t.Patient, slot.SlotId, manager, ct);
+            var booking = await care.Bookings.BookAsync(t.Patient, slot.SlotId, manager, ct);
+            BookingIds[t.Key] = booking.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         // Territory A: a Gestore whose candidature waits for the ATS, already in the erogatore's network.

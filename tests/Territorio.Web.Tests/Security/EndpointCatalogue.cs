@@ -72,6 +72,7 @@ public static class EndpointCatalogue
         "reclassificationId" => AtsSeed.ReclassificationOf[territory.Patient].ToString(System.Globalization.CultureInfo.InvariantCulture),
         "changeRequestId" => AtsSeed.ChangeOf[territory.Patient].ToString(System.Globalization.CultureInfo.InvariantCulture),
         "runId" => RehabSeed.RunIds[territory.Key],
+        "bookingId" => CareSeed.BookingIds[territory.Key],
         "code" => null,
         _ => throw new InvalidOperationException(
             $"{endpoint}: route parameter '{parameter}' unknown to the matrix; add what it names to EndpointCatalogue.ResourceOf"),

@@ -3,6 +3,7 @@ using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
 using Territorio.CareManagement.Gestori;
@@ -15,7 +16,7 @@ using Territorio.Synthetic;
 
 namespace Territorio.Cli.Features.Care;
 
-public sealed record CareDemoSummary(int Stratified, int Gestori, int Erogatori, int Slots, int Pacts, int Pais, int Bookings, int Delivered);
+public sealed record CareDemoSummary(int Stratified, int Gestori, int Erogatori, int Slots, int Pacts, int Pais, int Bookings, int Delivered, int Contacts = 0, int MmgProposals = 0);
 
 /// <summary>
 /// Fills the demo region's care path through the real use cases: levels (demo-only assignment,
@@ -23,7 +24,7 @@ public sealed record CareDemoSummary(int Stratified, int Gestori, int Erogatori,
 /// agendas, letters, pacts, PAIs from the provisional templates, bookings, and a synthetic
 /// outpatient flow that delivers most past bookings. The story starts 120 days before today.
 /// </summary>
-internal static class CareDemo
+internal static partial class CareDemo
 {
     private const int StoryDays = 120;
 
@@ -32,6 +33,7 @@ internal static class CareDemo
         await db.Set<AuditEntry>().ExecuteDeleteAsync(ct);
         await db.Set<DeliveredService>().ExecuteDeleteAsync(ct);
         await db.Set<Booking>().ExecuteDeleteAsync(ct);
+        await db.Set<Contact>().ExecuteDeleteAsync(ct);
         await db.Set<SharedPrescription>().ExecuteDeleteAsync(ct);
         await db.Set<PaiVersion>().ExecuteDeleteAsync(ct);
         await db.Set<Pai>().ExecuteDeleteAsync(ct);
@@ -195,8 +197,9 @@ internal static class CareDemo
         // follow it), one still to decide, a change of Gestore; and a patient who died.
         await CommissionStoryAsync(Use<bool>, eligible, today, ct);
 
+        var (contacts, proposals) = await FollowUpAsync(options, catalogues, clock, today, ct);
         report(1);
-        return new CareDemoSummary(imported.Imported, atsCodes.Count * 3, atsCodes.Count * 2, slots, pacts, pais, bookings, delivered.Booked);
+        return new CareDemoSummary(imported.Imported, atsCodes.Count * 3, atsCodes.Count * 2, slots, pacts, pais, bookings, delivered.Booked, contacts, proposals);
     }
 
     /// <summary>

@@ -44,7 +44,8 @@ public static class DemoCommands
                 CareDemo.LoadAsync(env.Database, CareCli.CataloguesOf(env), levels, parse.GetValue(seed), asOf, parse.GetValue(inCharge) ?? Math.Clamp(parse.GetValue(people) / 100, 1, 300), report, ct));
             env.Output.WriteLine($"presa in carico demo: {Italian.Number(care.Stratified)} persone stratificate (criteri PROVVISORI), " +
                 $"{care.Gestori} Gestori, {care.Erogatori} erogatori ({Italian.Number(care.Slots)} slot), {Italian.Number(care.Pacts)} patti, {Italian.Number(care.Pais)} PAI (modelli PROVVISORI), " +
-                $"{Italian.Number(care.Bookings)} prenotazioni, {Italian.Number(care.Delivered)} erogate");
+                $"{Italian.Number(care.Bookings)} prenotazioni, {Italian.Number(care.Delivered)} erogate, " +
+                $"{Italian.Number(care.Contacts)} contatti, {Italian.Number(care.MmgProposals)} proposte di PAI dei MMG");
             await NextStratificationAsync(env, asOf, ct);
             await DemoRehab.RunAsync(env, parse.GetValue(seed), ct);
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Bookings;
 using Territorio.Web.Care;
@@ -8,7 +7,7 @@ using Territorio.Web.Security;
 namespace Territorio.Web.Pages.Erogatore;
 
 /// <summary>The erogatore's bookings (a week back, two months ahead); a delivered service counts for adherence at once.</summary>
-public sealed class AgendaModel(CareServices care, PatientAccess access, TimeProvider clock) : CarePageModel
+public sealed class AgendaModel(CareServices care, PatientAccess access, CareDesk desk, TimeProvider clock) : CarePageModel
 {
     public string ErogatoreId => Me.ErogatoreId ?? "";
 
@@ -28,13 +27,7 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, TimePro
 
     public Task<IActionResult> OnPostDeliveredAsync(long bookingId, CancellationToken ct) => RunAsync(async () =>
     {
-        string erogatore = ErogatoreId;
-        if (!await care.Db.Set<Booking>().AnyAsync(b => b.Id == bookingId && b.ErogatoreId == erogatore, ct))
-        {
-            throw new RefusedException($"prenotazione {bookingId} non trovata nell'agenda dell'erogatore {erogatore}");
-        }
-
-        var booking = await care.Bookings.MarkDeliveredAsync(bookingId, ItalianTime.Today(clock), CareActors.OfErogatore(Me), ct);
+        var booking = await desk.MarkDeliveredAsync(Me, bookingId, null, ct);
         return $"Prestazione {booking.ServiceCode} di {booking.PatientId} segnata come erogata il {ItalianFormat.Date(booking.DeliveredOn ?? booking.Date)}.";
     });
 }

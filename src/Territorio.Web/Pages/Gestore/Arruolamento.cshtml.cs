@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Territorio.CareManagement.Application;
 using Territorio.Web.Api;
 using Territorio.Web.Care;
 
 namespace Territorio.Web.Pages.Gestore;
 
 /// <summary>DGR X/6164/2017: the patient's choice of Gestore becomes a signed Patto di Cura.</summary>
-public sealed class ArruolamentoModel(CareServices care) : CarePageModel
+public sealed class ArruolamentoModel(CareDesk desk) : CarePageModel
 {
     public string GestoreId => Me.GestoreId ?? "";
 
@@ -30,17 +28,9 @@ public sealed class ArruolamentoModel(CareServices care) : CarePageModel
         }
 
         string id = patientId!.Trim();
-        // Only residents of the Gestore's own ATS; the answer does not say whether others exist.
-        bool resident = await care.Db.Residents.AnyAsync(r => r.Id == id && r.Ats == Me.Ats, ct);
-        if (!resident)
-        {
-            Errore = $"Operazione rifiutata: l'assistito {id} non risulta tra i residenti dell'ATS {Me.Ats}.";
-            return RedirectToPage();
-        }
-
         IActionResult result = await RunAsync(async () =>
         {
-            var signed = await care.Enrolment.SignPactAsync(id, GestoreId, startDate, patientSignatory!.Trim(), User.Identity?.Name ?? "", CareActors.OfGestore(Me), ct);
+            var signed = await desk.SignPactAsync(Me, id, patientSignatory!.Trim(), startDate, ct);
             return $"Patto di Cura firmato per {id}: dal {ItalianFormat.Date(signed.Pact.StartDate)} al {ItalianFormat.Date(signed.Pact.EndDate)}, livello {signed.Pact.Level}.";
         });
         return Errore is null ? RedirectToPage("/Gestore/Paziente", new { patientId = id }) : result;

@@ -1,20 +1,27 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
-using Territorio.CareManagement.Bookings;
-using Territorio.CareManagement.Network;
+using Territorio.CareManagement.CaseManagement;
+using Territorio.CareManagement.Common;
+using Territorio.Web.Api;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Gestore;
 
-/// <summary>The case manager's patient file: PAI from template, bookings (book, reschedule, cancel), adherence.</summary>
-public sealed class PazienteModel(CareServices care, PatientAccess access, PatientFileQuery files) : CarePageModel
+/// <summary>
+/// The case manager's patient file: pathologies with evidence, pact, PAI versions, MMG proposals
+/// to decide, bookings (book, reschedule, cancel), adherence and contacts.
+/// </summary>
+public sealed class PazienteModel(CareServices care, PatientAccess access, PatientFileQuery files, CareDesk desk) : CarePageModel
 {
     public PatientFile? Record { get; private set; }
 
-    /// <summary>Only the Gestore's clinical manager writes the PAI (DGR X/6164/2017; enforced by the care domain).</summary>
+    /// <summary>Only the Gestore's clinical manager writes the PAI and decides MMG proposals (DGR X/6164/2017; enforced by the care domain).</summary>
     public bool CanWritePai => Me.Roles.Contains(TerritorioRoles.GestoreResponsabileClinico);
+
+    public IReadOnlyDictionary<string, string> Nomenclator => care.Catalogues.Vocabulary.Services;
+
+    public IReadOnlyDictionary<string, string[]> NoErrors { get; } = new Dictionary<string, string[]>();
 
     public async Task<IActionResult> OnGetAsync(string patientId, CancellationToken ct)
     {
@@ -24,40 +31,78 @@ public sealed class PazienteModel(CareServices care, PatientAccess access, Patie
             return NotFound();
         }
 
-        Record = await files.BuildAsync(patient, Me.GestoreId, ct);
+        Record = await files.BuildAsync(patient, Me.GestoreId, ct, withContacts: true);
         return Page();
     }
 
     public Task<IActionResult> OnPostWriteFromTemplateAsync(string patientId, string? reason, CancellationToken ct) =>
         OnVisiblePatientAsync(patientId, "scrittura PAI dal modello", async () =>
         {
-            var version = await care.Pai.WriteFromTemplateAsync(patientId, CareActors.OfGestore(Me), string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), ct);
+            var version = await desk.WritePaiFromTemplateAsync(Me, patientId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), ct);
             return $"PAI versione {version.Number} scritto dal modello: {version.Items.Count} voci.";
+        }, ct);
+
+    public Task<IActionResult> OnPostUpdatePaiAsync(string patientId, List<ServiceEdit> services, string? newCode, int? newPerYear, string? reason, CancellationToken ct) =>
+        OnVisiblePatientAsync(patientId, "aggiornamento PAI", async () =>
+        {
+            var basis = (await care.Pai.FindAsync(patientId, ct))?.ActiveVersion
+                ?? throw new CareRuleException($"il paziente {patientId} non ha un PAI in vigore da aggiornare: scriverlo dal modello");
+            var items = PaiItemsInput.Edit(basis, services, newCode, newPerYear, care.Catalogues.Vocabulary);
+            var version = await desk.WritePaiAsync(Me, patientId, items, reason, ct);
+            return $"PAI versione {version.Number} in vigore.";
+        }, ct);
+
+    public Task<IActionResult> OnPostDecideAsync(string patientId, bool? accept, string? reason, CancellationToken ct) =>
+        OnVisiblePatientAsync(patientId, "decisione sulla proposta del MMG", async () =>
+        {
+            var decision = accept ?? throw new RefusedException("scegliere se accettare o respingere la proposta");
+            var accepted = await desk.DecideProposalAsync(Me, patientId, decision, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), ct);
+            return accepted is null ? "Proposta del MMG respinta." : $"Proposta del MMG accettata: versione {accepted.Number} in vigore.";
         }, ct);
 
     public Task<IActionResult> OnPostBookAsync(string patientId, long slotId, CancellationToken ct) =>
         OnVisiblePatientAsync(patientId, "prenotazione", async () =>
         {
-            await RequirePartnerSlotAsync(slotId, ct);
-            var booking = await care.Bookings.BookAsync(patientId, slotId, CareActors.OfGestore(Me), ct);
+            var booking = await desk.BookAsync(Me, patientId, slotId, ct);
             return $"Prenotata {booking.ServiceCode} il {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {booking.ErogatoreId}.";
         }, ct);
 
     public Task<IActionResult> OnPostRescheduleAsync(string patientId, long bookingId, long slotId, CancellationToken ct) =>
         OnVisiblePatientAsync(patientId, "spostamento prenotazione", async () =>
         {
-            await RequireOwnBookingAsync(patientId, bookingId, ct);
-            await RequirePartnerSlotAsync(slotId, ct);
-            var booking = await care.Bookings.RescheduleAsync(bookingId, slotId, CareActors.OfGestore(Me), "spostata dal Centro Servizi", ct);
+            var booking = await desk.RescheduleAsync(Me, patientId, bookingId, slotId, null, ct);
             return $"Prenotazione spostata al {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm}.";
         }, ct);
 
     public Task<IActionResult> OnPostCancelAsync(string patientId, long bookingId, string? reason, CancellationToken ct) =>
         OnVisiblePatientAsync(patientId, "disdetta prenotazione", async () =>
         {
-            await RequireOwnBookingAsync(patientId, bookingId, ct);
-            await care.Bookings.CancelAsync(bookingId, CareActors.OfGestore(Me), reason, ct);
+            await desk.CancelAsync(Me, patientId, bookingId, reason, ct);
             return $"Prenotazione {bookingId} disdetta.";
+        }, ct);
+
+    public Task<IActionResult> OnPostContactAsync(string patientId, string? kind, string? date, string? outcome, string? note, CancellationToken ct) =>
+        OnVisiblePatientAsync(patientId, "registrazione contatto", async () =>
+        {
+            var validation = new ApiProblems.Validation();
+            if (!ContactNames.TryParseKind(kind, out var contactKind))
+            {
+                validation.Add("kind", "scegliere il tipo di contatto");
+            }
+
+            if (!ContactNames.TryParseOutcome(outcome, out var contactOutcome))
+            {
+                validation.Add("outcome", "scegliere l'esito del contatto");
+            }
+
+            var on = AuditEndpoints.ParseDay(date, "date", validation);
+            if (!validation.IsValid)
+            {
+                throw new RefusedException(string.Join("; ", validation.Errors.SelectMany(e => e.Value)));
+            }
+
+            var contact = await desk.RecordContactAsync(Me, patientId, contactKind, on, contactOutcome, note, ct);
+            return $"Contatto registrato: {ContactNames.Italian(contact.Kind)} del {ItalianFormat.Date(contact.Date)}, {ContactNames.Italian(contact.Outcome)}.";
         }, ct);
 
     private async Task<IActionResult> OnVisiblePatientAsync(string patientId, string what, Func<Task<string>> operation, CancellationToken ct)
@@ -68,26 +113,5 @@ public sealed class PazienteModel(CareServices care, PatientAccess access, Patie
         }
 
         return await RunAsync(operation, new { patientId });
-    }
-
-    private async Task RequireOwnBookingAsync(string patientId, long bookingId, CancellationToken ct)
-    {
-        string? gestore = Me.GestoreId;
-        if (!await care.Db.Set<Booking>().AnyAsync(b => b.Id == bookingId && b.PatientId == patientId && b.GestoreId == gestore, ct))
-        {
-            throw new RefusedException($"prenotazione {bookingId} non trovata tra quelle del paziente {patientId}");
-        }
-    }
-
-    private async Task RequirePartnerSlotAsync(long slotId, CancellationToken ct)
-    {
-        string? gestore = Me.GestoreId;
-        var erogatore = await care.Db.Set<AgendaSlot>().Where(s => s.Id == slotId).Select(s => s.ErogatoreId).FirstOrDefaultAsync(ct);
-        bool partner = erogatore is not null
-            && await care.Db.Set<CareManagement.Network.Erogatore>().AnyAsync(e => e.Id == erogatore && e.Agreements.Any(a => a.GestoreId == gestore), ct);
-        if (!partner)
-        {
-            throw new RefusedException($"slot {slotId} non disponibile presso gli erogatori convenzionati con il Gestore");
-        }
     }
 }

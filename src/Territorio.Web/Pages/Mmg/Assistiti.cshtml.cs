@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Territorio.Web.Api;
+using Territorio.Web.Care;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Mmg;
 
-public sealed class AssistitiModel(PatientAccess access, TimeProvider clock) : PageModel
+/// <summary>The GP's assistiti with their level, their Gestore and the state of their PAI.</summary>
+public sealed class AssistitiModel(MmgPanelQuery panel) : PageModel
 {
-    public IReadOnlyList<PatientSummary> Patients { get; private set; } = [];
+    public IReadOnlyList<MmgAssistito> Patients { get; private set; } = [];
 
     public string MmgId { get; private set; } = "";
 
@@ -14,8 +15,6 @@ public sealed class AssistitiModel(PatientAccess access, TimeProvider clock) : P
     {
         var actor = Actor.From(User);
         MmgId = actor.MmgId ?? "";
-        var patients = await access.MmgPatientsAsync(actor, PatientEndpoints.MmgListLimit, "pagina I miei assistiti", cancellationToken);
-        var today = ItalianTime.Today(clock);
-        Patients = [.. patients.Select(p => PatientSummary.Of(p, today))];
+        Patients = await panel.ListAsync(actor, "pagina I miei assistiti", cancellationToken);
     }
 }

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Territorio.CareManagement.Common;
+using Actor = Territorio.Web.Security.Actor;
+using Territorio.Kernel.Population;
+using Territorio.Web.Care;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Api;
+
+/// <summary>
+/// Plumbing of the care endpoints: the patient is opened through <see cref="PatientAccess"/>
+/// (visibility and access log, resource = the endpoint's route) before anything else, so another
+/// tenancy gets 404 whatever it sends; refusals of the care rules become problem details.
+/// </summary>
+internal static class CareApi
+{
+    public const string RefusedTitle = "Operazione rifiutata";
+
+    /// <summary>Runs the work on a patient visible to the caller, or answers 404 (logged as refused).</summary>
+    public static async Task<IResult> OnPatientAsync(HttpContext http, PatientAccess access, string patientId, Func<Actor, Resident, Task<IResult>> work, CancellationToken ct)
+    {
+        var actor = Actor.From(http.User);
+        var patient = await access.OpenAsync(actor, patientId, ResourceOf(http), ct);
+        return patient is null ? PatientEndpoints.NotVisible() : await RunAsync(() => work(actor, patient));
+    }
+
+    /// <summary>Maps the care domain's refusals to 409 and tenancy refusals to 404, with the Italian message.</summary>
+    public static async Task<IResult> RunAsync(Func<Task<IResult>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (CareRuleException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: RefusedTitle);
+        }
+        catch (RefusedException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: ApiProblems.TitleOf(StatusCodes.Status404NotFound));
+        }
+    }
+
+    /// <summary>The access log's resource: method and route of the endpoint (never the caller's values).</summary>
+    public static string ResourceOf(HttpContext http) =>
+        $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.Value}";
+
+    /// <summary>OpenAPI description shared by the care endpoints: the answer, refusals and validation problems.</summary>
+    public static RouteHandlerBuilder Describe<T>(this RouteHandlerBuilder endpoint, string tag, string summary, int status = StatusCodes.Status200OK) => endpoint
+        .WithTags(tag)
+        .WithSummary(summary)
+        .Produces<T>(status)
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict);
+
+    public static DateOnly? Day(string? text, string field, ApiProblems.Validation validation) => AuditEndpoints.ParseDay(text, field, validation);
+}

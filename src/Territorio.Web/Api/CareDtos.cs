@@ -1,0 +1,143 @@
+using Territorio.CareManagement.Application.Network;
+using Territorio.CareManagement.Application.Plans;
+using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.CaseManagement;
+using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
+using Territorio.Web.Care;
+
+namespace Territorio.Web.Api;
+
+// What the care API answers: plain records, never the domain's aggregates (no audit buffers or
+// concurrency tokens on the wire). Codes are the domain's names (Active, PhoneCall…); dates ISO.
+
+public sealed record ClassificationDto(int Level, string? MainPathology, string Source, DateOnly Since);
+
+public sealed record PactDto(long Id, string GestoreId, int Level, DateOnly StartDate, DateOnly EndDate, string Status)
+{
+    public static PactDto Of(PattoDiCura p) => new(p.Id, p.GestoreId, p.Level, p.StartDate, p.EndDate, p.Status.ToString());
+}
+
+public sealed record PaiItemDto(string Kind, string Code, string Description, int? PerYear, int FromMonth, int ToMonth, string? Dosage)
+{
+    public static PaiItemDto Of(PaiItem i) => new(i.Kind.ToString(), i.Code, i.Description, i.PerYear, i.FromMonth, i.ToMonth, i.Dosage);
+}
+
+public sealed record PaiVersionDto(int Number, string Status, string Author, string AuthorRole, DateTime CreatedAtUtc, string Reason,
+    string? DecidedBy, DateTime? DecidedAtUtc, string? DecisionReason, IReadOnlyList<PaiItemDto> Items)
+{
+    public static PaiVersionDto Of(PaiVersion v) => new(v.Number, v.Status.ToString(), v.Author, v.AuthorRole.ToString(), Utc(v.CreatedAtUtc), v.Reason,
+        v.DecidedBy, v.DecidedAtUtc is { } at ? Utc(at) : null, v.DecisionReason, [.. v.Items.Select(PaiItemDto.Of)]);
+
+    internal static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
+}
+
+public sealed record PaiItemChangeDto(string Change, string Kind, string Code, PaiItemDto? Before, PaiItemDto? After)
+{
+    public static PaiItemChangeDto Of(PaiItemChange c) => new(c.Kind.ToString(), c.ItemKind.ToString(), c.Code,
+        c.Before is null ? null : PaiItemDto.Of(c.Before), c.After is null ? null : PaiItemDto.Of(c.After));
+}
+
+public sealed record PaiDto(string PatientId, IReadOnlyList<PaiVersionDto> Versions, IReadOnlyList<PaiItemChangeDto> PendingProposalChanges);
+
+public sealed record BookingDto(long Id, string PatientId, string ServiceCode, string ErogatoreId, string GestoreId, DateOnly Date, TimeOnly Start, string Status, DateOnly? DeliveredOn, string? CancelReason)
+{
+    public static BookingDto Of(Booking b) => new(b.Id, b.PatientId, b.ServiceCode, b.ErogatoreId, b.GestoreId, b.Date, b.Start, b.Status.ToString(), b.DeliveredOn, b.CancelReason);
+}
+
+public sealed record ItemAdherenceDto(string Code, string Description, int PlannedPerYear, int Due, int Done, int Overdue, double? Percent, DateOnly? OverdueSince, DateOnly? NextDueBy);
+
+public sealed record AdherenceDto(DateOnly AsOf, int Due, int Done, int Overdue, double? Percent, IReadOnlyList<ItemAdherenceDto> Items)
+{
+    public static AdherenceDto Of(AdherenceReport r) => new(r.AsOf, r.Due, r.Done, r.Overdue, r.Percent,
+        [.. r.Items.Select(i => new ItemAdherenceDto(i.Code, i.Description, i.PlannedPerYear, i.Due, i.Done, i.Overdue, i.Percent,
+            AdherenceViews.OverdueSince(i), AdherenceViews.NextDueBy(i)))]);
+}
+
+public sealed record ContactDto(long Id, string Kind, DateOnly Date, string Outcome, string? Note, string Author, DateTime RecordedAtUtc)
+{
+    public static ContactDto Of(Contact c) => new(c.Id, c.Kind.ToString(), c.Date, c.Outcome.ToString(), c.Note, c.Author, PaiVersionDto.Utc(c.RecordedAtUtc));
+}
+
+public sealed record PathologyDto(string Code, string Name, bool IsMain, IReadOnlyList<string> Evidence)
+{
+    public static PathologyDto Of(PathologyView p) => new(p.Code, p.Name, p.IsMain, p.Evidence);
+}
+
+public sealed record PatientFileDto(
+    PatientSummary Patient,
+    ClassificationDto? Classification,
+    IReadOnlyList<PathologyDto> Pathologies,
+    IReadOnlyList<PactDto> Pacts,
+    IReadOnlyList<PaiVersionDto> PaiVersions,
+    IReadOnlyList<PaiItemChangeDto> PendingProposalChanges,
+    IReadOnlyList<BookingDto> Bookings,
+    AdherenceDto? Adherence,
+    IReadOnlyList<ContactDto>? Contacts,
+    IReadOnlyDictionary<string, IReadOnlyList<FreeSlot>> FreeSlots)
+{
+    public static PatientFileDto Of(PatientFile f) => new(
+        f.Patient,
+        f.Classification is { } c ? new ClassificationDto(c.Level, c.MainPathology, c.Source, c.Since) : null,
+        [.. f.Pathologies.Select(PathologyDto.Of)],
+        [.. f.Pacts.Select(PactDto.Of)],
+        [.. f.PaiHistory.Select(PaiVersionDto.Of)],
+        [.. f.ProposalChanges.Select(PaiItemChangeDto.Of)],
+        [.. f.Bookings.Select(BookingDto.Of)],
+        f.Adherence is { } a ? AdherenceDto.Of(a) : null,
+        f.Contacts?.Select(ContactDto.Of).ToList(),
+        f.FreeSlots);
+}
+
+public sealed record WorklistFindingDto(string Reason, string Detail, int DaysLate);
+
+public sealed record WorklistEntryDto(string PatientId, int Level, string MostUrgent, int DaysLate, IReadOnlyList<WorklistFindingDto> Findings,
+    int RecentContacts, DateOnly? LastContactOn, string? LastContactOutcome, DateOnly? ContactedOn)
+{
+    public static WorklistEntryDto Of(WorklistEntry e) => new(e.PatientId, e.Level, e.MostUrgent.ToString(), e.DaysLate,
+        [.. e.Findings.Select(f => new WorklistFindingDto(f.Reason.ToString(), f.Detail, f.DaysLate))],
+        e.Contacts?.Recent ?? 0, e.Contacts?.LastOn, e.Contacts?.LastOutcome?.ToString(), e.ContactedOn);
+}
+
+public sealed record PendingProposalDto(string PatientId, string? MmgId, int Number, string Author, DateTime CreatedAtUtc, string Reason, bool IsDraft)
+{
+    public static PendingProposalDto Of(PendingProposal p) => new(p.PatientId, p.MmgId, p.Number, p.Author, PaiVersionDto.Utc(p.CreatedAtUtc), p.Reason, p.IsDraft);
+}
+
+public sealed record MmgAssistitoDto(PatientSummary Patient, int? Level, string? MainPathology, string? GestoreId, int? PaiVersion, bool ProposalPending)
+{
+    public static MmgAssistitoDto Of(MmgAssistito a) => new(a.Patient, a.Level, a.MainPathology, a.GestoreId, a.PaiVersion, a.ProposalPending);
+}
+
+public sealed record CandidatureDto(string GestoreId, string Ats, int Level, string Status, DateOnly SubmittedOn, DateOnly? DecidedOn, string? DecisionReason)
+{
+    public static CandidatureDto Of(Candidature c) => new(c.GestoreId, c.Ats, c.Level, c.Status.ToString(), c.SubmittedOn, c.DecidedOn, c.DecisionReason);
+}
+
+// Requests. Every field is optional on the wire so that a missing one is a validation problem
+// in Italian, not a binding failure.
+
+public sealed record PaiWriteRequest(bool? FromTemplate, IReadOnlyList<PaiItemInput>? Items, string? Reason);
+
+public sealed record PaiProposalRequest(IReadOnlyList<PaiItemInput>? Items, string? Reason);
+
+public sealed record PaiDraftRequest(string? Reason);
+
+public sealed record ProposalDecisionRequest(bool? Accept, string? Reason);
+
+public sealed record PactRequest(string? PatientId, string? PatientSignatory, string? Start);
+
+public sealed record BookRequest(long? SlotId);
+
+public sealed record RescheduleRequest(long? SlotId, string? Reason);
+
+public sealed record CancelRequest(string? Reason);
+
+public sealed record ContactRequest(string? Kind, string? Date, string? Outcome, string? Note);
+
+public sealed record DeliveryRequest(string? Date);
+
+public sealed record CandidatureRequest(int? Level);
+
+public sealed record CandidatureDecisionRequest(int? Level, bool? Approve, string? Reason);

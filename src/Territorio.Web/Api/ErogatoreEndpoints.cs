@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Territorio.CareManagement.Application;
+using Territorio.Web.Care;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Api;
+
+/// <summary>The erogatore's agenda and the delivery of its booked services (adherence counts them at once).</summary>
+public static class ErogatoreEndpoints
+{
+    /// <summary>Longest agenda period one call returns.</summary>
+    public const int MaxAgendaDays = 366;
+
+    private const string Tag = "Erogatore";
+
+    public static void MapErogatoreApi(this RouteGroupBuilder api)
+    {
+        var erogatore = api.MapGroup("/erogatore").RequireAuthorization(Policies.Erogatore);
+        erogatore.MapGet("/agenda", AgendaAsync)
+            .Describe<List<BookingDto>>(Tag, "Prenotazioni dell'erogatore nel periodo (dal/al gg/mm/aaaa; di norma da una settimana fa a due mesi avanti).");
+        erogatore.MapPost("/prenotazioni/{bookingId:long}/erogazione", DeliverAsync)
+            .Describe<BookingDto>(Tag, "Segna come erogata una prenotazione dell'erogatore nel giorno indicato (date obbligatoria).");
+    }
+
+    private static async Task<IResult> AgendaAsync(HttpContext http, CareServices care, PatientAccess access, TimeProvider clock, string? dal, string? al, CancellationToken ct)
+    {
+        var validation = new ApiProblems.Validation();
+        var today = ItalianTime.Today(clock);
+        var from = CareApi.Day(dal, "dal", validation) ?? today.AddDays(-7);
+        var to = CareApi.Day(al, "al", validation) ?? today.AddDays(60);
+        if (validation.IsValid && (to < from || to.DayNumber - from.DayNumber > MaxAgendaDays))
+        {
+            validation.Add("al", $"periodo non valido: la data finale segue quella iniziale di al massimo {MaxAgendaDays} giorni");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var actor = Actor.From(http.User);
+        var bookings = await care.Bookings.OfErogatoreAsync(actor.ErogatoreId!, from, to, ct);
+        await access.RecordShownAsync(actor, bookings.Select(b => b.PatientId), CareApi.ResourceOf(http), ct);
+        return TypedResults.Ok(bookings.Select(BookingDto.Of).ToList());
+    }
+
+    private static Task<IResult> DeliverAsync(long bookingId, DeliveryRequest request, HttpContext http, CareDesk desk, CancellationToken ct) =>
+        CareApi.RunAsync(async () =>
+        {
+            // The booking's tenancy first: another erogatore learns nothing, whatever it sends.
+            await desk.RequireErogatoreBookingAsync(Actor.From(http.User), bookingId, ct);
+            var validation = new ApiProblems.Validation().Required("date", request.Date, "Data di erogazione");
+            var on = CareApi.Day(request.Date, "date", validation);
+            if (!validation.IsValid)
+            {
+                return validation.Problem();
+            }
+
+            return TypedResults.Ok(BookingDto.Of(await desk.MarkDeliveredAsync(Actor.From(http.User), bookingId, on, ct)));
+        });
+}

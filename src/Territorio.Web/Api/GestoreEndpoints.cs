@@ -1,0 +1,216 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.CaseManagement;
+using Territorio.Web.Care;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Api;
+
+/// <summary>
+/// The Gestore's API (case manager and clinical manager): worklist, pacts, the patient file, the
+/// PAI and MMG proposals, bookings, contacts, candidatures. Patients are those of the Gestore's
+/// active pacts (<see cref="PatientAccess"/>); writing the PAI is the clinical manager's.
+/// </summary>
+public static class GestoreEndpoints
+{
+    public const int ProposalListLimit = 200;
+
+    private const string Tag = "Gestore";
+
+    public static void MapGestoreApi(this RouteGroupBuilder api)
+    {
+        var gestore = api.MapGroup("/gestore").RequireAuthorization(Policies.Gestore);
+        gestore.MapGet("/worklist", WorklistAsync)
+            .Describe<List<WorklistEntryDto>>(Tag, "Pazienti da contattare, in ordine di urgenza; chi è stato raggiunto dopo l'ultimo problema scende in fondo.");
+        gestore.MapGet("/proposte", ProposalsAsync)
+            .Describe<List<PendingProposalDto>>(Tag, "Bozze e proposte di modifica del PAI dei MMG in attesa di decisione.");
+        gestore.MapPost("/patti", SignPactAsync)
+            .Describe<PactDto>(Tag, "Firma il Patto di Cura con un assistito dell'ATS che ha scelto il Gestore (date gg/mm/aaaa o aaaa-mm-gg).", StatusCodes.Status201Created);
+        gestore.MapPost("/candidature", ApplyAsync).RequireAuthorization(Policies.GestoreClinico)
+            .Describe<CandidatureDto>(Tag, "Candidatura del Gestore all'ATS dell'account per un livello (1–3).", StatusCodes.Status201Created);
+
+        var patient = gestore.MapGroup("/pazienti/{patientId}");
+        patient.MapGet("", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
+                CarePathEndpoints.FileAsync(http, access, files, patientId, withSlots: true, ct))
+            .Describe<PatientFileDto>(Tag, "Scheda del paziente: patologie con evidenze, livello, patti, versioni del PAI, prenotazioni, aderenza, contatti, slot liberi.");
+        patient.MapGet("/pai", CarePathEndpoints.PaiAsync)
+            .Describe<PaiDto>(Tag, "Versioni del PAI (autore, motivo, decisione) e differenze della proposta del MMG in attesa.");
+        patient.MapPost("/pai", WritePaiAsync).RequireAuthorization(Policies.GestoreClinico)
+            .Describe<PaiVersionDto>(Tag, "Nuova versione del PAI: dal modello (fromTemplate) o con le voci date (items) e una motivazione.", StatusCodes.Status201Created);
+        patient.MapPost("/pai/decisione", DecideProposalAsync).RequireAuthorization(Policies.GestoreClinico)
+            .Describe<PaiDto>(Tag, "Accetta o respinge (con motivazione) la bozza o la proposta del MMG.");
+        patient.MapPost("/prenotazioni", BookAsync)
+            .Describe<BookingDto>(Tag, "Prenota una prestazione del PAI su uno slot di un erogatore convenzionato.", StatusCodes.Status201Created);
+        patient.MapPost("/prenotazioni/{bookingId:long}/spostamento", RescheduleAsync)
+            .Describe<BookingDto>(Tag, "Sposta una prenotazione su un altro slot.");
+        patient.MapPost("/prenotazioni/{bookingId:long}/disdetta", CancelAsync)
+            .Describe<BookingDto>(Tag, "Disdice una prenotazione (motivo obbligatorio).");
+        patient.MapGet("/contatti", ContactsAsync)
+            .Describe<List<ContactDto>>(Tag, "Contatti del case manager con il paziente, dal più recente.");
+        patient.MapPost("/contatti", RecordContactAsync)
+            .Describe<ContactDto>(Tag, "Registra un contatto: tipo (telefonata, visita, messaggio), data, esito (raggiunto, non-raggiunto, messaggio-lasciato), nota.", StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> WorklistAsync(HttpContext http, CareServices care, PatientAccess access, CancellationToken ct)
+    {
+        var actor = Actor.From(http.User);
+        var entries = await care.Cases.WorklistAsync(actor.GestoreId!, null, WorklistRules.DefaultPaiDueDays, ct);
+        await access.RecordShownAsync(actor, entries.Select(e => e.PatientId), CareApi.ResourceOf(http), ct);
+        return TypedResults.Ok(entries.Select(WorklistEntryDto.Of).ToList());
+    }
+
+    private static async Task<IResult> ProposalsAsync(HttpContext http, CareServices care, PatientAccess access, CancellationToken ct)
+    {
+        var actor = Actor.From(http.User);
+        var proposals = await care.Pai.PendingProposalsAsync(actor.GestoreId!, ProposalListLimit, ct);
+        await access.RecordShownAsync(actor, proposals.Select(p => p.PatientId), CareApi.ResourceOf(http), ct);
+        return TypedResults.Ok(proposals.Select(PendingProposalDto.Of).ToList());
+    }
+
+    private static async Task<IResult> SignPactAsync(PactRequest request, HttpContext http, CareDesk desk, CancellationToken ct)
+    {
+        var validation = new ApiProblems.Validation()
+            .Required("patientId", request.PatientId, "Codice assistito")
+            .Required("patientSignatory", request.PatientSignatory, "Firma del paziente");
+        var start = CareApi.Day(request.Start, "start", validation);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        return await CareApi.RunAsync(async () =>
+        {
+            var signed = await desk.SignPactAsync(Actor.From(http.User), request.PatientId!.Trim(), request.PatientSignatory!.Trim(), start, ct);
+            return TypedResults.Created($"/api/gestore/pazienti/{signed.Pact.PatientId}", PactDto.Of(signed.Pact));
+        });
+    }
+
+    private static async Task<IResult> ApplyAsync(CandidatureRequest request, HttpContext http, CareServices care, CancellationToken ct)
+    {
+        if (request.Level is null)
+        {
+            return new ApiProblems.Validation().Add("level", "Livello: campo obbligatorio (1, 2 o 3)").Problem();
+        }
+
+        var actor = Actor.From(http.User);
+        return await CareApi.RunAsync(async () =>
+        {
+            var candidature = await care.Gestori.ApplyAsync(actor.GestoreId!, actor.Ats, request.Level.Value, CareActors.OfGestore(actor), ct);
+            return TypedResults.Created("/api/ats/candidature", CandidatureDto.Of(candidature));
+        });
+    }
+
+    private static Task<IResult> WritePaiAsync(string patientId, PaiWriteRequest request, HttpContext http, PatientAccess access, CareDesk desk, CareServices care, CancellationToken ct) =>
+        CareApi.OnPatientAsync(http, access, patientId, async (actor, _) =>
+        {
+            var validation = new ApiProblems.Validation();
+            if (request.FromTemplate == true)
+            {
+                var fromTemplate = await desk.WritePaiFromTemplateAsync(actor, patientId, Blank(request.Reason), ct);
+                return Created(patientId, fromTemplate);
+            }
+
+            var items = PaiItemsInput.FromApi(request.Items, care.Catalogues.Vocabulary, validation);
+            validation.Required("reason", request.Reason, "Motivazione della nuova versione");
+            if (!validation.IsValid)
+            {
+                return validation.Problem();
+            }
+
+            return Created(patientId, await desk.WritePaiAsync(actor, patientId, items, request.Reason, ct));
+        }, ct);
+
+    private static Task<IResult> DecideProposalAsync(string patientId, ProposalDecisionRequest request, HttpContext http, PatientAccess access, CareDesk desk, PatientFileQuery files, CancellationToken ct) =>
+        CareApi.OnPatientAsync(http, access, patientId, async (actor, patient) =>
+        {
+            var validation = new ApiProblems.Validation();
+            if (request.Accept is null)
+            {
+                validation.Add("accept", "Decisione: campo obbligatorio (true per accettare, false per respingere)");
+            }
+
+            if (request.Accept == false)
+            {
+                validation.Required("reason", request.Reason, "Motivazione del rifiuto");
+            }
+
+            if (!validation.IsValid)
+            {
+                return validation.Problem();
+            }
+
+            await desk.DecideProposalAsync(actor, patientId, request.Accept!.Value, Blank(request.Reason), ct);
+            return TypedResults.Ok(CarePathEndpoints.PaiOf(await files.BuildAsync(patient, null, ct)));
+        }, ct);
+
+    private static Task<IResult> BookAsync(string patientId, BookRequest request, HttpContext http, PatientAccess access, CareDesk desk, CancellationToken ct) =>
+        CareApi.OnPatientAsync(http, access, patientId, async (actor, _) =>
+        {
+            if (request.SlotId is not { } slot)
+            {
+                return new ApiProblems.Validation().Add("slotId", "Slot: campo obbligatorio (uno degli slot liberi della scheda)").Problem();
+            }
+
+            var booking = await desk.BookAsync(actor, patientId, slot, ct);
+            return TypedResults.Created($"/api/gestore/pazienti/{patientId}", BookingDto.Of(booking));
+        }, ct);
+
+    private static Task<IResult> RescheduleAsync(string patientId, long bookingId, RescheduleRequest request, HttpContext http, PatientAccess access, CareDesk desk, CancellationToken ct) =>
+        CareApi.OnPatientAsync(http, access, patientId, async (actor, _) =>
+        {
+            if (request.SlotId is not { } slot)
+            {
+                return new ApiProblems.Validation().Add("slotId", "Nuovo slot: campo obbligatorio").Problem();
+            }
+
+            return TypedResults.Ok(BookingDto.Of(await desk.RescheduleAsync(actor, patientId, bookingId, slot, Blank(request.Reason), ct)));
+        }, ct);
+
+    private static Task<IResult> CancelAsync(string patientId, long bookingId, CancelRequest request, HttpContext http, PatientAccess access, CareDesk desk, CancellationToken ct) =>
+        CareApi.OnPatientAsync(http, access, patientId, async (actor, _) =>
+        {
+            var validation = new ApiProblems.Validation().Required("reason", request.Reason, "Motivo della disdetta");
+            if (!validation.IsValid)
+            {
+                return validation.Problem();
+            }
+
+            return TypedResults.Ok(BookingDto.Of(await desk.CancelAsync(actor, patientId, bookingId, request.Reason!.Trim(), ct)));
+        }, ct);
+
+    private static Task<IResult> ContactsAsync(string patientId, HttpContext http, PatientAccess access, CareServices care, CancellationToken ct) =>
+        CareApi.OnPatientAsync(http, access, patientId, async (_, _) =>
+            TypedResults.Ok((await care.Contacts.OfPatientAsync(patientId, CareManagement.Application.CaseManagement.ContactService.ListLimit, ct)).Select(ContactDto.Of).ToList()), ct);
+
+    private static Task<IResult> RecordContactAsync(string patientId, ContactRequest request, HttpContext http, PatientAccess access, CareDesk desk, CancellationToken ct) =>
+        CareApi.OnPatientAsync(http, access, patientId, async (actor, _) =>
+        {
+            var validation = new ApiProblems.Validation();
+            if (!ContactNames.TryParseKind(request.Kind, out var kind))
+            {
+                validation.Add("kind", $"Tipo di contatto non valido: \"{request.Kind}\" ({string.Join(", ", ContactNames.Kinds.Select(k => k.Code))})");
+            }
+
+            if (!ContactNames.TryParseOutcome(request.Outcome, out var outcome))
+            {
+                validation.Add("outcome", $"Esito non valido: \"{request.Outcome}\" ({string.Join(", ", ContactNames.Outcomes.Select(o => o.Code))})");
+            }
+
+            var on = CareApi.Day(request.Date, "date", validation);
+            if (!validation.IsValid)
+            {
+                return validation.Problem();
+            }
+
+            var contact = await desk.RecordContactAsync(actor, patientId, kind, on, outcome, request.Note, ct);
+            return TypedResults.Created($"/api/gestore/pazienti/{patientId}/contatti", ContactDto.Of(contact));
+        }, ct);
+
+    private static Created<PaiVersionDto> Created(string patientId, CareManagement.Plans.PaiVersion version) =>
+        TypedResults.Created($"/api/gestore/pazienti/{patientId}/pai", PaiVersionDto.Of(version));
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

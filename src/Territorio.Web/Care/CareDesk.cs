@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.CaseManagement;
+using Territorio.CareManagement.Network;
+using Territorio.CareManagement.Plans;
+using Territorio.Web.Security;
+
+namespace Territorio.Web.Care;
+
+/// <summary>
+/// The care operations of the screens and of the API, each within the caller's tenancy: the
+/// Gestore's own bookings and partner erogatori, the erogatore's own agenda, the account's own
+/// ATS. The patient's visibility is checked (and logged) by the caller through
+/// <see cref="PatientAccess"/> before any of these runs; the care domain then applies its rules.
+/// </summary>
+public sealed class CareDesk(CareServices care, TimeProvider clock)
+{
+    public async Task<SignedPact> SignPactAsync(Actor me, string patientId, string patientSignatory, DateOnly? start, CancellationToken ct)
+    {
+        // Only residents of the Gestore's own ATS; the answer does not say whether others exist.
+        if (!await care.Db.Residents.AnyAsync(r => r.Id == patientId && r.Ats == me.Ats, ct))
+        {
+            throw new RefusedException($"l'assistito {patientId} non risulta tra i residenti dell'ATS {me.Ats}");
+        }
+
+        return await care.Enrolment.SignPactAsync(patientId, GestoreOf(me), start, patientSignatory, me.UserName, CareActors.OfGestore(me), ct);
+    }
+
+    public Task<PaiVersion> WritePaiFromTemplateAsync(Actor me, string patientId, string? reason, CancellationToken ct) =>
+        care.Pai.WriteFromTemplateAsync(patientId, CareActors.OfGestore(me), reason, ct);
+
+    public Task<PaiVersion> WritePaiAsync(Actor me, string patientId, IReadOnlyList<PaiItem> items, string? reason, CancellationToken ct) =>
+        care.Pai.WriteAsync(patientId, items, CareActors.OfGestore(me), reason, ct);
+
+    public Task<PaiVersion?> DecideProposalAsync(Actor me, string patientId, bool accept, string? reason, CancellationToken ct) =>
+        care.Pai.DecideProposalAsync(patientId, accept, CareActors.OfGestore(me), reason, ct);
+
+    public Task<PaiVersion> DraftPaiAsync(Actor me, string patientId, string? reason, CancellationToken ct) =>
+        care.Pai.DraftFromTemplateAsync(patientId, CareActors.OfMmg(me), reason, ct);
+
+    public Task<PaiVersion> ProposePaiAsync(Actor me, string patientId, IReadOnlyList<PaiItem> items, string? reason, CancellationToken ct) =>
+        care.Pai.ProposeAsync(patientId, items, CareActors.OfMmg(me), reason, ct);
+
+    public async Task<Booking> BookAsync(Actor me, string patientId, long slotId, CancellationToken ct)
+    {
+        await RequirePartnerSlotAsync(me, slotId, ct);
+        return await care.Bookings.BookAsync(patientId, slotId, CareActors.OfGestore(me), ct);
+    }
+
+    public async Task<Booking> RescheduleAsync(Actor me, string patientId, long bookingId, long slotId, string? reason, CancellationToken ct)
+    {
+        await RequireOwnBookingAsync(me, patientId, bookingId, ct);
+        await RequirePartnerSlotAsync(me, slotId, ct);
+        return await care.Bookings.RescheduleAsync(bookingId, slotId, CareActors.OfGestore(me), reason ?? "spostata dal Centro Servizi", ct);
+    }
+
+    public async Task<Booking> CancelAsync(Actor me, string patientId, long bookingId, string? reason, CancellationToken ct)
+    {
+        await RequireOwnBookingAsync(me, patientId, bookingId, ct);
+        return await care.Bookings.CancelAsync(bookingId, CareActors.OfGestore(me), reason, ct);
+    }
+
+    public Task<Contact> RecordContactAsync(Actor me, string patientId, ContactKind kind, DateOnly? on, ContactOutcome outcome, string? note, CancellationToken ct) =>
+        care.Contacts.RecordAsync(patientId, kind, on, outcome, note, CareActors.OfGestore(me), ct);
+
+    /// <summary>The erogatore marks one of its own bookings delivered (today unless another day is given).</summary>
+    public async Task<Booking> MarkDeliveredAsync(Actor me, long bookingId, DateOnly? on, CancellationToken ct)
+    {
+        await RequireErogatoreBookingAsync(me, bookingId, ct);
+        return await care.Bookings.MarkDeliveredAsync(bookingId, on ?? ItalianTime.Today(clock), CareActors.OfErogatore(me), ct);
+    }
+
+    public async Task RequireErogatoreBookingAsync(Actor me, long bookingId, CancellationToken ct)
+    {
+        string erogatore = me.ErogatoreId ?? "";
+        if (!await care.Db.Set<Booking>().AnyAsync(b => b.Id == bookingId && b.ErogatoreId == erogatore, ct))
+        {
+            throw new RefusedException($"prenotazione {bookingId} non trovata nell'agenda dell'erogatore {erogatore}");
+        }
+    }
+
+    private static string GestoreOf(Actor me) => me.GestoreId ?? throw new RefusedException("account senza Gestore");
+
+    private async Task RequireOwnBookingAsync(Actor me, string patientId, long bookingId, CancellationToken ct)
+    {
+        string gestore = GestoreOf(me);
+        if (!await care.Db.Set<Booking>().AnyAsync(b => b.Id == bookingId && b.PatientId == patientId && b.GestoreId == gestore, ct))
+        {
+            throw new RefusedException($"prenotazione {bookingId} non trovata tra quelle del paziente {patientId}");
+        }
+    }
+
+    private async Task RequirePartnerSlotAsync(Actor me, long slotId, CancellationToken ct)
+    {
+        string gestore = GestoreOf(me);
+        var erogatore = await care.Db.Set<AgendaSlot>().Where(s => s.Id == slotId).Select(s => s.ErogatoreId).FirstOrDefaultAsync(ct);
+        bool partner = erogatore is not null
+            && await care.Db.Set<Erogatore>().AnyAsync(e => e.Id == erogatore && e.Agreements.Any(a => a.GestoreId == gestore), ct);
+        if (!partner)
+        {
+            throw new RefusedException($"slot {slotId} non disponibile presso gli erogatori convenzionati con il Gestore");
+        }
+    }
+}
