@@ -19,8 +19,9 @@ public static class CarePathEndpoints
     public static void MapCarePathApi(this RouteGroupBuilder api)
     {
         var mmg = api.MapGroup("/mmg/pazienti/{patientId}").RequireAuthorization(Policies.Mmg);
-        mmg.MapGet("", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
+        api.MapGet("/mmg/pazienti/{patientId}", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
                 FileAsync(http, access, files, patientId, withSlots: false, ct))
+            .RequireAuthorization(Policies.Mmg)
             .Describe<PatientFileDto>(MmgTag, "Scheda dell'assistito in sola lettura: cosa ha fatto il Gestore (PAI, prenotazioni, aderenza, contatti).");
         mmg.MapGet("/pai", PaiAsync)
             .Describe<PaiDto>(MmgTag, "Versioni del PAI dell'assistito con autore, motivo e decisione del Gestore.");

@@ -33,7 +33,8 @@ public static class GestoreEndpoints
             .Describe<CandidatureDto>(Tag, "Candidatura del Gestore all'ATS dell'account per un livello (1–3).", StatusCodes.Status201Created);
 
         var patient = gestore.MapGroup("/pazienti/{patientId}");
-        patient.MapGet("", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
+        // Mapped on the parent group so the route has no trailing slash in OpenAPI and in the access log.
+        gestore.MapGet("/pazienti/{patientId}", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
                 CarePathEndpoints.FileAsync(http, access, files, patientId, withSlots: true, ct))
             .Describe<PatientFileDto>(Tag, "Scheda del paziente: patologie con evidenze, livello, patti, versioni del PAI, prenotazioni, aderenza, contatti, slot liberi.");
         patient.MapGet("/pai", CarePathEndpoints.PaiAsync)
