@@ -30,7 +30,7 @@ public sealed class StratifyCommandTests : IDisposable
         result.Output.ShouldContain("livelli 1-5");
         result.Error.ShouldContain("PROVVISORIO");
         var lines = File.ReadAllLines(P("levels.csv"));
-        lines[0].ShouldBe("person_id,level,main_pathology,pathologies,evidence");
+        lines[0].ShouldBe("person_id,level,main_pathology,pathologies,evidence,reclassification");
         lines.Length.ShouldBe(3_001);
         File.ReadAllText(P("piramide.csv")).ShouldContain("region,");
         string html = File.ReadAllText(P("piramide.html"));
