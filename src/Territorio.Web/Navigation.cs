@@ -18,6 +18,7 @@ public static class Navigation
         if (actor.IsAts)
         {
             items.Add(new("Registro accessi", "/Ats/Accessi"));
+            items.Add(new("Remunerazione", "/Ats/Remunerazione"));
         }
 
         if (actor.IsGestore)

@@ -15,6 +15,7 @@ using Territorio.Flows.Reference;
 using Territorio.Web.Api;
 using Territorio.Web.Care;
 using Territorio.Web.Fhir;
+using Territorio.Web.Remuneration;
 using Territorio.Web.Security;
 
 namespace Territorio.Web;
@@ -54,6 +55,8 @@ public static class WebApp
         services.AddSingleton(sp => CareCatalogues.Load(sp.GetRequiredService<ReferenceData>()));
         services.AddScoped(sp => new CareServices(sp.GetRequiredService<TerritorioDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CareCatalogues>()));
         services.AddScoped<PatientFileQuery>();
+        services.AddSingleton<RemunerationSettings>();
+        services.AddScoped<RemunerationQuery>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Ats", Policies.Ats);
@@ -99,6 +102,7 @@ public static class WebApp
         app.MapAccountApi(api);
         api.MapPatientApi();
         api.MapAuditApi();
+        api.MapRemunerationApi();
         app.MapTerritorioFhir();
         return app;
     }

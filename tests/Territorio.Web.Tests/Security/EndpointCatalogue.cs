@@ -69,6 +69,7 @@ public static class EndpointCatalogue
         "documentName" => "v1",
         "carePlanId" => CareSeed.CarePlanIds[territory.Key],
         "code" => null,
+        "year" => DateTime.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException(
             $"{endpoint}: route parameter '{parameter}' unknown to the matrix; add what it names to EndpointCatalogue.ResourceOf"),
     };
