@@ -146,6 +146,19 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
         File.ReadAllLines(Path.Combine(output, "righe.csv")).Length.ShouldBeGreaterThan(1);
         Directory.GetFiles(output, "estratto-*.pdf").ShouldNotBeEmpty();
     }
+
+    [Fact]
+    public async Task Gestori_CooperativeMembers_AreRecordedAndListed_OnlyForAGpCooperative()
+    {
+        (await Run("gestori", "member-add", "--gestore", "G321COOP", "--mmg", "MMG-NUOVO", "--dal", "2026-01-01", "--ats", "321")).ExitCode.ShouldBe(0);
+        var refused = await Run("gestori", "member-add", "--gestore", "G321ASST", "--mmg", "MMG-ALTRO", "--ats", "321");
+        var again = await Run("gestori", "member-add", "--gestore", "G321COOP", "--mmg", "MMG-NUOVO", "--ats", "321");
+
+        (await Run("gestori", "members", "--gestore", "G321COOP")).Output.ShouldContain("MMG-NUOVO\t01/01/2026\t");
+        refused.ExitCode.ShouldBe(1);
+        refused.Error.ShouldContain("solo una cooperativa di MMG ha medici associati");
+        again.Error.ShouldContain("già associato alla cooperativa G321COOP");
+    }
 }
 
 /// <summary>
