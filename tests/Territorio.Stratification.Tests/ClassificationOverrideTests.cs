@@ -19,8 +19,18 @@ public class ClassificationOverrideTests
         var engine = OnePerson(death: death);
         engine.AddDischarge(0, new SdoRecord
         {
-            RecordId = "R1", PatientId = "P1", BirthDate = new DateOnly(1960, 5, 1), Sex = Sex.Male, StructureId = "030001", Discipline = 26, Regime = 1,
-            AdmissionDate = AsOf.AddDays(-40), DischargeDate = AsOf.AddDays(-37), DischargeMode = "2", Mdc = 10, PrincipalDiagnosis = Icd9CmCode.ParseDiagnosis("25000"),
+            RecordId = "R1",
+            PatientId = "P1",
+            BirthDate = new DateOnly(1960, 5, 1),
+            Sex = Sex.Male,
+            StructureId = "030001",
+            Discipline = 26,
+            Regime = 1,
+            AdmissionDate = AsOf.AddDays(-40),
+            DischargeDate = AsOf.AddDays(-37),
+            DischargeMode = "2",
+            Mdc = 10,
+            PrincipalDiagnosis = Icd9CmCode.ParseDiagnosis("25000"),
         });
         var outcome = Classify(engine);
         overrides.Apply(outcome);
