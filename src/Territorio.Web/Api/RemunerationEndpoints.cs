@@ -30,7 +30,7 @@ public sealed record RemunerationResponse(
 public static class RemunerationEndpoints
 {
     public static void MapRemunerationApi(this RouteGroupBuilder api) =>
-        api.MapGet("/remunerazione/{year:int}", GetAsync)
+        api.MapGet("/remunerazione/{year}", GetAsync)
             .RequireAuthorization(Policies.Ats)
             .WithTags("ATS")
             .WithSummary("Remunerazione annuale dei Gestori e dei MMG del territorio dell'ATS (DGR X/6164/2017): totali per Gestore e per MMG, periodi non pagati.")
