@@ -15,7 +15,7 @@ public static class ItalianFormat
     public static string DateTime(DateTime utc) =>
         ItalianTime.ToRome(utc).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public static string Euro(decimal amount) => amount.ToString("#,##0.00", Culture) + " €";
+    public static string Euro(decimal amount) => "€ " + amount.ToString("#,##0.00", Culture);
 
     public static string Number(long value) => value.ToString("N0", Culture);
 

@@ -21,6 +21,7 @@ public static class Navigation
             items.Add(new("Piramide", "/Ats/Piramide"));
             items.Add(new("Avanzamento arruolamento", "/Ats/Arruolamento"));
             items.Add(new("Registro accessi", "/Ats/Accessi"));
+            items.Add(new("Remunerazione", "/Ats/Remunerazione"));
         }
 
         if (actor.IsGestore)

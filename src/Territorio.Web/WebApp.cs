@@ -17,6 +17,7 @@ using Territorio.Web.Ats;
 using Territorio.Web.Care;
 using Territorio.Web.Fhir;
 using Territorio.Web.Rehab;
+using Territorio.Web.Remuneration;
 using Territorio.Web.Security;
 
 namespace Territorio.Web;
@@ -60,6 +61,8 @@ public static class WebApp
         services.AddRehabScreens(builder.Configuration);
         services.AddScoped<CareDesk>();
         services.AddScoped<MmgPanelQuery>();
+        services.AddSingleton<RemunerationSettings>();
+        services.AddScoped<RemunerationQuery>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Ats", Policies.Ats);
@@ -116,6 +119,7 @@ public static class WebApp
         api.MapCarePathApi();
         api.MapErogatoreApi();
         api.MapCandidatureApi();
+        api.MapRemunerationApi();
         app.MapTerritorioFhir();
         return app;
     }

@@ -108,6 +108,57 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
         reminders.ExitCode.ShouldBe(0);
         reminders.Output.ShouldStartWith("prenotazione\tpaziente\tinvio\tmessaggio");
     }
+
+    [Fact]
+    public async Task Reclassifications_ExportThenStratifyWithOverrides_LevelsCarryTheApprovedLevelAndReason()
+    {
+        string overrides = Path.Combine(_directory, "export-riclassificazioni.csv");
+        var export = await Run("reclassifications", "export", "--out", overrides);
+        export.ExitCode.ShouldBe(0, export.Error);
+        export.Output.ShouldContain("1 riclassificazioni approvate esportate");
+        var row = File.ReadAllLines(overrides)[1].Split(',');
+
+        string flows = Path.Combine(_directory, "stratificazione", "flussi");
+        string levels = Path.Combine(_directory, "prossima.csv");
+        var stratify = await Run("stratify", "--persons", Path.Combine(flows, "persons.csv"), "--sdo", Path.Combine(flows, "sdo.csv"), "--drugs", Path.Combine(flows, "drugs.csv"),
+            "--exemptions", Path.Combine(flows, "exemptions.csv"), "--outpatient", Path.Combine(flows, "outpatient.csv"),
+            "--as-of", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--out", levels, "--overrides", overrides);
+
+        stratify.ExitCode.ShouldBe(0, stratify.Error);
+        stratify.Output.ShouldContain("riclassificazioni approvate: 1 applicate");
+        var reclassified = File.ReadAllLines(levels).Single(l => l.StartsWith(row[0] + ",", StringComparison.Ordinal));
+        reclassified.ShouldStartWith($"{row[0]},{row[1]},{row[2]},{row[3]},");
+        reclassified.ShouldContain($"{row[5]} approvata il {row[4]}: livello {row[1]} al posto di");
+        File.ReadAllLines(levels).Count(l => l.Contains("riclassificazione n.", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Remunerate_WithoutPactsFile_PaysTheDemoPactsOfTheCurrentYear()
+    {
+        string output = Path.Combine(_directory, "remunerazione");
+        var settings = new Dictionary<string, string?>(Settings) { ["Pdf:PdfSharpLicense"] = "AGPL" };
+
+        var result = await CliRunner.RunAsync(settings, "remunerate", "--year", DateTime.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output, "--pai-fee", "40");
+
+        result.ExitCode.ShouldBeOneOf(0, 1); // 1 when some pathology has no tariff in the provisional catalogue
+        result.Output.ShouldContain("patti di cura dal database");
+        result.Output.ShouldContain("totale: €");
+        File.ReadAllLines(Path.Combine(output, "righe.csv")).Length.ShouldBeGreaterThan(1);
+        Directory.GetFiles(output, "estratto-*.pdf").ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Gestori_CooperativeMembers_AreRecordedAndListed_OnlyForAGpCooperative()
+    {
+        (await Run("gestori", "member-add", "--gestore", "G321COOP", "--mmg", "MMG-NUOVO", "--dal", "2026-01-01", "--ats", "321")).ExitCode.ShouldBe(0);
+        var refused = await Run("gestori", "member-add", "--gestore", "G321ASST", "--mmg", "MMG-ALTRO", "--ats", "321");
+        var again = await Run("gestori", "member-add", "--gestore", "G321COOP", "--mmg", "MMG-NUOVO", "--ats", "321");
+
+        (await Run("gestori", "members", "--gestore", "G321COOP")).Output.ShouldContain("MMG-NUOVO\t01/01/2026\t");
+        refused.ExitCode.ShouldBe(1);
+        refused.Error.ShouldContain("solo una cooperativa di MMG ha medici associati");
+        again.Error.ShouldContain("già associato alla cooperativa G321COOP");
+    }
 }
 
 /// <summary>

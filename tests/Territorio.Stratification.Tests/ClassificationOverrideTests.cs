@@ -1,8 +1,5 @@
 using Territorio.Flows.Stratification;
-using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
-using Territorio.Kernel.Hospital;
-using Territorio.Kernel.Population;
 using Territorio.Stratification.Engine;
 using static Territorio.Stratification.Tests.TestCriteria;
 
@@ -17,11 +14,7 @@ public class ClassificationOverrideTests
     private static Outcome Stratify(ClassificationOverrides overrides, DateOnly? death = null)
     {
         var engine = OnePerson(death: death);
-        engine.AddDischarge(0, new SdoRecord
-        {
-            RecordId = "R1", PatientId = "P1", BirthDate = new DateOnly(1960, 5, 1), Sex = Sex.Male, StructureId = "030001", Discipline = 26, Regime = 1,
-            AdmissionDate = AsOf.AddDays(-40), DischargeDate = AsOf.AddDays(-37), DischargeMode = "2", Mdc = 10, PrincipalDiagnosis = Icd9CmCode.ParseDiagnosis("25000"),
-        });
+        engine.AddDischarge(0, StratifierRuleTests.Discharge(AsOf.AddDays(-37), "25000"));
         var outcome = Classify(engine);
         overrides.Apply(outcome);
         return outcome;

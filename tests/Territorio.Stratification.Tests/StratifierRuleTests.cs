@@ -9,7 +9,7 @@ namespace Territorio.Stratification.Tests;
 
 public class StratifierRuleTests
 {
-    private static SdoRecord Discharge(DateOnly discharge, string principal, params string[] secondary) => new()
+    internal static SdoRecord Discharge(DateOnly discharge, string principal, params string[] secondary) => new()
     {
         RecordId = "R" + discharge.DayNumber,
         PatientId = "P1",

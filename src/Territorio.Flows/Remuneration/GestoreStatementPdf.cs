@@ -25,6 +25,12 @@ public static class GestoreStatementPdf
 
     public static void Write(GestoreStatement statement, RemunerationResult result, string path, string? fontDirectory = null)
     {
+        using var file = File.Create(path);
+        Write(statement, result, file, fontDirectory);
+    }
+
+    public static void Write(GestoreStatement statement, RemunerationResult result, Stream output, string? fontDirectory = null)
+    {
         PdfFonts.EnsureConfigured(fontDirectory);
         using var document = new PdfDocument();
         document.Info.Title = $"Estratto remunerazione {result.Year} - Gestore {statement.GestoreId}";
@@ -61,7 +67,7 @@ public static class GestoreStatementPdf
         }
 
         page.Finish();
-        document.Save(path);
+        document.Save(output, closeStream: false);
     }
 
     private static string[] RowText(IEnumerable<string> cells) => cells.ToArray();

@@ -9,6 +9,11 @@ public static class RemunerationExport
     public static void WriteCsv(ExportTable table, string path)
     {
         using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        WriteCsv(table, writer);
+    }
+
+    public static void WriteCsv(ExportTable table, TextWriter writer)
+    {
         writer.Write(string.Join(',', table.Headers));
         writer.Write('\n');
         foreach (var row in table.Rows)
@@ -29,6 +34,12 @@ public static class RemunerationExport
 
     public static void WriteXlsx(IEnumerable<ExportTable> tables, string path)
     {
+        using var file = File.Create(path);
+        WriteXlsx(tables, file);
+    }
+
+    public static void WriteXlsx(IEnumerable<ExportTable> tables, Stream output)
+    {
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
@@ -44,7 +55,7 @@ public static class RemunerationExport
             }).ToList();
         }
 
-        MiniExcel.SaveAs(path, sheets, overwriteFile: true);
+        output.SaveAs(sheets);
     }
 
     /// <summary>RFC 4180: quote a field holding a comma, quote or line break.</summary>

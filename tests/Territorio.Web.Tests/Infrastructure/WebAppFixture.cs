@@ -42,7 +42,8 @@ public partial class WebAppFixture : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        App = WebApp.Build([$"--Riabilitazione:MaxUploadMegabytes={UploadLimitMegabytes}"], _database.Options, "http://127.0.0.1:0");
+        // PDF statements need the PDFsharp license the shipped configuration chooses (decision 0090).
+        App = WebApp.Build([$"--Riabilitazione:MaxUploadMegabytes={UploadLimitMegabytes}", "--Pdf:PdfSharpLicense=AGPL"], _database.Options, "http://127.0.0.1:0");
         await using (var scope = App.Services.CreateAsyncScope())
         {
             foreach (var spec in Territory.A.Accounts().Concat(Territory.B.Accounts()).Concat(CareSeed.PendingGestoreAccounts))

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
-using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Common;

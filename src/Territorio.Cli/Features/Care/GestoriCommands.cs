@@ -101,9 +101,35 @@ public static class GestoriCommands
             return ExitCodes.Ok;
         });
 
+        var mmg = Required("--mmg", "Codice del medico di medicina generale.");
+        var memberFrom = Optional("--dal", "Dal giorno (AAAA-MM-GG; oggi se assente).");
+        var memberTo = Optional("--al", "Ultimo giorno di adesione (AAAA-MM-GG; oggi se assente).");
+        var memberAdd = Command(env, "member-add", "Registra un MMG associato alla cooperativa Gestore (riceve la quota dell'8% dei suoi assistiti).", [gestoreId, mmg, memberFrom, ats], async (p, by, s, ct) =>
+        {
+            var member = await s.Gestori.AddMemberAsync(p.GetValue(gestoreId)!, p.GetValue(mmg)!, Date(p.GetValue(memberFrom), "--dal"), by.Ats(p.GetValue(ats)!), ct);
+            env.Output.WriteLine($"MMG {member.MmgId} associato alla cooperativa {member.GestoreId} dal {Italian.Date(member.Since)}");
+            return ExitCodes.Ok;
+        });
+        var memberRemove = Command(env, "member-remove", "Registra il recesso di un MMG dalla cooperativa.", [gestoreId, mmg, memberTo, ats], async (p, by, s, ct) =>
+        {
+            await s.Gestori.RemoveMemberAsync(p.GetValue(gestoreId)!, p.GetValue(mmg)!, Date(p.GetValue(memberTo), "--al"), by.Ats(p.GetValue(ats)!), ct);
+            env.Output.WriteLine($"MMG {p.GetValue(mmg)} non più associato alla cooperativa {p.GetValue(gestoreId)}");
+            return ExitCodes.Ok;
+        });
+        var members = Command(env, "members", "MMG associati alla cooperativa, con le date di adesione.", [gestoreId], async (p, _, s, ct) =>
+        {
+            env.Output.WriteLine("mmg	dal	al");
+            foreach (var m in await s.Gestori.MembersAsync(p.GetValue(gestoreId)!, ct))
+            {
+                env.Output.WriteLine($"{m.MmgId}	{Italian.Date(m.Since)}	{(m.Until is { } until ? Italian.Date(until) : "")}");
+            }
+
+            return ExitCodes.Ok;
+        });
+
         return new Command("gestori", "Gestori della presa in carico: candidature, idoneità per ATS e livello, rete di erogatori e agende.")
         {
-            add, candidate,
+            add, candidate, memberAdd, memberRemove, members,
             Decide("approve", true, "L'ATS approva una candidatura."),
             Decide("reject", false, "L'ATS respinge una candidatura (con --motivo)."),
             list, pending, erogatore, agenda,
