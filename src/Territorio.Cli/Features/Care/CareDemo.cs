@@ -183,12 +183,10 @@ internal static class CareDemo
 
         var delivered = await Use(s => s.Delivered.ImportAsync(new StringReader(flow.ToString()), "demo-outpatient.csv", Actor.System, ct));
 
-        // 6. Something for the Commission: a reclassification proposal.
-        if (eligible.FirstOrDefault(p => p.Level == 2) is { } reclassified)
+        // 6. Work for the ATS Commission of every territory: requests pending and already decided.
+        foreach (var ats in atsCodes)
         {
-            var pact = await Use(s => s.Db.Set<PattoDiCura>().AsNoTracking().SingleAsync(p => p.PatientId == reclassified.PatientId && p.Status == PactStatus.Active, ct));
-            await Use(s => s.Reclassification.ProposeAsync(reclassified.PatientId, 1, "20", [], new Actor(ActorRole.ClinicalManager, "demo.responsabile", pact.GestoreId),
-                "scompenso cardiaco emerso alla visita di controllo", ct));
+            await Use(s => CareDemoCommission.FillAsync(s, ats, today, ct));
         }
 
         report(1);
