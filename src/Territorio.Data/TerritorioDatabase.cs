@@ -37,6 +37,8 @@ public static class TerritorioDatabase
         }
 
         await using var context = CreateContext(options);
+        // A migration may back-fill a table of millions of rows (e.g. AtsScreens on a whole region).
+        context.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await context.Database.MigrateAsync(cancellationToken);
     }
 

@@ -33,14 +33,14 @@ public sealed class CommissionBrowserTests(BrowserFixture web)
         request = page.GetByTestId($"riclassificazione-{id}");
         await request.GetByLabel("Motivazione della decisione").FillAsync("scompenso documentato dall'ecocardiogramma");
         await request.GetByRole(AriaRole.Button, new() { Name = "Approva" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("esito")).ToContainTextAsync($"Riclassificazione n.{id} di {Territory.A.Patient} approvata: livello 2 → 1");
+        await Assertions.Expect(page.GetByTestId("esito")).ToContainTextAsync($"Riclassificazione n.{id} di {Territory.A.Patient} approvata: livello 2 → 1, patologia principale 20 SCOMPENSO CARDIACO");
         await Assertions.Expect(page.GetByTestId($"riclassificazione-{id}")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId($"decisa-riclassificazione-{id}")).ToContainTextAsync("approvata");
         await BrowserFixture.ScreenshotAsync(page, "06-ats-commissione-decisa");
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Piramide" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("livello-1").Locator("td.num").First).ToHaveTextAsync("2");
-        await Assertions.Expect(page.GetByTestId("riclassificati")).ToContainTextAsync("1 assistiti contati al livello approvato dalla Commissione");
+        await Assertions.Expect(page.GetByTestId("riclassificati")).ToContainTextAsync("1 assistito contato al livello approvato dalla Commissione");
         await BrowserFixture.ScreenshotAsync(page, "07-ats-piramide");
         await page.Context.CloseAsync();
     }

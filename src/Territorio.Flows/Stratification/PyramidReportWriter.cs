@@ -114,8 +114,9 @@ public static class PyramidReportWriter
             double bar = Math.Max(1, value * (width - 20) / 0.4);
             double x = (width - Math.Min(bar, width - 20)) / 2;
             int y = (level - 1) * (barHeight + 6);
+            // Dark text with a white halo stays readable over every bar colour.
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y}\" width=\"{Math.Min(bar, width - 20):0.#}\" height=\"{barHeight}\" fill=\"{colours[level - 1]}\"><title>livello {level}: {Percent(value)}</title></rect>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"{y + 20}\" text-anchor=\"middle\" font-size=\"12\">liv. {level} {LevelNames[level - 1]}: {Percent(value)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"{y + 20}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1f24\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">liv. {level} {LevelNames[level - 1]}: {Percent(value)}</text>");
         }
 
         return svg.Append("</svg></figure>").ToString();

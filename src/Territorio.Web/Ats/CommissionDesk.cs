@@ -161,7 +161,7 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
 
         var decided = await care.Reclassification.DecideAsync(id, approve, CareActors.Commission(actor), reason, ct);
         string message = approve
-            ? $"Riclassificazione n.{id} di {decided.PatientId} approvata: livello {decided.FromLevel} → {decided.ToLevel}, patologia principale {decided.ToMainPathology}."
+            ? $"Riclassificazione n.{id} di {decided.PatientId} approvata: livello {decided.FromLevel} → {decided.ToLevel}, patologia principale {decided.ToMainPathology} {care.Catalogues.Pathologies.GetValueOrDefault(decided.ToMainPathology, "")}".TrimEnd() + "."
             : $"Riclassificazione n.{id} di {decided.PatientId} respinta: resta il livello {decided.FromLevel}.";
         return new CommissionDecision(id, decided.Status.ToString(), decided.DecidedOn!.Value, decided.DecisionReason, null, message);
     }

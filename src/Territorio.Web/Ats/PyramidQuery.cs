@@ -4,8 +4,8 @@ using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
 using Territorio.Data;
 using Territorio.Flows.Stratification;
-using StratificationRun = Territorio.CareManagement.Eligibility.StratificationRun;
 using Territorio.Stratification.Engine;
+using StratificationRun = Territorio.CareManagement.Eligibility.StratificationRun;
 
 namespace Territorio.Web.Ats;
 

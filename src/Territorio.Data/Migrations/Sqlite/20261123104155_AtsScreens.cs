@@ -27,8 +27,7 @@ namespace Territorio.Data.Migrations.Sqlite
 
             // Runs imported before this migration take the residents' current ATS and GP.
             migrationBuilder.Sql(
-                "UPDATE stratified_persons SET ats = (SELECT r.ats FROM residents r WHERE r.id = stratified_persons.person_id), " +
-                "mmg_id = (SELECT r.mmg_id FROM residents r WHERE r.id = stratified_persons.person_id)");
+                "UPDATE stratified_persons SET ats = r.ats, mmg_id = r.mmg_id FROM residents r WHERE r.id = stratified_persons.person_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_stratified_persons_run_id_ats_mmg_id_level",
