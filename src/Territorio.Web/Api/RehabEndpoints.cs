@@ -79,7 +79,8 @@ public sealed record RehabPageDto<T>(int Total, int Page, int PageSize, IReadOnl
 /// <summary>Rehab appropriateness (DM 5/8/2021): runs of SDO files, their verdicts and indicators, the ward's pre-check.</summary>
 public static class RehabEndpoints
 {
-    private const string Run = "/esecuzioni/{runId:long}";
+    // No route constraint: OpenAPI paths name the parameter plainly; a non-number is a 400 from binding.
+    private const string Run = "/esecuzioni/{runId}";
 
     public static void MapRehabApi(this RouteGroupBuilder api)
     {
