@@ -41,6 +41,7 @@ public class CommandLineTests
             result.ExitCode.ShouldBe(0, result.Error);
             result.Output.ShouldContain("2.000 assistiti");
             File.Exists(Path.Combine(directory, "territorio.db")).ShouldBeTrue();
+            result.Output.ShouldContain("riabilitazione demo: esecuzione ");
         }
         finally
         {

@@ -79,7 +79,8 @@ public sealed record RehabPageDto<T>(int Total, int Page, int PageSize, IReadOnl
 /// <summary>Rehab appropriateness (DM 5/8/2021): runs of SDO files, their verdicts and indicators, the ward's pre-check.</summary>
 public static class RehabEndpoints
 {
-    private const string Run = "/esecuzioni/{runId:long}";
+    // No route constraint: OpenAPI paths name the parameter plainly; a non-number is a 400 from binding.
+    private const string Run = "/esecuzioni/{runId}";
 
     public static void MapRehabApi(this RouteGroupBuilder api)
     {
@@ -118,19 +119,10 @@ public static class RehabEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Giudizi con le motivazioni e ogni controllo; filtri struttura, esito (appropriate, inappropriate, not_assessable, out_of_scope), disciplina (56, 28, 75), livello (56a, 56b, 56c, 28, 75, nessuno); pagine da 50.");
 
-        rehab.MapGet(Run + "/giudizi.csv", (long runId, HttpContext http, RehabRunQuery query, RehabRunFiles files, CancellationToken ct) =>
-                DownloadAsync(runId, http, query, files.VerdictsCsv, ct))
-            .RequireAuthorization(Policies.Riabilitazione)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Giudizi in CSV, colonne di 'territorio rehab check --out'.");
-
-        rehab.MapGet(Run + "/giudizi.jsonl", (long runId, HttpContext http, RehabRunQuery query, RehabRunFiles files, CancellationToken ct) =>
-                DownloadAsync(runId, http, query, files.VerdictsJsonLines, ct))
-            .RequireAuthorization(Policies.Riabilitazione)
-            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Giudizi in JSON lines, con ogni controllo strutturato (come 'territorio rehab check --json').");
+        MapDownload(rehab, "/giudizi.csv", Policies.Riabilitazione, "text/csv", files => files.VerdictsCsv,
+            "Giudizi in CSV, colonne di 'territorio rehab check --out'.");
+        MapDownload(rehab, "/giudizi.jsonl", Policies.Riabilitazione, "application/x-ndjson", files => files.VerdictsJsonLines,
+            "Giudizi in JSON lines, con ogni controllo strutturato (come 'territorio rehab check --json').");
 
         rehab.MapGet(Run + "/indicatori", IndicatorsAsync)
             .RequireAuthorization(Policies.Riabilitazione)
@@ -142,12 +134,8 @@ public static class RehabEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Righe scartate del file: riga, colonna, valore, motivo; pagine da 50.");
 
-        rehab.MapGet(Run + "/scarti.csv", (long runId, HttpContext http, RehabRunQuery query, RehabRunFiles files, CancellationToken ct) =>
-                DownloadAsync(runId, http, query, files.ErrorsCsv, ct))
-            .RequireAuthorization(Policies.Ats)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Righe scartate in CSV, colonne di 'territorio rehab check --errors'.");
+        MapDownload(rehab, "/scarti.csv", Policies.Ats, "text/csv", files => files.ErrorsCsv,
+            "Righe scartate in CSV, colonne di 'territorio rehab check --errors'.");
 
         rehab.MapPost("/precheck", Precheck)
             .RequireAuthorization(Policies.Reparto)
@@ -236,8 +224,13 @@ public static class RehabEndpoints
         return TypedResults.Ok(new RehabPageDto<RehabErrorDto>(page.Total, page.Page, page.PageSize, [.. page.Items.Select(e => new RehabErrorDto(e.Line, e.Column, e.Value, e.Reason))]));
     }
 
-    private static async Task<IResult> DownloadAsync(long runId, HttpContext http, RehabRunQuery query, Func<HttpContext, RehabRunView, IResult> file, CancellationToken ct) =>
-        await query.OpenAsync(Actor.From(http.User), runId, ct) is { } view ? file(http, view) : RunNotFound();
+    private static void MapDownload(RouteGroupBuilder rehab, string file, string policy, string contentType, Func<RehabRunFiles, Func<HttpContext, RehabRunView, IResult>> download, string summary) =>
+        rehab.MapGet(Run + file, async (long runId, HttpContext http, RehabRunQuery query, RehabRunFiles files, CancellationToken ct) =>
+                await query.OpenAsync(Actor.From(http.User), runId, ct) is { } view ? download(files)(http, view) : RunNotFound())
+            .RequireAuthorization(policy)
+            .Produces(StatusCodes.Status200OK, contentType: contentType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary(summary);
 
     private static Results<Ok<PrecheckResponse>, ValidationProblem> Precheck(PrecheckRequest request, RehabPrecheck precheck)
     {

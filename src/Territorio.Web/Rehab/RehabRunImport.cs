@@ -6,13 +6,13 @@ using Territorio.Rehab.Rules;
 namespace Territorio.Web.Rehab;
 
 /// <summary>
-/// Checks an uploaded SDO file and keeps the run: verdicts written as the check produces them,
-/// then the rejected rows and the indicators, all in one transaction (a failed or cancelled
+/// Checks an uploaded SDO file and keeps the run: verdicts written as the check produces them
+/// (<see cref="BulkRows{T}"/>), then the rejected rows and the indicators, all in one transaction (a failed or cancelled
 /// check leaves nothing behind). The run belongs to the uploader's ATS.
 /// </summary>
 public sealed class RehabRunImport(TerritorioDbContext db, RehabPipelineAdapter pipeline, TimeProvider clock)
 {
-    private const int Chunk = 2_000;
+    private const int Chunk = 10_000;
 
     public async Task<RehabRun> ImportAsync(UploadedSdo file, string ats, string uploadedBy, bool demo, CancellationToken ct)
     {
@@ -43,6 +43,7 @@ public sealed class RehabRunImport(TerritorioDbContext db, RehabPipelineAdapter 
             db.ChangeTracker.Clear();
 
             // The check is CPU work on its own thread; each block of verdicts is written as it comes, in file order.
+            var verdicts = new BulkRows<RehabRunVerdict>(db);
             var result = await Task.Run(() => pipeline.Run(file.Path, block =>
             {
                 ct.ThrowIfCancellationRequested();
@@ -51,17 +52,15 @@ public sealed class RehabRunImport(TerritorioDbContext db, RehabPipelineAdapter 
                     verdict.RunId = run.Id;
                 }
 
-                db.AddRange(block);
-                db.SaveChanges();
-                db.ChangeTracker.Clear();
+                verdicts.Write(db, block);
             }), ct);
 
             int ordinal = 0;
+            var errors = new BulkRows<RehabRunError>(db);
             foreach (var chunk in result.Errors.Chunk(Chunk))
             {
-                db.AddRange(chunk.Select(e => new RehabRunError { RunId = run.Id, Ordinal = ordinal++, Line = e.Line, Column = e.Field, Value = e.Value, Reason = e.Reason }));
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                ct.ThrowIfCancellationRequested();
+                errors.Write(db, [.. chunk.Select(e => new RehabRunError { RunId = run.Id, Ordinal = ordinal++, Line = e.Line, Column = e.Field, Value = e.Value, Reason = e.Reason })]);
             }
 
             foreach (var indicator in result.Indicators)

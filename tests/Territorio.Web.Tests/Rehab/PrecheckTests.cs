@@ -179,9 +179,17 @@ public sealed class PrecheckHttpTests(WebAppFixture app)
         var form = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = app.FormTokenOf(client),
-            ["age"] = "75", ["sex"] = "M", ["mdc"] = "1", ["discipline"] = "28", ["regime"] = "1", ["admissionDate"] = "05/03/2026",
-            ["principalDiagnosis"] = "80600", ["secondaryDiagnoses"] = "344.1", ["procedures"] = "",
-            ["acuteDischargeDate"] = "20/02/2026", ["acuteDiscipline"] = "36",
+            ["age"] = "75",
+            ["sex"] = "M",
+            ["mdc"] = "1",
+            ["discipline"] = "28",
+            ["regime"] = "1",
+            ["admissionDate"] = "05/03/2026",
+            ["principalDiagnosis"] = "80600",
+            ["secondaryDiagnoses"] = "344.1",
+            ["procedures"] = "",
+            ["acuteDischargeDate"] = "20/02/2026",
+            ["acuteDiscipline"] = "36",
         };
 
         using var response = await client.PostAsync("/Reparto/PreRicovero", new FormUrlEncodedContent(form), Ct);
@@ -200,7 +208,12 @@ public sealed class PrecheckHttpTests(WebAppFixture app)
         var form = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = app.FormTokenOf(client),
-            ["age"] = "75", ["sex"] = "F", ["mdc"] = "uno", ["discipline"] = "56", ["admissionDate"] = "05/03/2026", ["principalDiagnosis"] = "438.11",
+            ["age"] = "75",
+            ["sex"] = "F",
+            ["mdc"] = "uno",
+            ["discipline"] = "56",
+            ["admissionDate"] = "05/03/2026",
+            ["principalDiagnosis"] = "438.11",
         };
 
         using var response = await client.PostAsync("/Reparto/PreRicovero", new FormUrlEncodedContent(form), Ct);

@@ -172,6 +172,18 @@ public sealed class RehabRunApiTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task OpenApi_DescribesTheUploadBodyAsCsv()
+    {
+        using var client = app.Anonymous();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Ct));
+
+        var upload = document.RootElement.GetProperty("paths").GetProperty("/api/riabilitazione/esecuzioni").GetProperty("post");
+        upload.GetProperty("requestBody").GetProperty("content").TryGetProperty("text/csv", out _).ShouldBeTrue();
+        upload.GetProperty("tags")[0].GetString().ShouldBe("Riabilitazione");
+    }
+
+    [Fact]
     public async Task Upload_NotCsv_Is415InItalian()
     {
         using var response = await (await Ats(Territory.A)).PostAsync("/api/riabilitazione/esecuzioni", new StringContent("{}", Encoding.UTF8, "application/json"), Ct);
