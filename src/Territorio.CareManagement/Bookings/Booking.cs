@@ -195,8 +195,7 @@ public sealed class Booking : AggregateRoot
 
     private static void RequireCentroServizi(string gestoreId, Change change, string what)
     {
-        bool gestoreStaff = change.By.Role is ActorRole.CaseManager or ActorRole.ClinicalManager && change.By.ActsFor(gestoreId);
-        if (!gestoreStaff && change.By.Role != ActorRole.System)
+        if (!change.By.IsStaffOf(gestoreId) && change.By.Role != ActorRole.System)
         {
             throw new CareRuleException($"solo il Centro Servizi del Gestore {gestoreId} può {what}");
         }

@@ -69,8 +69,7 @@ public sealed class Contact : AggregateRoot
 
     public static Contact Record(PattoDiCura pact, ContactKind kind, DateOnly on, ContactOutcome outcome, string? note, Change change)
     {
-        bool gestoreStaff = change.By.Role is ActorRole.CaseManager or ActorRole.ClinicalManager && change.By.ActsFor(pact.GestoreId);
-        if (!gestoreStaff)
+        if (!change.By.IsStaffOf(pact.GestoreId))
         {
             throw new CareRuleException($"solo il case manager o il responsabile clinico del Gestore {pact.GestoreId} registra i contatti con il paziente {pact.PatientId}");
         }

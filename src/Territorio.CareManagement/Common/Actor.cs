@@ -25,6 +25,9 @@ public sealed record Actor(ActorRole Role, string Id, string? Organisation = nul
 
     public bool ActsFor(string organisation) => string.Equals(Organisation, organisation, StringComparison.Ordinal);
 
+    /// <summary>A case manager or clinical manager of the Gestore (its Centro Servizi).</summary>
+    public bool IsStaffOf(string gestoreId) => Role is ActorRole.CaseManager or ActorRole.ClinicalManager && ActsFor(gestoreId);
+
     /// <summary>Builds the actor of one person in the role an operation needs.</summary>
     public sealed class Factory(string personId)
     {

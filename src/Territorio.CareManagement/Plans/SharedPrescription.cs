@@ -89,7 +89,7 @@ public sealed class SharedPrescription : AggregateRoot
 
     private static void RequireParty(string gestoreId, string? mmgId, Change change, string what)
     {
-        bool gestoreSide = change.By.Role is ActorRole.ClinicalManager or ActorRole.CaseManager && change.By.ActsFor(gestoreId);
+        bool gestoreSide = change.By.IsStaffOf(gestoreId);
         bool mmgSide = change.By.Role == ActorRole.Mmg && change.By.Id == mmgId;
         if (!gestoreSide && !mmgSide)
         {

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Territorio.CareManagement.Common;
-using Actor = Territorio.Web.Security.Actor;
 using Territorio.Kernel.Population;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
+using Actor = Territorio.Web.Security.Actor;
 
 namespace Territorio.Web.Api;
 

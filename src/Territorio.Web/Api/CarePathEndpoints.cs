@@ -18,16 +18,15 @@ public static class CarePathEndpoints
 
     public static void MapCarePathApi(this RouteGroupBuilder api)
     {
-        var mmg = api.MapGroup("/mmg/pazienti/{patientId}").RequireAuthorization(Policies.Mmg);
-        api.MapGet("/mmg/pazienti/{patientId}", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
+        var mmg = api.MapGroup("/mmg/pazienti").RequireAuthorization(Policies.Mmg);
+        mmg.MapGet("/{patientId}", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
                 FileAsync(http, access, files, patientId, withSlots: false, ct))
-            .RequireAuthorization(Policies.Mmg)
             .Describe<PatientFileDto>(MmgTag, "Scheda dell'assistito in sola lettura: cosa ha fatto il Gestore (PAI, prenotazioni, aderenza, contatti).");
-        mmg.MapGet("/pai", PaiAsync)
+        mmg.MapGet("/{patientId}/pai", PaiAsync)
             .Describe<PaiDto>(MmgTag, "Versioni del PAI dell'assistito con autore, motivo e decisione del Gestore.");
-        mmg.MapPost("/pai/bozza", DraftAsync)
+        mmg.MapPost("/{patientId}/pai/bozza", DraftAsync)
             .Describe<PaiVersionDto>(MmgTag, "Bozza del PAI dal modello della patologia e del livello, che il Gestore poi valida (motivazione obbligatoria).", StatusCodes.Status201Created);
-        mmg.MapPost("/pai/proposta", ProposeAsync)
+        mmg.MapPost("/{patientId}/pai/proposta", ProposeAsync)
             .Describe<PaiVersionDto>(MmgTag, "Proposta di modifica del PAI in vigore (voci complete e motivazione); il Gestore accetta o respinge.", StatusCodes.Status201Created);
 
         api.MapGet("/paziente/percorso", OwnPathAsync).RequireAuthorization(Policies.Paziente)

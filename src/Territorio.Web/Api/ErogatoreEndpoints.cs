@@ -20,7 +20,7 @@ public static class ErogatoreEndpoints
         var erogatore = api.MapGroup("/erogatore").RequireAuthorization(Policies.Erogatore);
         erogatore.MapGet("/agenda", AgendaAsync)
             .Describe<List<BookingDto>>(Tag, "Prenotazioni dell'erogatore nel periodo (dal/al gg/mm/aaaa; di norma da una settimana fa a due mesi avanti).");
-        erogatore.MapPost("/prenotazioni/{bookingId:long}/erogazione", DeliverAsync)
+        erogatore.MapPost("/prenotazioni/{bookingId}/erogazione", DeliverAsync)
             .Describe<BookingDto>(Tag, "Segna come erogata una prenotazione dell'erogatore nel giorno indicato (date obbligatoria).");
     }
 

@@ -32,26 +32,25 @@ public static class GestoreEndpoints
         gestore.MapPost("/candidature", ApplyAsync).RequireAuthorization(Policies.GestoreClinico)
             .Describe<CandidatureDto>(Tag, "Candidatura del Gestore all'ATS dell'account per un livello (1–3).", StatusCodes.Status201Created);
 
-        var patient = gestore.MapGroup("/pazienti/{patientId}");
-        // Mapped on the parent group so the route has no trailing slash in OpenAPI and in the access log.
-        gestore.MapGet("/pazienti/{patientId}", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
+        var patient = gestore.MapGroup("/pazienti");
+        patient.MapGet("/{patientId}", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
                 CarePathEndpoints.FileAsync(http, access, files, patientId, withSlots: true, ct))
             .Describe<PatientFileDto>(Tag, "Scheda del paziente: patologie con evidenze, livello, patti, versioni del PAI, prenotazioni, aderenza, contatti, slot liberi.");
-        patient.MapGet("/pai", CarePathEndpoints.PaiAsync)
+        patient.MapGet("/{patientId}/pai", CarePathEndpoints.PaiAsync)
             .Describe<PaiDto>(Tag, "Versioni del PAI (autore, motivo, decisione) e differenze della proposta del MMG in attesa.");
-        patient.MapPost("/pai", WritePaiAsync).RequireAuthorization(Policies.GestoreClinico)
+        patient.MapPost("/{patientId}/pai", WritePaiAsync).RequireAuthorization(Policies.GestoreClinico)
             .Describe<PaiVersionDto>(Tag, "Nuova versione del PAI: dal modello (fromTemplate) o con le voci date (items) e una motivazione.", StatusCodes.Status201Created);
-        patient.MapPost("/pai/decisione", DecideProposalAsync).RequireAuthorization(Policies.GestoreClinico)
+        patient.MapPost("/{patientId}/pai/decisione", DecideProposalAsync).RequireAuthorization(Policies.GestoreClinico)
             .Describe<PaiDto>(Tag, "Accetta o respinge (con motivazione) la bozza o la proposta del MMG.");
-        patient.MapPost("/prenotazioni", BookAsync)
+        patient.MapPost("/{patientId}/prenotazioni", BookAsync)
             .Describe<BookingDto>(Tag, "Prenota una prestazione del PAI su uno slot di un erogatore convenzionato.", StatusCodes.Status201Created);
-        patient.MapPost("/prenotazioni/{bookingId:long}/spostamento", RescheduleAsync)
+        patient.MapPost("/{patientId}/prenotazioni/{bookingId}/spostamento", RescheduleAsync)
             .Describe<BookingDto>(Tag, "Sposta una prenotazione su un altro slot.");
-        patient.MapPost("/prenotazioni/{bookingId:long}/disdetta", CancelAsync)
+        patient.MapPost("/{patientId}/prenotazioni/{bookingId}/disdetta", CancelAsync)
             .Describe<BookingDto>(Tag, "Disdice una prenotazione (motivo obbligatorio).");
-        patient.MapGet("/contatti", ContactsAsync)
+        patient.MapGet("/{patientId}/contatti", ContactsAsync)
             .Describe<List<ContactDto>>(Tag, "Contatti del case manager con il paziente, dal più recente.");
-        patient.MapPost("/contatti", RecordContactAsync)
+        patient.MapPost("/{patientId}/contatti", RecordContactAsync)
             .Describe<ContactDto>(Tag, "Registra un contatto: tipo (telefonata, visita, messaggio), data, esito (raggiunto, non-raggiunto, messaggio-lasciato), nota.", StatusCodes.Status201Created);
     }
 

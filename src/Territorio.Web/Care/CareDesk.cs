@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
-using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Network;
+using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Web.Security;
 

@@ -37,6 +37,17 @@ public abstract class CarePageModel : PageModel
 
         return RedirectToPage(routeValues);
     }
+
+    /// <summary>Runs an operation on a patient the caller may see (the attempt is logged), or answers 404.</summary>
+    protected async Task<IActionResult> OnVisiblePatientAsync(PatientAccess access, string patientId, string resource, Func<Task<string>> operation, CancellationToken ct)
+    {
+        if (await access.OpenAsync(Me, patientId, resource, ct) is null)
+        {
+            return NotFound();
+        }
+
+        return await RunAsync(operation, new { patientId });
+    }
 }
 
 /// <summary>A request outside the caller's tenancy, refused before any service is called.</summary>

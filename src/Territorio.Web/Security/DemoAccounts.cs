@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Network;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
 using Territorio.Data;
 using Territorio.Web.Rehab;
 
@@ -48,9 +50,14 @@ public static class DemoAccounts
             return [];
         }
 
-        string? mmg = await db.Residents.Where(r => r.Ats == ats && r.MmgId != null).OrderBy(r => r.MmgId).Select(r => r.MmgId).FirstOrDefaultAsync(cancellationToken);
+        // Preferably the GP with a PAI proposal waiting for the Gestore, and one of its patients in charge, so their screens have content.
+        var pacts = db.Set<PattoDiCura>().Where(p => p.Ats == ats && p.Status == PactStatus.Active);
+        string? mmg = await db.Set<Pai>().Where(p => p.MmgId != null && p.Versions.Any(v => v.Status == PaiVersionStatus.Proposed) && pacts.Any(pact => pact.Id == p.PactId))
+                .OrderBy(p => p.MmgId).Select(p => p.MmgId).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.Residents.Where(r => r.Ats == ats && r.MmgId != null).OrderBy(r => r.MmgId).Select(r => r.MmgId).FirstOrDefaultAsync(cancellationToken);
         string? person = mmg is null ? null
-            : await db.Residents.Where(r => r.Ats == ats && r.MmgId == mmg && r.DeathDate == null).OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            : await pacts.Where(p => p.MmgId == mmg).OrderBy(p => p.PatientId).Select(p => p.PatientId).FirstOrDefaultAsync(cancellationToken)
+                ?? await db.Residents.Where(r => r.Ats == ats && r.MmgId == mmg && r.DeathDate == null).OrderBy(r => r.Id).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
 
         var specs = new List<AccountSpec>
         {

@@ -105,13 +105,6 @@ public sealed class PazienteModel(CareServices care, PatientAccess access, Patie
             return $"Contatto registrato: {ContactNames.Italian(contact.Kind)} del {ItalianFormat.Date(contact.Date)}, {ContactNames.Italian(contact.Outcome)}.";
         }, ct);
 
-    private async Task<IActionResult> OnVisiblePatientAsync(string patientId, string what, Func<Task<string>> operation, CancellationToken ct)
-    {
-        if (await access.OpenAsync(Me, patientId, "Gestore: " + what, ct) is null)
-        {
-            return NotFound();
-        }
-
-        return await RunAsync(operation, new { patientId });
-    }
+    private Task<IActionResult> OnVisiblePatientAsync(string patientId, string what, Func<Task<string>> operation, CancellationToken ct) =>
+        OnVisiblePatientAsync(access, patientId, "Gestore: " + what, operation, ct);
 }

@@ -46,13 +46,6 @@ public sealed class PazienteModel(CareServices care, PatientAccess access, Patie
             return $"Proposta di modifica (versione {proposal.Number}) inviata al Gestore.";
         }, ct);
 
-    private async Task<IActionResult> OnVisiblePatientAsync(string patientId, string what, Func<Task<string>> operation, CancellationToken ct)
-    {
-        if (await access.OpenAsync(Me, patientId, "MMG: " + what, ct) is null)
-        {
-            return NotFound();
-        }
-
-        return await RunAsync(operation, new { patientId });
-    }
+    private Task<IActionResult> OnVisiblePatientAsync(string patientId, string what, Func<Task<string>> operation, CancellationToken ct) =>
+        OnVisiblePatientAsync(access, patientId, "MMG: " + what, operation, ct);
 }
