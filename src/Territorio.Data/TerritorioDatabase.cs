@@ -40,11 +40,26 @@ public static class TerritorioDatabase
         await context.Database.MigrateAsync(cancellationToken);
     }
 
-    /// <summary>Registers <see cref="TerritorioDbContext"/> (scoped) for the configured provider.</summary>
+    /// <summary>
+    /// Registers <see cref="TerritorioDbContext"/> (scoped) for the configured provider, from a pool
+    /// of contexts: a web request rents one instead of building it (docs/decisions/0095-patient-file-queries.md).
+    /// </summary>
     public static IServiceCollection AddTerritorioDatabase(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
-        services.AddScoped<TerritorioDbContext>(_ => CreateContext(options));
+        string connectionString = options.EffectiveConnectionString();
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContextPool<PostgresTerritorioDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddScoped<TerritorioDbContext>(sp => sp.GetRequiredService<PostgresTerritorioDbContext>());
+                break;
+            default:
+                services.AddDbContextPool<SqliteTerritorioDbContext>(o => o.UseSqlite(connectionString));
+                services.AddScoped<TerritorioDbContext>(sp => sp.GetRequiredService<SqliteTerritorioDbContext>());
+                break;
+        }
+
         return services;
     }
 }

@@ -27,7 +27,7 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
             ? o
             : throw new InputDataException(new InputError(source, 1, c, "", "colonna mancante (attese: " + string.Join(", ", Columns) + ")")));
 
-        var residents = (await Db.Residents.Select(r => r.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var residents = (await Db.Residents.AsNoTracking().Select(r => r.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var rejected = new List<InputError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<(string Person, int Level, string? Main, string[] Pathologies, string Evidence)>();
@@ -87,18 +87,22 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
         var run = new StratificationRun(stratifiedOn, source, Now(by)) { Persons = rows.Count };
         Db.Add(run);
         await Db.SaveChangesAsync(ct);
-        Db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // A region has millions of rows: COPY on PostgreSQL, not the change tracker.
         int done = 0;
-        foreach (var chunk in rows.Chunk(5_000))
+        await using (var persons = await BulkInsert.StartAsync<StratifiedPerson>(Db, ct))
         {
-            Db.AddRange(chunk.Select(r => new StratifiedPerson(run.Id, r.Person, r.Level, r.Main, r.Pathologies, r.Evidence)));
-            await Db.SaveChangesAsync(ct);
-            Db.ChangeTracker.Clear();
-            done += chunk.Length;
-            progress?.Invoke((double)done / rows.Count);
+            foreach (var r in rows)
+            {
+                await persons.WriteEntityAsync(new StratifiedPerson(run.Id, r.Person, r.Level, r.Main, r.Pathologies, r.Evidence), ct);
+                if (++done % 10_000 == 0)
+                {
+                    progress?.Invoke((double)done / rows.Count);
+                }
+            }
+
+            await persons.CompleteAsync(ct);
         }
 
-        Db.ChangeTracker.AutoDetectChangesEnabled = true;
         if (tx is not null)
         {
             await tx.CommitAsync(ct);

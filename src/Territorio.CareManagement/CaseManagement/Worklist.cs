@@ -47,6 +47,10 @@ public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDa
 
     public int PaiDueDays { get; } = paiDueDays;
 
+    public int ExpiringWithinDays { get; } = expiringWithinDays;
+
+    public int MissedAfterDays { get; } = missedAfterDays;
+
     public IReadOnlyList<WorklistEntry> Build(IEnumerable<CaseSnapshot> cases, DateOnly asOf)
     {
         var entries = new List<WorklistEntry>();
@@ -69,7 +73,7 @@ public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDa
 
     private IEnumerable<WorklistFinding> Findings(CaseSnapshot c, DateOnly asOf)
     {
-        foreach (var date in c.MissedBookingDates.Where(d => d.AddDays(missedAfterDays) <= asOf))
+        foreach (var date in c.MissedBookingDates.Where(d => d.AddDays(MissedAfterDays) <= asOf))
         {
             yield return new WorklistFinding(WorklistReason.MissedBooking, $"appuntamento del {date:dd/MM/yyyy} non risulta erogato", asOf.DayNumber - date.DayNumber);
         }
@@ -90,9 +94,9 @@ public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDa
         }
 
         int toEnd = c.PactEnd.DayNumber - asOf.DayNumber;
-        if (toEnd >= 0 && toEnd <= expiringWithinDays)
+        if (toEnd >= 0 && toEnd <= ExpiringWithinDays)
         {
-            yield return new WorklistFinding(WorklistReason.PactExpiring, $"patto in scadenza il {c.PactEnd:dd/MM/yyyy}", expiringWithinDays - toEnd);
+            yield return new WorklistFinding(WorklistReason.PactExpiring, $"patto in scadenza il {c.PactEnd:dd/MM/yyyy}", ExpiringWithinDays - toEnd);
         }
     }
 }
