@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Territorio.Data;
 
@@ -41,6 +42,22 @@ public static class TerritorioDatabase
     }
 
     /// <summary>
+    /// One data source for a long-running process: statements a request repeats are prepared once
+    /// per connection (planning a query cost more than running it), unless the connection string
+    /// says otherwise (<c>Max Auto Prepare</c>).
+    /// </summary>
+    public static NpgsqlDataSource PostgresDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
     /// Registers <see cref="TerritorioDbContext"/> (scoped) for the configured provider, from a pool
     /// of contexts: a web request rents one instead of building it (docs/decisions/0095-patient-file-queries.md).
     /// </summary>
@@ -51,7 +68,9 @@ public static class TerritorioDatabase
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContextPool<PostgresTerritorioDbContext>(o => o.UseNpgsql(connectionString));
+                var dataSource = PostgresDataSource(connectionString);
+                services.AddSingleton(dataSource);
+                services.AddDbContextPool<PostgresTerritorioDbContext>(o => o.UseNpgsql(dataSource));
                 services.AddScoped<TerritorioDbContext>(sp => sp.GetRequiredService<PostgresTerritorioDbContext>());
                 break;
             default:

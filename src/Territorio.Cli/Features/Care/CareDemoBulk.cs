@@ -166,7 +166,7 @@ internal static class CareDemoBulk
             g => g.Select(s => new OpenSlot(s, taken.GetValueOrDefault(s.Id))).ToList()));
     }
 
-    private sealed record Seat(AgendaSlot Slot, int Seat);
+    private sealed record SeatTaken(AgendaSlot Slot, int Seat);
 
     private sealed class OpenSlot(AgendaSlot slot, int taken)
     {
@@ -179,7 +179,7 @@ internal static class CareDemoBulk
     /// <summary>The first slot with a free seat on or after a day, in the patient's ATS, alternating erogatori.</summary>
     private sealed class Agenda(Dictionary<(string Ats, string Code), List<OpenSlot>> slots)
     {
-        public Seat? Take(string ats, string code, DateOnly from, int turn)
+        public SeatTaken? Take(string ats, string code, DateOnly from, int turn)
         {
             if (!slots.TryGetValue((ats, code), out var list))
             {
@@ -196,7 +196,7 @@ internal static class CareDemoBulk
             var same = list.Skip(first).TakeWhile(s => s.Slot.Date == list[first].Slot.Date && s.Slot.Start == list[first].Slot.Start && s.Taken < s.Slot.Capacity).ToList();
             var chosen = same[turn % same.Count];
             chosen.Taken++;
-            return new Seat(chosen.Slot, chosen.Taken);
+            return new SeatTaken(chosen.Slot, chosen.Taken);
         }
     }
 

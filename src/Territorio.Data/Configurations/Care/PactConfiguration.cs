@@ -34,6 +34,8 @@ internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoD
         // One active pact per patient, also under concurrent signatures (status in the key: see PaiVersionConfiguration).
         builder.HasIndex(p => new { p.PatientId, p.Status }, "ux_patti_di_cura_one_active").IsUnique().HasFilter(AggregateMapping.StatusIs("Active"));
         builder.HasIndex(p => new { p.GestoreId, p.Status });
+        // The patient file lists all the patient's pacts (the unique index above covers only the active one).
+        builder.HasIndex(p => new { p.PatientId, p.StartDate });
     }
 }
 

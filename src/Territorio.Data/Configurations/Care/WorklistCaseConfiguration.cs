@@ -22,7 +22,7 @@ internal sealed class WorklistCaseConfiguration : IEntityTypeConfiguration<Workl
 
         // The worklist reads a Gestore's rows only (all the columns it orders by: index-only scans);
         // a change of a patient rewrites that patient's rows.
-        builder.HasIndex(c => new { c.GestoreId, c.FirstMissed, c.FirstUnmetDue, c.HasActivePai, c.PactStart, c.PactEnd, c.Level, c.PatientId });
+        builder.HasIndex(c => new { c.GestoreId, c.FirstMissed, c.FirstUnmetDue, c.HasActivePai, c.PactStart, c.PactEnd, c.Level, c.PatientId, c.PactId });
         builder.HasIndex(c => c.PatientId);
     }
 }

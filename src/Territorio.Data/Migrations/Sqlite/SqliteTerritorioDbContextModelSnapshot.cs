@@ -367,7 +367,7 @@ namespace Territorio.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId");
 
-                    b.HasIndex("GestoreId", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId");
+                    b.HasIndex("GestoreId", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
 
                     b.ToTable("worklist_cases", (string)null);
                 });
@@ -956,6 +956,8 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("GestoreId", "Status");
+
+                    b.HasIndex("PatientId", "StartDate");
 
                     b.HasIndex(new[] { "PatientId", "Status" }, "ux_patti_di_cura_one_active")
                         .IsUnique()
