@@ -58,8 +58,12 @@ if [[ ! -d "$WORK/pg/data" ]]; then
   mkdir -p "$WORK/pg" && chown postgres:postgres "$WORK/pg"
   su postgres -c "$PG_BIN/initdb -D $WORK/pg/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
 fi
-su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg/data -l $WORK/pg/log -w -o '-p $PG_PORT -c listen_addresses=127.0.0.1 -k $WORK/pg -c shared_buffers=1GB -c max_connections=200' start" >/dev/null
-pg_started=1
+if su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg/data status" >/dev/null 2>&1; then
+  log "PostgreSQL già avviato su $WORK/pg/data: lo uso e lo lascio acceso"
+else
+  su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg/data -l $WORK/pg/log -w -o '-p $PG_PORT -c listen_addresses=127.0.0.1 -k $WORK/pg -c shared_buffers=1GB -c max_connections=200' start" >/dev/null
+  pg_started=1
+fi
 psql_() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
 
 export Database__Provider=Postgres
@@ -112,12 +116,22 @@ ids="$WORK/patients-$gestore.txt"
 psql_ -d territorio_load -c "SELECT patient_id FROM patti_di_cura WHERE gestore_id = '$gestore' AND status = 'Active'" > "$ids"
 log "Gestore $gestore: $(wc -l < "$ids") pazienti in carico; $(psql_ -d territorio_load -c "SELECT count(*) FROM worklist_cases WHERE gestore_id = '$gestore'") righe della lista"
 
+# CPU time (ticks) of the web application and of the PostgreSQL server processes: on a shared
+# machine the CPU milliseconds per request are the stable figure, latencies depend on the others.
+ticks_of() { local t=0 v; for p in "$@"; do v=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0); t=$((t + v)); done; echo "$t"; }
+web_ticks() { ticks_of "$web_pid"; }
+pg_ticks() { local postmaster; postmaster=$(head -1 "$WORK/pg/data/postmaster.pid"); ticks_of "$postmaster" $(pgrep -P "$postmaster" || true); }
+
 measure() { # name path
   local name=$1 path=$2
   wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" --timeout 5s -s "$here/constant-rate.lua" "$base" -- "$RATE" "$path" "$ids" "$cookie" "$THREADS" >/dev/null
   local load_before; load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  local w0 p0; w0=$(web_ticks); p0=$(pg_ticks)
   local line; line=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout 5s -s "$here/constant-rate.lua" "$base" -- "$RATE" "$path" "$ids" "$cookie" "$THREADS" | grep '^RESULT')
-  log "$name: target=${RATE}/s connections=$CONNECTIONS threads=$THREADS ${line#RESULT } load_avg_before=\"$load_before\" load_avg_after=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
+  local n; n=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$line")
+  local hz; hz=$(getconf CLK_TCK)
+  local cpu; cpu=$(awk -v w=$(( $(web_ticks) - w0 )) -v p=$(( $(pg_ticks) - p0 )) -v n="$n" -v hz="$hz" 'BEGIN { printf "web_cpu_ms_per_req=%.1f pg_cpu_ms_per_req=%.1f", 1000 * w / hz / n, 1000 * p / hz / n }')
+  log "$name: target=${RATE}/s connections=$CONNECTIONS threads=$THREADS ${line#RESULT } $cpu load_avg_before=\"$load_before\" load_avg_after=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
 }
 
 log "macchina: $(nproc) core, load average $(cut -d' ' -f1-3 /proc/loadavg)"
