@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Territorio.Data;
 
@@ -42,11 +43,46 @@ public static class TerritorioDatabase
         await context.Database.MigrateAsync(cancellationToken);
     }
 
-    /// <summary>Registers <see cref="TerritorioDbContext"/> (scoped) for the configured provider.</summary>
+    /// <summary>
+    /// One data source for a long-running process: statements a request repeats are prepared once
+    /// per connection (planning a query cost more than running it), and a connection going back to
+    /// the pool is not reset (three statements per query: Territorio sets no session state).
+    /// A connection string that names <c>Max Auto Prepare</c> keeps its own choice.
+    /// </summary>
+    public static NpgsqlDataSource PostgresDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Registers <see cref="TerritorioDbContext"/> (scoped) for the configured provider, from a pool
+    /// of contexts: a web request rents one instead of building it (docs/decisions/0095-patient-file-queries.md).
+    /// </summary>
     public static IServiceCollection AddTerritorioDatabase(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
-        services.AddScoped<TerritorioDbContext>(_ => CreateContext(options));
+        string connectionString = options.EffectiveConnectionString();
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                var dataSource = PostgresDataSource(connectionString);
+                services.AddSingleton(dataSource);
+                services.AddDbContextPool<PostgresTerritorioDbContext>(o => o.UseNpgsql(dataSource));
+                services.AddScoped<TerritorioDbContext>(sp => sp.GetRequiredService<PostgresTerritorioDbContext>());
+                break;
+            default:
+                services.AddDbContextPool<SqliteTerritorioDbContext>(o => o.UseSqlite(connectionString));
+                services.AddScoped<TerritorioDbContext>(sp => sp.GetRequiredService<SqliteTerritorioDbContext>());
+                break;
+        }
+
         return services;
     }
 }

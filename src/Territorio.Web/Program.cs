@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Territorio.CareManagement.Application.CaseManagement;
 using Territorio.Data;
 using Territorio.Web;
 
@@ -8,6 +9,7 @@ var configuration = new ConfigurationBuilder()
     .Build();
 var database = TerritorioDatabase.ReadOptions(configuration);
 await TerritorioDatabase.MigrateAsync(database);
+await WorklistIndex.BackfillAsync(database, CancellationToken.None);
 await WebApp.Build(args, database).RunAsync();
 
 public partial class Program;

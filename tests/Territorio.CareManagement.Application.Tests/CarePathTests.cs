@@ -155,6 +155,38 @@ public class CarePathTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task WorklistPages_GiveTheFullWorklist_SameEntriesSameOrder(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        foreach (string patient in new[] { "P1", "P3", "P4" })
+        {
+            await world.EnrolWithPaiAsync(patient);
+        }
+
+        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P2", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P5", "G1", Today.AddDays(-340), "paziente", "dr.rossi", CaseManager(), Ct));
+        long slot = await world.FirstSlotAsync();
+        await world.UseAsync(db => world.Bookings(db).BookAsync("P1", slot, CaseManager(), Ct));
+        world.Clock.UtcNow = world.Clock.UtcNow.AddDays(370); // the windows of level 2 services are the whole first year
+        // A delivery fulfils one of P3's windows: its rows change with the import, not only with the aggregates.
+        await world.UseAsync(db => world.Delivered(db).ImportAsync(new StringReader($"person_id,date,code\nP3,{Today.AddDays(20):yyyy-MM-dd},89.01\n"), "flusso.csv", Actor.System, Ct));
+
+        var full = await world.UseAsync(db => world.Cases(db).WorklistAsync("G1", null, 30, Ct));
+        var first = await world.UseAsync(db => world.Cases(db).WorklistPageAsync("G1", null, 30, 0, 2, Ct));
+        var rest = await world.UseAsync(db => world.Cases(db).WorklistPageAsync("G1", null, 30, 2, 10, Ct));
+
+        full[0].PatientId.ShouldBe("P1");
+        full[0].MostUrgent.ShouldBe(WorklistReason.MissedBooking);
+        full.Where(e => e.MostUrgent == WorklistReason.OverdueService).Select(e => e.PatientId).Order().ShouldBe(["P3", "P4"]);
+        full.Where(e => e.MostUrgent == WorklistReason.PaiNotWritten).Select(e => e.PatientId).ShouldBe(["P5", "P2"]);
+        first.Total.ShouldBe(full.Count);
+        first.Entries.Concat(rest.Entries).Select(e => (e.PatientId, e.MostUrgent, e.DaysLate, e.Findings.Count))
+            .ShouldBe(full.Select(e => (e.PatientId, e.MostUrgent, e.DaysLate, e.Findings.Count)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Pact_GestoreNotEligibleAtLevel_IsRefusedInUserTerms_AndNothingIsWritten(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);

@@ -9,15 +9,29 @@ using Territorio.Data;
 
 namespace Territorio.CareManagement.Application.CaseManagement;
 
+/// <summary>A page of the worklist and how many patients the whole list has.</summary>
+public sealed record WorklistPage(int Total, IReadOnlyList<WorklistEntry> Entries);
+
 /// <summary>Adherence per patient, the Gestore's worklist, and the patient's history.</summary>
 public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : CareService(db, clock)
 {
     public async Task<AdherenceReport> AdherenceAsync(string patientId, DateOnly? asOf, CancellationToken ct)
     {
         var pai = await ActivePaiAsync(patientId, ct);
-        var active = pai.ActiveVersion ?? throw new CareRuleException($"il paziente {patientId} non ha un PAI attivo");
-        var delivered = await DeliveredAsync([patientId], pai.StartDate, ct);
-        return AdherenceCalculator.Compute(patientId, pai.StartDate, active.Items, delivered[patientId].ToList(), asOf ?? Today);
+        return await AdherenceAsync(pai, asOf, ct)
+            ?? throw new CareRuleException($"il paziente {patientId} non ha un PAI attivo");
+    }
+
+    /// <summary>Adherence to a PAI already read (null without an active version): one query for the deliveries.</summary>
+    public async Task<AdherenceReport?> AdherenceAsync(Pai pai, DateOnly? asOf, CancellationToken ct)
+    {
+        if (pai.ActiveVersion is not { } active)
+        {
+            return null;
+        }
+
+        var delivered = await DeliveredAsync([pai.PatientId], pai.StartDate, ct);
+        return AdherenceCalculator.Compute(pai.PatientId, pai.StartDate, active.Items, delivered[pai.PatientId].ToList(), asOf ?? Today);
     }
 
     /// <summary>The patients of a Gestore to call, most urgent first.</summary>
@@ -25,27 +39,112 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
     {
         var day = asOf ?? Today;
         _ = await GestoreAsync(gestoreId, ct);
-        var pacts = await Db.Set<PattoDiCura>().AsNoTracking().Where(p => p.GestoreId == gestoreId && p.Status == PactStatus.Active).ToListAsync(ct);
+        var pacts = Db.Set<PattoDiCura>().AsNoTracking().Where(p => p.GestoreId == gestoreId && p.Status == PactStatus.Active);
+        return new WorklistRules(paiDueDays).Build(await SnapshotsAsync(gestoreId, pacts, day, ct), day);
+    }
+
+    /// <summary>
+    /// One page of <see cref="WorklistAsync"/> (same entries, same order) for a Gestore with thousands
+    /// of patients: the database orders the <see cref="WorklistCase"/> rows by reason, lateness and
+    /// level in force, and only the page's patients are computed in full. The few patients reached
+    /// in the last days (WorklistRules.ContactHoldDays) are computed in full first: those reached
+    /// about their newest finding go after everyone else (decisions 0088, 0094).
+    /// </summary>
+    public async Task<WorklistPage> WorklistPageAsync(string gestoreId, DateOnly? asOf, int paiDueDays, int skip, int take, CancellationToken ct)
+    {
+        var day = asOf ?? Today;
+        _ = await GestoreAsync(gestoreId, ct);
+        var rules = new WorklistRules(paiDueDays);
+        var due = await DueCasesAsync(gestoreId, rules, day, ct);
+        int total = await due.CountAsync(ct);
+
+        var reachedLately = (await ContactService.RecentByPatientAsync(Db, gestoreId, day, ct))
+            .Where(c => c.Value.LastReachedOn is { } reached && day.DayNumber - reached.DayNumber < WorklistRules.ContactHoldDays)
+            .Select(c => c.Key).ToList();
+        var held = reachedLately.Count == 0
+            ? []
+            : (await EntriesAsync(gestoreId, await due.Where(c => reachedLately.Contains(c.PatientId)).Select(c => c.PactId).ToListAsync(ct), rules, day, ct))
+                .Where(e => e.ContactedOn is not null).ToList();
+        var heldPatients = held.Select(e => e.PatientId).ToList();
+
+        int waiting = total - held.Count;
+        var pageIds = skip >= waiting
+            ? []
+            : await due.Where(c => !heldPatients.Contains(c.PatientId))
+                .OrderBy(c => c.Reason).ThenBy(c => c.Since).ThenBy(c => c.Level).ThenBy(c => c.PatientId)
+                .Skip(skip).Take(take).Select(c => c.PactId).ToListAsync(ct);
+        var entries = await EntriesAsync(gestoreId, pageIds, rules, day, ct);
+        var heldOnPage = held.Skip(Math.Max(0, skip - waiting)).Take(take - entries.Count);
+        return new WorklistPage(total, [.. entries, .. heldOnPage]);
+    }
+
+    /// <summary>
+    /// The Gestore's cases with a finding on the day, keyed as <see cref="WorklistRules"/> orders them:
+    /// the first reason that holds is the most urgent, and the older its date the later the case
+    /// (DaysLate descending = date ascending); the level is the one in force (decision 0055).
+    /// </summary>
+    private async Task<IQueryable<DueCase>> DueCasesAsync(string gestoreId, WorklistRules rules, DateOnly day, CancellationToken ct)
+    {
+        var missedBy = day.AddDays(-rules.MissedAfterDays);
+        var paiDueBy = day.AddDays(-rules.PaiDueDays);
+        var expiringBy = day.AddDays(rules.ExpiringWithinDays);
+        var cases = Db.Set<WorklistCase>().AsNoTracking().Where(c => c.GestoreId == gestoreId);
+        var withLevel = await ClassificationQueries.LatestRunAsync(Db, ct) is { } run
+            ? cases.GroupJoin(ClassificationQueries.InForceOver(Db, run), c => c.PatientId, p => p.PersonId, (c, inForce) => new { c, inForce })
+                .SelectMany(x => x.inForce.DefaultIfEmpty(), (x, p) => new { x.c, Level = p == null ? x.c.Level : p.Level })
+            : cases.Select(c => new { c, c.Level });
+        return withLevel
+            .Select(x => new DueCase
+            {
+                PactId = x.c.PactId,
+                PatientId = x.c.PatientId,
+                Level = x.Level,
+                Reason = x.c.FirstMissed <= missedBy ? 1 : x.c.FirstUnmetDue < day ? 2 : !x.c.HasActivePai && x.c.PactStart <= paiDueBy ? 3 : x.c.PactEnd >= day && x.c.PactEnd <= expiringBy ? 4 : 0,
+                Since = x.c.FirstMissed <= missedBy ? x.c.FirstMissed : x.c.FirstUnmetDue < day ? x.c.FirstUnmetDue : !x.c.HasActivePai && x.c.PactStart <= paiDueBy ? x.c.PactStart : (DateOnly?)x.c.PactEnd,
+            })
+            .Where(c => c.Reason != 0);
+    }
+
+    private async Task<IReadOnlyList<WorklistEntry>> EntriesAsync(string gestoreId, List<long> pactIds, WorklistRules rules, DateOnly day, CancellationToken ct) =>
+        pactIds.Count == 0
+            ? []
+            : rules.Build(await SnapshotsAsync(gestoreId, Db.Set<PattoDiCura>().AsNoTracking().Where(p => pactIds.Contains(p.Id) && p.Status == PactStatus.Active), day, ct), day);
+
+    private async Task<IEnumerable<CaseSnapshot>> SnapshotsAsync(string gestoreId, IQueryable<PattoDiCura> activePacts, DateOnly day, CancellationToken ct)
+    {
+        var pacts = await activePacts.ToListAsync(ct);
         var pactIds = pacts.Select(p => p.Id).ToList();
+        var patients = pacts.Select(p => p.PatientId).ToList();
         var pais = await Db.Set<Pai>().AsNoTracking().Where(p => pactIds.Contains(p.PactId)).ToDictionaryAsync(p => p.PactId, ct);
         var missed = (await Db.Set<Booking>().AsNoTracking()
-            .Where(b => b.GestoreId == gestoreId && (b.Status == BookingStatus.Missed || (b.Status == BookingStatus.Booked && b.Date < day)))
+            .Where(b => b.GestoreId == gestoreId && patients.Contains(b.PatientId) && (b.Status == BookingStatus.Missed || (b.Status == BookingStatus.Booked && b.Date < day)))
             .Select(b => new { b.PatientId, b.Date }).ToListAsync(ct))
             .ToLookup(b => b.PatientId, b => b.Date);
-        var patients = pacts.Select(p => p.PatientId).ToList();
         var earliest = pacts.Count == 0 ? day : pacts.Min(p => p.StartDate);
         var delivered = await DeliveredAsync(patients, earliest, ct);
         // The level in force (an approved reclassification moves the patient in the worklist order).
         var classifications = await ClassificationQueries.EffectiveOfAsync(Db, patients, ct);
         var contacts = await ContactService.RecentByPatientAsync(Db, gestoreId, day, ct);
-
-        var cases = pacts.Select(p =>
+        return pacts.Select(p =>
         {
             var active = pais.GetValueOrDefault(p.Id)?.ActiveVersion;
             var adherence = active is null ? null : AdherenceCalculator.Compute(p.PatientId, p.StartDate, active.Items, delivered[p.PatientId].ToList(), day);
             return new CaseSnapshot(p.PatientId, classifications.GetValueOrDefault(p.PatientId)?.Level ?? p.Level, p.Id, p.StartDate, p.EndDate, active is not null, missed[p.PatientId].ToList(), adherence, contacts.GetValueOrDefault(p.PatientId));
-        });
-        return new WorklistRules(paiDueDays).Build(cases, day);
+        }).ToList();
+    }
+
+    /// <summary>A worklist case with its sort keys, as the database computes them.</summary>
+    private sealed class DueCase
+    {
+        public long PactId { get; init; }
+
+        public required string PatientId { get; init; }
+
+        public int Level { get; init; }
+
+        public int Reason { get; init; }
+
+        public DateOnly? Since { get; init; }
     }
 
     /// <summary>Every recorded change of the patient's path, in order.</summary>

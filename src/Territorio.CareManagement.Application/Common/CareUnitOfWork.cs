@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Territorio.CareManagement.Application.CaseManagement;
+using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Common;
 using Territorio.Data;
 
@@ -19,6 +21,8 @@ public static class CareUnitOfWork
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            // Deliveries change adherence without an aggregate's history: note their patients first.
+            var touched = db.ChangeTracker.Entries<DeliveredService>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.PatientId).ToHashSet(StringComparer.Ordinal);
             await db.SaveChangesAsync(ct);
             var history = db.ChangeTracker.Entries<AggregateRoot>()
                 .SelectMany(e => e.Entity.DrainHistory())
@@ -29,6 +33,9 @@ public static class CareUnitOfWork
                 db.Set<AuditEntry>().AddRange(history);
                 await db.SaveChangesAsync(ct);
             }
+
+            touched.UnionWith(history.Where(h => h.PatientId is not null).Select(h => h.PatientId!));
+            await WorklistIndex.RefreshAsync(db, touched, ct);
 
             if (owned is not null)
             {

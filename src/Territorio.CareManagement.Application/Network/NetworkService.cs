@@ -62,11 +62,15 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
     }
 
     /// <summary>Slots with free seats for a service, from erogatori with an agreement with the Gestore.</summary>
-    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(string serviceCode, string gestoreId, DateOnly from, DateOnly to, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(string serviceCode, string gestoreId, DateOnly from, DateOnly to, int limit, CancellationToken ct) =>
+        (await FreeSlotsAsync([serviceCode], gestoreId, from, to, limit, ct)).GetValueOrDefault(serviceCode, []);
+
+    /// <summary>The first free slots of each service, in one query (the patient file lists every service of the PAI).</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<FreeSlot>>> FreeSlotsAsync(IReadOnlyCollection<string> serviceCodes, string gestoreId, DateOnly from, DateOnly to, int limit, CancellationToken ct)
     {
-        var partners = await Db.Set<Erogatore>().Where(e => e.Agreements.Any(a => a.GestoreId == gestoreId)).Select(e => e.Id).ToListAsync(ct);
-        var slots = await Db.Set<AgendaSlot>()
-            .Where(s => s.ServiceCode == serviceCode && partners.Contains(s.ErogatoreId) && s.Date >= from && s.Date <= to)
+        var partners = Db.Set<Erogatore>().Where(e => e.Agreements.Any(a => a.GestoreId == gestoreId)).Select(e => e.Id);
+        var perService = serviceCodes.Distinct().Select(code => Db.Set<AgendaSlot>().AsNoTracking()
+            .Where(s => s.ServiceCode == code && partners.Contains(s.ErogatoreId) && s.Date >= from && s.Date <= to)
             .Select(s => new
             {
                 Slot = s,
@@ -75,8 +79,12 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
             .Where(x => x.Taken < x.Slot.Capacity)
             .OrderBy(x => x.Slot.Date).ThenBy(x => x.Slot.Start).ThenBy(x => x.Slot.Id)
             .Take(limit)
-            .ToListAsync(ct);
-        return slots.Select(x => new FreeSlot(x.Slot.Id, x.Slot.ErogatoreId, x.Slot.ServiceCode, x.Slot.Date, x.Slot.Start, x.Slot.Capacity, x.Slot.Capacity - x.Taken)).ToList();
+            .Select(x => new { x.Slot.Id, x.Slot.ErogatoreId, x.Slot.ServiceCode, x.Slot.Date, x.Slot.Start, x.Slot.Capacity, x.Taken })).ToList();
+        var rows = perService.Count == 0 ? [] : await perService.Aggregate((a, b) => a.Concat(b)).ToListAsync(ct);
+        var slots = rows.Select(x => new FreeSlot(x.Id, x.ErogatoreId, x.ServiceCode, x.Date, x.Start, x.Capacity, x.Capacity - x.Taken));
+        return slots.GroupBy(s => s.ServiceCode, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<FreeSlot>)g.OrderBy(s => s.Date).ThenBy(s => s.Start).ThenBy(s => s.SlotId).ToList(),
+            StringComparer.Ordinal);
     }
-
 }

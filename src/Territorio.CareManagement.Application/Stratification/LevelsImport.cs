@@ -95,22 +95,26 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
         var run = new StratificationRun(stratifiedOn, source, Now(by)) { Persons = rows.Count };
         Db.Add(run);
         await Db.SaveChangesAsync(ct);
-        Db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // A region has millions of rows: COPY on PostgreSQL, not the change tracker.
         int done = 0;
-        foreach (var chunk in rows.Chunk(5_000))
+        await using (var persons = await BulkInsert.StartAsync<StratifiedPerson>(Db, ct))
         {
-            Db.AddRange(chunk.Select(r => new StratifiedPerson(run.Id, r.Person, r.Level, r.Main, r.Pathologies, r.Evidence)
+            foreach (var r in rows)
             {
-                Ats = residents[r.Person].Ats,
-                MmgId = residents[r.Person].MmgId,
-            }));
-            await Db.SaveChangesAsync(ct);
-            Db.ChangeTracker.Clear();
-            done += chunk.Length;
-            progress?.Invoke((double)done / rows.Count);
+                await persons.WriteEntityAsync(new StratifiedPerson(run.Id, r.Person, r.Level, r.Main, r.Pathologies, r.Evidence)
+                {
+                    Ats = residents[r.Person].Ats,
+                    MmgId = residents[r.Person].MmgId,
+                }, ct);
+                if (++done % 10_000 == 0)
+                {
+                    progress?.Invoke((double)done / rows.Count);
+                }
+            }
+
+            await persons.CompleteAsync(ct);
         }
 
-        Db.ChangeTracker.AutoDetectChangesEnabled = true;
         if (tx is not null)
         {
             await tx.CommitAsync(ct);

@@ -63,6 +63,10 @@ public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDa
 
     public int PaiDueDays { get; } = paiDueDays;
 
+    public int ExpiringWithinDays { get; } = expiringWithinDays;
+
+    public int MissedAfterDays { get; } = missedAfterDays;
+
     public IReadOnlyList<WorklistEntry> Build(IEnumerable<CaseSnapshot> cases, DateOnly asOf)
     {
         var entries = new List<WorklistEntry>();
@@ -102,7 +106,7 @@ public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDa
 
     private IEnumerable<WorklistFinding> Findings(CaseSnapshot c, DateOnly asOf)
     {
-        foreach (var date in c.MissedBookingDates.Where(d => d.AddDays(missedAfterDays) <= asOf))
+        foreach (var date in c.MissedBookingDates.Where(d => d.AddDays(MissedAfterDays) <= asOf))
         {
             yield return new WorklistFinding(WorklistReason.MissedBooking, $"appuntamento del {date:dd/MM/yyyy} non risulta erogato", asOf.DayNumber - date.DayNumber);
         }
@@ -123,9 +127,9 @@ public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDa
         }
 
         int toEnd = c.PactEnd.DayNumber - asOf.DayNumber;
-        if (toEnd >= 0 && toEnd <= expiringWithinDays)
+        if (toEnd >= 0 && toEnd <= ExpiringWithinDays)
         {
-            yield return new WorklistFinding(WorklistReason.PactExpiring, $"patto in scadenza il {c.PactEnd:dd/MM/yyyy}", expiringWithinDays - toEnd);
+            yield return new WorklistFinding(WorklistReason.PactExpiring, $"patto in scadenza il {c.PactEnd:dd/MM/yyyy}", ExpiringWithinDays - toEnd);
         }
     }
 }

@@ -49,24 +49,22 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock)
 
     public async Task<PatientFile> BuildAsync(Resident patient, string? bookingGestoreId, CancellationToken ct, bool withContacts = false)
     {
+        // Read-only: nothing tracked, one query per part (docs/decisions/0095-patient-file-queries.md).
         var today = ItalianTime.Today(clock);
         var classification = await ClassificationQueries.EffectiveAsync(care.Db, patient.Id, ct);
-        var pacts = await care.Enrolment.PactsOfAsync(patient.Id, ct);
+        var pacts = await care.Db.Set<PattoDiCura>().AsNoTracking().Where(p => p.PatientId == patient.Id)
+            .OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToListAsync(ct);
         var active = pacts.FirstOrDefault(p => p.Status == PactStatus.Active);
-        var pai = active is null ? null : await care.Db.Set<Pai>().SingleOrDefaultAsync(p => p.PactId == active.Id, ct);
-        var bookings = await care.Bookings.OfPatientAsync(patient.Id, ct);
-        AdherenceReport? adherence = null;
-        var slots = new Dictionary<string, IReadOnlyList<FreeSlot>>(StringComparer.Ordinal);
-        if (pai?.ActiveVersion is { } version)
+        var pai = active is null ? null : await care.Db.Set<Pai>().AsNoTracking().SingleOrDefaultAsync(p => p.PactId == active.Id, ct);
+        var bookings = await care.Db.Set<Booking>().AsNoTracking().Where(b => b.PatientId == patient.Id)
+            .OrderBy(b => b.Date).ThenBy(b => b.Start).ToListAsync(ct);
+        var adherence = pai is null ? null : await care.Cases.AdherenceAsync(pai, today, ct);
+        IReadOnlyDictionary<string, IReadOnlyList<FreeSlot>> slots = new Dictionary<string, IReadOnlyList<FreeSlot>>();
+        if (pai?.ActiveVersion is { } version && bookingGestoreId is not null)
         {
-            adherence = await care.Cases.AdherenceAsync(patient.Id, today, ct);
-            if (bookingGestoreId is not null)
-            {
-                foreach (var item in version.Items.Where(i => i.Kind == PaiItemKind.Service).DistinctBy(i => i.Code))
-                {
-                    slots[item.Code] = await care.Network.FreeSlotsAsync(item.Code, bookingGestoreId, today, today.AddDays(120), SlotsPerService, ct);
-                }
-            }
+            var codes = version.Items.Where(i => i.Kind == PaiItemKind.Service).Select(i => i.Code).Distinct().ToList();
+            var free = await care.Network.FreeSlotsAsync(codes, bookingGestoreId, today, today.AddDays(120), SlotsPerService, ct);
+            slots = codes.ToDictionary(c => c, c => free.GetValueOrDefault(c, []), StringComparer.Ordinal);
         }
 
         var evidence = await care.Db.Set<StratifiedPerson>().Where(p => p.PersonId == patient.Id)

@@ -21,7 +21,7 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock)
     /// <summary>The patient if visible to the actor, else null; logs the attempt either way.</summary>
     public async Task<Resident?> OpenAsync(Actor actor, string patientId, string resource, CancellationToken cancellationToken)
     {
-        var patient = await VisibleTo(actor).FirstOrDefaultAsync(r => r.Id == patientId, cancellationToken);
+        var patient = await VisibleTo(actor).AsNoTracking().FirstOrDefaultAsync(r => r.Id == patientId, cancellationToken);
         string? patientAts = patient?.Ats
             ?? await db.Residents.Where(r => r.Id == patientId).Select(r => r.Ats).FirstOrDefaultAsync(cancellationToken);
         db.Set<PatientAccessEntry>().Add(Entry(actor, patientId, patientAts, resource, granted: patient is not null));

@@ -26,10 +26,11 @@ public sealed record CareDemoSummary(int Stratified, int Gestori, int Erogatori,
 /// </summary>
 internal static partial class CareDemo
 {
-    private const int StoryDays = 120;
+    internal const int StoryDays = 120;
 
     public static async Task ClearAsync(TerritorioDbContext db, CancellationToken ct)
     {
+        await db.Set<WorklistCase>().ExecuteDeleteAsync(ct);
         await db.Set<AuditEntry>().ExecuteDeleteAsync(ct);
         await db.Set<DeliveredService>().ExecuteDeleteAsync(ct);
         await db.Set<Booking>().ExecuteDeleteAsync(ct);
@@ -312,7 +313,7 @@ internal static partial class CareDemo
     ];
 
     // Level 3 preferentially with the GPs' cooperative (DGR X/6164/2017); level 1 with the ASST or the private provider.
-    private static string ChooseGestore(int level, int index) => level switch
+    internal static string ChooseGestore(int level, int index) => level switch
     {
         3 => "COOP",
         1 => index % 2 == 0 ? "ASST" : "PRIV",

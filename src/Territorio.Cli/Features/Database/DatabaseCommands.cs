@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application.CaseManagement;
 using Territorio.Data;
 
 namespace Territorio.Cli.Features.Database;
@@ -13,6 +14,7 @@ public static class DatabaseCommands
         migrate.SetAction(async (_, ct) =>
         {
             await TerritorioDatabase.MigrateAsync(env.Database, ct);
+            await WorklistIndex.BackfillAsync(env.Database, ct);
             env.Output.WriteLine($"database aggiornato ({env.Database.Provider})");
             return ExitCodes.Ok;
         });

@@ -35,6 +35,8 @@ internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoD
         builder.HasIndex(p => new { p.PatientId, p.Status }, "ux_patti_di_cura_one_active").IsUnique().HasFilter(AggregateMapping.StatusIs("Active"));
         builder.HasIndex(p => new { p.GestoreId, p.Status });
         builder.HasIndex(p => new { p.Ats, p.Status, p.EndDate });
+        // The patient file lists all the patient's pacts (the unique index above covers only the active one).
+        builder.HasIndex(p => new { p.PatientId, p.StartDate });
     }
 }
 

@@ -412,6 +412,57 @@ namespace Territorio.Data.Migrations.Postgres
                     b.ToTable("care_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.WorklistCase", b =>
+                {
+                    b.Property<long>("PactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pact_id");
+
+                    b.Property<DateOnly?>("FirstMissed")
+                        .HasColumnType("date")
+                        .HasColumnName("first_missed");
+
+                    b.Property<DateOnly?>("FirstUnmetDue")
+                        .HasColumnType("date")
+                        .HasColumnName("first_unmet_due");
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<bool>("HasActivePai")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_active_pai");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("PactEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("pact_end");
+
+                    b.Property<DateOnly>("PactStart")
+                        .HasColumnType("date")
+                        .HasColumnName("pact_start");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("PactId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("GestoreId", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
+
+                    b.ToTable("worklist_cases", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1070,6 +1121,8 @@ namespace Territorio.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("GestoreId", "Status");
+
+                    b.HasIndex("PatientId", "StartDate");
 
                     b.HasIndex("Ats", "Status", "EndDate");
 

@@ -397,6 +397,57 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("care_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.WorklistCase", b =>
+                {
+                    b.Property<long>("PactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pact_id");
+
+                    b.Property<DateOnly?>("FirstMissed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_missed");
+
+                    b.Property<DateOnly?>("FirstUnmetDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_unmet_due");
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<bool>("HasActivePai")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_active_pai");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("PactEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pact_end");
+
+                    b.Property<DateOnly>("PactStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pact_start");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("PactId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("GestoreId", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
+
+                    b.ToTable("worklist_cases", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1035,6 +1086,8 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("GestoreId", "Status");
+
+                    b.HasIndex("PatientId", "StartDate");
 
                     b.HasIndex("Ats", "Status", "EndDate");
 

@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.Web.Security;
@@ -8,12 +8,24 @@ namespace Territorio.Web.Pages.Gestore;
 
 public sealed class WorklistModel(CareServices care, PatientAccess access) : PageModel
 {
+    /// <summary>A screenful: a Gestore has thousands of patients in charge (docs/decisions/0094-worklist-read-model.md).</summary>
+    public const int PageSize = 25;
+
     public IReadOnlyList<WorklistEntry> Entries { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public int PageNumber { get; set; } = 1;
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = Actor.From(User);
-        Entries = await care.Cases.WorklistAsync(actor.GestoreId!, null, WorklistRules.DefaultPaiDueDays, ct);
+        PageNumber = Math.Max(1, PageNumber);
+        var page = await care.Cases.WorklistPageAsync(actor.GestoreId!, null, WorklistRules.DefaultPaiDueDays, (PageNumber - 1) * PageSize, PageSize, ct);
+        (Total, Entries) = (page.Total, page.Entries);
         await access.RecordShownAsync(actor, Entries.Select(e => e.PatientId), "pagina Pazienti da contattare", ct);
     }
 }

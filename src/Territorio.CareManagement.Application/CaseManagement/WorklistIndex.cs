@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.CaseManagement;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
+using Territorio.Data;
+
+namespace Territorio.CareManagement.Application.CaseManagement;
+
+/// <summary>
+/// Keeps <see cref="WorklistCase"/> rows in step with the care path: the unit of work rewrites the
+/// rows of every patient an operation touched, in the operation's transaction; bulk loads and
+/// databases migrated from before the read model call <see cref="RebuildAsync"/>.
+/// </summary>
+public static class WorklistIndex
+{
+    public static async Task RefreshAsync(TerritorioDbContext db, IReadOnlyCollection<string> patients, CancellationToken ct)
+    {
+        if (patients.Count == 0)
+        {
+            return;
+        }
+
+        var rows = await BuildAsync(db, patients, ct);
+        await db.Set<WorklistCase>().Where(c => patients.Contains(c.PatientId)).ExecuteDeleteAsync(ct);
+        db.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        foreach (var row in rows)
+        {
+            db.Entry(row).State = EntityState.Detached; // the next refresh of the same patient adds a new row
+        }
+    }
+
+    /// <summary>After a migration: rows for active pacts that have none (databases from before the read model); returns how many.</summary>
+    public static async Task<int> BackfillAsync(DatabaseOptions options, CancellationToken ct)
+    {
+        await using var db = TerritorioDatabase.CreateContext(options);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        int written = await RebuildAsync(db, onlyMissing: true, null, ct);
+        await tx.CommitAsync(ct);
+        return written;
+    }
+
+    /// <summary>Rewrites the rows of every active pact (or only those missing); returns the rows written.</summary>
+    public static async Task<int> RebuildAsync(TerritorioDbContext db, bool onlyMissing, Action<double>? progress, CancellationToken ct)
+    {
+        var patients = await db.Set<PattoDiCura>().AsNoTracking()
+            .Where(p => p.Status == PactStatus.Active && (!onlyMissing || !db.Set<WorklistCase>().Any(c => c.PactId == p.Id)))
+            .OrderBy(p => p.PatientId).Select(p => p.PatientId).ToListAsync(ct);
+        if (patients.Count == 0)
+        {
+            return 0;
+        }
+
+        if (!onlyMissing)
+        {
+            await db.Set<WorklistCase>().ExecuteDeleteAsync(ct);
+        }
+
+        int written = 0;
+        foreach (var chunk in patients.Chunk(2_000))
+        {
+            var rows = await BuildAsync(db, chunk, ct);
+            // The connection is busy while a COPY is open: read the chunk first, then write it.
+            await using var insert = await BulkInsert.StartAsync<WorklistCase>(db, ct);
+            foreach (var row in rows)
+            {
+                await insert.WriteEntityAsync(row, ct);
+            }
+
+            written += (int)await insert.CompleteAsync(ct);
+            progress?.Invoke((double)written / patients.Count);
+        }
+
+        return written;
+    }
+
+    private static async Task<List<WorklistCase>> BuildAsync(TerritorioDbContext db, IReadOnlyCollection<string> patients, CancellationToken ct)
+    {
+        var pacts = await db.Set<PattoDiCura>().AsNoTracking().Where(p => patients.Contains(p.PatientId) && p.Status == PactStatus.Active).ToListAsync(ct);
+        var pactIds = pacts.Select(p => p.Id).ToList();
+        var pais = await db.Set<Pai>().AsNoTracking().Where(p => pactIds.Contains(p.PactId)).ToDictionaryAsync(p => p.PactId, ct);
+        var open = (await db.Set<Booking>().AsNoTracking()
+            .Where(b => patients.Contains(b.PatientId) && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Missed))
+            .ToListAsync(ct)).ToLookup(b => b.PatientId);
+        var delivered = (await db.Set<DeliveredService>().AsNoTracking()
+            .Where(d => patients.Contains(d.PatientId))
+            .Select(d => new { d.PatientId, d.Code, d.Date }).ToListAsync(ct))
+            .ToLookup(d => d.PatientId, d => (d.Code, d.Date));
+        return pacts.Select(p => WorklistCase.Of(p, pais.GetValueOrDefault(p.Id)?.ActiveVersion, open[p.PatientId], delivered[p.PatientId].ToList())).ToList();
+    }
+}

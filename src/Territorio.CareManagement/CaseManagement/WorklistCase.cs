@@ -1,0 +1,65 @@
+using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
+
+namespace Territorio.CareManagement.CaseManagement;
+
+/// <summary>
+/// What the worklist needs to order a patient in charge without recomputing adherence: one row per
+/// active pact, rewritten whenever the patient's pact, PAI, bookings or deliveries change. Each
+/// reason of <see cref="WorklistRules"/> is a comparison of one of these dates with the day, and
+/// "how late" is the distance from it, so a Gestore's list is ordered by the database and only the
+/// page shown is computed in full (docs/decisions/0094-worklist-read-model.md).
+/// </summary>
+public sealed class WorklistCase
+{
+    private WorklistCase()
+    {
+        GestoreId = PatientId = "";
+    }
+
+    public long PactId { get; private set; }
+
+    public string GestoreId { get; private set; }
+
+    public string PatientId { get; private set; }
+
+    public int Level { get; private set; }
+
+    public DateOnly PactStart { get; private set; }
+
+    public DateOnly PactEnd { get; private set; }
+
+    public bool HasActivePai { get; private set; }
+
+    /// <summary>Earliest booking of the Gestore still booked or marked missed: missed once the day passes.</summary>
+    public DateOnly? FirstMissed { get; private set; }
+
+    /// <summary>End of the earliest window of the active PAI that no delivery fulfils: overdue once the day passes.</summary>
+    public DateOnly? FirstUnmetDue { get; private set; }
+
+    /// <summary>The row of an active pact; deliveries are all the patient's (their dates, as recorded so far).</summary>
+    public static WorklistCase Of(PattoDiCura pact, PaiVersion? activePai, IEnumerable<Booking> bookings, IReadOnlyList<(string Code, DateOnly Date)> delivered)
+    {
+        var open = bookings
+            .Where(b => b.GestoreId == pact.GestoreId && b.Status is BookingStatus.Booked or BookingStatus.Missed)
+            .Select(b => (DateOnly?)b.Date)
+            .Min();
+        // Adherence as of the end of time: every window not fulfilled by a recorded delivery counts.
+        var unmet = activePai is null
+            ? null
+            : AdherenceCalculator.Compute(pact.PatientId, pact.StartDate, activePai.Items, delivered, DateOnly.MaxValue).OldestOverdueSince;
+        return new WorklistCase
+        {
+            PactId = pact.Id,
+            GestoreId = pact.GestoreId,
+            PatientId = pact.PatientId,
+            Level = pact.Level,
+            PactStart = pact.StartDate,
+            PactEnd = pact.EndDate,
+            HasActivePai = activePai is not null,
+            FirstMissed = open,
+            FirstUnmetDue = unmet,
+        };
+    }
+}
