@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application.CaseManagement;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Documents;
 using Territorio.CareManagement.Bookings;
@@ -182,6 +183,35 @@ public class CarePathTests
         first.Total.ShouldBe(full.Count);
         first.Entries.Concat(rest.Entries).Select(e => (e.PatientId, e.MostUrgent, e.DaysLate, e.Findings.Count))
             .ShouldBe(full.Select(e => (e.PatientId, e.MostUrgent, e.DaysLate, e.Findings.Count)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task WorklistPages_OrderByTheLevelInForce_AndPutPatientsReachedAboutTheirFindingLast(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        // Same finding, same lateness (PAI not written 40 days after the pact): the level decides, then the id.
+        foreach (string patient in new[] { "P1", "P2", "P3" })
+        {
+            await world.UseAsync(db => world.Enrolment(db).SignPactAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+        }
+
+        var request = await world.UseAsync(db => world.Reclassification(db).ProposeAsync("P3", 1, "56", ["50", "20"], Manager(), "scompenso documentato", Ct));
+        await world.UseAsync(db => world.Reclassification(db).DecideAsync(request.Id, approve: true, Commission, "documentazione adeguata", Ct));
+        await world.UseAsync(db => new ContactService(db, world.Clock).RecordAsync("P1", ContactKind.PhoneCall, null, ContactOutcome.Reached, "fissata la visita", CaseManager(), Ct));
+
+        var full = await world.UseAsync(db => world.Cases(db).WorklistAsync("G1", null, 30, Ct));
+        var pages = new List<WorklistEntry>();
+        for (int skip = 0; skip < 4; skip++)
+        {
+            var page = await world.UseAsync(db => world.Cases(db).WorklistPageAsync("G1", null, 30, skip, 1, Ct));
+            page.Total.ShouldBe(3);
+            pages.AddRange(page.Entries);
+        }
+
+        full.Select(e => (e.PatientId, e.Level)).ShouldBe([("P3", 1), ("P2", 2), ("P1", 2)]);
+        pages.Select(e => (e.PatientId, e.Level, e.ContactedOn)).ShouldBe(full.Select(e => (e.PatientId, e.Level, e.ContactedOn)));
     }
 
     [Theory]

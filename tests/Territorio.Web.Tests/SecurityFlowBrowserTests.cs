@@ -32,7 +32,7 @@ public sealed class SecurityFlowBrowserTests(BrowserFixture web)
         await ats.GetByLabel("Utente").FillAsync(Territory.A.UserOf(TerritorioRoles.Mmg));
         await ats.GetByRole(AriaRole.Button, new() { Name = "Cerca" }).ClickAsync();
         var rows = ats.Locator("tbody tr");
-        await Assertions.Expect(rows.Filter(new() { HasText = "pagina Scheda paziente del MMG" }).Filter(new() { HasText = "consentito" })).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(rows.Filter(new() { HasText = "pagina Scheda assistito" }).Filter(new() { HasText = "consentito" })).Not.ToHaveCountAsync(0);
         await Assertions.Expect(rows.Filter(new() { HasText = Territory.A.OtherMmgPatient }).Filter(new() { HasText = "negato" })).Not.ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(ats, "ats-registro-accessi-tablet");
         await ats.Context.CloseAsync();

@@ -3,6 +3,7 @@ using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Eligibility;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
@@ -88,12 +89,18 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         var missedBy = day.AddDays(-rules.MissedAfterDays);
         var paiDueBy = day.AddDays(-rules.PaiDueDays);
         var expiringBy = day.AddDays(rules.ExpiringWithinDays);
-        var cases = Db.Set<WorklistCase>().AsNoTracking().Where(c => c.GestoreId == gestoreId);
-        var withLevel = await ClassificationQueries.LatestRunAsync(Db, ct) is { } run
-            ? cases.GroupJoin(ClassificationQueries.InForceOver(Db, run), c => c.PatientId, p => p.PersonId, (c, inForce) => new { c, inForce })
-                .SelectMany(x => x.inForce.DefaultIfEmpty(), (x, p) => new { x.c, Level = p == null ? x.c.Level : p.Level })
-            : cases.Select(c => new { c, c.Level });
-        return withLevel
+        var run = await ClassificationQueries.LatestRunAsync(Db, ct);
+        long runId = run?.Id ?? 0;
+        var reclassified = ClassificationQueries.InForce(Db, run);
+        var stratified = Db.Set<StratifiedPerson>().Where(p => p.RunId == runId);
+        return Db.Set<WorklistCase>().AsNoTracking().Where(c => c.GestoreId == gestoreId)
+            .Select(c => new
+            {
+                c,
+                Level = reclassified.Where(r => r.PatientId == c.PatientId).Select(r => (int?)r.ToLevel).FirstOrDefault()
+                    ?? stratified.Where(p => p.PersonId == c.PatientId).Select(p => (int?)p.Level).FirstOrDefault()
+                    ?? c.Level,
+            })
             .Select(x => new DueCase
             {
                 PactId = x.c.PactId,

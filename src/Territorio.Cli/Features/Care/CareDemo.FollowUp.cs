@@ -21,7 +21,8 @@ internal static partial class CareDemo
         await using var db = TerritorioDatabase.CreateContext(options);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var care = new CareServices(db, clock, catalogues);
-        var pacts = await db.Set<PattoDiCura>().AsNoTracking().Where(p => p.Status == PactStatus.Active).OrderBy(p => p.Id)
+        // Pacts of an approved change of Gestore start in the future: nobody has contacted those patients yet.
+        var pacts = await db.Set<PattoDiCura>().AsNoTracking().Where(p => p.Status == PactStatus.Active && p.StartDate <= today).OrderBy(p => p.Id)
             .Select(p => new { p.PatientId, p.GestoreId, p.Ats, p.MmgId, p.StartDate, p.Level, p.MainPathology }).ToListAsync(ct);
 
         int contacts = 0;
@@ -42,35 +43,41 @@ internal static partial class CareDemo
         int proposals = 0;
         foreach (var ats in pacts.GroupBy(p => p.Ats))
         {
-            string gestore = ats.Select(p => p.GestoreId).Order(StringComparer.Ordinal).First();
-            var ofGestore = ats.Where(p => p.GestoreId == gestore && p.MmgId != null).ToList();
-            var mmg = ofGestore.GroupBy(p => p.MmgId!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
+            var withActivePai = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var pact in ats)
+            {
+                db.ChangeTracker.Clear();
+                if ((await care.Pai.FindAsync(pact.PatientId, ct))?.ActiveVersion is not null)
+                {
+                    withActivePai.Add(pact.PatientId);
+                }
+            }
+
+            // The GP with most patients in charge of one Gestore, those with a PAI first: the screens
+            // of both show proposals and decisions.
+            var mmg = ats.Where(p => p.MmgId != null).GroupBy(p => (p.GestoreId, MmgId: p.MmgId!))
+                .OrderByDescending(g => g.Count(p => withActivePai.Contains(p.PatientId))).ThenByDescending(g => g.Count())
+                .ThenBy(g => g.Key.GestoreId, StringComparer.Ordinal).ThenBy(g => g.Key.MmgId, StringComparer.Ordinal)
+                .FirstOrDefault();
             if (mmg is null)
             {
                 continue;
             }
 
-            var doctor = Actor.Factory.Mmg(mmg.Key);
-            var manager = new Actor(ActorRole.ClinicalManager, "demo.responsabile", gestore);
-            var withPai = new List<string>();
-            bool drafted = false;
-            foreach (var patient in mmg)
+            var doctor = Actor.Factory.Mmg(mmg.Key.MmgId);
+            var manager = new Actor(ActorRole.ClinicalManager, "demo.responsabile", mmg.Key.GestoreId);
+            var withPai = mmg.Where(p => withActivePai.Contains(p.PatientId)).Select(p => p.PatientId).ToList();
+            if (mmg.FirstOrDefault(p => !withActivePai.Contains(p.PatientId) && catalogues.Templates.Has(p.MainPathology ?? "", p.Level)) is { } toDraft)
             {
                 db.ChangeTracker.Clear();
-                if ((await care.Pai.FindAsync(patient.PatientId, ct))?.ActiveVersion is not null)
-                {
-                    withPai.Add(patient.PatientId);
-                }
-                else if (!drafted && catalogues.Templates.Has(patient.MainPathology ?? "", patient.Level))
-                {
-                    await care.Pai.DraftFromTemplateAsync(patient.PatientId, doctor, null, ct);
-                    drafted = true;
-                    proposals++;
-                }
+                await care.Pai.DraftFromTemplateAsync(toDraft.PatientId, doctor, null, ct);
+                proposals++;
             }
 
-            // Accepted, rejected, then one left pending: the GP sees both decisions and the Gestore has one to take.
-            foreach (var (patientId, step) in withPai.Take(3).Select((p, n) => (p, n)))
+            // Accepted, rejected, then one left pending: the GP sees both decisions and the Gestore has
+            // one to take. With fewer patients the last one still waits.
+            var proposing = withPai.Take(3).ToList();
+            foreach (var (patientId, step) in proposing.Select((p, n) => (p, n)))
             {
                 db.ChangeTracker.Clear();
                 var active = (await care.Pai.FindAsync(patientId, ct))!.ActiveVersion!;
@@ -80,7 +87,7 @@ internal static partial class CareDemo
                     : item).ToList();
                 await care.Pai.ProposeAsync(patientId, changed, doctor, "controlli più frequenti dopo l'ultima visita", ct);
                 proposals++;
-                if (step < 2)
+                if (step < proposing.Count - 1)
                 {
                     await care.Pai.DecideProposalAsync(patientId, accept: step == 0, manager, step == 0 ? "concordato con il medico curante" : "frequenza già adeguata al livello", ct);
                 }

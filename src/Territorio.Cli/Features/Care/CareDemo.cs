@@ -198,13 +198,15 @@ internal static partial class CareDemo
         // follow it), one still to decide, a change of Gestore; and a patient who died.
         await CommissionStoryAsync(Use<bool>, eligible, today, ct);
 
-        // 7. More work for the ATS Commission of every territory: requests pending and already decided.
+        // 7. The case managers' contacts and the GPs' PAI proposals.
+        var (contacts, proposals) = await FollowUpAsync(options, catalogues, clock, today, ct);
+
+        // 8. More work for the ATS Commission of every territory: requests pending and already decided.
         foreach (var ats in atsCodes)
         {
             await Use(s => CareDemoCommission.FillAsync(s, ats, today, ct));
         }
 
-        var (contacts, proposals) = await FollowUpAsync(options, catalogues, clock, today, ct);
         report(1);
         return new CareDemoSummary(imported.Imported, atsCodes.Count * 3, atsCodes.Count * 2, slots, pacts, pais, bookings, delivered.Booked, contacts, proposals);
     }
