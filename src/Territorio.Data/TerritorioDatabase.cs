@@ -38,7 +38,7 @@ public static class TerritorioDatabase
         }
 
         await using var context = CreateContext(options);
-        // A migration may back-fill a table of millions of rows (e.g. AtsScreens on a whole region).
+        // A migration may back-fill a table of millions of rows (e.g. the ATS and GP of every stratified person, in CareFollowUpRehabRunsAndScreens).
         context.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await context.Database.MigrateAsync(cancellationToken);
     }

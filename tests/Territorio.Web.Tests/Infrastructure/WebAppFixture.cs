@@ -136,3 +136,14 @@ public sealed class WebAppCollection : ICollectionFixture<WebAppFixture>
 {
     public const string Name = "web app";
 }
+
+/// <summary>
+/// A second app of its own for tests that count the seed exactly (enrolment progress, remuneration):
+/// no test in this collection writes, so other tests signing pacts or approving changes cannot move
+/// their figures.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ReadOnlyWebAppCollection : ICollectionFixture<WebAppFixture>
+{
+    public const string Name = "web app, read only";
+}

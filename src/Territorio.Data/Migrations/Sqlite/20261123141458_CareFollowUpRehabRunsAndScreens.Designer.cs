@@ -11,8 +11,8 @@ using Territorio.Data;
 namespace Territorio.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTerritorioDbContext))]
-    [Migration("20261123104155_AtsScreens")]
-    partial class AtsScreens
+    [Migration("20261123141458_CareFollowUpRehabRunsAndScreens")]
+    partial class CareFollowUpRehabRunsAndScreens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -324,6 +324,133 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("delivered_services", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.Contact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_role");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("PactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pact_id");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PactId");
+
+                    b.HasIndex("GestoreId", "Date");
+
+                    b.HasIndex("PatientId", "Date");
+
+                    b.ToTable("care_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.WorklistCase", b =>
+                {
+                    b.Property<long>("PactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pact_id");
+
+                    b.Property<DateOnly?>("FirstMissed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_missed");
+
+                    b.Property<DateOnly?>("FirstUnmetDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_unmet_due");
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<bool>("HasActivePai")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_active_pai");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("PactEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pact_end");
+
+                    b.Property<DateOnly>("PactStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pact_start");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("PactId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("GestoreId", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
+
+                    b.ToTable("worklist_cases", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -579,6 +706,45 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasFilter("status IN ('Pending', 'Approved')");
 
                     b.ToTable("candidatures", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Gestori.CooperativeMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<string>("MmgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mmg_id");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MmgId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_cooperative_members_one_open")
+                        .HasFilter("until IS NULL");
+
+                    b.HasIndex("GestoreId", "MmgId");
+
+                    b.ToTable("cooperative_members", (string)null);
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Gestori.Gestore", b =>
@@ -924,6 +1090,8 @@ namespace Territorio.Data.Migrations.Sqlite
 
                     b.HasIndex("GestoreId", "Status");
 
+                    b.HasIndex("PatientId", "StartDate");
+
                     b.HasIndex("Ats", "Status", "EndDate");
 
                     b.HasIndex(new[] { "PatientId", "Status" }, "ux_patti_di_cura_one_active")
@@ -1229,6 +1397,274 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("reclassification_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AcuteRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acute_rows");
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ats");
+
+                    b.Property<long>("DataRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("data_rows");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("RehabAdmissions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rehab_admissions");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rejected_rows");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<bool>("RuleSetProvisional")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rule_set_provisional");
+
+                    b.Property<string>("RuleSetStatus")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_status");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<string>("ScaleMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scale_mode");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ats", "UploadedAtUtc");
+
+                    b.ToTable("rehab_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunError", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("RunId", "Ordinal");
+
+                    b.ToTable("rehab_run_errors", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunIndicator", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<int>("Appropriate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appropriate");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<int>("Inappropriate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inappropriate");
+
+                    b.Property<double?>("MedianIntervalDays")
+                        .HasColumnType("REAL")
+                        .HasColumnName("median_interval_days");
+
+                    b.Property<int>("NotAssessable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("not_assessable");
+
+                    b.Property<int>("OutOfScope")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("out_of_scope");
+
+                    b.Property<double?>("ShareAppropriate")
+                        .HasColumnType("REAL")
+                        .HasColumnName("share_appropriate");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("RunId", "Scope", "Ordinal");
+
+                    b.ToTable("rehab_run_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunVerdict", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("AcuteRecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acute_record_id");
+
+                    b.Property<DateOnly>("AdmissionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admission_date");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article");
+
+                    b.Property<string>("ChecksJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checks_json");
+
+                    b.Property<DateOnly>("DischargeDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discharge_date");
+
+                    b.Property<int>("Discipline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("discipline");
+
+                    b.Property<int?>("IntervalDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interval_days");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<int>("Mdc")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mdc");
+
+                    b.Property<bool>("PostAcute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("post_acute");
+
+                    b.Property<string>("PrincipalDiagnosis")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("principal_diagnosis");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<int>("Regime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("regime");
+
+                    b.Property<string>("StructureId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("RunId", "Line");
+
+                    b.HasIndex("RunId", "StructureId", "Line");
+
+                    b.ToTable("rehab_run_verdicts", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.Data.Security.PatientAccessEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1525,6 +1961,21 @@ namespace Territorio.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.Contact", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Pacts.PattoDiCura", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Territorio.Kernel.Population.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.EnrolmentLetter", b =>
                 {
                     b.HasOne("Territorio.Kernel.Population.Resident", null)
@@ -1553,6 +2004,15 @@ namespace Territorio.Data.Migrations.Sqlite
                 {
                     b.HasOne("Territorio.CareManagement.Gestori.Gestore", null)
                         .WithMany("Candidatures")
+                        .HasForeignKey("GestoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Gestori.CooperativeMember", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Gestori.Gestore", null)
+                        .WithMany("Members")
                         .HasForeignKey("GestoreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1709,9 +2169,38 @@ namespace Territorio.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunError", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunIndicator", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunVerdict", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Gestori.Gestore", b =>
                 {
                     b.Navigation("Candidatures");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Network.Erogatore", b =>

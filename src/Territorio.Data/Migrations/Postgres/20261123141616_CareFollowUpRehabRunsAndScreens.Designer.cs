@@ -12,8 +12,8 @@ using Territorio.Data;
 namespace Territorio.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTerritorioDbContext))]
-    [Migration("20261123104256_AtsScreens")]
-    partial class AtsScreens
+    [Migration("20261123141616_CareFollowUpRehabRunsAndScreens")]
+    partial class CareFollowUpRehabRunsAndScreens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -337,6 +337,135 @@ namespace Territorio.Data.Migrations.Postgres
                     b.ToTable("delivered_services", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.Contact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("author_role");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("PactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pact_id");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("patient_id");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PactId");
+
+                    b.HasIndex("GestoreId", "Date");
+
+                    b.HasIndex("PatientId", "Date");
+
+                    b.ToTable("care_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.WorklistCase", b =>
+                {
+                    b.Property<long>("PactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pact_id");
+
+                    b.Property<DateOnly?>("FirstMissed")
+                        .HasColumnType("date")
+                        .HasColumnName("first_missed");
+
+                    b.Property<DateOnly?>("FirstUnmetDue")
+                        .HasColumnType("date")
+                        .HasColumnName("first_unmet_due");
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<bool>("HasActivePai")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_active_pai");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("PactEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("pact_end");
+
+                    b.Property<DateOnly>("PactStart")
+                        .HasColumnType("date")
+                        .HasColumnName("pact_start");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("patient_id");
+
+                    b.HasKey("PactId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("GestoreId", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
+
+                    b.ToTable("worklist_cases", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -600,6 +729,47 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasFilter("status IN ('Pending', 'Approved')");
 
                     b.ToTable("candidatures", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Gestori.CooperativeMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<string>("MmgId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mmg_id");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MmgId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_cooperative_members_one_open")
+                        .HasFilter("until IS NULL");
+
+                    b.HasIndex("GestoreId", "MmgId");
+
+                    b.ToTable("cooperative_members", (string)null);
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Gestori.Gestore", b =>
@@ -955,6 +1125,8 @@ namespace Territorio.Data.Migrations.Postgres
 
                     b.HasIndex("GestoreId", "Status");
 
+                    b.HasIndex("PatientId", "StartDate");
+
                     b.HasIndex("Ats", "Status", "EndDate");
 
                     b.HasIndex(new[] { "PatientId", "Status" }, "ux_patti_di_cura_one_active")
@@ -1268,6 +1440,276 @@ namespace Territorio.Data.Migrations.Postgres
                     b.ToTable("reclassification_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AcuteRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("acute_rows");
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ats");
+
+                    b.Property<long>("DataRows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("data_rows");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("RehabAdmissions")
+                        .HasColumnType("integer")
+                        .HasColumnName("rehab_admissions");
+
+                    b.Property<int>("RejectedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected_rows");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("rule_set_id");
+
+                    b.Property<bool>("RuleSetProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rule_set_provisional");
+
+                    b.Property<string>("RuleSetStatus")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("rule_set_status");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("rule_set_version");
+
+                    b.Property<string>("ScaleMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scale_mode");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at_utc");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ats", "UploadedAtUtc");
+
+                    b.ToTable("rehab_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunError", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("column");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("RunId", "Ordinal");
+
+                    b.ToTable("rehab_run_errors", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunIndicator", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Scope")
+                        .HasColumnType("text")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<int>("Appropriate")
+                        .HasColumnType("integer")
+                        .HasColumnName("appropriate");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dimension");
+
+                    b.Property<int>("Inappropriate")
+                        .HasColumnType("integer")
+                        .HasColumnName("inappropriate");
+
+                    b.Property<double?>("MedianIntervalDays")
+                        .HasColumnType("double precision")
+                        .HasColumnName("median_interval_days");
+
+                    b.Property<int>("NotAssessable")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_assessable");
+
+                    b.Property<int>("OutOfScope")
+                        .HasColumnType("integer")
+                        .HasColumnName("out_of_scope");
+
+                    b.Property<double?>("ShareAppropriate")
+                        .HasColumnType("double precision")
+                        .HasColumnName("share_appropriate");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("RunId", "Scope", "Ordinal");
+
+                    b.ToTable("rehab_run_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunVerdict", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line");
+
+                    b.Property<string>("AcuteRecordId")
+                        .HasColumnType("text")
+                        .HasColumnName("acute_record_id");
+
+                    b.Property<DateOnly>("AdmissionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("admission_date");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("article");
+
+                    b.Property<string>("ChecksJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("checks_json");
+
+                    b.Property<DateOnly>("DischargeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("discharge_date");
+
+                    b.Property<int>("Discipline")
+                        .HasColumnType("integer")
+                        .HasColumnName("discipline");
+
+                    b.Property<int?>("IntervalDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_days");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("level");
+
+                    b.Property<int>("Mdc")
+                        .HasColumnType("integer")
+                        .HasColumnName("mdc");
+
+                    b.Property<bool>("PostAcute")
+                        .HasColumnType("boolean")
+                        .HasColumnName("post_acute");
+
+                    b.Property<string>("PrincipalDiagnosis")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("principal_diagnosis");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record_id");
+
+                    b.Property<int>("Regime")
+                        .HasColumnType("integer")
+                        .HasColumnName("regime");
+
+                    b.Property<string>("StructureId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("structure_id");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("RunId", "Line");
+
+                    b.HasIndex("RunId", "StructureId", "Line");
+
+                    b.ToTable("rehab_run_verdicts", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.Data.Security.PatientAccessEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1566,6 +2008,21 @@ namespace Territorio.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.Contact", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Pacts.PattoDiCura", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Territorio.Kernel.Population.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.EnrolmentLetter", b =>
                 {
                     b.HasOne("Territorio.Kernel.Population.Resident", null)
@@ -1594,6 +2051,15 @@ namespace Territorio.Data.Migrations.Postgres
                 {
                     b.HasOne("Territorio.CareManagement.Gestori.Gestore", null)
                         .WithMany("Candidatures")
+                        .HasForeignKey("GestoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Gestori.CooperativeMember", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Gestori.Gestore", null)
+                        .WithMany("Members")
                         .HasForeignKey("GestoreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1752,9 +2218,38 @@ namespace Territorio.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunError", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunIndicator", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Data.Rehab.RehabRunVerdict", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Gestori.Gestore", b =>
                 {
                     b.Navigation("Candidatures");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Network.Erogatore", b =>
