@@ -10,21 +10,28 @@ namespace Territorio.Flows.Rehab;
 
 /// <summary>
 /// Writes the verdicts as they are judged: CSV (the issue's columns, then the rule set) and, when
-/// asked, JSON lines with every check structured. Blocks are formatted in parallel, written in order.
+/// asked, JSON lines with every check structured. Blocks are formatted in parallel straight to
+/// UTF-8 in pooled buffers (the reasons are joined once per verdict, in a reused buffer) and
+/// written in order.
 /// </summary>
 public sealed class VerdictFiles : IVerdictSink, IDisposable
 {
     public const string VerdictHeader = "record_id,verdict,post_acute,acute_record_id,interval_days,article,level,reasons,ruleset";
 
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly string[] Outcomes = Enum.GetValues<CheckOutcome>().Select(o => o.ToString().ToLowerInvariant()).ToArray();
+
+    // Buffers go back after each block is written: a few dozen arrays serve the whole run.
+    private readonly ArrayPool<byte> _pool = ArrayPool<byte>.Create(64 << 20, 64);
     private readonly FileStream _csv;
     private readonly FileStream? _json;
     private readonly RuleSet _rules;
-    private readonly string _ruleSetLabel;
+    private readonly byte[] _ruleSetLabel;
 
     public VerdictFiles(string csvPath, string? jsonPath, RuleSet rules)
     {
         _rules = rules;
-        _ruleSetLabel = RehabOutputs.Csv($"{rules.Id} {rules.Version}{(rules.IsProvisional ? " PROVISIONAL" : "")}");
+        _ruleSetLabel = Encoding.UTF8.GetBytes(RehabOutputs.Csv($"{rules.Id} {rules.Version}{(rules.IsProvisional ? " PROVISIONAL" : "")}"));
         _csv = new FileStream(csvPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         _csv.Write(Encoding.UTF8.GetBytes(VerdictHeader + "\n"));
         _json = jsonPath is null ? null : new FileStream(jsonPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
@@ -32,37 +39,37 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
 
     public object? Prepare(IReadOnlyList<JudgedAdmission> block)
     {
-        var text = new StringBuilder(block.Count * 400);
+        var csv = new PooledUtf8Buffer(_pool, block.Count * 1024);
+        var json = _json is null ? null : new PooledUtf8Buffer(_pool, block.Count * 3072);
+        using var jsonWriter = json is null ? null : new Utf8JsonWriter(json, JsonOptions);
+        char[] reasons = ArrayPool<char>.Shared.Rent(4096);
         foreach (var admission in block)
         {
-            AppendCsv(text, admission.Verdict);
-        }
-
-        byte[] csv = Encoding.UTF8.GetBytes(text.ToString());
-        byte[]? json = null;
-        if (_json is not null)
-        {
-            var buffer = new ArrayBufferWriter<byte>(block.Count * 1500);
-            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-            foreach (var admission in block)
+            var text = ReasonsOf(admission.Verdict, ref reasons);
+            AppendCsv(csv, admission.Verdict, text);
+            if (jsonWriter is not null)
             {
-                WriteJson(writer, admission);
-                writer.Flush();
-                writer.Reset();
-                buffer.Write("\n"u8);
+                WriteJson(jsonWriter, admission, text);
+                jsonWriter.Flush();
+                jsonWriter.Reset();
+                json!.Write("\n"u8);
             }
-
-            json = buffer.WrittenSpan.ToArray();
         }
 
-        return (csv, json);
+        ArrayPool<char>.Shared.Return(reasons);
+        return new PreparedBlock(csv, json);
     }
 
     public void Write(object? prepared)
     {
-        var (csv, json) = ((byte[], byte[]?))prepared!;
-        _csv.Write(csv);
-        _json?.Write(json);
+        var (csv, json) = (PreparedBlock)prepared!;
+        _csv.Write(csv.WrittenSpan);
+        csv.Return();
+        if (json is not null)
+        {
+            _json!.Write(json.WrittenSpan);
+            json.Return();
+        }
     }
 
     public void Dispose()
@@ -71,20 +78,64 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
         _json?.Dispose();
     }
 
-    private void AppendCsv(StringBuilder text, RehabVerdict v)
+    private sealed record PreparedBlock(PooledUtf8Buffer Csv, PooledUtf8Buffer? Json);
+
+    /// <summary>The verdict's <see cref="RehabVerdict.Reasons"/>, joined into a reused buffer instead of a new string.</summary>
+    private static ReadOnlySpan<char> ReasonsOf(RehabVerdict verdict, ref char[] buffer)
     {
-        text.Append(RehabOutputs.Csv(v.RecordId)).Append(',')
-            .Append(RehabVerdict.Code(v.Verdict)).Append(',')
-            .Append(v.PostAcute ? "true" : "false").Append(',')
-            .Append(RehabOutputs.Csv(v.AcuteRecordId ?? "")).Append(',')
-            .Append(v.IntervalDays?.ToString(CultureInfo.InvariantCulture) ?? "").Append(',')
-            .Append(v.Article).Append(',')
-            .Append(v.Level).Append(',')
-            .Append(RehabOutputs.Csv(v.Reasons)).Append(',')
-            .Append(_ruleSetLabel).Append('\n');
+        int length = 0;
+        foreach (var check in verdict.Checks)
+        {
+            length += check.Detail.Length + RehabVerdict.ReasonSeparator.Length;
+        }
+
+        if (length > buffer.Length)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = ArrayPool<char>.Shared.Rent(length);
+        }
+
+        int written = 0;
+        foreach (var check in verdict.Checks)
+        {
+            if (written > 0)
+            {
+                RehabVerdict.ReasonSeparator.CopyTo(buffer.AsSpan(written));
+                written += RehabVerdict.ReasonSeparator.Length;
+            }
+
+            check.Detail.CopyTo(buffer.AsSpan(written));
+            written += check.Detail.Length;
+        }
+
+        return buffer.AsSpan(0, written);
     }
 
-    private void WriteJson(Utf8JsonWriter json, JudgedAdmission admission)
+    private void AppendCsv(PooledUtf8Buffer csv, RehabVerdict v, ReadOnlySpan<char> reasons)
+    {
+        csv.WriteCsvField(v.RecordId);
+        csv.Write((byte)',');
+        csv.Write(RehabVerdict.Code(v.Verdict));
+        csv.Write(v.PostAcute ? ",true,"u8 : ",false,"u8);
+        csv.WriteCsvField(v.AcuteRecordId ?? "");
+        csv.Write((byte)',');
+        if (v.IntervalDays is { } days)
+        {
+            csv.Write(days);
+        }
+
+        csv.Write((byte)',');
+        csv.Write(v.Article);
+        csv.Write((byte)',');
+        csv.Write(v.Level);
+        csv.Write((byte)',');
+        csv.WriteCsvField(reasons);
+        csv.Write((byte)',');
+        csv.Write(_ruleSetLabel);
+        csv.Write((byte)'\n');
+    }
+
+    private void WriteJson(Utf8JsonWriter json, JudgedAdmission admission, ReadOnlySpan<char> reasons)
     {
         var v = admission.Verdict;
         json.WriteStartObject();
@@ -115,7 +166,7 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
             json.WriteStartObject();
             json.WriteString("article", check.Article);
             json.WriteString("rule", check.Rule);
-            json.WriteString("outcome", check.Outcome.ToString().ToLowerInvariant());
+            json.WriteString("outcome", Outcomes[(int)check.Outcome]);
             json.WriteStartObject("inputs");
             foreach (var (key, value) in check.Inputs)
             {
@@ -128,7 +179,7 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
         }
 
         json.WriteEndArray();
-        json.WriteString("reasons", v.Reasons);
+        json.WriteString("reasons", reasons);
         json.WriteEndObject();
     }
 }
