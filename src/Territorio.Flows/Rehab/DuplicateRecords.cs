@@ -16,7 +16,7 @@ public static class DuplicateRecords
 {
     private const int PartitionBits = 10;
 
-    /// <summary>Keys seen more than once (usually none).</summary>
+    /// <summary>Keys seen more than once (usually none). Empties the lists as it copies them, so the keys are held once, not twice.</summary>
     public static HashSet<ulong> RepeatedKeys(IReadOnlyList<ChunkedList<ulong>> keysBySegment)
     {
         int partitions = 1 << PartitionBits;
@@ -48,6 +48,8 @@ public static class DuplicateRecords
                     all[next[(int)(key >> (64 - PartitionBits))]++] = key;
                 }
             }
+
+            keys.Clear();
         }
 
         var repeated = new HashSet<ulong>();

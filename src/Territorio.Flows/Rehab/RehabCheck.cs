@@ -108,11 +108,6 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     private static List<DuplicateRow> DuplicatesOf(IByteSource source, SdoRowDecoder decoder, SdoScan<RehabCheckSink> scan, List<InputError> errors)
     {
         var repeated = DuplicateRecords.RepeatedKeys(scan.Sinks.Select(s => s.RecordKeys).ToList());
-        foreach (var sink in scan.Sinks)
-        {
-            sink.RecordKeys.Clear();
-        }
-
         return repeated.Count == 0 ? [] : DuplicateRecords.Find(source, decoder, repeated, errors.Select(e => e.Line).ToHashSet());
     }
 
@@ -175,10 +170,10 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     {
         var linked = new AcuteDischarge?[rehab.Count];
         var ruledOut = new HashSet<(int Admission, long Offset)>();
-        var pending = Enumerable.Range(0, rehab.Count).ToList();
-        while (pending.Count > 0)
+        var pending = Enumerable.Range(0, rehab.Count).ToArray();
+        while (pending.Length > 0)
         {
-            var wanted = new List<(long Offset, int Admission)>(pending.Count);
+            var wanted = new List<(long Offset, int Admission)>(pending.Length);
             foreach (int i in pending)
             {
                 if (LatestCandidate(rehab[i].Record, i, candidates.Of(patients.PatientOf[i]), ruledOut) is { } offset)
@@ -188,8 +183,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             }
 
             wanted.Sort();
-            var rows = AcuteRows.Read(source, decoder, wanted.Select(w => w.Offset).Distinct().ToArray());
-            pending.Clear();
+            var rows = AcuteRows.Read(source, decoder, DistinctOffsets(wanted));
+            var mismatched = new List<int>();
             int r = 0;
             foreach (var (offset, i) in wanted)
             {
@@ -205,12 +200,28 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 else
                 {
                     ruledOut.Add((i, offset));
-                    pending.Add(i);
+                    mismatched.Add(i);
                 }
             }
+
+            pending = [.. mismatched];
         }
 
         return linked;
+
+        static long[] DistinctOffsets(List<(long Offset, int Admission)> sorted)
+        {
+            var offsets = new List<long>(sorted.Count);
+            foreach (var (offset, _) in sorted)
+            {
+                if (offsets.Count == 0 || offsets[^1] != offset)
+                {
+                    offsets.Add(offset);
+                }
+            }
+
+            return [.. offsets];
+        }
     }
 
     /// <summary>Art.2 c.2: the offset of the latest acute discharge in the look-back, among the candidates not ruled out.</summary>
@@ -236,32 +247,50 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     /// <summary>The patients with a rehab admission: their records and look-back windows.</summary>
     private sealed class RehabPatients
     {
-        private readonly Dictionary<ulong, int> _byKey = [];
+        private readonly Dictionary<ulong, int> _byKey;
         private readonly ulong[] _filter;
         private readonly int _filterShift;
 
         public RehabPatients(List<RehabRow> rehab, LinkageRules linkage)
         {
+            // Rows in patient order (then file order), then one record array per patient.
+            var rows = rehab.Select((r, i) => (r.PatientKey, Row: i)).ToArray();
+            Array.Sort(rows);
             PatientOf = new int[rehab.Count];
-            var rows = new List<List<int>>();
-            for (int i = 0; i < rehab.Count; i++)
+            var records = new List<SdoRecord[]>();
+            _byKey = new Dictionary<ulong, int>(rehab.Count);
+            for (int first = 0, end; first < rows.Length; first = end)
             {
-                if (!_byKey.TryGetValue(rehab[i].PatientKey, out int p))
+                for (end = first + 1; end < rows.Length && rows[end].PatientKey == rows[first].PatientKey; end++)
                 {
-                    p = rows.Count;
-                    _byKey[rehab[i].PatientKey] = p;
-                    rows.Add([]);
                 }
 
-                PatientOf[i] = p;
-                rows[p].Add(i);
+                int p = records.Count;
+                _byKey[rows[first].PatientKey] = p;
+                var own = new SdoRecord[end - first];
+                for (int k = first; k < end; k++)
+                {
+                    PatientOf[rows[k].Row] = p;
+                    own[k - first] = rehab[rows[k].Row].Record;
+                }
+
+                records.Add(own);
             }
 
-            Records = rows.Select(r => r.Select(i => rehab[i].Record).ToArray()).ToArray();
+            Records = [.. records];
 
             // The look-back window of each patient: from the earliest admission's look-back start to the latest admission.
-            WindowFrom = Records.Select(r => r.Min(a => a.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber)).ToArray();
-            WindowTo = Records.Select(r => r.Max(a => a.AdmissionDate.DayNumber)).ToArray();
+            WindowFrom = new int[Records.Length];
+            WindowTo = new int[Records.Length];
+            for (int p = 0; p < Records.Length; p++)
+            {
+                WindowFrom[p] = int.MaxValue;
+                foreach (var admission in Records[p])
+                {
+                    WindowFrom[p] = Math.Min(WindowFrom[p], admission.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber);
+                    WindowTo[p] = Math.Max(WindowTo[p], admission.AdmissionDate.DayNumber);
+                }
+            }
 
             // ~32 bits per patient: a bit test turns away ~97% of the acute rows of other
             // patients before the dictionary is asked (ten million acute rows, ~250,000 patients).

@@ -5,7 +5,7 @@ using Territorio.Kernel.Hospital;
 namespace Territorio.Flows.Rehab;
 
 /// <summary>A rehab row decoded whole, with its physical line (segment-relative until the scan ends).</summary>
-public sealed record RehabRow(SdoRecord Record, long Line, ulong PatientKey);
+public readonly record struct RehabRow(SdoRecord Record, long Line, ulong PatientKey);
 
 /// <summary>
 /// What is kept of an acute row: 16 bytes, enough to link it (patient, discharge day) and to

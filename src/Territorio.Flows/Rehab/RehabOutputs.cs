@@ -83,10 +83,11 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
     /// <summary>The verdict's <see cref="RehabVerdict.Reasons"/>, joined into a reused buffer instead of a new string.</summary>
     private static ReadOnlySpan<char> ReasonsOf(RehabVerdict verdict, ref char[] buffer)
     {
+        var checks = verdict.Checks;
         int length = 0;
-        foreach (var check in verdict.Checks)
+        for (int c = 0; c < checks.Count; c++)
         {
-            length += check.Detail.Length + RehabVerdict.ReasonSeparator.Length;
+            length += checks[c].Detail.Length + RehabVerdict.ReasonSeparator.Length;
         }
 
         if (length > buffer.Length)
@@ -96,8 +97,9 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
         }
 
         int written = 0;
-        foreach (var check in verdict.Checks)
+        for (int c = 0; c < checks.Count; c++)
         {
+            var check = checks[c];
             if (written > 0)
             {
                 RehabVerdict.ReasonSeparator.CopyTo(buffer.AsSpan(written));
@@ -161,16 +163,17 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
         json.WriteString("status", _rules.IsProvisional ? "PROVISIONAL" : _rules.Status);
         json.WriteEndObject();
         json.WriteStartArray("checks");
-        foreach (var check in v.Checks)
+        for (int c = 0; c < v.Checks.Count; c++)
         {
+            var check = v.Checks[c];
             json.WriteStartObject();
             json.WriteString("article", check.Article);
             json.WriteString("rule", check.Rule);
             json.WriteString("outcome", Outcomes[(int)check.Outcome]);
             json.WriteStartObject("inputs");
-            foreach (var (key, value) in check.Inputs)
+            for (int i = 0; i < check.Inputs.Count; i++)
             {
-                json.WriteString(key, value);
+                json.WriteString(check.Inputs[i].Key, check.Inputs[i].Value);
             }
 
             json.WriteEndObject();
