@@ -11,7 +11,7 @@ namespace Territorio.Flows.Rehab;
 /// </summary>
 internal sealed class PooledUtf8Buffer(ArrayPool<byte> pool, int capacity) : IBufferWriter<byte>
 {
-    private static readonly System.Buffers.SearchValues<char> CsvSpecial = System.Buffers.SearchValues.Create(",\"\n\r");
+    private static readonly SearchValues<char> CsvSpecial = SearchValues.Create(",\"\n\r");
 
     private byte[] _array = pool.Rent(capacity);
     private int _written;
