@@ -47,8 +47,9 @@ public interface IVerdictSink
 /// </summary>
 public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 {
-    // Verdicts judged and formatted together: small enough that a block's objects die young.
-    private const int Block = 512;
+    // Verdicts judged and formatted together: small enough that a block's objects die young
+    // and that the formatted blocks waiting to be written stay a few megabytes.
+    private const int Block = 256;
 
     private readonly RehabEngine _engine = new(rules);
 
@@ -75,11 +76,17 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         clock.Lap("duplicates");
 
         var patients = new RehabPatients(rehab, rules.Linkage);
+        clock.Lap("patients");
         var candidates = Candidates(scan, patients, duplicates.Select(d => d.Offset).ToHashSet());
         foreach (var segment in scan.Sinks)
         {
             segment.Acute.Clear();
         }
+
+        // The acute stays (the run's largest table) and the record keys are garbage now: a full
+        // collection here returns their memory for the next phases, instead of growing the heap.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+        clock.Lap("candidates");
 
         var linked = Link(source, decoder, rehab, patients, candidates);
         clock.Lap("link");
@@ -115,7 +122,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     {
         var judged = new JudgedAdmission[rehab.Count];
         int blocks = (rehab.Count + Block - 1) / Block;
-        int wave = 8 * Environment.ProcessorCount;
+        int wave = 4 * Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         Task writing = Task.CompletedTask;
         for (int first = 0; first < blocks; first += wave)
@@ -254,24 +261,32 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         public RehabPatients(List<RehabRow> rehab, LinkageRules linkage)
         {
             // Rows in patient order (then file order), then one record array per patient.
-            var rows = rehab.Select((r, i) => (r.PatientKey, Row: i)).ToArray();
-            Array.Sort(rows);
+            ulong[] keys = new ulong[rehab.Count];
+            int[] rows = new int[rehab.Count];
+            for (int i = 0; i < rehab.Count; i++)
+            {
+                keys[i] = rehab[i].PatientKey;
+                rows[i] = i;
+            }
+
+            Array.Sort(keys, rows);
             PatientOf = new int[rehab.Count];
             var records = new List<SdoRecord[]>();
             _byKey = new Dictionary<ulong, int>(rehab.Count);
             for (int first = 0, end; first < rows.Length; first = end)
             {
-                for (end = first + 1; end < rows.Length && rows[end].PatientKey == rows[first].PatientKey; end++)
+                for (end = first + 1; end < rows.Length && keys[end] == keys[first]; end++)
                 {
                 }
 
+                Array.Sort(rows, first, end - first);
                 int p = records.Count;
-                _byKey[rows[first].PatientKey] = p;
+                _byKey[keys[first]] = p;
                 var own = new SdoRecord[end - first];
                 for (int k = first; k < end; k++)
                 {
-                    PatientOf[rows[k].Row] = p;
-                    own[k - first] = rehab[rows[k].Row].Record;
+                    PatientOf[rows[k]] = p;
+                    own[k - first] = rehab[rows[k]].Record;
                 }
 
                 records.Add(own);
