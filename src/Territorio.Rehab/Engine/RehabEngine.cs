@@ -24,7 +24,7 @@ public sealed class RehabEngine(RuleSet rules)
 
     // The scales' detail is built piece by piece in one buffer per thread.
     [ThreadStatic]
-    private static System.Text.StringBuilder? t_detail;
+    private static System.Text.StringBuilder? _threadDetail;
 
     private static readonly string[] SmallNumbers = Enumerable.Range(0, 400).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
@@ -318,7 +318,7 @@ public sealed class RehabEngine(RuleSet rules)
         private CheckOutcome Scales(string article, string level)
         {
             var ranges = rules.Scales.For(level);
-            var detail = (t_detail ??= new System.Text.StringBuilder(128)).Clear();
+            var detail = (_threadDetail ??= new System.Text.StringBuilder(128)).Clear();
             detail.Append("scale ").Append(level).Append(": ");
             var inputs = new List<KeyValuePair<string, string>>(ranges.Count);
             bool failed = false;
