@@ -4,6 +4,9 @@ using Territorio.Kernel.Errors;
 
 namespace Territorio.Flows.Rehab;
 
+/// <summary>A row rejected because its record id was already seen, and where it sits in the file.</summary>
+public readonly record struct DuplicateRow(InputError Error, long Offset);
+
 /// <summary>
 /// Finds repeated record ids among the valid rows. Keys are 64-bit hashes, checked in small
 /// partitions that fit the cache; only when a key repeats is the file read again to compare
@@ -13,16 +16,19 @@ public static class DuplicateRecords
 {
     private const int PartitionBits = 10;
 
-    /// <summary>Keys seen more than once (usually none).</summary>
-    public static HashSet<ulong> RepeatedKeys(IReadOnlyList<List<ulong>> keysBySegment)
+    /// <summary>Keys seen more than once (usually none). Empties the lists as it copies them, so the keys are held once, not twice.</summary>
+    public static HashSet<ulong> RepeatedKeys(IReadOnlyList<ChunkedList<ulong>> keysBySegment)
     {
         int partitions = 1 << PartitionBits;
         int[] starts = new int[partitions + 1];
         foreach (var keys in keysBySegment)
         {
-            foreach (ulong key in keys)
+            foreach (var chunk in keys.Chunks())
             {
-                starts[(int)(key >> (64 - PartitionBits)) + 1]++;
+                foreach (ulong key in chunk.Span)
+                {
+                    starts[(int)(key >> (64 - PartitionBits)) + 1]++;
+                }
             }
         }
 
@@ -35,10 +41,15 @@ public static class DuplicateRecords
         int[] next = starts[..partitions];
         foreach (var keys in keysBySegment)
         {
-            foreach (ulong key in keys)
+            foreach (var chunk in keys.Chunks())
             {
-                all[next[(int)(key >> (64 - PartitionBits))]++] = key;
+                foreach (ulong key in chunk.Span)
+                {
+                    all[next[(int)(key >> (64 - PartitionBits))]++] = key;
+                }
             }
+
+            keys.Clear();
         }
 
         var repeated = new HashSet<ulong>();
@@ -63,16 +74,16 @@ public static class DuplicateRecords
 
     /// <summary>
     /// Reads the file again for the rows whose key repeats and rejects every occurrence of an id
-    /// after its first valid one.
+    /// after its first valid one (with the row's offset, to leave it out of the linkage).
     /// </summary>
-    public static List<InputError> Find(IByteSource source, SdoRowDecoder decoder, HashSet<ulong> repeatedKeys, HashSet<long> rejectedLines)
+    public static List<DuplicateRow> Find(IByteSource source, SdoRowDecoder decoder, HashSet<ulong> repeatedKeys, HashSet<long> rejectedLines)
     {
         var scan = SdoFileScanner.Scan(source, () => new IdSink(decoder, repeatedKeys));
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-        var errors = new List<InputError>();
+        var duplicates = new List<DuplicateRow>();
         for (int s = 0; s < scan.Sinks.Count; s++)
         {
-            foreach (var (id, relativeLine) in scan.Sinks[s].Rows)
+            foreach (var (id, relativeLine, offset) in scan.Sinks[s].Rows)
             {
                 long line = relativeLine + scan.FirstLines[s];
                 if (rejectedLines.Contains(line))
@@ -82,7 +93,7 @@ public static class DuplicateRecords
 
                 if (seen.TryGetValue(id, out long firstLine))
                 {
-                    errors.Add(new InputError(decoder.File, line, "record_id", id, $"record_id duplicato (già alla riga {firstLine})"));
+                    duplicates.Add(new DuplicateRow(new InputError(decoder.File, line, "record_id", id, $"record_id duplicato (già alla riga {firstLine})"), offset));
                 }
                 else
                 {
@@ -91,7 +102,7 @@ public static class DuplicateRecords
             }
         }
 
-        return errors;
+        return duplicates;
     }
 
     private sealed class IdSink(SdoRowDecoder decoder, HashSet<ulong> keys) : ISdoRowSink
@@ -99,7 +110,7 @@ public static class DuplicateRecords
         private readonly Range[] _fields = new Range[decoder.FieldCount + 1];
         private byte[]? _scratch;
 
-        public List<(string Id, long Line)> Rows { get; } = [];
+        public List<(string Id, long Line, long Offset)> Rows { get; } = [];
 
         public void OnRow(ReadOnlySpan<byte> row, bool quoted, long offset, long line)
         {
@@ -112,7 +123,7 @@ public static class DuplicateRecords
             var id = decoder.Field(source, _fields, SdoColumn.RecordId);
             if (keys.Contains(Utf8Csv.Hash(id)))
             {
-                Rows.Add((Encoding.UTF8.GetString(id), line));
+                Rows.Add((Encoding.UTF8.GetString(id), line, offset));
             }
         }
     }

@@ -1,6 +1,9 @@
+using System.Numerics;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using Territorio.Flows.Diagnostics;
 using Territorio.Flows.Sdo;
+using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
 using Territorio.Kernel.Hospital;
 using Territorio.Rehab.Engine;
@@ -19,7 +22,8 @@ public sealed record RehabCheckResult(RuleSet Rules, IReadOnlyList<JudgedAdmissi
 
 /// <summary>
 /// Receives the verdicts with all their checks, block by block: <see cref="Prepare"/> runs in
-/// parallel (formatting), <see cref="Write"/> in input order. Verdicts are not kept after.
+/// parallel (formatting), <see cref="Write"/> one block at a time in input order (not
+/// necessarily on the caller's thread). Verdicts are not kept after.
 /// </summary>
 public interface IVerdictSink
 {
@@ -29,27 +33,75 @@ public interface IVerdictSink
 }
 
 /// <summary>
-/// The rehab check over an SDO file: one parallel pass that decodes rehab rows whole and keeps
-/// of acute rows only patient, discharge day and offset; the duplicate check; the longitudinal
-/// linkage (DM 5/8/2021 art.2 c.2) reading again only the acute rows that are linked; then the
-/// engine on every rehab admission.
+/// The rehab check over an SDO file, in four phases (decision record 0034):
+/// <list type="number">
+/// <item>scan: one parallel pass that decodes rehab rows whole and keeps of acute rows only
+/// patient, discharge day and offset;</item>
+/// <item>duplicates: repeated record ids, exactly;</item>
+/// <item>link: the acute stays of patients with a rehab admission, inside their look-back
+/// window (DM 5/8/2021 art.2 c.2), become candidates; every other acute stay is dropped;</item>
+/// <item>judge and write: the engine on every rehab admission, in parallel blocks, re-reading
+/// only the acute rows that are linked; blocks are written in input order while the next
+/// ones are judged.</item>
+/// </list>
 /// </summary>
 public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 {
-    private readonly RehabEngine _engine = new(rules);
+    // Verdicts judged and formatted together: small enough that a block's objects die young
+    // and that the formatted blocks waiting to be written stay a few megabytes.
+    private const int Block = 256;
 
-    private const int Block = 4096;
+    private readonly RehabEngine _engine = new(rules);
 
     public RehabCheckResult Run(string path, IVerdictSink? sink = null)
     {
+        var clock = PhaseClock.Start();
         using SafeFileHandle handle = File.OpenHandle(path);
         var source = new FileByteSource(handle);
-        string fileName = Path.GetFileName(path);
-        var decoder = reader.DecoderFor(SdoFileScanner.ReadHeader(source).Header, fileName);
-        var scan = SdoFileScanner.Scan(source, () => new RehabCheckSink(decoder));
+        var decoder = reader.DecoderFor(SdoFileScanner.ReadHeader(source).Header, Path.GetFileName(path));
 
+        var scan = SdoFileScanner.Scan(source, () => new RehabCheckSink(decoder));
+        var (rehab, errors) = RowsOf(scan);
+        long acuteRows = scan.Sinks.Sum(s => s.Acute.Count);
+        clock.Lap("scan");
+
+        var duplicates = DuplicatesOf(source, decoder, scan, errors);
+        errors.AddRange(duplicates.Select(d => d.Error));
+        if (duplicates.Count > 0)
+        {
+            var lines = duplicates.Select(d => d.Error.Line).ToHashSet();
+            rehab.RemoveAll(r => lines.Contains(r.Line));
+        }
+
+        clock.Lap("duplicates");
+
+        var patients = new RehabPatients(rehab, rules.Linkage);
+        clock.Lap("patients");
+        var candidates = Candidates(scan, patients, duplicates.Select(d => d.Offset).ToHashSet());
+        foreach (var segment in scan.Sinks)
+        {
+            segment.Acute.Clear();
+        }
+
+        // The acute stays (the run's largest table) and the record keys are garbage now: a full
+        // collection here returns their memory for the next phases, instead of growing the heap.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+        clock.Lap("candidates");
+
+        var linked = Link(source, decoder, rehab, patients, candidates);
+        clock.Lap("link");
+
+        var judged = JudgeAndWrite(rehab, patients, linked, sink);
+        errors.Sort((a, b) => a.Line.CompareTo(b.Line));
+        clock.Lap("judge+write");
+        return new RehabCheckResult(rules, judged, errors, acuteRows);
+    }
+
+    /// <summary>Rehab rows and errors of every segment, with lines counted from the file's start.</summary>
+    private static (List<RehabRow> Rehab, List<InputError> Errors) RowsOf(SdoScan<RehabCheckSink> scan)
+    {
         var errors = new List<InputError>();
-        var rehab = new List<RehabRow>();
+        var rehab = new List<RehabRow>(scan.Sinks.Sum(s => s.Rehab.Count));
         for (int s = 0; s < scan.Sinks.Count; s++)
         {
             long first = scan.FirstLines[s];
@@ -57,156 +109,270 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             rehab.AddRange(scan.Sinks[s].Rehab.Select(r => r with { Line = r.Line + first }));
         }
 
-        var duplicates = DuplicatesOf(source, decoder, scan, errors);
-        errors.AddRange(duplicates);
-        if (duplicates.Count > 0)
-        {
-            var lines = duplicates.Select(d => d.Line).ToHashSet();
-            rehab.RemoveAll(r => lines.Contains(r.Line));
-        }
-
-        var judged = Judge(source, decoder, scan, rehab, duplicates.Select(d => d.Line).ToHashSet(), sink);
-        errors.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return new RehabCheckResult(rules, judged, errors, scan.Sinks.Sum(s => (long)s.Acute.Count));
+        return (rehab, errors);
     }
 
-    private static List<InputError> DuplicatesOf(IByteSource source, SdoRowDecoder decoder, SdoScan<RehabCheckSink> scan, List<InputError> errors)
+    private static List<DuplicateRow> DuplicatesOf(IByteSource source, SdoRowDecoder decoder, SdoScan<RehabCheckSink> scan, List<InputError> errors)
     {
         var repeated = DuplicateRecords.RepeatedKeys(scan.Sinks.Select(s => s.RecordKeys).ToList());
-        foreach (var sink in scan.Sinks)
-        {
-            sink.RecordKeys.Clear();
-            sink.RecordKeys.TrimExcess();
-        }
-
         return repeated.Count == 0 ? [] : DuplicateRecords.Find(source, decoder, repeated, errors.Select(e => e.Line).ToHashSet());
     }
 
-    private JudgedAdmission[] Judge(IByteSource source, SdoRowDecoder decoder, SdoScan<RehabCheckSink> scan, List<RehabRow> rehab, HashSet<long> rejected, IVerdictSink? sink)
+    private JudgedAdmission[] JudgeAndWrite(List<RehabRow> rehab, RehabPatients patients, AcuteDischarge?[] linked, IVerdictSink? sink)
     {
-        var linkage = rules.Linkage;
-        var patients = new Dictionary<ulong, int>();
-        var byPatient = new List<List<int>>();
-        for (int i = 0; i < rehab.Count; i++)
-        {
-            if (!patients.TryGetValue(rehab[i].PatientKey, out int p))
-            {
-                p = patients.Count;
-                patients[rehab[i].PatientKey] = p;
-                byPatient.Add([]);
-            }
-
-            byPatient[p].Add(i);
-        }
-
-        // The look-back window of each patient: from the earliest admission's look-back start to the latest admission.
-        int[] windowFrom = new int[byPatient.Count];
-        int[] windowTo = new int[byPatient.Count];
-        for (int p = 0; p < byPatient.Count; p++)
-        {
-            windowFrom[p] = byPatient[p].Min(i => rehab[i].Record.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber);
-            windowTo[p] = byPatient[p].Max(i => rehab[i].Record.AdmissionDate.DayNumber);
-        }
-
-        var candidates = Candidates(scan, patients, windowFrom, windowTo, rejected, byPatient.Count);
         var judged = new JudgedAdmission[rehab.Count];
-        using var acuteReaders = new ThreadLocal<AcuteReader>(() => new AcuteReader(source, decoder));
         int blocks = (rehab.Count + Block - 1) / Block;
-        int wave = Environment.ProcessorCount * 2;
-        var prepared = new object?[wave];
-        // Waves of blocks: judged and formatted in parallel, written in order, then only the summary is kept.
-        for (int w = 0; w < blocks; w += wave)
+        int wave = 4 * Environment.ProcessorCount;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Task writing = Task.CompletedTask;
+        for (int first = 0; first < blocks; first += wave)
         {
-            int first = w;
-            Parallel.For(first, Math.Min(blocks, first + wave), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
-            {
-                var block = new JudgedAdmission[Math.Min(Block, rehab.Count - (b * Block))];
-                for (int k = 0; k < block.Length; k++)
-                {
-                    int i = (b * Block) + k;
-                    var row = rehab[i];
-                    int p = patients[row.PatientKey];
-                    var patientRehabs = byPatient[p].Select(j => rehab[j].Record);
-                    var acute = Link(row.Record, candidates.Of(p), acuteReaders.Value!);
-                    var earlier = acute is null ? null : PatientPath.EarlierRehabInContinuity(patientRehabs, row.Record, acute.DischargeDate, linkage);
-                    var transferSource = PatientPath.TransferSource(patientRehabs, row.Record);
-                    var verdict = _engine.Judge(new RehabCase(row.Record, acute, earlier, transferSource));
-                    block[k] = new JudgedAdmission(row.Record, row.Line, verdict);
-                    judged[i] = new JudgedAdmission(row.Record, row.Line, verdict with { Checks = [] });
-                }
+            var prepared = new object?[Math.Min(wave, blocks - first)];
+            int wave0 = first;
+            Parallel.For(0, prepared.Length, parallel, w => prepared[w] = JudgeBlock(wave0 + w));
 
-                prepared[b - first] = sink?.Prepare(block);
-            });
-            for (int b = first; b < Math.Min(blocks, first + wave); b++)
+            // The previous wave is written while this one was judged; now this one's turn.
+            writing.GetAwaiter().GetResult();
+            writing = sink is null ? Task.CompletedTask : Task.Run(() =>
             {
-                sink?.Write(prepared[b - first]);
-                prepared[b - first] = null;
-            }
+                foreach (object? block in prepared)
+                {
+                    sink.Write(block);
+                }
+            });
         }
 
+        writing.GetAwaiter().GetResult();
         return judged;
+
+        object? JudgeBlock(int b)
+        {
+            var block = new JudgedAdmission[Math.Min(Block, rehab.Count - (b * Block))];
+            for (int k = 0; k < block.Length; k++)
+            {
+                int i = (b * Block) + k;
+                var row = rehab[i];
+                int p = patients.PatientOf[i];
+                var acute = linked[i];
+                var verdict = _engine.Judge(new RehabCase(
+                    row.Record,
+                    acute,
+                    acute is null ? null : PatientPath.EarlierRehabInContinuity(patients.Records[p], row.Record, acute.DischargeDate, rules.Linkage),
+                    PatientPath.TransferSource(patients.Records[p], row.Record)));
+                block[k] = new JudgedAdmission(row.Record, row.Line, verdict);
+                judged[i] = new JudgedAdmission(row.Record, row.Line, verdict with { Checks = [] });
+            }
+
+            return sink?.Prepare(block);
+        }
     }
 
-    /// <summary>Art.2 c.2: the latest acute discharge in the look-back whose patient id really matches.</summary>
-    private AcuteDischarge? Link(SdoRecord admission, ReadOnlySpan<Candidate> candidates, AcuteReader acuteReader)
+    /// <summary>
+    /// Art.2 c.2: for every rehab admission, the latest acute discharge of the same patient in
+    /// the look-back. The chosen acute rows are read again in file order (a few large reads, not
+    /// one per row); a row whose patient id differs (two ids with the same hash) is ruled out
+    /// and the next latest is chosen.
+    /// </summary>
+    private AcuteDischarge?[] Link(IByteSource source, SdoRowDecoder decoder, List<RehabRow> rehab, RehabPatients patients, CandidateIndex candidates)
+    {
+        var linked = new AcuteDischarge?[rehab.Count];
+        var ruledOut = new HashSet<(int Admission, long Offset)>();
+        var pending = Enumerable.Range(0, rehab.Count).ToArray();
+        while (pending.Length > 0)
+        {
+            var wanted = new List<(long Offset, int Admission)>(pending.Length);
+            foreach (int i in pending)
+            {
+                if (LatestCandidate(rehab[i].Record, i, candidates.Of(patients.PatientOf[i]), ruledOut) is { } offset)
+                {
+                    wanted.Add((offset, i));
+                }
+            }
+
+            wanted.Sort();
+            var rows = AcuteRows.Read(source, decoder, DistinctOffsets(wanted));
+            var mismatched = new List<int>();
+            int r = 0;
+            foreach (var (offset, i) in wanted)
+            {
+                while (rows[r].Offset != offset)
+                {
+                    r++;
+                }
+
+                if (rows[r].PatientId == rehab[i].Record.PatientId)
+                {
+                    linked[i] = rows[r].Discharge;
+                }
+                else
+                {
+                    ruledOut.Add((i, offset));
+                    mismatched.Add(i);
+                }
+            }
+
+            pending = [.. mismatched];
+        }
+
+        return linked;
+
+        static long[] DistinctOffsets(List<(long Offset, int Admission)> sorted)
+        {
+            var offsets = new List<long>(sorted.Count);
+            foreach (var (offset, _) in sorted)
+            {
+                if (offsets.Count == 0 || offsets[^1] != offset)
+                {
+                    offsets.Add(offset);
+                }
+            }
+
+            return [.. offsets];
+        }
+    }
+
+    /// <summary>Art.2 c.2: the offset of the latest acute discharge in the look-back, among the candidates not ruled out.</summary>
+    private long? LatestCandidate(SdoRecord admission, int index, ReadOnlySpan<Candidate> candidates, HashSet<(int, long)> ruledOut)
     {
         if (candidates.IsEmpty)
         {
             return null;
         }
 
-        var refs = new AcuteRef[candidates.Length];
-        for (int i = 0; i < candidates.Length; i++)
+        Span<AcuteRef> refs = candidates.Length <= 32 ? stackalloc AcuteRef[candidates.Length] : new AcuteRef[candidates.Length];
+        for (int c = 0; c < candidates.Length; c++)
         {
-            refs[i] = new AcuteRef(DateOnly.FromDayNumber(candidates[i].DischargeDay), candidates[i].Line);
+            refs[c] = ruledOut.Count > 0 && ruledOut.Contains((index, candidates[c].Offset))
+                ? new AcuteRef(DateOnly.MaxValue, -1)
+                : new AcuteRef(DateOnly.FromDayNumber(candidates[c].DischargeDay), candidates[c].Offset);
         }
 
-        while (true)
+        int best = PatientPath.LatestAcute(refs, admission.AdmissionDate, rules.Linkage);
+        return best < 0 ? null : candidates[best].Offset;
+    }
+
+    /// <summary>The patients with a rehab admission: their records and look-back windows.</summary>
+    private sealed class RehabPatients
+    {
+        private readonly Dictionary<ulong, int> _byKey;
+        private readonly ulong[] _filter;
+        private readonly int _filterShift;
+
+        public RehabPatients(List<RehabRow> rehab, LinkageRules linkage)
         {
-            int best = PatientPath.LatestAcute(refs, admission.AdmissionDate, rules.Linkage);
-            if (best < 0)
+            // Rows in patient order (then file order), then one record array per patient.
+            ulong[] keys = new ulong[rehab.Count];
+            int[] rows = new int[rehab.Count];
+            for (int i = 0; i < rehab.Count; i++)
             {
-                return null;
+                keys[i] = rehab[i].PatientKey;
+                rows[i] = i;
             }
 
-            var acute = acuteReader.Read(candidates[best].Offset, admission.PatientId);
-            if (acute is not null)
+            Array.Sort(keys, rows);
+            PatientOf = new int[rehab.Count];
+            var records = new List<SdoRecord[]>();
+            _byKey = new Dictionary<ulong, int>(rehab.Count);
+            for (int first = 0, end; first < rows.Length; first = end)
             {
-                return acute;
+                for (end = first + 1; end < rows.Length && keys[end] == keys[first]; end++)
+                {
+                }
+
+                Array.Sort(rows, first, end - first);
+                int p = records.Count;
+                _byKey[keys[first]] = p;
+                var own = new SdoRecord[end - first];
+                for (int k = first; k < end; k++)
+                {
+                    PatientOf[rows[k]] = p;
+                    own[k - first] = rehab[rows[k]].Record;
+                }
+
+                records.Add(own);
             }
 
-            // Another patient whose id hashes alike: not this patient's stay.
-            refs[best] = new AcuteRef(DateOnly.MaxValue, -1);
+            Records = [.. records];
+
+            // The look-back window of each patient: from the earliest admission's look-back start to the latest admission.
+            WindowFrom = new int[Records.Length];
+            WindowTo = new int[Records.Length];
+            for (int p = 0; p < Records.Length; p++)
+            {
+                WindowFrom[p] = int.MaxValue;
+                foreach (var admission in Records[p])
+                {
+                    WindowFrom[p] = Math.Min(WindowFrom[p], admission.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber);
+                    WindowTo[p] = Math.Max(WindowTo[p], admission.AdmissionDate.DayNumber);
+                }
+            }
+
+            // ~32 bits per patient: a bit test turns away ~97% of the acute rows of other
+            // patients before the dictionary is asked (ten million acute rows, ~250,000 patients).
+            int bits = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, Records.Length * 32));
+            _filter = new ulong[bits / 64];
+            _filterShift = 64 - BitOperations.Log2((uint)bits);
+            foreach (ulong key in _byKey.Keys)
+            {
+                ulong bit = key >> _filterShift;
+                _filter[bit >> 6] |= 1UL << (int)bit;
+            }
+        }
+
+        public int Count => Records.Length;
+
+        /// <summary>The patient (index) of each rehab row.</summary>
+        public int[] PatientOf { get; }
+
+        public SdoRecord[][] Records { get; }
+
+        public int[] WindowFrom { get; }
+
+        public int[] WindowTo { get; }
+
+        public bool TryFind(ulong patientKey, out int patient)
+        {
+            ulong bit = patientKey >> _filterShift;
+            if ((_filter[bit >> 6] & (1UL << (int)bit)) == 0)
+            {
+                patient = -1;
+                return false;
+            }
+
+            return _byKey.TryGetValue(patientKey, out patient);
         }
     }
 
-    private readonly record struct Candidate(int Patient, int DischargeDay, long Line, long Offset);
+    private readonly record struct Candidate(int Patient, int DischargeDay, long Offset);
 
+    /// <summary>The candidate acute stays of each patient, contiguous.</summary>
     private sealed class CandidateIndex(Candidate[] sorted, int[] starts)
     {
         public ReadOnlySpan<Candidate> Of(int patient) => sorted.AsSpan(starts[patient], starts[patient + 1] - starts[patient]);
     }
 
-    private static CandidateIndex Candidates(SdoScan<RehabCheckSink> scan, Dictionary<ulong, int> patients, int[] from, int[] to, HashSet<long> rejected, int patientCount)
+    private static CandidateIndex Candidates(SdoScan<RehabCheckSink> scan, RehabPatients patients, HashSet<long> rejectedOffsets)
     {
         var perSegment = new List<Candidate>[scan.Sinks.Count];
         Parallel.For(0, scan.Sinks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
         {
             var found = new List<Candidate>();
-            long first = scan.FirstLines[s];
-            foreach (var stay in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scan.Sinks[s].Acute))
+            foreach (var chunk in scan.Sinks[s].Acute.Chunks())
             {
-                if (patients.TryGetValue(stay.PatientKey, out int p) && stay.DischargeDay >= from[p] && stay.DischargeDay <= to[p]
-                    && (rejected.Count == 0 || !rejected.Contains(stay.Line + first)))
+                foreach (var stay in chunk.Span)
                 {
-                    found.Add(new Candidate(p, stay.DischargeDay, stay.Line + first, stay.Offset));
+                    if (patients.TryFind(stay.PatientKey, out int p) && stay.DischargeDay >= patients.WindowFrom[p] && stay.DischargeDay <= patients.WindowTo[p]
+                        && (rejectedOffsets.Count == 0 || !rejectedOffsets.Contains(stay.Offset)))
+                    {
+                        found.Add(new Candidate(p, stay.DischargeDay, stay.Offset));
+                    }
                 }
             }
 
             perSegment[s] = found;
         });
 
-        int[] starts = new int[patientCount + 1];
+        int[] starts = new int[patients.Count + 1];
         foreach (var list in perSegment)
         {
             foreach (var c in list)
@@ -215,13 +381,13 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             }
         }
 
-        for (int p = 0; p < patientCount; p++)
+        for (int p = 0; p < patients.Count; p++)
         {
             starts[p + 1] += starts[p];
         }
 
-        var sorted = new Candidate[starts[patientCount]];
-        int[] next = starts[..patientCount];
+        var sorted = new Candidate[starts[patients.Count]];
+        int[] next = starts[..patients.Count];
         foreach (var list in perSegment)
         {
             foreach (var c in list)
@@ -233,43 +399,82 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         return new CandidateIndex(sorted, starts);
     }
 
-    /// <summary>Reads one acute row again at its offset (only for linked stays).</summary>
-    private sealed class AcuteReader(IByteSource source, SdoRowDecoder decoder)
+    /// <summary>An acute row read again: its patient id (to confirm the link) and what the engine needs.</summary>
+    private readonly record struct AcuteRow(long Offset, string PatientId, AcuteDischarge Discharge);
+
+    /// <summary>Reads acute rows again at sorted offsets, in parallel stretches of the file, each moving forward through a window.</summary>
+    private sealed class AcuteRows(IByteSource source, SdoRowDecoder decoder)
     {
+        // One read serves every wanted row inside it: rows are ~100 bytes, linked ones a few kB apart.
+        private const int Window = 64 * 1024;
+
         private readonly Range[] _fields = new Range[decoder.FieldCount + 1];
-        private byte[] _buffer = new byte[4096];
+        private byte[] _window = new byte[Window];
+        private long _windowStart;
+        private int _windowLength;
         private byte[]? _scratch;
 
-        public AcuteDischarge? Read(long offset, string patientId)
+        public static AcuteRow[] Read(IByteSource source, SdoRowDecoder decoder, long[] sortedOffsets)
         {
-            int rowLength;
-            bool quoted;
+            var rows = new AcuteRow[sortedOffsets.Length];
+            int stretches = Math.Min(sortedOffsets.Length, 4 * Environment.ProcessorCount);
+            Parallel.For(0, stretches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
+            {
+                var reader = new AcuteRows(source, decoder);
+                int from = (int)((long)sortedOffsets.Length * s / stretches);
+                int to = (int)((long)sortedOffsets.Length * (s + 1) / stretches);
+                for (int r = from; r < to; r++)
+                {
+                    rows[r] = reader.At(sortedOffsets[r]);
+                }
+            });
+            return rows;
+        }
+
+        private AcuteRow At(long offset)
+        {
+            var data = RowAt(offset, out bool quoted);
+            Utf8Csv.Split(data, quoted, _fields, ref _scratch, out var row);
+            decoder.DecodeAcute(row, _fields, 0, out var key);
+            return new AcuteRow(
+                offset,
+                Encoding.UTF8.GetString(decoder.Field(row, _fields, SdoColumn.PatientId)),
+                new AcuteDischarge(
+                    Encoding.UTF8.GetString(decoder.Field(row, _fields, SdoColumn.RecordId)),
+                    decoder.Discipline(row, _fields),
+                    key.DischargeDate,
+                    decoder.CodesOf(decoder.Field(row, _fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis)[0],
+                    decoder.CodesOf(decoder.Field(row, _fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis)));
+        }
+
+        /// <summary>The row's bytes without its line feed, from the window (read again from the offset when outside it).</summary>
+        private ReadOnlySpan<byte> RowAt(long offset, out bool quoted)
+        {
             while (true)
             {
-                int n = source.Read(_buffer, offset);
-                rowLength = Utf8Csv.RowLength(_buffer.AsSpan(0, n), out quoted, out _);
-                if (rowLength >= 0 || n < _buffer.Length)
+                if (offset >= _windowStart && offset < _windowStart + _windowLength)
                 {
-                    rowLength = rowLength < 0 ? n : rowLength;
-                    break;
+                    var rest = _window.AsSpan((int)(offset - _windowStart), _windowLength - (int)(offset - _windowStart));
+                    int length = Utf8Csv.RowLength(rest, out quoted, out _);
+                    if (length >= 0)
+                    {
+                        return rest[..length];
+                    }
+
+                    if (_windowLength < _window.Length)
+                    {
+                        return rest;    // the last row of the file, without a line feed
+                    }
+
+                    if (offset == _windowStart)
+                    {
+                        _window = new byte[_window.Length * 2];    // a row longer than the window
+                    }
                 }
 
-                _buffer = new byte[_buffer.Length * 2];
+                _windowStart = offset;
+                _windowLength = source.Read(_window, offset);
             }
-
-            Utf8Csv.Split(_buffer.AsSpan(0, rowLength), quoted, _fields, ref _scratch, out var row);
-            if (!decoder.Field(row, _fields, SdoColumn.PatientId).SequenceEqual(Encoding.UTF8.GetBytes(patientId)))
-            {
-                return null;
-            }
-
-            decoder.DecodeAcute(row, _fields, 0, out var key);
-            return new AcuteDischarge(
-                Encoding.UTF8.GetString(decoder.Field(row, _fields, SdoColumn.RecordId)),
-                decoder.Discipline(row, _fields),
-                key.DischargeDate,
-                decoder.CodesOf(decoder.Field(row, _fields, SdoColumn.PrincipalDiagnosis), Kernel.Codes.Icd9CmKind.Diagnosis)[0],
-                decoder.CodesOf(decoder.Field(row, _fields, SdoColumn.SecondaryDiagnoses), Kernel.Codes.Icd9CmKind.Diagnosis));
         }
     }
 }

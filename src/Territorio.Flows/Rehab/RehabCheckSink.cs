@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Territorio.Flows.Sdo;
 using Territorio.Kernel.Errors;
 using Territorio.Kernel.Hospital;
@@ -6,16 +5,42 @@ using Territorio.Kernel.Hospital;
 namespace Territorio.Flows.Rehab;
 
 /// <summary>A rehab row decoded whole, with its physical line (segment-relative until the scan ends).</summary>
-public sealed record RehabRow(SdoRecord Record, long Line, ulong PatientKey);
+public readonly record struct RehabRow(SdoRecord Record, long Line, ulong PatientKey);
 
-/// <summary>What is kept of an acute row: 24 bytes, enough to link and to read it again.</summary>
-[StructLayout(LayoutKind.Sequential, Pack = 4)]
-public readonly record struct AcuteStay(ulong PatientKey, long Offset, int DischargeDay, int Line);
+/// <summary>
+/// What is kept of an acute row: 16 bytes, enough to link it (patient, discharge day) and to
+/// read it again (offset, which also orders rows as the file does). Offset (42 bits: files up
+/// to 4 TB) and discharge day (22 bits: day numbers reach 3,652,058) share one word.
+/// </summary>
+public readonly struct AcuteStay
+{
+    private const int DayBits = 22;
+    private const ulong DayMask = (1UL << DayBits) - 1;
+
+    private readonly ulong _offsetAndDay;
+
+    public AcuteStay(ulong patientKey, long offset, int dischargeDay)
+    {
+        if ((ulong)offset >> (64 - DayBits) != 0)
+        {
+            throw new NotSupportedException("file SDO oltre 4 TB");
+        }
+
+        PatientKey = patientKey;
+        _offsetAndDay = ((ulong)offset << DayBits) | (uint)dischargeDay;
+    }
+
+    public ulong PatientKey { get; }
+
+    public long Offset => (long)(_offsetAndDay >> DayBits);
+
+    public int DischargeDay => (int)(_offsetAndDay & DayMask);
+}
 
 /// <summary>
 /// One segment of the first pass of the rehab check: rehab rows decoded whole (they are few),
-/// acute rows reduced to patient, discharge day and offset (they are many), every bad row kept
-/// as an error.
+/// acute rows reduced to an <see cref="AcuteStay"/> (they are many), every bad row kept as an
+/// error, and the record-id key of every valid row for the duplicate check.
 /// </summary>
 public sealed class RehabCheckSink(SdoRowDecoder decoder) : ISdoRowSink
 {
@@ -24,13 +49,12 @@ public sealed class RehabCheckSink(SdoRowDecoder decoder) : ISdoRowSink
 
     public List<RehabRow> Rehab { get; } = [];
 
-    // A 16 MB segment holds about 150,000 rows: sized once, no large-object churn while growing.
-    public List<AcuteStay> Acute { get; } = new(1 << 17);
+    public ChunkedList<AcuteStay> Acute { get; } = new();
 
     public List<InputError> Errors { get; } = [];
 
     /// <summary>Record-id keys of the valid rows, for the duplicate check.</summary>
-    public List<ulong> RecordKeys { get; } = new(1 << 17);
+    public ChunkedList<ulong> RecordKeys { get; } = new();
 
     public void OnRow(ReadOnlySpan<byte> row, bool quoted, long offset, long line)
     {
@@ -61,7 +85,7 @@ public sealed class RehabCheckSink(SdoRowDecoder decoder) : ISdoRowSink
             return;
         }
 
-        Acute.Add(new AcuteStay(key.PatientKey, offset, key.DischargeDate.DayNumber, (int)line));
+        Acute.Add(new AcuteStay(key.PatientKey, offset, key.DischargeDate.DayNumber));
         RecordKeys.Add(key.RecordKey);
     }
 }

@@ -26,11 +26,36 @@ public static class RehabReport
 {
     public static List<RehabIndicator> Indicators(IReadOnlyList<JudgedAdmission> admissions)
     {
-        var rows = new List<RehabIndicator> { Indicator("totale", "tutti", admissions) };
-        rows.AddRange(Group("struttura", admissions, a => a.Record.StructureId));
-        rows.AddRange(Group("disciplina", admissions, a => a.Record.Discipline.ToString(CultureInfo.InvariantCulture)));
-        rows.AddRange(Group("mdc", admissions, a => a.Record.Mdc.ToString(CultureInfo.InvariantCulture)));
-        rows.AddRange(Group("livello", admissions, a => a.Verdict.Level.Length > 0 ? a.Verdict.Level : "(nessuno)"));
+        // One pass over the admissions, tallying every group of every dimension at once.
+        var total = new Tally();
+        (string Name, Func<JudgedAdmission, string> Key, Dictionary<string, Tally> Groups)[] dimensions =
+        [
+            ("struttura", a => a.Record.StructureId, new(StringComparer.Ordinal)),
+            ("disciplina", a => Number(a.Record.Discipline), new(StringComparer.Ordinal)),
+            ("mdc", a => Number(a.Record.Mdc), new(StringComparer.Ordinal)),
+            ("livello", a => a.Verdict.Level.Length > 0 ? a.Verdict.Level : "(nessuno)", new(StringComparer.Ordinal)),
+        ];
+        foreach (var admission in admissions)
+        {
+            total.Add(admission.Verdict);
+            foreach (var (_, key, groups) in dimensions)
+            {
+                string value = key(admission);
+                if (!groups.TryGetValue(value, out var tally))
+                {
+                    groups[value] = tally = new Tally();
+                }
+
+                tally.Add(admission.Verdict);
+            }
+        }
+
+        var rows = new List<RehabIndicator> { total.Indicator("totale", "tutti") };
+        foreach (var (name, _, groups) in dimensions)
+        {
+            rows.AddRange(groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Value.Indicator(name, g.Key)));
+        }
+
         return rows;
     }
 
@@ -127,21 +152,38 @@ public static class RehabReport
         return svg.Append("</svg>").ToString();
     }
 
-    private static IEnumerable<RehabIndicator> Group(string dimension, IReadOnlyList<JudgedAdmission> admissions, Func<JudgedAdmission, string> key) =>
-        admissions.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Indicator(dimension, g.Key, g.ToList()));
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static RehabIndicator Indicator(string dimension, string value, IReadOnlyList<JudgedAdmission> group)
+    /// <summary>The counts of one group, and its post-acute intervals for the median.</summary>
+    private sealed class Tally
     {
-        int Count(Verdict v) => group.Count(a => a.Verdict.Verdict == v);
-        int appropriate = Count(Verdict.Appropriate);
-        int inappropriate = Count(Verdict.Inappropriate);
-        int notAssessable = Count(Verdict.NotAssessable);
-        int inScope = appropriate + inappropriate + notAssessable;
-        var intervals = group.Where(a => a.Verdict.IntervalDays is not null).Select(a => a.Verdict.IntervalDays!.Value).Order().ToArray();
-        double? median = intervals.Length == 0 ? null
-            : intervals.Length % 2 == 1 ? intervals[intervals.Length / 2]
-            : (intervals[(intervals.Length / 2) - 1] + intervals[intervals.Length / 2]) / 2.0;
-        return new RehabIndicator(dimension, value, group.Count, appropriate, inappropriate, Count(Verdict.OutOfScope), notAssessable,
-            inScope == 0 ? null : (double)appropriate / inScope, median);
+        private readonly int[] _byVerdict = new int[4];
+        private readonly List<int> _intervals = [];
+        private int _total;
+
+        public void Add(RehabVerdict verdict)
+        {
+            _total++;
+            _byVerdict[(int)verdict.Verdict]++;
+            if (verdict.IntervalDays is { } days)
+            {
+                _intervals.Add(days);
+            }
+        }
+
+        public RehabIndicator Indicator(string dimension, string value)
+        {
+            int appropriate = _byVerdict[(int)Verdict.Appropriate];
+            int inappropriate = _byVerdict[(int)Verdict.Inappropriate];
+            int notAssessable = _byVerdict[(int)Verdict.NotAssessable];
+            int inScope = appropriate + inappropriate + notAssessable;
+            _intervals.Sort();
+            int n = _intervals.Count;
+            double? median = n == 0 ? null
+                : n % 2 == 1 ? _intervals[n / 2]
+                : (_intervals[(n / 2) - 1] + _intervals[n / 2]) / 2.0;
+            return new RehabIndicator(dimension, value, _total, appropriate, inappropriate, _byVerdict[(int)Verdict.OutOfScope], notAssessable,
+                inScope == 0 ? null : (double)appropriate / inScope, median);
+        }
     }
 }

@@ -25,6 +25,7 @@ public sealed class SdoRowDecoder
     private readonly int _fieldCount;
     private readonly Icd9CmCodeIndex _codes;
     private readonly string _file;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, string> _shared = new();
 
     public SdoRowDecoder(int[] ordinals, int fieldCount, Icd9CmCodeIndex codes, string file)
     {
@@ -85,14 +86,14 @@ public sealed class SdoRowDecoder
             PatientId = Text(row.Required(SdoColumn.PatientId)),
             BirthDate = birth,
             Sex = row.SexOf(SdoColumn.Sex),
-            StructureId = Text(row.Required(SdoColumn.StructureId)),
+            StructureId = Shared(row.Required(SdoColumn.StructureId)),
             Discipline = row.Int(SdoColumn.Discipline, 1, 99) ?? 0,
             Regime = row.Int(SdoColumn.Regime, 1, 2) ?? 0,
             AdmissionDate = admission,
             DischargeDate = discharge,
-            DischargeMode = Text(row.Required(SdoColumn.DischargeMode)),
+            DischargeMode = Shared(row.Required(SdoColumn.DischargeMode)),
             Mdc = row.Int(SdoColumn.Mdc, 0, 25) ?? 0,
-            Drg = Text(row.Optional(SdoColumn.Drg)),
+            Drg = Shared(row.Optional(SdoColumn.Drg)),
             PrincipalDiagnosis = row.Codes(SdoColumn.PrincipalDiagnosis, Icd9CmKind.Diagnosis, 1, required: true) is [var principal] ? principal : default,
             SecondaryDiagnoses = row.Codes(SdoColumn.SecondaryDiagnoses, Icd9CmKind.Diagnosis, MaxSecondaryDiagnoses, required: false),
             Procedures = row.Codes(SdoColumn.Procedures, Icd9CmKind.Procedure, MaxProcedures, required: false),
@@ -148,6 +149,32 @@ public sealed class SdoRowDecoder
             2 when (uint)(bytes[0] - '0') <= 9 && (uint)(bytes[1] - '0') <= 9 && bytes[0] != '0' => SmallNumbers[((bytes[0] - '0') * 10) + bytes[1] - '0'],
             _ => Encoding.UTF8.GetString(bytes),
         };
+
+    /// <summary>
+    /// A short code that repeats across rows (structure, DRG, discharge mode) as one shared
+    /// string: hundreds of thousands of records keep them, a few hundred distinct values.
+    /// </summary>
+    private string Shared(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length is 0 or > 16)
+        {
+            return Text(bytes);
+        }
+
+        ulong key = Utf8Csv.Hash(bytes);
+        if (_shared.TryGetValue(key, out string? text) && Ascii.Equals(bytes, text))
+        {
+            return text;
+        }
+
+        text = Text(bytes);
+        if (_shared.Count < 4096)
+        {
+            _shared.TryAdd(key, text);
+        }
+
+        return text;
+    }
 
     private static string Shorten(ReadOnlySpan<byte> row) =>
         Encoding.UTF8.GetString(row.Length > 80 ? row[..80] : row) + (row.Length > 80 ? "…" : "");

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
 namespace Territorio.Flows.Sdo;
 
 /// <summary>
@@ -79,25 +82,49 @@ public static class Utf8Csv
 
     private static int SplitPlain(ReadOnlySpan<byte> row, Span<Range> fields)
     {
+        // Commas are found 32 bytes at a time as a bit mask: one compare per block instead of
+        // one search per field (rows are ~100 bytes with ~20 short fields).
+        var comma = Vector256.Create(Comma);
         int count = 0;
         int start = 0;
-        while (true)
+        int block = 0;
+        for (; block + Vector256<byte>.Count <= row.Length; block += Vector256<byte>.Count)
         {
-            int comma = row[start..].IndexOf(Comma);
-            int end = comma < 0 ? row.Length : start + comma;
-            if (count == fields.Length)
+            uint mask = Vector256.Equals(Vector256.Create(row.Slice(block, Vector256<byte>.Count)), comma).ExtractMostSignificantBits();
+            for (; mask != 0; mask &= mask - 1)
             {
-                return fields.Length + 1;
-            }
+                int end = block + BitOperations.TrailingZeroCount(mask);
+                if (count == fields.Length)
+                {
+                    return fields.Length + 1;
+                }
 
-            fields[count++] = new Range(start, end);
-            if (comma < 0)
-            {
-                return count;
+                fields[count++] = new Range(start, end);
+                start = end + 1;
             }
-
-            start = end + 1;
         }
+
+        for (int i = block; i < row.Length; i++)
+        {
+            if (row[i] == Comma)
+            {
+                if (count == fields.Length)
+                {
+                    return fields.Length + 1;
+                }
+
+                fields[count++] = new Range(start, i);
+                start = i + 1;
+            }
+        }
+
+        if (count == fields.Length)
+        {
+            return fields.Length + 1;
+        }
+
+        fields[count++] = new Range(start, row.Length);
+        return count;
     }
 
     private static int SplitQuoted(ReadOnlySpan<byte> row, Span<Range> fields, Span<byte> output)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Hospital;
 using Territorio.Kernel.Population;
@@ -20,12 +22,20 @@ public sealed class RehabEngine(RuleSet rules)
         return judgement.Run();
     }
 
+    // The scales' detail is built piece by piece in one buffer per thread.
+    [ThreadStatic]
+    private static System.Text.StringBuilder? _threadDetail;
+
+    private static readonly string[] SmallNumbers = Enumerable.Range(0, 400).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
     /// <summary>The state of one judgement: the record, the checks made so far.</summary>
     private sealed class Judgement(RehabCase c, RuleSet rules)
     {
         private readonly List<RuleCheck> _checks = new(8);
         private readonly SdoRecord _r = c.Admission;
         private int? _interval;
+        private Icd9CmCode[]? _diagnoses;
+        private Icd9CmCode[]? _rehabCodes;
 
         public RehabVerdict Run()
         {
@@ -48,9 +58,10 @@ public sealed class RehabEngine(RuleSet rules)
                 return Art4();
             }
 
+            string acuteDischarge = Day(acute.DischargeDate);
             Check("art.2 c.2", "linkage", CheckOutcome.Info,
-                $"art.2 c.2: conseguente ad evento acuto: ricovero {acute.RecordId} (disciplina {acute.Discipline}) dimesso il {Day(acute.DischargeDate)}, {_interval} giorni prima (art.2 c.5)",
-                ("acute_record_id", acute.RecordId), ("acute_discharge_date", Day(acute.DischargeDate)), ("interval_days", _interval!.Value.ToString()));
+                $"art.2 c.2: conseguente ad evento acuto: ricovero {acute.RecordId} (disciplina {acute.Discipline}) dimesso il {acuteDischarge}, {Number(_interval)} giorni prima (art.2 c.5)",
+                ("acute_record_id", acute.RecordId), ("acute_discharge_date", acuteDischarge), ("interval_days", Number(_interval)));
 
             if (c.EarlierRehab is { } earlier)
             {
@@ -75,7 +86,7 @@ public sealed class RehabEngine(RuleSet rules)
         {
             var scope = rules.Scope;
             int age = Ages.CompletedYears(_r.BirthDate, _r.AdmissionDate);
-            var faults = new List<string>();
+            var faults = new List<string>(0);    // rarely filled: no array until then
             if (!scope.Disciplines.Contains(_r.Discipline))
             {
                 faults.Add($"disciplina {_r.Discipline} non tra {Join(scope.Disciplines)}");
@@ -101,10 +112,10 @@ public sealed class RehabEngine(RuleSet rules)
                 faults.Add($"modalità di dimissione {_r.DischargeMode} esclusa ({string.Join(" ", scope.ExcludedDischargeModes.Order())})");
             }
 
-            (string, string)[] inputs =
+            KeyValuePair<string, string>[] inputs =
             [
-                ("discipline", _r.Discipline.ToString()), ("regime", _r.Regime.ToString()), ("mdc", _r.Mdc.ToString()),
-                ("age", age.ToString()), ("discharge_mode", _r.DischargeMode),
+                new("discipline", Number(_r.Discipline)), new("regime", Number(_r.Regime)), new("mdc", Number(_r.Mdc)),
+                new("age", Number(age)), new("discharge_mode", _r.DischargeMode),
             ];
             if (faults.Count > 0)
             {
@@ -125,7 +136,7 @@ public sealed class RehabEngine(RuleSet rules)
             {
                 Check("art.4 c.4", "transfer", CheckOutcome.Passed,
                     $"art.4 c.4: trasferimento tra unità di disciplina {_r.Discipline} a completamento del trattamento",
-                    ("transfer_from_discipline", _r.Discipline.ToString()));
+                    ("transfer_from_discipline", Number(_r.Discipline)));
                 return Verdict(Engine.Verdict.Appropriate, "art.4 c.4", level);
             }
 
@@ -143,7 +154,7 @@ public sealed class RehabEngine(RuleSet rules)
             bool ok = total <= max;
             Check("art.4 c.4", "transfer", ok ? CheckOutcome.Passed : CheckOutcome.Failed,
                 $"art.4 c.4: trasferimento 56→56, {stays} {(ok ? "<=" : ">")} soglia {max} (DM 18/10/2012, MDC {_r.Mdc})",
-                ("total_stay_days", total.ToString()), ("threshold_days", max.ToString()), ("source_record_id", source?.RecordId ?? ""));
+                ("total_stay_days", Number(total)), ("threshold_days", Number(max)), ("source_record_id", source?.RecordId ?? ""));
             return Verdict(ok ? Engine.Verdict.Appropriate : Engine.Verdict.Inappropriate, "art.4 c.4", "");
         }
 
@@ -159,8 +170,8 @@ public sealed class RehabEngine(RuleSet rules)
 
             bool ok = _interval <= limit;
             Check(article, "annex5_interval", ok ? CheckOutcome.Passed : CheckOutcome.Failed,
-                $"{article}: intervallo {_interval} giorni {(ok ? "<=" : ">")} limite Allegato 5 di {limit} giorni (disciplina {_r.Discipline}, MDC {_r.Mdc})",
-                ("interval_days", _interval.ToString()!), ("annex5_limit_days", limit.Value.ToString()));
+                $"{article}: intervallo {Number(_interval)} giorni {(ok ? "<=" : ">")} limite Allegato 5 di {limit.Value} giorni (disciplina {_r.Discipline}, MDC {_r.Mdc})",
+                ("interval_days", Number(_interval)), ("annex5_limit_days", Number(limit.Value)));
             if (!ok)
             {
                 Check("art.3 c.6", "interval_failed", CheckOutcome.Info, "art.3 c.6: criterio della distanza temporale non rispettato: si applica l'art.4");
@@ -175,32 +186,33 @@ public sealed class RehabEngine(RuleSet rules)
             var annex3 = rules.Annex3.Matches(RehabCodes());
             int needed56a = Needed56a(3);
             var annex4 = rules.Annex4For(_r.Mdc);
-            var correlated = annex4.Matches(acute.Diagnoses);
+            var acuteDiagnoses = AcuteDiagnoses(acute);
+            var correlated = annex4.Matches(acuteDiagnoses);
             return Levels("art.3 c.1",
-                new Criterion("lett.b", "56a", annex3.Count >= needed56a,
-                    $"{annex3.Count} codici dell'Allegato 3 nella SDO riabilitativa {Codes(annex3)} (ne servono {needed56a})"),
-                new Criterion("lett.c", "56b", annex3.Count >= 2,
-                    $"{annex3.Count} codici dell'Allegato 3 {Codes(annex3)} (ne servono 2)"),
-                new Criterion("lett.a", "56c", correlated.Count > 0,
-                    correlated.Count > 0
+                new Criterion("lett.b", "56a", annex3.Length >= needed56a,
+                    $"{annex3.Length} codici dell'Allegato 3 nella SDO riabilitativa {Codes(annex3)} (ne servono {needed56a})"),
+                new Criterion("lett.c", "56b", annex3.Length >= 2,
+                    $"{annex3.Length} codici dell'Allegato 3 {Codes(annex3)} (ne servono 2)"),
+                new Criterion("lett.a", "56c", correlated.Length > 0,
+                    correlated.Length > 0
                         ? $"diagnosi dell'acuzie {acute.RecordId} correlate (Allegato 4, MDC {_r.Mdc}): {Codes(correlated)}"
-                        : $"nessuna diagnosi dell'acuzie {acute.RecordId} {Codes(acute.Diagnoses.ToList())} nell'Allegato 4 per MDC {_r.Mdc}"));
+                        : $"nessuna diagnosi dell'acuzie {acute.RecordId} {Codes(acuteDiagnoses)} nell'Allegato 4 per MDC {_r.Mdc}"));
         }
 
         // DM 5/8/2021 art.3 c.2 — post-acute discipline 75: MDC 1 and GCA (Annex 1) in the acute SDO
         private RehabVerdict Art3Comma2(AcuteDischarge acute)
         {
-            var gca = rules.Annex1.Matches(acute.Diagnoses);
-            return Levels("art.3 c.2", new Criterion("", "75", _r.Mdc == 1 && gca.Count > 0,
-                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nell'acuzie {acute.RecordId}: {(gca.Count > 0 ? Codes(gca) : "nessuna")}"));
+            var gca = rules.Annex1.Matches(AcuteDiagnoses(acute));
+            return Levels("art.3 c.2", new Criterion("", "75", _r.Mdc == 1 && gca.Length > 0,
+                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nell'acuzie {acute.RecordId}: {(gca.Length > 0 ? Codes(gca) : "nessuna")}"));
         }
 
         // DM 5/8/2021 art.3 c.3 — post-acute discipline 28: MDC 1 and mielolesione (Annex 2) in the acute SDO
         private RehabVerdict Art3Comma3(AcuteDischarge acute)
         {
-            var spinal = rules.Annex2.Matches(acute.Diagnoses);
-            return Levels("art.3 c.3", new Criterion("", "28", _r.Mdc == 1 && spinal.Count > 0,
-                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, mielolesione (Allegato 2) nell'acuzie {acute.RecordId}: {(spinal.Count > 0 ? Codes(spinal) : "nessuna")}"));
+            var spinal = rules.Annex2.Matches(AcuteDiagnoses(acute));
+            return Levels("art.3 c.3", new Criterion("", "28", _r.Mdc == 1 && spinal.Length > 0,
+                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, mielolesione (Allegato 2) nell'acuzie {acute.RecordId}: {(spinal.Length > 0 ? Codes(spinal) : "nessuna")}"));
         }
 
         // DM 5/8/2021 art.4 — diagnostic congruence on the rehab SDO alone
@@ -215,27 +227,27 @@ public sealed class RehabEngine(RuleSet rules)
         private RehabVerdict Art4Comma1()
         {
             bool principalIn = rules.Annex3.Contains(_r.PrincipalDiagnosis);
-            var others = rules.Annex3.Matches(_r.SecondaryDiagnoses.Concat(_r.Procedures).Where(code => code != _r.PrincipalDiagnosis));
+            var others = rules.Annex3.Matches(RehabCodes().AsSpan(1), except: _r.PrincipalDiagnosis);
             var spinal = rules.Annex2.Matches(Diagnoses());
             int needed56a = Needed56a(3);
             string principal = $"diagnosi principale {_r.PrincipalDiagnosis} {(principalIn ? "nell'Allegato 3" : "non nell'Allegato 3")}";
             return Levels("art.4 c.1",
-                new Criterion("lett.a", "56a", principalIn && others.Count >= needed56a,
-                    $"{principal} e {others.Count} altri codici dell'Allegato 3 {Codes(others)} (ne servono {needed56a})"),
-                new Criterion("lett.b", "56a", spinal.Count >= 2,
-                    $"{spinal.Count} codici di mielolesione (Allegato 2) {Codes(spinal)} (ne servono 2)"),
-                new Criterion("lett.c", "56b", principalIn && others.Count >= 2,
-                    $"{principal} e {others.Count} altri codici dell'Allegato 3 (ne servono 2)"),
-                new Criterion("lett.d", "56c", principalIn && others.Count >= 1,
-                    $"{principal} e {others.Count} altri codici dell'Allegato 3 (ne serve 1)"));
+                new Criterion("lett.a", "56a", principalIn && others.Length >= needed56a,
+                    $"{principal} e {others.Length} altri codici dell'Allegato 3 {Codes(others)} (ne servono {needed56a})"),
+                new Criterion("lett.b", "56a", spinal.Length >= 2,
+                    $"{spinal.Length} codici di mielolesione (Allegato 2) {Codes(spinal)} (ne servono 2)"),
+                new Criterion("lett.c", "56b", principalIn && others.Length >= 2,
+                    $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne servono 2)"),
+                new Criterion("lett.d", "56c", principalIn && others.Length >= 1,
+                    $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne serve 1)"));
         }
 
         // DM 5/8/2021 art.4 c.2 — discipline 75: MDC 1 and a GCA code (Annex 1) in the rehab SDO
         private RehabVerdict Art4Comma2()
         {
             var gca = rules.Annex1.Matches(Diagnoses());
-            return Levels("art.4 c.2", new Criterion("", "75", _r.Mdc == 1 && gca.Count > 0,
-                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nella SDO riabilitativa: {(gca.Count > 0 ? Codes(gca) : "nessuna")}"));
+            return Levels("art.4 c.2", new Criterion("", "75", _r.Mdc == 1 && gca.Length > 0,
+                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nella SDO riabilitativa: {(gca.Length > 0 ? Codes(gca) : "nessuna")}"));
         }
 
         // DM 5/8/2021 art.4 c.3 — discipline 28: a mielolesione code (Annex 2) and another Annex-3 code
@@ -243,19 +255,20 @@ public sealed class RehabEngine(RuleSet rules)
         {
             var spinal = rules.Annex2.Matches(RehabCodes());
             var complex = rules.Annex3.Matches(RehabCodes());
-            bool met = spinal.Count > 0 && complex.Any(code => spinal.Count > 1 || code != spinal[0]);
+            bool met = spinal.Length > 0 && complex.Any(code => spinal.Length > 1 || code != spinal[0]);
             return Levels("art.4 c.3", new Criterion("", "28", met,
-                $"mielolesione (Allegato 2): {(spinal.Count > 0 ? Codes(spinal) : "nessuna")}; Allegato 3: {(complex.Count > 0 ? Codes(complex) : "nessuno")}"));
+                $"mielolesione (Allegato 2): {(spinal.Length > 0 ? Codes(spinal) : "nessuna")}; Allegato 3: {(complex.Length > 0 ? Codes(complex) : "nessuno")}"));
         }
 
         /// <summary>Annex-3 exceptions lower the 56a count for some pathologies (art.3 c.1 lett.b, art.4 c.1 lett.a).</summary>
         private int Needed56a(int standard)
         {
             int needed = standard;
-            foreach (var exception in rules.Annex3Exceptions)
+            for (int e = 0; e < rules.Annex3Exceptions.Count; e++)
             {
+                var exception = rules.Annex3Exceptions[e];
                 var hit = exception.Codes.Matches(RehabCodes());
-                if (hit.Count > 0 && exception.MinCodes < needed)
+                if (hit.Length > 0 && exception.MinCodes < needed)
                 {
                     needed = exception.MinCodes;
                     Check("all.3", "annex3_exception", CheckOutcome.Info,
@@ -272,7 +285,7 @@ public sealed class RehabEngine(RuleSet rules)
         /// Tries the criteria from the most complex level down: the first whose codes and scales
         /// match decides. Codes matched with scales missing (when required) → not assessable.
         /// </summary>
-        private RehabVerdict Levels(string comma, params Criterion[] criteria)
+        private RehabVerdict Levels(string comma, params ReadOnlySpan<Criterion> criteria)
         {
             (string Article, string Level)? missing = null;
             foreach (var criterion in criteria)
@@ -305,46 +318,55 @@ public sealed class RehabEngine(RuleSet rules)
         private CheckOutcome Scales(string article, string level)
         {
             var ranges = rules.Scales.For(level);
-            var parts = new List<string>(ranges.Count);
+            var detail = (_threadDetail ??= new System.Text.StringBuilder(128)).Clear();
+            detail.Append("scale ").Append(level).Append(": ");
             var inputs = new List<KeyValuePair<string, string>>(ranges.Count);
             bool failed = false;
             bool missing = false;
-            foreach (var range in ranges)
+            for (int r = 0; r < ranges.Count; r++)
             {
+                var range = ranges[r];
+
                 // art.2 c.10: Barthel dyspnoea for respiratory (MDC 4) and 6MWT for cardiac (MDC 5) rehab only
                 if ((range.Scale == Scale.BarthelDyspnoea && _r.Mdc != 4) || (range.Scale == Scale.SixMinuteWalk && _r.Mdc != 5))
                 {
                     continue;
                 }
 
-                int? value = ValueOf(range.Scale);
                 string name = ScaleNames.Of(range.Scale);
-                inputs.Add(new(name, value?.ToString() ?? ""));
-                if (value is null)
+                string separator = inputs.Count > 0 ? ", " : "";
+                int? value = ValueOf(range.Scale);
+                inputs.Add(new(name, Number(value)));
+                if (value is not { } v)
                 {
                     missing = true;
-                    parts.Add($"{name} mancante");
+                    detail.Append(CultureInfo.InvariantCulture, $"{separator}{name} mancante");
                 }
-                else if (!range.Contains(value.Value))
+                else if (!range.Contains(v))
                 {
                     failed = true;
-                    parts.Add($"{name} {value} fuori da {range.Min}..{range.Max}");
+                    detail.Append(CultureInfo.InvariantCulture, $"{separator}{name} {v} fuori da {range.Min}..{range.Max}");
                 }
                 else
                 {
-                    parts.Add($"{name} {value} in {range.Min}..{range.Max}");
+                    detail.Append(CultureInfo.InvariantCulture, $"{separator}{name} {v} in {range.Min}..{range.Max}");
                 }
             }
 
-            var outcome = failed ? CheckOutcome.Failed : missing ? CheckOutcome.Missing : CheckOutcome.Passed;
-            string summary = parts.Count > 0 ? string.Join(", ", parts) : "nessuna soglia nel rule set";
+            if (inputs.Count == 0)
+            {
+                detail.Append("nessuna soglia nel rule set");
+            }
+
             if (rules.Scales.Mode == ScaleMode.ReportOnly)
             {
-                Check(article, "scales", CheckOutcome.Info, $"scale {level}: {summary} (solo rilevazione, sperimentazione art.6)", [.. inputs]);
+                detail.Append(" (solo rilevazione, sperimentazione art.6)");
+                Check(article, "scales", CheckOutcome.Info, detail.ToString(), [.. inputs]);
                 return CheckOutcome.Passed;
             }
 
-            Check(article, "scales", outcome, $"scale {level}: {summary}", [.. inputs]);
+            var outcome = failed ? CheckOutcome.Failed : missing ? CheckOutcome.Missing : CheckOutcome.Passed;
+            Check(article, "scales", outcome, detail.ToString(), [.. inputs]);
             return outcome;
         }
 
@@ -357,22 +379,56 @@ public sealed class RehabEngine(RuleSet rules)
             _ => _r.Scales.Rcs,
         };
 
-        private IEnumerable<Icd9CmCode> Diagnoses() => _r.SecondaryDiagnoses.Prepend(_r.PrincipalDiagnosis);
+        /// <summary>The rehab record's principal and secondary diagnoses, in order (built once).</summary>
+        private ReadOnlySpan<Icd9CmCode> Diagnoses() => RehabCodes().AsSpan(0, 1 + _r.SecondaryDiagnoses.Count);
 
-        private IEnumerable<Icd9CmCode> RehabCodes() => Diagnoses().Concat(_r.Procedures);
+        /// <summary>The rehab record's diagnoses then procedures, in order (built once).</summary>
+        private Icd9CmCode[] RehabCodes() => _rehabCodes ??= [_r.PrincipalDiagnosis, .. _r.SecondaryDiagnoses, .. _r.Procedures];
+
+        /// <summary>The linked acute stay's principal and secondary diagnoses, in order (built once).</summary>
+        private Icd9CmCode[] AcuteDiagnoses(AcuteDischarge acute) => _diagnoses ??= [acute.PrincipalDiagnosis, .. acute.SecondaryDiagnoses];
 
         private RehabVerdict Verdict(Verdict verdict, string article, string level) =>
             new(_r.RecordId, verdict, c.Acute is not null, c.Acute?.RecordId, _interval, article, level, _checks);
 
-        private void Check(string article, string rule, CheckOutcome outcome, string detail, params (string Key, string Value)[] inputs) =>
-            _checks.Add(new RuleCheck(article, rule, outcome, detail, inputs.Select(i => new KeyValuePair<string, string>(i.Key, i.Value)).ToArray()));
+        private void Check(string article, string rule, CheckOutcome outcome, string detail, params ReadOnlySpan<(string Key, string Value)> inputs)
+        {
+            var pairs = inputs.IsEmpty ? [] : new KeyValuePair<string, string>[inputs.Length];
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                pairs[i] = new(inputs[i].Key, inputs[i].Value);
+            }
+
+            _checks.Add(new RuleCheck(article, rule, outcome, detail, pairs));
+        }
 
         private void Check(string article, string rule, CheckOutcome outcome, string detail, KeyValuePair<string, string>[] inputs) =>
             _checks.Add(new RuleCheck(article, rule, outcome, detail, inputs));
 
-        private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        private static string Codes(IReadOnlyList<Icd9CmCode> codes) => "[" + string.Join(" ", codes) + "]";
+        private static string Codes(ReadOnlySpan<Icd9CmCode> codes)
+        {
+            var text = new DefaultInterpolatedStringHandler(2 + (codes.Length * 7), 0, CultureInfo.InvariantCulture);
+            text.AppendLiteral("[");
+            for (int i = 0; i < codes.Length; i++)
+            {
+                if (i > 0)
+                {
+                    text.AppendLiteral(" ");
+                }
+
+                text.AppendFormatted(codes[i].Value);
+            }
+
+            text.AppendLiteral("]");
+            return text.ToStringAndClear();
+        }
+
+        /// <summary>A count or code as text: the small ones every verdict repeats are made once.</summary>
+        private static string Number(int value) => (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Number(int? value) => value is { } v ? Number(v) : "";
 
         private static string Join(IEnumerable<int> values) => string.Join("/", values.Order());
     }

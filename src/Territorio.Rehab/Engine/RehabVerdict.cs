@@ -40,7 +40,11 @@ public sealed record RehabVerdict(
     string Level,
     IReadOnlyList<RuleCheck> Checks)
 {
-    public string Reasons => string.Join("; ", Checks.Select(c => c.Detail));
+    /// <summary>Between the details of the checks in <see cref="Reasons"/>.</summary>
+    public const string ReasonSeparator = "; ";
+
+    /// <summary>The details of every check, in order: the human-readable explanation of the verdict.</summary>
+    public string Reasons => string.Join(ReasonSeparator, Checks.Select(c => c.Detail));
 
     public static string Code(Verdict verdict) => verdict switch
     {

@@ -16,7 +16,16 @@ public sealed class CodeList
         Rationale = rationale;
         Items = items;
         Codes = codes.ToFrozenSet();
+
+        // Matching asks an ordinal set of the codes' texts, one per volume: hashing a short
+        // string that way is several times cheaper than hashing the code value, and every
+        // verdict matches a dozen codes against several lists.
+        _diagnoses = Codes.Where(c => c.Kind == Icd9CmKind.Diagnosis).Select(c => c.Value).ToFrozenSet(StringComparer.Ordinal);
+        _procedures = Codes.Where(c => c.Kind == Icd9CmKind.Procedure).Select(c => c.Value).ToFrozenSet(StringComparer.Ordinal);
     }
+
+    private readonly FrozenSet<string> _diagnoses;
+    private readonly FrozenSet<string> _procedures;
 
     public static readonly CodeList Empty = new("", "", "", [], []);
 
@@ -33,20 +42,46 @@ public sealed class CodeList
     /// <summary>Every catalogue code the items cover (diagnoses and procedures).</summary>
     public FrozenSet<Icd9CmCode> Codes { get; }
 
-    public bool Contains(Icd9CmCode code) => Codes.Contains(code);
+    public bool Contains(Icd9CmCode code) =>
+        code.Value is not null && (code.Kind == Icd9CmKind.Diagnosis ? _diagnoses : _procedures).Contains(code.Value);
 
-    /// <summary>The distinct codes of <paramref name="codes"/> in this list, in input order.</summary>
-    public List<Icd9CmCode> Matches(IEnumerable<Icd9CmCode> codes)
+    /// <summary>The distinct codes of <paramref name="codes"/> in this list, in input order, leaving out <paramref name="except"/>.</summary>
+    public Icd9CmCode[] Matches(ReadOnlySpan<Icd9CmCode> codes, Icd9CmCode? except = null)
     {
-        var found = new List<Icd9CmCode>();
-        foreach (var code in codes)
+        Span<int> found = codes.Length <= 64 ? stackalloc int[codes.Length] : new int[codes.Length];
+        int count = 0;
+        for (int i = 0; i < codes.Length; i++)
         {
-            if (Codes.Contains(code) && !found.Contains(code))
+            if (codes[i] != except && Contains(codes[i]) && !FoundBefore(codes, found[..count], codes[i]))
             {
-                found.Add(code);
+                found[count++] = i;
             }
         }
 
-        return found;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var matches = new Icd9CmCode[count];
+        for (int k = 0; k < count; k++)
+        {
+            matches[k] = codes[found[k]];
+        }
+
+        return matches;
+    }
+
+    private static bool FoundBefore(ReadOnlySpan<Icd9CmCode> codes, ReadOnlySpan<int> found, Icd9CmCode code)
+    {
+        foreach (int i in found)
+        {
+            if (codes[i] == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

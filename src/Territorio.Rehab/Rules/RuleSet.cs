@@ -116,7 +116,14 @@ public static class ScaleNames
         ["rcs"] = Scale.Rcs,
     };
 
-    public static string Of(Scale scale) => ByName.First(pair => pair.Value == scale).Key;
+    public static string Of(Scale scale) => scale switch
+    {
+        Scale.Rankin => "rankin",
+        Scale.Barthel => "barthel",
+        Scale.BarthelDyspnoea => "barthel_dyspnoea",
+        Scale.SixMinuteWalk => "six_minute_walk_m",
+        _ => "rcs",
+    };
 }
 
 public sealed record ScaleRange(Scale Scale, int Min, int Max)

@@ -51,6 +51,7 @@ public static class RehabCommands
             result = new RehabCheck(ruleSet, new SdoCsvReader(catalogue)).Run(options.Sdo, files);
         }
 
+        var clock = Territorio.Flows.Diagnostics.PhaseClock.Start();
         if (options.Errors is { } errorsPath)
         {
             RehabOutputs.WriteErrors(errorsPath, result.Errors);
@@ -63,7 +64,9 @@ public static class RehabCommands
             reportFiles = $"{csv}, {html}";
         }
 
+        clock.Lap("errors+report");
         Summarise(env, ruleSet, result, options, reportFiles);
+        clock.Lap("summary");
         return result.Errors.Count > 0 ? ExitCodes.BadData : ExitCodes.Ok;
     }
 

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Territorio.Flows.Diagnostics;
+
+/// <summary>
+/// Where a batch run spends its time and memory, phase by phase: wall and CPU seconds, bytes
+/// allocated, collections, resident memory. Silent unless <c>TERRITORIO_PHASES=1</c>; then one
+/// line per phase on stderr (for profiling whole runs without a profiler).
+/// </summary>
+public sealed class PhaseClock
+{
+    private static readonly bool Enabled = Environment.GetEnvironmentVariable("TERRITORIO_PHASES") == "1";
+
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    private long _allocated = GC.GetTotalAllocatedBytes();
+    private int _collections = GC.CollectionCount(0);
+
+    public static PhaseClock Start() => new();
+
+    /// <summary>Ends the current phase under this name and starts the next.</summary>
+    public void Lap(string phase)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        long allocated = GC.GetTotalAllocatedBytes();
+        int collections = GC.CollectionCount(0);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"phase {phase,-12} wall {_wall.Elapsed.TotalSeconds,6:0.000} s  cpu {(cpu - _cpu).TotalSeconds,6:0.000} s  alloc {(allocated - _allocated) / 1e6,8:0.0} MB  gc0 {collections - _collections,4}  rss {process.WorkingSet64 / 1e6,6:0} MB  peak {process.PeakWorkingSet64 / 1e6,6:0} MB"));
+        _wall.Restart();
+        _cpu = cpu;
+        _allocated = allocated;
+        _collections = collections;
+    }
+}
