@@ -4,6 +4,7 @@ using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
+using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
@@ -41,7 +42,8 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         var day = asOf ?? Today;
         _ = await GestoreAsync(gestoreId, ct);
         var pacts = Db.Set<PattoDiCura>().AsNoTracking().Where(p => p.GestoreId == gestoreId && p.Status == PactStatus.Active);
-        return new WorklistRules(paiDueDays).Build(await SnapshotsAsync(gestoreId, pacts, day, ct), day);
+        var inputs = await WorklistInputsAsync(gestoreId, day, ct);
+        return new WorklistRules(paiDueDays).Build(await SnapshotsAsync(gestoreId, pacts, day, inputs, ct), day);
     }
 
     /// <summary>
@@ -54,42 +56,62 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
     public async Task<WorklistPage> WorklistPageAsync(string gestoreId, DateOnly? asOf, int paiDueDays, int skip, int take, CancellationToken ct)
     {
         var day = asOf ?? Today;
-        _ = await GestoreAsync(gestoreId, ct);
+        if (!await Db.Set<Gestore>().AnyAsync(g => g.Id == gestoreId, ct))
+        {
+            throw new CareRuleException($"Gestore {gestoreId} non trovato");
+        }
+
         var rules = new WorklistRules(paiDueDays);
-        var due = await DueCasesAsync(gestoreId, rules, day, ct);
+        var inputs = await WorklistInputsAsync(gestoreId, day, ct);
+        var due = DueCases(gestoreId, rules, day, inputs.Run);
         int total = await due.CountAsync(ct);
 
-        var reachedLately = (await ContactService.RecentByPatientAsync(Db, gestoreId, day, ct))
+        var reachedLately = inputs.Contacts
             .Where(c => c.Value.LastReachedOn is { } reached && day.DayNumber - reached.DayNumber < WorklistRules.ContactHoldDays)
             .Select(c => c.Key).ToList();
         var held = reachedLately.Count == 0
             ? []
-            : (await EntriesAsync(gestoreId, await due.Where(c => reachedLately.Contains(c.PatientId)).Select(c => c.PactId).ToListAsync(ct), rules, day, ct))
+            : (await EntriesAsync(gestoreId, await due.Where(c => reachedLately.Contains(c.PatientId)).Select(c => c.PactId).ToListAsync(ct), rules, day, inputs, ct))
                 .Where(e => e.ContactedOn is not null).ToList();
         var heldPatients = held.Select(e => e.PatientId).ToList();
 
         int waiting = total - held.Count;
-        var pageIds = skip >= waiting
-            ? []
-            : await due.Where(c => !heldPatients.Contains(c.PatientId))
-                .OrderBy(c => c.Reason).ThenBy(c => c.Since).ThenBy(c => c.Level).ThenBy(c => c.PatientId)
-                .Skip(skip).Take(take).Select(c => c.PactId).ToListAsync(ct);
-        var entries = await EntriesAsync(gestoreId, pageIds, rules, day, ct);
+        var pageIds = skip >= waiting ? [] : await WaitingPageAsync(due.Where(c => !heldPatients.Contains(c.PatientId)), skip, take, ct);
+        var entries = await EntriesAsync(gestoreId, pageIds, rules, day, inputs, ct);
         var heldOnPage = held.Skip(Math.Max(0, skip - waiting)).Take(take - entries.Count);
         return new WorklistPage(total, [.. entries, .. heldOnPage]);
     }
+
+    /// <summary>
+    /// The pact ids of one page, ordered by reason, date, level in force and patient. The level (a
+    /// lookup per case) is computed only for the cases up to the page's last (reason, date): every
+    /// case after that key comes after the page whatever its level, so the order is unchanged.
+    /// </summary>
+    private static async Task<List<long>> WaitingPageAsync(IQueryable<DueCase> waiting, int skip, int take, CancellationToken ct)
+    {
+        var last = await waiting.OrderBy(c => c.Reason).ThenBy(c => c.Since)
+            .Skip(skip + take - 1).Select(c => new { c.Reason, c.Since }).FirstOrDefaultAsync(ct);
+        var upToPage = last is null ? waiting : waiting.Where(c => c.Reason < last.Reason || (c.Reason == last.Reason && c.Since <= last.Since));
+        return await upToPage.OrderBy(c => c.Reason).ThenBy(c => c.Since).ThenBy(c => c.Level).ThenBy(c => c.PatientId)
+            .Skip(skip).Take(take).Select(c => c.PactId).ToListAsync(ct);
+    }
+
+    /// <summary>What every case of a worklist shares: the latest stratification run and the Gestore's recent contacts.</summary>
+    private sealed record WorklistInputs(StratificationRun? Run, IReadOnlyDictionary<string, ContactSummary> Contacts);
+
+    private async Task<WorklistInputs> WorklistInputsAsync(string gestoreId, DateOnly day, CancellationToken ct) =>
+        new(await ClassificationQueries.LatestRunAsync(Db, ct), await ContactService.RecentByPatientAsync(Db, gestoreId, day, ct));
 
     /// <summary>
     /// The Gestore's cases with a finding on the day, keyed as <see cref="WorklistRules"/> orders them:
     /// the first reason that holds is the most urgent, and the older its date the later the case
     /// (DaysLate descending = date ascending); the level is the one in force (decision 0055).
     /// </summary>
-    private async Task<IQueryable<DueCase>> DueCasesAsync(string gestoreId, WorklistRules rules, DateOnly day, CancellationToken ct)
+    private IQueryable<DueCase> DueCases(string gestoreId, WorklistRules rules, DateOnly day, StratificationRun? run)
     {
         var missedBy = day.AddDays(-rules.MissedAfterDays);
         var paiDueBy = day.AddDays(-rules.PaiDueDays);
         var expiringBy = day.AddDays(rules.ExpiringWithinDays);
-        var run = await ClassificationQueries.LatestRunAsync(Db, ct);
         long runId = run?.Id ?? 0;
         var reclassified = ClassificationQueries.InForce(Db, run);
         var stratified = Db.Set<StratifiedPerson>().Where(p => p.RunId == runId);
@@ -112,12 +134,12 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
             .Where(c => c.Reason != 0);
     }
 
-    private async Task<IReadOnlyList<WorklistEntry>> EntriesAsync(string gestoreId, List<long> pactIds, WorklistRules rules, DateOnly day, CancellationToken ct) =>
+    private async Task<IReadOnlyList<WorklistEntry>> EntriesAsync(string gestoreId, List<long> pactIds, WorklistRules rules, DateOnly day, WorklistInputs inputs, CancellationToken ct) =>
         pactIds.Count == 0
             ? []
-            : rules.Build(await SnapshotsAsync(gestoreId, Db.Set<PattoDiCura>().AsNoTracking().Where(p => pactIds.Contains(p.Id) && p.Status == PactStatus.Active), day, ct), day);
+            : rules.Build(await SnapshotsAsync(gestoreId, Db.Set<PattoDiCura>().AsNoTracking().Where(p => pactIds.Contains(p.Id) && p.Status == PactStatus.Active), day, inputs, ct), day);
 
-    private async Task<IEnumerable<CaseSnapshot>> SnapshotsAsync(string gestoreId, IQueryable<PattoDiCura> activePacts, DateOnly day, CancellationToken ct)
+    private async Task<IEnumerable<CaseSnapshot>> SnapshotsAsync(string gestoreId, IQueryable<PattoDiCura> activePacts, DateOnly day, WorklistInputs inputs, CancellationToken ct)
     {
         var pacts = await activePacts.ToListAsync(ct);
         var pactIds = pacts.Select(p => p.Id).ToList();
@@ -130,8 +152,8 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         var earliest = pacts.Count == 0 ? day : pacts.Min(p => p.StartDate);
         var delivered = await DeliveredAsync(patients, earliest, ct);
         // The level in force (an approved reclassification moves the patient in the worklist order).
-        var classifications = await ClassificationQueries.EffectiveOfAsync(Db, patients, ct);
-        var contacts = await ContactService.RecentByPatientAsync(Db, gestoreId, day, ct);
+        var classifications = await ClassificationQueries.EffectiveOfAsync(Db, inputs.Run, patients, ct);
+        var contacts = inputs.Contacts;
         return pacts.Select(p =>
         {
             var active = pais.GetValueOrDefault(p.Id)?.ActiveVersion;

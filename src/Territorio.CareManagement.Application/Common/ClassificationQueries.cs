@@ -22,9 +22,12 @@ public static class ClassificationQueries
         (await EffectiveOfAsync(db, [patientId], ct)).GetValueOrDefault(patientId);
 
     /// <summary>The classification in force of each of the patients (absent when they have none).</summary>
-    public static async Task<Dictionary<string, Classification>> EffectiveOfAsync(TerritorioDbContext db, IReadOnlyCollection<string> patientIds, CancellationToken ct)
+    public static async Task<Dictionary<string, Classification>> EffectiveOfAsync(TerritorioDbContext db, IReadOnlyCollection<string> patientIds, CancellationToken ct) =>
+        await EffectiveOfAsync(db, await LatestRunAsync(db, ct), patientIds, ct);
+
+    /// <summary>The classification in force of each of the patients over a run already read (the latest).</summary>
+    public static async Task<Dictionary<string, Classification>> EffectiveOfAsync(TerritorioDbContext db, StratificationRun? run, IReadOnlyCollection<string> patientIds, CancellationToken ct)
     {
-        var run = await LatestRunAsync(db, ct);
         var result = new Dictionary<string, Classification>(StringComparer.Ordinal);
         foreach (var chunk in patientIds.Distinct(StringComparer.Ordinal).Chunk(Batch))
         {
