@@ -217,6 +217,34 @@ public class CarePathTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task WorklistVersion_ChangesWithTheGestoresCases_AndARun_NotWithAnotherGestoresCases(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P2", "G2", Today.AddDays(-40), "paziente", "dr.bianchi", CaseManager("G2"), Ct));
+        Task<WorklistVersion> VersionAsync(string gestore) => world.UseAsync(db => world.Cases(db).WorklistVersionAsync(gestore, Ct));
+        var g1 = await VersionAsync("G1");
+        var g2 = await VersionAsync("G2");
+
+        await world.UseAsync(db => new ContactService(db, world.Clock).RecordAsync("P1", ContactKind.PhoneCall, null, ContactOutcome.Reached, "fissata la visita", CaseManager(), Ct));
+        var afterContact = await VersionAsync("G1");
+        await world.UseAsync(db => world.Levels(db).ImportAsync(new StringReader("person_id,level,main_pathology,pathologies,evidence\nP1,3,56,56,x\n"), "levels.csv", Today, AtsOperator, null, Ct));
+        var afterRun = await VersionAsync("G1");
+
+        g1.Stamp.ShouldNotBe(0, "signing the pact wrote the Gestore's first worklist row");
+        g2.Stamp.ShouldNotBe(0);
+        afterContact.ShouldSatisfyAllConditions(
+            v => v.Stamp.ShouldBeGreaterThan(g1.Stamp),
+            v => v.RunId.ShouldBe(g1.RunId),
+            v => v.Day.ShouldBe(Today));
+        afterRun.RunId.ShouldBeGreaterThan(afterContact.RunId);
+        (await VersionAsync("G2")).ShouldBe(g2 with { RunId = afterRun.RunId });
+        (await Should.ThrowAsync<CareRuleException>(() => VersionAsync("G9"))).Message.ShouldBe("Gestore G9 non trovato");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Pact_GestoreNotEligibleAtLevel_IsRefusedInUserTerms_AndNothingIsWritten(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);

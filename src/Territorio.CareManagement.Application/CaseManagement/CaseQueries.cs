@@ -14,6 +14,12 @@ namespace Territorio.CareManagement.Application.CaseManagement;
 /// <summary>A page of the worklist and how many patients the whole list has.</summary>
 public sealed record WorklistPage(int Total, IReadOnlyList<WorklistEntry> Entries);
 
+/// <summary>
+/// What a worklist page depends on besides its position: the Gestore's <see cref="WorklistStamp"/>,
+/// the latest stratification run (the level in force) and the day; equal versions, equal pages.
+/// </summary>
+public sealed record WorklistVersion(string GestoreId, long Stamp, long RunId, DateOnly Day);
+
 /// <summary>Adherence per patient, the Gestore's worklist, and the patient's history.</summary>
 public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : CareService(db, clock)
 {
@@ -44,6 +50,17 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         var pacts = Db.Set<PattoDiCura>().AsNoTracking().Where(p => p.GestoreId == gestoreId && p.Status == PactStatus.Active);
         var inputs = await WorklistInputsAsync(gestoreId, day, ct);
         return new WorklistRules(paiDueDays).Build(await SnapshotsAsync(gestoreId, pacts, day, inputs, ct), day);
+    }
+
+    /// <summary>The version of the Gestore's worklist today, in one statement (docs/decisions/0101-worklist-page-cache.md).</summary>
+    public async Task<WorklistVersion> WorklistVersionAsync(string gestoreId, CancellationToken ct)
+    {
+        var found = await Db.Set<Gestore>().Where(g => g.Id == gestoreId).Select(g => new
+        {
+            Stamp = Db.Set<WorklistStamp>().Where(s => s.GestoreId == g.Id).Select(s => (long?)s.Version).FirstOrDefault(),
+            Run = Db.Set<StratificationRun>().Max(r => (long?)r.Id),
+        }).FirstOrDefaultAsync(ct) ?? throw new CareRuleException($"Gestore {gestoreId} non trovato");
+        return new WorklistVersion(gestoreId, found.Stamp ?? 0, found.Run ?? 0, Today);
     }
 
     /// <summary>

@@ -22,12 +22,41 @@ public static class WorklistIndex
         }
 
         var rows = await BuildAsync(db, patients, ct);
+        var gestori = await db.Set<WorklistCase>().Where(c => patients.Contains(c.PatientId)).Select(c => c.GestoreId).Distinct().ToListAsync(ct);
         await db.Set<WorklistCase>().Where(c => patients.Contains(c.PatientId)).ExecuteDeleteAsync(ct);
         db.AddRange(rows);
         await db.SaveChangesAsync(ct);
         foreach (var row in rows)
         {
             db.Entry(row).State = EntityState.Detached; // the next refresh of the same patient adds a new row
+        }
+
+        // The Gestori that lost a row and those that gained one (a change of Gestore touches both).
+        await StampAsync(db, gestori.Union(rows.Select(r => r.GestoreId), StringComparer.Ordinal).ToList(), ct);
+    }
+
+    /// <summary>Raises the worklist version of the Gestori, creating the stamps they lack.</summary>
+    private static async Task StampAsync(TerritorioDbContext db, List<string> gestori, CancellationToken ct)
+    {
+        if (gestori.Count == 0)
+        {
+            return;
+        }
+
+        int raised = await db.Set<WorklistStamp>().Where(s => gestori.Contains(s.GestoreId))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), ct);
+        if (raised == gestori.Count)
+        {
+            return;
+        }
+
+        var stamped = await db.Set<WorklistStamp>().Where(s => gestori.Contains(s.GestoreId)).Select(s => s.GestoreId).ToListAsync(ct);
+        var added = gestori.Except(stamped, StringComparer.Ordinal).Select(g => new WorklistStamp(g, DateTimeOffset.UtcNow)).ToList();
+        db.AddRange(added);
+        await db.SaveChangesAsync(ct);
+        foreach (var stamp in added)
+        {
+            db.Entry(stamp).State = EntityState.Detached;
         }
     }
 
@@ -72,6 +101,7 @@ public static class WorklistIndex
             progress?.Invoke((double)written / patients.Count);
         }
 
+        await StampAsync(db, await db.Set<WorklistCase>().Select(c => c.GestoreId).Union(db.Set<WorklistStamp>().Select(s => s.GestoreId)).ToListAsync(ct), ct);
         return written;
     }
 

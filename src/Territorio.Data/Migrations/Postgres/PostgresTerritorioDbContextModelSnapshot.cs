@@ -463,6 +463,22 @@ namespace Territorio.Data.Migrations.Postgres
                     b.ToTable("worklist_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.WorklistStamp", b =>
+                {
+                    b.Property<string>("GestoreId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GestoreId");
+
+                    b.ToTable("worklist_stamps", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -448,6 +448,22 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("worklist_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.WorklistStamp", b =>
+                {
+                    b.Property<string>("GestoreId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GestoreId");
+
+                    b.ToTable("worklist_stamps", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

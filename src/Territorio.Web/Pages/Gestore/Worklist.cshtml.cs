@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.CaseManagement;
+using Territorio.Web.Care;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Gestore;
 
-public sealed class WorklistModel(CareServices care, PatientAccess access) : PageModel
+public sealed class WorklistModel(CareServices care, WorklistPages pages, PatientAccess access) : PageModel
 {
     /// <summary>A screenful: a Gestore has thousands of patients in charge (docs/decisions/0094-worklist-read-model.md).</summary>
     public const int PageSize = 25;
@@ -24,7 +25,7 @@ public sealed class WorklistModel(CareServices care, PatientAccess access) : Pag
     {
         var actor = Actor.From(User);
         PageNumber = Math.Max(1, PageNumber);
-        var page = await care.Cases.WorklistPageAsync(actor.GestoreId!, null, WorklistRules.DefaultPaiDueDays, (PageNumber - 1) * PageSize, PageSize, ct);
+        var page = await pages.GetAsync(care, actor.GestoreId!, (PageNumber - 1) * PageSize, PageSize, ct);
         (Total, Entries) = (page.Total, page.Entries);
         await access.RecordShownAsync(actor, Entries.Select(e => e.PatientId), "pagina Pazienti da contattare", ct);
     }

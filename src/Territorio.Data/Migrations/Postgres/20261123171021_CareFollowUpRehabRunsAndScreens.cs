@@ -135,6 +135,18 @@ namespace Territorio.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "worklist_stamps",
+                columns: table => new
+                {
+                    gestore_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_worklist_stamps", x => x.gestore_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rehab_run_errors",
                 columns: table => new
                 {
@@ -311,6 +323,9 @@ namespace Territorio.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "worklist_cases");
+
+            migrationBuilder.DropTable(
+                name: "worklist_stamps");
 
             migrationBuilder.DropTable(
                 name: "rehab_runs");

@@ -11,7 +11,7 @@ using Territorio.Data;
 namespace Territorio.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTerritorioDbContext))]
-    [Migration("20261123141458_CareFollowUpRehabRunsAndScreens")]
+    [Migration("20261123170952_CareFollowUpRehabRunsAndScreens")]
     partial class CareFollowUpRehabRunsAndScreens
     {
         /// <inheritdoc />
@@ -449,6 +449,22 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasIndex("GestoreId", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
 
                     b.ToTable("worklist_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.WorklistStamp", b =>
+                {
+                    b.Property<string>("GestoreId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("GestoreId");
+
+                    b.ToTable("worklist_stamps", (string)null);
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Common.AuditEntry", b =>

@@ -12,7 +12,7 @@ using Territorio.Data;
 namespace Territorio.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTerritorioDbContext))]
-    [Migration("20261123141616_CareFollowUpRehabRunsAndScreens")]
+    [Migration("20261123171021_CareFollowUpRehabRunsAndScreens")]
     partial class CareFollowUpRehabRunsAndScreens
     {
         /// <inheritdoc />
@@ -464,6 +464,22 @@ namespace Territorio.Data.Migrations.Postgres
                     b.HasIndex("GestoreId", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
 
                     b.ToTable("worklist_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.WorklistStamp", b =>
+                {
+                    b.Property<string>("GestoreId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("GestoreId");
+
+                    b.ToTable("worklist_stamps", (string)null);
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Common.AuditEntry", b =>

@@ -134,6 +134,18 @@ namespace Territorio.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "worklist_stamps",
+                columns: table => new
+                {
+                    gestore_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_worklist_stamps", x => x.gestore_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rehab_run_errors",
                 columns: table => new
                 {
@@ -310,6 +322,9 @@ namespace Territorio.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "worklist_cases");
+
+            migrationBuilder.DropTable(
+                name: "worklist_stamps");
 
             migrationBuilder.DropTable(
                 name: "rehab_runs");
