@@ -57,6 +57,7 @@ public static class WebApp
         services.AddSingleton(sp => CareCatalogues.Load(sp.GetRequiredService<ReferenceData>()));
         services.AddScoped(sp => new CareServices(sp.GetRequiredService<TerritorioDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CareCatalogues>()));
         services.AddScoped<PatientFileQuery>();
+        services.AddSingleton<ScreenCache>();
         services.AddSingleton<WorklistPages>();
         services.AddAtsScreens();
         services.AddRehabScreens(builder.Configuration);

@@ -245,6 +245,35 @@ public class CarePathTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task PatientRecordVersion_ChangesWithThePatientsOwnChanges_AndAgendasWithAnyBooking(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        foreach (string patient in new[] { "P1", "P2" })
+        {
+            await world.UseAsync(db => world.Enrolment(db).SignPactAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+        }
+
+        Task<PatientRecordVersion?> VersionAsync(string patient) => world.UseAsync(db => world.Cases(db).PatientRecordVersionAsync(patient, Ct));
+        var p1 = (await VersionAsync("P1"))!;
+        var p2 = (await VersionAsync("P2"))!;
+
+        await world.UseAsync(db => new ContactService(db, world.Clock).RecordAsync("P2", ContactKind.PhoneCall, null, ContactOutcome.Reached, "ok", CaseManager(), Ct));
+        var afterContact = (await VersionAsync("P1"))!;
+        await world.UseAsync(db => world.Pai(db).WriteFromTemplateAsync("P2", Manager(), null, Ct));
+        long slot = await world.FirstSlotAsync();
+        await world.UseAsync(db => world.Bookings(db).BookAsync("P2", slot, CaseManager(), Ct));
+
+        afterContact.ShouldBe(p1, "another patient's contact changes nothing of P1's record");
+        (await VersionAsync("P2"))!.Stamp.ShouldBeGreaterThan(p2.Stamp);
+        var afterBooking = (await VersionAsync("P1"))!;
+        afterBooking.Stamp.ShouldBe(p1.Stamp);
+        afterBooking.Agendas.ShouldNotBe(p1.Agendas, "a booking takes a slot P1's file may offer");
+        (await VersionAsync("ZZ")).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Pact_GestoreNotEligibleAtLevel_IsRefusedInUserTerms_AndNothingIsWritten(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);

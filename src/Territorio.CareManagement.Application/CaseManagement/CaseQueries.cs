@@ -15,10 +15,16 @@ namespace Territorio.CareManagement.Application.CaseManagement;
 public sealed record WorklistPage(int Total, IReadOnlyList<WorklistEntry> Entries);
 
 /// <summary>
-/// What a worklist page depends on besides its position: the Gestore's <see cref="WorklistStamp"/>,
+/// What a worklist page depends on besides its position: the Gestore's worklist <see cref="ChangeStamp"/>,
 /// the latest stratification run (the level in force) and the day; equal versions, equal pages.
 /// </summary>
 public sealed record WorklistVersion(string GestoreId, long Stamp, long RunId, DateOnly Day);
+
+/// <summary>
+/// What a patient's care record (patient file) depends on: the patient's <see cref="ChangeStamp"/>,
+/// the agendas' (free slots), the latest stratification run and the day.
+/// </summary>
+public sealed record PatientRecordVersion(string PatientId, long Stamp, long Agendas, long RunId, DateOnly Day);
 
 /// <summary>Adherence per patient, the Gestore's worklist, and the patient's history.</summary>
 public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : CareService(db, clock)
@@ -52,16 +58,42 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         return new WorklistRules(paiDueDays).Build(await SnapshotsAsync(gestoreId, pacts, day, inputs, ct), day);
     }
 
-    /// <summary>The version of the Gestore's worklist today, in one statement (docs/decisions/0101-worklist-page-cache.md).</summary>
+    /// <summary>The version of the Gestore's worklist today, in one statement (docs/decisions/0101-screens-kept-by-change-stamps.md).</summary>
     public async Task<WorklistVersion> WorklistVersionAsync(string gestoreId, CancellationToken ct)
     {
-        var found = await Db.Set<Gestore>().Where(g => g.Id == gestoreId).Select(g => new
-        {
-            Stamp = Db.Set<WorklistStamp>().Where(s => s.GestoreId == g.Id).Select(s => (long?)s.Version).FirstOrDefault(),
-            Run = Db.Set<StratificationRun>().Max(r => (long?)r.Id),
-        }).FirstOrDefaultAsync(ct) ?? throw new CareRuleException($"Gestore {gestoreId} non trovato");
-        return new WorklistVersion(gestoreId, found.Stamp ?? 0, found.Run ?? 0, Today);
+        ct.ThrowIfCancellationRequested();
+        var versionOf = VersionQueries.GetOrAdd(Db.GetType(), _ => EF.CompileAsyncQuery(
+            (TerritorioDbContext db, string id, string stamp) => db.Set<Gestore>().Where(g => g.Id == id).Select(g => new VersionRow(
+                db.Set<ChangeStamp>().Where(s => s.Key == stamp).Select(s => (long?)s.Version).FirstOrDefault(),
+                db.Set<StratificationRun>().Max(r => (long?)r.Id))).FirstOrDefault()));
+        var found = await versionOf(Db, gestoreId, ChangeStamp.WorklistOf(gestoreId)) ?? throw new CareRuleException($"Gestore {gestoreId} non trovato");
+        return new WorklistVersion(gestoreId, found.Stamp ?? 0, found.RunId ?? 0, Today);
     }
+
+    /// <summary>The version of the patient's care record today, in one statement; null for an unknown patient.</summary>
+    public async Task<PatientRecordVersion?> PatientRecordVersionAsync(string patientId, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var versionOf = PatientVersionQueries.GetOrAdd(Db.GetType(), _ => EF.CompileAsyncQuery(
+            (TerritorioDbContext db, string id, string stamp) => db.Residents.Where(r => r.Id == id).Select(r => new PatientVersionRow(
+                db.Set<ChangeStamp>().Where(s => s.Key == stamp).Select(s => (long?)s.Version).FirstOrDefault(),
+                db.Set<ChangeStamp>().Where(s => s.Key == ChangeStamp.Agendas).Select(s => (long?)s.Version).FirstOrDefault(),
+                db.Set<StratificationRun>().Max(x => (long?)x.Id))).FirstOrDefault()));
+        var found = await versionOf(Db, patientId, ChangeStamp.PatientOf(patientId));
+        return found is null ? null : new PatientRecordVersion(patientId, found.Stamp ?? 0, found.Agendas ?? 0, found.RunId ?? 0, Today);
+    }
+
+    private sealed record PatientVersionRow(long? Stamp, long? Agendas, long? RunId);
+
+    private sealed record VersionRow(long? Stamp, long? RunId);
+
+    /// <summary>
+    /// Compiled once per provider's context (a compiled query serves one model): read on every
+    /// worklist view, where building the query cost more than running it.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<TerritorioDbContext, string, string, Task<VersionRow?>>> VersionQueries = new();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<TerritorioDbContext, string, string, Task<PatientVersionRow?>>> PatientVersionQueries = new();
 
     /// <summary>
     /// One page of <see cref="WorklistAsync"/> (same entries, same order) for a Gestore with thousands

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.CaseManagement;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
@@ -14,6 +17,11 @@ namespace Territorio.CareManagement.Application.CaseManagement;
 /// </summary>
 public static class WorklistIndex
 {
+    /// <summary>
+    /// Rewrites the rows of the patients and raises the change stamps of what they show: each
+    /// patient's record and the worklists of the Gestori that lost or gained a row (a change of
+    /// Gestore touches both).
+    /// </summary>
     public static async Task RefreshAsync(TerritorioDbContext db, IReadOnlyCollection<string> patients, CancellationToken ct)
     {
         if (patients.Count == 0)
@@ -31,33 +39,7 @@ public static class WorklistIndex
             db.Entry(row).State = EntityState.Detached; // the next refresh of the same patient adds a new row
         }
 
-        // The Gestori that lost a row and those that gained one (a change of Gestore touches both).
-        await StampAsync(db, gestori.Union(rows.Select(r => r.GestoreId), StringComparer.Ordinal).ToList(), ct);
-    }
-
-    /// <summary>Raises the worklist version of the Gestori, creating the stamps they lack.</summary>
-    private static async Task StampAsync(TerritorioDbContext db, List<string> gestori, CancellationToken ct)
-    {
-        if (gestori.Count == 0)
-        {
-            return;
-        }
-
-        int raised = await db.Set<WorklistStamp>().Where(s => gestori.Contains(s.GestoreId))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version + 1), ct);
-        if (raised == gestori.Count)
-        {
-            return;
-        }
-
-        var stamped = await db.Set<WorklistStamp>().Where(s => gestori.Contains(s.GestoreId)).Select(s => s.GestoreId).ToListAsync(ct);
-        var added = gestori.Except(stamped, StringComparer.Ordinal).Select(g => new WorklistStamp(g, DateTimeOffset.UtcNow)).ToList();
-        db.AddRange(added);
-        await db.SaveChangesAsync(ct);
-        foreach (var stamp in added)
-        {
-            db.Entry(stamp).State = EntityState.Detached;
-        }
+        await ChangeStamps.RaiseAsync(db, gestori.Concat(rows.Select(r => r.GestoreId)).Select(ChangeStamp.WorklistOf).Concat(patients.Select(ChangeStamp.PatientOf)), ct);
     }
 
     /// <summary>After a migration: rows for active pacts that have none (databases from before the read model); returns how many.</summary>
@@ -101,7 +83,9 @@ public static class WorklistIndex
             progress?.Invoke((double)written / patients.Count);
         }
 
-        await StampAsync(db, await db.Set<WorklistCase>().Select(c => c.GestoreId).Union(db.Set<WorklistStamp>().Select(s => s.GestoreId)).ToListAsync(ct), ct);
+        // Loaded in bulk (bookings and slots too): every worklist, record and free-slot list may have changed.
+        var gestori = await db.Set<Gestore>().Select(g => g.Id).ToListAsync(ct);
+        await ChangeStamps.RaiseAsync(db, [ChangeStamp.Agendas, .. gestori.Select(ChangeStamp.WorklistOf), .. patients.Select(ChangeStamp.PatientOf)], ct);
         return written;
     }
 

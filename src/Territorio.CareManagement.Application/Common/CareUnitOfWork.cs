@@ -23,6 +23,9 @@ public static class CareUnitOfWork
         {
             // Deliveries change adherence without an aggregate's history: note their patients first.
             var touched = db.ChangeTracker.Entries<DeliveredService>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.PatientId).ToHashSet(StringComparer.Ordinal);
+            // Bookings, slots and agreements change the free slots every patient file offers.
+            bool agendas = db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && e.Entity is Booking or CareManagement.Network.AgendaSlot or CareManagement.Network.Agreement);
             await db.SaveChangesAsync(ct);
             var history = db.ChangeTracker.Entries<AggregateRoot>()
                 .SelectMany(e => e.Entity.DrainHistory())
@@ -36,6 +39,10 @@ public static class CareUnitOfWork
 
             touched.UnionWith(history.Where(h => h.PatientId is not null).Select(h => h.PatientId!));
             await WorklistIndex.RefreshAsync(db, touched, ct);
+            if (agendas)
+            {
+                await ChangeStamps.RaiseAsync(db, [ChangeStamp.Agendas], ct);
+            }
 
             if (owned is not null)
             {

@@ -42,12 +42,28 @@ public sealed record PatientFile(
     public IReadOnlyList<Contact>? Contacts { get; init; }
 }
 
-/// <summary>Builds the patient file from the care services, for a patient already checked as visible.</summary>
-public sealed class PatientFileQuery(CareServices care, TimeProvider clock)
+/// <summary>
+/// Builds the patient file from the care services, for a patient already checked as visible; a
+/// file is computed once per <see cref="PatientRecordVersion"/> and audience (docs/decisions/0101-screens-kept-by-change-stamps.md).
+/// </summary>
+public sealed class PatientFileQuery(CareServices care, TimeProvider clock, ScreenCache cache)
 {
     public const int SlotsPerService = 5;
 
     public async Task<PatientFile> BuildAsync(Resident patient, string? bookingGestoreId, CancellationToken ct, bool withContacts = false)
+    {
+        var version = await care.Cases.PatientRecordVersionAsync(patient.Id, ct);
+        if (version is null)
+        {
+            return await ComputeAsync(patient, bookingGestoreId, withContacts, ct);
+        }
+
+        var file = await cache.GetOrComputeAsync((version, bookingGestoreId, withContacts), () => ComputeAsync(patient, bookingGestoreId, withContacts, ct));
+        // The resident's own data comes from the caller's fresh read, not from the file kept.
+        return file with { Patient = PatientSummary.Of(patient, version.Day) };
+    }
+
+    private async Task<PatientFile> ComputeAsync(Resident patient, string? bookingGestoreId, bool withContacts, CancellationToken ct)
     {
         // Read-only: nothing tracked, one query per part (docs/decisions/0095-patient-file-queries.md).
         var today = ItalianTime.Today(clock);

@@ -24,16 +24,14 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock)
         var patient = await VisibleTo(actor).AsNoTracking().FirstOrDefaultAsync(r => r.Id == patientId, cancellationToken);
         string? patientAts = patient?.Ats
             ?? await db.Residents.Where(r => r.Id == patientId).Select(r => r.Ats).FirstOrDefaultAsync(cancellationToken);
-        db.Set<PatientAccessEntry>().Add(Entry(actor, patientId, patientAts, resource, granted: patient is not null));
-        await db.SaveChangesAsync(cancellationToken);
+        await AccessLog.AppendAsync(db, [Entry(actor, patientId, patientAts, resource, granted: patient is not null)], cancellationToken);
         return patient;
     }
 
     /// <summary>Logs a read of several patients at once (a list showing their data).</summary>
     public async Task RecordListAsync(Actor actor, IEnumerable<Resident> patients, string resource, CancellationToken cancellationToken)
     {
-        db.Set<PatientAccessEntry>().AddRange(patients.Select(p => Entry(actor, p.Id, p.Ats, resource, granted: true)));
-        await db.SaveChangesAsync(cancellationToken);
+        await AccessLog.AppendAsync(db, [.. patients.Select(p => Entry(actor, p.Id, p.Ats, resource, granted: true))], cancellationToken);
     }
 
     /// <summary>Logs the patients a screen showed by id (those visible to the actor; others are not shown).</summary>

@@ -31,7 +31,6 @@ internal static partial class CareDemo
     public static async Task ClearAsync(TerritorioDbContext db, CancellationToken ct)
     {
         await db.Set<WorklistCase>().ExecuteDeleteAsync(ct);
-        await db.Set<WorklistStamp>().ExecuteDeleteAsync(ct);
         await db.Set<AuditEntry>().ExecuteDeleteAsync(ct);
         await db.Set<DeliveredService>().ExecuteDeleteAsync(ct);
         await db.Set<Booking>().ExecuteDeleteAsync(ct);

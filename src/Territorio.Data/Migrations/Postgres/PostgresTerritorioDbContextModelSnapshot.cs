@@ -463,22 +463,6 @@ namespace Territorio.Data.Migrations.Postgres
                     b.ToTable("worklist_cases", (string)null);
                 });
 
-            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.WorklistStamp", b =>
-                {
-                    b.Property<string>("GestoreId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("gestore_id");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
-
-                    b.HasKey("GestoreId");
-
-                    b.ToTable("worklist_stamps", (string)null);
-                });
-
             modelBuilder.Entity("Territorio.CareManagement.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -539,6 +523,22 @@ namespace Territorio.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "AtUtc");
 
                     b.ToTable("care_audit", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Common.ChangeStamp", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("change_stamps", (string)null);
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.EnrolmentLetter", b =>

@@ -448,22 +448,6 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("worklist_cases", (string)null);
                 });
 
-            modelBuilder.Entity("Territorio.CareManagement.CaseManagement.WorklistStamp", b =>
-                {
-                    b.Property<string>("GestoreId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("gestore_id");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("GestoreId");
-
-                    b.ToTable("worklist_stamps", (string)null);
-                });
-
             modelBuilder.Entity("Territorio.CareManagement.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -522,6 +506,22 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "AtUtc");
 
                     b.ToTable("care_audit", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Common.ChangeStamp", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("change_stamps", (string)null);
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.EnrolmentLetter", b =>

@@ -67,6 +67,18 @@ namespace Territorio.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "change_stamps",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_change_stamps", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cooperative_members",
                 columns: table => new
                 {
@@ -132,18 +144,6 @@ namespace Territorio.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_worklist_cases", x => x.pact_id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "worklist_stamps",
-                columns: table => new
-                {
-                    gestore_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    version = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_worklist_stamps", x => x.gestore_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -310,6 +310,9 @@ namespace Territorio.Data.Migrations.Postgres
                 name: "care_contacts");
 
             migrationBuilder.DropTable(
+                name: "change_stamps");
+
+            migrationBuilder.DropTable(
                 name: "cooperative_members");
 
             migrationBuilder.DropTable(
@@ -323,9 +326,6 @@ namespace Territorio.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "worklist_cases");
-
-            migrationBuilder.DropTable(
-                name: "worklist_stamps");
 
             migrationBuilder.DropTable(
                 name: "rehab_runs");

@@ -66,6 +66,18 @@ namespace Territorio.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "change_stamps",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_change_stamps", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cooperative_members",
                 columns: table => new
                 {
@@ -131,18 +143,6 @@ namespace Territorio.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_worklist_cases", x => x.pact_id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "worklist_stamps",
-                columns: table => new
-                {
-                    gestore_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    version = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_worklist_stamps", x => x.gestore_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -309,6 +309,9 @@ namespace Territorio.Data.Migrations.Sqlite
                 name: "care_contacts");
 
             migrationBuilder.DropTable(
+                name: "change_stamps");
+
+            migrationBuilder.DropTable(
                 name: "cooperative_members");
 
             migrationBuilder.DropTable(
@@ -322,9 +325,6 @@ namespace Territorio.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "worklist_cases");
-
-            migrationBuilder.DropTable(
-                name: "worklist_stamps");
 
             migrationBuilder.DropTable(
                 name: "rehab_runs");
