@@ -53,7 +53,7 @@ public sealed class RehabEngine(RuleSet rules)
             if (c.Acute is not { } acute)
             {
                 Check("art.2 c.3", "linkage", CheckOutcome.Info,
-                    $"art.2 c.3: non conseguente ad evento acuto (nessun ricovero per acuti dimesso nei {rules.Linkage.LookbackMonths} mesi prima del {Day(_r.AdmissionDate)})",
+                    $"art.2 c.3: non conseguente ad evento acuto (nessun ricovero per acuti dimesso nei {rules.Linkage.LookbackMonths} mesi prima del {new DayText(_r.AdmissionDate)})",
                     ("lookback_from", Day(_r.AdmissionDate.AddMonths(-rules.Linkage.LookbackMonths))));
                 return Art4();
             }
@@ -67,7 +67,7 @@ public sealed class RehabEngine(RuleSet rules)
             {
                 // DM 5/8/2021 art.3 c.4 — worsening re-admission after a rehab stay in continuity → art.4
                 Check("art.3 c.4", "worsening_readmission", CheckOutcome.Info,
-                    $"art.3 c.4: nuovo accesso dopo il ricovero riabilitativo {earlier.RecordId} ({Day(earlier.AdmissionDate)}–{Day(earlier.DischargeDate)}) in continuità con l'acuzie: si applica l'art.4",
+                    $"art.3 c.4: nuovo accesso dopo il ricovero riabilitativo {earlier.RecordId} ({new DayText(earlier.AdmissionDate)}–{new DayText(earlier.DischargeDate)}) in continuità con l'acuzie: si applica l'art.4",
                     ("earlier_rehab_record_id", earlier.RecordId));
                 return Art4();
             }
@@ -189,30 +189,31 @@ public sealed class RehabEngine(RuleSet rules)
             var acuteDiagnoses = AcuteDiagnoses(acute);
             var correlated = annex4.Matches(acuteDiagnoses);
             return Levels("art.3 c.1",
-                new Criterion("lett.b", "56a", annex3.Length >= needed56a,
-                    $"{annex3.Length} codici dell'Allegato 3 nella SDO riabilitativa {Codes(annex3)} (ne servono {needed56a})"),
-                new Criterion("lett.c", "56b", annex3.Length >= 2,
-                    $"{annex3.Length} codici dell'Allegato 3 {Codes(annex3)} (ne servono 2)"),
-                new Criterion("lett.a", "56c", correlated.Length > 0,
-                    correlated.Length > 0
-                        ? $"diagnosi dell'acuzie {acute.RecordId} correlate (Allegato 4, MDC {_r.Mdc}): {Codes(correlated)}"
-                        : $"nessuna diagnosi dell'acuzie {acute.RecordId} {Codes(acuteDiagnoses)} nell'Allegato 4 per MDC {_r.Mdc}"));
+                Criterion.Of("art.3 c.1 lett.b", "56a", annex3.Length >= needed56a,
+                    $"{annex3.Length} codici dell'Allegato 3 nella SDO riabilitativa {new CodeListText(annex3)} (ne servono {needed56a})"),
+                Criterion.Of("art.3 c.1 lett.c", "56b", annex3.Length >= 2,
+                    $"{annex3.Length} codici dell'Allegato 3 {new CodeListText(annex3)} (ne servono 2)"),
+                correlated.Length > 0
+                    ? Criterion.Of("art.3 c.1 lett.a", "56c", true,
+                        $"diagnosi dell'acuzie {acute.RecordId} correlate (Allegato 4, MDC {_r.Mdc}): {new CodeListText(correlated)}")
+                    : Criterion.Of("art.3 c.1 lett.a", "56c", false,
+                        $"nessuna diagnosi dell'acuzie {acute.RecordId} {new CodeListText(acuteDiagnoses)} nell'Allegato 4 per MDC {_r.Mdc}"));
         }
 
         // DM 5/8/2021 art.3 c.2 — post-acute discipline 75: MDC 1 and GCA (Annex 1) in the acute SDO
         private RehabVerdict Art3Comma2(AcuteDischarge acute)
         {
             var gca = rules.Annex1.Matches(AcuteDiagnoses(acute));
-            return Levels("art.3 c.2", new Criterion("", "75", _r.Mdc == 1 && gca.Length > 0,
-                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nell'acuzie {acute.RecordId}: {(gca.Length > 0 ? Codes(gca) : "nessuna")}"));
+            return Levels("art.3 c.2", Criterion.Of("art.3 c.2", "75", _r.Mdc == 1 && gca.Length > 0,
+                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nell'acuzie {acute.RecordId}: {new CodeListText(gca, "nessuna")}"));
         }
 
         // DM 5/8/2021 art.3 c.3 — post-acute discipline 28: MDC 1 and mielolesione (Annex 2) in the acute SDO
         private RehabVerdict Art3Comma3(AcuteDischarge acute)
         {
             var spinal = rules.Annex2.Matches(AcuteDiagnoses(acute));
-            return Levels("art.3 c.3", new Criterion("", "28", _r.Mdc == 1 && spinal.Length > 0,
-                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, mielolesione (Allegato 2) nell'acuzie {acute.RecordId}: {(spinal.Length > 0 ? Codes(spinal) : "nessuna")}"));
+            return Levels("art.3 c.3", Criterion.Of("art.3 c.3", "28", _r.Mdc == 1 && spinal.Length > 0,
+                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, mielolesione (Allegato 2) nell'acuzie {acute.RecordId}: {new CodeListText(spinal, "nessuna")}"));
         }
 
         // DM 5/8/2021 art.4 — diagnostic congruence on the rehab SDO alone
@@ -232,13 +233,13 @@ public sealed class RehabEngine(RuleSet rules)
             int needed56a = Needed56a(3);
             string principal = $"diagnosi principale {_r.PrincipalDiagnosis} {(principalIn ? "nell'Allegato 3" : "non nell'Allegato 3")}";
             return Levels("art.4 c.1",
-                new Criterion("lett.a", "56a", principalIn && others.Length >= needed56a,
-                    $"{principal} e {others.Length} altri codici dell'Allegato 3 {Codes(others)} (ne servono {needed56a})"),
-                new Criterion("lett.b", "56a", spinal.Length >= 2,
-                    $"{spinal.Length} codici di mielolesione (Allegato 2) {Codes(spinal)} (ne servono 2)"),
-                new Criterion("lett.c", "56b", principalIn && others.Length >= 2,
+                Criterion.Of("art.4 c.1 lett.a", "56a", principalIn && others.Length >= needed56a,
+                    $"{principal} e {others.Length} altri codici dell'Allegato 3 {new CodeListText(others)} (ne servono {needed56a})"),
+                Criterion.Of("art.4 c.1 lett.b", "56a", spinal.Length >= 2,
+                    $"{spinal.Length} codici di mielolesione (Allegato 2) {new CodeListText(spinal)} (ne servono 2)"),
+                Criterion.Of("art.4 c.1 lett.c", "56b", principalIn && others.Length >= 2,
                     $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne servono 2)"),
-                new Criterion("lett.d", "56c", principalIn && others.Length >= 1,
+                Criterion.Of("art.4 c.1 lett.d", "56c", principalIn && others.Length >= 1,
                     $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne serve 1)"));
         }
 
@@ -246,8 +247,8 @@ public sealed class RehabEngine(RuleSet rules)
         private RehabVerdict Art4Comma2()
         {
             var gca = rules.Annex1.Matches(Diagnoses());
-            return Levels("art.4 c.2", new Criterion("", "75", _r.Mdc == 1 && gca.Length > 0,
-                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nella SDO riabilitativa: {(gca.Length > 0 ? Codes(gca) : "nessuna")}"));
+            return Levels("art.4 c.2", Criterion.Of("art.4 c.2", "75", _r.Mdc == 1 && gca.Length > 0,
+                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nella SDO riabilitativa: {new CodeListText(gca, "nessuna")}"));
         }
 
         // DM 5/8/2021 art.4 c.3 — discipline 28: a mielolesione code (Annex 2) and another Annex-3 code
@@ -256,8 +257,8 @@ public sealed class RehabEngine(RuleSet rules)
             var spinal = rules.Annex2.Matches(RehabCodes());
             var complex = rules.Annex3.Matches(RehabCodes());
             bool met = spinal.Length > 0 && complex.Any(code => spinal.Length > 1 || code != spinal[0]);
-            return Levels("art.4 c.3", new Criterion("", "28", met,
-                $"mielolesione (Allegato 2): {(spinal.Length > 0 ? Codes(spinal) : "nessuna")}; Allegato 3: {(complex.Length > 0 ? Codes(complex) : "nessuno")}"));
+            return Levels("art.4 c.3", Criterion.Of("art.4 c.3", "28", met,
+                $"mielolesione (Allegato 2): {new CodeListText(spinal, "nessuna")}; Allegato 3: {new CodeListText(complex, "nessuno")}"));
         }
 
         /// <summary>Annex-3 exceptions lower the 56a count for some pathologies (art.3 c.1 lett.b, art.4 c.1 lett.a).</summary>
@@ -272,14 +273,47 @@ public sealed class RehabEngine(RuleSet rules)
                 {
                     needed = exception.MinCodes;
                     Check("all.3", "annex3_exception", CheckOutcome.Info,
-                        $"eccezione Allegato 3 '{exception.Codes.Name}' per {Codes(hit)}: bastano {needed} codici per 56a");
+                        $"eccezione Allegato 3 '{exception.Codes.Name}' per {new CodeListText(hit)}: bastano {needed} codici per 56a");
                 }
             }
 
             return needed;
         }
 
-        private readonly record struct Criterion(string Letter, string Level, bool CodesMet, string Detail);
+        /// <summary>A criterion of a comma with its whole reason: "article (level): detail: outcome".</summary>
+        private readonly record struct Criterion(string Article, string Level, bool CodesMet, string Detail)
+        {
+            public static Criterion Of(string article, string level, bool codesMet, [InterpolatedStringHandlerArgument(nameof(article), nameof(level))] CriterionText detail) =>
+                new(article, level, codesMet, detail.Finish(codesMet));
+        }
+
+        /// <summary>Builds a criterion's reason in one string, without the detail as a string of its own.</summary>
+        [InterpolatedStringHandler]
+        private ref struct CriterionText
+        {
+            private DefaultInterpolatedStringHandler _text;
+
+            public CriterionText(int literalLength, int formattedCount, string article, string level)
+            {
+                _text = new DefaultInterpolatedStringHandler(literalLength + 64, formattedCount + 2);
+                _text.AppendLiteral(article);
+                _text.AppendLiteral(" (");
+                _text.AppendLiteral(level);
+                _text.AppendLiteral("): ");
+            }
+
+            public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+            public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+            public void AppendFormatted(string? value) => _text.AppendFormatted(value);
+
+            public string Finish(bool codesMet)
+            {
+                _text.AppendLiteral(codesMet ? ": soddisfatto" : ": non soddisfatto");
+                return _text.ToStringAndClear();
+            }
+        }
 
         /// <summary>
         /// Tries the criteria from the most complex level down: the first whose codes and scales
@@ -290,10 +324,8 @@ public sealed class RehabEngine(RuleSet rules)
             (string Article, string Level)? missing = null;
             foreach (var criterion in criteria)
             {
-                string article = criterion.Letter.Length > 0 ? $"{comma} {criterion.Letter}" : comma;
-                Check(article, "codes", criterion.CodesMet ? CheckOutcome.Passed : CheckOutcome.Failed,
-                    $"{article} ({criterion.Level}): {criterion.Detail}: {(criterion.CodesMet ? "soddisfatto" : "non soddisfatto")}",
-                    ("level", criterion.Level));
+                string article = criterion.Article;
+                Check(article, "codes", criterion.CodesMet ? CheckOutcome.Passed : CheckOutcome.Failed, criterion.Detail, ("level", criterion.Level));
                 if (!criterion.CodesMet)
                 {
                     continue;
@@ -407,29 +439,65 @@ public sealed class RehabEngine(RuleSet rules)
 
         private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        private static string Codes(ReadOnlySpan<Icd9CmCode> codes)
-        {
-            var text = new DefaultInterpolatedStringHandler(2 + (codes.Length * 7), 0, CultureInfo.InvariantCulture);
-            text.AppendLiteral("[");
-            for (int i = 0; i < codes.Length; i++)
-            {
-                if (i > 0)
-                {
-                    text.AppendLiteral(" ");
-                }
-
-                text.AppendFormatted(codes[i].Value);
-            }
-
-            text.AppendLiteral("]");
-            return text.ToStringAndClear();
-        }
-
         /// <summary>A count or code as text: the small ones every verdict repeats are made once.</summary>
         private static string Number(int value) => (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);
 
         private static string Number(int? value) => value is { } v ? Number(v) : "";
 
         private static string Join(IEnumerable<int> values) => string.Join("/", values.Order());
+    }
+
+    /// <summary>Codes as "[a b c]" (or a word when there are none), written straight into the reason being built.</summary>
+    private readonly struct CodeListText(Icd9CmCode[] codes, string? none = null) : ISpanFormattable
+    {
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+        {
+            charsWritten = 0;
+            if (codes.Length == 0 && none is not null)
+            {
+                return Append(destination, none, ref charsWritten);
+            }
+
+            if (!Append(destination, "[", ref charsWritten))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < codes.Length; i++)
+            {
+                if ((i > 0 && !Append(destination, " ", ref charsWritten)) || !Append(destination, codes[i].Value, ref charsWritten))
+                {
+                    return false;
+                }
+            }
+
+            return Append(destination, "]", ref charsWritten);
+        }
+
+        public string ToString(string? format, IFormatProvider? provider) => ToString();
+
+        public override string ToString() => $"{this}";
+
+        private static bool Append(Span<char> destination, string text, ref int written)
+        {
+            if (!text.TryCopyTo(destination[written..]))
+            {
+                return false;
+            }
+
+            written += text.Length;
+            return true;
+        }
+    }
+
+    /// <summary>A date as yyyy-MM-dd in any culture, written straight into the reason being built.</summary>
+    private readonly struct DayText(DateOnly date) : ISpanFormattable
+    {
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+            date.TryFormat(destination, out charsWritten, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        public string ToString(string? format, IFormatProvider? provider) => ToString();
+
+        public override string ToString() => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 }
