@@ -86,30 +86,30 @@ public sealed class RehabEngine(RuleSet rules)
         {
             var scope = rules.Scope;
             int age = Ages.CompletedYears(_r.BirthDate, _r.AdmissionDate);
-            var faults = new List<string>(0);    // rarely filled: no array until then
+            List<string>? faults = null;    // rarely needed
             if (!scope.Disciplines.Contains(_r.Discipline))
             {
-                faults.Add($"disciplina {_r.Discipline} non tra {Join(scope.Disciplines)}");
+                (faults ??= []).Add($"disciplina {_r.Discipline} non tra {Join(scope.Disciplines)}");
             }
 
             if (!scope.Regimes.Contains(_r.Regime))
             {
-                faults.Add($"regime {_r.Regime} non tra {Join(scope.Regimes)}");
+                (faults ??= []).Add($"regime {_r.Regime} non tra {Join(scope.Regimes)}");
             }
 
             if (!scope.Mdcs.Contains(_r.Mdc))
             {
-                faults.Add($"MDC {_r.Mdc} non tra {Join(scope.Mdcs)}");
+                (faults ??= []).Add($"MDC {_r.Mdc} non tra {Join(scope.Mdcs)}");
             }
 
             if (age < scope.MinAge)
             {
-                faults.Add($"età {age} anni all'ammissione, minore di {scope.MinAge}");
+                (faults ??= []).Add($"età {age} anni all'ammissione, minore di {scope.MinAge}");
             }
 
             if (scope.ExcludedDischargeModes.Contains(_r.DischargeMode))
             {
-                faults.Add($"modalità di dimissione {_r.DischargeMode} esclusa ({string.Join(" ", scope.ExcludedDischargeModes.Order())})");
+                (faults ??= []).Add($"modalità di dimissione {_r.DischargeMode} esclusa ({string.Join(" ", scope.ExcludedDischargeModes.Order())})");
             }
 
             KeyValuePair<string, string>[] inputs =
@@ -117,7 +117,7 @@ public sealed class RehabEngine(RuleSet rules)
                 new("discipline", Number(_r.Discipline)), new("regime", Number(_r.Regime)), new("mdc", Number(_r.Mdc)),
                 new("age", Number(age)), new("discharge_mode", _r.DischargeMode),
             ];
-            if (faults.Count > 0)
+            if (faults is not null)
             {
                 Check("art.1 c.1", "scope", CheckOutcome.Failed, "art.1 c.1: fuori ambito: " + string.Join(", ", faults), inputs);
                 return false;
@@ -352,23 +352,28 @@ public sealed class RehabEngine(RuleSet rules)
             var ranges = rules.Scales.For(level);
             var detail = (_threadDetail ??= new System.Text.StringBuilder(128)).Clear();
             detail.Append("scale ").Append(level).Append(": ");
-            var inputs = new List<KeyValuePair<string, string>>(ranges.Count);
+            int applicable = 0;
+            for (int r = 0; r < ranges.Count; r++)
+            {
+                applicable += Applies(ranges[r].Scale) ? 1 : 0;
+            }
+
+            KeyValuePair<string, string>[] inputs = applicable == 0 ? [] : new KeyValuePair<string, string>[applicable];
+            int count = 0;
             bool failed = false;
             bool missing = false;
             for (int r = 0; r < ranges.Count; r++)
             {
                 var range = ranges[r];
-
-                // art.2 c.10: Barthel dyspnoea for respiratory (MDC 4) and 6MWT for cardiac (MDC 5) rehab only
-                if ((range.Scale == Scale.BarthelDyspnoea && _r.Mdc != 4) || (range.Scale == Scale.SixMinuteWalk && _r.Mdc != 5))
+                if (!Applies(range.Scale))
                 {
                     continue;
                 }
 
                 string name = ScaleNames.Of(range.Scale);
-                string separator = inputs.Count > 0 ? ", " : "";
+                string separator = count > 0 ? ", " : "";
                 int? value = ValueOf(range.Scale);
-                inputs.Add(new(name, Number(value)));
+                inputs[count++] = new(name, Number(value));
                 if (value is not { } v)
                 {
                     missing = true;
@@ -385,7 +390,7 @@ public sealed class RehabEngine(RuleSet rules)
                 }
             }
 
-            if (inputs.Count == 0)
+            if (count == 0)
             {
                 detail.Append("nessuna soglia nel rule set");
             }
@@ -393,14 +398,18 @@ public sealed class RehabEngine(RuleSet rules)
             if (rules.Scales.Mode == ScaleMode.ReportOnly)
             {
                 detail.Append(" (solo rilevazione, sperimentazione art.6)");
-                Check(article, "scales", CheckOutcome.Info, detail.ToString(), [.. inputs]);
+                Check(article, "scales", CheckOutcome.Info, detail.ToString(), inputs);
                 return CheckOutcome.Passed;
             }
 
             var outcome = failed ? CheckOutcome.Failed : missing ? CheckOutcome.Missing : CheckOutcome.Passed;
-            Check(article, "scales", outcome, detail.ToString(), [.. inputs]);
+            Check(article, "scales", outcome, detail.ToString(), inputs);
             return outcome;
         }
+
+        // art.2 c.10: Barthel dyspnoea for respiratory (MDC 4) and 6MWT for cardiac (MDC 5) rehab only
+        private bool Applies(Scale scale) =>
+            !((scale == Scale.BarthelDyspnoea && _r.Mdc != 4) || (scale == Scale.SixMinuteWalk && _r.Mdc != 5));
 
         private int? ValueOf(Scale scale) => scale switch
         {
