@@ -36,6 +36,8 @@ public sealed class RehabEngine(RuleSet rules)
         private int? _interval;
         private Icd9CmCode[]? _diagnoses;
         private Icd9CmCode[]? _rehabCodes;
+        private RehabVerdict? _decided;
+        private (string Article, string Level)? _missing;
 
         public RehabVerdict Run()
         {
@@ -189,22 +191,22 @@ public sealed class RehabEngine(RuleSet rules)
             var acuteDiagnoses = AcuteDiagnoses(acute);
             var correlated = annex4.Matches(acuteDiagnoses);
             return Levels("art.3 c.1",
-                Criterion.Of("art.3 c.1 lett.b", "56a", annex3.Length >= needed56a,
-                    $"{annex3.Length} codici dell'Allegato 3 nella SDO riabilitativa {new CodeListText(annex3)} (ne servono {needed56a})"),
-                Criterion.Of("art.3 c.1 lett.c", "56b", annex3.Length >= 2,
-                    $"{annex3.Length} codici dell'Allegato 3 {new CodeListText(annex3)} (ne servono 2)"),
-                correlated.Length > 0
-                    ? Criterion.Of("art.3 c.1 lett.a", "56c", true,
+                Decides("art.3 c.1 lett.b", "56a", annex3.Length >= needed56a,
+                    $"{annex3.Length} codici dell'Allegato 3 nella SDO riabilitativa {new CodeListText(annex3)} (ne servono {needed56a})")
+                || Decides("art.3 c.1 lett.c", "56b", annex3.Length >= 2,
+                    $"{annex3.Length} codici dell'Allegato 3 {new CodeListText(annex3)} (ne servono 2)")
+                || (correlated.Length > 0
+                    ? Decides("art.3 c.1 lett.a", "56c", true,
                         $"diagnosi dell'acuzie {acute.RecordId} correlate (Allegato 4, MDC {_r.Mdc}): {new CodeListText(correlated)}")
-                    : Criterion.Of("art.3 c.1 lett.a", "56c", false,
-                        $"nessuna diagnosi dell'acuzie {acute.RecordId} {new CodeListText(acuteDiagnoses)} nell'Allegato 4 per MDC {_r.Mdc}"));
+                    : Decides("art.3 c.1 lett.a", "56c", false,
+                        $"nessuna diagnosi dell'acuzie {acute.RecordId} {new CodeListText(acuteDiagnoses)} nell'Allegato 4 per MDC {_r.Mdc}")));
         }
 
         // DM 5/8/2021 art.3 c.2 — post-acute discipline 75: MDC 1 and GCA (Annex 1) in the acute SDO
         private RehabVerdict Art3Comma2(AcuteDischarge acute)
         {
             var gca = rules.Annex1.Matches(AcuteDiagnoses(acute));
-            return Levels("art.3 c.2", Criterion.Of("art.3 c.2", "75", _r.Mdc == 1 && gca.Length > 0,
+            return Levels("art.3 c.2", Decides("art.3 c.2", "75", _r.Mdc == 1 && gca.Length > 0,
                 $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nell'acuzie {acute.RecordId}: {new CodeListText(gca, "nessuna")}"));
         }
 
@@ -212,7 +214,7 @@ public sealed class RehabEngine(RuleSet rules)
         private RehabVerdict Art3Comma3(AcuteDischarge acute)
         {
             var spinal = rules.Annex2.Matches(AcuteDiagnoses(acute));
-            return Levels("art.3 c.3", Criterion.Of("art.3 c.3", "28", _r.Mdc == 1 && spinal.Length > 0,
+            return Levels("art.3 c.3", Decides("art.3 c.3", "28", _r.Mdc == 1 && spinal.Length > 0,
                 $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, mielolesione (Allegato 2) nell'acuzie {acute.RecordId}: {new CodeListText(spinal, "nessuna")}"));
         }
 
@@ -233,13 +235,13 @@ public sealed class RehabEngine(RuleSet rules)
             int needed56a = Needed56a(3);
             string principal = $"diagnosi principale {_r.PrincipalDiagnosis} {(principalIn ? "nell'Allegato 3" : "non nell'Allegato 3")}";
             return Levels("art.4 c.1",
-                Criterion.Of("art.4 c.1 lett.a", "56a", principalIn && others.Length >= needed56a,
-                    $"{principal} e {others.Length} altri codici dell'Allegato 3 {new CodeListText(others)} (ne servono {needed56a})"),
-                Criterion.Of("art.4 c.1 lett.b", "56a", spinal.Length >= 2,
-                    $"{spinal.Length} codici di mielolesione (Allegato 2) {new CodeListText(spinal)} (ne servono 2)"),
-                Criterion.Of("art.4 c.1 lett.c", "56b", principalIn && others.Length >= 2,
-                    $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne servono 2)"),
-                Criterion.Of("art.4 c.1 lett.d", "56c", principalIn && others.Length >= 1,
+                Decides("art.4 c.1 lett.a", "56a", principalIn && others.Length >= needed56a,
+                    $"{principal} e {others.Length} altri codici dell'Allegato 3 {new CodeListText(others)} (ne servono {needed56a})")
+                || Decides("art.4 c.1 lett.b", "56a", spinal.Length >= 2,
+                    $"{spinal.Length} codici di mielolesione (Allegato 2) {new CodeListText(spinal)} (ne servono 2)")
+                || Decides("art.4 c.1 lett.c", "56b", principalIn && others.Length >= 2,
+                    $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne servono 2)")
+                || Decides("art.4 c.1 lett.d", "56c", principalIn && others.Length >= 1,
                     $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne serve 1)"));
         }
 
@@ -247,7 +249,7 @@ public sealed class RehabEngine(RuleSet rules)
         private RehabVerdict Art4Comma2()
         {
             var gca = rules.Annex1.Matches(Diagnoses());
-            return Levels("art.4 c.2", Criterion.Of("art.4 c.2", "75", _r.Mdc == 1 && gca.Length > 0,
+            return Levels("art.4 c.2", Decides("art.4 c.2", "75", _r.Mdc == 1 && gca.Length > 0,
                 $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nella SDO riabilitativa: {new CodeListText(gca, "nessuna")}"));
         }
 
@@ -257,7 +259,7 @@ public sealed class RehabEngine(RuleSet rules)
             var spinal = rules.Annex2.Matches(RehabCodes());
             var complex = rules.Annex3.Matches(RehabCodes());
             bool met = spinal.Length > 0 && complex.Any(code => spinal.Length > 1 || code != spinal[0]);
-            return Levels("art.4 c.3", Criterion.Of("art.4 c.3", "28", met,
+            return Levels("art.4 c.3", Decides("art.4 c.3", "28", met,
                 $"mielolesione (Allegato 2): {new CodeListText(spinal, "nessuna")}; Allegato 3: {new CodeListText(complex, "nessuno")}"));
         }
 
@@ -278,13 +280,6 @@ public sealed class RehabEngine(RuleSet rules)
             }
 
             return needed;
-        }
-
-        /// <summary>A criterion of a comma with its whole reason: "article (level): detail: outcome".</summary>
-        private readonly record struct Criterion(string Article, string Level, bool CodesMet, string Detail)
-        {
-            public static Criterion Of(string article, string level, bool codesMet, [InterpolatedStringHandlerArgument(nameof(article), nameof(level))] CriterionText detail) =>
-                new(article, level, codesMet, detail.Finish(codesMet));
         }
 
         /// <summary>Builds a criterion's reason in one string, without the detail as a string of its own.</summary>
@@ -316,35 +311,37 @@ public sealed class RehabEngine(RuleSet rules)
         }
 
         /// <summary>
-        /// Tries the criteria from the most complex level down: the first whose codes and scales
-        /// match decides. Codes matched with scales missing (when required) → not assessable.
+        /// One criterion of a comma, tried after the more complex levels failed (callers chain
+        /// them with ||, so the reasons of the levels not reached are never built): true when its
+        /// codes and scales match, which decides. Codes matched with scales missing (when
+        /// required) are remembered: not assessable unless a later level decides.
         /// </summary>
-        private RehabVerdict Levels(string comma, params ReadOnlySpan<Criterion> criteria)
+        private bool Decides(string article, string level, bool codesMet, [InterpolatedStringHandlerArgument(nameof(article), nameof(level))] CriterionText detail)
         {
-            (string Article, string Level)? missing = null;
-            foreach (var criterion in criteria)
+            Check(article, "codes", codesMet ? CheckOutcome.Passed : CheckOutcome.Failed, detail.Finish(codesMet), ("level", level));
+            if (!codesMet)
             {
-                string article = criterion.Article;
-                Check(article, "codes", criterion.CodesMet ? CheckOutcome.Passed : CheckOutcome.Failed, criterion.Detail, ("level", criterion.Level));
-                if (!criterion.CodesMet)
-                {
-                    continue;
-                }
-
-                switch (Scales(article, criterion.Level))
-                {
-                    case CheckOutcome.Passed:
-                        return Verdict(Engine.Verdict.Appropriate, article, criterion.Level);
-                    case CheckOutcome.Missing:
-                        missing ??= (article, criterion.Level);
-                        break;
-                }
+                return false;
             }
 
-            return missing is { } m
-                ? Verdict(Engine.Verdict.NotAssessable, m.Article, m.Level)
-                : Verdict(Engine.Verdict.Inappropriate, comma, "");
+            switch (Scales(article, level))
+            {
+                case CheckOutcome.Passed:
+                    _decided = Verdict(Engine.Verdict.Appropriate, article, level);
+                    return true;
+                case CheckOutcome.Missing:
+                    _missing ??= (article, level);
+                    break;
+            }
+
+            return false;
         }
+
+        /// <summary>The verdict of a comma once its criteria were tried.</summary>
+        private RehabVerdict Levels(string comma, bool decided) =>
+            decided ? _decided!
+                : _missing is { } m ? Verdict(Engine.Verdict.NotAssessable, m.Article, m.Level)
+                : Verdict(Engine.Verdict.Inappropriate, comma, "");
 
         // DM 5/8/2021 art.2 c.8–10, art.6 — entry scales per level; thresholds from the rule set
         private CheckOutcome Scales(string article, string level)
