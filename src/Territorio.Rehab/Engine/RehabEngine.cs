@@ -36,6 +36,8 @@ public sealed class RehabEngine(RuleSet rules)
         private int? _interval;
         private Icd9CmCode[]? _diagnoses;
         private Icd9CmCode[]? _rehabCodes;
+        private RehabVerdict? _decided;
+        private (string Article, string Level)? _missing;
 
         public RehabVerdict Run()
         {
@@ -53,7 +55,7 @@ public sealed class RehabEngine(RuleSet rules)
             if (c.Acute is not { } acute)
             {
                 Check("art.2 c.3", "linkage", CheckOutcome.Info,
-                    $"art.2 c.3: non conseguente ad evento acuto (nessun ricovero per acuti dimesso nei {rules.Linkage.LookbackMonths} mesi prima del {Day(_r.AdmissionDate)})",
+                    $"art.2 c.3: non conseguente ad evento acuto (nessun ricovero per acuti dimesso nei {rules.Linkage.LookbackMonths} mesi prima del {new DayText(_r.AdmissionDate)})",
                     ("lookback_from", Day(_r.AdmissionDate.AddMonths(-rules.Linkage.LookbackMonths))));
                 return Art4();
             }
@@ -67,7 +69,7 @@ public sealed class RehabEngine(RuleSet rules)
             {
                 // DM 5/8/2021 art.3 c.4 — worsening re-admission after a rehab stay in continuity → art.4
                 Check("art.3 c.4", "worsening_readmission", CheckOutcome.Info,
-                    $"art.3 c.4: nuovo accesso dopo il ricovero riabilitativo {earlier.RecordId} ({Day(earlier.AdmissionDate)}–{Day(earlier.DischargeDate)}) in continuità con l'acuzie: si applica l'art.4",
+                    $"art.3 c.4: nuovo accesso dopo il ricovero riabilitativo {earlier.RecordId} ({new DayText(earlier.AdmissionDate)}–{new DayText(earlier.DischargeDate)}) in continuità con l'acuzie: si applica l'art.4",
                     ("earlier_rehab_record_id", earlier.RecordId));
                 return Art4();
             }
@@ -86,30 +88,30 @@ public sealed class RehabEngine(RuleSet rules)
         {
             var scope = rules.Scope;
             int age = Ages.CompletedYears(_r.BirthDate, _r.AdmissionDate);
-            var faults = new List<string>(0);    // rarely filled: no array until then
+            List<string>? faults = null;    // rarely needed
             if (!scope.Disciplines.Contains(_r.Discipline))
             {
-                faults.Add($"disciplina {_r.Discipline} non tra {Join(scope.Disciplines)}");
+                (faults ??= []).Add($"disciplina {_r.Discipline} non tra {Join(scope.Disciplines)}");
             }
 
             if (!scope.Regimes.Contains(_r.Regime))
             {
-                faults.Add($"regime {_r.Regime} non tra {Join(scope.Regimes)}");
+                (faults ??= []).Add($"regime {_r.Regime} non tra {Join(scope.Regimes)}");
             }
 
             if (!scope.Mdcs.Contains(_r.Mdc))
             {
-                faults.Add($"MDC {_r.Mdc} non tra {Join(scope.Mdcs)}");
+                (faults ??= []).Add($"MDC {_r.Mdc} non tra {Join(scope.Mdcs)}");
             }
 
             if (age < scope.MinAge)
             {
-                faults.Add($"età {age} anni all'ammissione, minore di {scope.MinAge}");
+                (faults ??= []).Add($"età {age} anni all'ammissione, minore di {scope.MinAge}");
             }
 
             if (scope.ExcludedDischargeModes.Contains(_r.DischargeMode))
             {
-                faults.Add($"modalità di dimissione {_r.DischargeMode} esclusa ({string.Join(" ", scope.ExcludedDischargeModes.Order())})");
+                (faults ??= []).Add($"modalità di dimissione {_r.DischargeMode} esclusa ({string.Join(" ", scope.ExcludedDischargeModes.Order())})");
             }
 
             KeyValuePair<string, string>[] inputs =
@@ -117,7 +119,7 @@ public sealed class RehabEngine(RuleSet rules)
                 new("discipline", Number(_r.Discipline)), new("regime", Number(_r.Regime)), new("mdc", Number(_r.Mdc)),
                 new("age", Number(age)), new("discharge_mode", _r.DischargeMode),
             ];
-            if (faults.Count > 0)
+            if (faults is not null)
             {
                 Check("art.1 c.1", "scope", CheckOutcome.Failed, "art.1 c.1: fuori ambito: " + string.Join(", ", faults), inputs);
                 return false;
@@ -189,30 +191,31 @@ public sealed class RehabEngine(RuleSet rules)
             var acuteDiagnoses = AcuteDiagnoses(acute);
             var correlated = annex4.Matches(acuteDiagnoses);
             return Levels("art.3 c.1",
-                new Criterion("lett.b", "56a", annex3.Length >= needed56a,
-                    $"{annex3.Length} codici dell'Allegato 3 nella SDO riabilitativa {Codes(annex3)} (ne servono {needed56a})"),
-                new Criterion("lett.c", "56b", annex3.Length >= 2,
-                    $"{annex3.Length} codici dell'Allegato 3 {Codes(annex3)} (ne servono 2)"),
-                new Criterion("lett.a", "56c", correlated.Length > 0,
-                    correlated.Length > 0
-                        ? $"diagnosi dell'acuzie {acute.RecordId} correlate (Allegato 4, MDC {_r.Mdc}): {Codes(correlated)}"
-                        : $"nessuna diagnosi dell'acuzie {acute.RecordId} {Codes(acuteDiagnoses)} nell'Allegato 4 per MDC {_r.Mdc}"));
+                Decides("art.3 c.1 lett.b", "56a", annex3.Length >= needed56a,
+                    $"{annex3.Length} codici dell'Allegato 3 nella SDO riabilitativa {new CodeListText(annex3)} (ne servono {needed56a})")
+                || Decides("art.3 c.1 lett.c", "56b", annex3.Length >= 2,
+                    $"{annex3.Length} codici dell'Allegato 3 {new CodeListText(annex3)} (ne servono 2)")
+                || (correlated.Length > 0
+                    ? Decides("art.3 c.1 lett.a", "56c", true,
+                        $"diagnosi dell'acuzie {acute.RecordId} correlate (Allegato 4, MDC {_r.Mdc}): {new CodeListText(correlated)}")
+                    : Decides("art.3 c.1 lett.a", "56c", false,
+                        $"nessuna diagnosi dell'acuzie {acute.RecordId} {new CodeListText(acuteDiagnoses)} nell'Allegato 4 per MDC {_r.Mdc}")));
         }
 
         // DM 5/8/2021 art.3 c.2 — post-acute discipline 75: MDC 1 and GCA (Annex 1) in the acute SDO
         private RehabVerdict Art3Comma2(AcuteDischarge acute)
         {
             var gca = rules.Annex1.Matches(AcuteDiagnoses(acute));
-            return Levels("art.3 c.2", new Criterion("", "75", _r.Mdc == 1 && gca.Length > 0,
-                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nell'acuzie {acute.RecordId}: {(gca.Length > 0 ? Codes(gca) : "nessuna")}"));
+            return Levels("art.3 c.2", Decides("art.3 c.2", "75", _r.Mdc == 1 && gca.Length > 0,
+                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nell'acuzie {acute.RecordId}: {new CodeListText(gca, "nessuna")}"));
         }
 
         // DM 5/8/2021 art.3 c.3 — post-acute discipline 28: MDC 1 and mielolesione (Annex 2) in the acute SDO
         private RehabVerdict Art3Comma3(AcuteDischarge acute)
         {
             var spinal = rules.Annex2.Matches(AcuteDiagnoses(acute));
-            return Levels("art.3 c.3", new Criterion("", "28", _r.Mdc == 1 && spinal.Length > 0,
-                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, mielolesione (Allegato 2) nell'acuzie {acute.RecordId}: {(spinal.Length > 0 ? Codes(spinal) : "nessuna")}"));
+            return Levels("art.3 c.3", Decides("art.3 c.3", "28", _r.Mdc == 1 && spinal.Length > 0,
+                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, mielolesione (Allegato 2) nell'acuzie {acute.RecordId}: {new CodeListText(spinal, "nessuna")}"));
         }
 
         // DM 5/8/2021 art.4 — diagnostic congruence on the rehab SDO alone
@@ -232,13 +235,13 @@ public sealed class RehabEngine(RuleSet rules)
             int needed56a = Needed56a(3);
             string principal = $"diagnosi principale {_r.PrincipalDiagnosis} {(principalIn ? "nell'Allegato 3" : "non nell'Allegato 3")}";
             return Levels("art.4 c.1",
-                new Criterion("lett.a", "56a", principalIn && others.Length >= needed56a,
-                    $"{principal} e {others.Length} altri codici dell'Allegato 3 {Codes(others)} (ne servono {needed56a})"),
-                new Criterion("lett.b", "56a", spinal.Length >= 2,
-                    $"{spinal.Length} codici di mielolesione (Allegato 2) {Codes(spinal)} (ne servono 2)"),
-                new Criterion("lett.c", "56b", principalIn && others.Length >= 2,
-                    $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne servono 2)"),
-                new Criterion("lett.d", "56c", principalIn && others.Length >= 1,
+                Decides("art.4 c.1 lett.a", "56a", principalIn && others.Length >= needed56a,
+                    $"{principal} e {others.Length} altri codici dell'Allegato 3 {new CodeListText(others)} (ne servono {needed56a})")
+                || Decides("art.4 c.1 lett.b", "56a", spinal.Length >= 2,
+                    $"{spinal.Length} codici di mielolesione (Allegato 2) {new CodeListText(spinal)} (ne servono 2)")
+                || Decides("art.4 c.1 lett.c", "56b", principalIn && others.Length >= 2,
+                    $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne servono 2)")
+                || Decides("art.4 c.1 lett.d", "56c", principalIn && others.Length >= 1,
                     $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne serve 1)"));
         }
 
@@ -246,8 +249,8 @@ public sealed class RehabEngine(RuleSet rules)
         private RehabVerdict Art4Comma2()
         {
             var gca = rules.Annex1.Matches(Diagnoses());
-            return Levels("art.4 c.2", new Criterion("", "75", _r.Mdc == 1 && gca.Length > 0,
-                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nella SDO riabilitativa: {(gca.Length > 0 ? Codes(gca) : "nessuna")}"));
+            return Levels("art.4 c.2", Decides("art.4 c.2", "75", _r.Mdc == 1 && gca.Length > 0,
+                $"MDC {_r.Mdc}{(_r.Mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nella SDO riabilitativa: {new CodeListText(gca, "nessuna")}"));
         }
 
         // DM 5/8/2021 art.4 c.3 — discipline 28: a mielolesione code (Annex 2) and another Annex-3 code
@@ -256,8 +259,8 @@ public sealed class RehabEngine(RuleSet rules)
             var spinal = rules.Annex2.Matches(RehabCodes());
             var complex = rules.Annex3.Matches(RehabCodes());
             bool met = spinal.Length > 0 && complex.Any(code => spinal.Length > 1 || code != spinal[0]);
-            return Levels("art.4 c.3", new Criterion("", "28", met,
-                $"mielolesione (Allegato 2): {(spinal.Length > 0 ? Codes(spinal) : "nessuna")}; Allegato 3: {(complex.Length > 0 ? Codes(complex) : "nessuno")}"));
+            return Levels("art.4 c.3", Decides("art.4 c.3", "28", met,
+                $"mielolesione (Allegato 2): {new CodeListText(spinal, "nessuna")}; Allegato 3: {new CodeListText(complex, "nessuno")}"));
         }
 
         /// <summary>Annex-3 exceptions lower the 56a count for some pathologies (art.3 c.1 lett.b, art.4 c.1 lett.a).</summary>
@@ -272,47 +275,73 @@ public sealed class RehabEngine(RuleSet rules)
                 {
                     needed = exception.MinCodes;
                     Check("all.3", "annex3_exception", CheckOutcome.Info,
-                        $"eccezione Allegato 3 '{exception.Codes.Name}' per {Codes(hit)}: bastano {needed} codici per 56a");
+                        $"eccezione Allegato 3 '{exception.Codes.Name}' per {new CodeListText(hit)}: bastano {needed} codici per 56a");
                 }
             }
 
             return needed;
         }
 
-        private readonly record struct Criterion(string Letter, string Level, bool CodesMet, string Detail);
-
-        /// <summary>
-        /// Tries the criteria from the most complex level down: the first whose codes and scales
-        /// match decides. Codes matched with scales missing (when required) → not assessable.
-        /// </summary>
-        private RehabVerdict Levels(string comma, params ReadOnlySpan<Criterion> criteria)
+        /// <summary>Builds a criterion's reason in one string, without the detail as a string of its own.</summary>
+        [InterpolatedStringHandler]
+        private ref struct CriterionText
         {
-            (string Article, string Level)? missing = null;
-            foreach (var criterion in criteria)
-            {
-                string article = criterion.Letter.Length > 0 ? $"{comma} {criterion.Letter}" : comma;
-                Check(article, "codes", criterion.CodesMet ? CheckOutcome.Passed : CheckOutcome.Failed,
-                    $"{article} ({criterion.Level}): {criterion.Detail}: {(criterion.CodesMet ? "soddisfatto" : "non soddisfatto")}",
-                    ("level", criterion.Level));
-                if (!criterion.CodesMet)
-                {
-                    continue;
-                }
+            private DefaultInterpolatedStringHandler _text;
 
-                switch (Scales(article, criterion.Level))
-                {
-                    case CheckOutcome.Passed:
-                        return Verdict(Engine.Verdict.Appropriate, article, criterion.Level);
-                    case CheckOutcome.Missing:
-                        missing ??= (article, criterion.Level);
-                        break;
-                }
+            public CriterionText(int literalLength, int formattedCount, string article, string level)
+            {
+                _text = new DefaultInterpolatedStringHandler(literalLength + 64, formattedCount + 2);
+                _text.AppendLiteral(article);
+                _text.AppendLiteral(" (");
+                _text.AppendLiteral(level);
+                _text.AppendLiteral("): ");
             }
 
-            return missing is { } m
-                ? Verdict(Engine.Verdict.NotAssessable, m.Article, m.Level)
-                : Verdict(Engine.Verdict.Inappropriate, comma, "");
+            public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+            public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+            public void AppendFormatted(string? value) => _text.AppendFormatted(value);
+
+            public string Finish(bool codesMet)
+            {
+                _text.AppendLiteral(codesMet ? ": soddisfatto" : ": non soddisfatto");
+                return _text.ToStringAndClear();
+            }
         }
+
+        /// <summary>
+        /// One criterion of a comma, tried after the more complex levels failed (callers chain
+        /// them with ||, so the reasons of the levels not reached are never built): true when its
+        /// codes and scales match, which decides. Codes matched with scales missing (when
+        /// required) are remembered: not assessable unless a later level decides.
+        /// </summary>
+        private bool Decides(string article, string level, bool codesMet, [InterpolatedStringHandlerArgument(nameof(article), nameof(level))] CriterionText detail)
+        {
+            Check(article, "codes", codesMet ? CheckOutcome.Passed : CheckOutcome.Failed, detail.Finish(codesMet), ("level", level));
+            if (!codesMet)
+            {
+                return false;
+            }
+
+            switch (Scales(article, level))
+            {
+                case CheckOutcome.Passed:
+                    _decided = Verdict(Engine.Verdict.Appropriate, article, level);
+                    return true;
+                case CheckOutcome.Missing:
+                    _missing ??= (article, level);
+                    break;
+            }
+
+            return false;
+        }
+
+        /// <summary>The verdict of a comma once its criteria were tried.</summary>
+        private RehabVerdict Levels(string comma, bool decided) =>
+            decided ? _decided!
+                : _missing is { } m ? Verdict(Engine.Verdict.NotAssessable, m.Article, m.Level)
+                : Verdict(Engine.Verdict.Inappropriate, comma, "");
 
         // DM 5/8/2021 art.2 c.8–10, art.6 — entry scales per level; thresholds from the rule set
         private CheckOutcome Scales(string article, string level)
@@ -320,23 +349,28 @@ public sealed class RehabEngine(RuleSet rules)
             var ranges = rules.Scales.For(level);
             var detail = (_threadDetail ??= new System.Text.StringBuilder(128)).Clear();
             detail.Append("scale ").Append(level).Append(": ");
-            var inputs = new List<KeyValuePair<string, string>>(ranges.Count);
+            int applicable = 0;
+            for (int r = 0; r < ranges.Count; r++)
+            {
+                applicable += Applies(ranges[r].Scale) ? 1 : 0;
+            }
+
+            KeyValuePair<string, string>[] inputs = applicable == 0 ? [] : new KeyValuePair<string, string>[applicable];
+            int count = 0;
             bool failed = false;
             bool missing = false;
             for (int r = 0; r < ranges.Count; r++)
             {
                 var range = ranges[r];
-
-                // art.2 c.10: Barthel dyspnoea for respiratory (MDC 4) and 6MWT for cardiac (MDC 5) rehab only
-                if ((range.Scale == Scale.BarthelDyspnoea && _r.Mdc != 4) || (range.Scale == Scale.SixMinuteWalk && _r.Mdc != 5))
+                if (!Applies(range.Scale))
                 {
                     continue;
                 }
 
                 string name = ScaleNames.Of(range.Scale);
-                string separator = inputs.Count > 0 ? ", " : "";
+                string separator = count > 0 ? ", " : "";
                 int? value = ValueOf(range.Scale);
-                inputs.Add(new(name, Number(value)));
+                inputs[count++] = new(name, Number(value));
                 if (value is not { } v)
                 {
                     missing = true;
@@ -353,7 +387,7 @@ public sealed class RehabEngine(RuleSet rules)
                 }
             }
 
-            if (inputs.Count == 0)
+            if (count == 0)
             {
                 detail.Append("nessuna soglia nel rule set");
             }
@@ -361,14 +395,18 @@ public sealed class RehabEngine(RuleSet rules)
             if (rules.Scales.Mode == ScaleMode.ReportOnly)
             {
                 detail.Append(" (solo rilevazione, sperimentazione art.6)");
-                Check(article, "scales", CheckOutcome.Info, detail.ToString(), [.. inputs]);
+                Check(article, "scales", CheckOutcome.Info, detail.ToString(), inputs);
                 return CheckOutcome.Passed;
             }
 
             var outcome = failed ? CheckOutcome.Failed : missing ? CheckOutcome.Missing : CheckOutcome.Passed;
-            Check(article, "scales", outcome, detail.ToString(), [.. inputs]);
+            Check(article, "scales", outcome, detail.ToString(), inputs);
             return outcome;
         }
+
+        // art.2 c.10: Barthel dyspnoea for respiratory (MDC 4) and 6MWT for cardiac (MDC 5) rehab only
+        private bool Applies(Scale scale) =>
+            !((scale == Scale.BarthelDyspnoea && _r.Mdc != 4) || (scale == Scale.SixMinuteWalk && _r.Mdc != 5));
 
         private int? ValueOf(Scale scale) => scale switch
         {
@@ -407,29 +445,65 @@ public sealed class RehabEngine(RuleSet rules)
 
         private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        private static string Codes(ReadOnlySpan<Icd9CmCode> codes)
-        {
-            var text = new DefaultInterpolatedStringHandler(2 + (codes.Length * 7), 0, CultureInfo.InvariantCulture);
-            text.AppendLiteral("[");
-            for (int i = 0; i < codes.Length; i++)
-            {
-                if (i > 0)
-                {
-                    text.AppendLiteral(" ");
-                }
-
-                text.AppendFormatted(codes[i].Value);
-            }
-
-            text.AppendLiteral("]");
-            return text.ToStringAndClear();
-        }
-
         /// <summary>A count or code as text: the small ones every verdict repeats are made once.</summary>
         private static string Number(int value) => (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);
 
         private static string Number(int? value) => value is { } v ? Number(v) : "";
 
         private static string Join(IEnumerable<int> values) => string.Join("/", values.Order());
+    }
+
+    /// <summary>Codes as "[a b c]" (or a word when there are none), written straight into the reason being built.</summary>
+    private readonly struct CodeListText(Icd9CmCode[] codes, string? none = null) : ISpanFormattable
+    {
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+        {
+            charsWritten = 0;
+            if (codes.Length == 0 && none is not null)
+            {
+                return Append(destination, none, ref charsWritten);
+            }
+
+            if (!Append(destination, "[", ref charsWritten))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < codes.Length; i++)
+            {
+                if ((i > 0 && !Append(destination, " ", ref charsWritten)) || !Append(destination, codes[i].Value, ref charsWritten))
+                {
+                    return false;
+                }
+            }
+
+            return Append(destination, "]", ref charsWritten);
+        }
+
+        public string ToString(string? format, IFormatProvider? provider) => ToString();
+
+        public override string ToString() => $"{this}";
+
+        private static bool Append(Span<char> destination, string text, ref int written)
+        {
+            if (!text.TryCopyTo(destination[written..]))
+            {
+                return false;
+            }
+
+            written += text.Length;
+            return true;
+        }
+    }
+
+    /// <summary>A date as yyyy-MM-dd in any culture, written straight into the reason being built.</summary>
+    private readonly struct DayText(DateOnly date) : ISpanFormattable
+    {
+        public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+            date.TryFormat(destination, out charsWritten, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        public string ToString(string? format, IFormatProvider? provider) => ToString();
+
+        public override string ToString() => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 }
