@@ -55,15 +55,15 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock, Scre
         var version = await care.Cases.PatientRecordVersionAsync(patient.Id, ct);
         if (version is null)
         {
-            return await ComputeAsync(patient, bookingGestoreId, withContacts, ct);
+            return await ComputeAsync(patient, bookingGestoreId, withContacts, null, ct);
         }
 
-        var file = await cache.GetOrComputeAsync((version, bookingGestoreId, withContacts), () => ComputeAsync(patient, bookingGestoreId, withContacts, ct));
+        var file = await cache.GetOrComputeAsync((version, bookingGestoreId, withContacts), () => ComputeAsync(patient, bookingGestoreId, withContacts, version.Agendas, ct));
         // The resident's own data comes from the caller's fresh read, not from the file kept.
         return file with { Patient = PatientSummary.Of(patient, version.Day) };
     }
 
-    private async Task<PatientFile> ComputeAsync(Resident patient, string? bookingGestoreId, bool withContacts, CancellationToken ct)
+    private async Task<PatientFile> ComputeAsync(Resident patient, string? bookingGestoreId, bool withContacts, long? agendas, CancellationToken ct)
     {
         // Read-only: nothing tracked, one query per part (docs/decisions/0095-patient-file-queries.md).
         var today = ItalianTime.Today(clock);
@@ -79,8 +79,7 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock, Scre
         if (pai?.ActiveVersion is { } version && bookingGestoreId is not null)
         {
             var codes = version.Items.Where(i => i.Kind == PaiItemKind.Service).Select(i => i.Code).Distinct().ToList();
-            var free = await care.Network.FreeSlotsAsync(codes, bookingGestoreId, today, today.AddDays(120), SlotsPerService, ct);
-            slots = codes.ToDictionary(c => c, c => free.GetValueOrDefault(c, []), StringComparer.Ordinal);
+            slots = await FreeSlotsAsync(codes, bookingGestoreId, today, agendas, ct);
         }
 
         var evidence = await care.Db.Set<StratifiedPerson>().Where(p => p.PersonId == patient.Id)
@@ -90,5 +89,42 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock, Scre
             Pathologies = PathologyEvidence.Views(classification?.Pathologies, classification?.MainPathology, evidence, care.Catalogues.Pathologies),
             Contacts = withContacts ? await care.Contacts.OfPatientAsync(patient.Id, ContactService.ListLimit, ct) : null,
         };
+    }
+
+    /// <summary>
+    /// The first free slots of each service, kept per service and version of the agendas: the same
+    /// for every patient of the Gestore, so a patient file seen for the first time queries only
+    /// the services no file has asked for since the last booking.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<FreeSlot>>> FreeSlotsAsync(List<string> codes, string gestoreId, DateOnly today, long? agendas, CancellationToken ct)
+    {
+        var slots = new Dictionary<string, IReadOnlyList<FreeSlot>>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (string code in codes)
+        {
+            if (agendas is not null && cache.TryGet((FreeSlotsOf: code, gestoreId, today, agendas), out IReadOnlyList<FreeSlot>? kept))
+            {
+                slots[code] = kept;
+            }
+            else
+            {
+                missing.Add(code);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var free = await care.Network.FreeSlotsAsync(missing, gestoreId, today, today.AddDays(120), SlotsPerService, ct);
+            foreach (string code in missing)
+            {
+                slots[code] = free.GetValueOrDefault(code, []);
+                if (agendas is not null)
+                {
+                    cache.Keep((FreeSlotsOf: code, gestoreId, today, agendas), slots[code]);
+                }
+            }
+        }
+
+        return codes.ToDictionary(c => c, c => slots[c], StringComparer.Ordinal); // in the PAI's order
     }
 }

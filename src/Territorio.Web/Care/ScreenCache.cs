@@ -20,15 +20,21 @@ public sealed class ScreenCache : IDisposable
     public async Task<T> GetOrComputeAsync<T>(object version, Func<Task<T>> compute)
         where T : class
     {
-        if (_views.TryGetValue(version, out T? view))
+        if (TryGet(version, out T? view))
         {
-            return view!;
+            return view;
         }
 
         view = await compute();
-        _views.Set(version, view, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Unused });
+        Keep(version, view);
         return view;
     }
+
+    public bool TryGet<T>(object version, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? view)
+        where T : class => _views.TryGetValue(version, out view) && view is not null;
+
+    public void Keep<T>(object version, T view)
+        where T : class => _views.Set(version, view, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = Unused });
 
     public void Dispose() => _views.Dispose();
 }
