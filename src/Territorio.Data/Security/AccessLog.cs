@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Territorio.Data.Security;
 
@@ -14,6 +15,9 @@ public static class AccessLog
 {
     private const int Columns = 7;
 
+    /// <summary>The statement's head per model, built once: every patient read of the web application appends here.</summary>
+    private static readonly ConditionalWeakTable<IModel, string> Headers = new();
+
     public static async Task AppendAsync(TerritorioDbContext db, IReadOnlyList<PatientAccessEntry> entries, CancellationToken ct)
     {
         if (entries.Count == 0)
@@ -21,7 +25,7 @@ public static class AccessLog
             return;
         }
 
-        var sql = new StringBuilder(Header(db));
+        var sql = new StringBuilder(Headers.GetValue(db.Model, Header));
         var values = new object?[entries.Count * Columns];
         for (int i = 0; i < entries.Count; i++)
         {
@@ -42,9 +46,9 @@ public static class AccessLog
     }
 
     /// <summary>"INSERT INTO table (columns…)" with the names the model maps (same order as the values).</summary>
-    private static string Header(TerritorioDbContext db)
+    private static string Header(IModel model)
     {
-        var entity = db.Model.FindEntityType(typeof(PatientAccessEntry))!;
+        var entity = model.FindEntityType(typeof(PatientAccessEntry))!;
         string Column(string property) => entity.FindProperty(property)!.GetColumnName();
         return $"INSERT INTO {entity.GetTableName()} ({Column(nameof(PatientAccessEntry.AtUtc))}, {Column(nameof(PatientAccessEntry.Granted))}, "
             + $"{Column(nameof(PatientAccessEntry.PatientAts))}, {Column(nameof(PatientAccessEntry.PatientId))}, {Column(nameof(PatientAccessEntry.Resource))}, "
