@@ -51,6 +51,7 @@ public static class WebApp
         services.AddSingleton(TimeProvider.System);
         AddSecurity(services, builder.Configuration, database);
         services.AddScoped<PatientAccess>();
+        services.AddSingleton<AccessLogWriter>();
         services.AddScoped<AccessLogQuery>();
         // One reference-data folder for the whole application: care catalogues and FHIR read the same.
         services.AddSingleton(_ => ReferenceData.From(builder.Configuration["Territorio:ReferenceData"]));

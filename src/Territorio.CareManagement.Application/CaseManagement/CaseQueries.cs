@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
@@ -8,6 +9,8 @@ using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
+using Territorio.Data.Queries;
+using Territorio.Kernel.Population;
 
 namespace Territorio.CareManagement.Application.CaseManagement;
 
@@ -25,6 +28,9 @@ public sealed record WorklistVersion(string GestoreId, long Stamp, long RunId, D
 /// the agendas' (free slots), the latest stratification run and the day.
 /// </summary>
 public sealed record PatientRecordVersion(string PatientId, long Stamp, long Agendas, long RunId, DateOnly Day);
+
+/// <summary>The stamps a <see cref="PatientRecordVersion"/> is made of, as read (null: never raised).</summary>
+public sealed record PatientRecordStamps(long? Stamp, long? Agendas, long? RunId);
 
 /// <summary>Adherence per patient, the Gestore's worklist, and the patient's history.</summary>
 public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : CareService(db, clock)
@@ -73,17 +79,23 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
     /// <summary>The version of the patient's care record today, in one statement; null for an unknown patient.</summary>
     public async Task<PatientRecordVersion?> PatientRecordVersionAsync(string patientId, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        var versionOf = PatientVersionQueries.GetOrAdd(Db.GetType(), _ => EF.CompileAsyncQuery(
-            (TerritorioDbContext db, string id, string stamp) => db.Residents.Where(r => r.Id == id).Select(r => new PatientVersionRow(
-                db.Set<ChangeStamp>().Where(s => s.Key == stamp).Select(s => (long?)s.Version).FirstOrDefault(),
-                db.Set<ChangeStamp>().Where(s => s.Key == ChangeStamp.Agendas).Select(s => (long?)s.Version).FirstOrDefault(),
-                db.Set<StratificationRun>().Max(x => (long?)x.Id))).FirstOrDefault()));
-        var found = await versionOf(Db, patientId, ChangeStamp.PatientOf(patientId));
-        return found is null ? null : new PatientRecordVersion(patientId, found.Stamp ?? 0, found.Agendas ?? 0, found.RunId ?? 0, Today);
+        var db = Db;
+        var found = await Db.Residents.Where(r => r.Id == patientId)
+            .Select(Inlined.Expand<Func<Resident, PatientRecordStamps>>(r => Inlined.Call(RecordStamps, db, r))).FirstOrDefaultAsync(ct);
+        return found is null ? null : RecordVersion(patientId, found);
     }
 
-    private sealed record PatientVersionRow(long? Stamp, long? Agendas, long? RunId);
+    /// <summary>
+    /// The stamps of <see cref="PatientRecordVersion"/> as a projection of the patient's resident row,
+    /// for a caller that reads the resident anyway (the patient file reads them with the access check).
+    /// </summary>
+    public static readonly Expression<Func<TerritorioDbContext, Resident, PatientRecordStamps>> RecordStamps = (db, r) => new PatientRecordStamps(
+        db.Set<ChangeStamp>().Where(s => s.Key == ChangeStamp.PatientPrefix + r.Id).Select(s => (long?)s.Version).FirstOrDefault(),
+        db.Set<ChangeStamp>().Where(s => s.Key == ChangeStamp.Agendas).Select(s => (long?)s.Version).FirstOrDefault(),
+        db.Set<StratificationRun>().Max(x => (long?)x.Id));
+
+    public PatientRecordVersion RecordVersion(string patientId, PatientRecordStamps stamps) =>
+        new(patientId, stamps.Stamp ?? 0, stamps.Agendas ?? 0, stamps.RunId ?? 0, Today);
 
     private sealed record VersionRow(long? Stamp, long? RunId);
 
@@ -92,8 +104,6 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
     /// worklist view, where building the query cost more than running it.
     /// </summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<TerritorioDbContext, string, string, Task<VersionRow?>>> VersionQueries = new();
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<TerritorioDbContext, string, string, Task<PatientVersionRow?>>> PatientVersionQueries = new();
 
     /// <summary>
     /// One page of <see cref="WorklistAsync"/> (same entries, same order) for a Gestore with thousands

@@ -31,5 +31,7 @@ public sealed class ChangeStamp
 
     public static string WorklistOf(string gestoreId) => "worklist:" + gestoreId;
 
-    public static string PatientOf(string patientId) => "paziente:" + patientId;
+    public const string PatientPrefix = "paziente:";
+
+    public static string PatientOf(string patientId) => PatientPrefix + patientId;
 }

@@ -18,18 +18,42 @@ public static class AccessLog
     /// <summary>The statement's head per model, built once: every patient read of the web application appends here.</summary>
     private static readonly ConditionalWeakTable<IModel, string> Headers = new();
 
+    /// <summary>Rows per statement: 7 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535.</summary>
+    private const int RowsPerStatement = 1_000;
+
     public static async Task AppendAsync(TerritorioDbContext db, IReadOnlyList<PatientAccessEntry> entries, CancellationToken ct)
     {
-        if (entries.Count == 0)
+        if (entries.Count <= RowsPerStatement)
+        {
+            await InsertAsync(db, entries, 0, entries.Count, ct);
+            return;
+        }
+
+        // All or nothing: a list of thousands of patients is logged whole or not shown.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        for (int from = 0; from < entries.Count; from += RowsPerStatement)
+        {
+            await InsertAsync(db, entries, from, Math.Min(RowsPerStatement, entries.Count - from), ct);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
+
+    private static async Task InsertAsync(TerritorioDbContext db, IReadOnlyList<PatientAccessEntry> entries, int from, int count, CancellationToken ct)
+    {
+        if (count == 0)
         {
             return;
         }
 
         var sql = new StringBuilder(Headers.GetValue(db.Model, Header));
-        var values = new object?[entries.Count * Columns];
-        for (int i = 0; i < entries.Count; i++)
+        var values = new object?[count * Columns];
+        for (int i = 0; i < count; i++)
         {
-            var e = entries[i];
+            var e = entries[from + i];
             int at = i * Columns;
             (values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4], values[at + 5], values[at + 6]) =
                 (e.AtUtc, e.Granted, e.PatientAts, e.PatientId, e.Resource, e.Roles, e.UserName);

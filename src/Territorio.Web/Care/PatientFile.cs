@@ -11,6 +11,8 @@ using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Kernel.Population;
 using Territorio.Web.Api;
+using Territorio.Web.Security;
+using Actor = Territorio.Web.Security.Actor;
 
 namespace Territorio.Web.Care;
 
@@ -46,13 +48,25 @@ public sealed record PatientFile(
 /// Builds the patient file from the care services, for a patient already checked as visible; a
 /// file is computed once per <see cref="PatientRecordVersion"/> and audience (docs/decisions/0101-screens-kept-by-change-stamps.md).
 /// </summary>
-public sealed class PatientFileQuery(CareServices care, TimeProvider clock, ScreenCache cache)
+public sealed class PatientFileQuery(CareServices care, TimeProvider clock, ScreenCache cache, PatientAccess access)
 {
     public const int SlotsPerService = 5;
 
-    public async Task<PatientFile> BuildAsync(Resident patient, string? bookingGestoreId, CancellationToken ct, bool withContacts = false)
+    /// <summary>
+    /// The file of a patient the actor may see (null otherwise; the attempt is logged), with the
+    /// record's version read in the access check's statement: one round trip when the file is kept.
+    /// </summary>
+    public async Task<PatientFile?> OpenAsync(Actor actor, string patientId, string resource, string? bookingGestoreId, CancellationToken ct, bool withContacts = false)
     {
-        var version = await care.Cases.PatientRecordVersionAsync(patient.Id, ct);
+        var opened = await access.OpenAsync(actor, patientId, resource, CaseQueries.RecordStamps, ct);
+        return opened is null ? null : await BuildAsync(opened.Patient, care.Cases.RecordVersion(patientId, opened.Alongside), bookingGestoreId, withContacts, ct);
+    }
+
+    public async Task<PatientFile> BuildAsync(Resident patient, string? bookingGestoreId, CancellationToken ct, bool withContacts = false) =>
+        await BuildAsync(patient, await care.Cases.PatientRecordVersionAsync(patient.Id, ct), bookingGestoreId, withContacts, ct);
+
+    private async Task<PatientFile> BuildAsync(Resident patient, PatientRecordVersion? version, string? bookingGestoreId, bool withContacts, CancellationToken ct)
+    {
         if (version is null)
         {
             return await ComputeAsync(patient, bookingGestoreId, withContacts, null, ct);

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Pacts;
 using Territorio.Data;
+using Territorio.Data.Queries;
 using Territorio.Data.Security;
 using Territorio.Kernel.Population;
 
@@ -13,32 +15,93 @@ namespace Territorio.Web.Security;
 /// patient (an ATS its territory, a GP its assistiti, a patient only themself, a Gestore the
 /// patients of its active pacts, an erogatore the patients it has bookings for) and writes every read — and every refused attempt — to the access log.
 /// </summary>
-public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock)
+public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, AccessLogWriter log)
 {
+    /// <summary>
+    /// Who sees a resident, on the actor's keys (null: the actor has no such role). Territory
+    /// first: nobody sees a resident of another ATS.
+    /// </summary>
+    private static readonly Expression<Func<TerritorioDbContext, Resident, string, bool, string?, string?, string?, string?, bool>> Visible =
+        (db, r, ats, wholeTerritory, mmg, person, gestore, erogatore) => r.Ats == ats && (wholeTerritory
+            || (mmg != null && r.MmgId == mmg)
+            || (person != null && r.Id == person)
+            || (gestore != null && db.Set<PattoDiCura>().Any(p => p.PatientId == r.Id && p.GestoreId == gestore && p.Status == PactStatus.Active))
+            || (erogatore != null && db.Set<Booking>().Any(b => b.PatientId == r.Id && b.ErogatoreId == erogatore)));
+
+    private static readonly Expression<Func<TerritorioDbContext, Resident, bool>> NothingAlongside = (_, _) => true;
+
     /// <summary>Residents the actor may see (never widened by the caller's input).</summary>
-    public IQueryable<Resident> VisibleTo(Actor actor) => db.Residents.Where(VisibilityOf(actor));
+    public IQueryable<Resident> VisibleTo(Actor actor)
+    {
+        var viewer = Viewer.Of(actor);
+        var context = db;
+        return db.Residents.Where(Inlined.Expand<Func<Resident, bool>>(
+            r => Inlined.Call(Visible, context, r, viewer.Ats, viewer.WholeTerritory, viewer.Mmg, viewer.Person, viewer.Gestore, viewer.Erogatore)));
+    }
 
     /// <summary>The patient if visible to the actor, else null; logs the attempt either way.</summary>
-    public async Task<Resident?> OpenAsync(Actor actor, string patientId, string resource, CancellationToken cancellationToken)
+    public async Task<Resident?> OpenAsync(Actor actor, string patientId, string resource, CancellationToken cancellationToken) =>
+        (await OpenAsync(actor, patientId, resource, NothingAlongside, cancellationToken))?.Patient;
+
+    /// <summary>
+    /// As <see cref="OpenAsync(Actor, string, string, CancellationToken)"/>, with <paramref name="alongside"/> of
+    /// the patient read in the same statement: a screen that needs more of the database (e.g. the
+    /// version of the patient's record) saves a round trip on every view. The query is compiled
+    /// once per <paramref name="alongside"/> (a static expression: it may use only the context and
+    /// the resident), since building it cost more than running it.
+    /// </summary>
+    public async Task<Opened<T>?> OpenAsync<T>(Actor actor, string patientId, string resource, Expression<Func<TerritorioDbContext, Resident, T>> alongside, CancellationToken cancellationToken)
     {
-        var patient = await VisibleTo(actor).AsNoTracking().FirstOrDefaultAsync(r => r.Id == patientId, cancellationToken);
-        string? patientAts = patient?.Ats
+        cancellationToken.ThrowIfCancellationRequested();
+        var viewer = Viewer.Of(actor);
+        var open = (Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Task<Opened<T>?>>)OpenQueries.GetOrAdd(
+            (db.GetType(), alongside), static key => EF.CompileAsyncQuery(OpenQuery((Expression<Func<TerritorioDbContext, Resident, T>>)key.Alongside)));
+        var opened = await open(db, viewer.Ats, viewer.WholeTerritory, viewer.Mmg, viewer.Person, viewer.Gestore, viewer.Erogatore, patientId);
+        string? patientAts = opened?.Patient.Ats
             ?? await db.Residents.Where(r => r.Id == patientId).Select(r => r.Ats).FirstOrDefaultAsync(cancellationToken);
-        await AccessLog.AppendAsync(db, [Entry(actor, patientId, patientAts, resource, granted: patient is not null)], cancellationToken);
-        return patient;
+        await log.AppendAsync([Entry(actor, patientId, patientAts, resource, granted: opened is not null)]);
+        return opened;
+    }
+
+    /// <summary>Compiled per provider's context (a compiled query serves one model) and per expression read alongside.</summary>
+    private static readonly ConcurrentDictionary<(Type Context, LambdaExpression Alongside), Delegate> OpenQueries = new();
+
+    /// <summary>Compiled per provider's context: a list screen (the worklist) logs what it shows on every view.</summary>
+    private static readonly ConcurrentDictionary<Type, Delegate> ShownQueries = new();
+
+    private static readonly Expression<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IQueryable<Resident>>> ShownQuery =
+        Inlined.Expand<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IQueryable<Resident>>>(
+            (db, ats, wholeTerritory, mmg, person, gestore, erogatore, ids) => db.Residents.AsNoTracking()
+                .Where(r => Inlined.Call(Visible, db, r, ats, wholeTerritory, mmg, person, gestore, erogatore) && ids.Contains(r.Id)));
+
+    private static Expression<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Opened<T>?>> OpenQuery<T>(Expression<Func<TerritorioDbContext, Resident, T>> alongside)
+    {
+        return Inlined.Expand<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Opened<T>?>>(
+            (db, ats, wholeTerritory, mmg, person, gestore, erogatore, id) => db.Residents.AsNoTracking()
+                .Where(r => Inlined.Call(Visible, db, r, ats, wholeTerritory, mmg, person, gestore, erogatore) && r.Id == id)
+                .Select(r => new Opened<T>(r, Inlined.Call(alongside, db, r)))
+                .FirstOrDefault());
     }
 
     /// <summary>Logs a read of several patients at once (a list showing their data).</summary>
-    public async Task RecordListAsync(Actor actor, IEnumerable<Resident> patients, string resource, CancellationToken cancellationToken)
+    public Task RecordListAsync(Actor actor, IEnumerable<Resident> patients, string resource, CancellationToken cancellationToken)
     {
-        await AccessLog.AppendAsync(db, [.. patients.Select(p => Entry(actor, p.Id, p.Ats, resource, granted: true))], cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return log.AppendAsync([.. patients.Select(p => Entry(actor, p.Id, p.Ats, resource, granted: true))]);
     }
 
     /// <summary>Logs the patients a screen showed by id (those visible to the actor; others are not shown).</summary>
     public async Task RecordShownAsync(Actor actor, IEnumerable<string> patientIds, string resource, CancellationToken cancellationToken)
     {
-        var ids = patientIds.Distinct().ToList();
-        var shown = await VisibleTo(actor).Where(r => ids.Contains(r.Id)).AsNoTracking().ToListAsync(cancellationToken);
+        var viewer = Viewer.Of(actor);
+        var visibleAmong = (Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IAsyncEnumerable<Resident>>)ShownQueries.GetOrAdd(
+            db.GetType(), static _ => EF.CompileAsyncQuery(ShownQuery));
+        var shown = new List<Resident>();
+        await foreach (var resident in visibleAmong(db, viewer.Ats, viewer.WholeTerritory, viewer.Mmg, viewer.Person, viewer.Gestore, viewer.Erogatore, [.. patientIds.Distinct()]).WithCancellation(cancellationToken))
+        {
+            shown.Add(resident);
+        }
+
         await RecordListAsync(actor, shown, resource, cancellationToken);
     }
 
@@ -62,21 +125,19 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock)
         Granted = granted,
     };
 
-    private Expression<Func<Resident, bool>> VisibilityOf(Actor actor)
-    {
-        // Territory first: nobody sees a resident of another ATS.
-        string ats = actor.Ats;
-        bool wholeTerritory = actor.IsAts;
-        string? mmg = actor.IsMmg ? actor.MmgId : null;
-        string? person = actor.IsPatient ? actor.PersonId : null;
-        string? gestore = actor.IsGestore ? actor.GestoreId : null;
-        string? erogatore = actor.IsErogatore ? actor.ErogatoreId : null;
-        var pacts = db.Set<PattoDiCura>();
-        var bookings = db.Set<Booking>();
-        return r => r.Ats == ats && (wholeTerritory
-            || (mmg != null && r.MmgId == mmg)
-            || (person != null && r.Id == person)
-            || (gestore != null && pacts.Any(p => p.PatientId == r.Id && p.GestoreId == gestore && p.Status == PactStatus.Active))
-            || (erogatore != null && bookings.Any(b => b.PatientId == r.Id && b.ErogatoreId == erogatore)));
-    }
+}
+
+/// <summary>A patient the caller may see, with what was read alongside.</summary>
+public sealed record Opened<T>(Resident Patient, T Alongside);
+
+/// <summary>The keys of an actor that decide what it sees (null: no such role).</summary>
+internal sealed record Viewer(string Ats, bool WholeTerritory, string? Mmg, string? Person, string? Gestore, string? Erogatore)
+{
+    public static Viewer Of(Actor actor) => new(
+        actor.Ats,
+        actor.IsAts,
+        actor.IsMmg ? actor.MmgId : null,
+        actor.IsPatient ? actor.PersonId : null,
+        actor.IsGestore ? actor.GestoreId : null,
+        actor.IsErogatore ? actor.ErogatoreId : null);
 }

@@ -6,6 +6,7 @@ using Territorio.Kernel.Population;
 using Territorio.Testing;
 using Territorio.Web.Ats;
 using Territorio.Web.Security;
+using Territorio.Web.Tests.Infrastructure;
 using CareActor = Territorio.CareManagement.Common.Actor;
 
 namespace Territorio.Web.Tests.Ats;
@@ -66,7 +67,7 @@ public sealed class AtsQueryTests
         await SeedAsync(db);
         var clock = ClockAt(Today);
         var ats = new Actor("ats.321", new HashSet<string> { TerritorioRoles.AtsOperatore }, "321", null, null, null, null, null);
-        var query = new EnrolmentProgressQuery(db, new TerritoryLevels(db), new PatientAccess(db, clock), clock);
+        var query = new EnrolmentProgressQuery(db, new TerritoryLevels(db), new PatientAccess(db, clock, AccessLogWriters.Over(database)), clock);
 
         var progress = await query.BuildAsync(ats, 30, "prova", Ct);
 

@@ -25,14 +25,8 @@ public sealed class PazienteModel(CareServices care, PatientAccess access, Patie
 
     public async Task<IActionResult> OnGetAsync(string patientId, CancellationToken ct)
     {
-        var patient = await access.OpenAsync(Me, patientId, "pagina Scheda paziente del Gestore", ct);
-        if (patient is null)
-        {
-            return NotFound();
-        }
-
-        Record = await files.BuildAsync(patient, Me.GestoreId, ct, withContacts: true);
-        return Page();
+        Record = await files.OpenAsync(Me, patientId, "pagina Scheda paziente del Gestore", Me.GestoreId, ct, withContacts: true);
+        return Record is null ? NotFound() : Page();
     }
 
     public Task<IActionResult> OnPostWriteFromTemplateAsync(string patientId, string? reason, CancellationToken ct) =>

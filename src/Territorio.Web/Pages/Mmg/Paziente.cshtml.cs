@@ -19,14 +19,8 @@ public sealed class PazienteModel(CareServices care, PatientAccess access, Patie
 
     public async Task<IActionResult> OnGetAsync(string patientId, CancellationToken ct)
     {
-        var patient = await access.OpenAsync(Me, patientId, "pagina Scheda paziente del MMG", ct);
-        if (patient is null)
-        {
-            return NotFound();
-        }
-
-        Record = await files.BuildAsync(patient, bookingGestoreId: null, ct, withContacts: true);
-        return Page();
+        Record = await files.OpenAsync(Me, patientId, "pagina Scheda paziente del MMG", bookingGestoreId: null, ct, withContacts: true);
+        return Record is null ? NotFound() : Page();
     }
 
     public Task<IActionResult> OnPostDraftAsync(string patientId, string? reason, CancellationToken ct) =>

@@ -6,20 +6,14 @@ using Territorio.Web.Security;
 namespace Territorio.Web.Pages.Paziente;
 
 /// <summary>The patient's own pact, PAI and appointments, read-only.</summary>
-public sealed class PercorsoModel(PatientAccess access, PatientFileQuery files) : PageModel
+public sealed class PercorsoModel(PatientFileQuery files) : PageModel
 {
     public PatientFile? Record { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = Actor.From(User);
-        var patient = await access.OpenAsync(actor, actor.PersonId!, "pagina Il mio percorso", ct);
-        if (patient is null)
-        {
-            return NotFound();
-        }
-
-        Record = await files.BuildAsync(patient, bookingGestoreId: null, ct);
-        return Page();
+        Record = await files.OpenAsync(actor, actor.PersonId!, "pagina Il mio percorso", bookingGestoreId: null, ct);
+        return Record is null ? NotFound() : Page();
     }
 }
