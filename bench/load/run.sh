@@ -18,6 +18,9 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 PEOPLE=${PEOPLE:-1000000}
 PG_PORT=${PG_PORT:-55436}
+# Connections to PostgreSQL: (2 × cores) + 1, the PostgreSQL wiki's starting point. More
+# backends than cores only add sleeping processes to wake on every statement (decision 0102).
+POOL=${POOL:-$(( 2 * $(nproc) + 1 ))}
 WEB_PORT=${WEB_PORT:-5090}
 WORK=${BENCH_DIR:-/tmp/territorio-load}
 REBUILD=${REBUILD:-0}
@@ -67,7 +70,7 @@ fi
 psql_() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
 
 export Database__Provider=Postgres
-export ConnectionStrings__Territorio="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=territorio_load;Maximum Pool Size=200"
+export ConnectionStrings__Territorio="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=territorio_load;Maximum Pool Size=$POOL"
 export Database__DataDirectory="$WORK/data"
 
 log "build Release"
@@ -134,7 +137,7 @@ measure() { # name path
   log "$name: target=${RATE}/s connections=$CONNECTIONS threads=$THREADS ${line#RESULT } $cpu load_avg_before=\"$load_before\" load_avg_after=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
 }
 
-log "macchina: $(nproc) core, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+log "macchina: $(nproc) core, load average $(cut -d' ' -f1-3 /proc/loadavg); connessioni a PostgreSQL: al più $POOL"
 measure worklist "/Gestore/Worklist"
 measure scheda_paziente "/Gestore/Paziente/{id}"
 log "registro accessi: $(psql_ -d territorio_load -c "SELECT count(*) FROM patient_access_log") righe"

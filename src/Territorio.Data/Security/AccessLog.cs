@@ -3,13 +3,18 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Territorio.Data.Security;
 
 /// <summary>
 /// Appends reads to the access log in one INSERT, whatever their number: a worklist page logs
 /// 25 patients per view, and 25 tracked entities saved one statement each cost more than the rest
-/// of the view (docs/decisions/0101-screens-kept-by-change-stamps.md). Joins the caller's transaction, if any.
+/// of the view (docs/decisions/0101-screens-kept-by-change-stamps.md). On PostgreSQL the rows go
+/// as seven arrays (<c>unnest</c>): one statement text for any number of rows, prepared once,
+/// where a VALUES list of a new length is parsed and planned again (decision 0102).
+/// Joins the caller's transaction, if any.
 /// </summary>
 public static class AccessLog
 {
@@ -23,6 +28,12 @@ public static class AccessLog
 
     public static async Task AppendAsync(TerritorioDbContext db, IReadOnlyList<PatientAccessEntry> entries, CancellationToken ct)
     {
+        if (entries.Count > 0 && db.Database.IsNpgsql())
+        {
+            await InsertArraysAsync(db, entries, ct);
+            return;
+        }
+
         if (entries.Count <= RowsPerStatement)
         {
             await InsertAsync(db, entries, 0, entries.Count, ct);
@@ -67,6 +78,25 @@ public static class AccessLog
         }
 
         await db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(sql.ToString(), values), ct);
+    }
+
+    private static async Task InsertArraysAsync(TerritorioDbContext db, IReadOnlyList<PatientAccessEntry> entries, CancellationToken ct)
+    {
+        // Same column order as the header.
+        NpgsqlParameter[] arrays =
+        [
+            new("p0", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = entries.Select(e => e.AtUtc).ToArray() },
+            new("p1", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = entries.Select(e => e.Granted).ToArray() },
+            new("p2", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(e => e.PatientAts).ToArray() },
+            new("p3", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(e => e.PatientId).ToArray() },
+            new("p4", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(e => e.Resource).ToArray() },
+            new("p5", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(e => e.Roles).ToArray() },
+            new("p6", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(e => e.UserName).ToArray() },
+        ];
+        string sql = Headers.GetValue(db.Model, Header) + " SELECT * FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6)";
+#pragma warning disable EF1003 // the head is built from the EF model's names, the values are parameters
+        await db.Database.ExecuteSqlRawAsync(sql, arrays, ct);
+#pragma warning restore EF1003
     }
 
     /// <summary>"INSERT INTO table (columns…)" with the names the model maps (same order as the values).</summary>
