@@ -9,7 +9,7 @@ namespace Territorio.Web.Security;
 /// one write is under way are committed together by the next one, in one statement and one
 /// transaction. Under load the database then writes a few large batches instead of one INSERT
 /// and one commit per page, and no two writers contend for the log's index pages
-/// (docs/decisions/0102-access-log-group-commit.md).
+/// (docs/decisions/0102-access-log-group-commit-and-small-pool.md).
 /// </summary>
 public sealed class AccessLogWriter(IServiceScopeFactory scopes, ILogger<AccessLogWriter> logger)
 {
