@@ -74,14 +74,12 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
             (db, ats, wholeTerritory, mmg, person, gestore, erogatore, ids) => db.Residents.AsNoTracking()
                 .Where(r => Inlined.Call(Visible, db, r, ats, wholeTerritory, mmg, person, gestore, erogatore) && ids.Contains(r.Id)));
 
-    private static Expression<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Opened<T>?>> OpenQuery<T>(Expression<Func<TerritorioDbContext, Resident, T>> alongside)
-    {
-        return Inlined.Expand<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Opened<T>?>>(
+    private static Expression<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Opened<T>?>> OpenQuery<T>(Expression<Func<TerritorioDbContext, Resident, T>> alongside) =>
+        Inlined.Expand<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Opened<T>?>>(
             (db, ats, wholeTerritory, mmg, person, gestore, erogatore, id) => db.Residents.AsNoTracking()
                 .Where(r => Inlined.Call(Visible, db, r, ats, wholeTerritory, mmg, person, gestore, erogatore) && r.Id == id)
                 .Select(r => new Opened<T>(r, Inlined.Call(alongside, db, r)))
                 .FirstOrDefault());
-    }
 
     /// <summary>Logs a read of several patients at once (a list showing their data).</summary>
     public Task RecordListAsync(Actor actor, IEnumerable<Resident> patients, string resource, CancellationToken cancellationToken)
@@ -124,7 +122,6 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
         Resource = resource.Length > 256 ? resource[..256] : resource,
         Granted = granted,
     };
-
 }
 
 /// <summary>A patient the caller may see, with what was read alongside.</summary>
