@@ -51,6 +51,9 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     // and that the formatted blocks waiting to be written stay a few megabytes.
     private const int Block = 256;
 
+    // 256 partitions: ~40,000 record keys and ~1,000 rehab patients each, a table that fits the cache.
+    private const int PartitionBits = 8;
+
     private readonly RehabEngine _engine = new(rules);
 
     public RehabCheckResult Run(string path, IVerdictSink? sink = null)
@@ -60,12 +63,23 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         var source = new FileByteSource(handle);
         var decoder = reader.DecoderFor(SdoFileScanner.ReadHeader(source).Header, Path.GetFileName(path));
 
-        var scan = SdoFileScanner.Scan(source, () => new RehabCheckSink(decoder));
-        var (rehab, errors) = RowsOf(scan);
-        long acuteRows = scan.Sinks.Sum(s => s.Acute.Count);
-        clock.Lap("scan");
+        // The two largest tables of the run, in native memory freed as soon as they are used.
+        using var acute = new PartitionedTable<AcuteStay>(PartitionBits);
+        List<RehabRow> rehab;
+        List<InputError> errors;
+        List<DuplicateRow> duplicates;
+        long acuteRows;
+        using (var recordKeys = new PartitionedTable<ulong>(PartitionBits))
+        {
+            var scan = Scan(source, decoder, acute, recordKeys);
+            (rehab, errors) = RowsOf(scan);
+            acuteRows = scan.Sinks.Sum(s => s.AcuteCount);
+            clock.Lap("scan");
 
-        var duplicates = DuplicatesOf(source, decoder, scan, errors);
+            var repeated = DuplicateRecords.RepeatedKeys(recordKeys);
+            duplicates = repeated.Count == 0 ? [] : DuplicateRecords.Find(source, decoder, repeated, errors.Select(e => e.Line).ToHashSet());
+        }
+
         errors.AddRange(duplicates.Select(d => d.Error));
         if (duplicates.Count > 0)
         {
@@ -75,26 +89,32 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         clock.Lap("duplicates");
 
-        var patients = new RehabPatients(rehab, rules.Linkage);
-        clock.Lap("patients");
-        var candidates = Candidates(scan, patients, duplicates.Select(d => d.Offset).ToHashSet());
-        foreach (var segment in scan.Sinks)
-        {
-            segment.Acute.Clear();
-        }
+        var patients = new RehabPatients(rehab, rules.Linkage, acute, duplicates.Select(d => d.Offset).ToHashSet());
+        acute.Dispose();
+        clock.Lap("patients+candidates");
 
-        // The acute stays (the run's largest table) and the record keys are garbage now: a full
-        // collection here returns their memory for the next phases, instead of growing the heap.
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
-        clock.Lap("candidates");
-
-        var linked = Link(source, decoder, rehab, patients, candidates);
+        var linked = Link(source, decoder, rehab, patients);
         clock.Lap("link");
 
         var judged = JudgeAndWrite(rehab, patients, linked, sink);
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         clock.Lap("judge+write");
         return new RehabCheckResult(rules, judged, errors, acuteRows);
+    }
+
+    /// <summary>The first pass; each scanning thread writes its acute stays and keys through writers of its own.</summary>
+    private static SdoScan<RehabCheckSink> Scan(IByteSource source, SdoRowDecoder decoder, PartitionedTable<AcuteStay> acute, PartitionedTable<ulong> recordKeys)
+    {
+        using var writers = new ThreadLocal<(PartitionedTable<AcuteStay>.Writer Acute, PartitionedTable<ulong>.Writer Keys)>(
+            () => (acute.NewWriter(), recordKeys.NewWriter()));
+        return SdoFileScanner.Scan(
+            source,
+            () => new RehabCheckSink(decoder, writers.Value.Acute, writers.Value.Keys),
+            restarting: () =>
+            {
+                acute.Clear();
+                recordKeys.Clear();
+            });
     }
 
     /// <summary>Rehab rows and errors of every segment, with lines counted from the file's start.</summary>
@@ -110,12 +130,6 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         }
 
         return (rehab, errors);
-    }
-
-    private static List<DuplicateRow> DuplicatesOf(IByteSource source, SdoRowDecoder decoder, SdoScan<RehabCheckSink> scan, List<InputError> errors)
-    {
-        var repeated = DuplicateRecords.RepeatedKeys(scan.Sinks.Select(s => s.RecordKeys).ToList());
-        return repeated.Count == 0 ? [] : DuplicateRecords.Find(source, decoder, repeated, errors.Select(e => e.Line).ToHashSet());
     }
 
     private JudgedAdmission[] JudgeAndWrite(List<RehabRow> rehab, RehabPatients patients, AcuteDischarge?[] linked, IVerdictSink? sink)
@@ -173,7 +187,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     /// one per row); a row whose patient id differs (two ids with the same hash) is ruled out
     /// and the next latest is chosen.
     /// </summary>
-    private AcuteDischarge?[] Link(IByteSource source, SdoRowDecoder decoder, List<RehabRow> rehab, RehabPatients patients, CandidateIndex candidates)
+    private AcuteDischarge?[] Link(IByteSource source, SdoRowDecoder decoder, List<RehabRow> rehab, RehabPatients patients)
     {
         var linked = new AcuteDischarge?[rehab.Count];
         var ruledOut = new HashSet<(int Admission, long Offset)>();
@@ -183,7 +197,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             var wanted = new List<(long Offset, int Admission)>(pending.Length);
             foreach (int i in pending)
             {
-                if (LatestCandidate(rehab[i].Record, i, candidates.Of(patients.PatientOf[i]), ruledOut) is { } offset)
+                if (LatestCandidate(rehab[i].Record, i, patients.CandidatesOf(patients.PatientOf[i]), ruledOut) is { } offset)
                 {
                     wanted.Add((offset, i));
                 }
@@ -232,7 +246,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     }
 
     /// <summary>Art.2 c.2: the offset of the latest acute discharge in the look-back, among the candidates not ruled out.</summary>
-    private long? LatestCandidate(SdoRecord admission, int index, ReadOnlySpan<Candidate> candidates, HashSet<(int, long)> ruledOut)
+    private long? LatestCandidate(SdoRecord admission, int index, ReadOnlySpan<StayPosition> candidates, HashSet<(int, long)> ruledOut)
     {
         if (candidates.IsEmpty)
         {
@@ -251,152 +265,218 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         return best < 0 ? null : candidates[best].Offset;
     }
 
-    /// <summary>The patients with a rehab admission: their records and look-back windows.</summary>
+    /// <summary>
+    /// The patients with a rehab admission, their records, and their candidate acute stays: the
+    /// acute stays in the look-back window (art.2 c.2) of any of their admissions. Built partition
+    /// by partition in parallel (rehab rows and acute stays share the partitions of the patient
+    /// key), then numbered across partitions.
+    /// </summary>
     private sealed class RehabPatients
     {
-        private readonly Dictionary<ulong, int> _byKey;
-        private readonly ulong[] _filter;
-        private readonly int _filterShift;
+        private readonly ArraySegment<StayPosition>[] _candidates;
 
-        public RehabPatients(List<RehabRow> rehab, LinkageRules linkage)
+        public RehabPatients(List<RehabRow> rehab, LinkageRules linkage, PartitionedTable<AcuteStay> acute, HashSet<long> rejectedOffsets)
         {
-            // Rows in patient order (then file order), then one record array per patient.
-            ulong[] keys = new ulong[rehab.Count];
-            int[] rows = new int[rehab.Count];
+            // Rehab rows by partition, in file order inside each.
+            int[] starts = new int[acute.Partitions + 1];
+            foreach (var row in rehab)
+            {
+                starts[acute.PartitionOf(row.PatientKey) + 1]++;
+            }
+
+            for (int p = 0; p < acute.Partitions; p++)
+            {
+                starts[p + 1] += starts[p];
+            }
+
+            int[] order = new int[rehab.Count];
+            int[] next = starts[..acute.Partitions];
             for (int i = 0; i < rehab.Count; i++)
             {
-                keys[i] = rehab[i].PatientKey;
-                rows[i] = i;
+                order[next[acute.PartitionOf(rehab[i].PatientKey)]++] = i;
             }
 
-            Array.Sort(keys, rows);
+            var parts = new PatientPartition[acute.Partitions];
+            Parallel.For(0, acute.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
+                parts[p] = new PatientPartition(rehab, order.AsSpan(starts[p], starts[p + 1] - starts[p]), linkage, acute, p, rejectedOffsets));
+
             PatientOf = new int[rehab.Count];
-            var records = new List<SdoRecord[]>();
-            _byKey = new Dictionary<ulong, int>(rehab.Count);
-            for (int first = 0, end; first < rows.Length; first = end)
+            Records = new SdoRecord[parts.Sum(part => part.Records.Length)][];
+            _candidates = new ArraySegment<StayPosition>[Records.Length];
+            for (int p = 0, first = 0; p < parts.Length; first += parts[p].Records.Length, p++)
             {
-                for (end = first + 1; end < rows.Length && keys[end] == keys[first]; end++)
+                var part = parts[p];
+                for (int k = 0; k < part.PatientOfRow.Length; k++)
                 {
+                    PatientOf[order[starts[p] + k]] = first + part.PatientOfRow[k];
                 }
 
-                Array.Sort(rows, first, end - first);
-                int p = records.Count;
-                _byKey[keys[first]] = p;
-                var own = new SdoRecord[end - first];
-                for (int k = first; k < end; k++)
+                for (int local = 0; local < part.Records.Length; local++)
                 {
-                    PatientOf[rows[k]] = p;
-                    own[k - first] = rehab[rows[k]].Record;
+                    Records[first + local] = part.Records[local];
+                    _candidates[first + local] = new ArraySegment<StayPosition>(part.Candidates, part.CandidateStarts[local], part.CandidateStarts[local + 1] - part.CandidateStarts[local]);
                 }
-
-                records.Add(own);
-            }
-
-            Records = [.. records];
-
-            // The look-back window of each patient: from the earliest admission's look-back start to the latest admission.
-            WindowFrom = new int[Records.Length];
-            WindowTo = new int[Records.Length];
-            for (int p = 0; p < Records.Length; p++)
-            {
-                WindowFrom[p] = int.MaxValue;
-                foreach (var admission in Records[p])
-                {
-                    WindowFrom[p] = Math.Min(WindowFrom[p], admission.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber);
-                    WindowTo[p] = Math.Max(WindowTo[p], admission.AdmissionDate.DayNumber);
-                }
-            }
-
-            // ~32 bits per patient: a bit test turns away ~97% of the acute rows of other
-            // patients before the dictionary is asked (ten million acute rows, ~250,000 patients).
-            int bits = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, Records.Length * 32));
-            _filter = new ulong[bits / 64];
-            _filterShift = 64 - BitOperations.Log2((uint)bits);
-            foreach (ulong key in _byKey.Keys)
-            {
-                ulong bit = key >> _filterShift;
-                _filter[bit >> 6] |= 1UL << (int)bit;
             }
         }
-
-        public int Count => Records.Length;
 
         /// <summary>The patient (index) of each rehab row.</summary>
         public int[] PatientOf { get; }
 
+        /// <summary>Each patient's rehab records, in file order.</summary>
         public SdoRecord[][] Records { get; }
 
-        public int[] WindowFrom { get; }
+        public ReadOnlySpan<StayPosition> CandidatesOf(int patient) => _candidates[patient];
+    }
 
-        public int[] WindowTo { get; }
-
-        public bool TryFind(ulong patientKey, out int patient)
+    /// <summary>The rehab patients of one partition and their candidate acute stays (patients numbered from 0).</summary>
+    private sealed class PatientPartition
+    {
+        public PatientPartition(List<RehabRow> rehab, ReadOnlySpan<int> rows, LinkageRules linkage, PartitionedTable<AcuteStay> acute, int partition, HashSet<long> rejectedOffsets)
         {
-            ulong bit = patientKey >> _filterShift;
-            if ((_filter[bit >> 6] & (1UL << (int)bit)) == 0)
+            var byKey = new Dictionary<ulong, int>();
+            var counts = new List<int>();
+            PatientOfRow = new int[rows.Length];
+            for (int k = 0; k < rows.Length; k++)
             {
-                patient = -1;
-                return false;
+                ulong key = rehab[rows[k]].PatientKey;
+                if (!byKey.TryGetValue(key, out int patient))
+                {
+                    patient = byKey.Count;
+                    byKey.Add(key, patient);
+                    counts.Add(0);
+                }
+
+                PatientOfRow[k] = patient;
+                counts[patient]++;
             }
 
-            return _byKey.TryGetValue(patientKey, out patient);
-        }
-    }
-
-    private readonly record struct Candidate(int Patient, int DischargeDay, long Offset);
-
-    /// <summary>The candidate acute stays of each patient, contiguous.</summary>
-    private sealed class CandidateIndex(Candidate[] sorted, int[] starts)
-    {
-        public ReadOnlySpan<Candidate> Of(int patient) => sorted.AsSpan(starts[patient], starts[patient + 1] - starts[patient]);
-    }
-
-    private static CandidateIndex Candidates(SdoScan<RehabCheckSink> scan, RehabPatients patients, HashSet<long> rejectedOffsets)
-    {
-        var perSegment = new List<Candidate>[scan.Sinks.Count];
-        Parallel.For(0, scan.Sinks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
-        {
-            var found = new List<Candidate>();
-            foreach (var chunk in scan.Sinks[s].Acute.Chunks())
+            Records = new SdoRecord[counts.Count][];
+            int[] filled = new int[counts.Count];
+            int[] windowFrom = new int[counts.Count];
+            int[] windowTo = new int[counts.Count];
+            for (int patient = 0; patient < counts.Count; patient++)
             {
-                foreach (var stay in chunk.Span)
+                Records[patient] = new SdoRecord[counts[patient]];
+                windowFrom[patient] = int.MaxValue;
+            }
+
+            // The look-back window of each patient: from the earliest admission's look-back start to the latest admission.
+            for (int k = 0; k < rows.Length; k++)
+            {
+                int patient = PatientOfRow[k];
+                var record = rehab[rows[k]].Record;
+                Records[patient][filled[patient]++] = record;
+                windowFrom[patient] = Math.Min(windowFrom[patient], record.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber);
+                windowTo[patient] = Math.Max(windowTo[patient], record.AdmissionDate.DayNumber);
+            }
+
+            var found = new List<(int Patient, StayPosition Position)>();
+            var patients = new PatientBitsTable(byKey);
+            foreach (var chunk in acute.Chunks(partition))
+            {
+                foreach (var stay in chunk)
                 {
-                    if (patients.TryFind(stay.PatientKey, out int p) && stay.DischargeDay >= patients.WindowFrom[p] && stay.DischargeDay <= patients.WindowTo[p]
-                        && (rejectedOffsets.Count == 0 || !rejectedOffsets.Contains(stay.Offset)))
+                    foreach (int patient in patients.Find(stay.PatientBits))
                     {
-                        found.Add(new Candidate(p, stay.DischargeDay, stay.Offset));
+                        int day = stay.Position.DischargeDay;
+                        if (day >= windowFrom[patient] && day <= windowTo[patient]
+                            && (rejectedOffsets.Count == 0 || !rejectedOffsets.Contains(stay.Position.Offset)))
+                        {
+                            found.Add((patient, stay.Position));
+                        }
                     }
                 }
             }
 
-            perSegment[s] = found;
-        });
-
-        int[] starts = new int[patients.Count + 1];
-        foreach (var list in perSegment)
-        {
-            foreach (var c in list)
+            // Contiguous per patient.
+            CandidateStarts = new int[counts.Count + 1];
+            foreach (var (patient, _) in found)
             {
-                starts[c.Patient + 1]++;
+                CandidateStarts[patient + 1]++;
+            }
+
+            for (int patient = 0; patient < counts.Count; patient++)
+            {
+                CandidateStarts[patient + 1] += CandidateStarts[patient];
+            }
+
+            Candidates = new StayPosition[found.Count];
+            Array.Copy(CandidateStarts, filled, counts.Count);
+            foreach (var (patient, position) in found)
+            {
+                Candidates[filled[patient]++] = position;
             }
         }
 
-        for (int p = 0; p < patients.Count; p++)
-        {
-            starts[p + 1] += starts[p];
-        }
+        public int[] PatientOfRow { get; }
 
-        var sorted = new Candidate[starts[patients.Count]];
-        int[] next = starts[..patients.Count];
-        foreach (var list in perSegment)
+        public SdoRecord[][] Records { get; }
+
+        public StayPosition[] Candidates { get; }
+
+        public int[] CandidateStarts { get; }
+    }
+
+    /// <summary>
+    /// The patients of a partition by the low 32 bits of their key, in open addressing: two
+    /// patients may share the bits, so a lookup yields every patient that has them.
+    /// </summary>
+    private sealed class PatientBitsTable
+    {
+        private readonly uint[] _bits;
+        private readonly int[] _patientPlusOne;
+        private readonly int _mask;
+
+        public PatientBitsTable(Dictionary<ulong, int> patients)
         {
-            foreach (var c in list)
+            int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, patients.Count * 4));
+            _bits = new uint[size];
+            _patientPlusOne = new int[size];
+            _mask = size - 1;
+            foreach (var (key, patient) in patients)
             {
-                sorted[next[c.Patient]++] = c;
+                int i = (int)(uint)key & _mask;
+                while (_patientPlusOne[i] != 0)
+                {
+                    i = (i + 1) & _mask;
+                }
+
+                _bits[i] = (uint)key;
+                _patientPlusOne[i] = patient + 1;
             }
         }
 
-        return new CandidateIndex(sorted, starts);
+        public Matches Find(uint bits) => new(this, bits);
+
+        public ref struct Matches(PatientBitsTable table, uint bits)
+        {
+            private int _slot = (int)bits & table._mask;
+            private bool _started;
+
+            public int Current { get; private set; }
+
+            public readonly Matches GetEnumerator() => this;
+
+            public bool MoveNext()
+            {
+                if (_started)
+                {
+                    _slot = (_slot + 1) & table._mask;
+                }
+
+                _started = true;
+                for (; table._patientPlusOne[_slot] != 0; _slot = (_slot + 1) & table._mask)
+                {
+                    if (table._bits[_slot] == bits)
+                    {
+                        Current = table._patientPlusOne[_slot] - 1;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
     }
 
     /// <summary>An acute row read again: its patient id (to confirm the link) and what the engine needs.</summary>

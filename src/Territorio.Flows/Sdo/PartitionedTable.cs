@@ -1,0 +1,155 @@
+namespace Territorio.Flows.Sdo;
+
+/// <summary>
+/// Millions of small items appended by the threads of a scan, each through its own
+/// <see cref="Writer"/>, already grouped by partition (the top bits of a hash): afterwards each
+/// partition is a cache-sized piece of work of its own, processed in parallel with the others,
+/// without counting or copying the items into one array first. The items live in native chunks
+/// (<see cref="NativeArena"/>), freed by <see cref="Dispose"/>. Order inside a partition is not kept.
+/// </summary>
+public sealed unsafe class PartitionedTable<T>(int partitionBits, bool populate = true) : IDisposable
+    where T : unmanaged
+{
+    private static readonly int ChunkItems = NativeArena.ChunkBytes / sizeof(T);
+
+    private readonly List<Writer> _writers = [];
+    private readonly bool _populate = populate;
+
+    public int PartitionBits => partitionBits;
+
+    public int Partitions => 1 << partitionBits;
+
+    public long Count => _writers.Sum(w => w.Count);
+
+    /// <summary>The partition of a 64-bit hash: its top bits.</summary>
+    public int PartitionOf(ulong hash) => (int)(hash >> (64 - partitionBits));
+
+    /// <summary>A writer for one thread (writers are not thread-safe; creating them is).</summary>
+    public Writer NewWriter()
+    {
+        lock (_writers)
+        {
+            var writer = new Writer(this);
+            _writers.Add(writer);
+            return writer;
+        }
+    }
+
+    /// <summary>How many items a partition holds.</summary>
+    public int CountOf(int partition) => _writers.Sum(w => w.CountOf(partition));
+
+    /// <summary>The items of a partition, chunk by chunk.</summary>
+    public ChunkEnumerator Chunks(int partition) => new(_writers, partition);
+
+    /// <summary>Forgets every item (a scan starting over); the writers stay usable.</summary>
+    public void Clear()
+    {
+        foreach (var writer in _writers)
+        {
+            writer.Clear();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var writer in _writers)
+        {
+            writer.Clear();
+        }
+
+        _writers.Clear();
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The table frees its writers' memory (Clear, Dispose).")]
+    public sealed class Writer
+    {
+        private readonly PartitionedTable<T> _table;
+        private readonly NativeArena _arena;
+        private readonly List<nint>[] _full;
+        private readonly T*[] _current;
+        private readonly int[] _counts;
+
+        internal Writer(PartitionedTable<T> table)
+        {
+            _table = table;
+            _arena = new NativeArena(populate: table._populate);
+            _full = new List<nint>[table.Partitions];
+            _current = new T*[table.Partitions];
+            _counts = new int[table.Partitions];
+            for (int p = 0; p < _full.Length; p++)
+            {
+                _full[p] = [];
+                _counts[p] = ChunkItems;
+            }
+        }
+
+        public long Count { get; private set; }
+
+        /// <summary>Appends an item to the partition of <paramref name="hash"/>.</summary>
+        public void Add(ulong hash, in T item)
+        {
+            int p = _table.PartitionOf(hash);
+            if (_counts[p] == ChunkItems)
+            {
+                if (_current[p] != null)
+                {
+                    _full[p].Add((nint)_current[p]);
+                }
+
+                _current[p] = (T*)_arena.TakeChunk();
+                _counts[p] = 0;
+            }
+
+            _current[p][_counts[p]++] = item;
+            Count++;
+        }
+
+        internal int CountOf(int partition) =>
+            (_full[partition].Count * ChunkItems) + (_current[partition] == null ? 0 : _counts[partition]);
+
+        internal ReadOnlySpan<T> Chunk(int partition, int index) =>
+            index < _full[partition].Count ? new ReadOnlySpan<T>((void*)_full[partition][index], ChunkItems)
+            : index == _full[partition].Count && _current[partition] != null ? new ReadOnlySpan<T>(_current[partition], _counts[partition])
+            : default;
+
+        internal int ChunkCount(int partition) => _full[partition].Count + (_current[partition] == null ? 0 : 1);
+
+        internal void Clear()
+        {
+            _arena.Dispose();
+            for (int p = 0; p < _full.Length; p++)
+            {
+                _full[p].Clear();
+                _current[p] = null;
+                _counts[p] = ChunkItems;
+            }
+
+            Count = 0;
+        }
+    }
+
+    /// <summary>Enumerates the chunks of one partition across every writer.</summary>
+    public ref struct ChunkEnumerator(List<Writer> writers, int partition)
+    {
+        private int _writer;
+        private int _chunk = -1;
+
+        public ReadOnlySpan<T> Current { get; private set; }
+
+        public readonly ChunkEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            for (; _writer < writers.Count; _writer++, _chunk = -1)
+            {
+                if (++_chunk < writers[_writer].ChunkCount(partition))
+                {
+                    Current = writers[_writer].Chunk(partition, _chunk);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
