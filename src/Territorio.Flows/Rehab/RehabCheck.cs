@@ -191,36 +191,48 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     {
         var linked = new AcuteDischarge?[rehab.Count];
         var ruledOut = new HashSet<(int Admission, long Offset)>();
-        var pending = Enumerable.Range(0, rehab.Count).ToArray();
+        int[] pending = Enumerable.Range(0, rehab.Count).ToArray();
         while (pending.Length > 0)
         {
-            var wanted = new List<(long Offset, int Admission)>(pending.Length);
-            foreach (int i in pending)
+            long[] latest = new long[pending.Length];
+            InStretches(pending.Length, k =>
             {
-                if (LatestCandidate(rehab[i].Record, i, patients.CandidatesOf(patients.PatientOf[i]), ruledOut) is { } offset)
+                int i = pending[k];
+                latest[k] = LatestCandidate(rehab[i].Record, i, patients.CandidatesOf(patients.PatientOf[i]), ruledOut) ?? -1;
+            });
+
+            // The admissions that want a row, by offset: the rows are read in file order.
+            int wantedCount = latest.Count(offset => offset >= 0);
+            long[] offsets = new long[wantedCount];
+            int[] admissions = new int[wantedCount];
+            for (int k = 0, w = 0; k < pending.Length; k++)
+            {
+                if (latest[k] >= 0)
                 {
-                    wanted.Add((offset, i));
+                    (offsets[w], admissions[w]) = (latest[k], pending[k]);
+                    w++;
                 }
             }
 
-            wanted.Sort();
-            var rows = AcuteRows.Read(source, decoder, DistinctOffsets(wanted));
+            Array.Sort(offsets, admissions);
+            var (distinct, expectedIds) = DistinctOffsets(offsets, admissions);
+            var rows = AcuteRows.Read(source, decoder, distinct, expectedIds);
             var mismatched = new List<int>();
-            int r = 0;
-            foreach (var (offset, i) in wanted)
+            for (int w = 0, r = 0; w < offsets.Length; w++)
             {
-                while (rows[r].Offset != offset)
+                while (rows[r].Offset != offsets[w])
                 {
                     r++;
                 }
 
+                int i = admissions[w];
                 if (rows[r].PatientId == rehab[i].Record.PatientId)
                 {
                     linked[i] = rows[r].Discharge;
                 }
                 else
                 {
-                    ruledOut.Add((i, offset));
+                    ruledOut.Add((i, offsets[w]));
                     mismatched.Add(i);
                 }
             }
@@ -230,19 +242,42 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         return linked;
 
-        static long[] DistinctOffsets(List<(long Offset, int Admission)> sorted)
+        // Each offset once, with the patient id of the first admission that wants it (the id the row most likely has).
+        (long[] Offsets, string[] ExpectedIds) DistinctOffsets(long[] sorted, int[] admissions)
         {
-            var offsets = new List<long>(sorted.Count);
-            foreach (var (offset, _) in sorted)
+            int count = 0;
+            for (int w = 0; w < sorted.Length; w++)
             {
-                if (offsets.Count == 0 || offsets[^1] != offset)
+                count += w == 0 || sorted[w] != sorted[w - 1] ? 1 : 0;
+            }
+
+            long[] distinct = new long[count];
+            string[] ids = new string[count];
+            for (int w = 0, d = -1; w < sorted.Length; w++)
+            {
+                if (w == 0 || sorted[w] != sorted[w - 1])
                 {
-                    offsets.Add(offset);
+                    distinct[++d] = sorted[w];
+                    ids[d] = rehab[admissions[w]].Record.PatientId;
                 }
             }
 
-            return [.. offsets];
+            return (distinct, ids);
         }
+    }
+
+    /// <summary>Runs <paramref name="body"/> on 0..count-1 in a few contiguous stretches per core.</summary>
+    private static void InStretches(int count, Action<int> body)
+    {
+        int stretches = Math.Max(1, Math.Min(count, 4 * Environment.ProcessorCount));
+        Parallel.For(0, stretches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
+        {
+            int to = (int)((long)count * (s + 1) / stretches);
+            for (int k = (int)((long)count * s / stretches); k < to; k++)
+            {
+                body(k);
+            }
+        });
     }
 
     /// <summary>Art.2 c.2: the offset of the latest acute discharge in the look-back, among the candidates not ruled out.</summary>
@@ -297,8 +332,11 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             }
 
             var parts = new PatientPartition[acute.Partitions];
-            Parallel.For(0, acute.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, p =>
-                parts[p] = new PatientPartition(rehab, order.AsSpan(starts[p], starts[p + 1] - starts[p]), linkage, acute, p, rejectedOffsets));
+            Parallel.For(0, acute.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new PartitionScratch(), (p, _, scratch) =>
+            {
+                parts[p] = new PatientPartition(rehab, order.AsSpan(starts[p], starts[p + 1] - starts[p]), linkage, acute, p, rejectedOffsets, scratch);
+                return scratch;
+            }, _ => { });
 
             PatientOf = new int[rehab.Count];
             Records = new SdoRecord[parts.Sum(part => part.Records.Length)][];
@@ -331,47 +369,35 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     /// <summary>The rehab patients of one partition and their candidate acute stays (patients numbered from 0).</summary>
     private sealed class PatientPartition
     {
-        public PatientPartition(List<RehabRow> rehab, ReadOnlySpan<int> rows, LinkageRules linkage, PartitionedTable<AcuteStay> acute, int partition, HashSet<long> rejectedOffsets)
+        public PatientPartition(List<RehabRow> rehab, ReadOnlySpan<int> rows, LinkageRules linkage, PartitionedTable<AcuteStay> acute, int partition, HashSet<long> rejectedOffsets, PartitionScratch scratch)
         {
-            var byKey = new Dictionary<ulong, int>();
-            var counts = new List<int>();
+            var patients = scratch.Reset(rows.Length);
             PatientOfRow = new int[rows.Length];
             for (int k = 0; k < rows.Length; k++)
             {
-                ulong key = rehab[rows[k]].PatientKey;
-                if (!byKey.TryGetValue(key, out int patient))
-                {
-                    patient = byKey.Count;
-                    byKey.Add(key, patient);
-                    counts.Add(0);
-                }
-
+                int patient = patients.GetOrAdd(rehab[rows[k]].PatientKey);
                 PatientOfRow[k] = patient;
-                counts[patient]++;
-            }
-
-            Records = new SdoRecord[counts.Count][];
-            int[] filled = new int[counts.Count];
-            int[] windowFrom = new int[counts.Count];
-            int[] windowTo = new int[counts.Count];
-            for (int patient = 0; patient < counts.Count; patient++)
-            {
-                Records[patient] = new SdoRecord[counts[patient]];
-                windowFrom[patient] = int.MaxValue;
+                scratch.Counts[patient]++;
             }
 
             // The look-back window of each patient: from the earliest admission's look-back start to the latest admission.
+            Records = new SdoRecord[patients.Count][];
+            var windowFrom = scratch.WindowFrom.AsSpan(0, patients.Count);
+            var windowTo = scratch.WindowTo.AsSpan(0, patients.Count);
+            windowFrom.Fill(int.MaxValue);
+            windowTo.Clear();
             for (int k = 0; k < rows.Length; k++)
             {
                 int patient = PatientOfRow[k];
                 var record = rehab[rows[k]].Record;
-                Records[patient][filled[patient]++] = record;
+                var own = Records[patient] ??= new SdoRecord[scratch.Counts[patient]];
+                own[^scratch.Counts[patient]--] = record;
                 windowFrom[patient] = Math.Min(windowFrom[patient], record.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber);
                 windowTo[patient] = Math.Max(windowTo[patient], record.AdmissionDate.DayNumber);
             }
 
-            var found = new List<(int Patient, StayPosition Position)>();
-            var patients = new PatientBitsTable(byKey);
+            var found = scratch.Found;
+            found.Clear();
             foreach (var chunk in acute.Chunks(partition))
             {
                 foreach (var stay in chunk)
@@ -389,22 +415,23 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             }
 
             // Contiguous per patient.
-            CandidateStarts = new int[counts.Count + 1];
+            CandidateStarts = new int[patients.Count + 1];
             foreach (var (patient, _) in found)
             {
                 CandidateStarts[patient + 1]++;
             }
 
-            for (int patient = 0; patient < counts.Count; patient++)
+            for (int patient = 0; patient < patients.Count; patient++)
             {
                 CandidateStarts[patient + 1] += CandidateStarts[patient];
             }
 
             Candidates = new StayPosition[found.Count];
-            Array.Copy(CandidateStarts, filled, counts.Count);
+            var next = scratch.Counts.AsSpan(0, patients.Count);
+            CandidateStarts.AsSpan(0, patients.Count).CopyTo(next);
             foreach (var (patient, position) in found)
             {
-                Candidates[filled[patient]++] = position;
+                Candidates[next[patient]++] = position;
             }
         }
 
@@ -417,38 +444,86 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         public int[] CandidateStarts { get; }
     }
 
-    /// <summary>
-    /// The patients of a partition by the low 32 bits of their key, in open addressing: two
-    /// patients may share the bits, so a lookup yields every patient that has them.
-    /// </summary>
-    private sealed class PatientBitsTable
+    /// <summary>What building a partition needs only while it is built, reused partition after partition on a thread.</summary>
+    private sealed class PartitionScratch
     {
-        private readonly uint[] _bits;
-        private readonly int[] _patientPlusOne;
-        private readonly int _mask;
+        public PatientTable Patients { get; } = new();
 
-        public PatientBitsTable(Dictionary<ulong, int> patients)
+        public int[] Counts { get; private set; } = [];
+
+        public int[] WindowFrom { get; private set; } = [];
+
+        public int[] WindowTo { get; private set; } = [];
+
+        public List<(int Patient, StayPosition Position)> Found { get; } = [];
+
+        public PatientTable Reset(int rows)
         {
-            int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, patients.Count * 4));
-            _bits = new uint[size];
-            _patientPlusOne = new int[size];
-            _mask = size - 1;
-            foreach (var (key, patient) in patients)
+            if (Counts.Length < rows)
             {
-                int i = (int)(uint)key & _mask;
-                while (_patientPlusOne[i] != 0)
+                Counts = new int[rows * 2];
+                WindowFrom = new int[rows * 2];
+                WindowTo = new int[rows * 2];
+            }
+
+            Counts.AsSpan(0, rows).Clear();
+            Patients.Reset(rows);
+            return Patients;
+        }
+    }
+
+    /// <summary>
+    /// The patients of a partition by key, in open addressing. The slot comes from the key's low
+    /// 32 bits, which are all an acute stay keeps: a lookup by them yields every patient that has
+    /// them (two patients may share them).
+    /// </summary>
+    private sealed class PatientTable
+    {
+        private ulong[] _keys = [];
+        private int[] _patientPlusOne = [];
+        private int _mask;
+
+        public int Count { get; private set; }
+
+        public void Reset(int rows)
+        {
+            int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows * 2));
+            if (_keys.Length < size)
+            {
+                _keys = new ulong[size];
+                _patientPlusOne = new int[size];
+            }
+            else
+            {
+                _patientPlusOne.AsSpan(0, size).Clear();
+            }
+
+            _mask = size - 1;
+            Count = 0;
+        }
+
+        /// <summary>The patient of a key, numbered in order of first appearance.</summary>
+        public int GetOrAdd(ulong key)
+        {
+            for (int i = (int)key & _mask; ; i = (i + 1) & _mask)
+            {
+                if (_patientPlusOne[i] == 0)
                 {
-                    i = (i + 1) & _mask;
+                    _keys[i] = key;
+                    _patientPlusOne[i] = ++Count;
+                    return Count - 1;
                 }
 
-                _bits[i] = (uint)key;
-                _patientPlusOne[i] = patient + 1;
+                if (_keys[i] == key)
+                {
+                    return _patientPlusOne[i] - 1;
+                }
             }
         }
 
         public Matches Find(uint bits) => new(this, bits);
 
-        public ref struct Matches(PatientBitsTable table, uint bits)
+        public ref struct Matches(PatientTable table, uint bits)
         {
             private int _slot = (int)bits & table._mask;
             private bool _started;
@@ -467,7 +542,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 _started = true;
                 for (; table._patientPlusOne[_slot] != 0; _slot = (_slot + 1) & table._mask)
                 {
-                    if (table._bits[_slot] == bits)
+                    if ((uint)table._keys[_slot] == bits)
                     {
                         Current = table._patientPlusOne[_slot] - 1;
                         return true;
@@ -494,37 +569,40 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         private int _windowLength;
         private byte[]? _scratch;
 
-        public static AcuteRow[] Read(IByteSource source, SdoRowDecoder decoder, long[] sortedOffsets)
+        public static AcuteRow[] Read(IByteSource source, SdoRowDecoder decoder, long[] sortedOffsets, string[] expectedPatientIds)
         {
             var rows = new AcuteRow[sortedOffsets.Length];
-            int stretches = Math.Min(sortedOffsets.Length, 4 * Environment.ProcessorCount);
-            Parallel.For(0, stretches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
+            var readers = new ThreadLocal<AcuteRows>(() => new AcuteRows(source, decoder));
+            using (readers)
             {
-                var reader = new AcuteRows(source, decoder);
-                int from = (int)((long)sortedOffsets.Length * s / stretches);
-                int to = (int)((long)sortedOffsets.Length * (s + 1) / stretches);
-                for (int r = from; r < to; r++)
-                {
-                    rows[r] = reader.At(sortedOffsets[r]);
-                }
-            });
+                InStretches(sortedOffsets.Length, r => rows[r] = readers.Value!.At(sortedOffsets[r], expectedPatientIds[r]));
+            }
+
             return rows;
         }
 
-        private AcuteRow At(long offset)
+        private AcuteRow At(long offset, string expectedPatientId)
         {
             var data = RowAt(offset, out bool quoted);
             Utf8Csv.Split(data, quoted, _fields, ref _scratch, out var row);
             decoder.DecodeAcute(row, _fields, 0, out var key);
             return new AcuteRow(
                 offset,
-                Encoding.UTF8.GetString(decoder.Field(row, _fields, SdoColumn.PatientId)),
+                PatientIdOf(decoder.Field(row, _fields, SdoColumn.PatientId), expectedPatientId),
                 new AcuteDischarge(
                     Encoding.UTF8.GetString(decoder.Field(row, _fields, SdoColumn.RecordId)),
                     decoder.Discipline(row, _fields),
                     key.DischargeDate,
                     decoder.CodesOf(decoder.Field(row, _fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis)[0],
                     decoder.CodesOf(decoder.Field(row, _fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis)));
+        }
+
+        /// <summary>The row's patient id as text: the expected string itself when equal, so the usual case allocates nothing.</summary>
+        private static string PatientIdOf(ReadOnlySpan<byte> field, string expected)
+        {
+            Span<char> chars = field.Length <= 256 ? stackalloc char[field.Length] : new char[field.Length];
+            int length = Encoding.UTF8.GetChars(field, chars);
+            return chars[..length].SequenceEqual(expected) ? expected : new string(chars[..length]);
         }
 
         /// <summary>The row's bytes without its line feed, from the window (read again from the offset when outside it).</summary>
