@@ -1,21 +1,24 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Territorio.Flows.Sdo;
 
 /// <summary>
 /// Millions of small items appended by the threads of a scan, each through its own
 /// <see cref="Writer"/>, already grouped by partition (the top bits of a hash): afterwards each
 /// partition is a cache-sized piece of work of its own, processed in parallel with the others,
-/// without counting or copying the items into one array first. The items live in native chunks
-/// (<see cref="NativeArena"/>), freed by <see cref="Dispose"/>. Order inside a partition is not kept.
+/// without counting or copying the items into one array first. Order inside a partition is not
+/// kept. Items live in 16 kB chunks: below the large object heap, so that once the table is
+/// dropped a collection hands their memory to the next phases, and populated in one system
+/// call each (<see cref="ResidentPages"/>) instead of page by page.
 /// </summary>
-public sealed unsafe class PartitionedTable<T>(int partitionBits, bool populate = true) : IDisposable
+public sealed class PartitionedTable<T>(int partitionBits, bool populate = true)
     where T : unmanaged
 {
-    private static readonly int ChunkItems = NativeArena.ChunkBytes / sizeof(T);
+    private const int ChunkBytes = 16 << 10;
+    private static readonly int ChunkItems = ChunkBytes / Unsafe.SizeOf<T>();
 
     private readonly List<Writer> _writers = [];
-    private readonly bool _populate = populate;
-
-    public int PartitionBits => partitionBits;
 
     public int Partitions => 1 << partitionBits;
 
@@ -29,7 +32,7 @@ public sealed unsafe class PartitionedTable<T>(int partitionBits, bool populate 
     {
         lock (_writers)
         {
-            var writer = new Writer(this);
+            var writer = new Writer(this, populate);
             _writers.Add(writer);
             return writer;
         }
@@ -41,7 +44,7 @@ public sealed unsafe class PartitionedTable<T>(int partitionBits, bool populate 
     /// <summary>The items of a partition, chunk by chunk.</summary>
     public ChunkEnumerator Chunks(int partition) => new(_writers, partition);
 
-    /// <summary>Forgets every item (a scan starting over); the writers stay usable.</summary>
+    /// <summary>Forgets every item (the chunks become garbage); the writers stay usable.</summary>
     public void Clear()
     {
         foreach (var writer in _writers)
@@ -50,31 +53,20 @@ public sealed unsafe class PartitionedTable<T>(int partitionBits, bool populate 
         }
     }
 
-    public void Dispose()
-    {
-        foreach (var writer in _writers)
-        {
-            writer.Clear();
-        }
-
-        _writers.Clear();
-    }
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The table frees its writers' memory (Clear, Dispose).")]
     public sealed class Writer
     {
         private readonly PartitionedTable<T> _table;
-        private readonly NativeArena _arena;
-        private readonly List<nint>[] _full;
-        private readonly T*[] _current;
+        private readonly bool _populate;
+        private readonly List<T[]>[] _full;
+        private readonly T[]?[] _current;
         private readonly int[] _counts;
 
-        internal Writer(PartitionedTable<T> table)
+        internal Writer(PartitionedTable<T> table, bool populate)
         {
             _table = table;
-            _arena = new NativeArena(populate: table._populate);
-            _full = new List<nint>[table.Partitions];
-            _current = new T*[table.Partitions];
+            _populate = populate;
+            _full = new List<T[]>[table.Partitions];
+            _current = new T[table.Partitions][];
             _counts = new int[table.Partitions];
             for (int p = 0; p < _full.Length; p++)
             {
@@ -91,32 +83,23 @@ public sealed unsafe class PartitionedTable<T>(int partitionBits, bool populate 
             int p = _table.PartitionOf(hash);
             if (_counts[p] == ChunkItems)
             {
-                if (_current[p] != null)
-                {
-                    _full[p].Add((nint)_current[p]);
-                }
-
-                _current[p] = (T*)_arena.TakeChunk();
-                _counts[p] = 0;
+                NewChunk(p);
             }
 
-            _current[p][_counts[p]++] = item;
+            _current[p]![_counts[p]++] = item;
             Count++;
         }
 
         internal int CountOf(int partition) =>
-            (_full[partition].Count * ChunkItems) + (_current[partition] == null ? 0 : _counts[partition]);
+            (_full[partition].Count * ChunkItems) + (_current[partition] is null ? 0 : _counts[partition]);
+
+        internal int ChunkCount(int partition) => _full[partition].Count + (_current[partition] is null ? 0 : 1);
 
         internal ReadOnlySpan<T> Chunk(int partition, int index) =>
-            index < _full[partition].Count ? new ReadOnlySpan<T>((void*)_full[partition][index], ChunkItems)
-            : index == _full[partition].Count && _current[partition] != null ? new ReadOnlySpan<T>(_current[partition], _counts[partition])
-            : default;
-
-        internal int ChunkCount(int partition) => _full[partition].Count + (_current[partition] == null ? 0 : 1);
+            index < _full[partition].Count ? _full[partition][index] : _current[partition].AsSpan(0, _counts[partition]);
 
         internal void Clear()
         {
-            _arena.Dispose();
             for (int p = 0; p < _full.Length; p++)
             {
                 _full[p].Clear();
@@ -125,6 +108,24 @@ public sealed unsafe class PartitionedTable<T>(int partitionBits, bool populate 
             }
 
             Count = 0;
+        }
+
+        private void NewChunk(int p)
+        {
+            if (_current[p] is { } full)
+            {
+                _full[p].Add(full);
+            }
+
+            // Every item is written before it is read: no need for the runtime to zero the chunk.
+            var chunk = GC.AllocateUninitializedArray<T>(ChunkItems);
+            if (_populate)
+            {
+                ResidentPages.Populate(MemoryMarshal.AsBytes(chunk.AsSpan()));
+            }
+
+            _current[p] = chunk;
+            _counts[p] = 0;
         }
     }
 

@@ -22,13 +22,13 @@ public class PartitionedTableTests
     [InlineData(false)]
     public void ItemsOfTwoWriters_AreReadBackByPartition_AcrossChunks(bool populate)
     {
-        using var table = new PartitionedTable<ulong>(4, populate);
+        var table = new PartitionedTable<ulong>(4, populate);
         var first = table.NewWriter();
         var second = table.NewWriter();
 
-        // Partition 3 spans several chunks (512 items each) in both writers; partition 9 one item.
+        // Partition 3 spans several chunks (2,048 items each) in both writers; partition 9 one item.
         var expected = new List<ulong>();
-        for (ulong i = 0; i < 1500; i++)
+        for (ulong i = 0; i < 5000; i++)
         {
             ulong hash = HashInPartition(3, 4, i);
             (i % 2 == 0 ? first : second).Add(hash, hash);
@@ -38,8 +38,8 @@ public class PartitionedTableTests
         ulong lone = HashInPartition(9, 4, 42);
         second.Add(lone, lone);
 
-        table.Count.ShouldBe(1501);
-        table.CountOf(3).ShouldBe(1500);
+        table.Count.ShouldBe(5001);
+        table.CountOf(3).ShouldBe(5000);
         ItemsOf(table, 3).Order().ShouldBe(expected);
         ItemsOf(table, 9).ShouldBe([lone]);
         ItemsOf(table, 0).ShouldBeEmpty();
@@ -48,9 +48,9 @@ public class PartitionedTableTests
     [Fact]
     public void Clear_ForgetsItems_AndWritersStayUsable()
     {
-        using var table = new PartitionedTable<ulong>(2);
+        var table = new PartitionedTable<ulong>(2);
         var writer = table.NewWriter();
-        for (ulong i = 0; i < 2000; i++)
+        for (ulong i = 0; i < 5000; i++)
         {
             writer.Add(i, i);
         }
@@ -66,7 +66,7 @@ public class PartitionedTableTests
     [Fact]
     public void PartitionOf_IsTheTopBits()
     {
-        using var table = new PartitionedTable<ulong>(8);
+        var table = new PartitionedTable<ulong>(8);
         table.PartitionOf(0xAB00_0000_0000_0001UL).ShouldBe(0xAB);
         table.Partitions.ShouldBe(256);
     }
