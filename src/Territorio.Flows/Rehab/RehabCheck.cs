@@ -33,13 +33,14 @@ public interface IVerdictSink
 }
 
 /// <summary>
-/// The rehab check over an SDO file, in four phases (decision record 0034):
+/// The rehab check over an SDO file, in four phases (decision records 0034, 0110):
 /// <list type="number">
 /// <item>scan: one parallel pass that decodes rehab rows whole and keeps of acute rows only
-/// patient, discharge day and offset;</item>
-/// <item>duplicates: repeated record ids, exactly;</item>
+/// patient bits, discharge day and offset, in tables partitioned by hash;</item>
+/// <item>duplicates: repeated record ids, exactly, partition by partition;</item>
 /// <item>link: the acute stays of patients with a rehab admission, inside their look-back
-/// window (DM 5/8/2021 art.2 c.2), become candidates; every other acute stay is dropped;</item>
+/// window (DM 5/8/2021 art.2 c.2), become candidates (partition by partition); every other
+/// acute stay is dropped; the latest candidate is read again to confirm the patient;</item>
 /// <item>judge and write: the engine on every rehab admission, in parallel blocks, re-reading
 /// only the acute rows that are linked; blocks are written in input order while the next
 /// ones are judged.</item>
@@ -388,6 +389,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             {
                 int patient = PatientOfRow[k];
                 var record = rehab[rows[k]].Record;
+                // The count of rows still to place counts down, so the rows fill their array in file order.
                 var own = Records[patient] ??= new SdoRecord[scratch.Counts[patient]];
                 own[^scratch.Counts[patient]--] = record;
                 windowFrom[patient] = Math.Min(windowFrom[patient], record.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber);

@@ -16,12 +16,12 @@ public static unsafe partial class ResidentPages
     private static readonly nint PageMask = Environment.SystemPageSize - 1;
 
     // Set after the first failure, so an old kernel or another OS costs one failed call at most.
-    private static volatile bool s_unavailable = !OperatingSystem.IsLinux();
+    private static volatile bool _unavailable = !OperatingSystem.IsLinux();
 
     /// <summary>Populates every page the span touches; false when it could not (nothing else changes).</summary>
     public static bool Populate(Span<byte> memory)
     {
-        if (s_unavailable || memory.IsEmpty)
+        if (_unavailable || memory.IsEmpty)
         {
             return false;
         }
@@ -42,7 +42,7 @@ public static unsafe partial class ResidentPages
             }
         }
 
-        s_unavailable = true;
+        _unavailable = true;
         return false;
     }
 
