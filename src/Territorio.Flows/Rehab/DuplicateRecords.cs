@@ -14,55 +14,23 @@ public readonly record struct DuplicateRow(InputError Error, long Offset);
 /// </summary>
 public static class DuplicateRecords
 {
-    private const int PartitionBits = 10;
-
-    /// <summary>Keys seen more than once (usually none). Empties the lists as it copies them, so the keys are held once, not twice.</summary>
-    public static HashSet<ulong> RepeatedKeys(IReadOnlyList<ChunkedList<ulong>> keysBySegment)
+    /// <summary>Keys seen more than once (usually none), partition by partition in parallel.</summary>
+    public static HashSet<ulong> RepeatedKeys(PartitionedTable<ulong> keys)
     {
-        int partitions = 1 << PartitionBits;
-        int[] starts = new int[partitions + 1];
-        foreach (var keys in keysBySegment)
-        {
-            foreach (var chunk in keys.Chunks())
-            {
-                foreach (ulong key in chunk.Span)
-                {
-                    starts[(int)(key >> (64 - PartitionBits)) + 1]++;
-                }
-            }
-        }
-
-        for (int p = 0; p < partitions; p++)
-        {
-            starts[p + 1] += starts[p];
-        }
-
-        ulong[] all = new ulong[starts[partitions]];
-        int[] next = starts[..partitions];
-        foreach (var keys in keysBySegment)
-        {
-            foreach (var chunk in keys.Chunks())
-            {
-                foreach (ulong key in chunk.Span)
-                {
-                    all[next[(int)(key >> (64 - PartitionBits))]++] = key;
-                }
-            }
-
-            keys.Clear();
-        }
-
         var repeated = new HashSet<ulong>();
-        Parallel.For(0, partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new HashSet<ulong>(), (p, _, seen) =>
+        Parallel.For(0, keys.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new KeySet(), (p, _, seen) =>
         {
-            seen.Clear();
-            for (int i = starts[p]; i < starts[p + 1]; i++)
+            seen.Reset(keys.CountOf(p));
+            foreach (var chunk in keys.Chunks(p))
             {
-                if (!seen.Add(all[i]))
+                foreach (ulong key in chunk)
                 {
-                    lock (repeated)
+                    if (!seen.Add(key))
                     {
-                        repeated.Add(all[i]);
+                        lock (repeated)
+                        {
+                            repeated.Add(key);
+                        }
                     }
                 }
             }
@@ -124,6 +92,58 @@ public static class DuplicateRecords
             if (keys.Contains(Utf8Csv.Hash(id)))
             {
                 Rows.Add((Encoding.UTF8.GetString(id), line, offset));
+            }
+        }
+    }
+
+    /// <summary>
+    /// An open-addressing set of hashes reused partition after partition: a partition's keys
+    /// share their top bits, so the slot comes from the low bits.
+    /// </summary>
+    private sealed class KeySet
+    {
+        private ulong[] _slots = [];
+        private int _mask;
+        private bool _hasZero;
+
+        public void Reset(int count)
+        {
+            int size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count * 2));
+            if (_slots.Length < size)
+            {
+                _slots = new ulong[size];
+            }
+            else
+            {
+                Array.Clear(_slots, 0, size);
+            }
+
+            _mask = size - 1;
+            _hasZero = false;
+        }
+
+        /// <summary>False when the key was already there.</summary>
+        public bool Add(ulong key)
+        {
+            if (key == 0)
+            {
+                bool had = _hasZero;
+                _hasZero = true;
+                return !had;
+            }
+
+            for (int i = (int)key & _mask; ; i = (i + 1) & _mask)
+            {
+                if (_slots[i] == key)
+                {
+                    return false;
+                }
+
+                if (_slots[i] == 0)
+                {
+                    _slots[i] = key;
+                    return true;
+                }
             }
         }
     }

@@ -33,13 +33,14 @@ public interface IVerdictSink
 }
 
 /// <summary>
-/// The rehab check over an SDO file, in four phases (decision record 0034):
+/// The rehab check over an SDO file, in four phases (decision records 0034, 0110):
 /// <list type="number">
 /// <item>scan: one parallel pass that decodes rehab rows whole and keeps of acute rows only
-/// patient, discharge day and offset;</item>
-/// <item>duplicates: repeated record ids, exactly;</item>
+/// patient bits, discharge day and offset, in tables partitioned by hash;</item>
+/// <item>duplicates: repeated record ids, exactly, partition by partition;</item>
 /// <item>link: the acute stays of patients with a rehab admission, inside their look-back
-/// window (DM 5/8/2021 art.2 c.2), become candidates; every other acute stay is dropped;</item>
+/// window (DM 5/8/2021 art.2 c.2), become candidates (partition by partition); every other
+/// acute stay is dropped; the latest candidate is read again to confirm the patient;</item>
 /// <item>judge and write: the engine on every rehab admission, in parallel blocks, re-reading
 /// only the acute rows that are linked; blocks are written in input order while the next
 /// ones are judged.</item>
@@ -51,6 +52,9 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     // and that the formatted blocks waiting to be written stay a few megabytes.
     private const int Block = 256;
 
+    // 256 partitions: ~40,000 record keys and ~1,000 rehab patients each, a table that fits the cache.
+    private const int PartitionBits = 8;
+
     private readonly RehabEngine _engine = new(rules);
 
     public RehabCheckResult Run(string path, IVerdictSink? sink = null)
@@ -60,12 +64,17 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         var source = new FileByteSource(handle);
         var decoder = reader.DecoderFor(SdoFileScanner.ReadHeader(source).Header, Path.GetFileName(path));
 
-        var scan = SdoFileScanner.Scan(source, () => new RehabCheckSink(decoder));
+        // The two largest tables of the run (decision 0110).
+        var acute = new PartitionedTable<AcuteStay>(PartitionBits);
+        var recordKeys = new PartitionedTable<ulong>(PartitionBits);
+        var scan = Scan(source, decoder, acute, recordKeys);
         var (rehab, errors) = RowsOf(scan);
-        long acuteRows = scan.Sinks.Sum(s => s.Acute.Count);
+        long acuteRows = scan.Sinks.Sum(s => s.AcuteCount);
         clock.Lap("scan");
 
-        var duplicates = DuplicatesOf(source, decoder, scan, errors);
+        var repeated = DuplicateRecords.RepeatedKeys(recordKeys);
+        recordKeys.Clear();
+        var duplicates = repeated.Count == 0 ? [] : DuplicateRecords.Find(source, decoder, repeated, errors.Select(e => e.Line).ToHashSet());
         errors.AddRange(duplicates.Select(d => d.Error));
         if (duplicates.Count > 0)
         {
@@ -75,26 +84,36 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         clock.Lap("duplicates");
 
-        var patients = new RehabPatients(rehab, rules.Linkage);
-        clock.Lap("patients");
-        var candidates = Candidates(scan, patients, duplicates.Select(d => d.Offset).ToHashSet());
-        foreach (var segment in scan.Sinks)
-        {
-            segment.Acute.Clear();
-        }
+        var patients = new RehabPatients(rehab, rules.Linkage, acute, duplicates.Select(d => d.Offset).ToHashSet());
+        acute.Clear();
 
-        // The acute stays (the run's largest table) and the record keys are garbage now: a full
-        // collection here returns their memory for the next phases, instead of growing the heap.
+        // The acute stays and record keys are garbage now: a full collection here returns their
+        // memory for the next phases, instead of growing the heap (fresh pages cost, decision 0034).
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
-        clock.Lap("candidates");
+        clock.Lap("patients+candidates");
 
-        var linked = Link(source, decoder, rehab, patients, candidates);
+        var linked = Link(source, decoder, rehab, patients);
         clock.Lap("link");
 
         var judged = JudgeAndWrite(rehab, patients, linked, sink);
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         clock.Lap("judge+write");
         return new RehabCheckResult(rules, judged, errors, acuteRows);
+    }
+
+    /// <summary>The first pass; each scanning thread writes its acute stays and keys through writers of its own.</summary>
+    private static SdoScan<RehabCheckSink> Scan(IByteSource source, SdoRowDecoder decoder, PartitionedTable<AcuteStay> acute, PartitionedTable<ulong> recordKeys)
+    {
+        using var writers = new ThreadLocal<(PartitionedTable<AcuteStay>.Writer Acute, PartitionedTable<ulong>.Writer Keys)>(
+            () => (acute.NewWriter(), recordKeys.NewWriter()));
+        return SdoFileScanner.Scan(
+            source,
+            () => new RehabCheckSink(decoder, writers.Value.Acute, writers.Value.Keys),
+            restarting: () =>
+            {
+                acute.Clear();
+                recordKeys.Clear();
+            });
     }
 
     /// <summary>Rehab rows and errors of every segment, with lines counted from the file's start.</summary>
@@ -110,12 +129,6 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         }
 
         return (rehab, errors);
-    }
-
-    private static List<DuplicateRow> DuplicatesOf(IByteSource source, SdoRowDecoder decoder, SdoScan<RehabCheckSink> scan, List<InputError> errors)
-    {
-        var repeated = DuplicateRecords.RepeatedKeys(scan.Sinks.Select(s => s.RecordKeys).ToList());
-        return repeated.Count == 0 ? [] : DuplicateRecords.Find(source, decoder, repeated, errors.Select(e => e.Line).ToHashSet());
     }
 
     private JudgedAdmission[] JudgeAndWrite(List<RehabRow> rehab, RehabPatients patients, AcuteDischarge?[] linked, IVerdictSink? sink)
@@ -173,40 +186,52 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     /// one per row); a row whose patient id differs (two ids with the same hash) is ruled out
     /// and the next latest is chosen.
     /// </summary>
-    private AcuteDischarge?[] Link(IByteSource source, SdoRowDecoder decoder, List<RehabRow> rehab, RehabPatients patients, CandidateIndex candidates)
+    private AcuteDischarge?[] Link(IByteSource source, SdoRowDecoder decoder, List<RehabRow> rehab, RehabPatients patients)
     {
         var linked = new AcuteDischarge?[rehab.Count];
         var ruledOut = new HashSet<(int Admission, long Offset)>();
-        var pending = Enumerable.Range(0, rehab.Count).ToArray();
+        int[] pending = Enumerable.Range(0, rehab.Count).ToArray();
         while (pending.Length > 0)
         {
-            var wanted = new List<(long Offset, int Admission)>(pending.Length);
-            foreach (int i in pending)
+            long[] latest = new long[pending.Length];
+            InStretches(pending.Length, k =>
             {
-                if (LatestCandidate(rehab[i].Record, i, candidates.Of(patients.PatientOf[i]), ruledOut) is { } offset)
+                int i = pending[k];
+                latest[k] = LatestCandidate(rehab[i].Record, i, patients.CandidatesOf(patients.PatientOf[i]), ruledOut) ?? -1;
+            });
+
+            // The admissions that want a row, by offset: the rows are read in file order.
+            int wantedCount = latest.Count(offset => offset >= 0);
+            long[] offsets = new long[wantedCount];
+            int[] admissions = new int[wantedCount];
+            for (int k = 0, w = 0; k < pending.Length; k++)
+            {
+                if (latest[k] >= 0)
                 {
-                    wanted.Add((offset, i));
+                    (offsets[w], admissions[w]) = (latest[k], pending[k]);
+                    w++;
                 }
             }
 
-            wanted.Sort();
-            var rows = AcuteRows.Read(source, decoder, DistinctOffsets(wanted));
+            Array.Sort(offsets, admissions);
+            var (distinct, expectedIds) = DistinctOffsets(offsets, admissions);
+            var rows = AcuteRows.Read(source, decoder, distinct, expectedIds);
             var mismatched = new List<int>();
-            int r = 0;
-            foreach (var (offset, i) in wanted)
+            for (int w = 0, r = 0; w < offsets.Length; w++)
             {
-                while (rows[r].Offset != offset)
+                while (rows[r].Offset != offsets[w])
                 {
                     r++;
                 }
 
+                int i = admissions[w];
                 if (rows[r].PatientId == rehab[i].Record.PatientId)
                 {
                     linked[i] = rows[r].Discharge;
                 }
                 else
                 {
-                    ruledOut.Add((i, offset));
+                    ruledOut.Add((i, offsets[w]));
                     mismatched.Add(i);
                 }
             }
@@ -216,23 +241,46 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         return linked;
 
-        static long[] DistinctOffsets(List<(long Offset, int Admission)> sorted)
+        // Each offset once, with the patient id of the first admission that wants it (the id the row most likely has).
+        (long[] Offsets, string[] ExpectedIds) DistinctOffsets(long[] sorted, int[] admissions)
         {
-            var offsets = new List<long>(sorted.Count);
-            foreach (var (offset, _) in sorted)
+            int count = 0;
+            for (int w = 0; w < sorted.Length; w++)
             {
-                if (offsets.Count == 0 || offsets[^1] != offset)
+                count += w == 0 || sorted[w] != sorted[w - 1] ? 1 : 0;
+            }
+
+            long[] distinct = new long[count];
+            string[] ids = new string[count];
+            for (int w = 0, d = -1; w < sorted.Length; w++)
+            {
+                if (w == 0 || sorted[w] != sorted[w - 1])
                 {
-                    offsets.Add(offset);
+                    distinct[++d] = sorted[w];
+                    ids[d] = rehab[admissions[w]].Record.PatientId;
                 }
             }
 
-            return [.. offsets];
+            return (distinct, ids);
         }
     }
 
+    /// <summary>Runs <paramref name="body"/> on 0..count-1 in a few contiguous stretches per core.</summary>
+    private static void InStretches(int count, Action<int> body)
+    {
+        int stretches = Math.Max(1, Math.Min(count, 4 * Environment.ProcessorCount));
+        Parallel.For(0, stretches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
+        {
+            int to = (int)((long)count * (s + 1) / stretches);
+            for (int k = (int)((long)count * s / stretches); k < to; k++)
+            {
+                body(k);
+            }
+        });
+    }
+
     /// <summary>Art.2 c.2: the offset of the latest acute discharge in the look-back, among the candidates not ruled out.</summary>
-    private long? LatestCandidate(SdoRecord admission, int index, ReadOnlySpan<Candidate> candidates, HashSet<(int, long)> ruledOut)
+    private long? LatestCandidate(SdoRecord admission, int index, ReadOnlySpan<StayPosition> candidates, HashSet<(int, long)> ruledOut)
     {
         if (candidates.IsEmpty)
         {
@@ -251,152 +299,259 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         return best < 0 ? null : candidates[best].Offset;
     }
 
-    /// <summary>The patients with a rehab admission: their records and look-back windows.</summary>
+    /// <summary>
+    /// The patients with a rehab admission, their records, and their candidate acute stays: the
+    /// acute stays in the look-back window (art.2 c.2) of any of their admissions. Built partition
+    /// by partition in parallel (rehab rows and acute stays share the partitions of the patient
+    /// key), then numbered across partitions.
+    /// </summary>
     private sealed class RehabPatients
     {
-        private readonly Dictionary<ulong, int> _byKey;
-        private readonly ulong[] _filter;
-        private readonly int _filterShift;
+        private readonly ArraySegment<StayPosition>[] _candidates;
 
-        public RehabPatients(List<RehabRow> rehab, LinkageRules linkage)
+        public RehabPatients(List<RehabRow> rehab, LinkageRules linkage, PartitionedTable<AcuteStay> acute, HashSet<long> rejectedOffsets)
         {
-            // Rows in patient order (then file order), then one record array per patient.
-            ulong[] keys = new ulong[rehab.Count];
-            int[] rows = new int[rehab.Count];
+            // Rehab rows by partition, in file order inside each.
+            int[] starts = new int[acute.Partitions + 1];
+            foreach (var row in rehab)
+            {
+                starts[acute.PartitionOf(row.PatientKey) + 1]++;
+            }
+
+            for (int p = 0; p < acute.Partitions; p++)
+            {
+                starts[p + 1] += starts[p];
+            }
+
+            int[] order = new int[rehab.Count];
+            int[] next = starts[..acute.Partitions];
             for (int i = 0; i < rehab.Count; i++)
             {
-                keys[i] = rehab[i].PatientKey;
-                rows[i] = i;
+                order[next[acute.PartitionOf(rehab[i].PatientKey)]++] = i;
             }
 
-            Array.Sort(keys, rows);
+            var parts = new PatientPartition[acute.Partitions];
+            Parallel.For(0, acute.Partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new PartitionScratch(), (p, _, scratch) =>
+            {
+                parts[p] = new PatientPartition(rehab, order.AsSpan(starts[p], starts[p + 1] - starts[p]), linkage, acute, p, rejectedOffsets, scratch);
+                return scratch;
+            }, _ => { });
+
             PatientOf = new int[rehab.Count];
-            var records = new List<SdoRecord[]>();
-            _byKey = new Dictionary<ulong, int>(rehab.Count);
-            for (int first = 0, end; first < rows.Length; first = end)
+            Records = new SdoRecord[parts.Sum(part => part.Records.Length)][];
+            _candidates = new ArraySegment<StayPosition>[Records.Length];
+            for (int p = 0, first = 0; p < parts.Length; first += parts[p].Records.Length, p++)
             {
-                for (end = first + 1; end < rows.Length && keys[end] == keys[first]; end++)
+                var part = parts[p];
+                for (int k = 0; k < part.PatientOfRow.Length; k++)
                 {
+                    PatientOf[order[starts[p] + k]] = first + part.PatientOfRow[k];
                 }
 
-                Array.Sort(rows, first, end - first);
-                int p = records.Count;
-                _byKey[keys[first]] = p;
-                var own = new SdoRecord[end - first];
-                for (int k = first; k < end; k++)
+                for (int local = 0; local < part.Records.Length; local++)
                 {
-                    PatientOf[rows[k]] = p;
-                    own[k - first] = rehab[rows[k]].Record;
+                    Records[first + local] = part.Records[local];
+                    _candidates[first + local] = new ArraySegment<StayPosition>(part.Candidates, part.CandidateStarts[local], part.CandidateStarts[local + 1] - part.CandidateStarts[local]);
                 }
-
-                records.Add(own);
-            }
-
-            Records = [.. records];
-
-            // The look-back window of each patient: from the earliest admission's look-back start to the latest admission.
-            WindowFrom = new int[Records.Length];
-            WindowTo = new int[Records.Length];
-            for (int p = 0; p < Records.Length; p++)
-            {
-                WindowFrom[p] = int.MaxValue;
-                foreach (var admission in Records[p])
-                {
-                    WindowFrom[p] = Math.Min(WindowFrom[p], admission.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber);
-                    WindowTo[p] = Math.Max(WindowTo[p], admission.AdmissionDate.DayNumber);
-                }
-            }
-
-            // ~32 bits per patient: a bit test turns away ~97% of the acute rows of other
-            // patients before the dictionary is asked (ten million acute rows, ~250,000 patients).
-            int bits = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(64, Records.Length * 32));
-            _filter = new ulong[bits / 64];
-            _filterShift = 64 - BitOperations.Log2((uint)bits);
-            foreach (ulong key in _byKey.Keys)
-            {
-                ulong bit = key >> _filterShift;
-                _filter[bit >> 6] |= 1UL << (int)bit;
             }
         }
-
-        public int Count => Records.Length;
 
         /// <summary>The patient (index) of each rehab row.</summary>
         public int[] PatientOf { get; }
 
+        /// <summary>Each patient's rehab records, in file order.</summary>
         public SdoRecord[][] Records { get; }
 
-        public int[] WindowFrom { get; }
+        public ReadOnlySpan<StayPosition> CandidatesOf(int patient) => _candidates[patient];
+    }
 
-        public int[] WindowTo { get; }
-
-        public bool TryFind(ulong patientKey, out int patient)
+    /// <summary>The rehab patients of one partition and their candidate acute stays (patients numbered from 0).</summary>
+    private sealed class PatientPartition
+    {
+        public PatientPartition(List<RehabRow> rehab, ReadOnlySpan<int> rows, LinkageRules linkage, PartitionedTable<AcuteStay> acute, int partition, HashSet<long> rejectedOffsets, PartitionScratch scratch)
         {
-            ulong bit = patientKey >> _filterShift;
-            if ((_filter[bit >> 6] & (1UL << (int)bit)) == 0)
+            var patients = scratch.Reset(rows.Length);
+            PatientOfRow = new int[rows.Length];
+            for (int k = 0; k < rows.Length; k++)
             {
-                patient = -1;
-                return false;
+                int patient = patients.GetOrAdd(rehab[rows[k]].PatientKey);
+                PatientOfRow[k] = patient;
+                scratch.Counts[patient]++;
             }
 
-            return _byKey.TryGetValue(patientKey, out patient);
-        }
-    }
-
-    private readonly record struct Candidate(int Patient, int DischargeDay, long Offset);
-
-    /// <summary>The candidate acute stays of each patient, contiguous.</summary>
-    private sealed class CandidateIndex(Candidate[] sorted, int[] starts)
-    {
-        public ReadOnlySpan<Candidate> Of(int patient) => sorted.AsSpan(starts[patient], starts[patient + 1] - starts[patient]);
-    }
-
-    private static CandidateIndex Candidates(SdoScan<RehabCheckSink> scan, RehabPatients patients, HashSet<long> rejectedOffsets)
-    {
-        var perSegment = new List<Candidate>[scan.Sinks.Count];
-        Parallel.For(0, scan.Sinks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
-        {
-            var found = new List<Candidate>();
-            foreach (var chunk in scan.Sinks[s].Acute.Chunks())
+            // The look-back window of each patient: from the earliest admission's look-back start to the latest admission.
+            Records = new SdoRecord[patients.Count][];
+            var windowFrom = scratch.WindowFrom.AsSpan(0, patients.Count);
+            var windowTo = scratch.WindowTo.AsSpan(0, patients.Count);
+            windowFrom.Fill(int.MaxValue);
+            windowTo.Clear();
+            for (int k = 0; k < rows.Length; k++)
             {
-                foreach (var stay in chunk.Span)
+                int patient = PatientOfRow[k];
+                var record = rehab[rows[k]].Record;
+                // The count of rows still to place counts down, so the rows fill their array in file order.
+                var own = Records[patient] ??= new SdoRecord[scratch.Counts[patient]];
+                own[^scratch.Counts[patient]--] = record;
+                windowFrom[patient] = Math.Min(windowFrom[patient], record.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber);
+                windowTo[patient] = Math.Max(windowTo[patient], record.AdmissionDate.DayNumber);
+            }
+
+            var found = scratch.Found;
+            found.Clear();
+            foreach (var chunk in acute.Chunks(partition))
+            {
+                foreach (var stay in chunk)
                 {
-                    if (patients.TryFind(stay.PatientKey, out int p) && stay.DischargeDay >= patients.WindowFrom[p] && stay.DischargeDay <= patients.WindowTo[p]
-                        && (rejectedOffsets.Count == 0 || !rejectedOffsets.Contains(stay.Offset)))
+                    foreach (int patient in patients.Find(stay.PatientBits))
                     {
-                        found.Add(new Candidate(p, stay.DischargeDay, stay.Offset));
+                        int day = stay.Position.DischargeDay;
+                        if (day >= windowFrom[patient] && day <= windowTo[patient]
+                            && (rejectedOffsets.Count == 0 || !rejectedOffsets.Contains(stay.Position.Offset)))
+                        {
+                            found.Add((patient, stay.Position));
+                        }
                     }
                 }
             }
 
-            perSegment[s] = found;
-        });
-
-        int[] starts = new int[patients.Count + 1];
-        foreach (var list in perSegment)
-        {
-            foreach (var c in list)
+            // Contiguous per patient.
+            CandidateStarts = new int[patients.Count + 1];
+            foreach (var (patient, _) in found)
             {
-                starts[c.Patient + 1]++;
+                CandidateStarts[patient + 1]++;
+            }
+
+            for (int patient = 0; patient < patients.Count; patient++)
+            {
+                CandidateStarts[patient + 1] += CandidateStarts[patient];
+            }
+
+            Candidates = new StayPosition[found.Count];
+            var next = scratch.Counts.AsSpan(0, patients.Count);
+            CandidateStarts.AsSpan(0, patients.Count).CopyTo(next);
+            foreach (var (patient, position) in found)
+            {
+                Candidates[next[patient]++] = position;
             }
         }
 
-        for (int p = 0; p < patients.Count; p++)
+        public int[] PatientOfRow { get; }
+
+        public SdoRecord[][] Records { get; }
+
+        public StayPosition[] Candidates { get; }
+
+        public int[] CandidateStarts { get; }
+    }
+
+    /// <summary>What building a partition needs only while it is built, reused partition after partition on a thread.</summary>
+    private sealed class PartitionScratch
+    {
+        public PatientTable Patients { get; } = new();
+
+        public int[] Counts { get; private set; } = [];
+
+        public int[] WindowFrom { get; private set; } = [];
+
+        public int[] WindowTo { get; private set; } = [];
+
+        public List<(int Patient, StayPosition Position)> Found { get; } = [];
+
+        public PatientTable Reset(int rows)
         {
-            starts[p + 1] += starts[p];
+            if (Counts.Length < rows)
+            {
+                Counts = new int[rows * 2];
+                WindowFrom = new int[rows * 2];
+                WindowTo = new int[rows * 2];
+            }
+
+            Counts.AsSpan(0, rows).Clear();
+            Patients.Reset(rows);
+            return Patients;
+        }
+    }
+
+    /// <summary>
+    /// The patients of a partition by key, in open addressing. The slot comes from the key's low
+    /// 32 bits, which are all an acute stay keeps: a lookup by them yields every patient that has
+    /// them (two patients may share them).
+    /// </summary>
+    private sealed class PatientTable
+    {
+        private ulong[] _keys = [];
+        private int[] _patientPlusOne = [];
+        private int _mask;
+
+        public int Count { get; private set; }
+
+        public void Reset(int rows)
+        {
+            int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows * 2));
+            if (_keys.Length < size)
+            {
+                _keys = new ulong[size];
+                _patientPlusOne = new int[size];
+            }
+            else
+            {
+                _patientPlusOne.AsSpan(0, size).Clear();
+            }
+
+            _mask = size - 1;
+            Count = 0;
         }
 
-        var sorted = new Candidate[starts[patients.Count]];
-        int[] next = starts[..patients.Count];
-        foreach (var list in perSegment)
+        /// <summary>The patient of a key, numbered in order of first appearance.</summary>
+        public int GetOrAdd(ulong key)
         {
-            foreach (var c in list)
+            for (int i = (int)key & _mask; ; i = (i + 1) & _mask)
             {
-                sorted[next[c.Patient]++] = c;
+                if (_patientPlusOne[i] == 0)
+                {
+                    _keys[i] = key;
+                    _patientPlusOne[i] = ++Count;
+                    return Count - 1;
+                }
+
+                if (_keys[i] == key)
+                {
+                    return _patientPlusOne[i] - 1;
+                }
             }
         }
 
-        return new CandidateIndex(sorted, starts);
+        public Matches Find(uint bits) => new(this, bits);
+
+        public ref struct Matches(PatientTable table, uint bits)
+        {
+            private int _slot = (int)bits & table._mask;
+            private bool _started;
+
+            public int Current { get; private set; }
+
+            public readonly Matches GetEnumerator() => this;
+
+            public bool MoveNext()
+            {
+                if (_started)
+                {
+                    _slot = (_slot + 1) & table._mask;
+                }
+
+                _started = true;
+                for (; table._patientPlusOne[_slot] != 0; _slot = (_slot + 1) & table._mask)
+                {
+                    if ((uint)table._keys[_slot] == bits)
+                    {
+                        Current = table._patientPlusOne[_slot] - 1;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
     }
 
     /// <summary>An acute row read again: its patient id (to confirm the link) and what the engine needs.</summary>
@@ -414,37 +569,40 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         private int _windowLength;
         private byte[]? _scratch;
 
-        public static AcuteRow[] Read(IByteSource source, SdoRowDecoder decoder, long[] sortedOffsets)
+        public static AcuteRow[] Read(IByteSource source, SdoRowDecoder decoder, long[] sortedOffsets, string[] expectedPatientIds)
         {
             var rows = new AcuteRow[sortedOffsets.Length];
-            int stretches = Math.Min(sortedOffsets.Length, 4 * Environment.ProcessorCount);
-            Parallel.For(0, stretches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, s =>
+            var readers = new ThreadLocal<AcuteRows>(() => new AcuteRows(source, decoder));
+            using (readers)
             {
-                var reader = new AcuteRows(source, decoder);
-                int from = (int)((long)sortedOffsets.Length * s / stretches);
-                int to = (int)((long)sortedOffsets.Length * (s + 1) / stretches);
-                for (int r = from; r < to; r++)
-                {
-                    rows[r] = reader.At(sortedOffsets[r]);
-                }
-            });
+                InStretches(sortedOffsets.Length, r => rows[r] = readers.Value!.At(sortedOffsets[r], expectedPatientIds[r]));
+            }
+
             return rows;
         }
 
-        private AcuteRow At(long offset)
+        private AcuteRow At(long offset, string expectedPatientId)
         {
             var data = RowAt(offset, out bool quoted);
             Utf8Csv.Split(data, quoted, _fields, ref _scratch, out var row);
             decoder.DecodeAcute(row, _fields, 0, out var key);
             return new AcuteRow(
                 offset,
-                Encoding.UTF8.GetString(decoder.Field(row, _fields, SdoColumn.PatientId)),
+                PatientIdOf(decoder.Field(row, _fields, SdoColumn.PatientId), expectedPatientId),
                 new AcuteDischarge(
                     Encoding.UTF8.GetString(decoder.Field(row, _fields, SdoColumn.RecordId)),
                     decoder.Discipline(row, _fields),
                     key.DischargeDate,
                     decoder.CodesOf(decoder.Field(row, _fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis)[0],
                     decoder.CodesOf(decoder.Field(row, _fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis)));
+        }
+
+        /// <summary>The row's patient id as text: the expected string itself when equal, so the usual case allocates nothing.</summary>
+        private static string PatientIdOf(ReadOnlySpan<byte> field, string expected)
+        {
+            Span<char> chars = field.Length <= 256 ? stackalloc char[field.Length] : new char[field.Length];
+            int length = Encoding.UTF8.GetChars(field, chars);
+            return chars[..length].SequenceEqual(expected) ? expected : new string(chars[..length]);
         }
 
         /// <summary>The row's bytes without its line feed, from the window (read again from the offset when outside it).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Territorio.Flows.Sdo;
 using Territorio.Kernel.Errors;
 using Territorio.Kernel.Hospital;
@@ -8,29 +9,26 @@ namespace Territorio.Flows.Rehab;
 public readonly record struct RehabRow(SdoRecord Record, long Line, ulong PatientKey);
 
 /// <summary>
-/// What is kept of an acute row: 16 bytes, enough to link it (patient, discharge day) and to
-/// read it again (offset, which also orders rows as the file does). Offset (42 bits: files up
-/// to 4 TB) and discharge day (22 bits: day numbers reach 3,652,058) share one word.
+/// Where an acute stay sits and when it ended, in one word: the offset (42 bits: files up to
+/// 4 TB) reads the row again and orders rows as the file does; the discharge day (22 bits: day
+/// numbers reach 3,652,058) links it.
 /// </summary>
-public readonly struct AcuteStay
+public readonly struct StayPosition
 {
     private const int DayBits = 22;
     private const ulong DayMask = (1UL << DayBits) - 1;
 
     private readonly ulong _offsetAndDay;
 
-    public AcuteStay(ulong patientKey, long offset, int dischargeDay)
+    public StayPosition(long offset, int dischargeDay)
     {
         if ((ulong)offset >> (64 - DayBits) != 0)
         {
             throw new NotSupportedException("file SDO oltre 4 TB");
         }
 
-        PatientKey = patientKey;
         _offsetAndDay = ((ulong)offset << DayBits) | (uint)dischargeDay;
     }
-
-    public ulong PatientKey { get; }
 
     public long Offset => (long)(_offsetAndDay >> DayBits);
 
@@ -38,23 +36,35 @@ public readonly struct AcuteStay
 }
 
 /// <summary>
+/// What is kept of an acute row: 12 bytes. The acute stays sit in partitions by the top bits of
+/// the patient's 64-bit key, so the low 32 bits kept here are enough to find the candidates of a
+/// rehab patient; the rare stay of another patient with the same bits is ruled out by the link,
+/// which reads the row again and compares the patient ids.
+/// </summary>
+[StructLayout(LayoutKind.Sequential, Pack = 4)]
+public readonly struct AcuteStay(uint patientBits, StayPosition position)
+{
+    public uint PatientBits { get; } = patientBits;
+
+    public StayPosition Position { get; } = position;
+}
+
+/// <summary>
 /// One segment of the first pass of the rehab check: rehab rows decoded whole (they are few),
 /// acute rows reduced to an <see cref="AcuteStay"/> (they are many), every bad row kept as an
-/// error, and the record-id key of every valid row for the duplicate check.
+/// error, and the record-id key of every valid row for the duplicate check. Acute stays and keys
+/// go to the writers of the scanning thread (shared by the segments it scans).
 /// </summary>
-public sealed class RehabCheckSink(SdoRowDecoder decoder) : ISdoRowSink
+public sealed class RehabCheckSink(SdoRowDecoder decoder, PartitionedTable<AcuteStay>.Writer acute, PartitionedTable<ulong>.Writer recordKeys) : ISdoRowSink
 {
     private readonly Range[] _fields = new Range[decoder.FieldCount + 1];
     private byte[]? _scratch;
 
     public List<RehabRow> Rehab { get; } = [];
 
-    public ChunkedList<AcuteStay> Acute { get; } = new();
-
     public List<InputError> Errors { get; } = [];
 
-    /// <summary>Record-id keys of the valid rows, for the duplicate check.</summary>
-    public ChunkedList<ulong> RecordKeys { get; } = new();
+    public long AcuteCount { get; private set; }
 
     public void OnRow(ReadOnlySpan<byte> row, bool quoted, long offset, long line)
     {
@@ -75,7 +85,8 @@ public sealed class RehabCheckSink(SdoRowDecoder decoder) : ISdoRowSink
             }
 
             Rehab.Add(new RehabRow(record!, line, Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.PatientId))));
-            RecordKeys.Add(Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.RecordId)));
+            ulong recordKey = Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.RecordId));
+            recordKeys.Add(recordKey, recordKey);
             return;
         }
 
@@ -85,7 +96,8 @@ public sealed class RehabCheckSink(SdoRowDecoder decoder) : ISdoRowSink
             return;
         }
 
-        Acute.Add(new AcuteStay(key.PatientKey, offset, key.DischargeDate.DayNumber));
-        RecordKeys.Add(key.RecordKey);
+        acute.Add(key.PatientKey, new AcuteStay((uint)key.PatientKey, new StayPosition(offset, key.DischargeDate.DayNumber)));
+        recordKeys.Add(key.RecordKey, key.RecordKey);
+        AcuteCount++;
     }
 }

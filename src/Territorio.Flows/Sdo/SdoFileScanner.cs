@@ -25,14 +25,20 @@ public static class SdoFileScanner
     private const int BlockSize = 1 << 20;
     private const long SegmentSize = 16L << 20;
 
-    public static SdoScan<TSink> Scan<TSink>(IByteSource source, Func<TSink> newSink, bool parallel = true)
+    /// <param name="restarting">Called before the file is read again in one segment, for sinks that share state across segments.</param>
+    public static SdoScan<TSink> Scan<TSink>(IByteSource source, Func<TSink> newSink, bool parallel = true, Action? restarting = null)
         where TSink : ISdoRowSink
     {
         var (header, headerLines, dataStart) = ReadHeader(source);
         long length = source.Length;
         int segments = parallel ? (int)Math.Clamp((length - dataStart) / SegmentSize, 1, 4096) : 1;
-        var result = Run(source, newSink, dataStart, length, segments, headerLines)
-            ?? Run(source, newSink, dataStart, length, 1, headerLines)!;
+        var result = Run(source, newSink, dataStart, length, segments, headerLines);
+        if (result is null)
+        {
+            restarting?.Invoke();
+            result = Run(source, newSink, dataStart, length, 1, headerLines)!;
+        }
+
         return result with { Header = header };
 
         static SdoScan<TSink>? Run(IByteSource source, Func<TSink> newSink, long start, long length, int segments, long headerLines)

@@ -1,0 +1,156 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Territorio.Flows.Sdo;
+
+/// <summary>
+/// Millions of small items appended by the threads of a scan, each through its own
+/// <see cref="Writer"/>, already grouped by partition (the top bits of a hash): afterwards each
+/// partition is a cache-sized piece of work of its own, processed in parallel with the others,
+/// without counting or copying the items into one array first. Order inside a partition is not
+/// kept. Items live in 16 kB chunks: below the large object heap, so that once the table is
+/// dropped a collection hands their memory to the next phases, and populated in one system
+/// call each (<see cref="ResidentPages"/>) instead of page by page.
+/// </summary>
+public sealed class PartitionedTable<T>(int partitionBits, bool populate = true)
+    where T : unmanaged
+{
+    private const int ChunkBytes = 16 << 10;
+    private static readonly int ChunkItems = ChunkBytes / Unsafe.SizeOf<T>();
+
+    private readonly List<Writer> _writers = [];
+
+    public int Partitions => 1 << partitionBits;
+
+    public long Count => _writers.Sum(w => w.Count);
+
+    /// <summary>The partition of a 64-bit hash: its top bits.</summary>
+    public int PartitionOf(ulong hash) => (int)(hash >> (64 - partitionBits));
+
+    /// <summary>A writer for one thread (writers are not thread-safe; creating them is).</summary>
+    public Writer NewWriter()
+    {
+        lock (_writers)
+        {
+            var writer = new Writer(this, populate);
+            _writers.Add(writer);
+            return writer;
+        }
+    }
+
+    /// <summary>How many items a partition holds.</summary>
+    public int CountOf(int partition) => _writers.Sum(w => w.CountOf(partition));
+
+    /// <summary>The items of a partition, chunk by chunk.</summary>
+    public ChunkEnumerator Chunks(int partition) => new(_writers, partition);
+
+    /// <summary>Forgets every item (the chunks become garbage); the writers stay usable.</summary>
+    public void Clear()
+    {
+        foreach (var writer in _writers)
+        {
+            writer.Clear();
+        }
+    }
+
+    public sealed class Writer
+    {
+        private readonly PartitionedTable<T> _table;
+        private readonly bool _populate;
+        private readonly List<T[]>[] _full;
+        private readonly T[]?[] _current;
+        private readonly int[] _counts;
+
+        internal Writer(PartitionedTable<T> table, bool populate)
+        {
+            _table = table;
+            _populate = populate;
+            _full = new List<T[]>[table.Partitions];
+            _current = new T[table.Partitions][];
+            _counts = new int[table.Partitions];
+            for (int p = 0; p < _full.Length; p++)
+            {
+                _full[p] = [];
+                _counts[p] = ChunkItems;
+            }
+        }
+
+        public long Count { get; private set; }
+
+        /// <summary>Appends an item to the partition of <paramref name="hash"/>.</summary>
+        public void Add(ulong hash, in T item)
+        {
+            int p = _table.PartitionOf(hash);
+            if (_counts[p] == ChunkItems)
+            {
+                NewChunk(p);
+            }
+
+            _current[p]![_counts[p]++] = item;
+            Count++;
+        }
+
+        internal int CountOf(int partition) =>
+            (_full[partition].Count * ChunkItems) + (_current[partition] is null ? 0 : _counts[partition]);
+
+        internal int ChunkCount(int partition) => _full[partition].Count + (_current[partition] is null ? 0 : 1);
+
+        internal ReadOnlySpan<T> Chunk(int partition, int index) =>
+            index < _full[partition].Count ? _full[partition][index] : _current[partition].AsSpan(0, _counts[partition]);
+
+        internal void Clear()
+        {
+            for (int p = 0; p < _full.Length; p++)
+            {
+                _full[p].Clear();
+                _current[p] = null;
+                _counts[p] = ChunkItems;
+            }
+
+            Count = 0;
+        }
+
+        private void NewChunk(int p)
+        {
+            if (_current[p] is { } full)
+            {
+                _full[p].Add(full);
+            }
+
+            // Every item is written before it is read: no need for the runtime to zero the chunk.
+            var chunk = GC.AllocateUninitializedArray<T>(ChunkItems);
+            if (_populate)
+            {
+                ResidentPages.Populate(MemoryMarshal.AsBytes(chunk.AsSpan()));
+            }
+
+            _current[p] = chunk;
+            _counts[p] = 0;
+        }
+    }
+
+    /// <summary>Enumerates the chunks of one partition across every writer.</summary>
+    public ref struct ChunkEnumerator(List<Writer> writers, int partition)
+    {
+        private int _writer;
+        private int _chunk = -1;
+
+        public ReadOnlySpan<T> Current { get; private set; }
+
+        public readonly ChunkEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            for (; _writer < writers.Count; _writer++, _chunk = -1)
+            {
+                if (++_chunk < writers[_writer].ChunkCount(partition))
+                {
+                    Current = writers[_writer].Chunk(partition, _chunk);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

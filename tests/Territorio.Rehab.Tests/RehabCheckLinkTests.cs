@@ -1,0 +1,70 @@
+using Territorio.Flows.Reference;
+using Territorio.Flows.Rehab;
+using Territorio.Flows.Sdo;
+
+namespace Territorio.Rehab.Tests;
+
+/// <summary>The linkage of the file check (art.2 c.2) where its compact keys could mislead it.</summary>
+public sealed class RehabCheckLinkTests : IDisposable
+{
+    private const string Header =
+        "record_id,patient_id,birth_date,sex,structure_id,discipline,regime,admission_date,discharge_date,discharge_mode,mdc,drg,principal_dx,secondary_dx,procedures,transfer_from_discipline,rankin,barthel,barthel_dyspnoea,six_minute_walk_m,rcs";
+
+    // Two patient ids whose key hashes share the top 8 and the low 32 bits: the partition and the
+    // bits an acute stay keeps (found by search; the test checks it still holds).
+    private const string Patient = "P001513863";
+    private const string LookAlike = "P001889732";
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"territorio-link-{Guid.NewGuid():N}.csv");
+
+    public void Dispose() => File.Delete(_path);
+
+    private RehabCheckResult Check(params string[] rows)
+    {
+        File.WriteAllText(_path, Header + "\n" + string.Join("\n", rows) + "\n");
+        return new RehabCheck(TestRules.Default(), new SdoCsvReader(ReferenceData.Default().Icd9Cm)).Run(_path);
+    }
+
+    [Fact]
+    public void Art2c2_LaterAcuteOfAnotherPatientWithTheSameKeyBits_IsRuledOut()
+    {
+        ulong patient = Utf8Csv.Hash(System.Text.Encoding.UTF8.GetBytes(Patient));
+        ulong lookAlike = Utf8Csv.Hash(System.Text.Encoding.UTF8.GetBytes(LookAlike));
+        (patient >> 56).ShouldBe(lookAlike >> 56);
+        ((uint)patient).ShouldBe((uint)lookAlike);
+
+        var result = Check(
+            $"A1,{Patient},1950-01-01,F,030100,32,1,2025-05-20,2025-06-05,8,1,014,434.91,401.9,,,,,,,",
+            $"A2,{LookAlike},1950-01-01,F,030100,32,1,2025-06-01,2025-06-10,8,1,014,434.91,401.9,,,,,,,",
+            $"R1,{Patient},1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,4280|4019,9671,,2,30,,,15");
+
+        result.Errors.ShouldBeEmpty();
+        var verdict = result.Admissions.ShouldHaveSingleItem().Verdict;
+        verdict.AcuteRecordId.ShouldBe("A1");
+        verdict.IntervalDays.ShouldBe(10);
+    }
+
+    [Fact]
+    public void Art2c2_RepeatedRecordId_FirstOccurrenceLinks_LaterOneIsRejected()
+    {
+        var result = Check(
+            $"A1,{Patient},1950-01-01,F,030100,32,1,2025-05-20,2025-06-05,8,1,014,434.91,401.9,,,,,,,",
+            $"A1,{Patient},1950-01-01,F,030100,32,1,2025-06-01,2025-06-10,8,1,014,434.91,401.9,,,,,,,",
+            $"R1,{Patient},1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,4280|4019,9671,,2,30,,,15");
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        (error.Line, error.Field).ShouldBe((3, "record_id"));
+        result.Admissions.ShouldHaveSingleItem().Verdict.IntervalDays.ShouldBe(10);
+    }
+
+    [Fact]
+    public void Art2c2_SameDischargeDay_TheLaterRowInTheFileLinks()
+    {
+        var result = Check(
+            $"A1,{Patient},1950-01-01,F,030100,32,1,2025-05-20,2025-06-05,8,1,014,434.91,401.9,,,,,,,",
+            $"A2,{Patient},1950-01-01,F,030100,32,1,2025-06-01,2025-06-05,8,1,014,434.91,401.9,,,,,,,",
+            $"R1,{Patient},1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,4280|4019,9671,,2,30,,,15");
+
+        result.Admissions.ShouldHaveSingleItem().Verdict.AcuteRecordId.ShouldBe("A2");
+    }
+}
