@@ -71,7 +71,16 @@ public sealed class BrowserFixture : WebAppFixture
         await page.GetByLabel("Nome utente").FillAsync(userName);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException ex)
+        {
+            // Seen once on a clean clone (session 5): keep what the browser showed, to find why.
+            await ScreenshotAsync(page, "accesso-non-riuscito-" + userName);
+            throw new TimeoutException($"sign-in of {userName} did not leave the login page: still at {page.Url}", ex);
+        }
     }
 
     /// <summary>Saves a full-page screenshot and names it in the test log.</summary>
