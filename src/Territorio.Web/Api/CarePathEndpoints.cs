@@ -19,8 +19,8 @@ public static class CarePathEndpoints
     public static void MapCarePathApi(this RouteGroupBuilder api)
     {
         var mmg = api.MapGroup("/mmg/pazienti").RequireAuthorization(Policies.Mmg);
-        mmg.MapGet("/{patientId}", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
-                FileAsync(http, access, files, patientId, withSlots: false, ct))
+        mmg.MapGet("/{patientId}", (string patientId, HttpContext http, PatientFileQuery files, CancellationToken ct) =>
+                FileAsync(http, files, patientId, withSlots: false, ct))
             .Describe<PatientFileDto>(MmgTag, "Scheda dell'assistito in sola lettura: cosa ha fatto il Gestore (PAI, prenotazioni, aderenza, contatti).");
         mmg.MapGet("/{patientId}/pai", PaiAsync)
             .Describe<PaiDto>(MmgTag, "Versioni del PAI dell'assistito con autore, motivo e decisione del Gestore.");
@@ -34,12 +34,20 @@ public static class CarePathEndpoints
     }
 
     /// <summary>The file of a patient visible to the caller; contacts for the care team, free slots for the Gestore.</summary>
-    public static Task<IResult> FileAsync(HttpContext http, PatientAccess access, PatientFileQuery files, string patientId, bool withSlots, CancellationToken ct) =>
-        CareApi.OnPatientAsync(http, access, patientId, async (actor, patient) =>
-            TypedResults.Ok(PatientFileDto.Of(await files.BuildAsync(patient, withSlots ? actor.GestoreId : null, ct, withContacts: true))), ct);
+    public static Task<IResult> FileAsync(HttpContext http, PatientFileQuery files, string patientId, bool withSlots, CancellationToken ct) =>
+        OnFileAsync(http, files, patientId, actor => withSlots ? actor.GestoreId : null, withContacts: true, file => TypedResults.Ok(PatientFileDto.Of(file)), ct);
 
-    public static Task<IResult> PaiAsync(string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
-        CareApi.OnPatientAsync(http, access, patientId, async (_, patient) => TypedResults.Ok(PaiOf(await files.BuildAsync(patient, null, ct))), ct);
+    public static Task<IResult> PaiAsync(string patientId, HttpContext http, PatientFileQuery files, CancellationToken ct) =>
+        OnFileAsync(http, files, patientId, _ => null, withContacts: false, file => TypedResults.Ok(PaiOf(file)), ct);
+
+    /// <summary>The file of a patient visible to the caller, read with the access check (one statement when kept), or 404.</summary>
+    private static Task<IResult> OnFileAsync(HttpContext http, PatientFileQuery files, string patientId, Func<Actor, string?> bookingGestoreOf, bool withContacts, Func<PatientFile, IResult> answer, CancellationToken ct) =>
+        CareApi.RunAsync(async () =>
+        {
+            var actor = Actor.From(http.User);
+            var file = await files.OpenAsync(actor, patientId, CareApi.ResourceOf(http), bookingGestoreOf(actor), ct, withContacts);
+            return file is null ? PatientEndpoints.NotVisible() : answer(file);
+        });
 
     public static PaiDto PaiOf(PatientFile file) => new(file.Patient.Id, [.. file.PaiHistory.Select(PaiVersionDto.Of)], [.. file.ProposalChanges.Select(PaiItemChangeDto.Of)]);
 
@@ -71,12 +79,6 @@ public static class CarePathEndpoints
             return TypedResults.Created($"/api/mmg/pazienti/{patientId}/pai", PaiVersionDto.Of(proposal));
         }, ct);
 
-    private static async Task<IResult> OwnPathAsync(HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct)
-    {
-        var actor = Actor.From(http.User);
-        var patient = await access.OpenAsync(actor, actor.PersonId!, CareApi.ResourceOf(http), ct);
-        return patient is null
-            ? PatientEndpoints.NotVisible()
-            : TypedResults.Ok(PatientFileDto.Of(await files.BuildAsync(patient, bookingGestoreId: null, ct)));
-    }
+    private static Task<IResult> OwnPathAsync(HttpContext http, PatientFileQuery files, CancellationToken ct) =>
+        OnFileAsync(http, files, Actor.From(http.User).PersonId!, _ => null, withContacts: false, file => TypedResults.Ok(PatientFileDto.Of(file)), ct);
 }

@@ -33,8 +33,8 @@ public static class GestoreEndpoints
             .Describe<CandidatureDto>(Tag, "Candidatura del Gestore all'ATS dell'account per un livello (1–3).", StatusCodes.Status201Created);
 
         var patient = gestore.MapGroup("/pazienti");
-        patient.MapGet("/{patientId}", (string patientId, HttpContext http, PatientAccess access, PatientFileQuery files, CancellationToken ct) =>
-                CarePathEndpoints.FileAsync(http, access, files, patientId, withSlots: true, ct))
+        patient.MapGet("/{patientId}", (string patientId, HttpContext http, PatientFileQuery files, CancellationToken ct) =>
+                CarePathEndpoints.FileAsync(http, files, patientId, withSlots: true, ct))
             .Describe<PatientFileDto>(Tag, "Scheda del paziente: patologie con evidenze, livello, patti, versioni del PAI, prenotazioni, aderenza, contatti, slot liberi.");
         patient.MapGet("/{patientId}/pai", CarePathEndpoints.PaiAsync)
             .Describe<PaiDto>(Tag, "Versioni del PAI (autore, motivo, decisione) e differenze della proposta del MMG in attesa.");
