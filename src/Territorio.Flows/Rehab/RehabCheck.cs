@@ -68,7 +68,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         var acute = new PartitionedTable<AcuteStay>(PartitionBits);
         var recordKeys = new PartitionedTable<ulong>(PartitionBits);
         var scan = Scan(source, decoder, acute, recordKeys);
-        var (rehab, errors) = RowsOf(scan);
+        var (scanned, errors) = RowsOf(scan);
         long acuteRows = scan.Sinks.Sum(s => s.AcuteCount);
         clock.Lap("scan");
 
@@ -79,18 +79,23 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         if (duplicates.Count > 0)
         {
             var lines = duplicates.Select(d => d.Error.Line).ToHashSet();
-            rehab.RemoveAll(r => lines.Contains(r.Line));
+            scanned.RemoveAll(r => lines.Contains(r.Line));
         }
 
         clock.Lap("duplicates");
 
-        var patients = new RehabPatients(rehab, rules.Linkage, acute, duplicates.Select(d => d.Offset).ToHashSet());
+        var patients = new RehabPatients(scanned, rules.Linkage, acute, duplicates.Select(d => d.Offset).ToHashSet());
         acute.Clear();
 
         // The acute stays and record keys are garbage now: a full collection here returns their
         // memory for the next phases, instead of growing the heap (fresh pages cost, decision 0034).
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         clock.Lap("patients+candidates");
+
+        var rehab = Records(scanned, decoder);
+        scanned = null;
+        patients.Fill(rehab);
+        clock.Lap("records");
 
         var linked = Link(source, decoder, rehab, patients);
         clock.Lap("link");
@@ -117,10 +122,10 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     }
 
     /// <summary>Rehab rows and errors of every segment, with lines counted from the file's start.</summary>
-    private static (List<RehabRow> Rehab, List<InputError> Errors) RowsOf(SdoScan<RehabCheckSink> scan)
+    private static (List<ScannedRehabRow> Rehab, List<InputError> Errors) RowsOf(SdoScan<RehabCheckSink> scan)
     {
         var errors = new List<InputError>();
-        var rehab = new List<RehabRow>(scan.Sinks.Sum(s => s.Rehab.Count));
+        var rehab = new List<ScannedRehabRow>(scan.Sinks.Sum(s => s.Rehab.Count));
         for (int s = 0; s < scan.Sinks.Count; s++)
         {
             long first = scan.FirstLines[s];
@@ -131,10 +136,37 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         return (rehab, errors);
     }
 
-    private JudgedAdmission[] JudgeAndWrite(List<RehabRow> rehab, RehabPatients patients, AcuteDischarge?[] linked, IVerdictSink? sink)
+    /// <summary>The records of the rehab rows kept by the scan, built in parallel; the rows were checked then, so none fails now.</summary>
+    private static RehabRow[] Records(List<ScannedRehabRow> scanned, SdoRowDecoder decoder)
     {
-        var judged = new JudgedAdmission[rehab.Count];
-        int blocks = (rehab.Count + Block - 1) / Block;
+        var rows = new RehabRow[scanned.Count];
+        using var splits = new ThreadLocal<RowSplit>(() => new RowSplit(decoder.FieldCount));
+        InStretches(rows.Length, i =>
+        {
+            var row = scanned[i];
+            var split = splits.Value!;
+            Utf8Csv.Split(row.Bytes.Span, row.Quoted, split.Fields, ref split.Scratch, out var source);
+            if (decoder.DecodeFull(source, split.Fields, row.Line, out var record) is { } error)
+            {
+                throw new InvalidOperationException($"riga {error.Line} valida alla lettura ma non alla decodifica: {error.Reason}");
+            }
+
+            rows[i] = new RehabRow(record!, row.Line, row.PatientKey);
+        });
+        return rows;
+    }
+
+    /// <summary>A thread's room to split rows into fields.</summary>
+    private sealed class RowSplit(int fieldCount)
+    {
+        public readonly Range[] Fields = new Range[fieldCount + 1];
+        public byte[]? Scratch;
+    }
+
+    private JudgedAdmission[] JudgeAndWrite(RehabRow[] rehab, RehabPatients patients, AcuteDischarge?[] linked, IVerdictSink? sink)
+    {
+        var judged = new JudgedAdmission[rehab.Length];
+        int blocks = (rehab.Length + Block - 1) / Block;
         int wave = 4 * Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         Task writing = Task.CompletedTask;
@@ -160,7 +192,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         object? JudgeBlock(int b)
         {
-            var block = new JudgedAdmission[Math.Min(Block, rehab.Count - (b * Block))];
+            var block = new JudgedAdmission[Math.Min(Block, rehab.Length - (b * Block))];
             for (int k = 0; k < block.Length; k++)
             {
                 int i = (b * Block) + k;
@@ -186,11 +218,11 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     /// one per row); a row whose patient id differs (two ids with the same hash) is ruled out
     /// and the next latest is chosen.
     /// </summary>
-    private AcuteDischarge?[] Link(IByteSource source, SdoRowDecoder decoder, List<RehabRow> rehab, RehabPatients patients)
+    private AcuteDischarge?[] Link(IByteSource source, SdoRowDecoder decoder, RehabRow[] rehab, RehabPatients patients)
     {
-        var linked = new AcuteDischarge?[rehab.Count];
+        var linked = new AcuteDischarge?[rehab.Length];
         var ruledOut = new HashSet<(int Admission, long Offset)>();
-        int[] pending = Enumerable.Range(0, rehab.Count).ToArray();
+        int[] pending = Enumerable.Range(0, rehab.Length).ToArray();
         while (pending.Length > 0)
         {
             long[] latest = new long[pending.Length];
@@ -309,7 +341,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     {
         private readonly ArraySegment<StayPosition>[] _candidates;
 
-        public RehabPatients(List<RehabRow> rehab, LinkageRules linkage, PartitionedTable<AcuteStay> acute, HashSet<long> rejectedOffsets)
+        public RehabPatients(List<ScannedRehabRow> rehab, LinkageRules linkage, PartitionedTable<AcuteStay> acute, HashSet<long> rejectedOffsets)
         {
             // Rehab rows by partition, in file order inside each.
             int[] starts = new int[acute.Partitions + 1];
@@ -338,9 +370,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             }, _ => { });
 
             PatientOf = new int[rehab.Count];
-            Records = new SdoRecord[parts.Sum(part => part.Records.Length)][];
-            _candidates = new ArraySegment<StayPosition>[Records.Length];
-            for (int p = 0, first = 0; p < parts.Length; first += parts[p].Records.Length, p++)
+            _candidates = new ArraySegment<StayPosition>[parts.Sum(part => part.PatientCount)];
+            for (int p = 0, first = 0; p < parts.Length; first += parts[p].PatientCount, p++)
             {
                 var part = parts[p];
                 for (int k = 0; k < part.PatientOfRow.Length; k++)
@@ -348,9 +379,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                     PatientOf[order[starts[p] + k]] = first + part.PatientOfRow[k];
                 }
 
-                for (int local = 0; local < part.Records.Length; local++)
+                for (int local = 0; local < part.PatientCount; local++)
                 {
-                    Records[first + local] = part.Records[local];
                     _candidates[first + local] = new ArraySegment<StayPosition>(part.Candidates, part.CandidateStarts[local], part.CandidateStarts[local + 1] - part.CandidateStarts[local]);
                 }
             }
@@ -359,16 +389,39 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         /// <summary>The patient (index) of each rehab row.</summary>
         public int[] PatientOf { get; }
 
-        /// <summary>Each patient's rehab records, in file order.</summary>
-        public SdoRecord[][] Records { get; }
+        /// <summary>Each patient's rehab records, in file order (once <see cref="Fill"/> has given them).</summary>
+        public SdoRecord[][] Records { get; private set; } = [];
 
         public ReadOnlySpan<StayPosition> CandidatesOf(int patient) => _candidates[patient];
+
+        /// <summary>Gives each patient the records of its rows (<paramref name="rehab"/> in the order the patients were built from, which is file order).</summary>
+        public void Fill(RehabRow[] rehab)
+        {
+            int[] counts = new int[_candidates.Length];
+            foreach (int patient in PatientOf)
+            {
+                counts[patient]++;
+            }
+
+            Records = new SdoRecord[counts.Length][];
+            for (int patient = 0; patient < counts.Length; patient++)
+            {
+                Records[patient] = new SdoRecord[counts[patient]];
+                counts[patient] = 0;
+            }
+
+            for (int i = 0; i < rehab.Length; i++)
+            {
+                int patient = PatientOf[i];
+                Records[patient][counts[patient]++] = rehab[i].Record;
+            }
+        }
     }
 
     /// <summary>The rehab patients of one partition and their candidate acute stays (patients numbered from 0).</summary>
     private sealed class PatientPartition
     {
-        public PatientPartition(List<RehabRow> rehab, ReadOnlySpan<int> rows, LinkageRules linkage, PartitionedTable<AcuteStay> acute, int partition, HashSet<long> rejectedOffsets, PartitionScratch scratch)
+        public PatientPartition(List<ScannedRehabRow> rehab, ReadOnlySpan<int> rows, LinkageRules linkage, PartitionedTable<AcuteStay> acute, int partition, HashSet<long> rejectedOffsets, PartitionScratch scratch)
         {
             var patients = scratch.Reset(rows.Length);
             PatientOfRow = new int[rows.Length];
@@ -376,11 +429,10 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             {
                 int patient = patients.GetOrAdd(rehab[rows[k]].PatientKey);
                 PatientOfRow[k] = patient;
-                scratch.Counts[patient]++;
             }
 
             // The look-back window of each patient: from the earliest admission's look-back start to the latest admission.
-            Records = new SdoRecord[patients.Count][];
+            PatientCount = patients.Count;
             var windowFrom = scratch.WindowFrom.AsSpan(0, patients.Count);
             var windowTo = scratch.WindowTo.AsSpan(0, patients.Count);
             windowFrom.Fill(int.MaxValue);
@@ -388,12 +440,9 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             for (int k = 0; k < rows.Length; k++)
             {
                 int patient = PatientOfRow[k];
-                var record = rehab[rows[k]].Record;
-                // The count of rows still to place counts down, so the rows fill their array in file order.
-                var own = Records[patient] ??= new SdoRecord[scratch.Counts[patient]];
-                own[^scratch.Counts[patient]--] = record;
-                windowFrom[patient] = Math.Min(windowFrom[patient], record.AdmissionDate.AddMonths(-linkage.LookbackMonths).DayNumber);
-                windowTo[patient] = Math.Max(windowTo[patient], record.AdmissionDate.DayNumber);
+                int admission = rehab[rows[k]].AdmissionDay;
+                windowFrom[patient] = Math.Min(windowFrom[patient], DateOnly.FromDayNumber(admission).AddMonths(-linkage.LookbackMonths).DayNumber);
+                windowTo[patient] = Math.Max(windowTo[patient], admission);
             }
 
             var found = scratch.Found;
@@ -437,7 +486,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         public int[] PatientOfRow { get; }
 
-        public SdoRecord[][] Records { get; }
+        public int PatientCount { get; }
 
         public StayPosition[] Candidates { get; }
 

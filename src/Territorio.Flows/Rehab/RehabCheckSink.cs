@@ -5,8 +5,15 @@ using Territorio.Kernel.Hospital;
 
 namespace Territorio.Flows.Rehab;
 
-/// <summary>A rehab row decoded whole, with its physical line (segment-relative until the scan ends).</summary>
+/// <summary>A rehab row decoded whole, with its physical line.</summary>
 public readonly record struct RehabRow(SdoRecord Record, long Line, ulong PatientKey);
+
+/// <summary>
+/// A valid rehab row as the scan keeps it: its bytes, not yet decoded (decision 0111), its
+/// physical line (segment-relative until the scan ends), patient key and admission day (all
+/// the linkage needs before the records are built).
+/// </summary>
+public readonly record struct ScannedRehabRow(ReadOnlyMemory<byte> Bytes, bool Quoted, long Line, ulong PatientKey, int AdmissionDay);
 
 /// <summary>
 /// Where an acute stay sits and when it ended, in one word: the offset (42 bits: files up to
@@ -50,17 +57,18 @@ public readonly struct AcuteStay(uint patientBits, StayPosition position)
 }
 
 /// <summary>
-/// One segment of the first pass of the rehab check: rehab rows decoded whole (they are few),
-/// acute rows reduced to an <see cref="AcuteStay"/> (they are many), every bad row kept as an
+/// One segment of the first pass of the rehab check: rehab rows checked whole and kept as bytes
+/// (they are few), acute rows reduced to an <see cref="AcuteStay"/> (they are many), every bad row kept as an
 /// error, and the record-id key of every valid row for the duplicate check. Acute stays and keys
 /// go to the writers of the scanning thread (shared by the segments it scans).
 /// </summary>
 public sealed class RehabCheckSink(SdoRowDecoder decoder, PartitionedTable<AcuteStay>.Writer acute, PartitionedTable<ulong>.Writer recordKeys) : ISdoRowSink
 {
     private readonly Range[] _fields = new Range[decoder.FieldCount + 1];
+    private readonly ByteArena _rehabBytes = new();
     private byte[]? _scratch;
 
-    public List<RehabRow> Rehab { get; } = [];
+    public List<ScannedRehabRow> Rehab { get; } = [];
 
     public List<InputError> Errors { get; } = [];
 
@@ -78,13 +86,14 @@ public sealed class RehabCheckSink(SdoRowDecoder decoder, PartitionedTable<Acute
         int discipline = decoder.Discipline(source, _fields);
         if (discipline is 28 or 56 or 75 or -1)
         {
-            if (decoder.DecodeFull(source, _fields, line, out var record) is { } error)
+            if (decoder.ValidateFull(source, _fields, line, out var admission) is { } error)
             {
                 Errors.Add(error);
                 return;
             }
 
-            Rehab.Add(new RehabRow(record!, line, Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.PatientId))));
+            // Built into records once the acute tables are gone, in the memory they leave (fresh pages cost, decision 0034).
+            Rehab.Add(new ScannedRehabRow(_rehabBytes.Copy(row), quoted, line, Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.PatientId)), admission.DayNumber));
             ulong recordKey = Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.RecordId));
             recordKeys.Add(recordKey, recordKey);
             return;

@@ -73,50 +73,75 @@ public sealed class SdoRowDecoder
     }
 
     /// <summary>Decodes a whole row; null error when valid.</summary>
-    public InputError? DecodeFull(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, out SdoRecord? record)
+    public InputError? DecodeFull(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, out SdoRecord? record) =>
+        Full(source, fields, line, build: true, out record, out _);
+
+    /// <summary>
+    /// Checks a whole row as <see cref="DecodeFull"/> does (same first fault), without building
+    /// the record: nothing is allocated when the row is valid.
+    /// </summary>
+    public InputError? ValidateFull(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, out DateOnly admission) =>
+        Full(source, fields, line, build: false, out _, out admission);
+
+    private InputError? Full(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, bool build, out SdoRecord? record, out DateOnly admission)
     {
         record = null;
         var row = new Row(this, source, fields, line);
-        var admission = row.Date(SdoColumn.AdmissionDate);
+        admission = row.Date(SdoColumn.AdmissionDate);
         var discharge = row.Date(SdoColumn.DischargeDate);
         var birth = row.Date(SdoColumn.BirthDate);
-        var decoded = new SdoRecord
-        {
-            RecordId = Text(row.Required(SdoColumn.RecordId)),
-            PatientId = Text(row.Required(SdoColumn.PatientId)),
-            BirthDate = birth,
-            Sex = row.SexOf(SdoColumn.Sex),
-            StructureId = Shared(row.Required(SdoColumn.StructureId)),
-            Discipline = row.Int(SdoColumn.Discipline, 1, 99) ?? 0,
-            Regime = row.Int(SdoColumn.Regime, 1, 2) ?? 0,
-            AdmissionDate = admission,
-            DischargeDate = discharge,
-            DischargeMode = Shared(row.Required(SdoColumn.DischargeMode)),
-            Mdc = row.Int(SdoColumn.Mdc, 0, 25) ?? 0,
-            Drg = Shared(row.Optional(SdoColumn.Drg)),
-            PrincipalDiagnosis = row.Codes(SdoColumn.PrincipalDiagnosis, Icd9CmKind.Diagnosis, 1, required: true) is [var principal] ? principal : default,
-            SecondaryDiagnoses = row.Codes(SdoColumn.SecondaryDiagnoses, Icd9CmKind.Diagnosis, MaxSecondaryDiagnoses, required: false),
-            Procedures = row.Codes(SdoColumn.Procedures, Icd9CmKind.Procedure, MaxProcedures, required: false),
-            TransferFromDiscipline = row.Int(SdoColumn.TransferFromDiscipline, 1, 99, optional: true),
-            Scales = new SdoScales(
-                row.Int(SdoColumn.Rankin, 0, 5, optional: true),
-                row.Int(SdoColumn.Barthel, 0, 100, optional: true),
-                row.Int(SdoColumn.BarthelDyspnoea, 0, 100, optional: true),
-                row.Int(SdoColumn.SixMinuteWalk, 0, 2000, optional: true),
-                row.Int(SdoColumn.Rcs, 0, 100, optional: true)),
-        };
+
+        // Every field is checked in column order of the record, so the first fault is the one reported.
+        var recordId = row.Required(SdoColumn.RecordId);
+        var patientId = row.Required(SdoColumn.PatientId);
+        var sex = row.SexOf(SdoColumn.Sex);
+        var structureId = row.Required(SdoColumn.StructureId);
+        int discipline = row.Int(SdoColumn.Discipline, 1, 99) ?? 0;
+        int regime = row.Int(SdoColumn.Regime, 1, 2) ?? 0;
+        var dischargeMode = row.Required(SdoColumn.DischargeMode);
+        int mdc = row.Int(SdoColumn.Mdc, 0, 25) ?? 0;
+        row.CheckCodes(SdoColumn.PrincipalDiagnosis, Icd9CmKind.Diagnosis, 1, required: true);
+        row.CheckCodes(SdoColumn.SecondaryDiagnoses, Icd9CmKind.Diagnosis, MaxSecondaryDiagnoses, required: false);
+        row.CheckCodes(SdoColumn.Procedures, Icd9CmKind.Procedure, MaxProcedures, required: false);
+        int? transferFrom = row.Int(SdoColumn.TransferFromDiscipline, 1, 99, optional: true);
+        var scales = (
+            Rankin: row.Int(SdoColumn.Rankin, 0, 5, optional: true),
+            Barthel: row.Int(SdoColumn.Barthel, 0, 100, optional: true),
+            BarthelDyspnoea: row.Int(SdoColumn.BarthelDyspnoea, 0, 100, optional: true),
+            SixMinuteWalk: row.Int(SdoColumn.SixMinuteWalk, 0, 2000, optional: true),
+            Rcs: row.Int(SdoColumn.Rcs, 0, 100, optional: true));
         row.CheckDischargeAfterAdmission(admission, discharge);
         if (row.Error is null && birth > admission)
         {
             row.Fail(SdoColumn.BirthDate, row.Optional(SdoColumn.BirthDate), "data di nascita successiva al ricovero");
         }
 
-        if (row.Error is null)
+        if (row.Error is not null || !build)
         {
-            record = decoded;
+            return row.Error;
         }
 
-        return row.Error;
+        record = new SdoRecord
+        {
+            RecordId = Text(recordId),
+            PatientId = Text(patientId),
+            BirthDate = birth,
+            Sex = sex,
+            StructureId = Shared(structureId),
+            Discipline = discipline,
+            Regime = regime,
+            AdmissionDate = admission,
+            DischargeDate = discharge,
+            DischargeMode = Shared(dischargeMode),
+            Mdc = mdc,
+            Drg = Shared(row.Optional(SdoColumn.Drg)),
+            PrincipalDiagnosis = CodesOf(row.Optional(SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis) is [var principal] ? principal : default,
+            SecondaryDiagnoses = CodesOf(row.Optional(SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis),
+            Procedures = CodesOf(row.Optional(SdoColumn.Procedures), Icd9CmKind.Procedure),
+            TransferFromDiscipline = transferFrom,
+            Scales = new SdoScales(scales.Rankin, scales.Barthel, scales.BarthelDyspnoea, scales.SixMinuteWalk, scales.Rcs),
+        };
+        return null;
     }
 
     /// <summary>The canonical codes of a field already validated ("" → none).</summary>
@@ -321,12 +346,6 @@ public sealed class SdoRowDecoder
                     return;
                 }
             }
-        }
-
-        public Icd9CmCode[] Codes(SdoColumn column, Icd9CmKind kind, int max, bool required)
-        {
-            CheckCodes(column, kind, max, required);
-            return Error is null ? decoder.CodesOf(Optional(column), kind) : [];
         }
 
         public void CheckDischargeAfterAdmission(DateOnly admission, DateOnly discharge)
