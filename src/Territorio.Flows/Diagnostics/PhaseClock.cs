@@ -5,7 +5,7 @@ namespace Territorio.Flows.Diagnostics;
 
 /// <summary>
 /// Where a batch run spends its time and memory, phase by phase: wall and CPU seconds, bytes
-/// allocated, collections and the time the collector paused the run, resident memory. Silent unless <c>TERRITORIO_PHASES=1</c>; then one
+/// allocated, collections and the time the collector paused the run, JIT compilation, resident memory. Silent unless <c>TERRITORIO_PHASES=1</c>; then one
 /// line per phase on stderr (for profiling whole runs without a profiler).
 /// </summary>
 public sealed class PhaseClock
@@ -18,6 +18,8 @@ public sealed class PhaseClock
     private int _collections = GC.CollectionCount(0);
     private int _fullCollections = GC.CollectionCount(2);
     private TimeSpan _paused = GC.GetTotalPauseDuration();
+    private TimeSpan _jit = System.Runtime.JitInfo.GetCompilationTime();
+    private long _jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
 
     public static PhaseClock Start() => new();
 
@@ -35,13 +37,17 @@ public sealed class PhaseClock
         int collections = GC.CollectionCount(0);
         int fullCollections = GC.CollectionCount(2);
         var paused = GC.GetTotalPauseDuration();
+        var jit = System.Runtime.JitInfo.GetCompilationTime();
+        long jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"phase {phase,-12} wall {_wall.Elapsed.TotalSeconds,6:0.000} s  cpu {(cpu - _cpu).TotalSeconds,6:0.000} s  alloc {(allocated - _allocated) / 1e6,8:0.0} MB  gc0 {collections - _collections,4}  gc2 {fullCollections - _fullCollections,2}  paused {(paused - _paused).TotalSeconds,6:0.000} s  rss {process.WorkingSet64 / 1e6,6:0} MB  peak {process.PeakWorkingSet64 / 1e6,6:0} MB"));
+            $"phase {phase,-12} wall {_wall.Elapsed.TotalSeconds,6:0.000} s  cpu {(cpu - _cpu).TotalSeconds,6:0.000} s  alloc {(allocated - _allocated) / 1e6,8:0.0} MB  gc0 {collections - _collections,4}  gc2 {fullCollections - _fullCollections,2}  paused {(paused - _paused).TotalSeconds,6:0.000} s  jit {(jit - _jit).TotalSeconds,6:0.000} s {jitted - _jitted,5} methods  rss {process.WorkingSet64 / 1e6,6:0} MB  peak {process.PeakWorkingSet64 / 1e6,6:0} MB"));
         _wall.Restart();
         _cpu = cpu;
         _allocated = allocated;
         _collections = collections;
         _fullCollections = fullCollections;
         _paused = paused;
+        _jit = jit;
+        _jitted = jitted;
     }
 }
