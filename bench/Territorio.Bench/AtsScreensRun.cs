@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Common;
 using Territorio.Data;
@@ -41,6 +43,10 @@ public static partial class WholeRuns
         Console.WriteLine($"{options.Provider}: {residents:N0} residents; ATS {ats}, GP {mmg}; {rounds} rounds");
         var actor = new Actor("bench.ats", new HashSet<string> { TerritorioRoles.AtsOperatore }, ats, null, null, null, null, null);
         var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+
+        // Reads are logged as in the web application: through the group-committing writer (decision 0102).
+        using var services = new ServiceCollection().AddScoped(_ => TerritorioDatabase.CreateContext(options)).BuildServiceProvider();
+        var log = new AccessLogWriter(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<AccessLogWriter>.Instance);
         for (int round = 0; round <= rounds; round++)
         {
             using var db = TerritorioDatabase.CreateContext(options);
@@ -48,7 +54,7 @@ public static partial class WholeRuns
             var pyramids = new PyramidQuery(db, levels);
             var run = pyramids.LatestRunAsync(CancellationToken.None).GetAwaiter().GetResult()
                 ?? throw new InvalidOperationException("no stratification imported: run territorio demo run first");
-            var access = new PatientAccess(db, TimeProvider.System);
+            var access = new PatientAccess(db, TimeProvider.System, log);
             var care = new CareServices(db, TimeProvider.System, catalogues);
             // Round 0 warms up (JIT, caches) and is not counted.
             Time(times, round, "territory pyramid + GP list", () => pyramids.TerritoryAsync(run, ats, CancellationToken.None));

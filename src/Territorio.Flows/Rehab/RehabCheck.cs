@@ -11,14 +11,17 @@ using Territorio.Rehab.Rules;
 
 namespace Territorio.Flows.Rehab;
 
-/// <summary>A judged rehab admission with the record it judges (for reports).</summary>
+/// <summary>A judged rehab admission with the record it judges and every check (what an <see cref="IVerdictSink"/> receives).</summary>
 public sealed record JudgedAdmission(SdoRecord Record, long Line, RehabVerdict Verdict);
+
+/// <summary>What a run keeps of each judged admission for counts and reports: the record and the verdict without its checks, as a value.</summary>
+public readonly record struct AdmissionOutcome(SdoRecord Record, long Line, VerdictOutcome Verdict);
 
 /// <summary>
 /// The outcome of a check. <see cref="Admissions"/> keep each verdict without its checks (they
 /// went to the <see cref="IVerdictSink"/>), enough for counts and reports.
 /// </summary>
-public sealed record RehabCheckResult(RuleSet Rules, IReadOnlyList<JudgedAdmission> Admissions, IReadOnlyList<InputError> Errors, long AcuteRows);
+public sealed record RehabCheckResult(RuleSet Rules, IReadOnlyList<AdmissionOutcome> Admissions, IReadOnlyList<InputError> Errors, long AcuteRows);
 
 /// <summary>
 /// Receives the verdicts with all their checks, block by block: <see cref="Prepare"/> runs in
@@ -163,9 +166,10 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         public byte[]? Scratch;
     }
 
-    private JudgedAdmission[] JudgeAndWrite(RehabRow[] rehab, RehabPatients patients, AcuteDischarge?[] linked, IVerdictSink? sink)
+    private AdmissionOutcome[] JudgeAndWrite(RehabRow[] rehab, RehabPatients patients, AcuteDischarge?[] linked, IVerdictSink? sink)
     {
-        var judged = new JudgedAdmission[rehab.Length];
+        // Values, not objects: what is kept of 400,000 verdicts is promoted by no collection (decision 0111).
+        var judged = new AdmissionOutcome[rehab.Length];
         int blocks = (rehab.Length + Block - 1) / Block;
         int wave = 4 * Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
@@ -205,7 +209,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                     acute is null ? null : PatientPath.EarlierRehabInContinuity(patients.Records[p], row.Record, acute.DischargeDate, rules.Linkage),
                     PatientPath.TransferSource(patients.Records[p], row.Record)));
                 block[k] = new JudgedAdmission(row.Record, row.Line, verdict);
-                judged[i] = new JudgedAdmission(row.Record, row.Line, verdict with { Checks = [] });
+                judged[i] = new AdmissionOutcome(row.Record, row.Line, verdict.Outcome);
             }
 
             return sink?.Prepare(block);

@@ -24,11 +24,11 @@ public sealed record RehabIndicator(
 /// </summary>
 public static class RehabReport
 {
-    public static List<RehabIndicator> Indicators(IReadOnlyList<JudgedAdmission> admissions)
+    public static List<RehabIndicator> Indicators(IReadOnlyList<AdmissionOutcome> admissions)
     {
         // One pass over the admissions, tallying every group of every dimension at once.
         var total = new Tally();
-        (string Name, Func<JudgedAdmission, string> Key, Dictionary<string, Tally> Groups)[] dimensions =
+        (string Name, Func<AdmissionOutcome, string> Key, Dictionary<string, Tally> Groups)[] dimensions =
         [
             ("struttura", a => a.Record.StructureId, new(StringComparer.Ordinal)),
             ("disciplina", a => Number(a.Record.Discipline), new(StringComparer.Ordinal)),
@@ -60,7 +60,7 @@ public static class RehabReport
     }
 
     /// <summary>Writes <c>name.csv</c> and <c>name.html</c> beside the given path; returns both paths.</summary>
-    public static (string Csv, string Html) Write(string path, IReadOnlyList<JudgedAdmission> admissions, RuleSet rules, string sdoFile)
+    public static (string Csv, string Html) Write(string path, IReadOnlyList<AdmissionOutcome> admissions, RuleSet rules, string sdoFile)
     {
         string csvPath = Path.ChangeExtension(path, ".csv");
         string htmlPath = Path.ChangeExtension(path, ".html");
@@ -161,7 +161,7 @@ public static class RehabReport
         private readonly List<int> _intervals = [];
         private int _total;
 
-        public void Add(RehabVerdict verdict)
+        public void Add(VerdictOutcome verdict)
         {
             _total++;
             _byVerdict[(int)verdict.Verdict]++;

@@ -13,7 +13,7 @@ public sealed record RehabPipelineResult(long AcuteRows, int RehabAdmissions, IR
 
 /// <summary>
 /// The web application's only door to the rehab check pipeline (<c>Territorio.Flows.Rehab</c>:
-/// <c>RehabCheck.Run(path, sink)</c>, <c>RehabCheckResult</c>, <c>JudgedAdmission</c>,
+/// <c>RehabCheck.Run(path, sink)</c>, <c>RehabCheckResult</c>, <c>JudgedAdmission</c>, <c>AdmissionOutcome</c>,
 /// <c>RehabReport.Indicators</c>), so that a change of the pipeline touches this class alone.
 /// The rule set comes from configuration (<see cref="RehabWebOptions.RuleSet"/>) and is loaded once.
 /// </summary>
@@ -49,7 +49,7 @@ public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogu
     /// <summary>A CSV field quoted as the pipeline's own outputs quote it.</summary>
     public static string CsvField(string value) => RehabOutputs.Csv(value);
 
-    private static List<RehabRunIndicator> IndicatorsOf(IReadOnlyList<JudgedAdmission> admissions)
+    private static List<RehabRunIndicator> IndicatorsOf(IReadOnlyList<AdmissionOutcome> admissions)
     {
         var rows = new List<RehabRunIndicator>();
         Add("", admissions);
@@ -60,7 +60,7 @@ public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogu
 
         return rows;
 
-        void Add(string scope, IReadOnlyList<JudgedAdmission> subset) =>
+        void Add(string scope, IReadOnlyList<AdmissionOutcome> subset) =>
             rows.AddRange(RehabReport.Indicators(subset).Select((i, ordinal) => new RehabRunIndicator
             {
                 Scope = scope,
