@@ -1,0 +1,97 @@
+using Territorio.Flows.Reference;
+using Territorio.Flows.Rehab;
+using Territorio.Flows.Sdo;
+using Territorio.Kernel.Errors;
+
+namespace Territorio.Rehab.Tests;
+
+/// <summary>
+/// Rehab rows in the file check: checked whole during the scan without being built, kept as bytes,
+/// and built into records after the acute tables are freed (decision 0111). What a user sees must
+/// not depend on it: the same rejections as the general SDO reader, the same records.
+/// </summary>
+public sealed class RehabCheckRowsTests : IDisposable
+{
+    private const string Header =
+        "record_id,patient_id,birth_date,sex,structure_id,discipline,regime,admission_date,discharge_date,discharge_mode,mdc,drg,principal_dx,secondary_dx,procedures,transfer_from_discipline,rankin,barthel,barthel_dyspnoea,six_minute_walk_m,rcs";
+
+    private const string Acute = "A1,P1,1950-05-01,F,030100,32,1,2025-02-10,2025-02-25,8,8,224,71536,4019,,,,,,,";
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"territorio-rows-{Guid.NewGuid():N}.csv");
+
+    public void Dispose() => File.Delete(_path);
+
+    private RehabCheckResult Check(string csv)
+    {
+        File.WriteAllText(_path, csv);
+        return new RehabCheck(TestRules.Default(), new SdoCsvReader(ReferenceData.Default().Icd9Cm)).Run(_path);
+    }
+
+    private List<InputError> ReaderErrors(string csv)
+    {
+        var errors = new List<InputError>();
+        _ = new SdoCsvReader(ReferenceData.Default().Icd9Cm).Read(new StringReader(csv), Path.GetFileName(_path), errors.Add).ToList();
+        return errors;
+    }
+
+    [Theory]
+    [InlineData("R1,P1,1950-05-01,F,030001,56,1,2025-03-01,2025-02-20,2,8,249,71536,,,,,,,,")]
+    [InlineData("R1,P1,1950-05-01,F,030001,56,1,2025-13-01,2025-03-20,2,8,249,71536,,,,,,,,")]
+    [InlineData("R1,P1,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,2,8,249,99999,,,,,,,,")]
+    [InlineData("R1,P1,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,2,8,249,71536,,0000,,,,,,")]
+    [InlineData("R1,,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,2,8,249,71536,,,,,,,,")]
+    [InlineData("R1,P1,1950-05-01,X,030001,56,1,2025-03-01,2025-03-20,2,8,249,71536,,,,,,,,")]
+    [InlineData("R1,P1,1950-05-01,F,030001,56,3,2025-03-01,2025-03-20,2,8,249,71536,,,,,,,,")]
+    [InlineData("R1,P1,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,2,8,249,71536,,,,7,,,,")]
+    [InlineData("R1,P1,2026-05-01,F,030001,56,1,2025-03-01,2025-03-20,2,8,249,71536,,,,,,,,")]
+    [InlineData("R1,P1,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,2,8,249,71536,4019|4019|4019|4019|4019|4019,,,,,,,")]
+    [InlineData("R1,P1,1950-05-01,F,030001,56,1,2025-03-01,bad,2,8,249,99999,,,,,,,,")]
+    public void BadRehabRow_IsRejectedAsTheSdoReaderRejectsIt(string row)
+    {
+        string csv = Header + "\n" + Acute + "\n" + row + "\n";
+
+        var result = Check(csv);
+
+        result.Admissions.ShouldBeEmpty();
+        var expected = ReaderErrors(csv).ShouldHaveSingleItem();
+        result.Errors.ShouldHaveSingleItem().ShouldBe(expected);
+        expected.Line.ShouldBe(3);
+    }
+
+    [Fact]
+    public void QuotedRehabRow_IsBuiltAsTheSdoReaderBuildsIt()
+    {
+        string row = "\"R1\",P1,1950-05-01,F,\"030,001\",56,1,2025-03-01,2025-03-20,2,8,\"249\",71536,\"4019|25000\",9339,,3,45,,,12";
+        string csv = Header + "\n" + Acute + "\n" + row + "\n";
+
+        var result = Check(csv);
+
+        result.Errors.ShouldBeEmpty();
+        var admission = result.Admissions.ShouldHaveSingleItem();
+        var expected = new SdoCsvReader(ReferenceData.Default().Icd9Cm).Read(new StringReader(csv), "sdo.csv", _ => { }).Last();
+        admission.Line.ShouldBe(3);
+        admission.Record.StructureId.ShouldBe("030,001");
+        (admission.Record with { SecondaryDiagnoses = [], Procedures = [] }).ShouldBe(expected with { SecondaryDiagnoses = [], Procedures = [] });
+        admission.Record.SecondaryDiagnoses.ShouldBe(expected.SecondaryDiagnoses);
+        admission.Record.Procedures.ShouldBe(expected.Procedures);
+        admission.Verdict.AcuteRecordId.ShouldBe("A1");
+    }
+
+    [Fact]
+    public void RehabRowsOfOnePatient_ReachTheEngineInFileOrder()
+    {
+        // Art.4 c.4: the 56→56 transfer finds the stay it came from among the patient's records,
+        // which are built after the scan, whatever segment they were read in.
+        string csv = Header + "\n"
+            + "R2,P1,1950-05-01,F,030001,56,1,2025-03-21,2025-04-10,2,8,249,71536,,,56,3,45,,,12\n"
+            + Acute + "\n"
+            + "R1,P1,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,6,8,249,71536,,,,3,45,,,12\n";
+
+        var result = Check(csv);
+
+        result.Errors.ShouldBeEmpty();
+        result.Admissions.Select(a => (a.Record.RecordId, a.Line)).ShouldBe([("R2", 2), ("R1", 4)]);
+        var transfer = result.Admissions[0].Verdict;
+        transfer.Article.ShouldBe("art.4 c.4");
+    }
+}
