@@ -1,4 +1,3 @@
-using Territorio.Flows.Reference;
 using Territorio.Flows.Rehab;
 using Territorio.Flows.Sdo;
 
@@ -7,23 +6,16 @@ namespace Territorio.Rehab.Tests;
 /// <summary>The linkage of the file check (art.2 c.2) where its compact keys could mislead it.</summary>
 public sealed class RehabCheckLinkTests : IDisposable
 {
-    private const string Header =
-        "record_id,patient_id,birth_date,sex,structure_id,discipline,regime,admission_date,discharge_date,discharge_mode,mdc,drg,principal_dx,secondary_dx,procedures,transfer_from_discipline,rankin,barthel,barthel_dyspnoea,six_minute_walk_m,rcs";
-
     // Two patient ids whose key hashes share the top 8 and the low 32 bits: the partition and the
     // bits an acute stay keeps (found by search; the test checks it still holds).
     private const string Patient = "P001513863";
     private const string LookAlike = "P001889732";
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"territorio-link-{Guid.NewGuid():N}.csv");
+    private readonly RehabCheckFile _file = new();
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => _file.Dispose();
 
-    private RehabCheckResult Check(params string[] rows)
-    {
-        File.WriteAllText(_path, Header + "\n" + string.Join("\n", rows) + "\n");
-        return new RehabCheck(TestRules.Default(), new SdoCsvReader(ReferenceData.Default().Icd9Cm)).Run(_path);
-    }
+    private RehabCheckResult Check(params string[] rows) => _file.Check(rows);
 
     [Fact]
     public void Art2c2_LaterAcuteOfAnotherPatientWithTheSameKeyBits_IsRuledOut()

@@ -12,25 +12,20 @@ namespace Territorio.Rehab.Tests;
 /// </summary>
 public sealed class RehabCheckRowsTests : IDisposable
 {
-    private const string Header =
-        "record_id,patient_id,birth_date,sex,structure_id,discipline,regime,admission_date,discharge_date,discharge_mode,mdc,drg,principal_dx,secondary_dx,procedures,transfer_from_discipline,rankin,barthel,barthel_dyspnoea,six_minute_walk_m,rcs";
+    private const string Header = RehabCheckFile.Header;
 
     private const string Acute = "A1,P1,1950-05-01,F,030100,32,1,2025-02-10,2025-02-25,8,8,224,71536,4019,,,,,,,";
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"territorio-rows-{Guid.NewGuid():N}.csv");
+    private readonly RehabCheckFile _file = new();
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => _file.Dispose();
 
-    private RehabCheckResult Check(string csv)
-    {
-        File.WriteAllText(_path, csv);
-        return new RehabCheck(TestRules.Default(), new SdoCsvReader(ReferenceData.Default().Icd9Cm)).Run(_path);
-    }
+    private RehabCheckResult Check(string csv) => _file.CheckText(csv);
 
     private List<InputError> ReaderErrors(string csv)
     {
         var errors = new List<InputError>();
-        _ = new SdoCsvReader(ReferenceData.Default().Icd9Cm).Read(new StringReader(csv), Path.GetFileName(_path), errors.Add).ToList();
+        _ = new SdoCsvReader(ReferenceData.Default().Icd9Cm).Read(new StringReader(csv), Path.GetFileName(_file.Path), errors.Add).ToList();
         return errors;
     }
 

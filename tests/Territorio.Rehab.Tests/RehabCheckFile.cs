@@ -1,0 +1,26 @@
+using Territorio.Flows.Reference;
+using Territorio.Flows.Rehab;
+using Territorio.Flows.Sdo;
+
+namespace Territorio.Rehab.Tests;
+
+/// <summary>An SDO file of one test, checked by the file check (<see cref="RehabCheck"/>) and deleted after.</summary>
+public sealed class RehabCheckFile : IDisposable
+{
+    public const string Header =
+        "record_id,patient_id,birth_date,sex,structure_id,discipline,regime,admission_date,discharge_date,discharge_mode,mdc,drg,principal_dx,secondary_dx,procedures,transfer_from_discipline,rankin,barthel,barthel_dyspnoea,six_minute_walk_m,rcs";
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"territorio-check-{Guid.NewGuid():N}.csv");
+
+    /// <summary>Writes the rows under the header and checks the file with the default rule set.</summary>
+    public RehabCheckResult Check(params string[] rows) => CheckText(Header + "\n" + string.Join("\n", rows) + "\n");
+
+    /// <summary>Writes the text as it is and checks the file with the default rule set.</summary>
+    public RehabCheckResult CheckText(string csv)
+    {
+        File.WriteAllText(Path, csv);
+        return new RehabCheck(TestRules.Default(), new SdoCsvReader(ReferenceData.Default().Icd9Cm)).Run(Path);
+    }
+
+    public void Dispose() => File.Delete(Path);
+}
