@@ -101,7 +101,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         clock.Lap("patients+candidates");
 
         var rehab = Records(scanned, decoder);
-        scanned = null;
+        scanned = null;    // this method runs once, unoptimised: its locals live to its end unless dropped
         patients.Fill(rehab);
         clock.Lap("records");
 
