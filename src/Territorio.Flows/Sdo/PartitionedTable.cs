@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Territorio.Flows.Sdo;
 
@@ -9,10 +8,9 @@ namespace Territorio.Flows.Sdo;
 /// partition is a cache-sized piece of work of its own, processed in parallel with the others,
 /// without counting or copying the items into one array first. Order inside a partition is not
 /// kept. Items live in 16 kB chunks: below the large object heap, so that once the table is
-/// dropped a collection hands their memory to the next phases, and populated in one system
-/// call each (<see cref="ResidentPages"/>) instead of page by page.
+/// dropped a collection hands their memory to the next phases.
 /// </summary>
-public sealed class PartitionedTable<T>(int partitionBits, bool populate = true)
+public sealed class PartitionedTable<T>(int partitionBits)
     where T : unmanaged
 {
     private const int ChunkBytes = 16 << 10;
@@ -32,7 +30,7 @@ public sealed class PartitionedTable<T>(int partitionBits, bool populate = true)
     {
         lock (_writers)
         {
-            var writer = new Writer(this, populate);
+            var writer = new Writer(this);
             _writers.Add(writer);
             return writer;
         }
@@ -56,15 +54,13 @@ public sealed class PartitionedTable<T>(int partitionBits, bool populate = true)
     public sealed class Writer
     {
         private readonly PartitionedTable<T> _table;
-        private readonly bool _populate;
         private readonly List<T[]>[] _full;
         private readonly T[]?[] _current;
         private readonly int[] _counts;
 
-        internal Writer(PartitionedTable<T> table, bool populate)
+        internal Writer(PartitionedTable<T> table)
         {
             _table = table;
-            _populate = populate;
             _full = new List<T[]>[table.Partitions];
             _current = new T[table.Partitions][];
             _counts = new int[table.Partitions];
@@ -118,13 +114,7 @@ public sealed class PartitionedTable<T>(int partitionBits, bool populate = true)
             }
 
             // Every item is written before it is read: no need for the runtime to zero the chunk.
-            var chunk = GC.AllocateUninitializedArray<T>(ChunkItems);
-            if (_populate)
-            {
-                ResidentPages.Populate(MemoryMarshal.AsBytes(chunk.AsSpan()));
-            }
-
-            _current[p] = chunk;
+            _current[p] = GC.AllocateUninitializedArray<T>(ChunkItems);
             _counts[p] = 0;
         }
     }
