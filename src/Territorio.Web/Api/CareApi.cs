@@ -26,6 +26,18 @@ internal static class CareApi
         return patient is null ? PatientEndpoints.NotVisible() : await RunAsync(() => work(actor, patient));
     }
 
+    /// <summary>
+    /// Answers from the file of a patient visible to the caller (read with the access check: one
+    /// statement when the file is kept), or 404 (logged as refused).
+    /// </summary>
+    public static Task<IResult> OnFileAsync(HttpContext http, PatientFileQuery files, string patientId, Func<Actor, string?> bookingGestoreOf, bool withContacts, Func<PatientFile, IResult> answer, CancellationToken ct) =>
+        RunAsync(async () =>
+        {
+            var actor = Actor.From(http.User);
+            var file = await files.OpenAsync(actor, patientId, ResourceOf(http), bookingGestoreOf(actor), ct, withContacts);
+            return file is null ? PatientEndpoints.NotVisible() : answer(file);
+        });
+
     /// <summary>Maps the care domain's refusals to 409 and tenancy refusals to 404, with the Italian message.</summary>
     public static async Task<IResult> RunAsync(Func<Task<IResult>> work)
     {

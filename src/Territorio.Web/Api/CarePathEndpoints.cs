@@ -35,19 +35,10 @@ public static class CarePathEndpoints
 
     /// <summary>The file of a patient visible to the caller; contacts for the care team, free slots for the Gestore.</summary>
     public static Task<IResult> FileAsync(HttpContext http, PatientFileQuery files, string patientId, bool withSlots, CancellationToken ct) =>
-        OnFileAsync(http, files, patientId, actor => withSlots ? actor.GestoreId : null, withContacts: true, file => TypedResults.Ok(PatientFileDto.Of(file)), ct);
+        CareApi.OnFileAsync(http, files, patientId, actor => withSlots ? actor.GestoreId : null, withContacts: true, file => TypedResults.Ok(PatientFileDto.Of(file)), ct);
 
     public static Task<IResult> PaiAsync(string patientId, HttpContext http, PatientFileQuery files, CancellationToken ct) =>
-        OnFileAsync(http, files, patientId, _ => null, withContacts: false, file => TypedResults.Ok(PaiOf(file)), ct);
-
-    /// <summary>The file of a patient visible to the caller, read with the access check (one statement when kept), or 404.</summary>
-    private static Task<IResult> OnFileAsync(HttpContext http, PatientFileQuery files, string patientId, Func<Actor, string?> bookingGestoreOf, bool withContacts, Func<PatientFile, IResult> answer, CancellationToken ct) =>
-        CareApi.RunAsync(async () =>
-        {
-            var actor = Actor.From(http.User);
-            var file = await files.OpenAsync(actor, patientId, CareApi.ResourceOf(http), bookingGestoreOf(actor), ct, withContacts);
-            return file is null ? PatientEndpoints.NotVisible() : answer(file);
-        });
+        CareApi.OnFileAsync(http, files, patientId, _ => null, withContacts: false, file => TypedResults.Ok(PaiOf(file)), ct);
 
     public static PaiDto PaiOf(PatientFile file) => new(file.Patient.Id, [.. file.PaiHistory.Select(PaiVersionDto.Of)], [.. file.ProposalChanges.Select(PaiItemChangeDto.Of)]);
 
@@ -80,5 +71,5 @@ public static class CarePathEndpoints
         }, ct);
 
     private static Task<IResult> OwnPathAsync(HttpContext http, PatientFileQuery files, CancellationToken ct) =>
-        OnFileAsync(http, files, Actor.From(http.User).PersonId!, _ => null, withContacts: false, file => TypedResults.Ok(PatientFileDto.Of(file)), ct);
+        CareApi.OnFileAsync(http, files, Actor.From(http.User).PersonId!, _ => null, withContacts: false, file => TypedResults.Ok(PatientFileDto.Of(file)), ct);
 }
