@@ -28,7 +28,7 @@ public static class ItalianFormat
 
 public static class ItalianTime
 {
-    public static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+    public static readonly TimeZoneInfo Rome = CareManagement.Common.RomeCalendar.Zone;
 
     public static DateTime ToRome(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Rome);
@@ -37,5 +37,5 @@ public static class ItalianTime
     public static DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Rome);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToRome(clock.GetUtcNow().UtcDateTime));
+    public static DateOnly Today(TimeProvider clock) => CareManagement.Common.RomeCalendar.Today(clock);
 }

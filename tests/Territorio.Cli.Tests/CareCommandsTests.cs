@@ -125,7 +125,7 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
         string levels = Path.Combine(_directory, "prossima.csv");
         var stratify = await Run("stratify", "--persons", Path.Combine(flows, "persons.csv"), "--sdo", Path.Combine(flows, "sdo.csv"), "--drugs", Path.Combine(flows, "drugs.csv"),
             "--exemptions", Path.Combine(flows, "exemptions.csv"), "--outpatient", Path.Combine(flows, "outpatient.csv"),
-            "--as-of", DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--out", levels, "--overrides", overrides);
+            "--as-of", CareManagement.Common.RomeCalendar.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--out", levels, "--overrides", overrides);
 
         stratify.ExitCode.ShouldBe(0, stratify.Error);
         stratify.Output.ShouldContain($"riclassificazioni approvate: {approved} applicate");
@@ -141,7 +141,7 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
         string output = Path.Combine(_directory, "remunerazione");
         var settings = new Dictionary<string, string?>(Settings) { ["Pdf:PdfSharpLicense"] = "AGPL" };
 
-        var result = await CliRunner.RunAsync(settings, "remunerate", "--year", DateTime.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output, "--pai-fee", "40");
+        var result = await CliRunner.RunAsync(settings, "remunerate", "--year", CareManagement.Common.RomeCalendar.Today(TimeProvider.System).Year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output, "--pai-fee", "40");
 
         result.ExitCode.ShouldBeOneOf(0, 1); // 1 when some pathology has no tariff in the provisional catalogue
         result.Output.ShouldContain("patti di cura dal database");

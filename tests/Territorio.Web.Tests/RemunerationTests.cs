@@ -14,7 +14,7 @@ namespace Territorio.Web.Tests;
 [Collection(ReadOnlyWebAppCollection.Name)]
 public sealed class RemunerationTests(WebAppFixture app)
 {
-    private static readonly int Year = DateTime.Today.Year;
+    private int Year => app.SeedDay.Year;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -23,16 +23,16 @@ public sealed class RemunerationTests(WebAppFixture app)
     /// level 2 — five from 20 days ago, one signed almost a year ago and ending in two weeks —
     /// each paid pro rata of the yearly tariff for its days inside the year.
     /// </summary>
-    private static decimal ExpectedTotal()
+    private decimal ExpectedTotal()
     {
         var reference = ReferenceData.Default();
         var tariff = TariffCatalogueJson.Read(reference.PathOf("remuneration", "tariffe.json"), ChronicPathologies.Load(reference).Codes).Find(56, 2)!;
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = app.SeedDay;
         DateOnly[] starts = [.. Enumerable.Repeat(today.AddDays(-20), 5), today.AddDays(AtsSeed.ExpiringInDays - 364)];
         return starts.Sum(start => PaidProRata(tariff.Total, start));
     }
 
-    private static decimal PaidProRata(decimal yearly, DateOnly start)
+    private decimal PaidProRata(decimal yearly, DateOnly start)
     {
         var from = start.Year == Year ? start : new DateOnly(Year, 1, 1);
         var end = CareManagement.Pacts.PattoDiCura.OneYearFrom(start);

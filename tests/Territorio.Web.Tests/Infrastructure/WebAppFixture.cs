@@ -28,6 +28,9 @@ public partial class WebAppFixture : IAsyncLifetime
 
     public WebApplication App { get; private set; } = null!;
 
+    /// <summary>The Italian calendar day the seed was written for: dates a test expects follow from it, not from the machine's clock.</summary>
+    public DateOnly SeedDay { get; private set; }
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public TestDatabase Database => _database!;
@@ -52,7 +55,8 @@ public partial class WebAppFixture : IAsyncLifetime
             }
 
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-            await CareSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<CareServices>(), ItalianTime.Today(clock), CancellationToken.None);
+            SeedDay = ItalianTime.Today(clock);
+            await CareSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<CareServices>(), SeedDay, CancellationToken.None);
             await RehabSeed.SeedAsync(scope.ServiceProvider, CancellationToken.None);
         }
 

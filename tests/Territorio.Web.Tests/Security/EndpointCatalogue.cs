@@ -74,7 +74,7 @@ public static class EndpointCatalogue
         "runId" => RehabSeed.RunIds[territory.Key],
         "bookingId" => CareSeed.BookingIds[territory.Key],
         "code" => null,
-        "year" => DateTime.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "year" => ItalianTime.Today(TimeProvider.System).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException(
             $"{endpoint}: route parameter '{parameter}' unknown to the matrix; add what it names to EndpointCatalogue.ResourceOf"),
     };

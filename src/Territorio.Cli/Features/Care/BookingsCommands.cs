@@ -16,7 +16,7 @@ public static class BookingsCommands
         var max = new Option<int>("--max") { Description = "Numero massimo di righe.", DefaultValueFactory = _ => 20 };
         var slots = Command(env, "slots", "Slot liberi per una prestazione presso gli erogatori con accordo con il Gestore.", [service, gestore, from, to, max], async (p, _, s, ct) =>
         {
-            var start = Date(p.GetValue(from), "--dal") ?? DateOnly.FromDateTime(DateTime.Today);
+            var start = Date(p.GetValue(from), "--dal") ?? CareCli.Today;
             var free = await s.Network.FreeSlotsAsync(p.GetValue(service)!, p.GetValue(gestore)!, start, Date(p.GetValue(to), "--al") ?? start.AddDays(60), p.GetValue(max), ct);
             env.Output.WriteLine("slot\terogatore\tdata\tora\tposti_liberi");
             foreach (var slot in free)
@@ -56,7 +56,7 @@ public static class BookingsCommands
         var markSent = new Option<bool>("--segna-inviati") { Description = "Registra i promemoria elencati come inviati." };
         var reminders = Command(env, "reminders", "Promemoria da inviare (appuntamenti nei prossimi giorni), con la data di invio.", [optionalGestore, day, markSent], async (p, by, s, ct) =>
         {
-            var due = await s.Bookings.RemindersDueAsync(Date(p.GetValue(day), "--il") ?? DateOnly.FromDateTime(DateTime.Today), p.GetValue(optionalGestore), ct);
+            var due = await s.Bookings.RemindersDueAsync(Date(p.GetValue(day), "--il") ?? CareCli.Today, p.GetValue(optionalGestore), ct);
             env.Output.WriteLine("prenotazione\tpaziente\tinvio\tmessaggio");
             foreach (var reminder in due)
             {
@@ -97,7 +97,7 @@ public static class BookingsCommands
         var deliveredOn = Optional("--il", "Data di erogazione (AAAA-MM-GG; oggi se assente).");
         var deliver = Command(env, "deliver", "L'erogatore segna eseguita una prestazione prenotata (l'aderenza la conta subito).", [bookingId, erogatore, deliveredOn], async (p, by, s, ct) =>
         {
-            var booking = await s.Bookings.MarkDeliveredAsync(p.GetValue(bookingId), Date(p.GetValue(deliveredOn), "--il") ?? DateOnly.FromDateTime(DateTime.Today), by.Erogatore(p.GetValue(erogatore)!), ct);
+            var booking = await s.Bookings.MarkDeliveredAsync(p.GetValue(bookingId), Date(p.GetValue(deliveredOn), "--il") ?? CareCli.Today, by.Erogatore(p.GetValue(erogatore)!), ct);
             env.Output.WriteLine($"prenotazione n.{booking.Id}: {BookingStatuses.Italian(booking.Status)}");
             return ExitCodes.Ok;
         });

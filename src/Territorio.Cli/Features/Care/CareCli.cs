@@ -68,6 +68,9 @@ internal static class CareCli
         }
     }
 
+    /// <summary>The default day of a command: today in Italy, whatever the machine's time zone (decision 0050).</summary>
+    public static DateOnly Today => RomeCalendar.Today(TimeProvider.System);
+
     public static DateOnly? Date(string? text, string option) =>
         text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date

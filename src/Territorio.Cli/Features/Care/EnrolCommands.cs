@@ -19,7 +19,7 @@ public static class EnrolCommands
             var file = p.GetValue(levels)!;
             using var reader = file.OpenText();
             var result = await ProgressDisplay.RunAsync(env, "Livelli", report =>
-                s.Levels.ImportAsync(reader, file.FullName, Date(p.GetValue(asOf), "--as-of") ?? DateOnly.FromDateTime(DateTime.Today), by.Ats("regione"), report, ct));
+                s.Levels.ImportAsync(reader, file.FullName, Date(p.GetValue(asOf), "--as-of") ?? CareCli.Today, by.Ats("regione"), report, ct));
             env.Output.WriteLine($"stratificazione n.{result.RunId}: {Italian.Number(result.Imported)} persone importate; per livello: " +
                 string.Join(", ", result.PerLevel.OrderBy(l => l.Key).Select(l => $"{l.Key}={Italian.Number(l.Value)}")));
             return Rejected(env, result.Rejected);

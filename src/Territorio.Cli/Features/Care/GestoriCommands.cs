@@ -77,7 +77,7 @@ public static class GestoriCommands
             await s.Network.RegisterAsync(p.GetValue(id)!, p.GetValue(name)!, p.GetValue(ats)!, codes, by.Ats(p.GetValue(ats)!), ct);
             if (p.GetValue(partner) is { } g)
             {
-                await s.Network.SignAgreementAsync(p.GetValue(id)!, g, Date(p.GetValue(from), "--dal") ?? DateOnly.FromDateTime(DateTime.Today), null, by.ClinicalManager(g), ct);
+                await s.Network.SignAgreementAsync(p.GetValue(id)!, g, Date(p.GetValue(from), "--dal") ?? CareCli.Today, null, by.ClinicalManager(g), ct);
             }
 
             env.Output.WriteLine($"erogatore {p.GetValue(id)} registrato con {codes.Length} prestazioni");

@@ -35,7 +35,7 @@ public static class DemoCommands
         var run = new Command("run", "Genera una regione demo, esegue i motori e avvia l'applicazione web.") { people, seed, port, noServe, inCharge, reuse };
         run.SetAction(async (parse, ct) =>
         {
-            var asOf = DateOnly.FromDateTime(DateTime.Today);
+            var asOf = CareCli.Today;
             await TerritorioDatabase.MigrateAsync(env.Database, ct);
             if (parse.GetValue(reuse))
             {

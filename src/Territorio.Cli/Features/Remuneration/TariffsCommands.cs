@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Territorio.Cli.Features.Care;
 using Territorio.Flows.Remuneration;
 
 namespace Territorio.Cli.Features.Remuneration;
@@ -91,7 +92,7 @@ public static class TariffsCommands
             string temporary = target.FullName + ".tmp";
             using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false)))
             {
-                TariffCatalogueJson.Write(catalogue, writer, $"importato da {source.Name} il {DateTime.Today:yyyy-MM-dd}");
+                TariffCatalogueJson.Write(catalogue, writer, $"importato da {source.Name} il {CareCli.Today:yyyy-MM-dd}");
             }
 
             File.Move(temporary, target.FullName, overwrite: true);
