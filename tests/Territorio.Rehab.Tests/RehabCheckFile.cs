@@ -15,12 +15,22 @@ public sealed class RehabCheckFile : IDisposable
     /// <summary>Writes the rows under the header and checks the file with the default rule set.</summary>
     public RehabCheckResult Check(params string[] rows) => CheckText(Header + "\n" + string.Join("\n", rows) + "\n");
 
-    /// <summary>Writes the text as it is and checks the file with the default rule set.</summary>
-    public RehabCheckResult CheckText(string csv)
+    /// <summary>Writes the text as it is and checks the file with the default rule set, giving the verdicts to <paramref name="sink"/>.</summary>
+    public RehabCheckResult CheckText(string csv, IVerdictSink? sink = null)
     {
         File.WriteAllText(Path, csv);
-        return new RehabCheck(TestRules.Default(), new SdoCsvReader(ReferenceData.Default().Icd9Cm)).Run(Path);
+        return new RehabCheck(TestRules.Default(), new SdoCsvReader(ReferenceData.Default().Icd9Cm)).Run(Path, sink);
     }
 
     public void Dispose() => File.Delete(Path);
+}
+
+/// <summary>Keeps every judged admission a check gives its sink, in the order written.</summary>
+public sealed class JudgedAdmissions : IVerdictSink
+{
+    public List<JudgedAdmission> All { get; } = [];
+
+    public object? Prepare(IReadOnlyList<JudgedAdmission> block) => block.ToList();
+
+    public void Write(object? prepared) => All.AddRange((List<JudgedAdmission>)prepared!);
 }

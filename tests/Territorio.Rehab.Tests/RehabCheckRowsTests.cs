@@ -7,8 +7,8 @@ namespace Territorio.Rehab.Tests;
 
 /// <summary>
 /// Rehab rows in the file check: checked whole during the scan without being built, kept as bytes,
-/// and built into records after the acute tables are freed (decision 0111). What a user sees must
-/// not depend on it: the same rejections as the general SDO reader, the same records.
+/// and built into records only when judged, block by block (decisions 0111, 0112). What a user
+/// sees must not depend on it: the same rejections as the general SDO reader, the same records.
 /// </summary>
 public sealed class RehabCheckRowsTests : IDisposable
 {
@@ -59,16 +59,19 @@ public sealed class RehabCheckRowsTests : IDisposable
         string row = "\"R1\",P1,1950-05-01,F,\"030,001\",56,1,2025-03-01,2025-03-20,2,8,\"249\",71536,\"4019|25000\",9339,,3,45,,,12";
         string csv = Header + "\n" + Acute + "\n" + row + "\n";
 
-        var result = Check(csv);
+        var judged = new JudgedAdmissions();
+
+        var result = _file.CheckText(csv, judged);
 
         result.Errors.ShouldBeEmpty();
         var admission = result.Admissions.ShouldHaveSingleItem();
+        var record = judged.All.ShouldHaveSingleItem().Record;
         var expected = new SdoCsvReader(ReferenceData.Default().Icd9Cm).Read(new StringReader(csv), "sdo.csv", _ => { }).Last();
         admission.Line.ShouldBe(3);
-        admission.Record.StructureId.ShouldBe("030,001");
-        (admission.Record with { SecondaryDiagnoses = [], Procedures = [] }).ShouldBe(expected with { SecondaryDiagnoses = [], Procedures = [] });
-        admission.Record.SecondaryDiagnoses.ShouldBe(expected.SecondaryDiagnoses);
-        admission.Record.Procedures.ShouldBe(expected.Procedures);
+        admission.StructureId.ShouldBe("030,001");
+        (record with { SecondaryDiagnoses = [], Procedures = [] }).ShouldBe(expected with { SecondaryDiagnoses = [], Procedures = [] });
+        record.SecondaryDiagnoses.ShouldBe(expected.SecondaryDiagnoses);
+        record.Procedures.ShouldBe(expected.Procedures);
         admission.Verdict.AcuteRecordId.ShouldBe("A1");
     }
 
@@ -85,7 +88,7 @@ public sealed class RehabCheckRowsTests : IDisposable
         var result = Check(csv);
 
         result.Errors.ShouldBeEmpty();
-        result.Admissions.Select(a => (a.Record.RecordId, a.Line)).ShouldBe([("R2", 2), ("R1", 4)]);
+        result.Admissions.Select(a => (a.Verdict.RecordId, a.Line)).ShouldBe([("R2", 2), ("R1", 4)]);
         var transfer = result.Admissions[0].Verdict;
         transfer.Article.ShouldBe("art.4 c.4");
     }

@@ -11,11 +11,22 @@ using Territorio.Rehab.Rules;
 
 namespace Territorio.Flows.Rehab;
 
+/// <summary>The acute row an admission is linked to, kept as bytes until the admission is judged.</summary>
+internal readonly struct LinkedAcute(ArenaBytes bytes, bool quoted)
+{
+    public ArenaBytes Bytes { get; } = bytes;
+
+    public bool Quoted { get; } = quoted;
+}
+
 /// <summary>A judged rehab admission with the record it judges and every check (what an <see cref="IVerdictSink"/> receives).</summary>
 public sealed record JudgedAdmission(SdoRecord Record, long Line, RehabVerdict Verdict);
 
-/// <summary>What a run keeps of each judged admission for counts and reports: the record and the verdict without its checks, as a value.</summary>
-public readonly record struct AdmissionOutcome(SdoRecord Record, long Line, VerdictOutcome Verdict);
+/// <summary>
+/// What a run keeps of each judged admission for counts and reports, as a value: its line, the
+/// record's structure, discipline and MDC (the report's dimensions), the verdict without its checks.
+/// </summary>
+public readonly record struct AdmissionOutcome(long Line, string StructureId, int Discipline, int Mdc, VerdictOutcome Verdict);
 
 /// <summary>
 /// The outcome of a check. <see cref="Admissions"/> keep each verdict without its checks (they
@@ -36,17 +47,19 @@ public interface IVerdictSink
 }
 
 /// <summary>
-/// The rehab check over an SDO file, in four phases (decision records 0034, 0110):
+/// The rehab check over an SDO file, in four phases (decision records 0034, 0110, 0112):
 /// <list type="number">
-/// <item>scan: one parallel pass that decodes rehab rows whole and keeps of acute rows only
-/// patient bits, discharge day and offset, in tables partitioned by hash;</item>
+/// <item>scan: one parallel pass that checks rehab rows whole and keeps their bytes, and keeps of
+/// acute rows only patient bits, discharge day and offset, in tables partitioned by hash (outside
+/// the collected heap);</item>
 /// <item>duplicates: repeated record ids, exactly, partition by partition;</item>
 /// <item>link: the acute stays of patients with a rehab admission, inside their look-back
 /// window (DM 5/8/2021 art.2 c.2), become candidates (partition by partition); every other
 /// acute stay is dropped; the latest candidate is read again to confirm the patient;</item>
-/// <item>judge and write: the engine on every rehab admission, in parallel blocks, re-reading
-/// only the acute rows that are linked; blocks are written in input order while the next
-/// ones are judged.</item>
+/// <item>judge and write: in parallel blocks of input order, each rehab row is decoded into its
+/// record, judged by the engine and formatted; blocks are written in input order while the next
+/// ones are judged. Records live only as long as their block: no phase holds 400,000 of them,
+/// so the heap does not grow into fresh pages (each first touch of a page costs, decision 0112).</item>
 /// </list>
 /// </summary>
 public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
@@ -72,10 +85,13 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         var source = new FileByteSource(handle);
         var decoder = reader.DecoderFor(SdoFileScanner.ReadHeader(source).Header, Path.GetFileName(path));
 
-        // The two largest tables of the run (decision 0110).
-        var acute = new PartitionedTable<AcuteStay>(PartitionBits);
-        var recordKeys = new PartitionedTable<ulong>(PartitionBits);
-        var scan = Scan(source, decoder, acute, recordKeys);
+        // The two largest tables of the run (decisions 0110, 0112), given back as soon as they served.
+        using var acute = new PartitionedTable<AcuteStay>(PartitionBits);
+        using var recordKeys = new PartitionedTable<ulong>(PartitionBits);
+
+        // The rehab rows' bytes and the linked acute rows' bytes, until the verdicts are written.
+        using var arenas = new ThreadArenas();
+        var scan = Scan(source, decoder, acute, recordKeys, arenas);
         var (scanned, errors) = RowsOf(scan);
         long acuteRows = scan.Sinks.Sum(s => s.AcuteCount);
         clock.Lap("scan");
@@ -94,34 +110,26 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         var patients = new RehabPatients(scanned, rules.Linkage, acute, duplicates.Select(d => d.Offset).ToHashSet());
         acute.Clear();
-
-        // The acute stays and record keys are garbage now: a full collection here returns their
-        // memory for the next phases, instead of growing the heap (fresh pages cost, decision 0034).
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
         clock.Lap("patients+candidates");
 
-        var rehab = Records(scanned, decoder);
-        scanned = null;    // this method runs once, unoptimised: its locals live to its end unless dropped
-        patients.Fill(rehab);
-        clock.Lap("records");
-
-        var linked = Link(source, decoder, rehab, patients);
+        using var rows = new RehabRows(scanned, decoder);
+        var linked = Link(source, decoder, rows, patients, arenas);
         clock.Lap("link");
 
-        var judged = JudgeAndWrite(rehab, patients, linked, sink);
+        var judged = JudgeAndWrite(rows, patients, linked, sink);
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         clock.Lap("judge+write");
         return new RehabCheckResult(rules, judged, errors, acuteRows);
     }
 
     /// <summary>The first pass; each scanning thread writes its acute stays and keys through writers of its own.</summary>
-    private static SdoScan<RehabCheckSink> Scan(IByteSource source, SdoRowDecoder decoder, PartitionedTable<AcuteStay> acute, PartitionedTable<ulong> recordKeys)
+    private static SdoScan<RehabCheckSink> Scan(IByteSource source, SdoRowDecoder decoder, PartitionedTable<AcuteStay> acute, PartitionedTable<ulong> recordKeys, ThreadArenas arenas)
     {
         using var writers = new ThreadLocal<(PartitionedTable<AcuteStay>.Writer Acute, PartitionedTable<ulong>.Writer Keys)>(
             () => (acute.NewWriter(), recordKeys.NewWriter()));
         return SdoFileScanner.Scan(
             source,
-            () => new RehabCheckSink(decoder, writers.Value.Acute, writers.Value.Keys),
+            () => new RehabCheckSink(decoder, writers.Value.Acute, writers.Value.Keys, arenas.Current),
             restarting: () =>
             {
                 acute.Clear();
@@ -144,38 +152,65 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         return (rehab, errors);
     }
 
-    /// <summary>The records of the rehab rows kept by the scan, built in parallel; the rows were checked then, so none fails now.</summary>
-    private static RehabRow[] Records(List<ScannedRehabRow> scanned, SdoRowDecoder decoder)
+    /// <summary>
+    /// The rehab rows kept by the scan (bytes, line, patient key, admission day), decoded into
+    /// records or patient ids on demand by any thread; the rows were checked then, so none fails now.
+    /// </summary>
+    private sealed class RehabRows(List<ScannedRehabRow> scanned, SdoRowDecoder decoder) : IDisposable
     {
-        var rows = new RehabRow[scanned.Count];
-        using var splits = new ThreadLocal<RowSplit>(() => new RowSplit(decoder.FieldCount));
-        InStretches(rows.Length, i =>
+        private readonly ThreadLocal<RowSplit> _splits = new(() => new RowSplit(decoder.FieldCount));
+
+        public int Count => scanned.Count;
+
+        public ScannedRehabRow this[int index] => scanned[index];
+
+        public SdoRecord Record(int index)
         {
-            var row = scanned[i];
-            var split = splits.Value!;
+            var row = scanned[index];
+            var split = _splits.Value!;
             Utf8Csv.Split(row.Bytes.Span, row.Quoted, split.Fields, ref split.Scratch, out var source);
-            if (decoder.DecodeFull(source, split.Fields, row.Line, out var record) is { } error)
-            {
-                throw new InvalidOperationException($"riga {error.Line} valida alla lettura ma non alla decodifica: {error.Reason}");
-            }
+            return decoder.DecodeFull(source, split.Fields, row.Line, out var record) is { } error
+                ? throw new InvalidOperationException($"riga {error.Line} valida alla lettura ma non alla decodifica: {error.Reason}")
+                : record!;
+        }
 
-            rows[i] = new RehabRow(record!, row.Line, row.PatientKey);
-        });
-        return rows;
+        public string PatientId(int index)
+        {
+            var row = scanned[index];
+            var split = _splits.Value!;
+            Utf8Csv.Split(row.Bytes.Span, row.Quoted, split.Fields, ref split.Scratch, out var source);
+            return Encoding.UTF8.GetString(decoder.Field(source, split.Fields, SdoColumn.PatientId));
+        }
+
+        /// <summary>The acute stay a row is linked to, as the engine reads it.</summary>
+        public AcuteDischarge Discharge(LinkedAcute acute)
+        {
+            var split = _splits.Value!;
+            Utf8Csv.Split(acute.Bytes.Span, acute.Quoted, split.Fields, ref split.Scratch, out var row);
+            decoder.DecodeAcute(row, split.Fields, 0, out var key);
+            return new AcuteDischarge(
+                Encoding.UTF8.GetString(decoder.Field(row, split.Fields, SdoColumn.RecordId)),
+                decoder.Discipline(row, split.Fields),
+                key.DischargeDate,
+                decoder.CodesOf(decoder.Field(row, split.Fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis)[0],
+                decoder.CodesOf(decoder.Field(row, split.Fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis));
+        }
+
+        public void Dispose() => _splits.Dispose();
+
+        /// <summary>A thread's room to split rows into fields.</summary>
+        private sealed class RowSplit(int fieldCount)
+        {
+            public readonly Range[] Fields = new Range[fieldCount + 1];
+            public byte[]? Scratch;
+        }
     }
 
-    /// <summary>A thread's room to split rows into fields.</summary>
-    private sealed class RowSplit(int fieldCount)
-    {
-        public readonly Range[] Fields = new Range[fieldCount + 1];
-        public byte[]? Scratch;
-    }
-
-    private AdmissionOutcome[] JudgeAndWrite(RehabRow[] rehab, RehabPatients patients, AcuteDischarge?[] linked, IVerdictSink? sink)
+    private AdmissionOutcome[] JudgeAndWrite(RehabRows rehab, RehabPatients patients, LinkedAcute?[] linked, IVerdictSink? sink)
     {
         // Values, not objects: what is kept of 400,000 verdicts is promoted by no collection (decision 0111).
-        var judged = new AdmissionOutcome[rehab.Length];
-        int blocks = (rehab.Length + Block - 1) / Block;
+        var judged = new AdmissionOutcome[rehab.Count];
+        int blocks = (rehab.Count + Block - 1) / Block;
         int wave = 4 * Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         Task writing = Task.CompletedTask;
@@ -209,23 +244,37 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         object? JudgeBlock(int b)
         {
-            var block = new JudgedAdmission[Math.Min(Block, rehab.Length - (b * Block))];
+            var block = new JudgedAdmission[Math.Min(Block, rehab.Count - (b * Block))];
             for (int k = 0; k < block.Length; k++)
             {
                 int i = (b * Block) + k;
-                var row = rehab[i];
-                int p = patients.PatientOf[i];
-                var acute = linked[i];
+                var record = rehab.Record(i);
+                var path = PathOf(i, record);
+                var acute = linked[i] is { } row ? rehab.Discharge(row) : null;
                 var verdict = _engine.Judge(new RehabCase(
-                    row.Record,
+                    record,
                     acute,
-                    acute is null ? null : PatientPath.EarlierRehabInContinuity(patients.Records[p], row.Record, acute.DischargeDate, rules.Linkage),
-                    PatientPath.TransferSource(patients.Records[p], row.Record)));
-                block[k] = new JudgedAdmission(row.Record, row.Line, verdict);
-                judged[i] = new AdmissionOutcome(row.Record, row.Line, verdict.Outcome);
+                    acute is null ? null : PatientPath.EarlierRehabInContinuity(path, record, acute.DischargeDate, rules.Linkage),
+                    PatientPath.TransferSource(path, record)));
+                long line = rehab[i].Line;
+                block[k] = new JudgedAdmission(record, line, verdict);
+                judged[i] = new AdmissionOutcome(line, record.StructureId, record.Discipline, record.Mdc, verdict.Outcome);
             }
 
             return sink?.Prepare(block);
+        }
+
+        // The patient's rehab records in file order, this one among them (most patients have only this one).
+        SdoRecord[] PathOf(int index, SdoRecord record)
+        {
+            var rows = patients.RowsOf(patients.PatientOf[index]);
+            var path = new SdoRecord[rows.Length];
+            for (int r = 0; r < rows.Length; r++)
+            {
+                path[r] = rows[r] == index ? record : rehab.Record(rows[r]);
+            }
+
+            return path;
         }
     }
 
@@ -235,18 +284,23 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     /// one per row); a row whose patient id differs (two ids with the same hash) is ruled out
     /// and the next latest is chosen.
     /// </summary>
-    private AcuteDischarge?[] Link(IByteSource source, SdoRowDecoder decoder, RehabRow[] rehab, RehabPatients patients)
+    private LinkedAcute?[] Link(IByteSource source, SdoRowDecoder decoder, RehabRows rehab, RehabPatients patients, ThreadArenas arenas)
     {
-        var linked = new AcuteDischarge?[rehab.Length];
+        var linked = new LinkedAcute?[rehab.Count];
+        var patientIds = new string?[rehab.Count];
         var ruledOut = new HashSet<(int Admission, long Offset)>();
-        int[] pending = Enumerable.Range(0, rehab.Length).ToArray();
+        int[] pending = Enumerable.Range(0, rehab.Count).ToArray();
         while (pending.Length > 0)
         {
             long[] latest = new long[pending.Length];
             InStretches(pending.Length, k =>
             {
                 int i = pending[k];
-                latest[k] = LatestCandidate(rehab[i].Record, i, patients.CandidatesOf(patients.PatientOf[i]), ruledOut) ?? -1;
+                latest[k] = LatestCandidate(DateOnly.FromDayNumber(rehab[i].AdmissionDay), i, patients.CandidatesOf(patients.PatientOf[i]), ruledOut) ?? -1;
+                if (latest[k] >= 0)
+                {
+                    patientIds[i] ??= rehab.PatientId(i);
+                }
             });
 
             // The admissions that want a row, by offset: the rows are read in file order.
@@ -264,7 +318,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
             Array.Sort(offsets, admissions);
             var (distinct, expectedIds) = DistinctOffsets(offsets, admissions);
-            var rows = AcuteRows.Read(source, decoder, distinct, expectedIds);
+            var rows = AcuteRows.Read(source, decoder, distinct, expectedIds, arenas);
             var mismatched = new List<int>();
             for (int w = 0, r = 0; w < offsets.Length; w++)
             {
@@ -274,9 +328,9 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 }
 
                 int i = admissions[w];
-                if (rows[r].PatientId == rehab[i].Record.PatientId)
+                if (rows[r].PatientId == patientIds[i])
                 {
-                    linked[i] = rows[r].Discharge;
+                    linked[i] = rows[r].Row;
                 }
                 else
                 {
@@ -306,7 +360,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 if (w == 0 || sorted[w] != sorted[w - 1])
                 {
                     distinct[++d] = sorted[w];
-                    ids[d] = rehab[admissions[w]].Record.PatientId;
+                    ids[d] = patientIds[admissions[w]]!;
                 }
             }
 
@@ -329,7 +383,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     }
 
     /// <summary>Art.2 c.2: the offset of the latest acute discharge in the look-back, among the candidates not ruled out.</summary>
-    private long? LatestCandidate(SdoRecord admission, int index, ReadOnlySpan<StayPosition> candidates, HashSet<(int, long)> ruledOut)
+    private long? LatestCandidate(DateOnly admission, int index, ReadOnlySpan<StayPosition> candidates, HashSet<(int, long)> ruledOut)
     {
         if (candidates.IsEmpty)
         {
@@ -344,12 +398,12 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 : new AcuteRef(DateOnly.FromDayNumber(candidates[c].DischargeDay), candidates[c].Offset);
         }
 
-        int best = PatientPath.LatestAcute(refs, admission.AdmissionDate, rules.Linkage);
+        int best = PatientPath.LatestAcute(refs, admission, rules.Linkage);
         return best < 0 ? null : candidates[best].Offset;
     }
 
     /// <summary>
-    /// The patients with a rehab admission, their records, and their candidate acute stays: the
+    /// The patients with a rehab admission, their rows, and their candidate acute stays: the
     /// acute stays in the look-back window (art.2 c.2) of any of their admissions. Built partition
     /// by partition in parallel (rehab rows and acute stays share the partitions of the patient
     /// key), then numbered across partitions.
@@ -357,6 +411,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     private sealed class RehabPatients
     {
         private readonly ArraySegment<StayPosition>[] _candidates;
+        private readonly int[] _rows;
+        private readonly int[] _rowStarts;
 
         public RehabPatients(List<ScannedRehabRow> rehab, LinkageRules linkage, PartitionedTable<AcuteStay> acute, HashSet<long> rejectedOffsets)
         {
@@ -401,38 +457,34 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                     _candidates[first + local] = new ArraySegment<StayPosition>(part.Candidates, part.CandidateStarts[local], part.CandidateStarts[local + 1] - part.CandidateStarts[local]);
                 }
             }
+
+            // Each patient's rows, contiguous and in file order.
+            _rowStarts = new int[_candidates.Length + 1];
+            foreach (int patient in PatientOf)
+            {
+                _rowStarts[patient + 1]++;
+            }
+
+            for (int patient = 0; patient < _candidates.Length; patient++)
+            {
+                _rowStarts[patient + 1] += _rowStarts[patient];
+            }
+
+            _rows = new int[rehab.Count];
+            int[] fill = _rowStarts[..^1];
+            for (int i = 0; i < rehab.Count; i++)
+            {
+                _rows[fill[PatientOf[i]]++] = i;
+            }
         }
 
         /// <summary>The patient (index) of each rehab row.</summary>
         public int[] PatientOf { get; }
 
-        /// <summary>Each patient's rehab records, in file order (once <see cref="Fill"/> has given them).</summary>
-        public SdoRecord[][] Records { get; private set; } = [];
-
         public ReadOnlySpan<StayPosition> CandidatesOf(int patient) => _candidates[patient];
 
-        /// <summary>Gives each patient the records of its rows (<paramref name="rehab"/> in the order the patients were built from, which is file order).</summary>
-        public void Fill(RehabRow[] rehab)
-        {
-            int[] counts = new int[_candidates.Length];
-            foreach (int patient in PatientOf)
-            {
-                counts[patient]++;
-            }
-
-            Records = new SdoRecord[counts.Length][];
-            for (int patient = 0; patient < counts.Length; patient++)
-            {
-                Records[patient] = new SdoRecord[counts[patient]];
-                counts[patient] = 0;
-            }
-
-            for (int i = 0; i < rehab.Length; i++)
-            {
-                int patient = PatientOf[i];
-                Records[patient][counts[patient]++] = rehab[i].Record;
-            }
-        }
+        /// <summary>The rows of a patient, in file order.</summary>
+        public ReadOnlySpan<int> RowsOf(int patient) => _rows.AsSpan(_rowStarts[patient], _rowStarts[patient + 1] - _rowStarts[patient]);
     }
 
     /// <summary>The rehab patients of one partition and their candidate acute stays (patients numbered from 0).</summary>
@@ -620,11 +672,11 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         }
     }
 
-    /// <summary>An acute row read again: its patient id (to confirm the link) and what the engine needs.</summary>
-    private readonly record struct AcuteRow(long Offset, string PatientId, AcuteDischarge Discharge);
+    /// <summary>An acute row read again: its patient id (to confirm the link) and its bytes (decoded when judged).</summary>
+    private readonly record struct AcuteRow(long Offset, string PatientId, LinkedAcute Row);
 
     /// <summary>Reads acute rows again at sorted offsets, in parallel stretches of the file, each moving forward through a window.</summary>
-    private sealed class AcuteRows(IByteSource source, SdoRowDecoder decoder)
+    private sealed class AcuteRows(IByteSource source, SdoRowDecoder decoder, ByteArena arena)
     {
         // One read serves every wanted row inside it: rows are ~100 bytes, linked ones a few kB apart.
         private const int Window = 64 * 1024;
@@ -635,10 +687,10 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         private int _windowLength;
         private byte[]? _scratch;
 
-        public static AcuteRow[] Read(IByteSource source, SdoRowDecoder decoder, long[] sortedOffsets, string[] expectedPatientIds)
+        public static AcuteRow[] Read(IByteSource source, SdoRowDecoder decoder, long[] sortedOffsets, string[] expectedPatientIds, ThreadArenas arenas)
         {
             var rows = new AcuteRow[sortedOffsets.Length];
-            var readers = new ThreadLocal<AcuteRows>(() => new AcuteRows(source, decoder));
+            var readers = new ThreadLocal<AcuteRows>(() => new AcuteRows(source, decoder, arenas.Current));
             using (readers)
             {
                 InStretches(sortedOffsets.Length, r => rows[r] = readers.Value!.At(sortedOffsets[r], expectedPatientIds[r]));
@@ -651,16 +703,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         {
             var data = RowAt(offset, out bool quoted);
             Utf8Csv.Split(data, quoted, _fields, ref _scratch, out var row);
-            decoder.DecodeAcute(row, _fields, 0, out var key);
-            return new AcuteRow(
-                offset,
-                PatientIdOf(decoder.Field(row, _fields, SdoColumn.PatientId), expectedPatientId),
-                new AcuteDischarge(
-                    Encoding.UTF8.GetString(decoder.Field(row, _fields, SdoColumn.RecordId)),
-                    decoder.Discipline(row, _fields),
-                    key.DischargeDate,
-                    decoder.CodesOf(decoder.Field(row, _fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis)[0],
-                    decoder.CodesOf(decoder.Field(row, _fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis)));
+            return new AcuteRow(offset, PatientIdOf(decoder.Field(row, _fields, SdoColumn.PatientId), expectedPatientId), new LinkedAcute(arena.Copy(data), quoted));
         }
 
         /// <summary>The row's patient id as text: the expected string itself when equal, so the usual case allocates nothing.</summary>

@@ -5,15 +5,12 @@ using Territorio.Kernel.Hospital;
 
 namespace Territorio.Flows.Rehab;
 
-/// <summary>A rehab row decoded whole, with its physical line.</summary>
-public readonly record struct RehabRow(SdoRecord Record, long Line, ulong PatientKey);
-
 /// <summary>
 /// A valid rehab row as the scan keeps it: its bytes, not yet decoded (decision 0111), its
 /// physical line (segment-relative until the scan ends), patient key and admission day (all
 /// the linkage needs before the records are built).
 /// </summary>
-public readonly record struct ScannedRehabRow(ReadOnlyMemory<byte> Bytes, bool Quoted, long Line, ulong PatientKey, int AdmissionDay);
+public readonly record struct ScannedRehabRow(ArenaBytes Bytes, bool Quoted, long Line, ulong PatientKey, int AdmissionDay);
 
 /// <summary>
 /// Where an acute stay sits and when it ended, in one word: the offset (42 bits: files up to
@@ -59,13 +56,12 @@ public readonly struct AcuteStay(uint patientBits, StayPosition position)
 /// <summary>
 /// One segment of the first pass of the rehab check: rehab rows checked whole and kept as bytes
 /// (they are few), acute rows reduced to an <see cref="AcuteStay"/> (they are many), every bad row kept as an
-/// error, and the record-id key of every valid row for the duplicate check. Acute stays and keys
-/// go to the writers of the scanning thread (shared by the segments it scans).
+/// error, and the record-id key of every valid row for the duplicate check. Acute stays, keys and
+/// rehab bytes go to the writers and arena of the scanning thread (shared by the segments it scans).
 /// </summary>
-public sealed class RehabCheckSink(SdoRowDecoder decoder, PartitionedTable<AcuteStay>.Writer acute, PartitionedTable<ulong>.Writer recordKeys) : ISdoRowSink
+public sealed class RehabCheckSink(SdoRowDecoder decoder, PartitionedTable<AcuteStay>.Writer acute, PartitionedTable<ulong>.Writer recordKeys, ByteArena rehabBytes) : ISdoRowSink
 {
     private readonly Range[] _fields = new Range[decoder.FieldCount + 1];
-    private readonly ByteArena _rehabBytes = new();
     private byte[]? _scratch;
 
     public List<ScannedRehabRow> Rehab { get; } = [];
@@ -92,8 +88,8 @@ public sealed class RehabCheckSink(SdoRowDecoder decoder, PartitionedTable<Acute
                 return;
             }
 
-            // Built into records once the acute tables are gone, in the memory they leave (fresh pages cost, decision 0034).
-            Rehab.Add(new ScannedRehabRow(_rehabBytes.Copy(row), quoted, line, Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.PatientId)), admission.DayNumber));
+            // Decoded into a record only when judged, block by block (decision 0112).
+            Rehab.Add(new ScannedRehabRow(rehabBytes.Copy(row), quoted, line, Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.PatientId)), admission.DayNumber));
             ulong recordKey = Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.RecordId));
             recordKeys.Add(recordKey, recordKey);
             return;

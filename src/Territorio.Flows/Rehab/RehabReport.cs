@@ -30,9 +30,9 @@ public static class RehabReport
         var total = new Tally();
         (string Name, Func<AdmissionOutcome, string> Key, Dictionary<string, Tally> Groups)[] dimensions =
         [
-            ("struttura", a => a.Record.StructureId, new(StringComparer.Ordinal)),
-            ("disciplina", a => Number(a.Record.Discipline), new(StringComparer.Ordinal)),
-            ("mdc", a => Number(a.Record.Mdc), new(StringComparer.Ordinal)),
+            ("struttura", a => a.StructureId, new(StringComparer.Ordinal)),
+            ("disciplina", a => Number(a.Discipline), new(StringComparer.Ordinal)),
+            ("mdc", a => Number(a.Mdc), new(StringComparer.Ordinal)),
             ("livello", a => a.Verdict.Level.Length > 0 ? a.Verdict.Level : "(nessuno)", new(StringComparer.Ordinal)),
         ];
         foreach (var admission in admissions)

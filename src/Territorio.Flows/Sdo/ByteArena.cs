@@ -1,33 +1,62 @@
 namespace Territorio.Flows.Sdo;
 
 /// <summary>
-/// Copies of short byte runs (rows kept for later) packed into 64 kB chunks: one object per
-/// chunk instead of one per row, below the large object heap, not zeroed before being written.
+/// Copies of byte runs (rows kept for later) packed one after the other in native memory
+/// (<see cref="NativeSlab"/>): no object per row, outside the collected heap (decision 0112).
+/// Not thread-safe: one per thread. The copies are valid until <see cref="Release"/>.
 /// </summary>
-public sealed class ByteArena
+public sealed unsafe class ByteArena
 {
-    private const int ChunkBytes = 64 << 10;
+    private readonly NativeSlab _slab = new();
 
-    private byte[] _chunk = [];
-    private int _used;
-
-    /// <summary>A copy of <paramref name="bytes"/>, valid as long as the caller keeps it.</summary>
-    public ReadOnlyMemory<byte> Copy(ReadOnlySpan<byte> bytes)
+    /// <summary>A copy of <paramref name="bytes"/>.</summary>
+    public ArenaBytes Copy(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length > ChunkBytes / 4)
+        if (bytes.IsEmpty)
         {
-            return bytes.ToArray();
+            return default;
         }
 
-        if (_chunk.Length - _used < bytes.Length)
+        byte* copy = (byte*)_slab.Take(bytes.Length, alignment: 1);
+        bytes.CopyTo(new Span<byte>(copy, bytes.Length));
+        return new ArenaBytes(copy, bytes.Length);
+    }
+
+    /// <summary>Gives the memory of every copy back; the arena can be used again.</summary>
+    public void Release() => _slab.Release();
+}
+
+/// <summary>A run of bytes in a <see cref="ByteArena"/>, readable while the arena is not released.</summary>
+public readonly unsafe struct ArenaBytes
+{
+    private readonly byte* _start;
+
+    internal ArenaBytes(byte* start, int length)
+    {
+        _start = start;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public ReadOnlySpan<byte> Span => new(_start, Length);
+}
+
+/// <summary>One <see cref="ByteArena"/> per thread, all released together.</summary>
+public sealed class ThreadArenas : IDisposable
+{
+    private readonly ThreadLocal<ByteArena> _arenas = new(() => new ByteArena(), trackAllValues: true);
+
+    /// <summary>The calling thread's arena.</summary>
+    public ByteArena Current => _arenas.Value!;
+
+    public void Dispose()
+    {
+        foreach (var arena in _arenas.Values)
         {
-            _chunk = GC.AllocateUninitializedArray<byte>(ChunkBytes);
-            _used = 0;
+            arena.Release();
         }
 
-        var copy = _chunk.AsMemory(_used, bytes.Length);
-        bytes.CopyTo(copy.Span);
-        _used += bytes.Length;
-        return copy;
+        _arenas.Dispose();
     }
 }

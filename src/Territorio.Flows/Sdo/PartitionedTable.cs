@@ -7,10 +7,11 @@ namespace Territorio.Flows.Sdo;
 /// <see cref="Writer"/>, already grouped by partition (the top bits of a hash): afterwards each
 /// partition is a cache-sized piece of work of its own, processed in parallel with the others,
 /// without counting or copying the items into one array first. Order inside a partition is not
-/// kept. Items live in 16 kB chunks: below the large object heap, so that once the table is
-/// dropped a collection hands their memory to the next phases.
+/// kept. Items live in 16 kB chunks outside the collected heap, taken from each writer's
+/// <see cref="NativeSlab"/> (huge pages: a few faults for a few hundred megabytes, decision
+/// 0112) and given back by <see cref="Clear"/> or <see cref="Dispose"/>.
 /// </summary>
-public sealed class PartitionedTable<T>(int partitionBits)
+public sealed unsafe class PartitionedTable<T>(int partitionBits) : IDisposable
     where T : unmanaged
 {
     private const int ChunkBytes = 16 << 10;
@@ -42,7 +43,7 @@ public sealed class PartitionedTable<T>(int partitionBits)
     /// <summary>The items of a partition, chunk by chunk.</summary>
     public ChunkEnumerator Chunks(int partition) => new(_writers, partition);
 
-    /// <summary>Forgets every item (the chunks become garbage); the writers stay usable.</summary>
+    /// <summary>Forgets every item and gives the chunks' memory back; the writers stay usable.</summary>
     public void Clear()
     {
         foreach (var writer in _writers)
@@ -51,18 +52,21 @@ public sealed class PartitionedTable<T>(int partitionBits)
         }
     }
 
+    public void Dispose() => Clear();
+
     public sealed class Writer
     {
         private readonly PartitionedTable<T> _table;
-        private readonly List<T[]>[] _full;
-        private readonly T[]?[] _current;
+        private readonly NativeSlab _slab = new();
+        private readonly List<nint>[] _full;
+        private readonly nint[] _current;    // 0: no chunk yet
         private readonly int[] _counts;
 
         internal Writer(PartitionedTable<T> table)
         {
             _table = table;
-            _full = new List<T[]>[table.Partitions];
-            _current = new T[table.Partitions][];
+            _full = new List<nint>[table.Partitions];
+            _current = new nint[table.Partitions];
             _counts = new int[table.Partitions];
             for (int p = 0; p < _full.Length; p++)
             {
@@ -82,39 +86,42 @@ public sealed class PartitionedTable<T>(int partitionBits)
                 NewChunk(p);
             }
 
-            _current[p]![_counts[p]++] = item;
+            ((T*)_current[p])[_counts[p]++] = item;
             Count++;
         }
 
         internal int CountOf(int partition) =>
-            (_full[partition].Count * ChunkItems) + (_current[partition] is null ? 0 : _counts[partition]);
+            (_full[partition].Count * ChunkItems) + (_current[partition] == 0 ? 0 : _counts[partition]);
 
-        internal int ChunkCount(int partition) => _full[partition].Count + (_current[partition] is null ? 0 : 1);
+        internal int ChunkCount(int partition) => _full[partition].Count + (_current[partition] == 0 ? 0 : 1);
 
         internal ReadOnlySpan<T> Chunk(int partition, int index) =>
-            index < _full[partition].Count ? _full[partition][index] : _current[partition].AsSpan(0, _counts[partition]);
+            index < _full[partition].Count
+                ? new ReadOnlySpan<T>((void*)_full[partition][index], ChunkItems)
+                : new ReadOnlySpan<T>((void*)_current[partition], _counts[partition]);
 
         internal void Clear()
         {
             for (int p = 0; p < _full.Length; p++)
             {
                 _full[p].Clear();
-                _current[p] = null;
+                _current[p] = 0;
                 _counts[p] = ChunkItems;
             }
 
+            _slab.Release();
             Count = 0;
         }
 
         private void NewChunk(int p)
         {
-            if (_current[p] is { } full)
+            if (_current[p] != 0)
             {
-                _full[p].Add(full);
+                _full[p].Add(_current[p]);
             }
 
-            // Every item is written before it is read: no need for the runtime to zero the chunk.
-            _current[p] = GC.AllocateUninitializedArray<T>(ChunkItems);
+            // Every item is written before it is read: the chunk needs no zeroing.
+            _current[p] = (nint)_slab.Take(ChunkBytes);
             _counts[p] = 0;
         }
     }

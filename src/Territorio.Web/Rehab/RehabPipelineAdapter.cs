@@ -53,7 +53,7 @@ public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogu
     {
         var rows = new List<RehabRunIndicator>();
         Add("", admissions);
-        foreach (var structure in admissions.GroupBy(a => a.Record.StructureId, StringComparer.Ordinal))
+        foreach (var structure in admissions.GroupBy(a => a.StructureId, StringComparer.Ordinal))
         {
             Add(structure.Key, [.. structure]);
         }
