@@ -15,6 +15,9 @@ public sealed class RehabCheckFile : IDisposable
     /// <summary>Writes the rows under the header and checks the file with the default rule set.</summary>
     public RehabCheckResult Check(params string[] rows) => CheckText(Header + "\n" + string.Join("\n", rows) + "\n");
 
+    /// <summary>As <see cref="Check(string[])"/>, giving the verdicts with their record ids and checks to <paramref name="judged"/>.</summary>
+    public RehabCheckResult Check(JudgedAdmissions judged, params string[] rows) => CheckText(Header + "\n" + string.Join("\n", rows) + "\n", judged);
+
     /// <summary>Writes the text as it is and checks the file with the default rule set, giving the verdicts to <paramref name="sink"/>.</summary>
     public RehabCheckResult CheckText(string csv, IVerdictSink? sink = null)
     {

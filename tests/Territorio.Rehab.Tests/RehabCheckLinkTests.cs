@@ -25,13 +25,15 @@ public sealed class RehabCheckLinkTests : IDisposable
         (patient >> 56).ShouldBe(lookAlike >> 56);
         ((uint)patient).ShouldBe((uint)lookAlike);
 
-        var result = Check(
+        var judged = new JudgedAdmissions();
+        var result = _file.Check(
+            judged,
             $"A1,{Patient},1950-01-01,F,030100,32,1,2025-05-20,2025-06-05,8,1,014,434.91,401.9,,,,,,,",
             $"A2,{LookAlike},1950-01-01,F,030100,32,1,2025-06-01,2025-06-10,8,1,014,434.91,401.9,,,,,,,",
             $"R1,{Patient},1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,4280|4019,9671,,2,30,,,15");
 
         result.Errors.ShouldBeEmpty();
-        var verdict = result.Admissions.ShouldHaveSingleItem().Verdict;
+        var verdict = judged.All.ShouldHaveSingleItem().Verdict;
         verdict.AcuteRecordId.ShouldBe("A1");
         verdict.IntervalDays.ShouldBe(10);
     }
@@ -46,17 +48,19 @@ public sealed class RehabCheckLinkTests : IDisposable
 
         var error = result.Errors.ShouldHaveSingleItem();
         (error.Line, error.Field).ShouldBe((3, "record_id"));
-        result.Admissions.ShouldHaveSingleItem().Verdict.IntervalDays.ShouldBe(10);
+        result.Admissions.ShouldHaveSingleItem().IntervalDays.ShouldBe(10);
     }
 
     [Fact]
     public void Art2c2_SameDischargeDay_TheLaterRowInTheFileLinks()
     {
-        var result = Check(
+        var judged = new JudgedAdmissions();
+        _file.Check(
+            judged,
             $"A1,{Patient},1950-01-01,F,030100,32,1,2025-05-20,2025-06-05,8,1,014,434.91,401.9,,,,,,,",
             $"A2,{Patient},1950-01-01,F,030100,32,1,2025-06-01,2025-06-05,8,1,014,434.91,401.9,,,,,,,",
             $"R1,{Patient},1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,4280|4019,9671,,2,30,,,15");
 
-        result.Admissions.ShouldHaveSingleItem().Verdict.AcuteRecordId.ShouldBe("A2");
+        judged.All.ShouldHaveSingleItem().Verdict.AcuteRecordId.ShouldBe("A2");
     }
 }

@@ -72,7 +72,7 @@ public sealed class RehabCheckRowsTests : IDisposable
         (record with { SecondaryDiagnoses = [], Procedures = [] }).ShouldBe(expected with { SecondaryDiagnoses = [], Procedures = [] });
         record.SecondaryDiagnoses.ShouldBe(expected.SecondaryDiagnoses);
         record.Procedures.ShouldBe(expected.Procedures);
-        admission.Verdict.AcuteRecordId.ShouldBe("A1");
+        judged.All[0].Verdict.AcuteRecordId.ShouldBe("A1");
     }
 
     [Fact]
@@ -85,11 +85,13 @@ public sealed class RehabCheckRowsTests : IDisposable
             + Acute + "\n"
             + "R1,P1,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,6,8,249,71536,,,,3,45,,,12\n";
 
-        var result = Check(csv);
+        var judged = new JudgedAdmissions();
+
+        var result = _file.CheckText(csv, judged);
 
         result.Errors.ShouldBeEmpty();
-        result.Admissions.Select(a => (a.Verdict.RecordId, a.Line)).ShouldBe([("R2", 2), ("R1", 4)]);
-        var transfer = result.Admissions[0].Verdict;
-        transfer.Article.ShouldBe("art.4 c.4");
+        judged.All.Select(a => (a.Verdict.RecordId, a.Line)).ShouldBe([("R2", 2), ("R1", 4)]);
+        result.Admissions.Select(a => a.Line).ShouldBe([2L, 4L]);
+        result.Admissions[0].Article.ShouldBe("art.4 c.4");
     }
 }

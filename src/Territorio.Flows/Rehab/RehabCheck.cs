@@ -23,10 +23,22 @@ internal readonly struct LinkedAcute(ArenaBytes bytes, bool quoted)
 public sealed record JudgedAdmission(SdoRecord Record, long Line, RehabVerdict Verdict);
 
 /// <summary>
-/// What a run keeps of each judged admission for counts and reports, as a value: its line, the
-/// record's structure, discipline and MDC (the report's dimensions), the verdict without its checks.
+/// What a run keeps of each judged admission for counts and reports: its line, the record's
+/// structure, discipline and MDC (the report's dimensions) and the decision without its checks.
+/// A value holding only strings shared by many admissions (structure ids, articles, levels), so
+/// that 400,000 of them promote nothing through the collector's generations (decision 0112); the
+/// record ids are in the verdicts given to the <see cref="IVerdictSink"/>.
 /// </summary>
-public readonly record struct AdmissionOutcome(long Line, string StructureId, int Discipline, int Mdc, VerdictOutcome Verdict);
+public readonly record struct AdmissionOutcome(
+    long Line,
+    string StructureId,
+    int Discipline,
+    int Mdc,
+    Verdict Verdict,
+    bool PostAcute,
+    int? IntervalDays,
+    string Article,
+    string Level);
 
 /// <summary>
 /// The outcome of a check. <see cref="Admissions"/> keep each verdict without its checks (they
@@ -258,7 +270,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                     PatientPath.TransferSource(path, record)));
                 long line = rehab[i].Line;
                 block[k] = new JudgedAdmission(record, line, verdict);
-                judged[i] = new AdmissionOutcome(line, record.StructureId, record.Discipline, record.Mdc, verdict.Outcome);
+                judged[i] = new AdmissionOutcome(line, record.StructureId, record.Discipline, record.Mdc,
+                    verdict.Verdict, verdict.PostAcute, verdict.IntervalDays, verdict.Article, verdict.Level);
             }
 
             return sink?.Prepare(block);

@@ -33,11 +33,11 @@ public static class RehabReport
             ("struttura", a => a.StructureId, new(StringComparer.Ordinal)),
             ("disciplina", a => Number(a.Discipline), new(StringComparer.Ordinal)),
             ("mdc", a => Number(a.Mdc), new(StringComparer.Ordinal)),
-            ("livello", a => a.Verdict.Level.Length > 0 ? a.Verdict.Level : "(nessuno)", new(StringComparer.Ordinal)),
+            ("livello", a => a.Level.Length > 0 ? a.Level : "(nessuno)", new(StringComparer.Ordinal)),
         ];
         foreach (var admission in admissions)
         {
-            total.Add(admission.Verdict);
+            total.Add(admission);
             foreach (var (_, key, groups) in dimensions)
             {
                 string value = key(admission);
@@ -46,7 +46,7 @@ public static class RehabReport
                     groups[value] = tally = new Tally();
                 }
 
-                tally.Add(admission.Verdict);
+                tally.Add(admission);
             }
         }
 
@@ -161,11 +161,11 @@ public static class RehabReport
         private readonly List<int> _intervals = [];
         private int _total;
 
-        public void Add(VerdictOutcome verdict)
+        public void Add(AdmissionOutcome admission)
         {
             _total++;
-            _byVerdict[(int)verdict.Verdict]++;
-            if (verdict.IntervalDays is { } days)
+            _byVerdict[(int)admission.Verdict]++;
+            if (admission.IntervalDays is { } days)
             {
                 _intervals.Add(days);
             }

@@ -133,7 +133,7 @@ public sealed class RehabEngine(RuleSet rules)
         // DM 5/8/2021 art.4 c.4 — transfers 28→28, 75→75; 56→56 within the DM 18/10/2012 threshold
         private RehabVerdict Transfer()
         {
-            string level = _r.Discipline is 28 or 75 ? _r.Discipline.ToString() : "";
+            string level = _r.Discipline switch { 28 => "28", 75 => "75", _ => "" };
             if (_r.Discipline != 56)
             {
                 Check("art.4 c.4", "transfer", CheckOutcome.Passed,

@@ -46,9 +46,6 @@ public sealed record RehabVerdict(
     /// <summary>The details of every check, in order: the human-readable explanation of the verdict.</summary>
     public string Reasons => string.Join(ReasonSeparator, Checks.Select(c => c.Detail));
 
-    /// <summary>The decision without the checks behind it.</summary>
-    public VerdictOutcome Outcome => new(RecordId, Verdict, PostAcute, AcuteRecordId, IntervalDays, Article, Level);
-
     public static string Code(Verdict verdict) => verdict switch
     {
         Verdict.Appropriate => "appropriate",
@@ -57,19 +54,6 @@ public sealed record RehabVerdict(
         _ => "not_assessable",
     };
 }
-
-/// <summary>
-/// A verdict without its checks: what counts and reports keep of every admission of a run, as a
-/// value (no object of its own to outlive the run's collections).
-/// </summary>
-public readonly record struct VerdictOutcome(
-    string RecordId,
-    Verdict Verdict,
-    bool PostAcute,
-    string? AcuteRecordId,
-    int? IntervalDays,
-    string Article,
-    string Level);
 
 /// <summary>The acute admission found by the longitudinal linkage (art.2 c.2).</summary>
 public sealed record AcuteDischarge(

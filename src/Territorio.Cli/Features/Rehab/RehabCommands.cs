@@ -78,7 +78,7 @@ public static class RehabCommands
             o.WriteLine($"ATTENZIONE: rule set PROVVISORIO {ruleSet.Label}: allegati e soglie non ufficiali, nessun valore amministrativo.");
         }
 
-        int Count(Verdict v) => result.Admissions.Count(a => a.Verdict.Verdict == v);
+        int Count(Verdict v) => result.Admissions.Count(a => a.Verdict == v);
         o.WriteLine($"ricoveri di riabilitazione giudicati: {Italian.Number(result.Admissions.Count)} (ricoveri per acuti letti: {Italian.Number(result.AcuteRows)})");
         o.WriteLine($"  appropriati {Italian.Number(Count(Verdict.Appropriate))}, inappropriati {Italian.Number(Count(Verdict.Inappropriate))}, non valutabili {Italian.Number(Count(Verdict.NotAssessable))}, fuori ambito {Italian.Number(Count(Verdict.OutOfScope))}");
         o.WriteLine($"giudizi: {options.Out}");
