@@ -80,8 +80,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     // and that the formatted blocks waiting to be written stay a few megabytes.
     private const int Block = 256;
 
-    // Verdicts judged between two collections of the youngest generation: their garbage (≈2.8 kB
-    // each: checks, reasons) is dead by then, so each collection is cheap and the next verdicts
+    // Verdicts judged between two collections of the youngest generation: their garbage (≈3.4 kB
+    // each: record, checks, reasons) is dead by then, so each collection is cheap and the next verdicts
     // reuse the same resident, cache-warm memory instead of fresh pages (decision 0111).
     private const int CollectEvery = 4096;
 

@@ -6,9 +6,9 @@ using Territorio.Kernel.Hospital;
 namespace Territorio.Flows.Rehab;
 
 /// <summary>
-/// A valid rehab row as the scan keeps it: its bytes, not yet decoded (decision 0111), its
-/// physical line (segment-relative until the scan ends), patient key and admission day (all
-/// the linkage needs before the records are built).
+/// A valid rehab row as the scan keeps it: its bytes, decoded only when judged (decisions 0111,
+/// 0112), its physical line (segment-relative until the scan ends), patient key and admission
+/// day (all the linkage needs).
 /// </summary>
 public readonly record struct ScannedRehabRow(ArenaBytes Bytes, bool Quoted, long Line, ulong PatientKey, int AdmissionDay);
 
