@@ -165,8 +165,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     }
 
     /// <summary>
-    /// The rehab rows kept by the scan (bytes, line, patient key, admission day), decoded into
-    /// records or patient ids on demand by any thread; the rows were checked then, so none fails now.
+    /// The rehab rows kept by the scan (bytes, line, patient key, admission day, patient id), decoded
+    /// into records on demand by any thread; the rows were checked then, so none fails now.
     /// </summary>
     private sealed class RehabRows(List<ScannedRehabRow> scanned, SdoRowDecoder decoder) : IDisposable
     {
@@ -184,14 +184,6 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             return decoder.DecodeFull(source, split.Fields, row.Line, out var record) is { } error
                 ? throw new InvalidOperationException($"riga {error.Line} valida alla lettura ma non alla decodifica: {error.Reason}")
                 : record!;
-        }
-
-        public string PatientId(int index)
-        {
-            var row = scanned[index];
-            var split = _splits.Value!;
-            Utf8Csv.Split(row.Bytes.Span, row.Quoted, split.Fields, ref split.Scratch, out var source);
-            return Encoding.UTF8.GetString(decoder.Field(source, split.Fields, SdoColumn.PatientId));
         }
 
         /// <summary>The acute stay a row is linked to, as the engine reads it.</summary>
@@ -300,7 +292,6 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     private LinkedAcute?[] Link(IByteSource source, SdoRowDecoder decoder, RehabRows rehab, RehabPatients patients, ThreadArenas arenas)
     {
         var linked = new LinkedAcute?[rehab.Count];
-        var patientIds = new string?[rehab.Count];
         var ruledOut = new HashSet<(int Admission, long Offset)>();
         int[] pending = Enumerable.Range(0, rehab.Count).ToArray();
         while (pending.Length > 0)
@@ -310,10 +301,6 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             {
                 int i = pending[k];
                 latest[k] = LatestCandidate(DateOnly.FromDayNumber(rehab[i].AdmissionDay), i, patients.CandidatesOf(patients.PatientOf[i]), ruledOut) ?? -1;
-                if (latest[k] >= 0)
-                {
-                    patientIds[i] ??= rehab.PatientId(i);
-                }
             });
 
             // The admissions that want a row, by offset: the rows are read in file order.
@@ -330,8 +317,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             }
 
             Array.Sort(offsets, admissions);
-            var (distinct, expectedIds) = DistinctOffsets(offsets, admissions);
-            var rows = AcuteRows.Read(source, decoder, distinct, expectedIds, arenas);
+            var rows = AcuteRows.Read(source, decoder, DistinctOffsets(offsets), arenas);
             var mismatched = new List<int>();
             for (int w = 0, r = 0; w < offsets.Length; w++)
             {
@@ -341,7 +327,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 }
 
                 int i = admissions[w];
-                if (rows[r].PatientId == patientIds[i])
+                if (SamePatient(rows[r].PatientId.Span, rehab[i].PatientId.Span))
                 {
                     linked[i] = rows[r].Row;
                 }
@@ -357,8 +343,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         return linked;
 
-        // Each offset once, with the patient id of the first admission that wants it (the id the row most likely has).
-        (long[] Offsets, string[] ExpectedIds) DistinctOffsets(long[] sorted, int[] admissions)
+        // Each offset once.
+        static long[] DistinctOffsets(long[] sorted)
         {
             int count = 0;
             for (int w = 0; w < sorted.Length; w++)
@@ -367,18 +353,21 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             }
 
             long[] distinct = new long[count];
-            string[] ids = new string[count];
             for (int w = 0, d = -1; w < sorted.Length; w++)
             {
                 if (w == 0 || sorted[w] != sorted[w - 1])
                 {
                     distinct[++d] = sorted[w];
-                    ids[d] = patientIds[admissions[w]]!;
                 }
             }
 
-            return (distinct, ids);
+            return distinct;
         }
+
+        // Patient ids are compared as the text they decode to, as the records hold them: equal bytes
+        // are equal text; different bytes decode alike only through invalid UTF-8 (rare: decoded then).
+        static bool SamePatient(ReadOnlySpan<byte> acute, ReadOnlySpan<byte> rehab) =>
+            acute.SequenceEqual(rehab) || Encoding.UTF8.GetString(acute) == Encoding.UTF8.GetString(rehab);
     }
 
     /// <summary>Runs <paramref name="body"/> on 0..count-1 in a few contiguous stretches per core.</summary>
@@ -686,7 +675,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     }
 
     /// <summary>An acute row read again: its patient id (to confirm the link) and its bytes (decoded when judged).</summary>
-    private readonly record struct AcuteRow(long Offset, string PatientId, LinkedAcute Row);
+    private readonly record struct AcuteRow(long Offset, ArenaBytes PatientId, LinkedAcute Row);
 
     /// <summary>Reads acute rows again at sorted offsets, in parallel stretches of the file, each moving forward through a window.</summary>
     private sealed class AcuteRows(IByteSource source, SdoRowDecoder decoder, ByteArena arena)
@@ -700,31 +689,23 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         private int _windowLength;
         private byte[]? _scratch;
 
-        public static AcuteRow[] Read(IByteSource source, SdoRowDecoder decoder, long[] sortedOffsets, string[] expectedPatientIds, ThreadArenas arenas)
+        public static AcuteRow[] Read(IByteSource source, SdoRowDecoder decoder, long[] sortedOffsets, ThreadArenas arenas)
         {
             var rows = new AcuteRow[sortedOffsets.Length];
             var readers = new ThreadLocal<AcuteRows>(() => new AcuteRows(source, decoder, arenas.Current));
             using (readers)
             {
-                InStretches(sortedOffsets.Length, r => rows[r] = readers.Value!.At(sortedOffsets[r], expectedPatientIds[r]));
+                InStretches(sortedOffsets.Length, r => rows[r] = readers.Value!.At(sortedOffsets[r]));
             }
 
             return rows;
         }
 
-        private AcuteRow At(long offset, string expectedPatientId)
+        private AcuteRow At(long offset)
         {
             var data = RowAt(offset, out bool quoted);
             Utf8Csv.Split(data, quoted, _fields, ref _scratch, out var row);
-            return new AcuteRow(offset, PatientIdOf(decoder.Field(row, _fields, SdoColumn.PatientId), expectedPatientId), new LinkedAcute(arena.Copy(data), quoted));
-        }
-
-        /// <summary>The row's patient id as text: the expected string itself when equal, so the usual case allocates nothing.</summary>
-        private static string PatientIdOf(ReadOnlySpan<byte> field, string expected)
-        {
-            Span<char> chars = field.Length <= 256 ? stackalloc char[field.Length] : new char[field.Length];
-            int length = Encoding.UTF8.GetChars(field, chars);
-            return chars[..length].SequenceEqual(expected) ? expected : new string(chars[..length]);
+            return new AcuteRow(offset, arena.Copy(decoder.Field(row, _fields, SdoColumn.PatientId)), new LinkedAcute(arena.Copy(data), quoted));
         }
 
         /// <summary>The row's bytes without its line feed, from the window (read again from the offset when outside it).</summary>

@@ -8,9 +8,9 @@ namespace Territorio.Flows.Rehab;
 /// <summary>
 /// A valid rehab row as the scan keeps it: its bytes, decoded only when judged (decisions 0111,
 /// 0112), its physical line (segment-relative until the scan ends), patient key and admission
-/// day (all the linkage needs).
+/// day and patient id (all the linkage needs).
 /// </summary>
-public readonly record struct ScannedRehabRow(ArenaBytes Bytes, bool Quoted, long Line, ulong PatientKey, int AdmissionDay);
+public readonly record struct ScannedRehabRow(ArenaBytes Bytes, bool Quoted, long Line, ulong PatientKey, int AdmissionDay, ArenaBytes PatientId);
 
 /// <summary>
 /// Where an acute stay sits and when it ended, in one word: the offset (42 bits: files up to
@@ -89,7 +89,8 @@ public sealed class RehabCheckSink(SdoRowDecoder decoder, PartitionedTable<Acute
             }
 
             // Decoded into a record only when judged, block by block (decision 0112).
-            Rehab.Add(new ScannedRehabRow(rehabBytes.Copy(row), quoted, line, Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.PatientId)), admission.DayNumber));
+            var patientId = decoder.Field(source, _fields, SdoColumn.PatientId);
+            Rehab.Add(new ScannedRehabRow(rehabBytes.Copy(row), quoted, line, Utf8Csv.Hash(patientId), admission.DayNumber, rehabBytes.Copy(patientId)));
             ulong recordKey = Utf8Csv.Hash(decoder.Field(source, _fields, SdoColumn.RecordId));
             recordKeys.Add(recordKey, recordKey);
             return;
