@@ -522,6 +522,11 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             {
                 foreach (var stay in chunk)
                 {
+                    if (!patients.MayHave(stay.PatientBits))
+                    {
+                        continue;    // most acute stays: patients without a rehab admission
+                    }
+
                     foreach (int patient in patients.Find(stay.PatientBits))
                     {
                         int day = stay.Position.DischargeDay;
@@ -599,6 +604,9 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     /// </summary>
     private sealed class PatientTable
     {
+        // 65,536 bits by bits 16–31 of the key (the slot uses the lowest): with ≈1,600 patients a
+        // partition, 97% of the other patients' stays are ruled out by one bit, cache-resident.
+        private readonly ulong[] _filter = new ulong[1024];
         private ulong[] _keys = [];
         private int[] _patientPlusOne = [];
         private int _mask;
@@ -620,6 +628,14 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
             _mask = size - 1;
             Count = 0;
+            Array.Clear(_filter);
+        }
+
+        /// <summary>False when no patient has these key bits; true when one may have them.</summary>
+        public bool MayHave(uint bits)
+        {
+            int bit = (int)(bits >> 16);
+            return (_filter[bit >> 6] & (1UL << bit)) != 0;
         }
 
         /// <summary>The patient of a key, numbered in order of first appearance.</summary>
@@ -631,6 +647,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 {
                     _keys[i] = key;
                     _patientPlusOne[i] = ++Count;
+                    int bit = (int)((uint)key >> 16);
+                    _filter[bit >> 6] |= 1UL << bit;
                     return Count - 1;
                 }
 
