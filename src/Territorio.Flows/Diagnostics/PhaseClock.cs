@@ -5,8 +5,10 @@ namespace Territorio.Flows.Diagnostics;
 
 /// <summary>
 /// Where a batch run spends its time and memory, phase by phase: wall and CPU seconds, bytes
-/// allocated, collections and the time the collector paused the run, JIT compilation, resident memory. Silent unless <c>TERRITORIO_PHASES=1</c>; then one
-/// line per phase on stderr (for profiling whole runs without a profiler).
+/// allocated, collections and the time the collector paused the run, JIT compilation, minor page
+/// faults (first touches of fresh pages, costly here: decision 0112), the collected heap (live /
+/// committed), resident memory. Silent unless <c>TERRITORIO_PHASES=1</c>; then one line per
+/// phase on stderr (for profiling whole runs without a profiler).
 /// </summary>
 public sealed class PhaseClock
 {
