@@ -179,9 +179,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         public SdoRecord Record(int index)
         {
             var row = scanned[index];
-            var split = _splits.Value!;
-            Utf8Csv.Split(row.Bytes.Span, row.Quoted, split.Fields, ref split.Scratch, out var source);
-            return decoder.DecodeFull(source, split.Fields, row.Line, out var record) is { } error
+            var source = Split(row.Bytes, row.Quoted, out var fields);
+            return decoder.DecodeFull(source, fields, row.Line, out var record) is { } error
                 ? throw new InvalidOperationException($"riga {error.Line} valida alla lettura ma non alla decodifica: {error.Reason}")
                 : record!;
         }
@@ -189,15 +188,23 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         /// <summary>The acute stay a row is linked to, as the engine reads it.</summary>
         public AcuteDischarge Discharge(LinkedAcute acute)
         {
-            var split = _splits.Value!;
-            Utf8Csv.Split(acute.Bytes.Span, acute.Quoted, split.Fields, ref split.Scratch, out var row);
-            decoder.DecodeAcute(row, split.Fields, 0, out var key);
+            var row = Split(acute.Bytes, acute.Quoted, out var fields);
+            decoder.DecodeAcute(row, fields, 0, out var key);
             return new AcuteDischarge(
-                Encoding.UTF8.GetString(decoder.Field(row, split.Fields, SdoColumn.RecordId)),
-                decoder.Discipline(row, split.Fields),
+                Encoding.UTF8.GetString(decoder.Field(row, fields, SdoColumn.RecordId)),
+                decoder.Discipline(row, fields),
                 key.DischargeDate,
-                decoder.CodesOf(decoder.Field(row, split.Fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis)[0],
-                decoder.CodesOf(decoder.Field(row, split.Fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis));
+                decoder.CodesOf(decoder.Field(row, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis)[0],
+                decoder.CodesOf(decoder.Field(row, fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis));
+        }
+
+        /// <summary>Splits kept bytes into the calling thread's field ranges; the ranges point into the returned span.</summary>
+        private ReadOnlySpan<byte> Split(ArenaBytes bytes, bool quoted, out Range[] fields)
+        {
+            var split = _splits.Value!;
+            Utf8Csv.Split(bytes.Span, quoted, split.Fields, ref split.Scratch, out var source);
+            fields = split.Fields;
+            return source;
         }
 
         public void Dispose() => _splits.Dispose();
@@ -253,8 +260,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             {
                 int i = (b * Block) + k;
                 var record = rehab.Record(i);
-                var path = PathOf(i, record);
                 var acute = linked[i] is { } row ? rehab.Discharge(row) : null;
+                var path = PathOf(i, record, acute is not null);
                 var verdict = _engine.Judge(new RehabCase(
                     record,
                     acute,
@@ -269,10 +276,17 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             return sink?.Prepare(block);
         }
 
-        // The patient's rehab records in file order, this one among them (most patients have only this one).
-        SdoRecord[] PathOf(int index, SdoRecord record)
+        // The patient's rehab records in file order, this one among them. The others are decoded
+        // only when the engine looks at them (art.3 c.4 after a linked acute stay, art.4 c.4 for a
+        // same-discipline transfer); most patients have only this one.
+        SdoRecord[] PathOf(int index, SdoRecord record, bool linkedAcute)
         {
             var rows = patients.RowsOf(patients.PatientOf[index]);
+            if (rows.Length == 1 || !(linkedAcute || PatientPath.IsSameDisciplineTransfer(record)))
+            {
+                return [record];
+            }
+
             var path = new SdoRecord[rows.Length];
             for (int r = 0; r < rows.Length; r++)
             {
