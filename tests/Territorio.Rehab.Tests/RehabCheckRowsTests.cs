@@ -94,4 +94,28 @@ public sealed class RehabCheckRowsTests : IDisposable
         result.Admissions.Select(a => a.Line).ShouldBe([2L, 4L]);
         result.Admissions[0].Article.ShouldBe("art.4 c.4");
     }
+
+    [Fact]
+    public void WorseningReadmission_FindsTheEarlierStayInContinuity_AmongThePatientsOtherStays()
+    {
+        // Art.3 c.4: R3 follows A1 (discharged 2025-02-25) after R2, which started 5 days after
+        // A1; R0 ended before A1 and R9 starts after R3: neither can be the earlier stay.
+        string csv = Header + "\n"
+            + "R9,P1,1950-05-01,F,030001,56,1,2025-06-01,2025-06-20,2,8,249,71536,,,,3,45,,,12\n"
+            + "R0,P1,1950-05-01,F,030001,56,1,2025-01-02,2025-01-20,2,8,249,71536,,,,3,45,,,12\n"
+            + Acute + "\n"
+            + "R2,P1,1950-05-01,F,030001,56,1,2025-03-02,2025-03-20,2,8,249,71536,,,,3,45,,,12\n"
+            + "R3,P1,1950-05-01,F,030001,56,1,2025-04-01,2025-04-20,2,8,249,71536,,,,3,45,,,12\n";
+
+        var judged = new JudgedAdmissions();
+
+        var result = _file.CheckText(csv, judged);
+
+        result.Errors.ShouldBeEmpty();
+        var r3 = judged.All.Single(a => a.Verdict.RecordId == "R3").Verdict;
+        r3.AcuteRecordId.ShouldBe("A1");
+        r3.Checks.ShouldContain(c => c.Article == "art.3 c.4" && c.Inputs.Contains(new KeyValuePair<string, string>("earlier_rehab_record_id", "R2")));
+        r3.Article.ShouldStartWith("art.4");
+        judged.All.Single(a => a.Verdict.RecordId == "R2").Verdict.Checks.ShouldNotContain(c => c.Article == "art.3 c.4");
+    }
 }

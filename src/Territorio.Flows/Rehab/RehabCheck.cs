@@ -166,7 +166,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
     /// <summary>
     /// The rehab rows kept by the scan (bytes, line, patient key, admission day, patient id), decoded
-    /// into records on demand by any thread; the rows were checked then, so none fails now.
+    /// into records on demand by any thread; the scan validated them, so they are not checked again.
     /// </summary>
     private sealed class RehabRows(List<ScannedRehabRow> scanned, SdoRowDecoder decoder) : IDisposable
     {
@@ -179,21 +179,17 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         public SdoRecord Record(int index)
         {
             var row = scanned[index];
-            var source = Split(row.Bytes, row.Quoted, out var fields);
-            return decoder.DecodeFull(source, fields, row.Line, out var record) is { } error
-                ? throw new InvalidOperationException($"riga {error.Line} valida alla lettura ma non alla decodifica: {error.Reason}")
-                : record!;
+            return decoder.DecodeValid(Split(row.Bytes, row.Quoted, out var fields), fields);
         }
 
-        /// <summary>The acute stay a row is linked to, as the engine reads it.</summary>
+        /// <summary>The acute stay a row is linked to, as the engine reads it (the scan validated the row).</summary>
         public AcuteDischarge Discharge(LinkedAcute acute)
         {
             var row = Split(acute.Bytes, acute.Quoted, out var fields);
-            decoder.DecodeAcute(row, fields, 0, out var key);
             return new AcuteDischarge(
                 Encoding.UTF8.GetString(decoder.Field(row, fields, SdoColumn.RecordId)),
                 decoder.Discipline(row, fields),
-                key.DischargeDate,
+                decoder.DateOf(row, fields, SdoColumn.DischargeDate),
                 decoder.CodesOf(decoder.Field(row, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis)[0],
                 decoder.CodesOf(decoder.Field(row, fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis));
         }
@@ -261,7 +257,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 int i = (b * Block) + k;
                 var record = rehab.Record(i);
                 var acute = linked[i] is { } row ? rehab.Discharge(row) : null;
-                var path = PathOf(i, record, acute is not null);
+                var path = PathOf(i, record, acute);
                 var verdict = _engine.Judge(new RehabCase(
                     record,
                     acute,
@@ -277,20 +273,31 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         }
 
         // The patient's rehab records in file order, this one among them. The others are decoded
-        // only when the engine looks at them (art.3 c.4 after a linked acute stay, art.4 c.4 for a
-        // same-discipline transfer); most patients have only this one.
-        SdoRecord[] PathOf(int index, SdoRecord record, bool linkedAcute)
+        // only when the engine can use them: admitted by this admission's day (art.3 c.4 and
+        // art.4 c.4 look no later) and, unless this admission is a same-discipline transfer, not
+        // before the linked acute discharge (art.3 c.4 looks no earlier). Most patients have one.
+        IReadOnlyList<SdoRecord> PathOf(int index, SdoRecord record, AcuteDischarge? acute)
         {
             var rows = patients.RowsOf(patients.PatientOf[index]);
-            if (rows.Length == 1 || !(linkedAcute || PatientPath.IsSameDisciplineTransfer(record)))
+            bool transfer = PatientPath.IsSameDisciplineTransfer(record);
+            if (rows.Length == 1 || (acute is null && !transfer))
             {
                 return [record];
             }
 
-            var path = new SdoRecord[rows.Length];
-            for (int r = 0; r < rows.Length; r++)
+            int from = transfer ? int.MinValue : acute!.DischargeDate.DayNumber;
+            int until = record.AdmissionDate.DayNumber;
+            var path = new List<SdoRecord>(rows.Length);
+            foreach (int r in rows)
             {
-                path[r] = rows[r] == index ? record : rehab.Record(rows[r]);
+                if (r == index)
+                {
+                    path.Add(record);
+                }
+                else if (rehab[r].AdmissionDay >= from && rehab[r].AdmissionDay <= until)
+                {
+                    path.Add(rehab.Record(r));
+                }
             }
 
             return path;

@@ -73,76 +73,87 @@ public sealed class SdoRowDecoder
     }
 
     /// <summary>Decodes a whole row; null error when valid.</summary>
-    public InputError? DecodeFull(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, out SdoRecord? record) =>
-        Full(source, fields, line, build: true, out record, out _);
+    public InputError? DecodeFull(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, out SdoRecord? record)
+    {
+        var error = ValidateFull(source, fields, line, out _);
+        record = error is null ? DecodeValid(source, fields) : null;
+        return error;
+    }
 
     /// <summary>
     /// Checks a whole row as <see cref="DecodeFull"/> does (same first fault), without building
     /// the record: nothing is allocated when the row is valid.
     /// </summary>
-    public InputError? ValidateFull(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, out DateOnly admission) =>
-        Full(source, fields, line, build: false, out _, out admission);
-
-    private InputError? Full(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, bool build, out SdoRecord? record, out DateOnly admission)
+    public InputError? ValidateFull(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, long line, out DateOnly admission)
     {
-        record = null;
         var row = new Row(this, source, fields, line);
         admission = row.Date(SdoColumn.AdmissionDate);
         var discharge = row.Date(SdoColumn.DischargeDate);
         var birth = row.Date(SdoColumn.BirthDate);
 
         // Every field is checked in column order of the record, so the first fault is the one reported.
-        var recordId = row.Required(SdoColumn.RecordId);
-        var patientId = row.Required(SdoColumn.PatientId);
-        var sex = row.SexOf(SdoColumn.Sex);
-        var structureId = row.Required(SdoColumn.StructureId);
-        int discipline = row.Int(SdoColumn.Discipline, 1, 99) ?? 0;
-        int regime = row.Int(SdoColumn.Regime, 1, 2) ?? 0;
-        var dischargeMode = row.Required(SdoColumn.DischargeMode);
-        int mdc = row.Int(SdoColumn.Mdc, 0, 25) ?? 0;
+        row.Required(SdoColumn.RecordId);
+        row.Required(SdoColumn.PatientId);
+        row.SexOf(SdoColumn.Sex);
+        row.Required(SdoColumn.StructureId);
+        row.Int(SdoColumn.Discipline, 1, 99);
+        row.Int(SdoColumn.Regime, 1, 2);
+        row.Required(SdoColumn.DischargeMode);
+        row.Int(SdoColumn.Mdc, 0, 25);
         row.CheckCodes(SdoColumn.PrincipalDiagnosis, Icd9CmKind.Diagnosis, 1, required: true);
         row.CheckCodes(SdoColumn.SecondaryDiagnoses, Icd9CmKind.Diagnosis, MaxSecondaryDiagnoses, required: false);
         row.CheckCodes(SdoColumn.Procedures, Icd9CmKind.Procedure, MaxProcedures, required: false);
-        int? transferFrom = row.Int(SdoColumn.TransferFromDiscipline, 1, 99, optional: true);
-        var scales = (
-            Rankin: row.Int(SdoColumn.Rankin, 0, 5, optional: true),
-            Barthel: row.Int(SdoColumn.Barthel, 0, 100, optional: true),
-            BarthelDyspnoea: row.Int(SdoColumn.BarthelDyspnoea, 0, 100, optional: true),
-            SixMinuteWalk: row.Int(SdoColumn.SixMinuteWalk, 0, 2000, optional: true),
-            Rcs: row.Int(SdoColumn.Rcs, 0, 100, optional: true));
+        row.Int(SdoColumn.TransferFromDiscipline, 1, 99, optional: true);
+        row.Int(SdoColumn.Rankin, 0, 5, optional: true);
+        row.Int(SdoColumn.Barthel, 0, 100, optional: true);
+        row.Int(SdoColumn.BarthelDyspnoea, 0, 100, optional: true);
+        row.Int(SdoColumn.SixMinuteWalk, 0, 2000, optional: true);
+        row.Int(SdoColumn.Rcs, 0, 100, optional: true);
         row.CheckDischargeAfterAdmission(admission, discharge);
         if (row.Error is null && birth > admission)
         {
             row.Fail(SdoColumn.BirthDate, row.Optional(SdoColumn.BirthDate), "data di nascita successiva al ricovero");
         }
 
-        if (row.Error is not null || !build)
-        {
-            return row.Error;
-        }
-
-        record = new SdoRecord
-        {
-            RecordId = Text(recordId),
-            PatientId = Text(patientId),
-            BirthDate = birth,
-            Sex = sex,
-            StructureId = Shared(structureId),
-            Discipline = discipline,
-            Regime = regime,
-            AdmissionDate = admission,
-            DischargeDate = discharge,
-            DischargeMode = Shared(dischargeMode),
-            Mdc = mdc,
-            Drg = Shared(row.Optional(SdoColumn.Drg)),
-            PrincipalDiagnosis = CodesOf(row.Optional(SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis) is [var principal] ? principal : default,
-            SecondaryDiagnoses = CodesOf(row.Optional(SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis),
-            Procedures = CodesOf(row.Optional(SdoColumn.Procedures), Icd9CmKind.Procedure),
-            TransferFromDiscipline = transferFrom,
-            Scales = new SdoScales(scales.Rankin, scales.Barthel, scales.BarthelDyspnoea, scales.SixMinuteWalk, scales.Rcs),
-        };
-        return null;
+        return row.Error;
     }
+
+    /// <summary>
+    /// The record of a row that <see cref="ValidateFull"/> accepted (the rows a scan kept):
+    /// nothing is checked again, each code is looked up once.
+    /// </summary>
+    public SdoRecord DecodeValid(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields) => new()
+    {
+        RecordId = Text(Field(source, fields, SdoColumn.RecordId)),
+        PatientId = Text(Field(source, fields, SdoColumn.PatientId)),
+        BirthDate = DateOf(source, fields, SdoColumn.BirthDate),
+        Sex = TryParseSex(Field(source, fields, SdoColumn.Sex), out var sex) ? sex : default,
+        StructureId = Shared(Field(source, fields, SdoColumn.StructureId)),
+        Discipline = IntOf(source, fields, SdoColumn.Discipline) ?? 0,
+        Regime = IntOf(source, fields, SdoColumn.Regime) ?? 0,
+        AdmissionDate = DateOf(source, fields, SdoColumn.AdmissionDate),
+        DischargeDate = DateOf(source, fields, SdoColumn.DischargeDate),
+        DischargeMode = Shared(Field(source, fields, SdoColumn.DischargeMode)),
+        Mdc = IntOf(source, fields, SdoColumn.Mdc) ?? 0,
+        Drg = Shared(Field(source, fields, SdoColumn.Drg)),
+        PrincipalDiagnosis = CodesOf(Field(source, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis) is [var principal] ? principal : default,
+        SecondaryDiagnoses = CodesOf(Field(source, fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis),
+        Procedures = CodesOf(Field(source, fields, SdoColumn.Procedures), Icd9CmKind.Procedure),
+        TransferFromDiscipline = IntOf(source, fields, SdoColumn.TransferFromDiscipline),
+        Scales = new SdoScales(
+            IntOf(source, fields, SdoColumn.Rankin),
+            IntOf(source, fields, SdoColumn.Barthel),
+            IntOf(source, fields, SdoColumn.BarthelDyspnoea),
+            IntOf(source, fields, SdoColumn.SixMinuteWalk),
+            IntOf(source, fields, SdoColumn.Rcs)),
+    };
+
+    /// <summary>A date field of a row already validated (default when empty).</summary>
+    public DateOnly DateOf(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, SdoColumn column) =>
+        ParseDate(Field(source, fields, column), out var date) ? date : default;
+
+    private int? IntOf(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, SdoColumn column) =>
+        ParseInt(Field(source, fields, column), out int value) ? value : null;
 
     /// <summary>The canonical codes of a field already validated ("" → none).</summary>
     public Icd9CmCode[] CodesOf(ReadOnlySpan<byte> field, Icd9CmKind kind)
@@ -203,6 +214,14 @@ public sealed class SdoRowDecoder
 
     private static string Shorten(ReadOnlySpan<byte> row) =>
         Encoding.UTF8.GetString(row.Length > 80 ? row[..80] : row) + (row.Length > 80 ? "…" : "");
+
+    private static bool TryParseSex(ReadOnlySpan<byte> text, out Sex sex)
+    {
+        sex = text is [(byte)'1' or (byte)'M' or (byte)'m'] ? Sex.Male
+            : text is [(byte)'2' or (byte)'F' or (byte)'f'] ? Sex.Female
+            : default;
+        return sex != default;
+    }
 
     private static bool ParseInt(ReadOnlySpan<byte> text, out int value)
     {
@@ -279,15 +298,9 @@ public sealed class SdoRowDecoder
         public Sex SexOf(SdoColumn column)
         {
             var value = Required(column);
-            if (value.Length == 1)
+            if (TryParseSex(value, out var sex))
             {
-                switch (value[0])
-                {
-                    case (byte)'1' or (byte)'M' or (byte)'m':
-                        return Sex.Male;
-                    case (byte)'2' or (byte)'F' or (byte)'f':
-                        return Sex.Female;
-                }
+                return sex;
             }
 
             if (!value.IsEmpty)
