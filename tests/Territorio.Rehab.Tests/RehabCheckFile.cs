@@ -18,11 +18,15 @@ public sealed class RehabCheckFile : IDisposable
     /// <summary>As <see cref="Check(string[])"/>, giving the verdicts with their record ids and checks to <paramref name="judged"/>.</summary>
     public RehabCheckResult Check(JudgedAdmissions judged, params string[] rows) => CheckText(Header + "\n" + string.Join("\n", rows) + "\n", judged);
 
-    /// <summary>Writes the text as it is and checks the file with the default rule set, giving the verdicts to <paramref name="sink"/>.</summary>
-    public RehabCheckResult CheckText(string csv, IVerdictSink? sink = null)
+    /// <summary>
+    /// Writes the text as it is and checks the file with the default rule set, giving the verdicts
+    /// to <paramref name="sink"/> (with the judge's warm-up when <paramref name="warmUp"/>, as for a large file).
+    /// </summary>
+    public RehabCheckResult CheckText(string csv, IVerdictSink? sink = null, bool warmUp = false)
     {
         File.WriteAllText(Path, csv);
-        return new RehabCheck(TestRules.Default(), new SdoCsvReader(ReferenceData.Default().Icd9Cm)).Run(Path, sink);
+        var check = new RehabCheck(TestRules.Default(), new SdoCsvReader(ReferenceData.Default().Icd9Cm)) { WarmUpFromBytes = warmUp ? 0 : long.MaxValue };
+        return check.Run(Path, sink);
     }
 
     public void Dispose() => File.Delete(Path);
@@ -36,4 +40,15 @@ public sealed class JudgedAdmissions : IVerdictSink
     public object? Prepare(IReadOnlyList<JudgedAdmission> block) => block.ToList();
 
     public void Write(object? prepared) => All.AddRange((List<JudgedAdmission>)prepared!);
+
+    /// <summary>The samples of the judge's warm-up, kept apart from what was written.</summary>
+    public List<JudgedAdmission> WarmUpSamples { get; } = [];
+
+    public void WarmUp(IReadOnlyList<JudgedAdmission> sample)
+    {
+        lock (WarmUpSamples)
+        {
+            WarmUpSamples.AddRange(sample);
+        }
+    }
 }

@@ -56,6 +56,14 @@ public interface IVerdictSink
     object? Prepare(IReadOnlyList<JudgedAdmission> block);
 
     void Write(object? prepared);
+
+    /// <summary>
+    /// Formats a sample as <see cref="Prepare"/> would and throws it away: the formatting code is
+    /// compiled before the first block of a large run (decision 0113). Nothing is kept or written.
+    /// </summary>
+    void WarmUp(IReadOnlyList<JudgedAdmission> sample)
+    {
+    }
 }
 
 /// <summary>
@@ -85,13 +93,21 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     // reuse the same resident, cache-warm memory instead of fresh pages (decision 0111).
     private const int CollectEvery = 4096;
 
-    // Files smaller than this are judged before a warm-up of the engine would pay for itself.
-    private const long WarmUpFromBytes = 64L << 20;
+    // Rows judged by the warm-up, in blocks of this many: each method runs past the 30 calls
+    // after which the runtime optimises it.
+    private const int WarmUpRows = 320;
+    private const int WarmUpBlock = 8;
 
     // 256 partitions: ~40,000 record keys and ~1,000 rehab patients each, a table that fits the cache.
     private const int PartitionBits = 8;
 
     private readonly RehabEngine _engine = new(rules);
+
+    /// <summary>
+    /// Files at least this large have the judge's code warmed up while they are scanned and
+    /// linked (decision 0113); smaller ones are judged before a warm-up would pay for itself.
+    /// </summary>
+    public long WarmUpFromBytes { get; init; } = 64L << 20;
 
     public RehabCheckResult Run(string path, IVerdictSink? sink = null)
     {
@@ -131,14 +147,37 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         clock.Lap("patients+candidates");
 
         using var rows = new RehabRows(scanned, decoder);
+        var judgeWarmUp = source.Length >= WarmUpFromBytes ? Task.Run(() => WarmUpOn(rows, sink)) : Task.CompletedTask;
         var linked = Link(source, decoder, rows, patients, arenas);
         clock.Lap("link");
 
         warmUp.GetAwaiter().GetResult();
+        judgeWarmUp.GetAwaiter().GetResult();
         var judged = JudgeAndWrite(rows, patients, linked, sink);
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         clock.Lap("judge+write");
         return new RehabCheckResult(rules, judged, errors, acuteRows);
+    }
+
+    /// <summary>
+    /// The first rows through the judge's code (decoding, engine, formatting) while the link runs,
+    /// without their acute stays; the verdicts are thrown away (decision 0113).
+    /// </summary>
+    private void WarmUpOn(RehabRows rows, IVerdictSink? sink)
+    {
+        var sample = new JudgedAdmission[Math.Min(rows.Count, WarmUpRows)];
+        for (int i = 0; i < sample.Length; i++)
+        {
+            var record = rows.Record(i);
+            IReadOnlyList<SdoRecord> path = [record];
+            sample[i] = new JudgedAdmission(record, rows[i].Line, _engine.Judge(new RehabCase(
+                record, null, PatientPath.EarlierRehabInContinuity(path, record, record.AdmissionDate, rules.Linkage), PatientPath.TransferSource(path, record))));
+        }
+
+        for (int first = 0; first < sample.Length && sink is not null; first += WarmUpBlock)
+        {
+            sink.WarmUp(new ArraySegment<JudgedAdmission>(sample, first, Math.Min(WarmUpBlock, sample.Length - first)));
+        }
     }
 
     /// <summary>The first pass; each scanning thread writes its acute stays and keys through writers of its own.</summary>

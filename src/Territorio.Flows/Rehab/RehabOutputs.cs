@@ -80,6 +80,13 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
         return new PreparedBlock(csv, json);
     }
 
+    public void WarmUp(IReadOnlyList<JudgedAdmission> sample)
+    {
+        var (csv, json) = (PreparedBlock)Prepare(sample)!;
+        csv.Return();
+        json?.Return();
+    }
+
     public void Write(object? prepared)
     {
         var (csv, json) = (PreparedBlock)prepared!;
