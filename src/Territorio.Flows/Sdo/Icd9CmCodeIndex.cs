@@ -50,7 +50,7 @@ public sealed class Icd9CmCodeIndex
     private static bool TryKey(ReadOnlySpan<byte> text, Icd9CmKind kind, out int key)
     {
         key = 0;
-        text = text.Trim((byte)' ');
+        text = Utf8Csv.TrimSpaces(text);
         if (text.IsEmpty)
         {
             return false;

@@ -43,8 +43,11 @@ public sealed class SdoRowDecoder
     public int Discipline(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields) =>
         ParseInt(Field(source, fields, SdoColumn.Discipline), out int value) && value is >= 1 and <= 99 ? value : -1;
 
-    public ReadOnlySpan<byte> Field(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, SdoColumn column) =>
-        source[fields[_ordinals[(int)column]]].Trim((byte)' ');
+    public ReadOnlySpan<byte> Field(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, SdoColumn column)
+    {
+        var range = fields[_ordinals[(int)column]];
+        return Utf8Csv.TrimSpaces(source[range.Start.Value..range.End.Value]);
+    }
 
     public InputError? CheckFieldCount(int count, long line, ReadOnlySpan<byte> row) =>
         count == _fieldCount ? null
@@ -167,7 +170,7 @@ public sealed class SdoRowDecoder
         int n = 0;
         foreach (var part in field.Split((byte)'|'))
         {
-            var text = field[part].Trim((byte)' ');
+            var text = Utf8Csv.TrimSpaces(field[part]);
             if (!text.IsEmpty && _codes.TryFind(text, kind, out var code))
             {
                 codes[n++] = code;
@@ -244,17 +247,43 @@ public sealed class SdoRowDecoder
         return true;
     }
 
+    // Days before each month (the 13th: the whole year), common and leap years.
+    private static ReadOnlySpan<short> DaysToMonth365 => [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+
+    private static ReadOnlySpan<short> DaysToMonth366 => [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366];
+
+    /// <summary>A yyyy-MM-dd date: every row has two or three, so it is read digit by digit, without DateTime.</summary>
     private static bool ParseDate(ReadOnlySpan<byte> text, out DateOnly date)
     {
         date = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !ParseInt(text[..4], out int year) || !ParseInt(text.Slice(5, 2), out int month) || !ParseInt(text.Slice(8, 2), out int day)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-')
         {
             return false;
         }
 
-        date = new DateOnly(year, month, day);
+        uint y1 = (uint)(text[0] - '0'), y2 = (uint)(text[1] - '0'), y3 = (uint)(text[2] - '0'), y4 = (uint)(text[3] - '0');
+        uint m1 = (uint)(text[5] - '0'), m2 = (uint)(text[6] - '0'), d1 = (uint)(text[8] - '0'), d2 = (uint)(text[9] - '0');
+        if (y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9)
+        {
+            return false;
+        }
+
+        int year = (int)((y1 * 1000) + (y2 * 100) + (y3 * 10) + y4);
+        int month = (int)((m1 * 10) + m2);
+        int day = (int)((d1 * 10) + d2);
+        if (year < 1 || month is < 1 or > 12 || day < 1)
+        {
+            return false;
+        }
+
+        var daysToMonth = DateTime.IsLeapYear(year) ? DaysToMonth366 : DaysToMonth365;
+        if (day > daysToMonth[month] - daysToMonth[month - 1])
+        {
+            return false;
+        }
+
+        int before = year - 1;
+        date = DateOnly.FromDayNumber((before * 365) + (before / 4) - (before / 100) + (before / 400) + daysToMonth[month - 1] + day - 1);
         return true;
     }
 
@@ -339,7 +368,7 @@ public sealed class SdoRowDecoder
             int count = 0;
             foreach (var part in value.Split((byte)'|'))
             {
-                var text = value[part].Trim((byte)' ');
+                var text = Utf8Csv.TrimSpaces(value[part]);
                 if (text.IsEmpty)
                 {
                     continue;

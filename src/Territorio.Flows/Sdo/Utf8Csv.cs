@@ -13,6 +13,10 @@ public static class Utf8Csv
     private const byte Comma = (byte)',';
     private const byte LineFeed = (byte)'\n';
 
+    /// <summary>The text without leading and trailing spaces; most fields have none, so that case costs two compares.</summary>
+    public static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> text) =>
+        text.IsEmpty || (text[0] != (byte)' ' && text[^1] != (byte)' ') ? text : text.Trim((byte)' ');
+
     /// <summary>
     /// Length of the row starting at <paramref name="data"/>[0], up to but excluding its line
     /// feed; -1 when the row is not complete within <paramref name="data"/>. Reports whether the
