@@ -45,7 +45,7 @@ public sealed class SdoRowDecoder
 
     public ReadOnlySpan<byte> Field(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, SdoColumn column)
     {
-        var range = fields[_ordinals[(int)column]];
+        var range = fields[_ordinals[(int)column]];    // Utf8Csv.Split counts every range from the start
         return Utf8Csv.TrimSpaces(source[range.Start.Value..range.End.Value]);
     }
 
