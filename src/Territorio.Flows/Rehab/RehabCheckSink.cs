@@ -10,14 +10,14 @@ namespace Territorio.Flows.Rehab;
 /// 0112), its physical line (segment-relative until the scan ends), patient key and admission
 /// day and patient id (all the linkage needs).
 /// </summary>
-public readonly record struct ScannedRehabRow(ArenaBytes Bytes, bool Quoted, long Line, ulong PatientKey, int AdmissionDay, ArenaBytes PatientId);
+internal readonly record struct ScannedRehabRow(ArenaBytes Bytes, bool Quoted, long Line, ulong PatientKey, int AdmissionDay, ArenaBytes PatientId);
 
 /// <summary>
 /// Where an acute stay sits and when it ended, in one word: the offset (42 bits: files up to
 /// 4 TB) reads the row again and orders rows as the file does; the discharge day (22 bits: day
 /// numbers reach 3,652,058) links it.
 /// </summary>
-public readonly struct StayPosition
+internal readonly struct StayPosition
 {
     private const int DayBits = 22;
     private const ulong DayMask = (1UL << DayBits) - 1;
@@ -46,7 +46,7 @@ public readonly struct StayPosition
 /// which reads the row again and compares the patient ids.
 /// </summary>
 [StructLayout(LayoutKind.Sequential, Pack = 4)]
-public readonly struct AcuteStay(uint patientBits, StayPosition position)
+internal readonly struct AcuteStay(uint patientBits, StayPosition position)
 {
     public uint PatientBits { get; } = patientBits;
 
@@ -59,7 +59,7 @@ public readonly struct AcuteStay(uint patientBits, StayPosition position)
 /// error, and the record-id key of every valid row for the duplicate check. Acute stays, keys and
 /// rehab bytes go to the writers and arena of the scanning thread (shared by the segments it scans).
 /// </summary>
-public sealed class RehabCheckSink(SdoRowDecoder decoder, PartitionedTable<AcuteStay>.Writer acute, PartitionedTable<ulong>.Writer recordKeys, ByteArena rehabBytes) : ISdoRowSink
+internal sealed class RehabCheckSink(SdoRowDecoder decoder, PartitionedTable<AcuteStay>.Writer acute, PartitionedTable<ulong>.Writer recordKeys, ByteArena rehabBytes) : ISdoRowSink
 {
     private readonly Range[] _fields = new Range[decoder.FieldCount + 1];
     private byte[]? _scratch;
