@@ -116,7 +116,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         var source = new FileByteSource(handle);
 
         // The engine's code is compiled while the file is scanned, not by the first verdicts (decision 0113).
-        var warmUp = source.Length >= WarmUpFromBytes ? Task.Run(() => EngineWarmUp.Run(_engine)) : Task.CompletedTask;
+        bool warm = source.Length >= WarmUpFromBytes;
+        var warmUp = warm ? Task.Run(() => EngineWarmUp.Run(_engine)) : Task.CompletedTask;
         var decoder = reader.DecoderFor(SdoFileScanner.ReadHeader(source).Header, Path.GetFileName(path));
 
         // The two largest tables of the run (decisions 0110, 0112), given back as soon as they served.
@@ -147,7 +148,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         clock.Lap("patients+candidates");
 
         using var rows = new RehabRows(scanned, decoder);
-        var judgeWarmUp = source.Length >= WarmUpFromBytes ? Task.Run(() => WarmUpOn(rows, sink)) : Task.CompletedTask;
+        var judgeWarmUp = warm ? Task.Run(() => WarmUpOn(rows, patients, sink)) : Task.CompletedTask;
         var linked = Link(source, decoder, rows, patients, arenas);
         clock.Lap("link");
 
@@ -160,18 +161,15 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     }
 
     /// <summary>
-    /// The first rows through the judge's code (decoding, engine, formatting) while the link runs,
-    /// without their acute stays; the verdicts are thrown away (decision 0113).
+    /// The first rows through the judge's own code (decoding, patient path, engine, formatting)
+    /// while the link runs, without their acute stays; the verdicts are thrown away (decision 0113).
     /// </summary>
-    private void WarmUpOn(RehabRows rows, IVerdictSink? sink)
+    private void WarmUpOn(RehabRows rows, RehabPatients patients, IVerdictSink? sink)
     {
         var sample = new JudgedAdmission[Math.Min(rows.Count, WarmUpRows)];
         for (int i = 0; i < sample.Length; i++)
         {
-            var record = rows.Record(i);
-            IReadOnlyList<SdoRecord> path = [record];
-            sample[i] = new JudgedAdmission(record, rows[i].Line, _engine.Judge(new RehabCase(
-                record, null, PatientPath.EarlierRehabInContinuity(path, record, record.AdmissionDate, rules.Linkage), PatientPath.TransferSource(path, record))));
+            sample[i] = JudgeRow(rows, patients, i, linked: null);
         }
 
         for (int first = 0; first < sample.Length && sink is not null; first += WarmUpBlock)
@@ -301,53 +299,60 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             for (int k = 0; k < block.Length; k++)
             {
                 int i = (b * Block) + k;
-                var record = rehab.Record(i);
-                var acute = linked[i] is { } row ? rehab.Discharge(row) : null;
-                var path = PathOf(i, record, acute);
-                var verdict = _engine.Judge(new RehabCase(
-                    record,
-                    acute,
-                    acute is null ? null : PatientPath.EarlierRehabInContinuity(path, record, acute.DischargeDate, rules.Linkage),
-                    PatientPath.TransferSource(path, record)));
-                long line = rehab[i].Line;
-                block[k] = new JudgedAdmission(record, line, verdict);
+                var (record, line, verdict) = block[k] = JudgeRow(rehab, patients, i, linked[i]);
                 judged[i] = new AdmissionOutcome(line, record.StructureId, record.Discipline, record.Mdc,
                     verdict.Verdict, verdict.PostAcute, verdict.IntervalDays, verdict.Article, verdict.Level);
             }
 
             return sink?.Prepare(block);
         }
+    }
 
-        // The patient's rehab records in file order, this one among them. The others are decoded
-        // only when the engine can use them: admitted by this admission's day (art.3 c.4 and
-        // art.4 c.4 look no later) and, unless this admission is a same-discipline transfer, not
-        // before the linked acute discharge (art.3 c.4 looks no earlier). Most patients have one.
-        IReadOnlyList<SdoRecord> PathOf(int index, SdoRecord record, AcuteDischarge? acute)
+    /// <summary>One rehab row decoded and judged, with its acute stay (if linked) and the patient's other stays that can matter.</summary>
+    private JudgedAdmission JudgeRow(RehabRows rehab, RehabPatients patients, int index, LinkedAcute? linked)
+    {
+        var record = rehab.Record(index);
+        var acute = linked is { } row ? rehab.Discharge(row) : null;
+        var path = PathOf(rehab, patients, index, record, acute);
+        var verdict = _engine.Judge(new RehabCase(
+            record,
+            acute,
+            acute is null ? null : PatientPath.EarlierRehabInContinuity(path, record, acute.DischargeDate, rules.Linkage),
+            PatientPath.TransferSource(path, record)));
+        return new JudgedAdmission(record, rehab[index].Line, verdict);
+    }
+
+    /// <summary>
+    /// The patient's rehab records in file order, this one among them. The others are decoded only
+    /// when the engine can use them: admitted by this admission's day (art.3 c.4 and art.4 c.4 look
+    /// no later) and, unless this admission is a same-discipline transfer, not before the linked
+    /// acute discharge (art.3 c.4 looks no earlier). Most patients have one.
+    /// </summary>
+    private static List<SdoRecord> PathOf(RehabRows rehab, RehabPatients patients, int index, SdoRecord record, AcuteDischarge? acute)
+    {
+        var rows = patients.RowsOf(patients.PatientOf[index]);
+        bool transfer = PatientPath.IsSameDisciplineTransfer(record);
+        if (rows.Length == 1 || (acute is null && !transfer))
         {
-            var rows = patients.RowsOf(patients.PatientOf[index]);
-            bool transfer = PatientPath.IsSameDisciplineTransfer(record);
-            if (rows.Length == 1 || (acute is null && !transfer))
-            {
-                return [record];
-            }
-
-            int from = transfer ? int.MinValue : acute!.DischargeDate.DayNumber;
-            int until = record.AdmissionDate.DayNumber;
-            var path = new List<SdoRecord>(rows.Length);
-            foreach (int r in rows)
-            {
-                if (r == index)
-                {
-                    path.Add(record);
-                }
-                else if (rehab[r].AdmissionDay >= from && rehab[r].AdmissionDay <= until)
-                {
-                    path.Add(rehab.Record(r));
-                }
-            }
-
-            return path;
+            return [record];
         }
+
+        int from = transfer ? int.MinValue : acute!.DischargeDate.DayNumber;
+        int until = record.AdmissionDate.DayNumber;
+        var path = new List<SdoRecord>(rows.Length);
+        foreach (int r in rows)
+        {
+            if (r == index)
+            {
+                path.Add(record);
+            }
+            else if (rehab[r].AdmissionDay >= from && rehab[r].AdmissionDay <= until)
+            {
+                path.Add(rehab.Record(r));
+            }
+        }
+
+        return path;
     }
 
     /// <summary>
