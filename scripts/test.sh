@@ -2,7 +2,8 @@
 # Runs the whole test suite. Integration tests need a real PostgreSQL: give one with
 # TERRITORIO_TEST_POSTGRES="Host=…;Port=…;Username=…;Password=…", or this script installs
 # Debian's postgresql if missing, starts a throwaway server on loopback and stops it at the end.
-# End-to-end tests drive Debian's chromium, installed here when missing.
+# End-to-end tests drive Debian's chromium, installed here when missing; the native rehab check's
+# test needs a C toolchain (clang or gcc), installed the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,6 +53,11 @@ fi
 # PDF letters and pacts (PDFsharp) need a TrueType font.
 if [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -z "${TERRITORIO_FONTS:-}" ]; then
   echo "installing fonts-dejavu-core (apt)…"; apt_install fonts-dejavu-core
+fi
+
+# The native territorio-rehab is published ahead of time by its test (NativeAOT links with a C toolchain).
+if ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
+  echo "installing clang, zlib1g-dev (apt)…"; apt_install clang zlib1g-dev
 fi
 
 # The benchmarks are no test project, so dotnet test does not build them: built here so that a

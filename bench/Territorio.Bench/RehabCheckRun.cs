@@ -10,9 +10,12 @@ using Territorio.Synthetic;
 namespace Territorio.Bench;
 
 /// <summary>
-/// <c>rehab-check [--acute N] [--rehab M] [--runs K] [--file PATH]</c>: the whole rehab check
-/// (parse, link, judge, write verdicts) against the same decision in DuckDB SQL, over one
-/// generated SDO file. Each run is a child process so that its peak memory (VmHWM) is its own.
+/// <c>rehab-check [--acute N] [--rehab M] [--runs K] [--file PATH] [--native PATH]</c>: the
+/// whole rehab check (parse, link, judge, write verdicts) against the same decision in DuckDB
+/// SQL, over one generated SDO file. Each run is a child process so that its peak memory (VmHWM)
+/// is its own: the check compiled at run time (timed inside, after the rule set is loaded, as
+/// DuckDB), the native <c>territorio-rehab</c> (timed from process start to exit: everything a
+/// user waits for, decision 0114) and DuckDB.
 /// </summary>
 public static partial class WholeRuns
 {
@@ -42,10 +45,11 @@ public static partial class WholeRuns
             Console.WriteLine($"generated in {watch.Elapsed.TotalSeconds:0.0} s");
         }
 
+        string native = args.SkipWhile(a => a != "--native").Skip(1).FirstOrDefault() ?? PublishNative();
         Console.WriteLine($"file: {file} ({new FileInfo(file).Length / 1e9:0.00} GB), {Environment.ProcessorCount} cores, {runs} runs each");
-        foreach (string engine in new[] { "territorio", "duckdb" })
+        foreach (string engine in new[] { "territorio-native", "territorio", "duckdb" })
         {
-            var results = Enumerable.Range(0, runs).Select(_ => Child(engine, file)).ToList();
+            var results = Enumerable.Range(0, runs).Select(_ => engine == "territorio-native" ? NativeChild(native, file) : Child(engine, file)).ToList();
             var seconds = results.Select(r => r.Seconds).Order().ToList();
             Console.WriteLine($"{engine,-10} median {seconds[seconds.Count / 2]:0.00} s (runs {string.Join(", ", results.Select(r => r.Seconds.ToString("0.00", CultureInfo.InvariantCulture)))}), peak memory {results.Max(r => r.PeakMb):N0} MB, verdicts {results[0].Verdicts:N0}");
         }
@@ -69,6 +73,57 @@ public static partial class WholeRuns
         process.WaitForExit();
         string[] parts = output.Trim().Split(' ');
         return (double.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// One run of the native executable, timed from its start to its exit; peak memory and verdicts
+    /// from what it prints (the phase clock's last line, the summary).
+    /// </summary>
+    private static (double Seconds, long PeakMb, long Verdicts) NativeChild(string executable, string file)
+    {
+        string output = Path.Combine(Path.GetTempPath(), "territorio-rehab-bench-territorio-native-verdicts.csv");
+        var start = new ProcessStartInfo(executable, ["check", "--sdo", file, "--out", output])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["TERRITORIO_PHASES"] = "1" },
+        };
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var phases = process.StandardError.ReadToEndAsync();
+        string summary = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        double seconds = watch.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"territorio-rehab: exit {process.ExitCode}: {phases.Result}");
+        }
+
+        string peak = phases.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split("peak", StringSplitOptions.TrimEntries)[1].Split(' ')[0];
+        string verdicts = summary.Split("giudicati: ")[1].Split(' ')[0].Replace(".", "", StringComparison.Ordinal);
+        return (seconds, long.Parse(peak, CultureInfo.InvariantCulture), long.Parse(verdicts, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Publishes the native territorio-rehab (NativeAOT) from this repository; the executable's path.</summary>
+    private static string PublishNative()
+    {
+        string? root = AppContext.BaseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root, "Territorio.slnx")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar));
+        }
+
+        string project = Path.Combine(root ?? throw new DirectoryNotFoundException("Territorio.slnx"), "src", "Territorio.Rehab.Batch");
+        string output = Path.Combine(Path.GetTempPath(), "territorio-rehab-native");
+        Console.WriteLine($"publishing territorio-rehab (NativeAOT) into {output} …");
+        using var publish = Process.Start("dotnet", ["publish", project, "-c", "Release", "-o", output, "-nologo"])!;
+        publish.WaitForExit();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet publish of territorio-rehab failed");
+        }
+
+        return Path.Combine(output, "territorio-rehab");
     }
 
     /// <summary>One measured run: prints "seconds peakMB verdicts".</summary>

@@ -105,7 +105,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
     /// <summary>
     /// Files at least this large have the judge's code warmed up while they are scanned and
-    /// linked (decision 0113); smaller ones are judged before a warm-up would pay for itself.
+    /// linked (decision 0113), when it is compiled at run time; smaller ones are judged before a
+    /// warm-up would pay for itself.
     /// </summary>
     public long WarmUpFromBytes { get; init; } = 64L << 20;
 
@@ -115,8 +116,9 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         using SafeFileHandle handle = File.OpenHandle(path);
         var source = new FileByteSource(handle);
 
-        // The engine's code is compiled while the file is scanned, not by the first verdicts (decision 0113).
-        bool warm = source.Length >= WarmUpFromBytes;
+        // The engine's code is compiled while the file is scanned, not by the first verdicts (decision
+        // 0113); compiled ahead of time (the native territorio-rehab, decision 0114) there is nothing to warm.
+        bool warm = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled && source.Length >= WarmUpFromBytes;
         var warmUp = warm ? Task.Run(() => EngineWarmUp.Run(_engine)) : Task.CompletedTask;
         var decoder = reader.DecoderFor(SdoFileScanner.ReadHeader(source).Header, Path.GetFileName(path));
 
@@ -313,46 +315,44 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     {
         var record = rehab.Record(index);
         var acute = linked is { } row ? rehab.Discharge(row) : null;
-        var path = PathOf(rehab, patients, index, record, acute);
+
+        // Most admissions are their patient's only one that can matter: nothing to look for then.
+        var others = OthersOf(rehab, patients, index, record, acute);
         var verdict = _engine.Judge(new RehabCase(
             record,
             acute,
-            acute is null ? null : PatientPath.EarlierRehabInContinuity(path, record, acute.DischargeDate, rules.Linkage),
-            PatientPath.TransferSource(path, record)));
+            acute is null || others is null ? null : PatientPath.EarlierRehabInContinuity(others, record, acute.DischargeDate, rules.Linkage),
+            others is null ? null : PatientPath.TransferSource(others, record)));
         return new JudgedAdmission(record, rehab[index].Line, verdict);
     }
 
     /// <summary>
-    /// The patient's rehab records in file order, this one among them. The others are decoded only
-    /// when the engine can use them: admitted by this admission's day (art.3 c.4 and art.4 c.4 look
-    /// no later) and, unless this admission is a same-discipline transfer, not before the linked
-    /// acute discharge (art.3 c.4 looks no earlier). Most patients have one.
+    /// The patient's other rehab records that art.3 c.4 or art.4 c.4 can use, in file order, or
+    /// null when there are none. They are decoded only when admitted by this admission's day (those
+    /// articles look no later) and, unless this admission is a same-discipline transfer, not before
+    /// the linked acute discharge (art.3 c.4 looks no earlier).
     /// </summary>
-    private static List<SdoRecord> PathOf(RehabRows rehab, RehabPatients patients, int index, SdoRecord record, AcuteDischarge? acute)
+    private static List<SdoRecord>? OthersOf(RehabRows rehab, RehabPatients patients, int index, SdoRecord record, AcuteDischarge? acute)
     {
         var rows = patients.RowsOf(patients.PatientOf[index]);
         bool transfer = PatientPath.IsSameDisciplineTransfer(record);
         if (rows.Length == 1 || (acute is null && !transfer))
         {
-            return [record];
+            return null;
         }
 
         int from = transfer ? int.MinValue : acute!.DischargeDate.DayNumber;
         int until = record.AdmissionDate.DayNumber;
-        var path = new List<SdoRecord>(rows.Length);
+        List<SdoRecord>? others = null;
         foreach (int r in rows)
         {
-            if (r == index)
+            if (r != index && rehab[r].AdmissionDay >= from && rehab[r].AdmissionDay <= until)
             {
-                path.Add(record);
-            }
-            else if (rehab[r].AdmissionDay >= from && rehab[r].AdmissionDay <= until)
-            {
-                path.Add(rehab.Record(r));
+                (others ??= new List<SdoRecord>(rows.Length - 1)).Add(rehab.Record(r));
             }
         }
 
-        return path;
+        return others;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Territorio.Kernel.Codes;
 
 namespace Territorio.Flows.Sdo;
@@ -37,6 +38,7 @@ public sealed class Icd9CmCodeIndex
     public Icd9CmCatalogue Catalogue { get; }
 
     /// <summary>True when the text is a code of the catalogue, with or without the dot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(ReadOnlySpan<byte> text, Icd9CmKind kind) =>
         TryKey(text, kind, out int key) && (_known[key >> 6] & (1UL << key)) != 0;
 
@@ -47,6 +49,7 @@ public sealed class Icd9CmCodeIndex
         return TryKey(text, kind, out int key) && (_known[key >> 6] & (1UL << key)) != 0 && _codes.TryGetValue(key, out code);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryKey(ReadOnlySpan<byte> text, Icd9CmKind kind, out int key)
     {
         key = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
@@ -43,6 +44,7 @@ public sealed class SdoRowDecoder
     public int Discipline(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields) =>
         ParseInt(Field(source, fields, SdoColumn.Discipline), out int value) && value is >= 1 and <= 99 ? value : -1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Field(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, SdoColumn column)
     {
         var range = fields[_ordinals[(int)column]];    // Utf8Csv.Split counts every range from the start
@@ -168,9 +170,8 @@ public sealed class SdoRowDecoder
 
         var codes = new Icd9CmCode[field.Count((byte)'|') + 1];
         int n = 0;
-        foreach (var part in field.Split((byte)'|'))
+        foreach (var text in Utf8Csv.Codes(field))
         {
-            var text = Utf8Csv.TrimSpaces(field[part]);
             if (!text.IsEmpty && _codes.TryFind(text, kind, out var code))
             {
                 codes[n++] = code;
@@ -226,6 +227,7 @@ public sealed class SdoRowDecoder
         return sex != default;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ParseInt(ReadOnlySpan<byte> text, out int value)
     {
         value = 0;
@@ -253,6 +255,7 @@ public sealed class SdoRowDecoder
     private static ReadOnlySpan<short> DaysToMonth366 => [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366];
 
     /// <summary>A yyyy-MM-dd date: every row has two or three, so it is read digit by digit, without DateTime.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ParseDate(ReadOnlySpan<byte> text, out DateOnly date)
     {
         date = default;
@@ -295,8 +298,10 @@ public sealed class SdoRowDecoder
 
         public InputError? Error { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly ReadOnlySpan<byte> Optional(SdoColumn column) => decoder.Field(_source, _fields, column);
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public ReadOnlySpan<byte> Required(SdoColumn column)
         {
             var value = Optional(column);
@@ -308,6 +313,7 @@ public sealed class SdoRowDecoder
             return value;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public DateOnly Date(SdoColumn column)
         {
             var value = Required(column);
@@ -366,9 +372,8 @@ public sealed class SdoRowDecoder
             }
 
             int count = 0;
-            foreach (var part in value.Split((byte)'|'))
+            foreach (var text in Utf8Csv.Codes(value))
             {
-                var text = Utf8Csv.TrimSpaces(value[part]);
                 if (text.IsEmpty)
                 {
                     continue;

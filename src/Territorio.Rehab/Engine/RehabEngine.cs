@@ -443,7 +443,7 @@ public sealed class RehabEngine(RuleSet rules)
         private void Check(string article, string rule, CheckOutcome outcome, string detail, KeyValuePair<string, string>[] inputs) =>
             _checks.Add(new RuleCheck(article, rule, outcome, detail, inputs));
 
-        private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        private static string Day(DateOnly date) => date.ToString("O", CultureInfo.InvariantCulture);
 
         /// <summary>A count or code as text: the small ones every verdict repeats are made once.</summary>
         private static string Number(int value) => (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);
@@ -496,14 +496,18 @@ public sealed class RehabEngine(RuleSet rules)
         }
     }
 
-    /// <summary>A date as yyyy-MM-dd in any culture, written straight into the reason being built.</summary>
+    /// <summary>
+    /// A date as yyyy-MM-dd in any culture, written straight into the reason being built. The
+    /// round-trip format "O" is that text, written digit by digit by the runtime (a custom
+    /// pattern goes through the general formatter: slower, and more code to compile).
+    /// </summary>
     private readonly struct DayText(DateOnly date) : ISpanFormattable
     {
         public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
-            date.TryFormat(destination, out charsWritten, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            date.TryFormat(destination, out charsWritten, "O", CultureInfo.InvariantCulture);
 
         public string ToString(string? format, IFormatProvider? provider) => ToString();
 
-        public override string ToString() => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        public override string ToString() => date.ToString("O", CultureInfo.InvariantCulture);
     }
 }

@@ -1,4 +1,5 @@
 using Territorio.Cli.Features.Rehab;
+using Territorio.Flows.Rehab;
 using Territorio.Web.Rehab;
 
 namespace Territorio.Cli.Features.Demo;
@@ -16,7 +17,7 @@ public static class DemoRehab
         string sdo = Path.Combine(folder, "sdo.csv");
         DemoSdoCommand.Generate(sdo, 20_000, 2_000, seed);
         env.Output.WriteLine($"flusso SDO demo: {sdo}");
-        RehabCommands.Run(env, new RehabCommands.RehabCheckOptions(
+        RehabCommands.Run(env, new RehabCheckOptions(
             sdo,
             Path.Combine(folder, "verdicts.csv"),
             Rules: null,
