@@ -5,7 +5,7 @@ namespace Territorio.Web;
 /// <summary>How the screens show numbers, money and dates: Italian conventions, Europe/Rome time.</summary>
 public static class ItalianFormat
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("it-IT");
+    public static readonly CultureInfo Culture = Territorio.Flows.Italian.Culture;
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
@@ -17,7 +17,7 @@ public static class ItalianFormat
 
     public static string Euro(decimal amount) => "€ " + amount.ToString("#,##0.00", Culture);
 
-    public static string Number(long value) => value.ToString("N0", Culture);
+    public static string Number(long value) => Territorio.Flows.Italian.Number(value);
 
     /// <summary>A day typed by a user (dd/MM/yyyy) or sent by a form's date field (yyyy-MM-dd).</summary>
     public static bool TryParseDate(string text, out DateOnly date) =>

@@ -236,7 +236,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 Encoding.UTF8.GetString(decoder.Field(row, fields, SdoColumn.RecordId)),
                 decoder.Discipline(row, fields),
                 decoder.DateOf(row, fields, SdoColumn.DischargeDate),
-                decoder.CodesOf(decoder.Field(row, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis)[0],
+                decoder.CodeOf(decoder.Field(row, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis),
                 decoder.CodesOf(decoder.Field(row, fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis));
         }
 

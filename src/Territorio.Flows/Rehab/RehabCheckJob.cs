@@ -1,4 +1,3 @@
-using System.Globalization;
 using Territorio.Flows.Diagnostics;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Sdo;
@@ -18,8 +17,6 @@ public sealed record RehabCheckOptions(string Sdo, string Out, string? Rules, st
 /// </summary>
 public static class RehabCheckJob
 {
-    private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
-
     /// <summary>Runs the check; the exit code is 1 when rows were rejected, 0 otherwise.</summary>
     public static int Run(ReferenceData data, RehabCheckOptions options, TextWriter output, TextWriter error)
     {
@@ -58,8 +55,8 @@ public static class RehabCheckJob
         }
 
         int Count(Verdict v) => result.Admissions.Count(a => a.Verdict == v);
-        o.WriteLine($"ricoveri di riabilitazione giudicati: {Number(result.Admissions.Count)} (ricoveri per acuti letti: {Number(result.AcuteRows)})");
-        o.WriteLine($"  appropriati {Number(Count(Verdict.Appropriate))}, inappropriati {Number(Count(Verdict.Inappropriate))}, non valutabili {Number(Count(Verdict.NotAssessable))}, fuori ambito {Number(Count(Verdict.OutOfScope))}");
+        o.WriteLine($"ricoveri di riabilitazione giudicati: {Italian.Number(result.Admissions.Count)} (ricoveri per acuti letti: {Italian.Number(result.AcuteRows)})");
+        o.WriteLine($"  appropriati {Italian.Number(Count(Verdict.Appropriate))}, inappropriati {Italian.Number(Count(Verdict.Inappropriate))}, non valutabili {Italian.Number(Count(Verdict.NotAssessable))}, fuori ambito {Italian.Number(Count(Verdict.OutOfScope))}");
         o.WriteLine($"giudizi: {options.Out}");
         if (options.Json is not null)
         {
@@ -73,9 +70,7 @@ public static class RehabCheckJob
 
         if (result.Errors.Count > 0)
         {
-            error.WriteLine($"righe scartate: {Number(result.Errors.Count)}{(options.Errors is null ? " (usa --errors FILE per l'elenco); la prima: " + result.Errors[0] : $", elenco in {options.Errors}")}");
+            error.WriteLine($"righe scartate: {Italian.Number(result.Errors.Count)}{(options.Errors is null ? " (usa --errors FILE per l'elenco); la prima: " + result.Errors[0] : $", elenco in {options.Errors}")}");
         }
     }
-
-    private static string Number(long value) => value.ToString("N0", Italian);
 }

@@ -85,7 +85,7 @@ public static class RehabReport
 
     public static string Html(IReadOnlyList<RehabIndicator> indicators, RuleSet rules, string sdoFile)
     {
-        var it = CultureInfo.GetCultureInfo("it-IT");
+        var it = Italian.Culture;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\"><title>Appropriatezza dei ricoveri riabilitativi</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:right}th:first-child,td:first-child{text-align:left}")

@@ -13,7 +13,6 @@ namespace Territorio.Flows.Remuneration;
 /// </summary>
 public static class GestoreStatementPdf
 {
-    private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
     private const double Margin = 40;
     private const double RowHeight = 13;
 
@@ -72,11 +71,11 @@ public static class GestoreStatementPdf
 
     private static string[] RowText(IEnumerable<string> cells) => cells.ToArray();
 
-    private static string Fmt(int value) => value.ToString("N0", Italian);
+    private static string Fmt(int value) => Italian.Number(value);
 
-    private static string Money(decimal value) => value.ToString("N2", Italian);
+    private static string Money(decimal value) => value.ToString("N2", Italian.Culture);
 
-    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Italian);
+    private static string Date(DateOnly date) => Italian.Date(date);
 
     /// <summary>Writes lines top-down, starting a new page (with header and footer) when full.</summary>
     private sealed class Page

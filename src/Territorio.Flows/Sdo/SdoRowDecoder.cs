@@ -146,7 +146,7 @@ public sealed class SdoRowDecoder
         DischargeMode = Shared(Field(source, fields, SdoColumn.DischargeMode)),
         Mdc = IntOf(source, fields, SdoColumn.Mdc) ?? 0,
         Drg = Shared(Field(source, fields, SdoColumn.Drg)),
-        PrincipalDiagnosis = CodesOf(Field(source, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis) is [var principal] ? principal : default,
+        PrincipalDiagnosis = CodeOf(Field(source, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis),
         SecondaryDiagnoses = CodesOf(Field(source, fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis),
         Procedures = CodesOf(Field(source, fields, SdoColumn.Procedures), Icd9CmKind.Procedure),
         TransferFromDiscipline = IntOf(source, fields, SdoColumn.TransferFromDiscipline),
@@ -164,6 +164,20 @@ public sealed class SdoRowDecoder
 
     private int? IntOf(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, SdoColumn column) =>
         ParseInt(Field(source, fields, column), out int value) ? value : null;
+
+    /// <summary>The canonical code of a one-code field already validated (the principal diagnosis), without an array.</summary>
+    public Icd9CmCode CodeOf(ReadOnlySpan<byte> field, Icd9CmKind kind)
+    {
+        foreach (var text in Utf8Csv.Codes(field))
+        {
+            if (!text.IsEmpty && _codes.TryFind(text, kind, out var code))
+            {
+                return code;
+            }
+        }
+
+        return default;
+    }
 
     /// <summary>The canonical codes of a field already validated ("" → none).</summary>
     public Icd9CmCode[] CodesOf(ReadOnlySpan<byte> field, Icd9CmKind kind)

@@ -154,9 +154,8 @@ public static class PyramidReportWriter
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static readonly CultureInfo ItalianCulture = CultureInfo.GetCultureInfo("it-IT");
 
-    private static string Number(long value) => value.ToString("N0", ItalianCulture);
+    private static string Number(long value) => Italian.Number(value);
 
-    private static string Percent(double share) => share.ToString("0.0%", ItalianCulture);
+    private static string Percent(double share) => share.ToString("0.0%", Italian.Culture);
 }

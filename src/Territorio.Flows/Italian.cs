@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Territorio.Cli;
+namespace Territorio.Flows;
 
-/// <summary>Formats for what people read (messages); files stay culture-invariant.</summary>
+/// <summary>Formats for what people read (messages, reports, PDFs); data files stay culture-invariant.</summary>
 public static class Italian
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("it-IT");
