@@ -59,7 +59,7 @@ internal static class PathologyFamilies
         new(9, 1, VeryElderly, 0.9, [new(Flow.Drug, "V03AN01", 0.7), new(Flow.Exemption, "024", 0.4), new(Flow.Sdo, "51883", 0.3, Mdc: 4)]),
         new(40, 1.2, Adult, 2.5, [new(Flow.Exemption, "006", 0.7), new(Flow.Drug, "L04AB01", 0.3), new(Flow.Sdo, "7140", 0.05, Mdc: 8)]),
         new(46, 1, Young, 1.0, [new(Flow.Drug, "A07EC02", 0.7), new(Flow.Exemption, "009", 0.5), new(Flow.Sdo, "5559", 0.1, Mdc: 6)]),
-        new(41, 1.5, Flat, 1.0, [new(Flow.Exemption, "044", 0.6), new(Flow.Drug, "D05BB02", 0.3), new(Flow.Sdo, "6961", 0.05, Mdc: 9)]),
+        new(41, 1.5, Flat, 1.0, [new(Flow.Exemption, "045", 0.6), new(Flow.Drug, "D05BB02", 0.3), new(Flow.Sdo, "6961", 0.05, Mdc: 9)]),
         new(62, 1, Adult, 3.0, [new(Flow.Drug, "H03BB02", 0.8), new(Flow.Exemption, "035", 0.3), new(Flow.Sdo, "24200", 0.05, Mdc: 10)]),
         new(43, 0.8, Adult, 0.8, [new(Flow.Exemption, "016", 0.6), new(Flow.Sdo, "07054", 0.3, Mdc: 7), new(Flow.Drug, "J05AP55", 0.1)]),
         new(19, 0.6, Elderly, 0.6, [new(Flow.Exemption, "008", 0.6), new(Flow.Sdo, "5715", 0.6, Mdc: 7)]),

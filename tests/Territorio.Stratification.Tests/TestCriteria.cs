@@ -37,8 +37,10 @@ internal static class TestCriteria
 
     public static PathologyCatalogue Catalogue { get; } = CriteriaFiles.Catalogue(Reference);
 
+    public static ExemptionCodes Exemptions { get; } = CriteriaFiles.ExemptionCodes(Reference);
+
     public static StratificationCriteria Parse(string text) =>
-        new CriteriaParser(Reference.Icd9Cm, Catalogue).Parse(new StringReader(text), "criteri-test.txt");
+        new CriteriaParser(Reference.Icd9Cm, Catalogue, Exemptions).Parse(new StringReader(text), "criteri-test.txt");
 
     public static StratificationCriteria Small { get; } = Parse(Text);
 

@@ -15,10 +15,18 @@ public static class CriteriaFiles
         return PathologyCatalogue.Parse(reader, path);
     }
 
+    /// <summary>The exemption disease codes of both generations (data/esenzioni).</summary>
+    public static ExemptionCodes ExemptionCodes(ReferenceData reference)
+    {
+        string path = reference.PathOf("esenzioni", "esenzioni_croniche.csv");
+        using var reader = new StreamReader(path);
+        return ExemptionCodesCsv.Read(reader, path);
+    }
+
     public static StratificationCriteria Load(ReferenceData reference, string? path = null)
     {
         path ??= DefaultPath(reference);
         using var reader = new StreamReader(path);
-        return new CriteriaParser(reference.Icd9Cm, Catalogue(reference)).Parse(reader, path);
+        return new CriteriaParser(reference.Icd9Cm, Catalogue(reference), ExemptionCodes(reference)).Parse(reader, path);
     }
 }

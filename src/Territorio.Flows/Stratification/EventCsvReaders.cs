@@ -36,14 +36,14 @@ public static class EventCsvReaders
             }
         });
 
-    /// <summary><c>exemptions.csv</c>: co-payment exemptions (DM 329/1999); end_date may be empty.</summary>
+    /// <summary><c>exemptions.csv</c>: co-payment exemptions (DM 329/1999, DPCM 12/1/2017 all. 8) as issued; end_date may be empty.</summary>
     public static long ReadExemptions(TextReader text, string fileName, Stratifier engine, Action<InputError> onError) =>
         ReadRows(text, fileName, ExemptionColumns, engine, onError, static (csv, engine, person, ref error) =>
         {
             var code = csv.Field(1);
             if (!ExemptionCode.IsValid(code))
             {
-                error ??= csv.Error(1, code, "codice di esenzione non valido (3-6 lettere maiuscole o cifre)");
+                error ??= csv.Error(1, code, "codice di esenzione non valido (3-6 lettere maiuscole o cifre, poi un eventuale sotto-codice dopo il punto: 013.250)");
             }
 
             var start = csv.Date(2, required: true, ref error);

@@ -10,8 +10,10 @@ namespace Territorio.Stratification.Criteria;
 /// checked: ICD-9-CM against the Italian 2007 catalogue, ATC by shape, pathologies against the
 /// regional catalogue. The first mistake stops the load with file, line, field and reason.
 /// </summary>
-public sealed class CriteriaParser(Icd9CmCatalogue icd9Cm, PathologyCatalogue catalogue)
+public sealed class CriteriaParser(Icd9CmCatalogue icd9Cm, PathologyCatalogue catalogue, ExemptionCodes? exemptionCodes = null)
 {
+    private readonly ExemptionCodes _exemptionCodes = exemptionCodes ?? ExemptionCodes.None;
+
     private const int MaxDistinctDates = 8;
 
     public StratificationCriteria Parse(TextReader reader, string fileName)
@@ -73,7 +75,10 @@ public sealed class CriteriaParser(Icd9CmCatalogue icd9Cm, PathologyCatalogue ca
         }
 
         return new StratificationCriteria(version, status, useWindow,
-            [.. pathologies.Select(p => new PathologyCriteria(p.Entry, p.Weight, p.WeightRationale, p.Replaces, p.Criteria))], fileName);
+            [.. pathologies.Select(p => new PathologyCriteria(p.Entry, p.Weight, p.WeightRationale, p.Replaces, p.Criteria))], fileName)
+        {
+            ExemptionCodes = _exemptionCodes,
+        };
     }
 
     private PathologyBuilder ParsePathology(Line line, List<PathologyBuilder> earlier)
@@ -146,7 +151,15 @@ public sealed class CriteriaParser(Icd9CmCatalogue icd9Cm, PathologyCatalogue ca
             case CriterionKind.Drugs when !AtcCode.IsValidPrefix(code):
                 throw line.Error(line.Kind, code, "codice ATC non valido (forma L-NN-L-L-NN, gruppo anatomico noto)");
             case CriterionKind.Exemption when !ExemptionCode.IsValid(code):
-                throw line.Error(line.Kind, code, "codice di esenzione non valido (3-6 caratteri alfanumerici)");
+                throw line.Error(line.Kind, code, "codice di esenzione non valido (3-6 lettere maiuscole o cifre, poi un eventuale sotto-codice dopo il punto)");
+            case CriterionKind.Exemption:
+                string normalised = _exemptionCodes.Normalise(code);
+                if (_exemptionCodes.Diseases.Count > 0 && !_exemptionCodes.IsKnownDisease(ExemptionCode.Disease(normalised).ToString()))
+                {
+                    throw line.Error(line.Kind, code, "codice di malattia assente dall'elenco delle esenzioni (DM 329/1999, DPCM 12/1/2017 all. 8)");
+                }
+
+                return normalised;
             case CriterionKind.Outpatient when !OutpatientCode.IsValid(code):
                 throw line.Error(line.Kind, code, "codice di prestazione non valido (cifre, lettere e punti)");
             default:

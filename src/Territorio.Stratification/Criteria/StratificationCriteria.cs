@@ -61,6 +61,9 @@ public sealed record StratificationCriteria(
     public bool IsProvisional => Status.Contains("PROVVISORI", StringComparison.OrdinalIgnoreCase)
         || Status.Contains("PROVISIONAL", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The exemption codes of both generations; flows are normalised by it (none: codes as read).</summary>
+    public ExemptionCodes ExemptionCodes { get; init; } = ExemptionCodes.None;
+
     /// <summary>What reports print beside results, e.g. "criteri 2026.1 — PROVVISORIO".</summary>
     public string Label => $"criteri {Version} — {Status}";
 }

@@ -80,8 +80,6 @@ internal sealed class CodeIndex
             }
         }
     }
-
-    public static IEnumerable<string> ExactOnly(string code) => [code];
 }
 
 /// <summary>A growable array in fixed pages: no large copies, stable refs while appending.</summary>

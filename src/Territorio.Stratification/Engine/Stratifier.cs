@@ -86,7 +86,8 @@ public sealed class Stratifier
         _diagnoses = Index(CriterionKind.SdoDiagnosis, CodeIndex.Icd9CmParents);
         _procedures = Index(CriterionKind.SdoProcedure, CodeIndex.Icd9CmParents);
         _atc = Index(CriterionKind.Drugs, CodeIndex.AtcParents);
-        _exemptions = Index(CriterionKind.Exemption, CodeIndex.ExactOnly);
+        // An exemption code as issued covers its disease: "013.250" → "013"; "031A" is normalised to "0A31".
+        _exemptions = Index(CriterionKind.Exemption, code => CodeIndex.DottedParents(criteria.ExemptionCodes.Normalise(code)));
         _outpatient = Index(CriterionKind.Outpatient, CodeIndex.DottedParents);
     }
 
