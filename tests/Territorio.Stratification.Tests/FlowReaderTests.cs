@@ -37,7 +37,7 @@ public class FlowReaderTests
 
     [Fact]
     public void MissingColumn_StopsWithAnErrorNamingIt() =>
-        Should.Throw<InputDataException>(() => ReadDrugs("person_id,date,atc,packs\n")).Error!.Field.ShouldBe("ddd");
+        Should.Throw<InputDataException>(() => ReadDrugs("person_id,date,atc,ddd\n")).Error!.Field.ShouldBe("packs");
 
     [Fact]
     public void Exemptions_EndBeforeStart_IsRejected()

@@ -28,7 +28,7 @@ internal static class TestCriteria
         pathology: 56 | weight: 527 | why: ipertensione
           drugs: C09 | min-packs: 3 | min-age: 18 | why: tre confezioni
         pathology: 48 | weight: 400 | why: colesterolo
-          drugs: C10 | min-ddd: 100 | why: cento DDD
+          drugs: C10 | min-ddd: 100 | fallback-packs: 4 | why: cento DDD
         pathology: 60 | weight: 350 | why: ipotiroidismo
           exemption: 027 | why: esenzione
         pathology: 63 | weight: 350 | why: asma

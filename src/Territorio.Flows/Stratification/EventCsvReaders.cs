@@ -11,15 +11,57 @@ namespace Territorio.Flows.Stratification;
 /// </summary>
 public static class EventCsvReaders
 {
-    public static readonly string[] DrugColumns = ["person_id", "date", "atc", "packs", "ddd"];
+    /// <summary>
+    /// A drugs file carries <c>atc</c> (with <c>ddd</c> when known) or, as the regional flows do,
+    /// only the pack's <c>aic</c>: <c>person_id,date,aic,packs</c>.
+    /// </summary>
+    public static readonly string[] DrugColumns = ["person_id", "date", "atc", "packs", "ddd", "aic"];
 
     public static readonly string[] ExemptionColumns = ["person_id", "code", "start_date", "end_date"];
 
     public static readonly string[] OutpatientColumns = ["person_id", "date", "code"];
 
-    /// <summary><c>drugs.csv</c>: territorial pharmacy and direct distribution.</summary>
-    public static long ReadDrugs(TextReader text, string fileName, Stratifier engine, Action<InputError> onError) =>
-        ReadRows(text, fileName, DrugColumns, engine, onError, static (csv, engine, person, ref error) =>
+    /// <summary><c>drugs.csv</c>: territorial pharmacy and direct distribution, by ATC or by AIC.</summary>
+    public static long ReadDrugs(TextReader text, string fileName, Stratifier engine, Action<InputError> onError, DrugCoding? coding = null)
+    {
+        using var csv = FlowCsv.Open(text, fileName, DrugColumns, "atc", "ddd", "aic");
+        coding ??= new DrugCoding(null);
+        if (csv.Has(5))
+        {
+            coding.NoteAicFlow(fileName);
+            return ReadRows(csv, engine, onError, coding, static (csv, engine, person, coding, ref error) =>
+            {
+                var date = csv.Date(1, required: true, ref error);
+                var aic = csv.Field(5);
+                if (!AicCode.IsValid(aic))
+                {
+                    error ??= csv.Error(5, aic, "codice AIC non valido (attese 9 cifre)");
+                }
+
+                double packs = csv.Number(3, ref error);
+                if (error is not null)
+                {
+                    return;
+                }
+
+                if (coding.TryFind(aic, person, out var pack))
+                {
+                    engine.AddDispensing(person, date!.Value, pack.Atc, packs, packs * pack.DddPerPack);
+                }
+                else
+                {
+                    // Not in the map: no chronic evidence, still a use of services.
+                    engine.AddUse(person, date!.Value);
+                }
+            });
+        }
+
+        if (!csv.Has(2))
+        {
+            throw new InputDataException(new InputError(fileName, 1, "atc", "", "colonna mancante nell'intestazione (attesa atc, o aic per i flussi per confezione)"));
+        }
+
+        return ReadRows(csv, engine, onError, coding, static (csv, engine, person, coding, ref error) =>
         {
             var date = csv.Date(1, required: true, ref error);
             var atc = csv.Field(2);
@@ -29,12 +71,13 @@ public static class EventCsvReaders
             }
 
             double packs = csv.Number(3, ref error);
-            double ddd = csv.Number(4, ref error);
+            double ddd = csv.Has(4) ? csv.Number(4, ref error) : double.NaN;
             if (error is null)
             {
                 engine.AddDispensing(person, date!.Value, atc, packs, ddd);
             }
         });
+    }
 
     /// <summary><c>exemptions.csv</c>: co-payment exemptions (DM 329/1999, DPCM 12/1/2017 all. 8) as issued; end_date may be empty.</summary>
     public static long ReadExemptions(TextReader text, string fileName, Stratifier engine, Action<InputError> onError) =>
@@ -78,9 +121,16 @@ public static class EventCsvReaders
 
     private delegate void RowHandler(FlowCsv csv, Stratifier engine, int person, ref InputError? error);
 
+    private delegate void RowHandler<TState>(FlowCsv csv, Stratifier engine, int person, TState state, ref InputError? error);
+
     private static long ReadRows(TextReader text, string fileName, string[] columns, Stratifier engine, Action<InputError> onError, RowHandler handle)
     {
         using var csv = FlowCsv.Open(text, fileName, columns);
+        return ReadRows(csv, engine, onError, handle, static (csv, engine, person, handle, ref error) => handle(csv, engine, person, ref error));
+    }
+
+    private static long ReadRows<TState>(FlowCsv csv, Stratifier engine, Action<InputError> onError, TState state, RowHandler<TState> handle)
+    {
         long accepted = 0;
         while (csv.Read())
         {
@@ -93,7 +143,7 @@ public static class EventCsvReaders
 
             // The handler parses the other fields even when the person is unknown, but only the
             // first error is kept and nothing reaches the engine.
-            handle(csv, engine, person, ref error);
+            handle(csv, engine, person, state, ref error);
             if (error is null)
             {
                 accepted++;

@@ -26,7 +26,11 @@ internal sealed class FlowCsv : IDisposable
 
     public long Line { get; private set; } = 1;
 
-    public static FlowCsv Open(TextReader text, string fileName, string[] columns)
+    /// <summary>Whether an optional column is in the header.</summary>
+    public bool Has(int column) => _ordinals[column] >= 0;
+
+    /// <summary>Opens a flow; the columns named in <paramref name="optional"/> may be absent (see <see cref="Has"/>).</summary>
+    public static FlowCsv Open(TextReader text, string fileName, string[] columns, params string[] optional)
     {
         var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -38,7 +42,15 @@ internal sealed class FlowCsv : IDisposable
         var ordinals = new int[columns.Length];
         for (int i = 0; i < columns.Length; i++)
         {
-            if (!header.TryGetValue(columns[i], out ordinals[i]))
+            if (header.TryGetValue(columns[i], out int ordinal))
+            {
+                ordinals[i] = ordinal;
+            }
+            else if (optional.Contains(columns[i]))
+            {
+                ordinals[i] = -1;
+            }
+            else
             {
                 csv.Dispose();
                 throw new InputDataException(new InputError(fileName, 1, columns[i], "", "colonna mancante nell'intestazione"));

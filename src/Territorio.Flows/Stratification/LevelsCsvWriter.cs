@@ -6,7 +6,8 @@ namespace Territorio.Flows.Stratification;
 /// <summary>
 /// Writes <c>levels.csv</c>: <c>person_id,level,main_pathology,pathologies,evidence,reclassification</c>.
 /// <c>pathologies</c> are catalogue codes, main first, <c>|</c>-separated; <c>evidence</c> is
-/// <c>pathology=source:code:date;…</c> per pathology, <c>|</c>-separated. A person who died
+/// <c>pathology=source:code:date;…</c> per pathology (a drug evidence judged on packs because DDDs were not loaded ends with
+/// <see cref="PacksInsteadOfDddNote"/>), <c>|</c>-separated. A person who died
 /// before the as-of date has an empty level and evidence <c>deceased:date</c>. <c>reclassification</c>
 /// is empty, or names the approved reclassification that replaced the engine's level, with its
 /// reason (the evidence is still the flows').
@@ -14,6 +15,9 @@ namespace Territorio.Flows.Stratification;
 public sealed class LevelsCsvWriter(TextWriter writer)
 {
     public const string Header = "person_id,level,main_pathology,pathologies,evidence,reclassification";
+
+    /// <summary>Appended to a drug evidence whose DDD threshold was judged on packs.</summary>
+    public const string PacksInsteadOfDddNote = ":confezioni (DDD non caricate)";
 
     private readonly char[] _buffer = new char[16];
 
@@ -74,6 +78,10 @@ public sealed class LevelsCsvWriter(TextWriter writer)
             writer.Write(evidence.Code);
             writer.Write(':');
             WriteDate(evidence.Date);
+            if (evidence.PacksInsteadOfDdd)
+            {
+                writer.Write(PacksInsteadOfDddNote);
+            }
         }
 
         writer.Write(',');

@@ -15,6 +15,12 @@ public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string
 {
     /// <summary>The approved reclassifications given to the run: how many applied, which skipped and why.</summary>
     public ClassificationOverrides? Overrides { get; init; }
+
+    /// <summary>How drugs were coded (AIC map, DDDs loaded, AIC codes the map lacks).</summary>
+    public DrugCoding? Drugs { get; init; }
+
+    /// <summary>Persons with a DDD threshold judged on packs, because DDDs were not loaded for some dispensing.</summary>
+    public long PersonsJudgedOnPacks { get; init; }
 }
 
 /// <summary>
@@ -25,8 +31,9 @@ public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string
 /// </summary>
 public sealed class StratificationRun(ReferenceData reference)
 {
-    public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError, ClassificationOverrides? overrides = null)
+    public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError, ClassificationOverrides? overrides = null, DrugCoding? drugCoding = null)
     {
+        drugCoding ??= new DrugCoding(null);
         var clock = Stopwatch.StartNew();
         var engine = new Stratifier(criteria, asOf);
         long rejected = 0;
@@ -50,7 +57,7 @@ public sealed class StratificationRun(ReferenceData reference)
         long events = ReadSdo(inputs.Sdo, engine, Reject);
         using (var drugs = Open(inputs.Drugs))
         {
-            events += EventCsvReaders.ReadDrugs(drugs, inputs.Drugs, engine, Reject);
+            events += EventCsvReaders.ReadDrugs(drugs, inputs.Drugs, engine, Reject, drugCoding);
         }
 
         using (var exemptions = Open(inputs.Exemptions))
@@ -67,15 +74,22 @@ public sealed class StratificationRun(ReferenceData reference)
         var writer = new LevelsCsvWriter(levels);
         writer.WriteHeader();
         var outcome = new Outcome();
+        long judgedOnPacks = 0;
         for (int person = 0; person < engine.PersonCount; person++)
         {
             engine.Classify(person, outcome);
+            judgedOnPacks += outcome.JudgedOnPacks ? 1 : 0;
             overrides?.Apply(outcome);
             writer.Write(outcome);
             pyramid.Add(outcome);
         }
 
-        return new StratificationSummary(pyramid, engine.Groups, engine.PersonCount, events, rejected, clock.Elapsed) { Overrides = overrides };
+        return new StratificationSummary(pyramid, engine.Groups, engine.PersonCount, events, rejected, clock.Elapsed)
+        {
+            Overrides = overrides,
+            Drugs = drugCoding,
+            PersonsJudgedOnPacks = judgedOnPacks,
+        };
     }
 
     private long ReadSdo(string path, Stratifier engine, Action<InputError> onError)

@@ -40,3 +40,9 @@ public static class AtcCode
         return true;
     }
 }
+
+/// <summary>AIFA's pack code (autorizzazione all'immissione in commercio): 9 digits, as the pharmaceutical flows carry it.</summary>
+public static class AicCode
+{
+    public static bool IsValid(ReadOnlySpan<char> code) => code.Length == 9 && !code.ContainsAnyExceptInRange('0', '9');
+}

@@ -126,14 +126,26 @@ public sealed class CriteriaParser(Icd9CmCatalogue icd9Cm, PathologyCatalogue ca
             throw line.Error("min-dates", minDates.ToString(CultureInfo.InvariantCulture), $"al massimo {MaxDistinctDates} date distinte");
         }
 
-        if (kind != CriterionKind.Drugs && (line.Optional("min-packs") ?? line.Optional("min-ddd") ?? line.Optional("min-dates")) is { } misplaced)
+        if (kind != CriterionKind.Drugs && (line.Optional("min-packs") ?? line.Optional("min-ddd") ?? line.Optional("min-dates") ?? line.Optional("fallback-packs")) is { } misplaced)
         {
             throw line.Error(line.Kind, misplaced, "soglie di confezioni/DDD/date valgono solo per i farmaci");
         }
 
+        // DDDs come from a licensed file the user may not load (WHO ATC/DDD index, © WHOCC): a
+        // DDD threshold must say how many packs stand for it.
+        double minDdd = line.Number("min-ddd");
+        double fallbackPacks = line.Number("fallback-packs");
+        if (minDdd > 0 && fallbackPacks <= 0)
+        {
+            throw line.Error("fallback-packs", "", "una soglia min-ddd richiede fallback-packs (le confezioni da contare quando le DDD non sono caricate)");
+        }
+
         return new Criterion(kind, codes, window, Math.Max(1, (int)line.Number("min-count")),
-            line.Number("min-packs"), line.Number("min-ddd"), minDates,
-            (int)line.Number("min-age"), line.Optional("max-age") is null ? int.MaxValue : (int)line.Number("max-age"), line.Required("why"), line.LineNumber);
+            line.Number("min-packs"), minDdd, minDates,
+            (int)line.Number("min-age"), line.Optional("max-age") is null ? int.MaxValue : (int)line.Number("max-age"), line.Required("why"), line.LineNumber)
+        {
+            FallbackPacks = fallbackPacks,
+        };
     }
 
     private string CheckCode(Line line, CriterionKind kind, string code)

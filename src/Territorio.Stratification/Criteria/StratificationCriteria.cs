@@ -37,7 +37,11 @@ public sealed record Criterion(
     int MinAge,
     int MaxAge,
     string Rationale,
-    int Line);
+    int Line)
+{
+    /// <summary>Packs that stand for <see cref="MinDdd"/> when a dispensing comes without DDD (no licensed DDD file loaded).</summary>
+    public double FallbackPacks { get; init; }
+}
 
 /// <summary>
 /// The criteria of one catalogue pathology, its ranking weight (which pathology is the main one)

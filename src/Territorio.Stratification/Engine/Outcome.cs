@@ -5,6 +5,9 @@ namespace Territorio.Stratification.Engine;
 /// <summary>One record that proved a pathology: which flow, which code, which date.</summary>
 public readonly record struct Evidence(int Pathology, CriterionKind Source, string Code, DateOnly Date)
 {
+    /// <summary>A DDD threshold judged on packs, because some dispensing came without DDD (none loaded).</summary>
+    public bool PacksInsteadOfDdd { get; init; }
+
     /// <summary>Flow names as in the input file names: sdo, drugs, exemptions, outpatient.</summary>
     public string SourceName => Source switch
     {
@@ -38,6 +41,9 @@ public sealed class Outcome
     public int? MainPathology => Pathologies.Count > 0 ? Pathologies[0] : null;
 
     public List<Evidence> Evidence { get; } = [];
+
+    /// <summary>Whether a DDD threshold of this person's evidence was judged on packs (DDDs not loaded).</summary>
+    public bool JudgedOnPacks => Evidence.Exists(e => e.PacksInsteadOfDdd);
 
     /// <summary>Date of the latest use of services (SDO, drugs, outpatient) up to the as-of date.</summary>
     public DateOnly? LastUse { get; internal set; }

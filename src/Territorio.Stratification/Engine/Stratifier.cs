@@ -146,7 +146,11 @@ public sealed class Stratifier
         }
     }
 
-    /// <summary>A drug dispensing (territorial pharmacy or direct distribution).</summary>
+    /// <summary>
+    /// A drug dispensing (territorial pharmacy or direct distribution). <paramref name="ddd"/> is
+    /// <see cref="double.NaN"/> when the flow carries none and no licensed DDD file gives it: a
+    /// criterion with a DDD threshold then counts packs instead (its fallback-packs), and says so.
+    /// </summary>
     public void AddDispensing(int person, DateOnly date, ReadOnlySpan<char> atc, double packs, double ddd)
     {
         int day = date.DayNumber;
@@ -165,22 +169,37 @@ public sealed class Stratifier
 
             ref var hit = ref HitFor(person, ci);
             hit.See(day, entry.CodeId);
-            if (hit.Satisfied)
+            var c = _criterion[ci];
+            // A DDD criterion keeps adding after it is met: one dispensing without DDD switches it
+            // to packs, and the totals must not depend on the order of the rows.
+            if (hit.Satisfied && c.MinDdd == 0)
             {
                 continue;
             }
 
-            var c = _criterion[ci];
             hit.Packs += packs;
-            hit.Ddd += ddd;
+            if (double.IsNaN(ddd))
+            {
+                hit.DddMissing |= c.MinDdd > 0;
+            }
+            else
+            {
+                hit.Ddd += ddd;
+            }
+
             if (c.MinDates > 0)
             {
                 hit.AddDistinctDate(day, c.MinDates);
             }
 
-            hit.Satisfied = hit.Packs >= c.MinPacks && hit.Ddd >= c.MinDdd && hit.DateCount >= c.MinDates;
+            hit.Satisfied = hit.DateCount >= c.MinDates && (hit.DddMissing
+                ? hit.Packs >= Math.Max(c.MinPacks, c.FallbackPacks)
+                : hit.Packs >= c.MinPacks && hit.Ddd >= c.MinDdd);
         }
     }
+
+    /// <summary>A use of services whose code says nothing of chronic disease (e.g. a pack the AIC map lacks).</summary>
+    public void AddUse(int person, DateOnly date) => TryNoteUse(person, date.DayNumber);
 
     /// <summary>A co-payment exemption (DM 329/1999): evidence only when active at the as-of date.</summary>
     public void AddExemption(int person, ReadOnlySpan<char> code, DateOnly start, DateOnly? end)
@@ -285,7 +304,10 @@ public sealed class Stratifier
             int pi = _pathologyOf[hit.Criterion];
             if (hit.Satisfied && AgeFits(hit.Criterion, age) && (present & Bit(pi)) != UInt128.Zero)
             {
-                outcome.Evidence.Add(new Evidence(_criteria.Pathologies[pi].Pathology.Code, _criterion[hit.Criterion].Kind, _codeNames[hit.CodeId], DateOnly.FromDayNumber(hit.LastDay)));
+                outcome.Evidence.Add(new Evidence(_criteria.Pathologies[pi].Pathology.Code, _criterion[hit.Criterion].Kind, _codeNames[hit.CodeId], DateOnly.FromDayNumber(hit.LastDay))
+                {
+                    PacksInsteadOfDdd = hit.DddMissing,
+                });
             }
         }
 
@@ -388,6 +410,7 @@ public sealed class Stratifier
         public int Next;
         public short Criterion;
         public bool Satisfied;
+        public bool DddMissing;
         public byte DateCount;
         public int Count;
         public int LastDay;

@@ -10,13 +10,19 @@ namespace Territorio.Cli.Features.Stratification;
 /// <c>territorio stratify</c>: every resident into levels 1–5 from the regional flows
 /// (DGR X/6164/2017), with the pathologies found and the records that prove them.
 /// </summary>
+/// <summary>The drug reference files a run uses: the AIC map (default: the shipped one) and a licensed DDD file.</summary>
+public sealed record DrugFiles(string? AicMap, string? Ddd)
+{
+    public static string DefaultAicMap(Territorio.Flows.Reference.ReferenceData reference) => reference.PathOf("aifa", "aic_atc.csv");
+}
+
 public static class StratifyCommand
 {
     public static Command Build(CliEnvironment env)
     {
         var persons = CommandExtensions.ExistingFile("--persons", "Anagrafe: person_id, birth_date, sex, ats, mmg_id, death_date.");
         var sdo = CommandExtensions.ExistingFile("--sdo", "Schede di dimissione ospedaliera (tracciato SDO di Territorio).");
-        var drugs = CommandExtensions.ExistingFile("--drugs", "Farmaceutica: person_id, date, atc, packs, ddd.");
+        var drugs = CommandExtensions.ExistingFile("--drugs", "Farmaceutica: person_id, date, atc, packs (ddd facoltativa), oppure per confezione: person_id, date, aic, packs.");
         var exemptions = CommandExtensions.ExistingFile("--exemptions", "Esenzioni: person_id, code, start_date, end_date.");
         var outpatient = CommandExtensions.ExistingFile("--outpatient", "Specialistica ambulatoriale: person_id, date, code.");
         var asOf = new Option<string>("--as-of") { Description = "Data di riferimento AAAA-MM-GG.", Required = true };
@@ -26,9 +32,13 @@ public static class StratifyCommand
         var overrides = CommandExtensions.ExistingFile("--overrides",
             "Riclassificazioni approvate dalla Commissione ATS (CSV di 'territorio reclassifications export'): sostituiscono livello e patologie delle persone, con il motivo nella colonna reclassification.", required: false);
 
+        var aicMap = CommandExtensions.ExistingFile("--aic-map", "Mappa AIC → ATC delle confezioni (predefinita: quella distribuita, liste di trasparenza AIFA; vedi 'territorio drugs import-aic').", required: false);
+        var ddd = CommandExtensions.ExistingFile("--ddd",
+            "File ATC/DDD su licenza (tracciato dell'indice OMS: atc_code, atc_name, ddd, uom, adm_r, note): DDD per confezione dei flussi per AIC. Senza, le soglie in DDD contano le confezioni.", required: false);
+
         var command = new Command("stratify", "Stratifica la popolazione nei livelli 1–5 della DGR X/6164/2017 dai flussi regionali.")
         {
-            persons, sdo, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides,
+            persons, sdo, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides, aicMap, ddd,
         };
         command.SetAction(parse =>
         {
@@ -36,15 +46,17 @@ public static class StratifyCommand
             var result = Run(env, new StratificationInputs(
                 parse.GetValue(persons)!.FullName, parse.GetValue(sdo)!.FullName, parse.GetValue(drugs)!.FullName,
                 parse.GetValue(exemptions)!.FullName, parse.GetValue(outpatient)!.FullName),
-                date, parse.GetValue(output)!.FullName, parse.GetValue(criteria)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(overrides)?.FullName);
+                date, parse.GetValue(output)!.FullName, parse.GetValue(criteria)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(overrides)?.FullName,
+                new DrugFiles(parse.GetValue(aicMap)?.FullName, parse.GetValue(ddd)?.FullName));
             return result.Rejected > 0 ? ExitCodes.BadData : ExitCodes.Ok;
         });
         return command;
     }
 
     /// <summary>Runs a stratification and prints where its files are; used by <c>demo run</c> too.</summary>
-    public static StratificationSummary Run(CliEnvironment env, StratificationInputs inputs, DateOnly asOf, string levelsPath, string? criteriaPath, string? reportPath, string? overridesPath = null)
+    public static StratificationSummary Run(CliEnvironment env, StratificationInputs inputs, DateOnly asOf, string levelsPath, string? criteriaPath, string? reportPath, string? overridesPath = null, DrugFiles? drugFiles = null)
     {
+        var drugCoding = new DrugCoding(DrugReference.Load((drugFiles?.AicMap) ?? DrugFiles.DefaultAicMap(env.ReferenceData), drugFiles?.Ddd));
         var criteria = CriteriaFiles.Load(env.ReferenceData, criteriaPath);
         if (criteria.IsProvisional)
         {
@@ -64,7 +76,7 @@ public static class StratifyCommand
         try
         {
             using var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16);
-            summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved);
+            summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved, drugCoding);
         }
         catch
         {
@@ -82,6 +94,8 @@ public static class StratifyCommand
         {
             ReportOverrides(env, approved);
         }
+
+        ReportDrugCoding(env, summary, criteria);
         if (reportPath is not null)
         {
             string html = Path.ChangeExtension(reportPath, ".html");
@@ -104,6 +118,30 @@ public static class StratifyCommand
         }
 
         return summary;
+    }
+
+    private static void ReportDrugCoding(CliEnvironment env, StratificationSummary summary, Territorio.Stratification.Criteria.StratificationCriteria criteria)
+    {
+        var coding = summary.Drugs!;
+        var reference = coding.Reference!;
+        if (coding.ReadAic)
+        {
+            env.Output.WriteLine($"farmaci per codice AIC: mappa {reference.MapVersion}, {Italian.Number(reference.Count)} confezioni; DDD "
+                + (reference.DddLoaded ? "dal file ATC/DDD caricato" : "non caricate (nessun file --ddd)"));
+        }
+
+        foreach (var unknown in coding.Unknown)
+        {
+            env.Error.WriteLine($"codice AIC {unknown.Aic} assente dalla mappa: {Italian.Number(unknown.Rows)} {(unknown.Rows == 1 ? "riga" : "righe")}, "
+                + $"{Italian.Number(unknown.Persons)} {(unknown.Persons == 1 ? "persona" : "persone")} (conta solo come uso dei servizi)");
+        }
+
+        bool dddCriteria = criteria.Pathologies.Any(p => p.Criteria.Any(c => c.MinDdd > 0));
+        if (dddCriteria && summary.PersonsJudgedOnPacks > 0)
+        {
+            env.Output.WriteLine($"DDD non caricate per alcune dispensazioni: le soglie in DDD sono state valutate in confezioni (fallback-packs) per {Italian.Number(summary.PersonsJudgedOnPacks)} "
+                + (summary.PersonsJudgedOnPacks == 1 ? "persona" : "persone") + " (evidenza con 'confezioni (DDD non caricate)')");
+        }
     }
 
     private static void ReportOverrides(CliEnvironment env, ClassificationOverrides approved)
