@@ -25,6 +25,7 @@ public static class CliApp
             TariffsCommands.Build(env),
             RemunerateCommand.Build(env),
             StratifyCommand.Build(env),
+            DrugsCommands.Build(env),
             GestoriCommands.Build(env),
             EnrolCommands.Build(env),
             PaiCommands.Build(env),

@@ -54,6 +54,47 @@ public sealed class LevelsCsvWriter(TextWriter writer)
         }
 
         writer.Write(',');
+        WriteEvidence(outcome);
+        writer.Write(',');
+        if (outcome.AppliedOverride is not null)
+        {
+            writer.Write(Remuneration.RemunerationExport.Quoted(outcome.Reason));
+        }
+
+        writer.WriteLine();
+    }
+
+    public const string ChangesHeader = "person_id,level_before,level_after,evidence";
+
+    public void WriteChangesHeader() => writer.WriteLine(ChangesHeader);
+
+    /// <summary>A row of an update's changes file: who moved from which level (empty: new or deceased) to which, and why now.</summary>
+    public void WriteChange(Outcome outcome, int? levelBefore)
+    {
+        WriteId(outcome.PersonId);
+        writer.Write(',');
+        if (levelBefore is > 0)
+        {
+            WriteInt(levelBefore.Value);
+        }
+
+        writer.Write(',');
+        if (outcome.IsExcluded)
+        {
+            writer.Write(",deceased:");
+            WriteDate(outcome.DeathDate!.Value);
+            writer.WriteLine();
+            return;
+        }
+
+        WriteInt(outcome.Level);
+        writer.Write(',');
+        WriteEvidence(outcome);
+        writer.WriteLine();
+    }
+
+    private void WriteEvidence(Outcome outcome)
+    {
         int current = -1;
         foreach (var evidence in outcome.Evidence)
         {
@@ -84,13 +125,6 @@ public sealed class LevelsCsvWriter(TextWriter writer)
             }
         }
 
-        writer.Write(',');
-        if (outcome.AppliedOverride is not null)
-        {
-            writer.Write(Remuneration.RemunerationExport.Quoted(outcome.Reason));
-        }
-
-        writer.WriteLine();
     }
 
     private void WriteId(string id)

@@ -19,9 +19,20 @@ public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string
     /// <summary>How drugs were coded (AIC map, DDDs loaded, AIC codes the map lacks).</summary>
     public DrugCoding? Drugs { get; init; }
 
+    /// <summary>An update: persons whose level changed, and those of them who became eligible (levels 1–3).</summary>
+    public long Changed { get; init; }
+
+    public long NewlyEligible { get; init; }
+
     /// <summary>Persons with a DDD threshold judged on packs, because DDDs were not loaded for some dispensing.</summary>
     public long PersonsJudgedOnPacks { get; init; }
 }
+
+/// <summary>
+/// What an update (<c>stratify --update</c>) starts from and leaves behind: the engine kept by the
+/// previous run, where to write who changed level, where to keep the state for the next one.
+/// </summary>
+public sealed record StratificationContinuity(Stratifier? Previous, TextWriter? Changes, BinaryWriter? KeepState);
 
 /// <summary>
 /// Reads the five flows (persons first, then SDO, drugs, exemptions, outpatient), stratifies every
@@ -31,11 +42,13 @@ public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string
 /// </summary>
 public sealed class StratificationRun(ReferenceData reference)
 {
-    public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError, ClassificationOverrides? overrides = null, DrugCoding? drugCoding = null)
+    public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError, ClassificationOverrides? overrides = null, DrugCoding? drugCoding = null, StratificationContinuity? continuity = null)
     {
         drugCoding ??= new DrugCoding(null);
         var clock = Stopwatch.StartNew();
-        var engine = new Stratifier(criteria, asOf);
+        var previous = continuity?.Previous;
+        var engine = previous ?? new Stratifier(criteria, asOf);
+        byte[] before = previous is null ? [] : LevelsOf(previous);
         long rejected = 0;
         void Reject(InputError error)
         {
@@ -47,7 +60,17 @@ public sealed class StratificationRun(ReferenceData reference)
         {
             foreach (var (resident, line) in PersonsCsvReader.Read(persons, inputs.Persons, Reject))
             {
-                if (!engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? ""))
+                if (engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? ""))
+                {
+                    continue;
+                }
+
+                if (previous is not null && engine.TryFindPerson(resident.Id, out int known) && known < before.Length)
+                {
+                    // An update's persons file holds new and changed persons: a known id is a change.
+                    engine.UpdatePerson(known, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? "");
+                }
+                else
                 {
                     Reject(new InputError(inputs.Persons, line, "person_id", resident.Id, "persona duplicata (già presente in una riga precedente)"));
                 }
@@ -74,14 +97,31 @@ public sealed class StratificationRun(ReferenceData reference)
         var writer = new LevelsCsvWriter(levels);
         writer.WriteHeader();
         var outcome = new Outcome();
-        long judgedOnPacks = 0;
+        long judgedOnPacks = 0, changed = 0, newlyEligible = 0;
+        var changes = continuity?.Changes is { } changesText ? new LevelsCsvWriter(changesText) : null;
+        changes?.WriteChangesHeader();
         for (int person = 0; person < engine.PersonCount; person++)
         {
             engine.Classify(person, outcome);
             judgedOnPacks += outcome.JudgedOnPacks ? 1 : 0;
+
+            // Changes are the flows' own (before any approved reclassification, which both sides share).
+            int? levelBefore = person < before.Length ? before[person] : null;
+            if (previous is not null && levelBefore != outcome.Level)
+            {
+                changed++;
+                newlyEligible += IsEligible(outcome.Level) && !(levelBefore is { } b && IsEligible(b)) ? 1 : 0;
+                changes?.WriteChange(outcome, levelBefore);
+            }
+
             overrides?.Apply(outcome);
             writer.Write(outcome);
             pyramid.Add(outcome);
+        }
+
+        if (continuity?.KeepState is { } keep)
+        {
+            engine.WriteState(keep);
         }
 
         return new StratificationSummary(pyramid, engine.Groups, engine.PersonCount, events, rejected, clock.Elapsed)
@@ -89,7 +129,25 @@ public sealed class StratificationRun(ReferenceData reference)
             Overrides = overrides,
             Drugs = drugCoding,
             PersonsJudgedOnPacks = judgedOnPacks,
+            Changed = changed,
+            NewlyEligible = newlyEligible,
         };
+    }
+
+    /// <summary>Levels 1–3 may be taken in charge (DGR X/6164/2017: eligible for a Gestore).</summary>
+    public static bool IsEligible(int level) => level is >= 1 and <= 3;
+
+    private static byte[] LevelsOf(Stratifier engine)
+    {
+        var levels = new byte[engine.PersonCount];
+        var outcome = new Outcome();
+        for (int person = 0; person < levels.Length; person++)
+        {
+            engine.Classify(person, outcome);
+            levels[person] = (byte)outcome.Level;
+        }
+
+        return levels;
     }
 
     private long ReadSdo(string path, Stratifier engine, Action<InputError> onError)

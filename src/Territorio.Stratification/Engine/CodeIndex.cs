@@ -25,6 +25,9 @@ internal sealed class CodeIndex
 
     public readonly record struct Entry(int CodeId, short[] Criteria);
 
+    /// <summary>The codes seen so far with their ids (kept in an update's state).</summary>
+    public IEnumerable<(string Code, int Id)> Seen => _seen.Select(s => (s.Key, s.Value.CodeId));
+
     public Entry Find(ReadOnlySpan<char> code)
     {
         if (_lookup.TryGetValue(code, out var entry))
@@ -115,4 +118,6 @@ internal sealed class Column<T>
     public ref T this[int index] => ref CollectionsMarshal.AsSpan(_values)[index];
 
     public void Add(T value) => _values.Add(value);
+
+    public int Count => _values.Count;
 }

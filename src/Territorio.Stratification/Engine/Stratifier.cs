@@ -13,7 +13,7 @@ namespace Territorio.Stratification.Engine;
 /// person touched (counts, packs, DDD, a few distinct dates, the latest evidence) and the latest
 /// use of services. Pure: no IO.
 /// </summary>
-public sealed class Stratifier
+public sealed partial class Stratifier
 {
     private const int NoHit = -1;
     private const int NoUse = int.MinValue;
@@ -102,6 +102,15 @@ public sealed class Stratifier
 
     /// <summary>Start of a look-back window of <paramref name="months"/> ending at (and including) the as-of date.</summary>
     public static int WindowStart(DateOnly asOf, int months) => asOf.AddMonths(-months).AddDays(1).DayNumber;
+
+    /// <summary>Replaces the registry data of a known person (an update's changed row).</summary>
+    public void UpdatePerson(int person, DateOnly birthDate, DateOnly? deathDate, string ats, string mmgId)
+    {
+        _birthDay[person] = birthDate.DayNumber;
+        _deathDay[person] = deathDate?.DayNumber ?? int.MaxValue;
+        _ats[person] = GroupIndex(ats);
+        _mmg[person] = GroupIndex(mmgId);
+    }
 
     /// <summary>Registers a person; false when the id is already registered.</summary>
     public bool TryAddPerson(string id, DateOnly birthDate, DateOnly? deathDate, string ats, string mmgId)

@@ -16,6 +16,9 @@ public sealed record DrugFiles(string? AicMap, string? Ddd)
     public static string DefaultAicMap(Territorio.Flows.Reference.ReferenceData reference) => reference.PathOf("aifa", "aic_atc.csv");
 }
 
+/// <summary>An update run (<c>--update</c>): where to write who changed level.</summary>
+public sealed record UpdateFiles(string? Changes);
+
 public static class StratifyCommand
 {
     public static Command Build(CliEnvironment env)
@@ -36,9 +39,15 @@ public static class StratifyCommand
         var ddd = CommandExtensions.ExistingFile("--ddd",
             "File ATC/DDD su licenza (tracciato dell'indice OMS: atc_code, atc_name, ddd, uom, adm_r, note): DDD per confezione dei flussi per AIC. Senza, le soglie in DDD contano le confezioni.", required: false);
 
+        var update = new Option<bool>("--update")
+        {
+            Description = "Aggiornamento: i file contengono solo le righe nuove (e le persone nuove o cambiate); riparte dallo stato della stratificazione precedente su --out (stessi criteri e data di riferimento).",
+        };
+        var changes = new Option<FileInfo>("--changes") { Description = "Con --update: chi ha cambiato livello (person_id, level_before, level_after, evidence)." };
+
         var command = new Command("stratify", "Stratifica la popolazione nei livelli 1–5 della DGR X/6164/2017 dai flussi regionali.")
         {
-            persons, sdo, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides, aicMap, ddd,
+            persons, sdo, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides, aicMap, ddd, update, changes,
         };
         command.SetAction(parse =>
         {
@@ -47,15 +56,18 @@ public static class StratifyCommand
                 parse.GetValue(persons)!.FullName, parse.GetValue(sdo)!.FullName, parse.GetValue(drugs)!.FullName,
                 parse.GetValue(exemptions)!.FullName, parse.GetValue(outpatient)!.FullName),
                 date, parse.GetValue(output)!.FullName, parse.GetValue(criteria)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(overrides)?.FullName,
-                new DrugFiles(parse.GetValue(aicMap)?.FullName, parse.GetValue(ddd)?.FullName));
+                new DrugFiles(parse.GetValue(aicMap)?.FullName, parse.GetValue(ddd)?.FullName),
+                parse.GetValue(update) ? new UpdateFiles(parse.GetValue(changes)?.FullName) : null);
             return result.Rejected > 0 ? ExitCodes.BadData : ExitCodes.Ok;
         });
         return command;
     }
 
     /// <summary>Runs a stratification and prints where its files are; used by <c>demo run</c> too.</summary>
-    public static StratificationSummary Run(CliEnvironment env, StratificationInputs inputs, DateOnly asOf, string levelsPath, string? criteriaPath, string? reportPath, string? overridesPath = null, DrugFiles? drugFiles = null)
+    public static StratificationSummary Run(CliEnvironment env, StratificationInputs inputs, DateOnly asOf, string levelsPath, string? criteriaPath, string? reportPath, string? overridesPath = null, DrugFiles? drugFiles = null, UpdateFiles? update = null)
     {
+        // The engine's state is kept beside the levels file it produced (decision 0152).
+        string statePath = levelsPath + ".state";
         var drugCoding = new DrugCoding(DrugReference.Load((drugFiles?.AicMap) ?? DrugFiles.DefaultAicMap(env.ReferenceData), drugFiles?.Ddd));
         var criteria = CriteriaFiles.Load(env.ReferenceData, criteriaPath);
         if (criteria.IsProvisional)
@@ -70,26 +82,45 @@ public static class StratifyCommand
             approved = new ClassificationOverrides(ClassificationOverridesCsv.Read(file, overridesPath, CriteriaFiles.Catalogue(env.ReferenceData)), asOf);
         }
 
-        // Written beside the target and moved at the end: never a half-written levels.csv.
-        string temporary = levelsPath + ".tmp";
+        var previous = update is null ? null : LoadPrevious(statePath, criteria, asOf);
+
+        // Written beside the targets and moved at the end: never a half-written levels.csv or state.
+        string temporary = levelsPath + ".tmp", stateTemporary = statePath + ".tmp", changesTemporary = (update?.Changes ?? levelsPath + ".changes") + ".tmp";
         StratificationSummary summary;
         try
         {
-            using var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16);
-            summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved, drugCoding);
+            using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16))
+            using (var state = new BinaryWriter(new BufferedStream(File.Create(stateTemporary), 1 << 16)))
+            using (var changesWriter = update?.Changes is null ? null : new StreamWriter(changesTemporary, false, new System.Text.UTF8Encoding(false), 1 << 16))
+            {
+                summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved, drugCoding,
+                    new StratificationContinuity(previous, changesWriter, state));
+            }
+
+            File.Move(temporary, levelsPath, overwrite: true);
+            File.Move(stateTemporary, statePath, overwrite: true);
+            if (update?.Changes is { } changesPath)
+            {
+                File.Move(changesTemporary, changesPath, overwrite: true);
+            }
         }
-        catch
+        finally
         {
             File.Delete(temporary);
-            throw;
+            File.Delete(stateTemporary);
+            File.Delete(changesTemporary);
         }
-
-        File.Move(temporary, levelsPath, overwrite: true);
         var region = summary.Pyramid.Region;
         env.Output.WriteLine($"stratificazione al {Italian.Date(asOf)}: {Italian.Number(region.Living)} assistiti, livelli 1-5 = "
             + string.Join(" / ", Enumerable.Range(1, 5).Select(l => Italian.Number(region[l])))
             + $"; {Italian.Number(region.Deceased)} deceduti esclusi");
         env.Output.WriteLine($"livelli: {levelsPath}");
+        if (update is not null)
+        {
+            env.Output.WriteLine($"aggiornamento: {Italian.Number(summary.Changed)} {(summary.Changed == 1 ? "persona ha" : "persone hanno")} cambiato livello, "
+                + $"{Italian.Number(summary.NewlyEligible)} {(summary.NewlyEligible == 1 ? "nuova arruolabile" : "nuove arruolabili")} (livelli 1-3)"
+                + (update.Changes is { } written ? $"; variazioni: {written}" : ""));
+        }
         if (approved is not null)
         {
             ReportOverrides(env, approved);
@@ -118,6 +149,18 @@ public static class StratifyCommand
         }
 
         return summary;
+    }
+
+    private static Stratifier LoadPrevious(string statePath, Territorio.Stratification.Criteria.StratificationCriteria criteria, DateOnly asOf)
+    {
+        if (!File.Exists(statePath))
+        {
+            throw new UsageException($"--update: nessuna stratificazione precedente ({statePath} assente): esegui prima una stratificazione completa con lo stesso --out");
+        }
+
+        using var reader = new BinaryReader(new BufferedStream(File.OpenRead(statePath), 1 << 16));
+        return Stratifier.ReadState(reader, criteria, asOf)
+            ?? throw new UsageException($"--update: la stratificazione precedente usa altri criteri o un'altra data di riferimento (--as-of): serve una stratificazione completa");
     }
 
     private static void ReportDrugCoding(CliEnvironment env, StratificationSummary summary, Territorio.Stratification.Criteria.StratificationCriteria criteria)
