@@ -79,4 +79,39 @@ public sealed class StratifyCommandTests : IDisposable
         result.Error.ShouldContain("999.99");
         File.Exists(P("levels.csv")).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Update_WithoutAPreviousRun_SaysSoAndExits2()
+    {
+        (await GenerateAsync(200)).ExitCode.ShouldBe(0);
+
+        var result = await CliRunner.RunAsync(Args("--as-of", "2025-12-31", "--update"));
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("nessuna stratificazione precedente");
+        File.Exists(P("levels.csv")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Update_AfterAFullRun_WritesTheLevelsAndWhoChanged()
+    {
+        (await GenerateAsync(500)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync(Args("--as-of", "2025-12-31"))).ExitCode.ShouldBe(0);
+        string person = File.ReadAllLines(P("persons.csv"))[1].Split(',')[0];
+        File.WriteAllText(P("sdo.csv"), File.ReadAllLines(P("sdo.csv"))[0] + "\n");
+        File.WriteAllText(P("drugs.csv"), "person_id,date,aic,packs\n" + string.Concat(Enumerable.Range(1, 3).Select(m => $"{person},2025-{m + 8:00}-01,017758018,1\n")));
+        File.WriteAllText(P("exemptions.csv"), "person_id,code,start_date,end_date\n" + $"{person},0A31,2024-01-01,\n{person},031A.401,2024-01-01,\n{person},023.585,2024-01-01,\n{person},048,2024-01-01,\n");
+        File.WriteAllText(P("outpatient.csv"), "person_id,date,code\n");
+        File.WriteAllText(P("persons.csv"), File.ReadAllLines(P("persons.csv"))[0] + "\n");
+
+        var result = await CliRunner.RunAsync(Args("--as-of", "2025-12-31", "--update", "--changes", P("changes.csv")));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Output.ShouldContain("aggiornamento: 1 persona ha cambiato livello");
+        var changes = File.ReadAllLines(P("changes.csv"));
+        changes[0].ShouldBe("person_id,level_before,level_after,evidence");
+        changes[1].ShouldStartWith($"{person},");
+        changes[1].ShouldContain(",1,");
+        File.ReadAllLines(P("levels.csv")).Length.ShouldBe(501);
+    }
 }
