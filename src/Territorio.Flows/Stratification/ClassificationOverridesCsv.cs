@@ -1,5 +1,6 @@
 using System.Globalization;
 using Territorio.Flows.Remuneration;
+using Territorio.Flows.Files;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Criteria;
 using Territorio.Stratification.Engine;

@@ -1,4 +1,5 @@
 using Territorio.Kernel.Codes;
+using Territorio.Flows.Files;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Engine;
 

@@ -76,7 +76,7 @@ public static class BookingsCommands
         var import = Command(env, "import-delivered", "Importa le prestazioni erogate: chiude le prenotazioni e segnala quelle fuori PAI.", [outpatient], async (p, _, s, ct) =>
         {
             var file = p.GetValue(outpatient)!;
-            using var reader = file.OpenText();
+            using var reader = Territorio.Flows.Files.CheckedTextStream.OpenText(file.FullName);
             var result = await s.Delivered.ImportAsync(reader, file.FullName, CareManagement.Common.Actor.System, ct);
             env.Output.WriteLine($"{Italian.Number(result.Rows)} righe: {Italian.Number(result.Booked)} prenotazioni erogate, {Italian.Number(result.InPlan)} prestazioni del PAI senza prenotazione, " +
                 $"{Italian.Number(result.OutsidePlan)} fuori PAI, {Italian.Number(result.NotInCharge)} di pazienti non in carico, {Italian.Number(result.AlreadyKnown)} già importate");

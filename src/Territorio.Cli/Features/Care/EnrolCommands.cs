@@ -17,7 +17,7 @@ public static class EnrolCommands
         var import = Command(env, "import-levels", "Importa i livelli della stratificazione; le righe errate sono elencate e scartate.", [levels, asOf], async (p, by, s, ct) =>
         {
             var file = p.GetValue(levels)!;
-            using var reader = file.OpenText();
+            using var reader = Territorio.Flows.Files.CheckedTextStream.OpenText(file.FullName);
             var result = await ProgressDisplay.RunAsync(env, "Livelli", report =>
                 s.Levels.ImportAsync(reader, file.FullName, Date(p.GetValue(asOf), "--as-of") ?? CareCli.Today, by.Ats("regione"), report, ct));
             env.Output.WriteLine($"stratificazione n.{result.RunId}: {Italian.Number(result.Imported)} persone importate; per livello: " +

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Territorio.Flows.Files;
 using Territorio.Flows.Stratification;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Engine;
@@ -54,7 +55,7 @@ public static class StratifyCommand
         ClassificationOverrides? approved = null;
         if (overridesPath is not null)
         {
-            using var file = new StreamReader(overridesPath);
+            using var file = CheckedTextStream.OpenText(overridesPath);
             approved = new ClassificationOverrides(ClassificationOverridesCsv.Read(file, overridesPath, CriteriaFiles.Catalogue(env.ReferenceData)), asOf);
         }
 
