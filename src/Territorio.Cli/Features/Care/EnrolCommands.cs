@@ -26,7 +26,7 @@ public static class EnrolCommands
         });
 
         var max = new Option<int>("--max") { Description = "Numero massimo di pazienti.", DefaultValueFactory = _ => 100 };
-        var eligible = Command(env, "eligible", "Pazienti candidabili (livelli 1–3 dell'ultima stratificazione, senza patto attivo).", [ats, max], async (p, _, s, ct) =>
+        var eligible = Query(env, "eligible", "Pazienti candidabili (livelli 1–3 dell'ultima stratificazione, senza patto attivo).", [ats, max], async (p, _, s, ct) =>
         {
             env.Output.WriteLine("paziente\tlivello\tpatologia_principale\tmmg\tinvitato");
             foreach (var e in await s.Enrolment.EligibleAsync(p.GetValue(ats)!, p.GetValue(max), ct))
@@ -138,7 +138,7 @@ public static class EnrolCommands
             return ExitCodes.Ok;
         });
 
-        var history = Command(env, "history", "Storico del percorso del paziente: ogni cambiamento con chi, quando e perché.", [patient], async (p, _, s, ct) =>
+        var history = Query(env, "history", "Storico del percorso del paziente: ogni cambiamento con chi, quando e perché.", [patient], async (p, _, s, ct) =>
         {
             foreach (var entry in await s.Cases.HistoryAsync(p.GetValue(patient)!, ct))
             {

@@ -31,6 +31,17 @@ public static class StratifyCommand
         {
             persons, sdo, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides,
         };
+        command.Validators.Add(result =>
+        {
+            string? Path(Option<FileInfo> option) => result.GetValue(option)?.FullName;
+            if (OutputPaths.Clash(
+                [("--persons", Path(persons)), ("--sdo", Path(sdo)), ("--drugs", Path(drugs)), ("--exemptions", Path(exemptions)),
+                 ("--outpatient", Path(outpatient)), ("--criteria", Path(criteria)), ("--overrides", Path(overrides))],
+                [("--out", Path(output)), ("--report", Path(report)), ("--report (.html)", Path(report) is { } r ? System.IO.Path.ChangeExtension(r, ".html") : null)]) is { } clash)
+            {
+                result.AddError(clash);
+            }
+        });
         command.SetAction(parse =>
         {
             var date = ParseDate(parse.GetValue(asOf)!);
@@ -60,20 +71,17 @@ public static class StratifyCommand
         }
 
         // Written beside the target and moved at the end: never a half-written levels.csv.
-        string temporary = levelsPath + ".tmp";
         StratificationSummary summary;
-        try
+        using (var levels = OutputFile.Create(levelsPath))
         {
-            using var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16);
-            summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
+            using (var writer = new StreamWriter(levels, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            {
+                summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved);
+            }
+
+            levels.Commit();
         }
 
-        File.Move(temporary, levelsPath, overwrite: true);
         var region = summary.Pyramid.Region;
         env.Output.WriteLine($"stratificazione al {Italian.Date(asOf)}: {Italian.Number(region.Living)} assistiti, livelli 1-5 = "
             + string.Join(" / ", Enumerable.Range(1, 5).Select(l => Italian.Number(region[l])))
@@ -86,15 +94,8 @@ public static class StratifyCommand
         if (reportPath is not null)
         {
             string html = Path.ChangeExtension(reportPath, ".html");
-            using (var csv = new StreamWriter(reportPath, false, new System.Text.UTF8Encoding(false)))
-            {
-                PyramidReportWriter.WriteCsv(csv, summary, criteria.Label);
-            }
-
-            using (var page = new StreamWriter(html, false, new System.Text.UTF8Encoding(false)))
-            {
-                PyramidReportWriter.WriteHtml(page, summary, criteria.Label, criteria.IsProvisional, asOf);
-            }
+            OutputFile.WriteText(reportPath, csv => PyramidReportWriter.WriteCsv(csv, summary, criteria.Label));
+            OutputFile.WriteText(html, page => PyramidReportWriter.WriteHtml(page, summary, criteria.Label, criteria.IsProvisional, asOf));
 
             env.Output.WriteLine($"rapporto: {reportPath} e {html}");
         }
