@@ -37,7 +37,7 @@ public static partial class WholeRuns
             }
 
             var database = connection is null
-                ? new DatabaseOptions { DataDirectory = folder }
+                ? new DatabaseOptions { DataDirectory = folder, CreateDataDirectory = true }
                 : new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connection };
             TerritorioDatabase.MigrateAsync(database).GetAwaiter().GetResult();
             var pipeline = RehabPipelineAdapter.Load(ReferenceData.Default(), null);

@@ -55,7 +55,7 @@ public static class CliApp
                 new InvocationConfiguration { Output = env.Output, Error = env.Error, EnableDefaultExceptionHandler = false },
                 cancellationToken);
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is UsageException or Territorio.Data.DatabaseSetupException)
         {
             env.Error.WriteLine($"errore: {ex.Message}");
             return ExitCodes.BadUsage;
@@ -69,6 +69,11 @@ public static class CliApp
         {
             env.Error.WriteLine($"errore nei dati: {ex.Message}");
             return ExitCodes.BadData;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            env.Error.WriteLine($"errore: permesso negato: {ex.Message}");
+            return ExitCodes.BadUsage;
         }
     }
 }

@@ -19,8 +19,20 @@ public sealed class DatabaseOptions
     /// <summary>Embedded SQLite by default: nothing to install.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Folder of the SQLite file when no connection string is given; created on first use.</summary>
+    /// <summary>Folder of the SQLite file when no connection string is given.</summary>
     public string DataDirectory { get; set; } = ".territorio";
+
+    /// <summary>
+    /// Whether a missing <see cref="DataDirectory"/> may be created (<c>territorio db init</c>, the
+    /// demo, or <c>Database__CreateDataDirectory=true</c>): a mistyped folder must not silently
+    /// become a new, empty database.
+    /// </summary>
+    public bool CreateDataDirectory { get; set; }
+
+    /// <summary>The SQLite file, when the embedded database is used.</summary>
+    public string? SqliteFile => Provider == DatabaseProvider.Sqlite && ConnectionString is not { Length: > 0 }
+        ? Path.GetFullPath(Path.Combine(DataDirectory, "territorio.db"))
+        : null;
 
     public string? ConnectionString { get; set; }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Territorio.Flows.Files;
 using Territorio.Flows.Rehab;
 
 namespace Territorio.Rehab.Batch;
@@ -20,6 +21,17 @@ public static class RehabCheckCommand
         var report = new Option<FileInfo>("--report") { Description = "Rapporto di monitoraggio (art.5): scrive NOME.csv e NOME.html." };
 
         var check = new Command("check", "Giudica l'appropriatezza di ogni ricovero di riabilitazione (DM 5/8/2021).") { sdo, output, rules, errors, json, report };
+        check.Validators.Add(result =>
+        {
+            string? Path(Option<FileInfo> option) => result.GetValue(option)?.FullName;
+            string? Beside(string extension) => Path(report) is { } name ? System.IO.Path.ChangeExtension(name, extension) : null;
+            if (OutputPaths.Clash(
+                [("--sdo", Path(sdo)), ("--rules", Path(rules))],
+                [("--out", Path(output)), ("--errors", Path(errors)), ("--json", Path(json)), ("--report (.csv)", Beside(".csv")), ("--report (.html)", Beside(".html"))]) is { } clash)
+            {
+                result.AddError(clash);
+            }
+        });
         check.SetAction((parse, ct) => run(
             new RehabCheckOptions(
                 parse.GetValue(sdo)!.FullName,

@@ -8,8 +8,18 @@ var configuration = new ConfigurationBuilder()
     .AddEnvironmentVariables()
     .Build();
 var database = TerritorioDatabase.ReadOptions(configuration);
-await TerritorioDatabase.MigrateAsync(database);
+try
+{
+    await TerritorioDatabase.MigrateAsync(database);
+}
+catch (DatabaseSetupException ex)
+{
+    Console.Error.WriteLine($"errore: {ex.Message}");
+    return 2;
+}
+
 await WorklistIndex.BackfillAsync(database, CancellationToken.None);
 await WebApp.Build(args, database).RunAsync();
+return 0;
 
 public partial class Program;

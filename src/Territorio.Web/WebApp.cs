@@ -44,6 +44,9 @@ public static class WebApp
             builder.WebHost.UseUrls(urls);
         }
 
+        // Forms and JSON are small; SDO uploads raise the limit for their own request (SdoUpload.AllowBody).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BadInput.MaxBodyBytes);
+
         // Framework chatter stays out of the operator's console; warnings and our own logs remain.
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         var services = builder.Services;
@@ -83,16 +86,18 @@ public static class WebApp
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Errore");
             options.Conventions.AllowAnonymousToPage("/Index");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<UnknownPageHandlerFilter>());
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Translate);
         services.AddOpenApi(options => options.AddDocumentTransformer<OpenApiDocumentInfo>());
         services.AddTerritorioFhir(builder.Configuration);
 
         var app = builder.Build();
+        SdoUpload.RemoveLeftovers(app.Services.GetRequiredService<RehabWebOptions>().TempDirectory);
         app.UseSecurityHeaders();
-        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => !IsApi(context) && !context.Request.Path.StartsWithSegments("/fhir"), pages => pages
-            .UseExceptionHandler("/Errore/500")
+        app.UseWhen(IsApi, api => api.UseExceptionHandler(BadInput.ForApi()).UseStatusCodePages());
+        app.UseWhen(BadInput.IsFhir, fhir => fhir.UseFhirErrors());
+        app.UseWhen(context => !IsApi(context) && !BadInput.IsFhir(context), pages => pages
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Errore/500", StatusCodeSelector = BadInput.StatusOf })
             .UseStatusCodePagesWithReExecute("/Errore/{0}"));
         app.UseStaticFiles();
         app.UseRequestLocalization(new RequestLocalizationOptions
@@ -129,20 +134,24 @@ public static class WebApp
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
+    // Under /api and /fhir a caller is a program with a bearer token: a challenge there is a 401, never the login page.
+    private const string EdgeScheme = "territorio";
+
     private static void AddSecurity(IServiceCollection services, ConfigurationManager configuration, DatabaseOptions database)
     {
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
         var tokens = new BearerTokens(security.SigningKey(database), security, TimeProvider.System);
         services.AddSingleton(security);
         services.AddSingleton(tokens);
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInGuard>();
 
         services.AddIdentityCore<TerritorioUser>(options =>
             {
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // No lockout: a stranger could lock anyone out; SignInGuard throttles instead (docs/security.md).
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
@@ -152,9 +161,11 @@ public static class WebApp
 
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = EdgeScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            .AddPolicyScheme(EdgeScheme, "sessione o token", options => options.ForwardDefaultSelector = context =>
+                IsApi(context) || BadInput.IsFhir(context) ? JwtBearerDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
             .AddJwtBearer(options =>
             {
                 options.TokenValidationParameters = tokens.ValidationParameters();
@@ -170,6 +181,19 @@ public static class WebApp
             options.SlidingExpiration = true;
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (IsApi(context.HttpContext) || BadInput.IsFhir(context.HttpContext))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
             // A signed-in user on a page of another role gets a 403 page, not a login loop.
             options.Events.OnRedirectToAccessDenied = context =>
             {

@@ -293,13 +293,27 @@ public class CarePathTests
     public async Task LevelsImport_ReportsEveryBadRow_AndStoresTheGoodOnes(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        var csv = "person_id,level,main_pathology,pathologies,evidence\nP1,3,56,56,x\nP2,7,56,56,x\nZZ,2,56,56,x\nP3,2,999,999,x\nP4,2,,50,x\nP1,3,56,56,x\n";
+        var csv = "person_id,level,main_pathology,pathologies,evidence\nP1,3,56,56,x\nP2,7,56,56,x\nZZ,2,56,56,x\nP3,2,999,999,x\nP4,2,,50,x\n";
 
         var result = await world.UseAsync(db => world.Levels(db).ImportAsync(new StringReader(csv), "levels.csv", Today, AtsOperator, null, Ct));
 
         result.Imported.ShouldBe(1);
-        result.Rejected.Select(e => (e.Line, e.Field)).ShouldBe([(3L, "level"), (4L, "person_id"), (5L, "pathologies"), (6L, "main_pathology"), (7L, "person_id")]);
+        result.Rejected.Select(e => (e.Line, e.Field)).ShouldBe([(3L, "level"), (4L, "person_id"), (5L, "pathologies"), (6L, "main_pathology")]);
         (await world.UseAsync(db => ClassificationQueries.EffectiveAsync(db, "P1", Ct)))!.Level.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task LevelsImport_RepeatedPerson_RefusesTheWholeFile_StoresNothing()
+    {
+        await using var world = await CreateAsync(DatabaseProvider.Sqlite);
+        var csv = "person_id,level,main_pathology,pathologies,evidence\nP1,3,56,56,x\nP2,2,56,56,x\nP1,1,56,56,x\n";
+        int runs = await world.UseAsync(db => db.Set<Territorio.CareManagement.Eligibility.StratificationRun>().CountAsync(Ct));
+
+        var refused = await Should.ThrowAsync<Territorio.Kernel.Errors.InputDataException>(
+            () => world.UseAsync(db => world.Levels(db).ImportAsync(new StringReader(csv), "levels.csv", Today, AtsOperator, null, Ct)));
+
+        refused.Message.ShouldBe("levels.csv: riga 4: colonna person_id: 'P1': identificativo ripetuto (già alla riga 2): file rifiutato");
+        (await world.UseAsync(db => db.Set<Territorio.CareManagement.Eligibility.StratificationRun>().CountAsync(Ct))).ShouldBe(runs);
     }
 
     [Fact]

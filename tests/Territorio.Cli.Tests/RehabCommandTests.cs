@@ -114,4 +114,68 @@ public sealed class RehabCommandTests : IDisposable
         result.ExitCode.ShouldBe(0, result.Error);
         File.ReadAllLines(PathOf("v.csv")).Length.ShouldBe(301);
     }
+
+    [Theory]
+    [InlineData("--out")]
+    [InlineData("--errors")]
+    [InlineData("--json")]
+    public async Task OutputEqualToInput_IsRefusedBeforeAnythingIsOpened_TheSdoIsUntouched(string option)
+    {
+        string sdo = Write("same.csv", Header + "\nR1,P1,1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,,,,,,,,\n");
+        string before = File.ReadAllText(sdo);
+        string[] args = option == "--out"
+            ? ["rehab", "check", "--sdo", sdo, "--out", sdo]
+            : ["rehab", "check", "--sdo", sdo, "--out", PathOf("v.csv"), option, Path.Combine(_dir, ".", "same.csv")];
+
+        var result = await CliRunner.RunAsync(args);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain($"{option} e --sdo indicano lo stesso file");
+        File.ReadAllText(sdo).ShouldBe(before);
+        Directory.GetFiles(_dir).ShouldBe([sdo]);
+    }
+
+    [Fact]
+    public async Task TwoOutputsOnOneFile_AreRefused()
+    {
+        string sdo = Write("sdo.csv", Header + "\n");
+
+        var result = await CliRunner.RunAsync("rehab", "check", "--sdo", sdo, "--out", PathOf("x.csv"), "--errors", PathOf("x.csv"));
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("--out e --errors indicano lo stesso file");
+    }
+
+    [Fact]
+    public async Task FormulaInTheSdo_IsNeutralisedInEveryOutput()
+    {
+        string sdo = Write("evil.csv", Header + """
+
+            A1,P1,1950-01-01,F,030100,32,1,2025-05-20,2025-06-05,8,1,014,434.91,401.9,,,,,,,
+            "=HYPERLINK(""http://evil.example"",""x"")",P1,1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,4280|4019,9671,,2,30,,,15
+            =1+1,P2,2010-01-01,M,030400,56,1,2025-06-15,2025-07-05,2,8,012,V5413,,,,,,,,x
+            """);
+
+        var result = await CliRunner.RunAsync("rehab", "check", "--sdo", sdo, "--out", PathOf("v.csv"), "--errors", PathOf("e.csv"));
+
+        result.ExitCode.ShouldBe(1, result.Error);
+        string verdicts = File.ReadAllText(PathOf("v.csv"));
+        verdicts.ShouldContain("\"'=HYPERLINK(");
+        verdicts.Split('\n').ShouldNotContain(l => l.StartsWith('=') || l.StartsWith("\"=", StringComparison.Ordinal));
+        string errors = File.ReadAllText(PathOf("e.csv"));
+        errors.ShouldNotContain(",=1+1");
+        errors.ShouldNotContain(",\"=");
+    }
+
+    [Fact]
+    public async Task EmptySdo_IsRefusedWithItsName_NoVerdictsWritten()
+    {
+        string sdo = Write("vuoto.csv", "");
+
+        var result = await CliRunner.RunAsync("rehab", "check", "--sdo", sdo, "--out", PathOf("v.csv"));
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("vuoto.csv: riga 1: file vuoto");
+        Directory.GetFiles(_dir).ShouldBe([sdo]);
+    }
 }

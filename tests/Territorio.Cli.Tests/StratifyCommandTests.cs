@@ -92,6 +92,32 @@ public sealed class StratifyCommandTests : IDisposable
         File.Exists(P("levels.csv")).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("--out")]
+    [InlineData("--report")]
+    public async Task OutputEqualToAnInput_IsRefused_TheInputIsUntouched(string option)
+    {
+        (await GenerateAsync(20)).ExitCode.ShouldBe(0);
+        string before = File.ReadAllText(P("persons.csv"));
+        var args = Args("--as-of", "2025-12-31").ToList();
+        if (option == "--out")
+        {
+            args[args.IndexOf("--out") + 1] = P("persons.csv");
+        }
+        else
+        {
+            args.AddRange(["--report", P("drugs.csv")]);
+        }
+
+        var result = await CliRunner.RunAsync([.. args]);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("indicano lo stesso file");
+        File.ReadAllText(P("persons.csv")).ShouldBe(before);
+        Directory.GetFiles(_dir, "*.tmp").ShouldBeEmpty();
+        File.Exists(P("levels.csv")).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task Update_AfterAFullRun_WritesTheLevelsAndWhoChanged()
     {
@@ -113,5 +139,17 @@ public sealed class StratifyCommandTests : IDisposable
         changes[1].ShouldStartWith($"{person},");
         changes[1].ShouldContain(",1,");
         File.ReadAllLines(P("levels.csv")).Length.ShouldBe(501);
+    }
+
+    [Fact]
+    public async Task FormulaPersonId_IsNeutralisedInTheLevels()
+    {
+        (await GenerateAsync(20)).ExitCode.ShouldBe(0);
+        File.AppendAllText(P("persons.csv"), "=1+1,1950-01-01,1,321,M1,\n");
+
+        var result = await CliRunner.RunAsync(Args("--as-of", "2025-12-31"));
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        File.ReadAllLines(P("levels.csv")).ShouldContain(l => l.StartsWith("'=1+1,", StringComparison.Ordinal));
     }
 }

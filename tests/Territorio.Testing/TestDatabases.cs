@@ -34,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateSqliteAsync()
     {
         string directory = Path.Combine(Path.GetTempPath(), "territorio-tests", Guid.NewGuid().ToString("N"));
-        var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = directory };
+        var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = directory, CreateDataDirectory = true };
         await TerritorioDatabase.MigrateAsync(options);
         return new TestDatabase(options, () =>
         {

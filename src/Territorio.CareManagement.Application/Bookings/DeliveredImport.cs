@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Sylvan.Data.Csv;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
+using Territorio.Flows.Files;
 using Territorio.Kernel.Errors;
 
 namespace Territorio.CareManagement.Application.Bookings;
@@ -21,12 +21,11 @@ public sealed record DeliveredImportResult(int Rows, int Booked, int InPlan, int
 /// </summary>
 public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) : CareService(db, clock)
 {
+    private static readonly string[] Columns = ["person_id", "date", "code"];
+
     public async Task<DeliveredImportResult> ImportAsync(TextReader input, string source, Actor by, CancellationToken ct)
     {
-        using var reader = await CsvDataReader.CreateAsync(input, new CsvDataReaderOptions { HasHeaders = true }, ct);
-        int personColumn = Ordinal(reader, "person_id", source);
-        int dateColumn = Ordinal(reader, "date", source);
-        int codeColumn = Ordinal(reader, "code", source);
+        using var csv = FlowCsv.Open(input, source, Columns);
 
         var inCharge = await Db.Set<PattoDiCura>().Where(p => p.Status == PactStatus.Active).Select(p => new { p.PatientId, p.Id }).ToDictionaryAsync(p => p.PatientId, p => p.Id, ct);
         var pactIds = inCharge.Values.ToList();
@@ -38,14 +37,14 @@ public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) 
         var rejected = new List<InputError>();
         int rows = 0, booked = 0, inPlan = 0, outside = 0, notInCharge = 0, already = 0;
         var today = Today;
-        long line = 1;
-        while (await reader.ReadAsync(ct))
+        while (csv.Read())
         {
-            line++;
+            ct.ThrowIfCancellationRequested();
+            long line = csv.Line;
             rows++;
-            string person = reader.GetString(personColumn).Trim();
-            string dateText = reader.GetString(dateColumn).Trim();
-            string code = reader.GetString(codeColumn).Trim();
+            string person = csv.Text(0);
+            string dateText = csv.Text(1);
+            string code = csv.Text(2);
             if (person.Length == 0)
             {
                 rejected.Add(new InputError(source, line, "person_id", person, "identificativo mancante"));
@@ -95,9 +94,4 @@ public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) 
         await CommitAsync(ct, "servizi importati nel frattempo da un'altra importazione: riprovare");
         return new DeliveredImportResult(rows, booked, inPlan, outside, notInCharge, already, rejected);
     }
-
-    private static int Ordinal(CsvDataReader reader, string column, string source) =>
-        reader.GetOrdinal(column) is var ordinal && ordinal >= 0
-            ? ordinal
-            : throw new InputDataException(new InputError(source, 1, column, "", "colonna mancante (attese: person_id, date, code)"));
 }

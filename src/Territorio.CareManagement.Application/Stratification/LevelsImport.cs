@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Sylvan.Data.Csv;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
 using Territorio.Data;
+using Territorio.Flows.Files;
 using Territorio.Kernel.Errors;
 
 namespace Territorio.CareManagement.Application.Stratification;
@@ -21,64 +21,62 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
 {
     private static readonly string[] Columns = ["person_id", "level", "main_pathology", "pathologies", "evidence"];
 
+    private const string Reclassification = "reclassification";
+
     public async Task<LevelsImportResult> ImportAsync(TextReader input, string source, DateOnly stratifiedOn, Actor by, Action<double>? progress, CancellationToken ct)
     {
-        using var reader = await CsvDataReader.CreateAsync(input, new CsvDataReaderOptions { HasHeaders = true }, ct);
-        var ordinals = Columns.ToDictionary(c => c, c => reader.GetOrdinal(c) is var o && o >= 0
-            ? o
-            : throw new InputDataException(new InputError(source, 1, c, "", "colonna mancante (attese: " + string.Join(", ", Columns) + ")")));
-
-        int reclassification = Enumerable.Range(0, reader.FieldCount).FirstOrDefault(i => reader.GetName(i) == "reclassification", -1);
+        using var csv = FlowCsv.Open(input, source, Columns, [Reclassification]);
         var residents = await TerritoriesOfResidentsAsync(ct);
         var rejected = new List<InputError>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         var rows = new List<(string Person, int Level, string? Main, string[] Pathologies, string Evidence)>();
-        long line = 1;
         int deceased = 0;
-        while (await reader.ReadAsync(ct))
+        while (csv.Read())
         {
-            line++;
-            string person = reader.GetString(ordinals["person_id"]).Trim();
-            string levelText = reader.GetString(ordinals["level"]).Trim();
+            ct.ThrowIfCancellationRequested();
+            string person = csv.Text(0);
+            string levelText = csv.Text(1);
+            // One row per person: a repeated one makes the whole file suspect (FlowCsv.Duplicate).
+            if (person.Length > 0 && !seen.TryAdd(person, csv.Line))
+            {
+                throw csv.Duplicate(0, person, seen[person]);
+            }
+
             // The engine gives persons dead before the as-of date a row without level (counted apart).
-            if (levelText.Length == 0 && reader.GetString(ordinals["evidence"]).StartsWith("deceased:", StringComparison.Ordinal))
+            if (levelText.Length == 0 && csv.Raw(4).StartsWith("deceased:", StringComparison.Ordinal))
             {
                 deceased++;
                 continue;
             }
 
-            string main = reader.GetString(ordinals["main_pathology"]).Trim();
-            string[] pathologies = reader.GetString(ordinals["pathologies"]).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string main = csv.Text(2);
+            string[] pathologies = csv.Text(3).Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             string? error = null;
-            string field = "";
+            int column = 0;
             if (!residents.ContainsKey(person))
             {
-                (field, error) = ("person_id", "persona non presente in anagrafe");
-            }
-            else if (!seen.Add(person))
-            {
-                (field, error) = ("person_id", "persona ripetuta nel file");
+                (column, error) = (0, "persona non presente in anagrafe");
             }
             else if (!int.TryParse(levelText, NumberStyles.None, CultureInfo.InvariantCulture, out int level) || level is < 1 or > 5)
             {
-                (field, error) = ("level", "livello atteso da 1 a 5");
+                (column, error) = (1, "livello atteso da 1 a 5");
             }
             else if (pathologies.FirstOrDefault(p => !catalogues.Pathologies.ContainsKey(p)) is { } unknown)
             {
-                (field, error) = ("pathologies", $"patologia {unknown} non presente nel catalogo regionale");
+                (column, error) = (3, $"patologia {unknown} non presente nel catalogo regionale");
             }
             else if (CareLevels.IsEligible(level) && main.Length == 0)
             {
-                (field, error) = ("main_pathology", $"al livello {level} serve la patologia principale");
+                (column, error) = (2, $"al livello {level} serve la patologia principale");
             }
             else if (main.Length > 0 && !pathologies.Contains(main))
             {
-                (field, error) = ("main_pathology", "la patologia principale deve essere tra le patologie");
+                (column, error) = (2, "la patologia principale deve essere tra le patologie");
             }
             else
             {
-                string evidence = reader.GetString(ordinals["evidence"]);
-                if (reclassification >= 0 && reader.GetString(reclassification) is { Length: > 0 } approved)
+                string evidence = csv.Raw(4);
+                if (csv.Raw(5) is { Length: > 0 } approved)
                 {
                     evidence = $"{evidence} || {approved}";
                 }
@@ -87,8 +85,7 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
                 continue;
             }
 
-            string value = field switch { "level" => levelText, "main_pathology" => main, "pathologies" => string.Join('|', pathologies), _ => person };
-            rejected.Add(new InputError(source, line, field, value, error));
+            rejected.Add(csv.Error(column, column == 3 ? string.Join('|', pathologies) : csv.Field(column), error));
         }
 
         await using var tx = await OwnTransactionAsync(ct);

@@ -48,6 +48,14 @@ public sealed record Actor(ActorRole Role, string Id, string? Organisation = nul
 /// <summary>Who changes something, when (UTC instant) and why. Every state change takes one.</summary>
 public sealed record Change(Actor By, DateTime AtUtc, string? Reason = null)
 {
+    /// <summary>Longest reason kept (the stores' column): a reason is a sentence or two, not a document.</summary>
+    public const int MaxReasonLength = 1000;
+
+    // Territorio's rule, from every door: an over-long reason is refused, never cut nor stored.
+    public string? Reason { get; init; } = Reason is { Length: > MaxReasonLength }
+        ? throw new CareRuleException($"la motivazione supera {MaxReasonLength} caratteri ({Reason.Length})")
+        : Reason;
+
     /// <summary>The calendar day of the change in Italy.</summary>
     public DateOnly Day => RomeCalendar.DateOf(AtUtc);
 

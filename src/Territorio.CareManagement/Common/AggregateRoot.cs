@@ -56,8 +56,11 @@ public static class Guard
         }
     }
 
-    public static string Text(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new CareRuleException($"{field} mancante") : value.Trim();
+    /// <summary>A required text of at most <paramref name="maxLength"/> characters (the store's column).</summary>
+    public static string Text(string? value, string field, int maxLength = Change.MaxReasonLength) =>
+        string.IsNullOrWhiteSpace(value) ? throw new CareRuleException($"{field} mancante")
+        : value.Trim() is { Length: > 0 } text && text.Length > maxLength ? throw new CareRuleException($"{field}: al massimo {maxLength} caratteri ({text.Length})")
+        : value.Trim();
 }
 
 public static class RoleNames

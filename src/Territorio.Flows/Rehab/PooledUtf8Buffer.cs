@@ -56,6 +56,12 @@ internal sealed class PooledUtf8Buffer(ArrayPool<byte> pool, int capacity) : IBu
     /// <summary>A CSV field as <see cref="RehabOutputs.Csv"/> writes it: quoted, quotes doubled, when it holds a comma, quote or line break.</summary>
     public void WriteCsvField(ReadOnlySpan<char> value)
     {
+        // A formula-like text cell is shown as text (Files.CsvCells).
+        if (Files.CsvCells.IsFormulaLike(value))
+        {
+            Write((byte)'\'');
+        }
+
         if (value.IndexOfAny(CsvSpecial) < 0)
         {
             Write(value);

@@ -22,11 +22,18 @@ public static class RehabCheckJob
     {
         var catalogue = data.Icd9Cm;
         var ruleSet = RuleSetFile.Load(options.Rules ?? RuleSetFile.DefaultPath(data), catalogue);
+        Files.CheckedTextStream.CheckHead(options.Sdo);
         RehabCheckResult result;
-        using (var files = new VerdictFiles(options.Out, options.Json, ruleSet))
+        // Verdicts go to temporaries, moved into place only when the whole check succeeded.
+        using var verdicts = Files.OutputFile.Create(options.Out);
+        using var json = options.Json is null ? null : Files.OutputFile.Create(options.Json);
+        using (var files = new VerdictFiles(verdicts, json, ruleSet))
         {
             result = new RehabCheck(ruleSet, new SdoCsvReader(catalogue)).Run(options.Sdo, files);
         }
+
+        verdicts.Commit();
+        json?.Commit();
 
         var clock = PhaseClock.Start();
         if (options.Errors is { } errorsPath)

@@ -24,8 +24,8 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
 
     // Buffers go back after each block is written: a few dozen arrays serve the whole run.
     private readonly ArrayPool<byte> _pool = ArrayPool<byte>.Create(64 << 20, 64);
-    private readonly FileStream _csv;
-    private readonly FileStream? _json;
+    private readonly Stream _csv;
+    private readonly Stream? _json;
     private readonly RuleSet _rules;
     private readonly byte[] _ruleSetLabel;
 
@@ -33,13 +33,20 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
     private readonly byte[] _ruleSetJson;
 
     public VerdictFiles(string csvPath, string? jsonPath, RuleSet rules)
+        : this(new FileStream(csvPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16),
+               jsonPath is null ? null : new FileStream(jsonPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), rules)
+    {
+    }
+
+    /// <summary>Writes to streams the caller opened (temporaries it commits: <see cref="Files.OutputFile"/>); disposing flushes them.</summary>
+    public VerdictFiles(Stream csv, Stream? json, RuleSet rules)
     {
         _rules = rules;
         _ruleSetLabel = Encoding.UTF8.GetBytes(RehabOutputs.Csv($"{rules.Id} {rules.Version}{(rules.IsProvisional ? " PROVISIONAL" : "")}"));
         _ruleSetJson = RuleSetJson(rules);
-        _csv = new FileStream(csvPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        _csv = csv;
         _csv.Write(Encoding.UTF8.GetBytes(VerdictHeader + "\n"));
-        _json = jsonPath is null ? null : new FileStream(jsonPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        _json = json;
     }
 
     private static byte[] RuleSetJson(RuleSet rules)
@@ -101,6 +108,14 @@ public sealed class VerdictFiles : IVerdictSink, IDisposable
 
     public void Dispose()
     {
+        // An OutputFile is committed by its owner: here it is only flushed.
+        if (_csv is Files.OutputFile)
+        {
+            _csv.Flush();
+            _json?.Flush();
+            return;
+        }
+
         _csv.Dispose();
         _json?.Dispose();
     }
@@ -239,14 +254,16 @@ public static class RehabOutputs
 {
     public static void WriteErrors(string path, IReadOnlyList<InputError> errors)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        writer.WriteLine("file,line,column,value,reason");
-        foreach (var e in errors)
+        Files.OutputFile.WriteText(path, writer =>
         {
-            writer.WriteLine($"{Csv(e.File)},{e.Line.ToString(CultureInfo.InvariantCulture)},{Csv(e.Field)},{Csv(e.Value)},{Csv(e.Reason)}");
-        }
+            writer.WriteLine("file,line,column,value,reason");
+            foreach (var e in errors)
+            {
+                writer.WriteLine($"{Csv(e.File)},{e.Line.ToString(CultureInfo.InvariantCulture)},{Csv(e.Field)},{Csv(e.Value)},{Csv(e.Reason)}");
+            }
+        });
     }
 
-    public static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") < 0 ? value : "\"" + value.Replace("\"", "\"\"") + "\"";
+    /// <summary>A text field, neutralised against formula injection and quoted (<see cref="Files.CsvCells"/>).</summary>
+    public static string Csv(string value) => Files.CsvCells.Text(value);
 }

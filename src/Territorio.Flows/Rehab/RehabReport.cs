@@ -65,8 +65,8 @@ public static class RehabReport
         string csvPath = Path.ChangeExtension(path, ".csv");
         string htmlPath = Path.ChangeExtension(path, ".html");
         var indicators = Indicators(admissions);
-        File.WriteAllText(csvPath, Csv(indicators, rules), new UTF8Encoding(false));
-        File.WriteAllText(htmlPath, Html(indicators, rules, sdoFile), new UTF8Encoding(false));
+        Files.OutputFile.WriteText(csvPath, w => w.Write(Csv(indicators, rules)));
+        Files.OutputFile.WriteText(htmlPath, w => w.Write(Html(indicators, rules, sdoFile)));
         return (csvPath, htmlPath);
     }
 

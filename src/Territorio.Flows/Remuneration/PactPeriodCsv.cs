@@ -1,5 +1,5 @@
 using System.Globalization;
-using Sylvan.Data.Csv;
+using Territorio.Flows.Files;
 using Territorio.Kernel.Errors;
 using Territorio.Remuneration.Yearly;
 
@@ -36,23 +36,21 @@ public sealed class PactPeriodCsv(string path) : IPactPeriodSource
         }
     }
 
-    public async Task<List<PactPeriod>> ReadAllAsync(CancellationToken cancellationToken)
+    public Task<List<PactPeriod>> ReadAllAsync(CancellationToken cancellationToken) => Task.FromResult(ReadAll(cancellationToken));
+
+    /// <summary>Every period of the file, or an <see cref="InputDataException"/> listing every bad row.</summary>
+    public List<PactPeriod> ReadAll(CancellationToken cancellationToken)
     {
         var periods = new List<PactPeriod>();
         var errors = new List<InputError>();
-        await using var csv = await CsvDataReader.CreateAsync(path, new CsvDataReaderOptions { HasHeaders = true }, cancellationToken);
-        var ordinals = new int[Columns.Length];
-        for (int c = 0; c < Columns.Length; c++)
+        using var csv = FlowCsv.OpenFile(path, Columns);
+        var pacts = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (csv.Read())
         {
-            ordinals[c] = csv.GetOrdinal(Columns[c]) is var o and >= 0 ? o : throw new InputDataException(new InputError(path, 1, Columns[c], "", "colonna mancante nell'intestazione"));
-        }
-
-        long line = 1;
-        while (await csv.ReadAsync(cancellationToken))
-        {
-            line++;
+            cancellationToken.ThrowIfCancellationRequested();
+            long line = csv.Line;
             int before = errors.Count;
-            string Get(int column) => csv.GetString(ordinals[column]).Trim();
+            string Get(int column) => csv.Text(column);
             string Required(int column)
             {
                 string value = Get(column);
@@ -96,6 +94,11 @@ public sealed class PactPeriodCsv(string path) : IPactPeriodSource
 
                 errors.Add(new InputError(path, line, Columns[column], value, "intero non negativo atteso"));
                 return 0;
+            }
+
+            if (csv.Field(0) is { IsEmpty: false } id && !pacts.TryAdd(id.ToString(), line))
+            {
+                throw csv.Duplicate(0, id, pacts[id.ToString()]);
             }
 
             string pact = Required(0), patient = Required(1), gestore = Required(2), ats = Required(3), mmg = Get(4), roleText = Get(5);

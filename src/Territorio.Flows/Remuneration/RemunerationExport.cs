@@ -1,5 +1,6 @@
 using System.Globalization;
 using MiniExcelLibs;
+using Territorio.Flows.Files;
 
 namespace Territorio.Flows.Remuneration;
 
@@ -8,8 +9,7 @@ public static class RemunerationExport
 {
     public static void WriteCsv(ExportTable table, string path)
     {
-        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        WriteCsv(table, writer);
+        OutputFile.WriteText(path, writer => WriteCsv(table, writer));
     }
 
     public static void WriteCsv(ExportTable table, TextWriter writer)
@@ -25,7 +25,8 @@ public static class RemunerationExport
                     writer.Write(',');
                 }
 
-                writer.Write(Quoted(Text(row[i])));
+                // Strings are text cells (neutralised); numbers keep their sign.
+                writer.Write(row[i] is string text ? CsvCells.Text(text) : Quoted(Text(row[i])));
             }
 
             writer.Write('\n');
@@ -34,8 +35,7 @@ public static class RemunerationExport
 
     public static void WriteXlsx(IEnumerable<ExportTable> tables, string path)
     {
-        using var file = File.Create(path);
-        WriteXlsx(tables, file);
+        OutputFile.Write(path, file => WriteXlsx(tables, file));
     }
 
     public static void WriteXlsx(IEnumerable<ExportTable> tables, Stream output)
@@ -48,7 +48,7 @@ public static class RemunerationExport
                 var cells = new Dictionary<string, object?>(StringComparer.Ordinal);
                 for (int i = 0; i < table.Headers.Count; i++)
                 {
-                    cells[table.Headers[i]] = row[i];
+                    cells[table.Headers[i]] = row[i] is string text ? CsvCells.Neutralised(text) : row[i];
                 }
 
                 return cells;
@@ -59,8 +59,7 @@ public static class RemunerationExport
     }
 
     /// <summary>RFC 4180: quote a field holding a comma, quote or line break.</summary>
-    public static string Quoted(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Quoted(string field) => CsvCells.Quoted(field);
 
     public static string Text(object? value) => value switch
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Territorio.Flows.Remuneration;
+using Territorio.Flows.Files;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Criteria;
 using Territorio.Stratification.Engine;
@@ -29,7 +30,7 @@ public static class ClassificationOverridesCsv
                 string.Join('|', o.Pathologies.Select(p => p.ToString(CultureInfo.InvariantCulture))), o.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 o.Reference, o.Reason,
             ];
-            writer.Write(string.Join(',', fields.Select(RemunerationExport.Quoted)));
+            writer.Write(string.Join(',', fields.Select(CsvCells.Text)));
             writer.Write('\n');
         }
     }

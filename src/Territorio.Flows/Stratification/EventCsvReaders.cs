@@ -1,4 +1,5 @@
 using Territorio.Kernel.Codes;
+using Territorio.Flows.Files;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Engine;
 
@@ -17,6 +18,11 @@ public static class EventCsvReaders
     /// </summary>
     public static readonly string[] DrugColumns = ["person_id", "date", "atc", "packs", "ddd", "aic"];
 
+    // Required of every drugs file; the others (from index 2 on) depend on its coding.
+    private static readonly string[] DrugRequired = ["person_id", "date"];
+
+    private static readonly string[] DrugOptional = DrugColumns[DrugRequired.Length..];
+
     public static readonly string[] ExemptionColumns = ["person_id", "code", "start_date", "end_date"];
 
     public static readonly string[] OutpatientColumns = ["person_id", "date", "code"];
@@ -24,7 +30,12 @@ public static class EventCsvReaders
     /// <summary><c>drugs.csv</c>: territorial pharmacy and direct distribution, by ATC or by AIC.</summary>
     public static long ReadDrugs(TextReader text, string fileName, Stratifier engine, Action<InputError> onError, DrugCoding? coding = null)
     {
-        using var csv = FlowCsv.Open(text, fileName, DrugColumns, "atc", "ddd", "aic");
+        using var csv = FlowCsv.Open(text, fileName, DrugRequired, DrugOptional);
+        if (!csv.Has(3))
+        {
+            throw new InputDataException(new InputError(fileName, 1, "packs", "", "colonna mancante nell'intestazione"));
+        }
+
         coding ??= new DrugCoding(null);
         if (csv.Has(5))
         {

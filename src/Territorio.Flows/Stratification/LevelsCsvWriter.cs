@@ -129,6 +129,13 @@ public sealed class LevelsCsvWriter(TextWriter writer)
 
     private void WriteId(string id)
     {
+        // An identifier from the input may look like a formula (Files.CsvCells).
+        if (Files.CsvCells.IsFormulaLike(id))
+        {
+            writer.Write(Files.CsvCells.Text(id));
+            return;
+        }
+
         if (id.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
             writer.Write(id);

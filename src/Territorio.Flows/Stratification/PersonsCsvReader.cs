@@ -1,3 +1,4 @@
+using Territorio.Flows.Files;
 using Territorio.Kernel.Errors;
 using Territorio.Kernel.Population;
 

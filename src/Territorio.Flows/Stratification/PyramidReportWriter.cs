@@ -151,8 +151,7 @@ public static class PyramidReportWriter
         writer.WriteLine(line.ToString());
     }
 
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string value) => Files.CsvCells.Text(value);
 
 
     private static string Number(long value) => Italian.Number(value);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Territorio.Flows.Files;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Sdo;
 using Territorio.Kernel.Errors;
@@ -72,7 +73,8 @@ public sealed class StratificationRun(ReferenceData reference)
                 }
                 else
                 {
-                    Reject(new InputError(inputs.Persons, line, "person_id", resident.Id, "persona duplicata (già presente in una riga precedente)"));
+                    // Two rows for one person: which is right is not ours to guess.
+                    throw new InputDataException(new InputError(inputs.Persons, line, "person_id", resident.Id, "persona ripetuta (già in una riga precedente): anagrafe rifiutata"));
                 }
             }
         }
@@ -162,6 +164,7 @@ public sealed class StratificationRun(ReferenceData reference)
             onError(error);
         }
 
+        CheckedTextStream.CheckHead(path);
         foreach (var record in new SdoCsvReader(reference.Icd9Cm).ReadFile(path, OnError))
         {
             line++;
@@ -179,6 +182,5 @@ public sealed class StratificationRun(ReferenceData reference)
         return accepted;
     }
 
-    private static StreamReader Open(string path) =>
-        new(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+    private static StreamReader Open(string path) => CheckedTextStream.OpenText(path);
 }

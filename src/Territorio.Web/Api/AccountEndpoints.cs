@@ -35,7 +35,8 @@ public static class AccountEndpoints
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
         TokenRequest request,
-        UserManager<TerritorioUser> users,
+        HttpContext http,
+        SignInGuard guard,
         SignInManager<TerritorioUser> signIn,
         BearerTokens tokens)
     {
@@ -47,19 +48,14 @@ public static class AccountEndpoints
             return (ValidationProblem)validation.Problem();
         }
 
-        var user = await users.FindByNameAsync(request.Username!);
-        if (user is null)
+        var outcome = await guard.CheckAsync(request.Username!, request.Password!, http.Connection.RemoteIpAddress, http.RequestAborted);
+        if (outcome.RetryAfter is { } wait)
         {
-            return Refused("Credenziali non valide.");
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(Throttled(wait), statusCode: StatusCodes.Status429TooManyRequests, title: ApiProblems.TitleOf(StatusCodes.Status429TooManyRequests));
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return Refused("Account bloccato temporaneamente dopo troppi tentativi falliti: riprovare più tardi.");
-        }
-
-        if (!result.Succeeded)
+        if (outcome.User is not { } user)
         {
             return Refused("Credenziali non valide.");
         }
@@ -68,6 +64,10 @@ public static class AccountEndpoints
         var (token, expiresIn) = tokens.Issue(principal);
         return TypedResults.Ok(new TokenResponse(token, "Bearer", expiresIn));
     }
+
+    /// <summary>The refusal of a throttled attempt, for the API and the login page.</summary>
+    public static string Throttled(TimeSpan wait) =>
+        $"Troppi tentativi non riusciti da questo indirizzo: riprovare tra {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minuti.";
 
     private static ProblemHttpResult Refused(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: ApiProblems.TitleOf(StatusCodes.Status401Unauthorized));

@@ -13,6 +13,7 @@ public static class ApiProblems
         [StatusCodes.Status404NotFound] = "Risorsa non trovata",
         [StatusCodes.Status405MethodNotAllowed] = "Metodo non consentito",
         [StatusCodes.Status409Conflict] = "Operazione in conflitto con lo stato attuale",
+        [StatusCodes.Status413PayloadTooLarge] = "Richiesta troppo grande",
         [StatusCodes.Status415UnsupportedMediaType] = "Formato non supportato",
         [StatusCodes.Status422UnprocessableEntity] = "Dati non elaborabili",
         [StatusCodes.Status429TooManyRequests] = "Troppe richieste",
@@ -23,11 +24,14 @@ public static class ApiProblems
     private static readonly HashSet<string> EnglishDefaults = new(StringComparer.Ordinal)
     {
         "Bad Request", "Unauthorized", "Forbidden", "Not Found", "Method Not Allowed", "Conflict",
-        "Unsupported Media Type", "Unprocessable Entity", "Too Many Requests", "Internal Server Error",
+        "Unsupported Media Type", "Payload Too Large", "Unprocessable Entity", "Too Many Requests", "Internal Server Error",
         "An error occurred while processing your request.", "One or more validation errors occurred.",
     };
 
     public static string TitleOf(int status) => Titles.GetValueOrDefault(status, "Errore");
+
+    /// <summary>Longest detail of a problem.</summary>
+    public const int MaxDetailLength = 500;
 
     public static void Translate(ProblemDetailsContext context)
     {
@@ -50,6 +54,12 @@ public static class ApiProblems
         }
 
         problem.Extensions.Remove("exception");
+
+        // A detail may quote what the caller sent: never at length (a 1 MB id must not come back).
+        if (problem.Detail is { Length: > MaxDetailLength } detailText)
+        {
+            problem.Detail = detailText[..MaxDetailLength] + "…";
+        }
     }
 
     /// <summary>Collects field errors, then answers 400 with all of them at once.</summary>
@@ -72,8 +82,11 @@ public static class ApiProblems
             return this;
         }
 
-        public Validation Required(string field, string? value, string label) =>
-            string.IsNullOrWhiteSpace(value) ? Add(field, $"{label}: campo obbligatorio") : this;
+        /// <summary>A required text of at most <paramref name="maxLength"/> characters (reasons, notes, codes: docs/security.md, "Limits").</summary>
+        public Validation Required(string field, string? value, string label, int maxLength = CareManagement.Common.Change.MaxReasonLength) =>
+            string.IsNullOrWhiteSpace(value) ? Add(field, $"{label}: campo obbligatorio")
+            : value.Length > maxLength ? Add(field, $"{label}: al massimo {maxLength} caratteri")
+            : this;
 
         public IResult Problem() => TypedResults.ValidationProblem(
             Errors,

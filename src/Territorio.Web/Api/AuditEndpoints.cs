@@ -29,9 +29,9 @@ public static class AuditEndpoints
             validation.Add("al", "la data finale precede la data iniziale");
         }
 
-        if (pagina is < 1)
+        if (!Paging.IsValid(pagina))
         {
-            validation.Add("pagina", "la pagina parte da 1");
+            validation.Add("pagina", Paging.Refusal);
         }
 
         if (!validation.IsValid)
@@ -56,7 +56,7 @@ public static class AuditEndpoints
             return day;
         }
 
-        validation.Add(field, $"data non valida: \"{text}\" (usare gg/mm/aaaa)");
+        validation.Add(field, $"data non valida: \"{(text.Length > 40 ? text[..40] + "…" : text)}\" (usare gg/mm/aaaa, dal 1900 al 2199)");
         return null;
     }
 }

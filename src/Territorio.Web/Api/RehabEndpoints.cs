@@ -183,9 +183,9 @@ public static class RehabEndpoints
     {
         var validation = new ApiProblems.Validation();
         var filter = RehabVerdictFilter.Parse(struttura, esito, disciplina, livello, validation);
-        if (pagina is < 1)
+        if (!Paging.IsValid(pagina))
         {
-            validation.Add("pagina", "la pagina parte da 1");
+            validation.Add("pagina", Paging.Refusal);
         }
 
         if (!validation.IsValid)
@@ -213,8 +213,13 @@ public static class RehabEndpoints
         return TypedResults.Ok(rows.Select(i => new RehabIndicatorDto(i.Dimension, i.Value, i.Total, i.Appropriate, i.Inappropriate, i.OutOfScope, i.NotAssessable, i.ShareAppropriate, i.MedianIntervalDays)).ToList());
     }
 
-    private static async Task<Results<Ok<RehabPageDto<RehabErrorDto>>, ProblemHttpResult>> ErrorsAsync(long runId, HttpContext http, RehabRunQuery query, int? pagina, CancellationToken ct)
+    private static async Task<Results<Ok<RehabPageDto<RehabErrorDto>>, ValidationProblem, ProblemHttpResult>> ErrorsAsync(long runId, HttpContext http, RehabRunQuery query, int? pagina, CancellationToken ct)
     {
+        if (!Paging.IsValid(pagina))
+        {
+            return (ValidationProblem)new ApiProblems.Validation().Add("pagina", Paging.Refusal).Problem();
+        }
+
         if (await query.OpenAsync(Actor.From(http.User), runId, ct) is not { IsWholeRun: true } view)
         {
             return RunNotFound();

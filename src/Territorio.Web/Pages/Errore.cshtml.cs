@@ -22,6 +22,9 @@ public sealed class ErroreModel : PageModel
             403 => ("Accesso non consentito", "Il suo profilo non permette di aprire questa pagina o questi dati."),
             404 => ("Pagina non trovata", "La pagina o i dati richiesti non esistono o non sono visibili al suo profilo."),
             400 => ("Richiesta non valida", "La richiesta non è valida: ricaricare la pagina e riprovare."),
+            405 => ("Operazione non disponibile", "Questa pagina non accetta l'operazione richiesta: tornare alla pagina e riprovare."),
+            413 => ("Dati troppo grandi", "I dati inviati superano il limite consentito."),
+            429 => ("Troppe richieste", "Troppi tentativi in poco tempo: riprovare tra qualche minuto."),
             _ => ("Errore", "Si è verificato un errore. Riprovare più tardi; se persiste, avvisare l'assistenza."),
         };
     }

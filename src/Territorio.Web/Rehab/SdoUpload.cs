@@ -45,6 +45,60 @@ public static class SdoUpload
 {
     private const int ChunkSize = 64 * 1024;
 
+    private const string FolderPrefix = "territorio-sdo-";
+
+    private static string Root(string? tempDirectory) => tempDirectory is { Length: > 0 } t ? t : System.IO.Path.GetTempPath();
+
+    /// <summary>
+    /// At start-up: removes upload folders whose server process is gone (a crash, a kill -9), so
+    /// that no SDO file outlives the request that brought it. Folders of live processes are kept.
+    /// </summary>
+    public static int RemoveLeftovers(string? tempDirectory)
+    {
+        string root = Root(tempDirectory);
+        if (!Directory.Exists(root))
+        {
+            return 0;
+        }
+
+        int removed = 0;
+        foreach (string folder in Directory.EnumerateDirectories(root, FolderPrefix + "*"))
+        {
+            string rest = System.IO.Path.GetFileName(folder)[FolderPrefix.Length..];
+            int dash = rest.IndexOf('-', StringComparison.Ordinal);
+            // This process may host several applications (tests): its own folders are live uploads.
+            if (dash > 0 && int.TryParse(rest.AsSpan(0, dash), out int pid) && (pid == Environment.ProcessId || IsRunning(pid)))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                removed++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another user's folder, or in use: not ours to remove.
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Lets the request body reach the upload limit (Kestrel's default is 30 MB); a little more for multipart framing.</summary>
     public static void AllowBody(HttpContext http, long maxBytes)
     {
@@ -57,15 +111,30 @@ public static class SdoUpload
     public static async Task<UploadedSdo> SaveAsync(Stream content, string? fileName, long maxBytes, string? tempDirectory, CancellationToken ct)
     {
         string name = SafeName(fileName);
-        string folder = System.IO.Path.Combine(tempDirectory is { Length: > 0 } t ? t : System.IO.Path.GetTempPath(), "territorio-sdo-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        // The process id in the name lets a restarted server remove what a crashed one left (RemoveLeftovers).
+        string folder = System.IO.Path.Combine(Root(tempDirectory), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, Territorio.Flows.Files.PrivateFiles.OwnerOnlyDirectory);
+        }
+
         string path = System.IO.Path.Combine(folder, name);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
             long total = 0;
             var records = new CsvRecordCounter();
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, ChunkSize, FileOptions.Asynchronous))
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = ChunkSize, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = Territorio.Flows.Files.PrivateFiles.OwnerOnly;
+            }
+
+            await using (var file = new FileStream(path, options))
             {
                 int n;
                 while ((n = await content.ReadAsync(buffer.AsMemory(0, ChunkSize), ct)) > 0)

@@ -44,7 +44,7 @@ public sealed class AccessLogQuery(TerritorioDbContext db)
             query = query.Where(e => e.AtUtc < toUtc);
         }
 
-        int page = Math.Max(1, filter.Page);
+        int page = Paging.Clamp(filter.Page);
         int total = await query.CountAsync(cancellationToken);
         var entries = await query.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);

@@ -11,7 +11,7 @@ public class FhirCommandTests
     public async Task ProcessMessage_OnTheEmbeddedDatabase_RefusesWithoutAGp_ThenAcceptsForTheGpOfACooperative()
     {
         string directory = Path.Combine(Path.GetTempPath(), "territorio-fhir-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?> { ["Database:DataDirectory"] = directory };
+        var settings = new Dictionary<string, string?> { ["Database:DataDirectory"] = directory, ["Database:CreateDataDirectory"] = "true" };
         try
         {
             var refused = await CliRunner.RunAsync(settings, "fhir", "process-message", "--file", Example);

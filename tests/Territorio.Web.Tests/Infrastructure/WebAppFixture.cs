@@ -81,6 +81,22 @@ public partial class WebAppFixture : IAsyncLifetime
         BaseAddress = BaseAddress,
     };
 
+    /// <summary>An anonymous client whose connections come from another loopback address (sign-in throttling is per address).</summary>
+    public HttpClient AnonymousFrom(string localAddress) => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        ConnectCallback = async (context, ct) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
+            await socket.ConnectAsync(context.DnsEndPoint, ct);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        },
+    })
+    {
+        BaseAddress = BaseAddress,
+    };
+
     /// <summary>A client sending the account's bearer token (obtained once from /api/token).</summary>
     public Task<HttpClient> ApiAs(string userName) => _apiClients.GetOrAdd(userName, async name =>
     {

@@ -14,7 +14,7 @@ public static class BookingsCommands
         var from = Optional("--dal", "Dal giorno (AAAA-MM-GG; oggi se assente).");
         var to = Optional("--al", "Al giorno (AAAA-MM-GG; 60 giorni dopo se assente).");
         var max = new Option<int>("--max") { Description = "Numero massimo di righe.", DefaultValueFactory = _ => 20 };
-        var slots = Command(env, "slots", "Slot liberi per una prestazione presso gli erogatori con accordo con il Gestore.", [service, gestore, from, to, max], async (p, _, s, ct) =>
+        var slots = Query(env, "slots", "Slot liberi per una prestazione presso gli erogatori con accordo con il Gestore.", [service, gestore, from, to, max], async (p, _, s, ct) =>
         {
             var start = Date(p.GetValue(from), "--dal") ?? CareCli.Today;
             var free = await s.Network.FreeSlotsAsync(p.GetValue(service)!, p.GetValue(gestore)!, start, Date(p.GetValue(to), "--al") ?? start.AddDays(60), p.GetValue(max), ct);
@@ -73,17 +73,17 @@ public static class BookingsCommands
         });
 
         var outpatient = CommandExtensions.ExistingFile("--outpatient", "Flusso ambulatoriale outpatient.csv (person_id, date, code).");
-        var import = Command(env, "import-delivered", "Importa le prestazioni erogate: chiude le prenotazioni e segnala quelle fuori PAI.", [outpatient], async (p, _, s, ct) =>
+        var import = Command(env, "import-delivered", "Importa le prestazioni erogate: chiude le prenotazioni e segnala quelle fuori PAI.", [outpatient], async (p, by, s, ct) =>
         {
             var file = p.GetValue(outpatient)!;
-            using var reader = file.OpenText();
-            var result = await s.Delivered.ImportAsync(reader, file.FullName, CareManagement.Common.Actor.System, ct);
+            using var reader = Territorio.Flows.Files.CheckedTextStream.OpenText(file.FullName);
+            var result = await s.Delivered.ImportAsync(reader, file.FullName, by.Ats("regione"), ct);
             env.Output.WriteLine($"{Italian.Number(result.Rows)} righe: {Italian.Number(result.Booked)} prenotazioni erogate, {Italian.Number(result.InPlan)} prestazioni del PAI senza prenotazione, " +
                 $"{Italian.Number(result.OutsidePlan)} fuori PAI, {Italian.Number(result.NotInCharge)} di pazienti non in carico, {Italian.Number(result.AlreadyKnown)} già importate");
             return EnrolCommands.Rejected(env, result.Rejected);
         });
 
-        var list = Command(env, "list", "Prenotazioni di un paziente.", [patient], async (p, _, s, ct) =>
+        var list = Query(env, "list", "Prenotazioni di un paziente.", [patient], async (p, _, s, ct) =>
         {
             foreach (var b in await s.Bookings.OfPatientAsync(p.GetValue(patient)!, ct))
             {

@@ -15,9 +15,19 @@ internal static class CareCli
 
     public static Option<string> Operator() => new("--operatore")
     {
-        Description = "Chi esegue l'operazione (registrato nello storico).",
-        DefaultValueFactory = _ => Environment.UserName is { Length: > 0 } user ? user : "operatore",
+        Description = "Chi esegue l'operazione, registrato nello storico (predefinito: l'utente del sistema operativo; con sudo, chi l'ha invocato).",
+        DefaultValueFactory = _ => SystemUser(),
     };
+
+    /// <summary>
+    /// The person at the terminal: under sudo the invoking user (SUDO_USER), not root; else the
+    /// login name. The audit trail records it with the host, so that two machines' "mario" differ.
+    /// </summary>
+    public static string SystemUser()
+    {
+        string? user = Environment.GetEnvironmentVariable("SUDO_USER") is { Length: > 0 } sudo && sudo != "root" ? sudo : Environment.UserName;
+        return $"{(user is { Length: > 0 } ? user : "sconosciuto")}@{Environment.MachineName}";
+    }
 
     public static Option<string> Required(string name, string description) => new(name) { Description = description, Required = true };
 
@@ -28,7 +38,14 @@ internal static class CareCli
     public static Option<long> Id(string name, string description) => new(name) { Description = description, Required = true };
 
     /// <summary>A command with the operator option, whose action runs on the migrated database.</summary>
-    public static Command Command(CliEnvironment env, string name, string description, Option[] options, Func<ParseResult, Actor.Factory, CareServices, CancellationToken, Task<int>> work)
+    public static Command Command(CliEnvironment env, string name, string description, Option[] options, Func<ParseResult, Actor.Factory, CareServices, CancellationToken, Task<int>> work) =>
+        Build(env, name, description, options, work, readOnly: false);
+
+    /// <summary>A command that only reads: the database is opened read-only and never migrated.</summary>
+    public static Command Query(CliEnvironment env, string name, string description, Option[] options, Func<ParseResult, Actor.Factory, CareServices, CancellationToken, Task<int>> work) =>
+        Build(env, name, description, options, work, readOnly: true);
+
+    private static Command Build(CliEnvironment env, string name, string description, Option[] options, Func<ParseResult, Actor.Factory, CareServices, CancellationToken, Task<int>> work, bool readOnly)
     {
         var operatorOption = Operator();
         var command = new Command(name, description) { operatorOption };
@@ -41,8 +58,12 @@ internal static class CareCli
         {
             try
             {
-                await TerritorioDatabase.MigrateAsync(env.Database, ct);
-                await using var db = TerritorioDatabase.CreateContext(env.Database);
+                if (!readOnly)
+                {
+                    await TerritorioDatabase.MigrateAsync(env.Database, ct);
+                }
+
+                await using var db = readOnly ? await TerritorioDatabase.OpenReadOnlyAsync(env.Database, ct) : TerritorioDatabase.CreateContext(env.Database);
                 var services = new CareServices(db, TimeProvider.System, CataloguesOf(env));
                 return await work(parse, new Actor.Factory(parse.GetValue(operatorOption)!), services, ct);
             }

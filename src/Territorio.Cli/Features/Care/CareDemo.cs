@@ -70,7 +70,7 @@ internal static partial class CareDemo
 
         // 1. Levels: the stratification engine's levels.csv of the demo region's flows.
         var residents = await Use(s => s.Db.Residents.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct));
-        using var levels = new StreamReader(levelsFile);
+        using var levels = Territorio.Flows.Files.CheckedTextStream.OpenText(levelsFile);
         var imported = await Use(s => s.Levels.ImportAsync(levels, levelsFile, clock.Today.AddDays(-10), region, null, ct));
         report(0.1);
 

@@ -36,7 +36,7 @@ public static class ContactsCommands
             });
 
         var max = new Option<int>("--max") { Description = "Numero massimo di contatti (i più recenti).", DefaultValueFactory = _ => ContactService.ListLimit };
-        var list = Command(env, "list", "Contatti di un paziente, dal più recente.", [patient, max], async (p, _, s, ct) =>
+        var list = Query(env, "list", "Contatti di un paziente, dal più recente.", [patient, max], async (p, _, s, ct) =>
         {
             env.Output.WriteLine("n.\tdata\ttipo\tesito\tautore\tnota");
             foreach (var c in await s.Contacts.OfPatientAsync(p.GetValue(patient)!, p.GetValue(max), ct))

@@ -17,7 +17,7 @@ public static class EnrolCommands
         var import = Command(env, "import-levels", "Importa i livelli della stratificazione; le righe errate sono elencate e scartate.", [levels, asOf], async (p, by, s, ct) =>
         {
             var file = p.GetValue(levels)!;
-            using var reader = file.OpenText();
+            using var reader = Territorio.Flows.Files.CheckedTextStream.OpenText(file.FullName);
             var result = await ProgressDisplay.RunAsync(env, "Livelli", report =>
                 s.Levels.ImportAsync(reader, file.FullName, Date(p.GetValue(asOf), "--as-of") ?? CareCli.Today, by.Ats("regione"), report, ct));
             env.Output.WriteLine($"stratificazione n.{result.RunId}: {Italian.Number(result.Imported)} persone importate; per livello: " +
@@ -26,7 +26,7 @@ public static class EnrolCommands
         });
 
         var max = new Option<int>("--max") { Description = "Numero massimo di pazienti.", DefaultValueFactory = _ => 100 };
-        var eligible = Command(env, "eligible", "Pazienti candidabili (livelli 1–3 dell'ultima stratificazione, senza patto attivo).", [ats, max], async (p, _, s, ct) =>
+        var eligible = Query(env, "eligible", "Pazienti candidabili (livelli 1–3 dell'ultima stratificazione, senza patto attivo).", [ats, max], async (p, _, s, ct) =>
         {
             env.Output.WriteLine("paziente\tlivello\tpatologia_principale\tmmg\tinvitato");
             foreach (var e in await s.Enrolment.EligibleAsync(p.GetValue(ats)!, p.GetValue(max), ct))
@@ -138,7 +138,7 @@ public static class EnrolCommands
             return ExitCodes.Ok;
         });
 
-        var history = Command(env, "history", "Storico del percorso del paziente: ogni cambiamento con chi, quando e perché.", [patient], async (p, _, s, ct) =>
+        var history = Query(env, "history", "Storico del percorso del paziente: ogni cambiamento con chi, quando e perché.", [patient], async (p, _, s, ct) =>
         {
             foreach (var entry in await s.Cases.HistoryAsync(p.GetValue(patient)!, ct))
             {

@@ -39,7 +39,7 @@ public static class GestoriCommands
         });
 
         var optionalLevel = Level(required: false);
-        var list = Command(env, "list", "Elenco dei Gestori idonei di un'ATS, per livello.", [ats, optionalLevel], async (p, _, s, ct) =>
+        var list = Query(env, "list", "Elenco dei Gestori idonei di un'ATS, per livello.", [ats, optionalLevel], async (p, _, s, ct) =>
         {
             int? only = p.GetResult(optionalLevel) is null ? null : p.GetValue(optionalLevel);
             var eligible = await s.Gestori.EligibleAsync(p.GetValue(ats)!, only, ct);
@@ -52,7 +52,7 @@ public static class GestoriCommands
             return ExitCodes.Ok;
         });
 
-        var pending = Command(env, "pending", "Candidature in attesa di decisione dell'ATS.", [ats], async (p, _, s, ct) =>
+        var pending = Query(env, "pending", "Candidature in attesa di decisione dell'ATS.", [ats], async (p, _, s, ct) =>
         {
             foreach (var c in await s.Gestori.PendingCandidaturesAsync(p.GetValue(ats)!, ct))
             {
@@ -116,7 +116,7 @@ public static class GestoriCommands
             env.Output.WriteLine($"MMG {p.GetValue(mmg)} non più associato alla cooperativa {p.GetValue(gestoreId)}");
             return ExitCodes.Ok;
         });
-        var members = Command(env, "members", "MMG associati alla cooperativa, con le date di adesione.", [gestoreId], async (p, _, s, ct) =>
+        var members = Query(env, "members", "MMG associati alla cooperativa, con le date di adesione.", [gestoreId], async (p, _, s, ct) =>
         {
             env.Output.WriteLine("mmg	dal	al");
             foreach (var m in await s.Gestori.MembersAsync(p.GetValue(gestoreId)!, ct))

@@ -23,7 +23,7 @@ public static class PaiCommands
             return ExitCodes.Ok;
         });
 
-        var show = Command(env, "show", "Mostra le versioni del PAI del paziente e le voci della versione attiva.", [patient], async (p, _, s, ct) =>
+        var show = Query(env, "show", "Mostra le versioni del PAI del paziente e le voci della versione attiva.", [patient], async (p, _, s, ct) =>
         {
             var pai = await s.Pai.FindAsync(p.GetValue(patient)!, ct);
             if (pai is null)

@@ -18,7 +18,7 @@ public static class ReclassificationsCommands
     {
         var output = new Option<FileInfo>("--out") { Description = "File CSV da scrivere (person_id, level, main_pathology, pathologies, decided_on, reference, reason).", Required = true };
         var ats = Optional("--ats", "Solo gli assistiti di questa ATS.");
-        var export = Command(env, "export", "Esporta le riclassificazioni approvate dopo l'ultima stratificazione: la prossima 'territorio stratify --overrides' le applica.",
+        var export = Query(env, "export", "Esporta le riclassificazioni approvate dopo l'ultima stratificazione: la prossima 'territorio stratify --overrides' le applica.",
             [output, ats], async (p, _, s, ct) =>
             {
                 var file = p.GetValue(output)!;
@@ -33,13 +33,7 @@ public static class ReclassificationsCommands
     public static async Task<int> ExportAsync(CareServices services, string? ats, string path, CancellationToken ct)
     {
         var approved = await services.Reclassification.InForceAsync(ats, ct);
-        string temporary = path + ".tmp";
-        await using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false)))
-        {
-            ClassificationOverridesCsv.Write(writer, approved.Select(AsOverride));
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        Territorio.Flows.Files.OutputFile.WriteText(path, writer => ClassificationOverridesCsv.Write(writer, approved.Select(AsOverride)));
         return approved.Count;
     }
 

@@ -13,7 +13,7 @@ public static class WorklistCommand
         var paiDays = new Option<int>("--giorni-pai") { Description = "Giorni dal patto oltre i quali un PAI non scritto è segnalato.", DefaultValueFactory = _ => WorklistRules.DefaultPaiDueDays };
         var asOf = Optional("--al", "Data di riferimento (AAAA-MM-GG; oggi se assente).");
         var max = new Option<int>("--max") { Description = "Numero massimo di pazienti.", DefaultValueFactory = _ => 50 };
-        return Command(env, "worklist", "Pazienti da contattare per il Gestore, in ordine di urgenza: appuntamenti mancati, prestazioni in ritardo, PAI non scritto, patto in scadenza.",
+        return Query(env, "worklist", "Pazienti da contattare per il Gestore, in ordine di urgenza: appuntamenti mancati, prestazioni in ritardo, PAI non scritto, patto in scadenza.",
             [gestore, paiDays, asOf, max], async (p, _, s, ct) =>
             {
                 var entries = await s.Cases.WorklistAsync(p.GetValue(gestore)!, Date(p.GetValue(asOf), "--al"), p.GetValue(paiDays), ct);

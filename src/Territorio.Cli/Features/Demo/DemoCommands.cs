@@ -36,6 +36,8 @@ public static class DemoCommands
         run.SetAction(async (parse, ct) =>
         {
             var asOf = CareCli.Today;
+            // The demo makes its own region: a fresh folder is what it is for (not when reusing one).
+            env.Database.CreateDataDirectory = !parse.GetValue(reuse);
             await TerritorioDatabase.MigrateAsync(env.Database, ct);
             if (parse.GetValue(reuse))
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Territorio.Cli.Features.Stratification;
+using Territorio.Flows.Files;
 using Territorio.Flows.Sdo;
 using Territorio.Flows.Stratification;
 using Territorio.Synthetic;
@@ -51,16 +52,27 @@ public static class DemoPopulationCommand
     {
         Directory.CreateDirectory(directory);
         var paths = FileNames.Select(f => Path.Combine(directory, f)).ToArray();
-        var writers = paths.Select(p => new StreamWriter(p, false, new UTF8Encoding(false), 1 << 16)).ToArray();
+        // Temporaries renamed at the end: a run killed midway leaves no truncated flow under its name.
+        var files = paths.Select(p => OutputFile.Create(p)).ToArray();
         try
         {
+            var writers = files.Select(f => new StreamWriter(f, new UTF8Encoding(false), 1 << 16, leaveOpen: true)).ToArray();
             DemoPopulation.Generate(people, seed, asOf, SdoCsvReader.Columns, new PopulationWriters(writers[0], writers[1], writers[2], writers[3], writers[4]));
-        }
-        finally
-        {
             foreach (var writer in writers)
             {
                 writer.Dispose();
+            }
+
+            foreach (var file in files)
+            {
+                file.Commit();
+            }
+        }
+        finally
+        {
+            foreach (var file in files)
+            {
+                file.Dispose();
             }
         }
 

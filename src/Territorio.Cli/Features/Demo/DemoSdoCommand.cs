@@ -41,7 +41,12 @@ public static class DemoSdoCommand
 
     public static void Generate(string path, long acute, int rehab, int seed)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
-        SdoGenerator.Write(writer, acute, rehab, seed);
+        using var file = Territorio.Flows.Files.OutputFile.Create(path, 1 << 20);
+        using (var writer = new StreamWriter(file, new UTF8Encoding(false), 1 << 20, leaveOpen: true))
+        {
+            SdoGenerator.Write(writer, acute, rehab, seed);
+        }
+
+        file.Commit();
     }
 }

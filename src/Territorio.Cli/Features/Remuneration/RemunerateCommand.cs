@@ -74,8 +74,8 @@ public static class RemunerateCommand
             return await new PactPeriodCsv(file.FullName).ReadYearAsync(year, ats, ct);
         }
 
-        await TerritorioDatabase.MigrateAsync(env.Database, ct);
-        await using var db = TerritorioDatabase.CreateContext(env.Database);
+        // Paying a year only reads the care tables.
+        await using var db = await TerritorioDatabase.OpenReadOnlyAsync(env.Database, ct);
         var periods = await new CarePactPeriodSource(db).ReadYearAsync(year, ats, ct);
         env.Output.WriteLine($"patti di cura dal database ({env.Database.Provider}): {Italian.Number(periods.Count)} periodi attivi nel {year}");
         return periods;

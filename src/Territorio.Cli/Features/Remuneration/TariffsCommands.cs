@@ -80,6 +80,13 @@ public static class TariffsCommands
         var xlsx = CommandExtensions.ExistingFile("--xlsx", "Foglio Excel ufficiale delle tariffe (fogli 'Catalogo' e 'Tariffe', vedi docs/remuneration.md).");
         var output = new Option<FileInfo?>("--out") { Description = "File del catalogo da scrivere (JSON); predefinito: accanto al foglio, con estensione .json." };
         var command = new Command("import", "Importa il foglio ufficiale delle tariffe in un catalogo versionato; nessun file scritto se c'è un errore.") { xlsx, output };
+        command.Validators.Add(result =>
+        {
+            if (Territorio.Flows.Files.OutputPaths.Clash([("--xlsx", result.GetValue(xlsx)?.FullName)], [("--out", result.GetValue(output)?.FullName)]) is { } clash)
+            {
+                result.AddError(clash);
+            }
+        });
         command.SetAction(parse =>
         {
             var source = parse.GetValue(xlsx)!;
@@ -89,13 +96,7 @@ public static class TariffsCommands
 
             // Written beside the target, then moved: a failure leaves no half-written catalogue.
             target.Directory?.Create();
-            string temporary = target.FullName + ".tmp";
-            using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false)))
-            {
-                TariffCatalogueJson.Write(catalogue, writer, $"importato da {source.Name} il {CareCli.Today:yyyy-MM-dd}");
-            }
-
-            File.Move(temporary, target.FullName, overwrite: true);
+            Territorio.Flows.Files.OutputFile.WriteText(target.FullName, writer => TariffCatalogueJson.Write(catalogue, writer, $"importato da {source.Name} il {CareCli.Today:yyyy-MM-dd}"));
             env.Output.WriteLine($"catalogo {catalogue.Info.Label}: {Italian.Number(catalogue.Rows.Count)} tariffe importate in {target.FullName}");
             return ExitCodes.Ok;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Territorio.Flows.Files;
 using Territorio.Flows.Stratification;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Engine;
@@ -49,6 +50,17 @@ public static class StratifyCommand
         {
             persons, sdo, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides, aicMap, ddd, update, changes,
         };
+        command.Validators.Add(result =>
+        {
+            string? Path(Option<FileInfo> option) => result.GetValue(option)?.FullName;
+            if (OutputPaths.Clash(
+                [("--persons", Path(persons)), ("--sdo", Path(sdo)), ("--drugs", Path(drugs)), ("--exemptions", Path(exemptions)),
+                 ("--outpatient", Path(outpatient)), ("--criteria", Path(criteria)), ("--overrides", Path(overrides))],
+                [("--out", Path(output)), ("--report", Path(report)), ("--report (.html)", Path(report) is { } r ? System.IO.Path.ChangeExtension(r, ".html") : null)]) is { } clash)
+            {
+                result.AddError(clash);
+            }
+        });
         command.SetAction(parse =>
         {
             var date = ParseDate(parse.GetValue(asOf)!);
@@ -78,38 +90,31 @@ public static class StratifyCommand
         ClassificationOverrides? approved = null;
         if (overridesPath is not null)
         {
-            using var file = new StreamReader(overridesPath);
+            using var file = CheckedTextStream.OpenText(overridesPath);
             approved = new ClassificationOverrides(ClassificationOverridesCsv.Read(file, overridesPath, CriteriaFiles.Catalogue(env.ReferenceData)), asOf);
         }
 
         var previous = update is null ? null : LoadPrevious(statePath, criteria, asOf);
 
         // Written beside the targets and moved at the end: never a half-written levels.csv or state.
-        string temporary = levelsPath + ".tmp", stateTemporary = statePath + ".tmp", changesTemporary = (update?.Changes ?? levelsPath + ".changes") + ".tmp";
         StratificationSummary summary;
-        try
+        using (var levels = OutputFile.Create(levelsPath))
+        using (var stateFile = OutputFile.Create(statePath))
+        using (var changesFile = update?.Changes is { } changesPath ? OutputFile.Create(changesPath) : null)
         {
-            using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16))
-            using (var state = new BinaryWriter(new BufferedStream(File.Create(stateTemporary), 1 << 16)))
-            using (var changesWriter = update?.Changes is null ? null : new StreamWriter(changesTemporary, false, new System.Text.UTF8Encoding(false), 1 << 16))
+            using (var writer = new StreamWriter(levels, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            using (var state = new BinaryWriter(new BufferedStream(stateFile, 1 << 16), System.Text.Encoding.UTF8, leaveOpen: true))
+            using (var changesWriter = changesFile is null ? null : new StreamWriter(changesFile, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
             {
                 summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved, drugCoding,
                     new StratificationContinuity(previous, changesWriter, state));
             }
 
-            File.Move(temporary, levelsPath, overwrite: true);
-            File.Move(stateTemporary, statePath, overwrite: true);
-            if (update?.Changes is { } changesPath)
-            {
-                File.Move(changesTemporary, changesPath, overwrite: true);
-            }
+            levels.Commit();
+            stateFile.Commit();
+            changesFile?.Commit();
         }
-        finally
-        {
-            File.Delete(temporary);
-            File.Delete(stateTemporary);
-            File.Delete(changesTemporary);
-        }
+
         var region = summary.Pyramid.Region;
         env.Output.WriteLine($"stratificazione al {Italian.Date(asOf)}: {Italian.Number(region.Living)} assistiti, livelli 1-5 = "
             + string.Join(" / ", Enumerable.Range(1, 5).Select(l => Italian.Number(region[l])))
@@ -130,15 +135,8 @@ public static class StratifyCommand
         if (reportPath is not null)
         {
             string html = Path.ChangeExtension(reportPath, ".html");
-            using (var csv = new StreamWriter(reportPath, false, new System.Text.UTF8Encoding(false)))
-            {
-                PyramidReportWriter.WriteCsv(csv, summary, criteria.Label);
-            }
-
-            using (var page = new StreamWriter(html, false, new System.Text.UTF8Encoding(false)))
-            {
-                PyramidReportWriter.WriteHtml(page, summary, criteria.Label, criteria.IsProvisional, asOf);
-            }
+            OutputFile.WriteText(reportPath, csv => PyramidReportWriter.WriteCsv(csv, summary, criteria.Label));
+            OutputFile.WriteText(html, page => PyramidReportWriter.WriteHtml(page, summary, criteria.Label, criteria.IsProvisional, asOf));
 
             env.Output.WriteLine($"rapporto: {reportPath} e {html}");
         }

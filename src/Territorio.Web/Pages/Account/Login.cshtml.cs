@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Http;
 using Territorio.Data.Security;
+using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<TerritorioUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<TerritorioUser> signIn, SignInGuard guard) : PageModel
 {
     [BindProperty]
     public string? Username { get; set; }
@@ -30,16 +32,20 @@ public sealed class LoginModel(SignInManager<TerritorioUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Username, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await guard.CheckAsync(Username, Password, HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted);
+        if (outcome.User is { } user)
         {
+            await signIn.SignInAsync(user, isPersistent: false);
             // Only local paths: no open redirect.
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        Error = result.IsLockedOut
-            ? "Account bloccato temporaneamente dopo troppi tentativi falliti: riprovare più tardi."
-            : "Nome utente o password non corretti.";
+        if (outcome.Throttled)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        }
+
+        Error = outcome.RetryAfter is { } retry ? Api.AccountEndpoints.Throttled(retry) : "Nome utente o password non corretti.";
         Password = null;
         return Page();
     }

@@ -24,8 +24,15 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = Actor.From(User);
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Paging.Clamp(PageNumber);
         var page = await pages.GetAsync(care, actor.GestoreId!, (PageNumber - 1) * PageSize, PageSize, ct);
+        if (PageNumber > Paging.LastPage(page.Total, PageSize))
+        {
+            // Past the end: the last page, labelled as such.
+            PageNumber = Paging.LastPage(page.Total, PageSize);
+            page = await pages.GetAsync(care, actor.GestoreId!, (PageNumber - 1) * PageSize, PageSize, ct);
+        }
+
         (Total, Entries) = (page.Total, page.Entries);
         await access.RecordShownAsync(actor, Entries.Select(e => e.PatientId), "pagina Pazienti da contattare", ct);
     }
