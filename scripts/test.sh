@@ -64,6 +64,14 @@ fi
 # change of an API they use fails the suite instead of the next measurement.
 dotnet build bench/Territorio.Bench -c Release -v quiet -nologo
 
+# Both executables publish as users deploy them: the framework-dependent territorio and the native
+# territorio-rehab, each from the shared Territorio.Rehab.Pipeline (issue 19). The native one is the
+# executable its test runs (TERRITORIO_REHAB_NATIVE), so it is compiled once.
+publish_dir=$(mktemp -d /tmp/territorio-publish.XXXXXX)
+dotnet publish src/Territorio.Cli -c Release -v quiet -nologo -o "$publish_dir/territorio"
+dotnet publish src/Territorio.Rehab.Batch -c Release -v quiet -nologo -o "$publish_dir/territorio-rehab"
+export TERRITORIO_REHAB_NATIVE="$publish_dir/territorio-rehab/territorio-rehab"
+
 log=$(mktemp /tmp/territorio-test.XXXXXX)
 set +e
 dotnet test --solution Territorio.slnx -c Release "$@" 2>&1 | tee "$log"
@@ -74,4 +82,5 @@ set -e
 awk '/Test run summary/ {s=1} s && $1=="failed:" {f=$2} s && $1=="succeeded:" {p=$2} s && $1=="skipped:" {k=$2}
      END { if (p != "") printf "%d passed, %d failed, %d skipped\n", p, f, k }' "$log"
 rm -f "$log"
+rm -rf "$publish_dir"
 exit $status

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Rehab;
+using Territorio.Rehab.Pipeline;
 using Territorio.Flows.Sdo;
 using Territorio.Rehab.DuckDb;
 using Territorio.Synthetic;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Rehab;
+using Territorio.Rehab.Pipeline;
+using Territorio.Rehab.Pipeline.Cli;
 using Territorio.Kernel.Errors;
 
 namespace Territorio.Rehab.Batch;

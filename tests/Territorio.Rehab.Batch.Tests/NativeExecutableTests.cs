@@ -74,9 +74,18 @@ public sealed class NativeExecutableTests : IDisposable
         return (process.ExitCode, output);
     }
 
-    /// <summary>dotnet publish of src/Territorio.Rehab.Batch into this test's folder; the executable's path.</summary>
+    /// <summary>
+    /// The executable scripts/test.sh published (TERRITORIO_REHAB_NATIVE), else dotnet publish of
+    /// src/Territorio.Rehab.Batch into this test's folder; the executable's path.
+    /// </summary>
     private string Publish()
     {
+        if (Environment.GetEnvironmentVariable("TERRITORIO_REHAB_NATIVE") is { Length: > 0 } published)
+        {
+            File.Exists(published).ShouldBeTrue(published);
+            return published;
+        }
+
         string project = Path.Combine(RepositoryRoot(), "src", "Territorio.Rehab.Batch", "Territorio.Rehab.Batch.csproj");
         string output = Path.Combine(_dir, "publish");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -1,4 +1,5 @@
 using Territorio.Kernel.Hospital;
+using Territorio.Rehab.Decree;
 using Territorio.Rehab.Engine;
 using Territorio.Rehab.Rules;
 using static Territorio.Rehab.Tests.Cases;
@@ -66,10 +67,10 @@ public class EngineTests
     public void Art2_AcuteDischargedExactly12MonthsBefore_IsPostAcute()
     {
         var rules = TestRules.Default().Linkage;
-        rules.IsWithinLookback(Admission.AddMonths(-12), Admission).ShouldBeTrue();
-        rules.IsWithinLookback(Admission.AddMonths(-12).AddDays(-1), Admission).ShouldBeFalse();
-        rules.IsWithinLookback(Admission, Admission).ShouldBeTrue();
-        rules.IsWithinLookback(Admission.AddDays(1), Admission).ShouldBeFalse();
+        Linkage.IsWithinLookback(Admission.AddMonths(-12), Admission, rules).ShouldBeTrue();
+        Linkage.IsWithinLookback(Admission.AddMonths(-12).AddDays(-1), Admission, rules).ShouldBeFalse();
+        Linkage.IsWithinLookback(Admission, Admission, rules).ShouldBeTrue();
+        Linkage.IsWithinLookback(Admission.AddDays(1), Admission, rules).ShouldBeFalse();
     }
 
     [Fact]
@@ -81,8 +82,8 @@ public class EngineTests
             new(Admission.AddDays(-40), 1), new(Admission.AddDays(-10), 2), new(Admission.AddDays(-10), 3),
             new(Admission.AddDays(2), 4), new(Admission.AddMonths(-13), 5),
         ];
-        PatientPath.LatestAcute(acutes, Admission, rules).ShouldBe(2);
-        PatientPath.LatestAcute(acutes.AsSpan(3), Admission, rules).ShouldBe(-1);
+        Linkage.LatestAcute(acutes, Admission, rules).ShouldBe(2);
+        Linkage.LatestAcute(acutes.AsSpan(3), Admission, rules).ShouldBe(-1);
     }
 
     // art.3 c.1 — post-acute, discipline 56
@@ -175,8 +176,8 @@ public class EngineTests
         var acuteDischarge = Admission.AddDays(-100);
         var inContinuity = RehabStay(id: "R0", admission: acuteDischarge.AddDays(30), stay: 20);
         var late = RehabStay(id: "R0", admission: acuteDischarge.AddDays(31), stay: 20);
-        PatientPath.EarlierRehabInContinuity([inContinuity, current], current, acuteDischarge, rules).ShouldBe(inContinuity);
-        PatientPath.EarlierRehabInContinuity([late, current], current, acuteDischarge, rules).ShouldBeNull();
+        Linkage.EarlierRehabInContinuity([inContinuity, current], current, acuteDischarge, rules).ShouldBe(inContinuity);
+        Linkage.EarlierRehabInContinuity([late, current], current, acuteDischarge, rules).ShouldBeNull();
     }
 
     // art.4 c.1 — not post-acute, discipline 56
@@ -237,7 +238,7 @@ public class EngineTests
         // MDC 8 threshold 45 days: 25 + 20 = 45 is within, 25 + 21 is not.
         var source = RehabStay(id: "R0", mdc: 8, admission: Admission.AddDays(-25), stay: 25);
         var current = RehabStay(mdc: 8, principal: "401.9", transferFrom: 56, stay: secondStay);
-        PatientPath.TransferSource([source, current], current).ShouldBe(source);
+        Transfers.Source([source, current], current).ShouldBe(source);
         ShouldBe(Judge(current, source: source), expected, "art.4 c.4");
     }
 

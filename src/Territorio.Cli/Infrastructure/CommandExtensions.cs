@@ -6,5 +6,5 @@ public static class CommandExtensions
 {
     /// <summary>An input file option whose file must exist (else a usage error naming it).</summary>
     public static Option<FileInfo> ExistingFile(string name, string description, bool required = true) =>
-        Territorio.Rehab.Batch.InputFileOption.Create(name, description, required);
+        Territorio.Rehab.Pipeline.Cli.InputFileOption.Create(name, description, required);
 }

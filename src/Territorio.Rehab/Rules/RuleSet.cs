@@ -63,15 +63,8 @@ public sealed record ScopeRules(
     FrozenSet<string> ExcludedDischargeModes,
     string Rationale);
 
-public sealed record LinkageRules(int LookbackMonths, int ContinuityDays, string Rationale)
-{
-    /// <summary>
-    /// DM 5/8/2021 art.2 c.2: an acute discharge "nei 12 mesi precedenti" the rehab admission:
-    /// from the same calendar day N months before (included) to the admission day (included).
-    /// </summary>
-    public bool IsWithinLookback(DateOnly acuteDischarge, DateOnly rehabAdmission) =>
-        acuteDischarge <= rehabAdmission && acuteDischarge >= rehabAdmission.AddMonths(-LookbackMonths);
-}
+/// <summary>Art.2 c.2 and art.3 c.4: the look-back and continuity days; the arithmetic is <see cref="Decree.Linkage"/>'s.</summary>
+public sealed record LinkageRules(int LookbackMonths, int ContinuityDays, string Rationale);
 
 /// <summary>An Annex-3 exception: a record with one of these codes is 56a with fewer codes.</summary>
 public sealed record Annex3Exception(CodeList Codes, int MinCodes);

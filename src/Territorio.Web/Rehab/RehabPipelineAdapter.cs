@@ -1,9 +1,11 @@
 using Territorio.Data.Rehab;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Rehab;
+using Territorio.Rehab.Pipeline;
 using Territorio.Flows.Sdo;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
+using Territorio.Rehab.Decree;
 using Territorio.Rehab.Rules;
 
 namespace Territorio.Web.Rehab;
@@ -14,7 +16,7 @@ public sealed record RehabPipelineResult(long AcuteRows, int RehabAdmissions, IR
 /// <summary>
 /// The web application's only door to the rehab check pipeline (<c>Territorio.Flows.Rehab</c>:
 /// <c>RehabCheck.Run(path, sink)</c>, <c>RehabCheckResult</c>, <c>JudgedAdmission</c>, <c>AdmissionOutcome</c>,
-/// <c>RehabReport.Indicators</c>), so that a change of the pipeline touches this class alone.
+/// <c>Monitoring.Indicators</c>), so that a change of the pipeline touches this class alone.
 /// The rule set comes from configuration (<see cref="RehabWebOptions.RuleSet"/>) and is loaded once.
 /// </summary>
 public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogue)
@@ -61,7 +63,7 @@ public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogu
         return rows;
 
         void Add(string scope, IReadOnlyList<AdmissionOutcome> subset) =>
-            rows.AddRange(RehabReport.Indicators(subset).Select((i, ordinal) => new RehabRunIndicator
+            rows.AddRange(Monitoring.Indicators(subset).Select((i, ordinal) => new RehabRunIndicator
             {
                 Scope = scope,
                 Ordinal = ordinal,
@@ -78,11 +80,11 @@ public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogu
     }
 
     /// <summary>Turns each block into rows in parallel (checks serialised there), hands them over in order.</summary>
-    private sealed class Sink(Action<IReadOnlyList<RehabRunVerdict>> onVerdicts) : IVerdictSink
+    private sealed class Sink(Action<IReadOnlyList<RehabRunVerdict>> onVerdicts) : IVerdictSink<RehabRunVerdict[]>
     {
-        public object? Prepare(IReadOnlyList<JudgedAdmission> block) =>
+        public RehabRunVerdict[] Prepare(IReadOnlyList<JudgedAdmission> block) =>
             block.Select(a => StoredVerdicts.ToRow(a.Record, a.Line, a.Verdict)).ToArray();
 
-        public void Write(object? prepared) => onVerdicts((RehabRunVerdict[])prepared!);
+        public void Write(RehabRunVerdict[] prepared) => onVerdicts(prepared);
     }
 }

@@ -1,6 +1,7 @@
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Hospital;
 using Territorio.Kernel.Population;
+using Territorio.Rehab.Decree;
 using Territorio.Rehab.Engine;
 using Territorio.Rehab.Rules;
 using Territorio.Web.Api;
@@ -157,7 +158,7 @@ public sealed class RehabPrecheck(RuleSet rules, Icd9CmCatalogue catalogue)
     /// </summary>
     private AcuteDischarge? Acute(DateOnly? discharge, int? acuteDiscipline, SdoRecord planned)
     {
-        if (discharge is not { } day || PatientPath.LatestAcute([new AcuteRef(day, 0)], planned.AdmissionDate, rules.Linkage) < 0)
+        if (discharge is not { } day || Linkage.LatestAcute([new AcuteRef(day, 0)], planned.AdmissionDate, rules.Linkage) < 0)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using Territorio.Cli.Features.Rehab;
 using Territorio.Flows.Rehab;
+using Territorio.Rehab.Pipeline;
 using Territorio.Web.Rehab;
 
 namespace Territorio.Cli.Features.Demo;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Territorio.Flows.Rehab;
-using Territorio.Rehab.Batch;
+using Territorio.Rehab.Pipeline;
+using Territorio.Rehab.Pipeline.Cli;
 
 namespace Territorio.Cli.Features.Rehab;
 

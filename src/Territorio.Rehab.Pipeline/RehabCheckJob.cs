@@ -1,0 +1,86 @@
+using Territorio.Rehab.Pipeline.Diagnostics;
+using Territorio.Flows;
+using Territorio.Flows.Reference;
+using Territorio.Flows.Rehab;
+using Territorio.Flows.Sdo;
+using Territorio.Rehab.Decree;
+using Territorio.Rehab.Engine;
+using Territorio.Rehab.Rules;
+
+namespace Territorio.Rehab.Pipeline;
+
+/// <summary>What <c>rehab check</c> is asked for: the SDO file and every output (null: not written).</summary>
+public sealed record RehabCheckOptions(string Sdo, string Out, string? Rules, string? Errors, string? Json, string? Report);
+
+/// <summary>
+/// The whole <c>rehab check</c> as a user runs it, from either executable: <c>territorio rehab
+/// check</c> and the native <c>territorio-rehab check</c> (decision 0114). Loads the rule set
+/// (a malformed one is refused before the SDO file is touched), checks the file, writes every
+/// requested output and a summary for people.
+/// </summary>
+public static class RehabCheckJob
+{
+    /// <summary>Runs the check; the exit code is 1 when rows were rejected, 0 otherwise.</summary>
+    public static int Run(ReferenceData data, RehabCheckOptions options, TextWriter output, TextWriter error)
+    {
+        var catalogue = data.Icd9Cm;
+        var ruleSet = RuleSetFile.Load(options.Rules ?? RuleSetFile.DefaultPath(data), catalogue);
+        Files.CheckedTextStream.CheckHead(options.Sdo);
+        RehabCheckResult result;
+        // Verdicts go to temporaries, moved into place only when the whole check succeeded.
+        using var verdicts = Files.OutputFile.Create(options.Out);
+        using var json = options.Json is null ? null : Files.OutputFile.Create(options.Json);
+        using (var files = new VerdictFiles(verdicts, json, ruleSet))
+        {
+            result = new RehabCheck(ruleSet, new SdoCsvReader(catalogue)).Run(options.Sdo, files);
+        }
+
+        verdicts.Commit();
+        json?.Commit();
+
+        var clock = PhaseClock.Start();
+        if (options.Errors is { } errorsPath)
+        {
+            RehabOutputs.WriteErrors(errorsPath, result.Errors);
+        }
+
+        string? reportFiles = null;
+        if (options.Report is { } reportPath)
+        {
+            var (csv, html) = RehabReport.Write(reportPath, result.Admissions, ruleSet, Path.GetFileName(options.Sdo));
+            reportFiles = $"{csv}, {html}";
+        }
+
+        clock.Lap("errors+report");
+        Summarise(ruleSet, result, options, reportFiles, output, error);
+        clock.Lap("summary");
+        return result.Errors.Count > 0 ? 1 : 0;
+    }
+
+    private static void Summarise(RuleSet ruleSet, RehabCheckResult result, RehabCheckOptions options, string? reportFiles, TextWriter o, TextWriter error)
+    {
+        if (ruleSet.IsProvisional)
+        {
+            o.WriteLine($"ATTENZIONE: rule set PROVVISORIO {ruleSet.Label}: allegati e soglie non ufficiali, nessun valore amministrativo.");
+        }
+
+        int Count(Verdict v) => result.Admissions.Count(a => a.Verdict == v);
+        o.WriteLine($"ricoveri di riabilitazione giudicati: {Italian.Number(result.Admissions.Count)} (ricoveri per acuti letti: {Italian.Number(result.AcuteRows)})");
+        o.WriteLine($"  appropriati {Italian.Number(Count(Verdict.Appropriate))}, inappropriati {Italian.Number(Count(Verdict.Inappropriate))}, non valutabili {Italian.Number(Count(Verdict.NotAssessable))}, fuori ambito {Italian.Number(Count(Verdict.OutOfScope))}");
+        o.WriteLine($"giudizi: {options.Out}");
+        if (options.Json is not null)
+        {
+            o.WriteLine($"giudizi JSON: {options.Json}");
+        }
+
+        if (reportFiles is not null)
+        {
+            o.WriteLine($"rapporto: {reportFiles}");
+        }
+
+        if (result.Errors.Count > 0)
+        {
+            error.WriteLine($"righe scartate: {Italian.Number(result.Errors.Count)}{(options.Errors is null ? " (usa --errors FILE per l'elenco); la prima: " + result.Errors[0] : $", elenco in {options.Errors}")}");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Territorio.Kernel.Population;
+using Territorio.Rehab.Engine;
+
+namespace Territorio.Rehab.Decree;
+
+/// <summary>DM 5/8/2021 art.1: which admissions the decree judges.</summary>
+internal static class Scope
+{
+    /// <summary>
+    /// DM 5/8/2021 art.1 c.1 — disciplines 28, 56, 75, the regimes and MDCs of the rule set, adults
+    /// (age ≥ 18 at admission), discharge modes not excluded. True when the admission is in scope.
+    /// </summary>
+    public static bool Check(Judgement j)
+    {
+        var scope = j.Rules.Scope;
+        var r = j.Admission;
+        int age = Ages.CompletedYears(r.BirthDate, r.AdmissionDate);
+        var faults = new List<string>();
+        if (!scope.Disciplines.Contains(r.Discipline))
+        {
+            faults.Add($"disciplina {r.Discipline} non tra {Join(scope.Disciplines)}");
+        }
+
+        if (!scope.Regimes.Contains(r.Regime))
+        {
+            faults.Add($"regime {r.Regime} non tra {Join(scope.Regimes)}");
+        }
+
+        if (!scope.Mdcs.Contains(r.Mdc))
+        {
+            faults.Add($"MDC {r.Mdc} non tra {Join(scope.Mdcs)}");
+        }
+
+        if (age < scope.MinAge)
+        {
+            faults.Add($"età {age} anni all'ammissione, minore di {scope.MinAge}");
+        }
+
+        if (scope.ExcludedDischargeModes.Contains(r.DischargeMode))
+        {
+            faults.Add($"modalità di dimissione {r.DischargeMode} esclusa ({string.Join(" ", scope.ExcludedDischargeModes.Order())})");
+        }
+
+        KeyValuePair<string, string>[] inputs =
+        [
+            new("discipline", Judgement.Number(r.Discipline)), new("regime", Judgement.Number(r.Regime)), new("mdc", Judgement.Number(r.Mdc)),
+            new("age", Judgement.Number(age)), new("discharge_mode", r.DischargeMode),
+        ];
+        if (faults.Count > 0)
+        {
+            j.Check("art.1 c.1", "scope", CheckOutcome.Failed, "art.1 c.1: fuori ambito: " + string.Join(", ", faults), inputs);
+            return false;
+        }
+
+        j.Check("art.1 c.1", "scope", CheckOutcome.Passed,
+            $"art.1 c.1: in ambito (disciplina {r.Discipline}, regime {r.Regime}, MDC {r.Mdc}, età {age})", inputs);
+        return true;
+    }
+
+    private static string Join(IEnumerable<int> values) => string.Join("/", values.Order());
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Territorio.Kernel.Codes;
+using Territorio.Kernel.Hospital;
+using Territorio.Rehab.Engine;
+using Territorio.Rehab.Rules;
+
+namespace Territorio.Rehab.Decree;
+
+/// <summary>
+/// One admission being judged: the case, the rule set, and the checks made so far, in the order
+/// a controller makes them. Each article adds its checks here and returns the verdict it reaches.
+/// </summary>
+internal sealed class Judgement(RehabCase c, RuleSet rules)
+{
+    private readonly List<RuleCheck> _checks = new(8);
+    private Icd9CmCode[]? _rehabCodes;
+    private Icd9CmCode[]? _acuteDiagnoses;
+
+    public RehabCase Case => c;
+
+    public SdoRecord Admission => c.Admission;
+
+    public RuleSet Rules => rules;
+
+    /// <summary>Art.2 c.5: days from the linked acute discharge to the admission; null when not post-acute.</summary>
+    public int? IntervalDays { get; } = Linkage.IntervalDays(c);
+
+    /// <summary>The rehab record's diagnoses then procedures, in order.</summary>
+    public Icd9CmCode[] RehabCodes => _rehabCodes ??= [c.Admission.PrincipalDiagnosis, .. c.Admission.SecondaryDiagnoses, .. c.Admission.Procedures];
+
+    /// <summary>The rehab record's principal and secondary diagnoses, in order.</summary>
+    public ReadOnlySpan<Icd9CmCode> RehabDiagnoses => RehabCodes.AsSpan(0, 1 + c.Admission.SecondaryDiagnoses.Count);
+
+    /// <summary>The linked acute stay's principal and secondary diagnoses, in order (none when not linked).</summary>
+    public Icd9CmCode[] AcuteDiagnoses => _acuteDiagnoses ??= c.Acute is { } acute ? [acute.PrincipalDiagnosis, .. acute.SecondaryDiagnoses] : [];
+
+    public void Check(string article, string rule, CheckOutcome outcome, string detail, params ReadOnlySpan<(string Key, string Value)> inputs)
+    {
+        var pairs = inputs.IsEmpty ? [] : new KeyValuePair<string, string>[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            pairs[i] = new(inputs[i].Key, inputs[i].Value);
+        }
+
+        _checks.Add(new RuleCheck(article, rule, outcome, detail, pairs));
+    }
+
+    public void Check(string article, string rule, CheckOutcome outcome, string detail, KeyValuePair<string, string>[] inputs) =>
+        _checks.Add(new RuleCheck(article, rule, outcome, detail, inputs));
+
+    public RehabVerdict Verdict(Verdict verdict, string article, string level) =>
+        new(c.Admission.RecordId, verdict, c.Acute is not null, c.Acute?.RecordId, IntervalDays, article, level, _checks);
+
+    /// <summary>The criteria of one comma, tried from the most complex level down.</summary>
+    public Levels LevelsOf(string comma) => new(this, comma);
+
+    /// <summary>A date as the machine-readable inputs write it (yyyy-MM-dd).</summary>
+    public static string Day(DateOnly date) => date.ToString("O", CultureInfo.InvariantCulture);
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Number(int? value) => value is { } v ? Number(v) : "";
+
+    /// <summary>Codes as "[a b c]", or <paramref name="none"/> when there are none and it is given.</summary>
+    public static string Codes(Icd9CmCode[] codes, string? none = null) =>
+        codes.Length == 0 && none is not null ? none : "[" + string.Join(' ', codes.Select(code => code.Value)) + "]";
+}
+
+/// <summary>
+/// The levels of a comma (art.3 c.1, art.4 c.1 …), tried in order: the first whose codes and
+/// entry scales are met decides. A level whose codes are met but whose scales are missing (when
+/// the rule set requires them) makes the admission not assessable, unless a later level decides.
+/// </summary>
+internal sealed class Levels(Judgement j, string comma)
+{
+    private (string Article, string Level)? _scalesMissing;
+
+    /// <summary>The verdict of the level that decided; set when <see cref="Decides"/> returned true.</summary>
+    public RehabVerdict? Decided { get; private set; }
+
+    /// <summary>Tries one level: its codes (with the reason given), then its entry scales. True when it decides.</summary>
+    public bool Decides(string article, string level, bool codesMet, string reason)
+    {
+        j.Check(article, "codes", codesMet ? CheckOutcome.Passed : CheckOutcome.Failed,
+            $"{article} ({level}): {reason}: {(codesMet ? "soddisfatto" : "non soddisfatto")}", ("level", level));
+        if (!codesMet)
+        {
+            return false;
+        }
+
+        switch (EntryScales.Check(j, article, level))
+        {
+            case CheckOutcome.Passed:
+                Decided = j.Verdict(Verdict.Appropriate, article, level);
+                return true;
+            case CheckOutcome.Missing:
+                _scalesMissing ??= (article, level);
+                break;
+        }
+
+        return false;
+    }
+
+    /// <summary>When no level decided: not assessable at the first level missing its scales, else inappropriate by the comma.</summary>
+    public RehabVerdict NoneDecided() =>
+        _scalesMissing is { } missing
+            ? j.Verdict(Verdict.NotAssessable, missing.Article, missing.Level)
+            : j.Verdict(Verdict.Inappropriate, comma, "");
+}
