@@ -26,7 +26,8 @@ internal sealed class FlowCsv : IDisposable
 
     public long Line { get; private set; } = 1;
 
-    public static FlowCsv Open(TextReader text, string fileName, string[] columns)
+    /// <summary>Opens a flow whose columns must all be in the header, but those from <paramref name="optionalFrom"/> on (read as empty when absent).</summary>
+    public static FlowCsv Open(TextReader text, string fileName, string[] columns, int? optionalFrom = null)
     {
         var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16 });
         var header = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -38,7 +39,13 @@ internal sealed class FlowCsv : IDisposable
         var ordinals = new int[columns.Length];
         for (int i = 0; i < columns.Length; i++)
         {
-            if (!header.TryGetValue(columns[i], out ordinals[i]))
+            if (header.TryGetValue(columns[i], out ordinals[i]))
+            {
+                continue;
+            }
+
+            ordinals[i] = -1;
+            if (optionalFrom is null || i < optionalFrom)
             {
                 csv.Dispose();
                 throw new InputDataException(new InputError(fileName, 1, columns[i], "", "colonna mancante nell'intestazione"));
@@ -59,7 +66,7 @@ internal sealed class FlowCsv : IDisposable
         return true;
     }
 
-    public ReadOnlySpan<char> Field(int column) => _csv.GetFieldSpan(_ordinals[column]).Trim();
+    public ReadOnlySpan<char> Field(int column) => _ordinals[column] < 0 ? default : _csv.GetFieldSpan(_ordinals[column]).Trim();
 
     public InputError Error(int column, ReadOnlySpan<char> value, string reason) =>
         new(FileName, Line, _columns[column], value.ToString(), reason);
