@@ -17,6 +17,8 @@ public abstract class TerritorioDbContext : DbContext
 
     public DbSet<Resident> Residents => Set<Resident>();
 
+    public DbSet<GeneralPractitioner> GeneralPractitioners => Set<GeneralPractitioner>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TerritorioDbContext).Assembly);
 }

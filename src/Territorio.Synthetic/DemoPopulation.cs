@@ -19,7 +19,7 @@ public static class DemoPopulation
     /// <summary>Default reference date: fixed, so that a seed always gives the same files.</summary>
     public static readonly DateOnly DefaultAsOf = new(2025, 12, 31);
 
-    public const string PersonsHeader = "person_id,birth_date,sex,ats,mmg_id,death_date";
+    public const string PersonsHeader = "person_id,birth_date,sex,ats,mmg_id,death_date,fiscal_code,surname,given_name,birthplace_code,birthplace,street,cap,municipality_code,municipality,phone,email";
     public const string DrugsHeader = "person_id,date,atc,packs,ddd";
     public const string ExemptionsHeader = "person_id,code,start_date,end_date";
     public const string OutpatientHeader = "person_id,date,code";
@@ -33,7 +33,7 @@ public static class DemoPopulation
     private static readonly (int From, int To, double Weight)[] AgeBands = [(0, 17, 15), (18, 94, 85)];
 
     /// <summary>Writes the five files; <paramref name="sdoColumns"/> is the SDO header (the shared reader's layout).</summary>
-    public static void Generate(int people, int seed, DateOnly asOf, IReadOnlyList<string> sdoColumns, PopulationWriters writers)
+    public static void Generate(int people, int seed, DateOnly asOf, IReadOnlyList<string> sdoColumns, PopulationWriters writers, IdentityLists identities)
     {
         // Persons are the demo residents (same ids, ages, ATS and GPs as `demo run` loads);
         // their health records come from a second stream of the same seed.
@@ -45,7 +45,7 @@ public static class DemoPopulation
         writers.Exemptions.WriteLine(ExemptionsHeader);
         writers.Outpatient.WriteLine(OutpatientHeader);
         var flows = new FlowWriter(writers, asOf);
-        foreach (var resident in DemoResidents.Generate(people, seed, asOf))
+        foreach (var resident in DemoResidents.Generate(people, seed, asOf, identities))
         {
             int age = Math.Min(99, resident.AgeOn(asOf));
             bool female = resident.Sex == Sex.Female;
@@ -57,7 +57,8 @@ public static class DemoPopulation
             }
 
             var person = new SyntheticPerson(resident.Id, resident.BirthDate, age, female, death);
-            writers.Persons.WriteLine($"{person.Id},{Iso(resident.BirthDate)},{(female ? 'F' : 'M')},{resident.Ats},{resident.MmgId},{(death is { } d ? Iso(d) : "")}");
+            writers.Persons.WriteLine($"{person.Id},{Iso(resident.BirthDate)},{(female ? 'F' : 'M')},{resident.Ats},{resident.MmgId},{(death is { } d ? Iso(d) : "")}," +
+                $"{resident.FiscalCode},{resident.Surname},{resident.GivenName},{resident.BirthplaceCode},{resident.Birthplace},{resident.Street},{resident.Cap},{resident.MunicipalityCode},{resident.Municipality},{resident.Phone},{resident.Email}");
 
             int level = model.DrawLevel(random, age);
             if (level <= 3)

@@ -1,4 +1,5 @@
 using Territorio.Kernel.Codes;
+using Territorio.Kernel.Population;
 
 namespace Territorio.Kernel.Tests;
 
@@ -31,4 +32,80 @@ public class CodiceFiscaleTests
     [InlineData("1SSMRA85T10A562S")]
     public void MalformedCode_IsRefused(string text) =>
         CodiceFiscale.TryParse(text, out _, out _).ShouldBeFalse();
+}
+
+public class CodiceFiscaleComputationTests
+{
+    private static readonly DateOnly MarioBirth = new(1985, 12, 10);
+
+    [Fact]
+    public void Compute_GivesTheKnownCodeOfMarioRossi() =>
+        CodiceFiscale.Compute("Rossi", "Mario", MarioBirth, Sex.Male, "A562").Value.ShouldBe("RSSMRA85T10A562S");
+
+    [Fact]
+    public void Compute_WomanDayPlusForty()
+    {
+        var cf = CodiceFiscale.Compute("Bianchi", "Anna", new DateOnly(1970, 1, 1), Sex.Female, "F205");
+        cf.Value[..15].ShouldBe("BNCNNA70A41F205");
+        CodiceFiscale.TryParse(cf.Value, out _, out _).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("Gianfranco", "GFR")] // four or more consonants: 1st, 3rd, 4th
+    [InlineData("Luca", "LCU")]
+    [InlineData("Ugo", "GUO")]
+    [InlineData("Ea", "EAX")]
+    [InlineData("Niccolò", "NCL")]
+    public void Compute_GivenNameLetters(string givenName, string expected) =>
+        CodiceFiscale.Compute("Rossi", givenName, MarioBirth, Sex.Male, "F205").Value.Substring(3, 3).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("D'Angelo", "DNG")]
+    [InlineData("De Luca", "DLC")]
+    [InlineData("Rea", "REA")]
+    [InlineData("Fo", "FOX")]
+    public void Compute_SurnameLetters(string surname, string expected) =>
+        CodiceFiscale.Compute(surname, "Mario", MarioBirth, Sex.Male, "F205").Value[..3].ShouldBe(expected);
+
+    [Fact]
+    public void Compute_Omocodia_ReplacesDigitsFromTheRightAndKeepsTheMeaning()
+    {
+        var cf = CodiceFiscale.Compute("Rossi", "Mario", MarioBirth, Sex.Male, "A562", omocodia: 2);
+        cf.Value[..15].ShouldBe("RSSMRA85T10A5SN");
+        CodiceFiscale.TryParse(cf.Value, out _, out _).ShouldBeTrue();
+        cf.BirthplaceCode.ShouldBe("A562");
+        cf.MismatchWith(MarioBirth, Sex.Male, "A562").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Decoding_ReadsDateSexAndBirthplace()
+    {
+        var cf = CodiceFiscale.Parse("RSSMRA85T10A562S");
+        (cf.BirthYearOfCentury, cf.BirthMonth, cf.BirthDay, cf.Sex, cf.BirthplaceCode).ShouldBe((85, 12, 10, Sex.Male, "A562"));
+    }
+
+    [Fact]
+    public void MismatchWith_OtherBirthDate_IsRefusedNamingTheDate() =>
+        CodiceFiscale.Parse("RSSMRA85T10A562S").MismatchWith(new DateOnly(1985, 12, 11), Sex.Male)
+            .ShouldBe("non corrisponde alla data di nascita 11/12/1985");
+
+    [Fact]
+    public void MismatchWith_OtherCentury_SameTwoDigits_IsAccepted() =>
+        CodiceFiscale.Parse("RSSMRA85T10A562S").MismatchWith(new DateOnly(1885, 12, 10), Sex.Male).ShouldBeNull();
+
+    [Fact]
+    public void MismatchWith_OtherSex_IsRefused() =>
+        CodiceFiscale.Parse("RSSMRA85T10A562S").MismatchWith(MarioBirth, Sex.Female).ShouldBe("non corrisponde al sesso F");
+
+    [Fact]
+    public void MismatchWith_OtherBirthplace_IsRefused() =>
+        CodiceFiscale.Parse("RSSMRA85T10A562S").MismatchWith(MarioBirth, Sex.Male, "F205").ShouldBe("non corrisponde al comune di nascita F205");
+
+    [Fact]
+    public void DayOutOfRange_IsRefused()
+    {
+        string first15 = "RSSMRA85T35A562";
+        CodiceFiscale.TryParse(first15 + CodiceFiscale.CheckCharacter(first15), out _, out string? reason).ShouldBeFalse();
+        reason.ShouldBe("giorno di nascita non valido '35'");
+    }
 }

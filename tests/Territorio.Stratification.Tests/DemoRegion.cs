@@ -17,7 +17,7 @@ public sealed class DemoRegion : IDisposable
         System.IO.Directory.CreateDirectory(Directory);
         string[] paths = ["persons.csv", "sdo.csv", "drugs.csv", "exemptions.csv", "outpatient.csv"];
         var writers = paths.Select(p => new StreamWriter(Path.Combine(Directory, p), false, new UTF8Encoding(false))).ToArray();
-        DemoPopulation.Generate(People, Seed, DemoPopulation.DefaultAsOf, SdoCsvReader.Columns, new PopulationWriters(writers[0], writers[1], writers[2], writers[3], writers[4]));
+        DemoPopulation.Generate(People, Seed, DemoPopulation.DefaultAsOf, SdoCsvReader.Columns, new PopulationWriters(writers[0], writers[1], writers[2], writers[3], writers[4]), TestCriteria.Identities);
         foreach (var writer in writers)
         {
             writer.Dispose();

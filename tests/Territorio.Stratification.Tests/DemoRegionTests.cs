@@ -19,6 +19,41 @@ public class DemoRegionTests(DemoRegion region) : IClassFixture<DemoRegion>
     }
 
     [Fact]
+    public void DemoPersons_HaveNamesAndCodesThatMatchTheirBirthAndSex_UniqueCodes()
+    {
+        var errors = new List<Kernel.Errors.InputError>();
+        using var persons = new StreamReader(region.Inputs.Persons);
+        var residents = PersonsCsvReader.Read(persons, region.Inputs.Persons, errors.Add).Select(r => r.Resident).ToList();
+
+        errors.ShouldBeEmpty();
+        residents.ShouldAllBe(r => r.FiscalCode != null && r.Surname != null && r.GivenName != null && r.Street != null && r.Cap!.Length == 5);
+        residents.Select(r => r.FiscalCode).Distinct().Count().ShouldBe(residents.Count);
+        residents.Where(r => r.Ats == "321").ShouldAllBe(r => r.Municipality == "Milano" || r.Cap!.StartsWith('2'));
+        residents.ShouldAllBe(r => r.Phone == null || r.Phone.StartsWith("+39 000 "));
+        residents.ShouldAllBe(r => r.Email == null || r.Email.EndsWith(".invalid"));
+    }
+
+    [Fact]
+    public void DemoResidents_SameSeed_SameIdentities_OtherSeed_OtherNames()
+    {
+        var first = DemoResidents.Generate(500, 5, DemoPopulation.DefaultAsOf, TestCriteria.Identities).Select(r => (r.FiscalCode, r.Address, r.Phone)).ToList();
+        var again = DemoResidents.Generate(500, 5, DemoPopulation.DefaultAsOf, TestCriteria.Identities).Select(r => (r.FiscalCode, r.Address, r.Phone)).ToList();
+        var other = DemoResidents.Generate(500, 6, DemoPopulation.DefaultAsOf, TestCriteria.Identities).Select(r => (r.FiscalCode, r.Address, r.Phone)).ToList();
+
+        again.ShouldBe(first);
+        other.ShouldNotBe(first);
+    }
+
+    [Fact]
+    public void DemoGeneralPractitioners_OnePer1500_NamedAsDoctors()
+    {
+        var doctors = DemoResidents.GeneralPractitioners(4_501, 5, TestCriteria.Identities).ToList();
+
+        doctors.Select(d => d.Id).ShouldBe(["MMG00001", "MMG00002", "MMG00003", "MMG00004"]);
+        doctors.ShouldAllBe(d => d.DisplayName.StartsWith("Dott.") && d.Email!.EndsWith("@mmg.esempio.invalid"));
+    }
+
+    [Fact]
     public void DemoPyramid_IsCloseToTheSeedShape()
     {
         var region1 = region.Summary.Pyramid.Region;
@@ -43,7 +78,7 @@ public class DemoRegionTests(DemoRegion region) : IClassFixture<DemoRegion>
         a.ToString().ShouldBe(b.ToString());
 
         static void Generate(StringWriter all, int people, int seed) =>
-            DemoPopulation.Generate(people, seed, DemoPopulation.DefaultAsOf, Flows.Sdo.SdoCsvReader.Columns, new PopulationWriters(all, all, all, all, all));
+            DemoPopulation.Generate(people, seed, DemoPopulation.DefaultAsOf, Flows.Sdo.SdoCsvReader.Columns, new PopulationWriters(all, all, all, all, all), TestCriteria.Identities);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Territorio.Kernel.Codes;
 using Territorio.Flows.Stratification;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Engine;
@@ -65,5 +66,49 @@ public class FlowReaderTests
         rows.Select(r => (r.Resident.Id, r.Line)).ShouldBe([("P1", 2L), ("P5", 6L)]);
         rows[1].Resident.MmgId.ShouldBeNull();
         errors.Select(e => e.Field).ShouldBe(["sex", "ats", "death_date"]);
+    }
+
+    private const string IdentityHeader = "person_id,birth_date,sex,ats,mmg_id,death_date,fiscal_code,surname,given_name,birthplace_code,birthplace,street,cap,municipality_code,municipality,phone,email";
+
+    [Fact]
+    public void Persons_WithIdentity_NameAddressAndCodeAreRead()
+    {
+        var errors = new List<InputError>();
+        var rows = PersonsCsvReader.Read(new StringReader($"""
+            {IdentityHeader}
+            P1,1985-12-10,M,321,MMG1,,RSSMRA85T10A562S,Rossi,Mario,A562,San Giuliano Terme,Via Roma 1,20121,F205,Milano,+39 000 123 4567,
+            """), "persons.csv", errors.Add).ToList();
+
+        errors.ShouldBeEmpty();
+        var mario = rows.Single().Resident;
+        (mario.DisplayName, mario.FiscalCode, mario.Address, mario.Birthplace, mario.Phone, mario.Email)
+            .ShouldBe(("Mario Rossi", "RSSMRA85T10A562S", "Via Roma 1, 20121 Milano", "San Giuliano Terme", "+39 000 123 4567", null));
+    }
+
+    [Fact]
+    public void Persons_CodiceFiscaleWrongCheckOrOtherPerson_IsRejectedNamingLineFieldAndReason()
+    {
+        var errors = new List<InputError>();
+        var rows = PersonsCsvReader.Read(new StringReader($"""
+            {IdentityHeader}
+            P1,1985-12-10,M,321,MMG1,,RSSMRA85T10A562X,Rossi,Mario,A562,,,,,,,
+            P2,1985-12-11,M,321,MMG1,,RSSMRA85T10A562S,Rossi,Mario,A562,,,,,,,
+            P3,1985-12-10,F,321,MMG1,,RSSMRA85T10A562S,Rossi,Mario,A562,,,,,,,
+            P4,1985-12-10,M,321,MMG1,,RSSMRA85T10A562S,Rossi,Mario,F205,,,,,,,
+            P5,1985-12-10,M,321,MMG1,,RSSMRA85T10A562S,,Mario,A562,,,,,,,
+            P6,1985-12-10,M,321,MMG1,,RSSMRA85T10A5SNX,Rossi,Mario,A562,,,,,,,
+            P7,1985-12-10,M,321,MMG1,,,,,,,,,,,,
+            """), "anagrafe.csv", errors.Add).ToList();
+
+        rows.Select(r => r.Resident.Id).ShouldBe(["P7"]);
+        rows[0].Resident.FiscalCode.ShouldBeNull();
+        errors.Select(e => e.ToString()).ShouldBe([
+            "anagrafe.csv: line 2: field fiscal_code: 'RSSMRA85T10A562X': codice fiscale non valido: carattere di controllo errato (atteso 'S')",
+            "anagrafe.csv: line 3: field fiscal_code: 'RSSMRA85T10A562S': codice fiscale non corrisponde alla data di nascita 11/12/1985",
+            "anagrafe.csv: line 4: field fiscal_code: 'RSSMRA85T10A562S': codice fiscale non corrisponde al sesso F",
+            "anagrafe.csv: line 5: field fiscal_code: 'RSSMRA85T10A562S': codice fiscale non corrisponde al comune di nascita F205",
+            "anagrafe.csv: line 6: field surname: '': campo obbligatorio con il codice fiscale",
+            $"anagrafe.csv: line 7: field fiscal_code: 'RSSMRA85T10A5SNX': codice fiscale non valido: carattere di controllo errato (atteso '{CodiceFiscale.CheckCharacter("RSSMRA85T10A5SN")}')",
+        ]);
     }
 }

@@ -10,6 +10,8 @@ internal static class TestCriteria
 {
     public static readonly ReferenceData Reference = ReferenceData.Default();
 
+    public static readonly Synthetic.IdentityLists Identities = Synthetic.IdentityLists.Load(Reference.PathOf("population"));
+
     public static readonly DateOnly AsOf = new(2025, 12, 31);
 
     public const string Text = """

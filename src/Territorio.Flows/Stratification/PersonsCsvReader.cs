@@ -1,21 +1,34 @@
 using Territorio.Flows.Files;
+using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
 using Territorio.Kernel.Population;
 
 namespace Territorio.Flows.Stratification;
 
 /// <summary>
-/// Reads the persons registry: <c>person_id, birth_date, sex, ats, mmg_id, death_date</c>
-/// (death may be empty; so may mmg_id, a resident without a GP). Bad rows are reported and
-/// skipped; each resident comes with its line, for errors found later (a duplicate id).
+/// Reads the persons registry (anagrafe): <c>person_id, birth_date, sex, ats, mmg_id, death_date</c>
+/// (death may be empty; so may mmg_id, a resident without a GP), then the identity columns
+/// <c>fiscal_code, surname, given_name, birthplace_code, birthplace, street, cap, municipality_code,
+/// municipality, phone, email</c>, which files from before identities may lack. A codice fiscale
+/// that fails its check character or disagrees with the birth date, sex or birthplace rejects the
+/// row. Bad rows are reported and skipped; each resident comes with its line, for errors found
+/// later (a duplicate id).
 /// </summary>
 public static class PersonsCsvReader
 {
-    public static readonly string[] Columns = ["person_id", "birth_date", "sex", "ats", "mmg_id", "death_date"];
+    public static readonly string[] Columns =
+    [
+        "person_id", "birth_date", "sex", "ats", "mmg_id", "death_date",
+        "fiscal_code", "surname", "given_name", "birthplace_code", "birthplace", "street", "cap", "municipality_code", "municipality", "phone", "email",
+    ];
+
+    // Ordinals of the identity columns in Columns.
+    private const int FiscalCode = 6, Surname = 7, GivenName = 8, BirthplaceCode = 9, Birthplace = 10, Street = 11, Cap = 12,
+        MunicipalityCode = 13, MunicipalityName = 14, Phone = 15, Email = 16;
 
     public static IEnumerable<(Resident Resident, long Line)> Read(TextReader text, string fileName, Action<InputError> onError)
     {
-        using var csv = FlowCsv.Open(text, fileName, Columns);
+        using var csv = FlowCsv.Open(text, fileName, Columns[..FiscalCode], Columns[FiscalCode..]);
         while (csv.Read())
         {
             InputError? error = null;
@@ -49,6 +62,7 @@ public static class PersonsCsvReader
                 error = csv.Error(5, csv.Field(5), "data di morte precedente alla nascita");
             }
 
+            var identity = error is null ? Identity(csv, birth!.Value, sex, ref error) : null;
             if (error is not null)
             {
                 onError(error);
@@ -56,7 +70,50 @@ public static class PersonsCsvReader
             }
 
             var mmg = csv.Field(4);
-            yield return (new Resident(id.ToString(), birth!.Value, sex, ats.ToString(), mmg.IsEmpty ? null : mmg.ToString(), death), csv.Line);
+            yield return (new Resident(id.ToString(), birth!.Value, sex, ats.ToString(), mmg.IsEmpty ? null : mmg.ToString(), death, identity), csv.Line);
         }
+    }
+
+    /// <summary>The identity columns; null when the row has no codice fiscale (a file from before identities).</summary>
+    private static ResidentIdentity? Identity(FlowCsv csv, DateOnly birth, Sex sex, ref InputError? error)
+    {
+        var text = csv.Field(FiscalCode);
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        if (!CodiceFiscale.TryParse(text.ToString(), out var cf, out string? reason))
+        {
+            error = csv.Error(FiscalCode, text, $"codice fiscale non valido: {reason}");
+            return null;
+        }
+
+        var birthplaceCode = csv.Field(BirthplaceCode);
+        if (cf.MismatchWith(birth, sex, birthplaceCode.IsEmpty ? null : birthplaceCode.ToString()) is { } mismatch)
+        {
+            error = csv.Error(FiscalCode, text, $"codice fiscale {mismatch}");
+            return null;
+        }
+
+        foreach (int column in (int[])[Surname, GivenName])
+        {
+            if (csv.Field(column).IsEmpty)
+            {
+                error = csv.Error(column, default, "campo obbligatorio con il codice fiscale");
+                return null;
+            }
+        }
+
+        string? Optional(int column) => csv.Field(column) is { IsEmpty: false } value ? value.ToString() : null;
+        var municipality = new Municipality(Optional(MunicipalityCode) ?? "", Optional(MunicipalityName) ?? "");
+        return new ResidentIdentity(
+            cf,
+            csv.Field(Surname).ToString(),
+            csv.Field(GivenName).ToString(),
+            new Municipality(cf.BirthplaceCode, Optional(Birthplace) ?? cf.BirthplaceCode),
+            new PostalAddress(Optional(Street) ?? "", Optional(Cap) ?? "", municipality),
+            Optional(Phone),
+            Optional(Email));
     }
 }

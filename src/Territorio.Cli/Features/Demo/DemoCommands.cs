@@ -46,7 +46,7 @@ public static class DemoCommands
 
             var phase = System.Diagnostics.Stopwatch.StartNew();
             int residents = await ProgressDisplay.RunAsync(env, "Regione demo", report =>
-                LoadResidentsAsync(env.Database, parse.GetValue(people), parse.GetValue(seed), asOf, report, ct));
+                LoadResidentsAsync(env.Database, parse.GetValue(people), parse.GetValue(seed), asOf, DemoPopulationCommand.IdentitiesOf(env), report, ct));
             env.Output.WriteLine($"regione demo: {Italian.Number(residents)} assistiti nel database ({env.Database.Provider}) in {Seconds(phase)}");
             string levels = DemoPopulationCommand.GenerateAndStratify(env, parse.GetValue(people), parse.GetValue(seed), asOf);
             env.Output.WriteLine($"stratificazione demo in {Seconds(phase)}");
@@ -130,16 +130,27 @@ public static class DemoCommands
         return await db.Residents.Select(r => r.Ats).Distinct().OrderBy(a => a).ToListAsync(ct);
     }
 
-    private static async Task<int> LoadResidentsAsync(DatabaseOptions options, int count, int seed, DateOnly asOf, Action<double> report, CancellationToken ct)
+    private static async Task<int> LoadResidentsAsync(DatabaseOptions options, int count, int seed, DateOnly asOf, IdentityLists identities, Action<double> report, CancellationToken ct)
     {
         await using var db = TerritorioDatabase.CreateContext(options);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await CareDemo.ClearAsync(db, ct);
         await db.Residents.ExecuteDeleteAsync(ct);
+        await db.GeneralPractitioners.ExecuteDeleteAsync(ct);
+        await using (var doctors = await BulkInsert.StartAsync<Kernel.Population.GeneralPractitioner>(db, ct))
+        {
+            foreach (var doctor in DemoResidents.GeneralPractitioners(count, seed, identities))
+            {
+                await doctors.WriteEntityAsync(doctor, ct);
+            }
+
+            await doctors.CompleteAsync(ct);
+        }
+
         int done = 0;
         await using (var rows = await BulkInsert.StartAsync<Kernel.Population.Resident>(db, ct))
         {
-            foreach (var resident in DemoResidents.Generate(count, seed, asOf))
+            foreach (var resident in DemoResidents.Generate(count, seed, asOf, identities))
             {
                 await rows.WriteEntityAsync(resident, ct);
                 if (++done % 10_000 == 0)

@@ -40,7 +40,7 @@ public static class DemoPopulationCommand
                 throw new UsageException($"--as-of: data non valida '{text}' (atteso AAAA-MM-GG)");
             }
 
-            var inputs = Write(parse.GetValue(output)!.FullName, parse.GetValue(people), parse.GetValue(seed), date);
+            var inputs = Write(env, parse.GetValue(output)!.FullName, parse.GetValue(people), parse.GetValue(seed), date);
             env.Output.WriteLine($"regione sintetica: {Italian.Number(parse.GetValue(people))} assistiti in {Path.GetDirectoryName(inputs.Persons)}");
             env.Output.WriteLine($"per stratificare: territorio stratify --persons {inputs.Persons} --sdo {inputs.Sdo} --drugs {inputs.Drugs} --exemptions {inputs.Exemptions} --outpatient {inputs.Outpatient} --as-of {text} --out levels.csv --report piramide.csv");
             return ExitCodes.Ok;
@@ -48,7 +48,7 @@ public static class DemoPopulationCommand
         return command;
     }
 
-    public static StratificationInputs Write(string directory, int people, int seed, DateOnly asOf)
+    public static StratificationInputs Write(CliEnvironment env, string directory, int people, int seed, DateOnly asOf)
     {
         Directory.CreateDirectory(directory);
         var paths = FileNames.Select(f => Path.Combine(directory, f)).ToArray();
@@ -57,7 +57,7 @@ public static class DemoPopulationCommand
         try
         {
             var writers = files.Select(f => new StreamWriter(f, new UTF8Encoding(false), 1 << 16, leaveOpen: true)).ToArray();
-            DemoPopulation.Generate(people, seed, asOf, SdoCsvReader.Columns, new PopulationWriters(writers[0], writers[1], writers[2], writers[3], writers[4]));
+            DemoPopulation.Generate(people, seed, asOf, SdoCsvReader.Columns, new PopulationWriters(writers[0], writers[1], writers[2], writers[3], writers[4]), IdentitiesOf(env));
             foreach (var writer in writers)
             {
                 writer.Dispose();
@@ -79,11 +79,14 @@ public static class DemoPopulationCommand
         return new StratificationInputs(paths[0], paths[1], paths[2], paths[3], paths[4]);
     }
 
+    /// <summary>The name, municipality and street lists of the shipped reference data (<c>data/population</c>).</summary>
+    public static IdentityLists IdentitiesOf(CliEnvironment env) => IdentityLists.Load(env.ReferenceData.PathOf("population"));
+
     /// <summary>For <c>demo run</c>: writes the demo region's flows, stratifies them, and returns the levels file.</summary>
     public static string GenerateAndStratify(CliEnvironment env, int people, int seed, DateOnly asOf)
     {
         string directory = Folder(env);
-        var inputs = Write(Path.Combine(directory, "flussi"), people, seed, asOf);
+        var inputs = Write(env, Path.Combine(directory, "flussi"), people, seed, asOf);
         string levels = Path.Combine(directory, "levels.csv");
         StratifyCommand.Run(env, inputs, asOf, levels, null, Path.Combine(directory, "piramide.csv"));
         return levels;
