@@ -101,7 +101,7 @@ public class CarePathTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task ChangeOfGestore_Approved_ClosesOldPactDayBeforeAndOpensNew(DatabaseProvider provider)
+    public async Task ChangeOfGestore_TakesEffectOnItsDate_WhenThePatientSignsTheNewPact(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
         await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", Today.AddDays(-30), "paziente", "dr.rossi", CaseManager(), Ct));
@@ -109,6 +109,14 @@ public class CarePathTests
         var request = await world.UseAsync(db => world.Enrolment(db).RequestChangeAsync("P1", "G2", effective, new Actor(ActorRole.Patient, "P1"), "vuole la cooperativa del proprio MMG", Ct));
 
         await world.UseAsync(db => world.Enrolment(db).DecideChangeAsync(request.Id, approve: true, Commission, "richiesta motivata", Ct));
+
+        // Approved in the future: nothing moves, and the new Gestore cannot sign before the date.
+        (await world.UseAsync(db => world.Enrolment(db).PactsOfAsync("P1", Ct))).ShouldHaveSingleItem().Status.ShouldBe(PactStatus.Active);
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G2", null, "paziente", "dr.verdi", CaseManager("G2"), Ct))))
+            .Message.ShouldContain("decorre dal");
+
+        world.Clock.UtcNow = effective.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G2", null, "paziente", "dr.verdi", CaseManager("G2"), Ct));
 
         var pacts = await world.UseAsync(db => world.Enrolment(db).PactsOfAsync("P1", Ct));
         pacts.Select(p => (p.GestoreId, p.Status, p.EndDate)).ShouldBe([

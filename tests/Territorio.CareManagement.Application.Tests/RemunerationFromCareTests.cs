@@ -39,6 +39,8 @@ public class RemunerationFromCareTests
         await world.UseAsync(db => world.Reclassification(db).DecideAsync(reclassification.Id, approve: true, Commission, "adeguata", Ct));
         var change = await world.UseAsync(db => world.Enrolment(db).RequestChangeAsync("P2", "G2", new DateOnly(2026, 5, 1), new Actor(ActorRole.Patient, "P2"), "il mio MMG", Ct));
         await world.UseAsync(db => world.Enrolment(db).DecideChangeAsync(change.Id, approve: true, Commission, "accolta", Ct));
+        world.Clock.UtcNow = new DateTime(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc);
+        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P2", "G2", null, "paziente", "dr.verdi", CaseManager("G2"), Ct));
         // P3 dies on 15 June.
         await world.UseAsync(async db =>
         {

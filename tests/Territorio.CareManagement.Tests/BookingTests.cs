@@ -1,20 +1,49 @@
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Network;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
 using static Territorio.CareManagement.Tests.Given;
 
 namespace Territorio.CareManagement.Tests;
 
 public class BookingTests
 {
-    private static AgendaSlot Slot(Erogatore erogatore, string code = "89.7", int capacity = 1, int inDays = 7) =>
-        AgendaSlot.Open(erogatore, code, Today.AddDays(inDays), new TimeOnly(9, 0), 20, capacity);
+    private static AgendaSlot Slot(Erogatore erogatore, string code = "89.7", int capacity = 1, int inDays = 7, int hour = 9) =>
+        AgendaSlot.Open(erogatore, code, WorkingDay(inDays), new TimeOnly(hour, 0), 20, capacity);
+
+    /// <summary>The first working day (no weekend, no national holiday) on or after Today + days.</summary>
+    private static DateOnly WorkingDay(int inDays)
+    {
+        var day = Today.AddDays(inDays);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || ItalianHolidays.IsHoliday(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
+    private static Booking Book(Pai pai, AgendaSlot slot, Erogatore erogatore, string code = "89.7", Actor? by = null, params PatientAppointment[] others) =>
+        Booking.Book(pai, code, slot, erogatore, 1, new PatientSchedule(PactOf(pai), others), By(by ?? CaseManager()));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Pai, PattoDiCura> Pacts = [];
+
+    private static Pai PlannedPai(DateOnly? start = null)
+    {
+        var pact = Given.Pact(start: start);
+        var pai = WrittenPai(pact);
+        Pacts.Add(pai, pact);
+        return pai;
+    }
+
+    private static PattoDiCura PactOf(Pai pai) => Pacts.TryGetValue(pai, out var pact) ? pact : throw new InvalidOperationException("PAI built without PlannedPai");
 
     [Fact]
     public void Book_PaiServiceOnAgreedErogatore_IsBooked()
     {
         var erogatore = Erogatore();
-        var booking = Booking.Book(WrittenPai(), "89.7", Slot(erogatore), erogatore, 1, By(CaseManager()));
+        var booking = Book(PlannedPai(), Slot(erogatore), erogatore, "89.7");
 
         booking.ShouldSatisfyAllConditions(
             b => b.Status.ShouldBe(BookingStatus.Booked),
@@ -28,7 +57,7 @@ public class BookingTests
         var erogatore = Erogatore();
         erogatore.Offer("89.52", By(ClinicalManager()));
 
-        Should.Throw<CareRuleException>(() => Booking.Book(WrittenPai(), "89.52", Slot(erogatore, "89.52"), erogatore, 1, By(CaseManager())))
+        Should.Throw<CareRuleException>(() => Book(PlannedPai(), Slot(erogatore, "89.52"), erogatore, "89.52"))
             .Message.ShouldContain("non è nel PAI");
     }
 
@@ -36,15 +65,17 @@ public class BookingTests
     public void Book_WithoutActivePai_IsRefused()
     {
         var erogatore = Erogatore();
-        var pai = Territorio.CareManagement.Plans.Pai.For(Pact());
-        Should.Throw<CareRuleException>(() => Booking.Book(pai, "89.7", Slot(erogatore), erogatore, 1, By(CaseManager()))).Message.ShouldContain("PAI attivo");
+        var pact = Pact();
+        var pai = Pai.For(pact);
+        Pacts.Add(pai, pact);
+        Should.Throw<CareRuleException>(() => Book(pai, Slot(erogatore), erogatore, "89.7")).Message.ShouldContain("PAI attivo");
     }
 
     [Fact]
     public void Book_ErogatoreWithoutAgreement_IsRefused()
     {
         var erogatore = Erogatore(gestore: "G9");
-        Should.Throw<CareRuleException>(() => Booking.Book(WrittenPai(), "89.7", Slot(erogatore), erogatore, 1, By(CaseManager())))
+        Should.Throw<CareRuleException>(() => Book(PlannedPai(), Slot(erogatore), erogatore, "89.7"))
             .Message.ShouldContain("non ha un accordo con il Gestore G1");
     }
 
@@ -52,15 +83,15 @@ public class BookingTests
     public void Book_SlotForAnotherService_OrInThePast_IsRefused()
     {
         var erogatore = Erogatore();
-        Should.Throw<CareRuleException>(() => Booking.Book(WrittenPai(), "89.7", Slot(erogatore, "90.28.1"), erogatore, 1, By(CaseManager())));
-        Should.Throw<CareRuleException>(() => Booking.Book(WrittenPai(), "89.7", Slot(erogatore, inDays: -1), erogatore, 1, By(CaseManager())));
+        Should.Throw<CareRuleException>(() => Book(PlannedPai(), Slot(erogatore, "90.28.1"), erogatore, "89.7"));
+        Should.Throw<CareRuleException>(() => Book(PlannedPai(), Slot(erogatore, inDays: -3), erogatore, "89.7"));
     }
 
     [Fact]
     public void Book_ByAnotherGestoresStaff_IsRefused()
     {
         var erogatore = Erogatore();
-        Should.Throw<CareRuleException>(() => Booking.Book(WrittenPai(), "89.7", Slot(erogatore), erogatore, 1, By(CaseManager("G2"))));
+        Should.Throw<CareRuleException>(() => Book(PlannedPai(), Slot(erogatore), erogatore, "89.7", CaseManager("G2")));
     }
 
     [Fact]
@@ -93,10 +124,10 @@ public class BookingTests
     public void Reschedule_MovesToTheNewSlot_AndResetsTheReminder()
     {
         var erogatore = Erogatore();
-        var booking = Booking.Book(WrittenPai(), "89.7", Slot(erogatore, inDays: 1), erogatore, 1, By(CaseManager()));
+        var booking = Book(PlannedPai(), Slot(erogatore, inDays: 1), erogatore, "89.7");
         booking.MarkReminderSent(By(Actor.System));
 
-        booking.Reschedule(Slot(erogatore, inDays: 14), erogatore, 1, By(CaseManager(), "richiesta paziente"));
+        booking.Reschedule(Slot(erogatore, inDays: 14), erogatore, 1, new PatientSchedule(Pact(), []), By(CaseManager(), "richiesta paziente"));
 
         booking.Date.ShouldBe(Today.AddDays(14));
         booking.ReminderSentOn.ShouldBeNull();
@@ -106,30 +137,154 @@ public class BookingTests
     public void Cancel_NeedsAReason_AndCancelledCannotBeDelivered()
     {
         var erogatore = Erogatore();
-        var booking = Booking.Book(WrittenPai(), "89.7", Slot(erogatore), erogatore, 1, By(CaseManager()));
+        var booking = Book(PlannedPai(), Slot(erogatore), erogatore, "89.7");
 
         Should.Throw<CareRuleException>(() => booking.Cancel(By(CaseManager())));
         booking.Cancel(By(CaseManager(), "ricovero"));
         booking.HoldsSeat.ShouldBeFalse();
-        Should.Throw<CareRuleException>(() => booking.MarkDelivered(Today, By(Actor.System))).Message.ShouldContain("annullata");
+        Should.Throw<CareRuleException>(() => booking.MarkDelivered(booking.Date, Pact(), By(Actor.System, on: booking.Date))).Message.ShouldContain("annullata");
     }
 
     [Fact]
-    public void MarkDelivered_FutureDate_IsRefused_PastDateIsKept()
+    public void MarkDelivered_OnTheAppointmentsDay_IsDelivered()
     {
         var erogatore = Erogatore();
-        var booking = Booking.Book(WrittenPai(), "89.7", Slot(erogatore), erogatore, 1, By(CaseManager()));
+        var pai = PlannedPai();
+        var booking = Book(pai, Slot(erogatore), erogatore);
 
-        Should.Throw<CareRuleException>(() => booking.MarkDelivered(Today.AddDays(1), By(Actor.System)));
-        booking.MarkDelivered(Today, By(Actor.System));
-        booking.Status.ShouldBe(BookingStatus.Delivered);
+        booking.MarkDelivered(booking.Date, PactOf(pai), By(Actor.System, on: booking.Date));
+
+        booking.ShouldSatisfyAllConditions(b => b.Status.ShouldBe(BookingStatus.Delivered), b => b.DeliveredOn.ShouldBe(b.Date));
+    }
+
+    [Fact]
+    public void MarkDelivered_InTheFuture_IsRefused()
+    {
+        var erogatore = Erogatore();
+        var pai = PlannedPai();
+        var booking = Book(pai, Slot(erogatore), erogatore);
+
+        Should.Throw<CareRuleException>(() => booking.MarkDelivered(booking.Date.AddDays(1), PactOf(pai), By(Actor.System, on: booking.Date)))
+            .Message.ShouldContain("nel futuro");
+    }
+
+    [Fact]
+    public void MarkDelivered_BeforeTheAppointmentsDay_IsRefused_RescheduleFirst()
+    {
+        var erogatore = Erogatore();
+        var pai = PlannedPai();
+        var booking = Book(pai, Slot(erogatore), erogatore);
+
+        Should.Throw<CareRuleException>(() => booking.MarkDelivered(booking.Date.AddDays(-1), PactOf(pai), By(Actor.System, on: booking.Date.AddDays(-1))))
+            .Message.ShouldContain("prima si sposta la prenotazione");
+        booking.Status.ShouldBe(BookingStatus.Booked);
+    }
+
+    [Fact]
+    public void MarkDelivered_OutsideThePactsPeriod_IsRefused()
+    {
+        var erogatore = Erogatore();
+        var pai = PlannedPai();
+        var booking = Book(pai, Slot(erogatore), erogatore);
+        var pact = PactOf(pai);
+        pact.Cancel(By(CaseManager(), "trasferito fuori regione", booking.Date.AddDays(-2)));
+
+        Should.Throw<CareRuleException>(() => booking.MarkDelivered(booking.Date, pact, By(Actor.System, on: booking.Date)))
+            .Message.ShouldContain("fuori dal periodo del patto");
+    }
+
+    [Fact]
+    public void ReverseDelivery_NeedsAReason_ReopensTheBooking_AndKeepsWhoAndWhy()
+    {
+        var erogatore = Erogatore();
+        var pai = PlannedPai();
+        var booking = Book(pai, Slot(erogatore), erogatore);
+        booking.MarkDelivered(booking.Date, PactOf(pai), By(Actor.System, on: booking.Date));
+        var clerk = new Actor(ActorRole.Erogatore, "acc.verdi", "E1");
+
+        Should.Throw<CareRuleException>(() => booking.ReverseDelivery(By(clerk, on: booking.Date))).Message.ShouldContain("serve una motivazione");
+        booking.ReverseDelivery(By(clerk, "paziente non presentato, segnato per errore", booking.Date));
+
+        booking.ShouldSatisfyAllConditions(
+            b => b.Status.ShouldBe(BookingStatus.Booked),
+            b => b.DeliveredOn.ShouldBeNull(),
+            b => b.ReversedBy.ShouldBe(clerk.ToString()),
+            b => b.ReversalReason.ShouldBe("paziente non presentato, segnato per errore"));
+        Should.Throw<CareRuleException>(() => booking.ReverseDelivery(By(clerk, "di nuovo", booking.Date))).Message.ShouldContain("si storna solo un'erogazione");
+    }
+
+    [Fact]
+    public void Book_ServiceTheErogatoreDoesNotOffer_IsRefused()
+    {
+        var lab = Erogatore();
+        var slot = Slot(lab);
+        var pai = PlannedPai();
+        // The same erogatore after it stopped offering visits: its old slot cannot be booked.
+        var laterWithoutVisits = Network.Erogatore.Register("E1", "Laboratorio", Ats, By(AtsOperator));
+        laterWithoutVisits.SignAgreement("G1", Today.AddYears(-1), null, By(ClinicalManager()));
+
+        Should.Throw<CareRuleException>(() => Book(pai, slot, laterWithoutVisits)).Message.ShouldContain("non offre la prestazione 89.7");
+    }
+
+    [Fact]
+    public void Book_OverlappingAnotherAppointmentOfThePatient_IsRefused()
+    {
+        var erogatore = Erogatore();
+        var slot = Slot(erogatore);
+        var elsewhere = new PatientAppointment(41, "90.28.1", slot.Date, slot.Start.AddMinutes(10), 20, BookingStatus.Booked);
+
+        Should.Throw<CareRuleException>(() => Book(PlannedPai(), slot, erogatore, others: elsewhere))
+            .Message.ShouldContain("si sovrappone");
+    }
+
+    [Fact]
+    public void Book_RightAfterAnotherAppointment_IsBooked()
+    {
+        var erogatore = Erogatore();
+        var slot = Slot(erogatore, hour: 10);
+        var before = new PatientAppointment(41, "90.28.1", slot.Date, new TimeOnly(9, 40), 20, BookingStatus.Booked);
+
+        Book(PlannedPai(), slot, erogatore, others: before).Status.ShouldBe(BookingStatus.Booked);
+    }
+
+    [Fact]
+    public void Book_MoreThanTheItemsYearlyFrequency_IsRefused()
+    {
+        var erogatore = Erogatore();
+        var slot = Slot(erogatore, inDays: 60);
+        PatientAppointment Visit(long id, int inDays) => new(id, "89.7", WorkingDay(inDays), new TimeOnly(9, 0), 20, id == 1 ? BookingStatus.Delivered : BookingStatus.Booked);
+
+        // The PAI plans 89.7 twice a year: one delivered and one booked already.
+        Should.Throw<CareRuleException>(() => Book(PlannedPai(), slot, erogatore, others: [Visit(1, 7), Visit(2, 30)]))
+            .Message.ShouldContain("prevista dal PAI 2 volte l'anno");
+    }
+
+    [Fact]
+    public void Book_CancelledBookingsAndNextPlanYear_DoNotCountTowardsTheFrequency()
+    {
+        var erogatore = Erogatore();
+        var cancelled = new PatientAppointment(1, "89.7", WorkingDay(7), new TimeOnly(9, 0), 20, BookingStatus.Cancelled);
+        var held = new PatientAppointment(2, "89.7", WorkingDay(30), new TimeOnly(9, 0), 20, BookingStatus.Booked);
+
+        Book(PlannedPai(), Slot(erogatore, inDays: 60), erogatore, others: [cancelled, held]).Status.ShouldBe(BookingStatus.Booked);
+        Booking.PlanYearOf(Today, Today.AddYears(1)).ShouldBe((Today.AddYears(1), Today.AddYears(2).AddDays(-1)));
+    }
+
+    [Fact]
+    public void Book_DateOutsideThePaisValidity_IsRefused()
+    {
+        var erogatore = Erogatore();
+        var pai = PlannedPai(start: Today.AddDays(20));
+
+        Should.Throw<CareRuleException>(() => Book(pai, Slot(erogatore, inDays: 7), erogatore))
+            .Message.ShouldContain("fuori dal periodo di validità del PAI");
     }
 
     [Fact]
     public void MarkMissed_BeforeTheAppointmentPassed_IsRefused()
     {
         var erogatore = Erogatore();
-        var booking = Booking.Book(WrittenPai(), "89.7", Slot(erogatore), erogatore, 1, By(CaseManager()));
+        var booking = Book(PlannedPai(), Slot(erogatore), erogatore, "89.7");
 
         Should.Throw<CareRuleException>(() => booking.MarkMissed(By(CaseManager())));
         booking.MarkMissed(By(CaseManager(), on: Today.AddDays(8)));
@@ -140,21 +295,22 @@ public class BookingTests
     public void Reminder_IsDueTwoDaysBefore_AndOnlyOnce()
     {
         var erogatore = Erogatore();
-        var booking = Booking.Book(WrittenPai(), "89.7", Slot(erogatore, inDays: 5), erogatore, 1, By(CaseManager()));
+        var booking = Book(PlannedPai(), Slot(erogatore, inDays: 4), erogatore, "89.7");
 
-        booking.ReminderDueOn(Today.AddDays(2)).ShouldBeFalse();
-        booking.ReminderDueOn(Today.AddDays(3)).ShouldBeTrue();
-        booking.MarkReminderSent(By(Actor.System, on: Today.AddDays(3)));
-        booking.ReminderDueOn(Today.AddDays(4)).ShouldBeFalse();
+        booking.ReminderDueOn(Today.AddDays(1)).ShouldBeFalse();
+        booking.ReminderDueOn(Today.AddDays(2)).ShouldBeTrue();
+        booking.MarkReminderSent(By(Actor.System, on: Today.AddDays(2)));
+        booking.ReminderDueOn(Today.AddDays(3)).ShouldBeFalse();
     }
 
     [Fact]
     public void Delivery_MatchesNearestOpenBookingOfSameCode_ElseInPlan_ElseOutside()
     {
         var erogatore = Erogatore();
-        var booking = Booking.Book(WrittenPai(), "89.7", Slot(erogatore, inDays: 10), erogatore, 1, By(CaseManager()));
+        var booking = Book(PlannedPai(), Slot(erogatore, inDays: 10), erogatore, "89.7");
 
         DeliveryMatching.Match("89.7", Today.AddDays(12), [booking], ["89.7", "90.28.1"]).ShouldBe((DeliveryMatch.Booked, booking));
+        DeliveryMatching.Match("89.7", Today.AddDays(8), [booking], ["89.7"]).Match.ShouldBe(DeliveryMatch.InPlan);
         DeliveryMatching.Match("89.7", Today.AddDays(40), [booking], ["89.7"]).Match.ShouldBe(DeliveryMatch.InPlan);
         DeliveryMatching.Match("88.72.3", Today.AddDays(10), [booking], ["89.7"]).Match.ShouldBe(DeliveryMatch.OutsidePlan);
     }

@@ -114,15 +114,57 @@ public class CaseManagementTests
     {
         var pact = Pact(start: Today.AddMonths(-1));
         var current = Level(2);
-        var request = ReclassificationRequest.Propose(pact, current, 1, "20", ["56", "20", "50", "17"], By(ClinicalManager(), "scompenso cardiaco documentato"));
+        var request = ReclassificationRequest.Propose(pact, current, 1, "20", ["56", "20", "50", "17"], [], By(ClinicalManager(), "scompenso cardiaco documentato"));
 
-        request.Approve(By(Commission, "documentazione adeguata", Today.AddDays(5)));
+        request.Approve(EligibleGestore(levels: [1, 2, 3]), Ats, By(Commission, "documentazione adeguata", Today.AddDays(5)));
 
         var effective = Classification.Effective(new StratifiedPerson(1, "P1", 2, "56", ["56", "50"], ""), Today.AddDays(-30), request.AsClassification());
         effective.ShouldNotBeNull().ShouldSatisfyAllConditions(
             c => c.Level.ShouldBe(1),
             c => c.MainPathology.ShouldBe("20"),
             c => c.Source.ShouldStartWith("riclassificazione"));
+    }
+
+    [Fact]
+    public void Reclassification_AddsAndRemovesOnlyTheNamedPathologies_KeepingTheOthers()
+    {
+        var current = new Classification("P1", 2, "56", "56|20|50|17", Today.AddDays(-30), "stratificazione n.1");
+
+        var request = ReclassificationRequest.Propose(Pact(), current, 1, "20", ["40"], ["17"], By(ClinicalManager(), "scompenso cardiaco documentato"));
+
+        request.ToPathologies.ShouldBe("20|56|50|40");
+    }
+
+    [Fact]
+    public void Reclassification_RemovingTheNewMainPathology_IsRefused()
+    {
+        Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(Pact(), Level(2), 1, "20", [], ["20"], By(ClinicalManager(), "x")))
+            .Message.ShouldContain("non può essere tolta");
+    }
+
+    [Fact]
+    public void Reclassification_ApprovedToALevelTheGestoreIsNotAccreditedFor_SaysSo_AndOffersAChangeOfGestore()
+    {
+        var gestore = EligibleGestore(levels: [2, 3]);
+        var pact = Pact(gestore);
+        var request = ReclassificationRequest.Propose(pact, Level(2), 1, "20", [], [], By(ClinicalManager(), "fragilità documentata"));
+
+        request.Approve(gestore, Ats, By(Commission, "documentazione adeguata"));
+
+        request.Status.ShouldBe(RequestStatus.Approved);
+        request.DecisionNote.ShouldNotBeNull().ShouldContain("non è accreditato per il livello 1: al paziente va proposto il cambio di Gestore");
+        pact.Status.ShouldBe(PactStatus.Active);
+    }
+
+    [Fact]
+    public void Reclassification_ApprovedToALevelTheGestoreServes_HasNoNote()
+    {
+        var gestore = EligibleGestore(levels: [1, 2, 3]);
+        var request = ReclassificationRequest.Propose(Pact(gestore), Level(2), 1, "20", [], [], By(ClinicalManager(), "fragilità documentata"));
+
+        request.Approve(gestore, Ats, By(Commission, "documentazione adeguata"));
+
+        request.DecisionNote.ShouldBeNull();
     }
 
     [Fact]
@@ -138,7 +180,7 @@ public class CaseManagementTests
     [Fact]
     public void Reclassification_RejectedOrPending_IsNotInForce()
     {
-        var request = ReclassificationRequest.Propose(Pact(), Level(2), 1, "20", [], By(ClinicalManager(), "x"));
+        var request = ReclassificationRequest.Propose(Pact(), Level(2), 1, "20", [], [], By(ClinicalManager(), "x"));
         request.AsClassification().ShouldBeNull();
         Should.Throw<CareRuleException>(() => request.Reject(By(Commission)));
         request.Reject(By(Commission, "non documentato"));
@@ -149,16 +191,16 @@ public class CaseManagementTests
     public void Reclassification_ByMmgOrAnotherGestore_OrWithoutChange_IsRefused()
     {
         var pact = Pact();
-        Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(pact, Level(2), 1, "20", [], By(Doctor, "x")));
-        Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(pact, Level(2), 1, "20", [], By(ClinicalManager("G2"), "x")));
-        Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(pact, Level(2), 2, "56", ["56"], By(ClinicalManager(), "x"))).Message.ShouldContain("non cambia nulla");
+        Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(pact, Level(2), 1, "20", [], [], By(Doctor, "x")));
+        Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(pact, Level(2), 1, "20", [], [], By(ClinicalManager("G2"), "x")));
+        Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(pact, Level(2), 2, "56", ["56"], [], By(ClinicalManager(), "x"))).Message.ShouldContain("non cambia nulla");
     }
 
     [Fact]
     public void Reclassification_ApprovedByAtsOperatorInsteadOfCommission_IsRefused()
     {
-        var request = ReclassificationRequest.Propose(Pact(), Level(2), 1, "20", [], By(ClinicalManager(), "x"));
-        Should.Throw<CareRuleException>(() => request.Approve(By(AtsOperator)));
+        var request = ReclassificationRequest.Propose(Pact(), Level(2), 1, "20", [], [], By(ClinicalManager(), "x"));
+        Should.Throw<CareRuleException>(() => request.Approve(EligibleGestore(), Ats, By(AtsOperator)));
     }
 
     [Fact]

@@ -134,9 +134,10 @@ public class PactTests
         var g2 = EligibleGestore("G2", GestoreKind.CooperativaMmg);
         var pact = Pact(g1, start: Today.AddMonths(-3));
         var effective = Today.AddDays(10);
-        var request = ChangeOfGestoreRequest.Submit(pact, g2, effective, By(new Actor(ActorRole.Patient, "P1"), "preferisce la cooperativa del proprio MMG"));
+        var request = ChangeOfGestoreRequest.Submit(pact, g2, effective, 2, By(new Actor(ActorRole.Patient, "P1"), "preferisce la cooperativa del proprio MMG"));
 
-        var signed = request.Approve(pact, g2, Signing(), By(Commission, "motivazione fondata"));
+        request.Approve(By(Commission, "motivazione fondata"));
+        var signed = request.SignNewPact(pact, g2, Signing(), By(CaseManager("G2"), on: effective));
 
         pact.ShouldSatisfyAllConditions(
             p => p.Status.ShouldBe(PactStatus.Closed),
@@ -149,15 +150,68 @@ public class PactTests
     }
 
     [Fact]
+    public void ChangeOfGestore_Approved_LeavesTheOldPactActiveUntilThePatientSigns()
+    {
+        var g2 = EligibleGestore("G2");
+        var pact = Pact(EligibleGestore("G1"), start: Today.AddMonths(-3));
+        var endBefore = pact.EndDate;
+        var request = ChangeOfGestoreRequest.Submit(pact, g2, Today.AddDays(20), 2, By(CaseManager(), "trasloco"));
+
+        request.Approve(By(Commission, "motivazione fondata"));
+
+        pact.ShouldSatisfyAllConditions(p => p.Status.ShouldBe(PactStatus.Active), p => p.EndDate.ShouldBe(endBefore));
+        request.AwaitsSignature.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void ChangeOfGestore_NewPactSignedBeforeItsDate_IsRefused()
+    {
+        var g2 = EligibleGestore("G2");
+        var pact = Pact(EligibleGestore("G1"), start: Today.AddMonths(-3));
+        var request = ChangeOfGestoreRequest.Submit(pact, g2, Today.AddDays(20), 2, By(CaseManager(), "trasloco"));
+        request.Approve(By(Commission, "motivazione fondata"));
+
+        Should.Throw<CareRuleException>(() => request.SignNewPact(pact, g2, Signing(), By(CaseManager("G2"), on: Today.AddDays(19))))
+            .Message.ShouldContain("decorre dal");
+        pact.Status.ShouldBe(PactStatus.Active);
+    }
+
+    [Fact]
+    public void ChangeOfGestore_SignedLate_StartsTheNewPactOnTheSigningDay()
+    {
+        var g2 = EligibleGestore("G2");
+        var pact = Pact(EligibleGestore("G1"), start: Today.AddMonths(-3));
+        var request = ChangeOfGestoreRequest.Submit(pact, g2, Today.AddDays(20), 2, By(CaseManager(), "trasloco"));
+        request.Approve(By(Commission, "motivazione fondata"));
+
+        var signed = request.SignNewPact(pact, g2, Signing(start: Today.AddDays(25)), By(CaseManager("G2"), on: Today.AddDays(25)));
+
+        signed.Pact.StartDate.ShouldBe(Today.AddDays(25));
+        pact.EndDate.ShouldBe(Today.AddDays(24));
+    }
+
+    [Fact]
+    public void ChangeOfGestore_NotApproved_OrSignedByAnotherGestore_IsRefused()
+    {
+        var g2 = EligibleGestore("G2");
+        var pact = Pact(EligibleGestore("G1"), start: Today.AddMonths(-3));
+        var request = ChangeOfGestoreRequest.Submit(pact, g2, Today.AddDays(1), 2, By(CaseManager(), "trasloco"));
+
+        Should.Throw<CareRuleException>(() => request.SignNewPact(pact, g2, Signing(), By(CaseManager("G2"), on: Today.AddDays(1)))).Message.ShouldContain("non è approvato");
+        request.Approve(By(Commission, "motivazione fondata"));
+        Should.Throw<CareRuleException>(() => request.SignNewPact(pact, g2, Signing(), By(CaseManager("G1"), on: Today.AddDays(1)))).Message.ShouldContain("non opera per il Gestore G2");
+    }
+
+    [Fact]
     public void ChangeOfGestore_WithoutReason_OrToSameGestore_OrNotEligible_IsRefused()
     {
         var g1 = EligibleGestore("G1");
         var pact = Pact(g1, start: Today.AddMonths(-3));
         var notEligible = EligibleGestore("G3", levels: 3);
 
-        Should.Throw<CareRuleException>(() => ChangeOfGestoreRequest.Submit(pact, EligibleGestore("G2"), Today, By(CaseManager())));
-        Should.Throw<CareRuleException>(() => ChangeOfGestoreRequest.Submit(pact, g1, Today, By(CaseManager(), "x")));
-        Should.Throw<CareRuleException>(() => ChangeOfGestoreRequest.Submit(pact, notEligible, Today, By(CaseManager(), "x")))
+        Should.Throw<CareRuleException>(() => ChangeOfGestoreRequest.Submit(pact, EligibleGestore("G2"), Today, 2, By(CaseManager())));
+        Should.Throw<CareRuleException>(() => ChangeOfGestoreRequest.Submit(pact, g1, Today, 2, By(CaseManager(), "x")));
+        Should.Throw<CareRuleException>(() => ChangeOfGestoreRequest.Submit(pact, notEligible, Today, 2, By(CaseManager(), "x")))
             .Message.ShouldBe("il Gestore G3 non è idoneo per l'ATS 321 al livello 2");
     }
 
@@ -166,11 +220,11 @@ public class PactTests
     {
         var g2 = EligibleGestore("G2");
         var pact = Pact(EligibleGestore("G1"), start: Today.AddMonths(-3));
-        var request = ChangeOfGestoreRequest.Submit(pact, g2, Today.AddDays(1), By(CaseManager(), "trasloco"));
+        var request = ChangeOfGestoreRequest.Submit(pact, g2, Today.AddDays(1), 2, By(CaseManager(), "trasloco"));
 
         Should.Throw<CareRuleException>(() => request.Reject(By(AtsOperator, "no")));
         request.Reject(By(Commission, "motivazione insufficiente"));
-        Should.Throw<CareRuleException>(() => request.Approve(pact, g2, Signing(), By(Commission, "ripensamento"))).Message.ShouldContain("già stata decisa");
+        Should.Throw<CareRuleException>(() => request.Approve(By(Commission, "ripensamento"))).Message.ShouldContain("già stata decisa");
         pact.Status.ShouldBe(PactStatus.Active);
     }
 }

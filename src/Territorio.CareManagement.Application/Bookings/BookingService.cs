@@ -3,6 +3,7 @@ using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Network;
+using Territorio.CareManagement.Pacts;
 using Territorio.Data;
 
 namespace Territorio.CareManagement.Application.Bookings;
@@ -16,9 +17,10 @@ public sealed class BookingService(TerritorioDbContext db, TimeProvider clock) :
     public async Task<Booking> BookAsync(string patientId, long slotId, Actor by, CancellationToken ct)
     {
         var pai = await ActivePaiAsync(patientId, ct);
+        var schedule = await ScheduleAsync(pai.PactId, patientId, ct);
         return await PlaceAsync(slotId, patientId, async (slot, erogatore, seat) =>
         {
-            var booking = Booking.Book(pai, slot.ServiceCode, slot, erogatore, seat, Now(by));
+            var booking = Booking.Book(pai, slot.ServiceCode, slot, erogatore, seat, schedule, Now(by));
             Db.Add(booking);
             await CommitAsync(ct);
             return booking;
@@ -28,9 +30,11 @@ public sealed class BookingService(TerritorioDbContext db, TimeProvider clock) :
     public async Task<Booking> RescheduleAsync(long bookingId, long slotId, Actor by, string? reason, CancellationToken ct)
     {
         var booking = await BookingAsync(bookingId, ct);
+        var pactId = await Db.Set<Territorio.CareManagement.Plans.Pai>().Where(p => p.Id == booking.PaiId).Select(p => p.PactId).SingleAsync(ct);
+        var schedule = await ScheduleAsync(pactId, booking.PatientId, ct);
         return await PlaceAsync(slotId, booking.PatientId, async (slot, erogatore, seat) =>
         {
-            booking.Reschedule(slot, erogatore, seat, Now(by, reason));
+            booking.Reschedule(slot, erogatore, seat, schedule, Now(by, reason));
             await CommitAsync(ct);
             return booking;
         }, ct);
@@ -47,14 +51,9 @@ public sealed class BookingService(TerritorioDbContext db, TimeProvider clock) :
     /// <summary>The erogatore marks a booked service delivered; adherence counts it at once.</summary>
     public async Task<Booking> MarkDeliveredAsync(long bookingId, DateOnly on, Actor by, CancellationToken ct)
     {
-        var booking = await BookingAsync(bookingId, ct);
-        if (by.Role == ActorRole.Erogatore && !by.ActsFor(booking.ErogatoreId))
-        {
-            throw new CareRuleException($"la prenotazione {bookingId} è presso l'erogatore {booking.ErogatoreId}");
-        }
-
-        booking.MarkDelivered(on, Now(by));
-        bool known = await Db.Set<DeliveredService>().AnyAsync(d => d.PatientId == booking.PatientId && d.Date == on && d.Code == booking.ServiceCode, ct);
+        var booking = await OwnBookingAsync(bookingId, by, ct);
+        booking.MarkDelivered(on, await PactOfAsync(booking, ct), Now(by));
+        bool known = await Db.Set<DeliveredService>().AnyAsync(d => d.PatientId == booking.PatientId && d.Date == on && d.Code == booking.ServiceCode && d.ReversedOn == null, ct);
         if (!known)
         {
             Db.Add(new DeliveredService(booking.PatientId, on, booking.ServiceCode, DeliveryMatch.Booked, booking.Id, $"erogatore {booking.ErogatoreId}"));
@@ -64,9 +63,26 @@ public sealed class BookingService(TerritorioDbContext db, TimeProvider clock) :
         return booking;
     }
 
+    /// <summary>A delivery entered by mistake: the booking is open again, the delivery stays on record as reversed.</summary>
+    public async Task<Booking> ReverseDeliveryAsync(long bookingId, Actor by, string? reason, CancellationToken ct)
+    {
+        var booking = await OwnBookingAsync(bookingId, by, ct);
+        var change = Now(by, reason);
+        var on = booking.ReverseDelivery(change);
+        var delivered = await Db.Set<DeliveredService>()
+            .Where(d => d.PatientId == booking.PatientId && d.Date == on && d.Code == booking.ServiceCode && d.ReversedOn == null).ToListAsync(ct);
+        foreach (var row in delivered)
+        {
+            row.Reverse(change);
+        }
+
+        await CommitAsync(ct);
+        return booking;
+    }
+
     public async Task<Booking> MarkMissedAsync(long bookingId, Actor by, CancellationToken ct)
     {
-        var booking = await BookingAsync(bookingId, ct);
+        var booking = await OwnBookingAsync(bookingId, by, ct);
         booking.MarkMissed(Now(by));
         await CommitAsync(ct);
         return booking;
@@ -155,6 +171,37 @@ public sealed class BookingService(TerritorioDbContext db, TimeProvider clock) :
                 entry.State = EntityState.Unchanged;
             }
         }
+    }
+
+    /// <summary>An erogatore acts only on the bookings at its own agenda; the Gestore's staff only on its patients'.</summary>
+    private async Task<Booking> OwnBookingAsync(long bookingId, Actor by, CancellationToken ct)
+    {
+        var booking = await BookingAsync(bookingId, ct);
+        if (by.Role == ActorRole.Erogatore && !by.ActsFor(booking.ErogatoreId))
+        {
+            throw new CareRuleException($"la prenotazione {bookingId} è presso l'erogatore {booking.ErogatoreId}");
+        }
+
+        if (by.Role is ActorRole.CaseManager or ActorRole.ClinicalManager && !by.ActsFor(booking.GestoreId))
+        {
+            throw new CareRuleException($"la prenotazione {bookingId} è del Gestore {booking.GestoreId}");
+        }
+
+        return booking;
+    }
+
+    private async Task<PattoDiCura> PactOfAsync(Booking booking, CancellationToken ct) =>
+        await Db.Set<PattoDiCura>().AsNoTracking().SingleAsync(p => Db.Set<Territorio.CareManagement.Plans.Pai>().Any(pai => pai.Id == booking.PaiId && pai.PactId == p.Id), ct);
+
+    /// <summary>The pact and the patient's other appointments with their lengths (for overlaps and yearly counts).</summary>
+    private async Task<PatientSchedule> ScheduleAsync(long pactId, string patientId, CancellationToken ct)
+    {
+        var pact = await Db.Set<PattoDiCura>().AsNoTracking().SingleAsync(p => p.Id == pactId, ct);
+        var appointments = await Db.Set<Booking>().AsNoTracking()
+            .Where(b => b.PatientId == patientId && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Delivered))
+            .Join(Db.Set<AgendaSlot>(), b => b.SlotId, s => s.Id, (b, s) => new { b.Id, b.ServiceCode, b.Date, b.Start, s.DurationMinutes, b.Status })
+            .ToListAsync(ct);
+        return new PatientSchedule(pact, appointments.Select(a => new PatientAppointment(a.Id, a.ServiceCode, a.Date, a.Start, a.DurationMinutes, a.Status)).ToList());
     }
 
     private async Task<Booking> BookingAsync(long bookingId, CancellationToken ct) =>

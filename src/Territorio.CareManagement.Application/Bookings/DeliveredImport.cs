@@ -15,8 +15,8 @@ public sealed record DeliveredImportResult(int Rows, int Booked, int InPlan, int
 
 /// <summary>
 /// Imports delivered services from the outpatient flow (<c>outpatient.csv</c>: <c>person_id, date,
-/// code</c>, as the stratification reads it). For patients in charge, a delivery fulfils the
-/// nearest open booking of the same service, or counts as a PAI service done without booking, or is
+/// code</c>, as the stratification reads it). For patients in charge on that day, a delivery fulfils the
+/// nearest open booking up to it of the same service, or counts as a PAI service done without booking, or is
 /// flagged as outside the plan. Other patients are counted and skipped. One transaction.
 /// </summary>
 public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) : CareService(db, clock)
@@ -27,8 +27,8 @@ public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) 
     {
         using var csv = FlowCsv.Open(input, source, Columns);
 
-        var inCharge = await Db.Set<PattoDiCura>().Where(p => p.Status == PactStatus.Active).Select(p => new { p.PatientId, p.Id }).ToDictionaryAsync(p => p.PatientId, p => p.Id, ct);
-        var pactIds = inCharge.Values.ToList();
+        var inCharge = await Db.Set<PattoDiCura>().AsNoTracking().Where(p => p.Status == PactStatus.Active).ToDictionaryAsync(p => p.PatientId, ct);
+        var pactIds = inCharge.Values.Select(p => p.Id).ToList();
         var plans = await Db.Set<Pai>().Where(p => pactIds.Contains(p.PactId)).ToDictionaryAsync(p => p.PatientId, ct);
         var openBookings = (await Db.Set<Booking>().Where(b => b.Status == BookingStatus.Booked).ToListAsync(ct)).ToLookup(b => b.PatientId);
         var known = (await Db.Set<DeliveredService>().Select(d => new { d.PatientId, d.Date, d.Code }).ToListAsync(ct))
@@ -63,7 +63,8 @@ public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) 
                 continue;
             }
 
-            if (!inCharge.ContainsKey(person))
+            // Only what the patient received while in charge counts (the pact's period).
+            if (!inCharge.TryGetValue(person, out var pact) || !pact.IsInForceOn(date))
             {
                 notInCharge++;
                 continue;
@@ -79,7 +80,7 @@ public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) 
             var (match, booking) = DeliveryMatching.Match(code, date, openBookings[person], planCodes);
             if (booking is not null)
             {
-                booking.MarkDelivered(date, Now(by, $"flusso ambulatoriale {source} riga {line}"));
+                booking.MarkDelivered(date, pact, Now(by, $"flusso ambulatoriale {source} riga {line}"));
             }
 
             Db.Add(new DeliveredService(person, date, code, match, booking?.Id, $"{Path.GetFileName(source)}:{line}"));

@@ -244,7 +244,7 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
 
     private async Task<ILookup<string, (string Code, DateOnly Date)>> DeliveredAsync(IReadOnlyCollection<string> patients, DateOnly from, CancellationToken ct) =>
         (await Db.Set<DeliveredService>().AsNoTracking()
-            .Where(d => patients.Contains(d.PatientId) && d.Date >= from)
+            .Where(d => patients.Contains(d.PatientId) && d.Date >= from && d.ReversedOn == null)
             .Select(d => new { d.PatientId, d.Code, d.Date }).ToListAsync(ct))
             .ToLookup(d => d.PatientId, d => (d.Code, d.Date));
 }

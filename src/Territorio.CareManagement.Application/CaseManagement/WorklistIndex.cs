@@ -98,7 +98,7 @@ public static class WorklistIndex
             .Where(b => patients.Contains(b.PatientId) && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Missed))
             .ToListAsync(ct)).ToLookup(b => b.PatientId);
         var delivered = (await db.Set<DeliveredService>().AsNoTracking()
-            .Where(d => patients.Contains(d.PatientId))
+            .Where(d => patients.Contains(d.PatientId) && d.ReversedOn == null)
             .Select(d => new { d.PatientId, d.Code, d.Date }).ToListAsync(ct))
             .ToLookup(d => d.PatientId, d => (d.Code, d.Date));
         return pacts.Select(p => WorklistCase.Of(p, pais.GetValueOrDefault(p.Id)?.ActiveVersion, open[p.PatientId], delivered[p.PatientId].ToList())).ToList();

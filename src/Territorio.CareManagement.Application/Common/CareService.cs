@@ -57,7 +57,7 @@ public abstract class CareService(TerritorioDbContext db, TimeProvider clock)
             ?? throw new CareRuleException($"Gestore {gestoreId} non trovato");
 
     protected async Task<CareManagement.Network.Erogatore> ErogatoreAsync(string erogatoreId, CancellationToken ct) =>
-        await Db.Set<CareManagement.Network.Erogatore>().Include(e => e.Agreements).Include(e => e.Services).SingleOrDefaultAsync(e => e.Id == erogatoreId, ct)
+        await Db.Set<CareManagement.Network.Erogatore>().Include(e => e.Agreements).Include(e => e.Services).Include(e => e.OpeningHours).Include(e => e.Closures).AsSplitQuery().SingleOrDefaultAsync(e => e.Id == erogatoreId, ct)
             ?? throw new CareRuleException($"erogatore {erogatoreId} non trovato");
 
     protected async Task<PattoDiCura> ActivePactAsync(string patientId, CancellationToken ct) =>

@@ -68,6 +68,18 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         var pacts = await Db.Set<PattoDiCura>().Where(p => p.PatientId == patientId).ToListAsync(ct);
         var startDate = start ?? Today;
         var signing = new PactSigning(patientId, patient.Ats, patient.MmgId, patient.IsAliveOn(startDate), classification, startDate, patientSignatory, gestoreSignatory);
+
+        // A patient moving to this Gestore by an approved change signs here, on or after the change's date.
+        var change = await Db.Set<ChangeOfGestoreRequest>()
+            .FirstOrDefaultAsync(r => r.PatientId == patientId && r.ToGestoreId == gestoreId && r.Status == RequestStatus.Approved && r.NewPactId == null, ct);
+        var current = pacts.FirstOrDefault(p => p.Status == PactStatus.Active);
+        if (change is not null && current is not null && current.Id == change.PactId)
+        {
+            var moved = change.SignNewPact(current, gestore, signing, Now(by));
+            await CommitReplacingAsync(moved.Pact, $"il paziente {patientId} ha già un altro patto attivo", ct, () => change.LinkNewPact(moved.Pact.Id));
+            return moved;
+        }
+
         var signed = PactRules.Sign(signing, gestore, pacts, Now(by));
         await CommitReplacingAsync(signed.Pact, $"il paziente {patientId} ha già un patto di cura attivo", ct);
         return signed;
@@ -93,7 +105,8 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
     {
         var pact = await ActivePactAsync(patientId, ct);
         var to = await GestoreAsync(toGestoreId, ct);
-        var request = ChangeOfGestoreRequest.Submit(pact, to, effectiveDate, Now(by, reason));
+        var level = (await ClassificationAsync(patientId, ct))?.Level ?? pact.Level;
+        var request = ChangeOfGestoreRequest.Submit(pact, to, effectiveDate, level, Now(by, reason));
         Db.Add(request);
         await CommitAsync(ct, $"il paziente {patientId} ha già una richiesta di cambio Gestore in attesa");
         return request;
@@ -110,15 +123,8 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
             return request;
         }
 
-        var pact = await PactAsync(request.PactId, ct);
-        var to = await GestoreAsync(request.ToGestoreId, ct);
-        var patient = await PatientAsync(request.PatientId, ct);
-        var classification = await ClassificationAsync(request.PatientId, ct)
-            ?? throw new CareRuleException($"il paziente {request.PatientId} non risulta stratificato");
-        var signing = new PactSigning(patient.Id, patient.Ats, patient.MmgId, patient.IsAliveOn(request.EffectiveDate), classification, request.EffectiveDate,
-            pact.PatientSignatory, $"Commissione ATS ({by.Id})");
-        var signed = request.Approve(pact, to, signing, Now(by, reason));
-        await CommitReplacingAsync(signed.Pact, $"il paziente {request.PatientId} ha già un altro patto attivo", ct, () => request.LinkNewPact(signed.Pact.Id));
+        request.Approve(Now(by, reason));
+        await CommitAsync(ct);
         return request;
     }
 

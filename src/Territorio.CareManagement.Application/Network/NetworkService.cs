@@ -10,6 +10,9 @@ namespace Territorio.CareManagement.Application.Network;
 /// <summary>A slot with its free seats, as a booking screen lists it.</summary>
 public sealed record FreeSlot(long SlotId, string ErogatoreId, string ServiceCode, DateOnly Date, TimeOnly Start, int Capacity, int Free);
 
+/// <summary>A page of the slot search; <see cref="HasNext"/> when more slots follow.</summary>
+public sealed record SlotSearchPage(IReadOnlyList<FreeSlot> Slots, int Page, bool HasNext);
+
 /// <summary>The Gestore's network: erogatori, agreements, services offered and agendas.</summary>
 public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) : CareService(db, clock)
 {
@@ -41,7 +44,38 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
         await CommitAsync(ct);
     }
 
-    /// <summary>Opens slots on working days; slots that already exist are left as they are.</summary>
+    public async Task OfferAsync(string erogatoreId, string serviceCode, int slotMinutes, Actor by, CancellationToken ct)
+    {
+        var erogatore = await ErogatoreAsync(erogatoreId, ct);
+        erogatore.Offer(serviceCode, Now(by), slotMinutes);
+        await CommitAsync(ct);
+    }
+
+    public async Task SetOpeningHoursAsync(string erogatoreId, DayOfWeek day, TimeOnly? opens, TimeOnly? closes, Actor by, CancellationToken ct)
+    {
+        var erogatore = await ErogatoreAsync(erogatoreId, ct);
+        erogatore.SetOpeningHours(day, opens, closes, Now(by));
+        await CommitAsync(ct);
+    }
+
+    /// <summary>A closure; refused while appointments are booked in it (they are moved first).</summary>
+    public async Task CloseAsync(string erogatoreId, DateOnly from, DateOnly to, string reason, Actor by, CancellationToken ct)
+    {
+        var erogatore = await ErogatoreAsync(erogatoreId, ct);
+        int booked = await Db.Set<Booking>().CountAsync(b => b.ErogatoreId == erogatoreId && b.Status == BookingStatus.Booked && b.Date >= from && b.Date <= to, ct);
+        if (booked > 0)
+        {
+            throw new CareRuleException($"dal {from:dd/MM/yyyy} al {to:dd/MM/yyyy} l'erogatore {erogatoreId} ha {booked} prenotazioni: prima vanno spostate");
+        }
+
+        erogatore.Close(from, to, reason, Now(by));
+        await CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Opens slots on the erogatore's open days, at the given times, or filling its opening hours
+    /// with the service's slot length when no times are given; slots that already exist are left as they are.
+    /// </summary>
     public async Task<int> OpenAgendaAsync(string erogatoreId, string serviceCode, DateOnly from, DateOnly to, IReadOnlyList<TimeOnly> times, int durationMinutes, int capacity, CancellationToken ct)
     {
         if (to < from || to.DayNumber - from.DayNumber > 366)
@@ -54,8 +88,10 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
             .Where(s => s.ErogatoreId == erogatoreId && s.ServiceCode == serviceCode && s.Date >= from && s.Date <= to)
             .Select(s => new { s.Date, s.Start }).ToListAsync(ct))
             .Select(s => (s.Date, s.Start)).ToHashSet();
-        var slots = AgendaSlot.OpenWorkingDays(erogatore, serviceCode, from, to, times, durationMinutes, capacity)
-            .Where(s => !existing.Contains((s.Date, s.Start))).ToList();
+        var planned = times.Count == 0
+            ? AgendaSlot.OpenFromHours(erogatore, serviceCode, from, to, capacity)
+            : AgendaSlot.OpenWorkingDays(erogatore, serviceCode, from, to, times, durationMinutes, capacity);
+        var slots = planned.Where(s => !existing.Contains((s.Date, s.Start))).ToList();
         Db.AddRange(slots);
         await CommitAsync(ct, "agenda modificata nel frattempo da un altro operatore: riprovare");
         return slots.Count;
@@ -65,12 +101,31 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
     public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(string serviceCode, string gestoreId, DateOnly from, DateOnly to, int limit, CancellationToken ct) =>
         (await FreeSlotsAsync([serviceCode], gestoreId, from, to, limit, ct)).GetValueOrDefault(serviceCode, []);
 
+    /// <summary>
+    /// The Centro Servizi's search: one page of the free slots of a service over a date range across
+    /// the Gestore's network, earliest first, then by site; one more is read to tell whether a next page exists.
+    /// </summary>
+    public async Task<SlotSearchPage> SearchSlotsAsync(string serviceCode, string gestoreId, DateOnly from, DateOnly to, int page, int pageSize, CancellationToken ct)
+    {
+        if (to < from)
+        {
+            throw new CareRuleException($"intervallo di ricerca non valido: {from:dd/MM/yyyy}–{to:dd/MM/yyyy}");
+        }
+
+        page = Math.Max(page, 1);
+        var rows = (await FreeSlotsAsync([serviceCode], gestoreId, from, to, (page * pageSize) + 1, ct)).GetValueOrDefault(serviceCode, []);
+        return new SlotSearchPage(rows.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, rows.Count > page * pageSize);
+    }
+
     /// <summary>The first free slots of each service, in one query (the patient file lists every service of the PAI).</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<FreeSlot>>> FreeSlotsAsync(IReadOnlyCollection<string> serviceCodes, string gestoreId, DateOnly from, DateOnly to, int limit, CancellationToken ct)
     {
+        // Only erogatori that still offer the service, on days they are not closed.
         var partners = Db.Set<Erogatore>().Where(e => e.Agreements.Any(a => a.GestoreId == gestoreId)).Select(e => e.Id);
         var perService = serviceCodes.Distinct().Select(code => Db.Set<AgendaSlot>().AsNoTracking()
             .Where(s => s.ServiceCode == code && partners.Contains(s.ErogatoreId) && s.Date >= from && s.Date <= to)
+            .Where(s => Db.Set<OfferedService>().Any(o => EF.Property<string>(o, "erogatore_id") == s.ErogatoreId && o.Code == code))
+            .Where(s => !Db.Set<Closure>().Any(c => EF.Property<string>(c, "erogatore_id") == s.ErogatoreId && c.From <= s.Date && c.To >= s.Date))
             .Select(s => new
             {
                 Slot = s,

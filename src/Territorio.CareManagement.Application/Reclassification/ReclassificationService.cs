@@ -10,16 +10,17 @@ namespace Territorio.CareManagement.Application.Reclassification;
 /// <summary>Reclassification proposals of the Gestori and the ATS Commission's decisions.</summary>
 public sealed class ReclassificationService(TerritorioDbContext db, TimeProvider clock, CareCatalogues catalogues) : CareService(db, clock)
 {
-    public async Task<ReclassificationRequest> ProposeAsync(string patientId, int toLevel, string toMainPathology, IReadOnlyList<string> toPathologies, Actor by, string? reason, CancellationToken ct)
+    /// <summary>Proposes a level and main pathology; <paramref name="addPathologies"/> and <paramref name="removePathologies"/> name the only pathologies that change.</summary>
+    public async Task<ReclassificationRequest> ProposeAsync(string patientId, int toLevel, string toMainPathology, IReadOnlyList<string> addPathologies, Actor by, string? reason, CancellationToken ct, IReadOnlyList<string>? removePathologies = null)
     {
-        foreach (var code in toPathologies.Append(toMainPathology).Where(c => !catalogues.Pathologies.ContainsKey(c)))
+        foreach (var code in addPathologies.Append(toMainPathology).Where(c => !catalogues.Pathologies.ContainsKey(c)))
         {
             throw new CareRuleException($"la patologia {code} non è nel catalogo regionale delle patologie croniche");
         }
 
         var pact = await ActivePactAsync(patientId, ct);
         var current = await ClassificationAsync(patientId, ct) ?? throw new CareRuleException($"il paziente {patientId} non risulta stratificato");
-        var request = ReclassificationRequest.Propose(pact, current, toLevel, toMainPathology, toPathologies, Now(by, reason));
+        var request = ReclassificationRequest.Propose(pact, current, toLevel, toMainPathology, addPathologies, removePathologies ?? [], Now(by, reason));
         Db.Add(request);
         await CommitAsync(ct, $"il paziente {patientId} ha già una riclassificazione in attesa");
         return request;
@@ -31,7 +32,8 @@ public sealed class ReclassificationService(TerritorioDbContext db, TimeProvider
             ?? throw new CareRuleException($"riclassificazione {requestId} non trovata");
         if (approve)
         {
-            request.Approve(Now(by, reason));
+            var pact = await Db.Set<PattoDiCura>().AsNoTracking().SingleOrDefaultAsync(p => p.PatientId == request.PatientId && p.Status == PactStatus.Active, ct);
+            request.Approve(pact is null ? null : await GestoreAsync(pact.GestoreId, ct), pact?.Ats ?? "", Now(by, reason));
         }
         else
         {

@@ -1,9 +1,23 @@
 using System.Globalization;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Network;
+using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 
 namespace Territorio.CareManagement.Bookings;
+
+/// <summary>Another appointment of the same patient, as booking needs it to refuse overlaps and over-booking.</summary>
+public sealed record PatientAppointment(long BookingId, string ServiceCode, DateOnly Date, TimeOnly Start, int DurationMinutes, BookingStatus Status)
+{
+    public DateTime StartsAt => Date.ToDateTime(Start);
+
+    public DateTime EndsAt => StartsAt.AddMinutes(DurationMinutes);
+
+    public bool HoldsSeat => Status is BookingStatus.Booked or BookingStatus.Delivered;
+}
+
+/// <summary>What a booking is checked against: the patient's pact (its period) and their other appointments.</summary>
+public sealed record PatientSchedule(PattoDiCura Pact, IReadOnlyList<PatientAppointment> Appointments);
 
 public enum BookingStatus
 {
@@ -58,19 +72,39 @@ public sealed class Booking : AggregateRoot
 
     public string? CancelReason { get; private set; }
 
+    /// <summary>The last delivery reversed as entered by mistake: who and why (the history keeps every one).</summary>
+    public string? ReversedBy { get; private set; }
+
+    public string? ReversalReason { get; private set; }
+
     protected override string AuditId => Id.ToString(CultureInfo.InvariantCulture);
 
     protected override string? AuditPatientId => PatientId;
 
     public bool HoldsSeat => Status is BookingStatus.Booked or BookingStatus.Delivered;
 
-    public static Booking Book(Pai pai, string serviceCode, AgendaSlot slot, Erogatore erogatore, int seat, Change change)
+    public static Booking Book(Pai pai, string serviceCode, AgendaSlot slot, Erogatore erogatore, int seat, PatientSchedule schedule, Change change)
     {
         RequireCentroServizi(pai.GestoreId, change, "prenotare");
         var active = pai.ActiveVersion ?? throw new CareRuleException($"il paziente {pai.PatientId} non ha un PAI attivo: prima si scrive il PAI");
-        if (!active.Services.Any(s => s.Code == serviceCode))
+        var item = active.Services.FirstOrDefault(s => s.Code == serviceCode)
+            ?? throw new CareRuleException($"la prestazione {serviceCode} non è nel PAI del paziente {pai.PatientId} (versione {active.Number}): va registrata come prescrizione fuori PAI");
+        if (schedule.Pact.Id != pai.PactId)
         {
-            throw new CareRuleException($"la prestazione {serviceCode} non è nel PAI del paziente {pai.PatientId} (versione {active.Number}): va registrata come prescrizione fuori PAI");
+            throw new ArgumentException("pact of another PAI", nameof(schedule));
+        }
+
+        // DGR X/6164/2017 allegato 1: the PAI sets "a priori" what is done for the patient in the
+        // year, and the Gestore books "to respect the planning of the services" of the PAI: no more
+        // bookings of an item than its yearly frequency, in the plan year of the appointment.
+        if (item.PerYear is { } perYear)
+        {
+            var (yearStart, yearEnd) = PlanYearOf(pai.StartDate, slot.Date);
+            int held = schedule.Appointments.Count(a => a.HoldsSeat && a.ServiceCode == serviceCode && a.Date >= yearStart && a.Date <= yearEnd);
+            if (held >= perYear)
+            {
+                throw new CareRuleException($"la prestazione {serviceCode} ({item.Description}) è prevista dal PAI {perYear} volte l'anno e ne risultano già {held} prenotate o erogate nell'anno del PAI {yearStart:dd/MM/yyyy}–{yearEnd:dd/MM/yyyy}");
+            }
         }
 
         var booking = new Booking
@@ -82,12 +116,24 @@ public sealed class Booking : AggregateRoot
             BookedBy = change.By.ToString(),
             Status = BookingStatus.Booked,
         };
-        booking.Place(slot, erogatore, seat, change);
+        booking.Place(slot, erogatore, seat, schedule, change);
         booking.Record("prenotata", change, $"{serviceCode} presso {erogatore.Id} il {slot.Date:yyyy-MM-dd} {slot.Start:HH\\:mm}");
         return booking;
     }
 
-    public void Reschedule(AgendaSlot slot, Erogatore erogatore, int seat, Change change)
+    /// <summary>The plan year (from the PAI's start, one year at a time) that contains a day.</summary>
+    public static (DateOnly From, DateOnly To) PlanYearOf(DateOnly planStart, DateOnly day)
+    {
+        var from = planStart;
+        while (PattoDiCura.OneYearFrom(from) < day)
+        {
+            from = from.AddYears(1);
+        }
+
+        return (from, PattoDiCura.OneYearFrom(from));
+    }
+
+    public void Reschedule(AgendaSlot slot, Erogatore erogatore, int seat, PatientSchedule schedule, Change change)
     {
         RequireCentroServizi(GestoreId, change, "spostare la prenotazione");
         RequireBooked("spostare");
@@ -97,7 +143,7 @@ public sealed class Booking : AggregateRoot
         }
 
         var previous = $"{Date:yyyy-MM-dd} {Start:HH\\:mm}";
-        Place(slot, erogatore, seat, change);
+        Place(slot, erogatore, seat, schedule with { Appointments = schedule.Appointments.Where(a => a.BookingId != Id).ToList() }, change);
         ReminderSentOn = null;
         Record("spostata", change, $"da {previous} a {slot.Date:yyyy-MM-dd} {slot.Start:HH\\:mm}");
     }
@@ -111,8 +157,13 @@ public sealed class Booking : AggregateRoot
         Record("annullata", change);
     }
 
-    /// <summary>The erogatore (or the outpatient flow) says the service was delivered.</summary>
-    public void MarkDelivered(DateOnly on, Change change)
+    /// <summary>
+    /// The erogatore (or the outpatient flow) says the service was delivered. Territorio's own rule,
+    /// so that adherence, the worklist and payments count only what happened: not before the
+    /// appointment's day (an earlier visit is rescheduled first), not in the future, and within the
+    /// pact's period (DGR X/6164/2017 allegato 1: the tariff pays the pact's services).
+    /// </summary>
+    public void MarkDelivered(DateOnly on, PattoDiCura pact, Change change)
     {
         RequireBooked("segnare come erogata");
         if (on > change.Day)
@@ -120,11 +171,39 @@ public sealed class Booking : AggregateRoot
             throw new CareRuleException($"la data di erogazione {on:dd/MM/yyyy} è nel futuro");
         }
 
+        if (on < Date)
+        {
+            throw new CareRuleException($"la prestazione è prenotata per il {Date:dd/MM/yyyy}: non può risultare erogata il {on:dd/MM/yyyy}; se è stata anticipata, prima si sposta la prenotazione");
+        }
+
+        if (!pact.IsInForceOn(on))
+        {
+            throw new CareRuleException($"il {on:dd/MM/yyyy} è fuori dal periodo del patto di cura n.{pact.Id} ({pact.StartDate:dd/MM/yyyy}–{pact.EndDate:dd/MM/yyyy})");
+        }
+
         Status = BookingStatus.Delivered;
         DeliveredOn = on;
         Record("erogata", change, $"il {on:yyyy-MM-dd}");
     }
 
+    /// <summary>A delivery entered by mistake goes back to booked, with who and why; the history keeps it.</summary>
+    public DateOnly ReverseDelivery(Change change)
+    {
+        string reason = change.RequireReason("stornare un'erogazione");
+        if (Status != BookingStatus.Delivered || DeliveredOn is not { } on)
+        {
+            throw new CareRuleException($"la prenotazione {Id} è {BookingStatuses.Italian(Status)}: si storna solo un'erogazione");
+        }
+
+        Status = BookingStatus.Booked;
+        DeliveredOn = null;
+        ReversedBy = change.By.ToString();
+        ReversalReason = reason;
+        Record("erogazione stornata", change, $"erogazione del {on:yyyy-MM-dd} stornata");
+        return on;
+    }
+
+    /// <summary>The patient did not come (recorded by the erogatore or the Centro Servizi once the appointment has passed).</summary>
     public void MarkMissed(Change change)
     {
         RequireBooked("segnare come mancata");
@@ -151,11 +230,29 @@ public sealed class Booking : AggregateRoot
         Record("promemoria inviato", change);
     }
 
-    private void Place(AgendaSlot slot, Erogatore erogatore, int seat, Change change)
+    private void Place(AgendaSlot slot, Erogatore erogatore, int seat, PatientSchedule schedule, Change change)
     {
         if (slot.ErogatoreId != erogatore.Id)
         {
             throw new ArgumentException("slot of another erogatore", nameof(erogatore));
+        }
+
+        if (!erogatore.Offers(ServiceCode))
+        {
+            throw new CareRuleException($"l'erogatore {erogatore.Id} ({erogatore.Name}) non offre la prestazione {ServiceCode}");
+        }
+
+        // DGR X/6164/2017 allegato 1: services are booked within the pact the PAI belongs to.
+        var pact = schedule.Pact;
+        if (!pact.IsInForceOn(slot.Date))
+        {
+            throw new CareRuleException($"il {slot.Date:dd/MM/yyyy} è fuori dal periodo di validità del PAI (patto n.{pact.Id}, {pact.StartDate:dd/MM/yyyy}–{pact.EndDate:dd/MM/yyyy})");
+        }
+
+        // Territorio's own rule: a patient cannot be at two appointments at once.
+        if (schedule.Appointments.FirstOrDefault(a => a.Status == BookingStatus.Booked && a.StartsAt < slot.EndsAt && slot.StartsAt < a.EndsAt) is { } clash)
+        {
+            throw new CareRuleException($"il paziente {PatientId} ha già un appuntamento il {clash.Date:dd/MM/yyyy} alle {clash.Start:HH\\:mm} (prestazione {clash.ServiceCode}, prenotazione n.{clash.BookingId}) che si sovrappone allo slot delle {slot.Start:HH\\:mm}");
         }
 
         if (slot.ServiceCode != ServiceCode)

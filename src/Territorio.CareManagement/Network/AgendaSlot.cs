@@ -45,6 +45,17 @@ public sealed class AgendaSlot
             throw new CareRuleException($"durata dello slot {durationMinutes} minuti non valida (da 5 a 480)");
         }
 
+        // Territorio's own rule: an agenda follows the real calendar, so a booking can be kept.
+        if (erogatore.ClosedBecause(date) is { } closed)
+        {
+            throw new CareRuleException($"nessuno slot il {date:dd/MM/yyyy}: {closed}");
+        }
+
+        if (erogatore.HoursOn(date.DayOfWeek) is { } hours && (start < hours.Opens || start.AddMinutes(durationMinutes) > hours.Closes || start.AddMinutes(durationMinutes) < start))
+        {
+            throw new CareRuleException($"lo slot delle {start:HH\\:mm} di {durationMinutes} minuti è fuori dall'orario di {ItalianDays.Name(date.DayOfWeek)} ({hours.Opens:HH\\:mm}–{hours.Closes:HH\\:mm})");
+        }
+
         return new AgendaSlot
         {
             ErogatoreId = erogatore.Id,
@@ -56,19 +67,45 @@ public sealed class AgendaSlot
         };
     }
 
-    /// <summary>Slots on working days (Monday–Friday) between two dates at the given times.</summary>
+    public DateTime StartsAt => Date.ToDateTime(Start);
+
+    public DateTime EndsAt => StartsAt.AddMinutes(DurationMinutes);
+
+    /// <summary>
+    /// Slots on the erogatore's open days (no national holidays, closures or weekly closing days)
+    /// at the given times, those inside its opening hours.
+    /// </summary>
     public static IEnumerable<AgendaSlot> OpenWorkingDays(Erogatore erogatore, string serviceCode, DateOnly from, DateOnly to, IReadOnlyList<TimeOnly> times, int durationMinutes, int capacity)
     {
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            if (erogatore.ClosedBecause(day) is not null)
             {
                 continue;
             }
 
-            foreach (var time in times)
+            var hours = erogatore.HoursOn(day.DayOfWeek);
+            foreach (var time in times.Where(t => hours is null || (t >= hours.Opens && t.AddMinutes(durationMinutes) <= hours.Closes && t.AddMinutes(durationMinutes) > t)))
             {
                 yield return Open(erogatore, serviceCode, day, time, durationMinutes, capacity);
+            }
+        }
+    }
+
+    /// <summary>Slots filling the opening hours of each open day, one after another, each the service's slot length.</summary>
+    public static IEnumerable<AgendaSlot> OpenFromHours(Erogatore erogatore, string serviceCode, DateOnly from, DateOnly to, int capacity)
+    {
+        int minutes = erogatore.SlotMinutesOf(serviceCode);
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            if (erogatore.ClosedBecause(day) is not null || erogatore.HoursOn(day.DayOfWeek) is not { } hours)
+            {
+                continue;
+            }
+
+            for (var start = hours.Opens; start.AddMinutes(minutes) <= hours.Closes && start.AddMinutes(minutes) > start; start = start.AddMinutes(minutes))
+            {
+                yield return Open(erogatore, serviceCode, day, start, minutes, capacity);
             }
         }
     }

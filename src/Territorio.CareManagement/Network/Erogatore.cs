@@ -10,6 +10,8 @@ public sealed class Erogatore : AggregateRoot
 {
     private readonly List<Agreement> _agreements = [];
     private readonly List<OfferedService> _services = [];
+    private readonly List<OpeningHours> _openingHours = [];
+    private readonly List<Closure> _closures = [];
 
     private Erogatore()
     {
@@ -25,6 +27,11 @@ public sealed class Erogatore : AggregateRoot
     public IReadOnlyList<Agreement> Agreements => _agreements;
 
     public IReadOnlyList<OfferedService> Services => _services;
+
+    /// <summary>Opening hours per weekday; a weekday without hours is closed.</summary>
+    public IReadOnlyList<OpeningHours> OpeningHours => _openingHours;
+
+    public IReadOnlyList<Closure> Closures => _closures;
 
     protected override string AuditId => Id;
 
@@ -54,16 +61,88 @@ public sealed class Erogatore : AggregateRoot
         Record("accordo firmato", change, $"Gestore {gestoreId} dal {from:yyyy-MM-dd}");
     }
 
-    public void Offer(string serviceCode, Change change)
+    /// <summary>Publishes a service (nomenclator code) with the length of its slots; offering it again changes the length.</summary>
+    public void Offer(string serviceCode, Change change, int slotMinutes = OfferedService.DefaultSlotMinutes)
     {
-        if (_services.Any(s => s.Code == serviceCode))
+        if (slotMinutes is < 5 or > 480)
         {
+            throw new CareRuleException($"durata dello slot della prestazione {serviceCode} non valida: {slotMinutes} minuti (da 5 a 480)");
+        }
+
+        var existing = _services.FirstOrDefault(s => s.Code == serviceCode);
+        if (existing is not null)
+        {
+            if (existing.SlotMinutes != slotMinutes)
+            {
+                existing.SlotMinutes = slotMinutes;
+                Record("durata slot cambiata", change, $"{serviceCode}: {slotMinutes} minuti");
+            }
+
             return;
         }
 
-        _services.Add(new OfferedService(Guard.Text(serviceCode, "codice prestazione")));
-        Record("prestazione offerta", change, serviceCode);
+        _services.Add(new OfferedService(Guard.Text(serviceCode, "codice prestazione"), slotMinutes));
+        Record("prestazione offerta", change, $"{serviceCode}, slot di {slotMinutes} minuti");
     }
+
+    /// <summary>Sets the hours of one weekday (replacing earlier ones); null hours close that weekday.</summary>
+    public void SetOpeningHours(DayOfWeek day, TimeOnly? opens, TimeOnly? closes, Change change)
+    {
+        _openingHours.RemoveAll(h => h.Day == day);
+        if (opens is null || closes is null)
+        {
+            Record("giorno di chiusura settimanale", change, ItalianDays.Name(day));
+            return;
+        }
+
+        if (closes <= opens)
+        {
+            throw new CareRuleException($"orario di {ItalianDays.Name(day)} non valido: la chiusura ({closes:HH\\:mm}) deve seguire l'apertura ({opens:HH\\:mm})");
+        }
+
+        _openingHours.Add(new OpeningHours(day, opens.Value, closes.Value));
+        Record("orario di apertura", change, $"{ItalianDays.Name(day)} {opens:HH\\:mm}–{closes:HH\\:mm}");
+    }
+
+    /// <summary>A closure (holidays of the staff, works, the patron saint's day): no slots on those days.</summary>
+    public void Close(DateOnly from, DateOnly to, string reason, Change change)
+    {
+        if (to < from)
+        {
+            throw new CareRuleException($"chiusura non valida: la fine ({to:dd/MM/yyyy}) precede l'inizio ({from:dd/MM/yyyy})");
+        }
+
+        _closures.Add(new Closure(from, to, Guard.Text(reason, "motivo della chiusura")));
+        Record("chiusura", change, $"dal {from:yyyy-MM-dd} al {to:yyyy-MM-dd}: {reason}");
+    }
+
+    /// <summary>Why there are no slots on a day (national holiday, closure, weekly closing day), or null when open.</summary>
+    public string? ClosedBecause(DateOnly day)
+    {
+        if (ItalianHolidays.NameOf(day) is { } holiday)
+        {
+            return $"il {day:dd/MM/yyyy} è festivo ({holiday})";
+        }
+
+        if (_closures.FirstOrDefault(c => c.Covers(day)) is { } closure)
+        {
+            return $"l'erogatore {Id} è chiuso dal {closure.From:dd/MM/yyyy} al {closure.To:dd/MM/yyyy} ({closure.Reason})";
+        }
+
+        if (_openingHours.Count == 0 ? day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday : HoursOn(day.DayOfWeek) is null)
+        {
+            return $"l'erogatore {Id} è chiuso di {ItalianDays.Name(day.DayOfWeek)}";
+        }
+
+        return null;
+    }
+
+    /// <summary>The hours of a weekday, or null when closed (or when no hours are published).</summary>
+    public OpeningHours? HoursOn(DayOfWeek day) => _openingHours.FirstOrDefault(h => h.Day == day);
+
+    public int SlotMinutesOf(string serviceCode) =>
+        _services.FirstOrDefault(s => s.Code == serviceCode)?.SlotMinutes
+        ?? throw new CareRuleException($"l'erogatore {Id} non offre la prestazione {serviceCode}");
 
     public bool HasAgreementWith(string gestoreId, DateOnly on) => _agreements.Any(a => a.GestoreId == gestoreId && a.Covers(on));
 
@@ -105,9 +184,79 @@ public sealed class OfferedService
         Code = "";
     }
 
-    internal OfferedService(string code) => Code = code;
+    internal OfferedService(string code, int slotMinutes)
+    {
+        Code = code;
+        SlotMinutes = slotMinutes;
+    }
+
+    /// <summary>Territorio's default slot when an erogatore publishes no length: a standard outpatient visit.</summary>
+    public const int DefaultSlotMinutes = 30;
 
     public long Id { get; private set; }
 
     public string Code { get; private set; }
+
+    public int SlotMinutes { get; internal set; }
+}
+
+public sealed class OpeningHours
+{
+    private OpeningHours()
+    {
+    }
+
+    internal OpeningHours(DayOfWeek day, TimeOnly opens, TimeOnly closes)
+    {
+        Day = day;
+        Opens = opens;
+        Closes = closes;
+    }
+
+    public long Id { get; private set; }
+
+    public DayOfWeek Day { get; private set; }
+
+    public TimeOnly Opens { get; private set; }
+
+    public TimeOnly Closes { get; private set; }
+}
+
+public sealed class Closure
+{
+    private Closure()
+    {
+        Reason = "";
+    }
+
+    internal Closure(DateOnly from, DateOnly to, string reason)
+    {
+        From = from;
+        To = to;
+        Reason = reason;
+    }
+
+    public long Id { get; private set; }
+
+    public DateOnly From { get; private set; }
+
+    public DateOnly To { get; private set; }
+
+    public string Reason { get; private set; }
+
+    public bool Covers(DateOnly day) => day >= From && day <= To;
+}
+
+public static class ItalianDays
+{
+    public static string Name(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => "lunedì",
+        DayOfWeek.Tuesday => "martedì",
+        DayOfWeek.Wednesday => "mercoledì",
+        DayOfWeek.Thursday => "giovedì",
+        DayOfWeek.Friday => "venerdì",
+        DayOfWeek.Saturday => "sabato",
+        _ => "domenica",
+    };
 }

@@ -13,8 +13,9 @@ public enum RequestStatus
 
 /// <summary>
 /// A justified change of Gestore, decided by the ATS Commission (DGR X/6164/2017 allegato 1:
-/// the Commission decides "cambi motivati di Gestore"). Approval closes the old pact the day
-/// before the new one starts.
+/// the Commission decides "cambi motivati di Gestore"). Approval does not move the patient: the
+/// change takes effect on its date, when the patient signs the pact with the new Gestore; only then
+/// the old pact closes (the day before) and the new one starts. Until then the old pact runs.
 /// </summary>
 public sealed class ChangeOfGestoreRequest : AggregateRoot
 {
@@ -51,11 +52,14 @@ public sealed class ChangeOfGestoreRequest : AggregateRoot
 
     public long? NewPactId { get; private set; }
 
+    /// <summary>Approved, and the patient has not signed the new pact yet.</summary>
+    public bool AwaitsSignature => Status == RequestStatus.Approved && NewPactId is null;
+
     protected override string AuditId => Id.ToString(CultureInfo.InvariantCulture);
 
     protected override string? AuditPatientId => PatientId;
 
-    public static ChangeOfGestoreRequest Submit(PattoDiCura current, Gestore to, DateOnly effectiveDate, Change change)
+    public static ChangeOfGestoreRequest Submit(PattoDiCura current, Gestore to, DateOnly effectiveDate, int levelInForce, Change change)
     {
         Guard.Role(change, "richiesta di cambio Gestore", ActorRole.Patient, ActorRole.CaseManager, ActorRole.Mmg, ActorRole.Ats, ActorRole.System);
         string reason = change.RequireReason("chiedere il cambio di Gestore");
@@ -74,7 +78,8 @@ public sealed class ChangeOfGestoreRequest : AggregateRoot
             throw new CareRuleException($"il cambio deve decorrere dopo l'inizio del patto in corso ({current.StartDate:dd/MM/yyyy})");
         }
 
-        to.EnsureEligible(current.Ats, current.Level);
+        // The new Gestore must be accredited for the level in force (after a reclassification, not the pact's original one).
+        to.EnsureEligible(current.Ats, levelInForce);
         var request = new ChangeOfGestoreRequest
         {
             PatientId = current.PatientId,
@@ -91,18 +96,41 @@ public sealed class ChangeOfGestoreRequest : AggregateRoot
         return request;
     }
 
-    /// <summary>Approves: closes the current pact the day before and signs the new one.</summary>
-    public SignedPact Approve(PattoDiCura current, Gestore to, PactSigning signing, Change change)
+    /// <summary>The Commission approves; nothing moves until the patient signs with the new Gestore on or after the date.</summary>
+    public void Approve(Change change)
     {
         RequireCommissionDecision(change);
+        Decide(RequestStatus.Approved, change);
+    }
+
+    /// <summary>
+    /// The patient signs the pact with the new Gestore: not before the change's date (DGR X/6164/2017
+    /// allegato 1: the patient "sottoscrive con il Gestore un Patto di Cura"; the Commission's
+    /// approval is not the patient's signature). The old pact closes the day before the new one.
+    /// </summary>
+    public SignedPact SignNewPact(PattoDiCura current, Gestore to, PactSigning signing, Change change)
+    {
+        if (!AwaitsSignature)
+        {
+            throw new CareRuleException(Status == RequestStatus.Approved
+                ? $"il cambio di Gestore n.{Id} ha già il suo nuovo patto (n.{NewPactId})"
+                : $"il cambio di Gestore n.{Id} non è approvato dalla Commissione ATS");
+        }
+
         if (current.Id != PactId || to.Id != ToGestoreId)
         {
             throw new CareRuleException($"la richiesta {Id} riguarda il patto {PactId} e il Gestore {ToGestoreId}");
         }
 
-        current.CloseForChangeOfGestore(EffectiveDate, change);
-        var signed = PactRules.SignFor(signing with { StartDate = EffectiveDate }, to, [current], change);
-        Decide(RequestStatus.Approved, change);
+        if (change.Day < EffectiveDate)
+        {
+            throw new CareRuleException($"il cambio di Gestore decorre dal {EffectiveDate:dd/MM/yyyy}: fino ad allora resta in vigore il patto n.{PactId} con il Gestore {FromGestoreId}, e il nuovo patto si firma da quel giorno");
+        }
+
+        var start = signing.StartDate > EffectiveDate ? signing.StartDate : EffectiveDate;
+        current.CloseForChangeOfGestore(start, change);
+        var signed = PactRules.Sign(signing with { StartDate = start }, to, [current], change);
+        Record("nuovo patto firmato dal paziente", change, $"con il Gestore {to.Id} dal {start:yyyy-MM-dd}");
         return signed;
     }
 

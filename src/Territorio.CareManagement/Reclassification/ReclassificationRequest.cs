@@ -1,6 +1,7 @@
 using System.Globalization;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
+using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 
 namespace Territorio.CareManagement.Reclassification;
@@ -47,11 +48,18 @@ public sealed class ReclassificationRequest : AggregateRoot
 
     public string? DecisionReason { get; private set; }
 
+    /// <summary>Set when the patient's Gestore is not accredited at the new level: the patient is offered a change of Gestore.</summary>
+    public string? DecisionNote { get; private set; }
+
     protected override string AuditId => Id.ToString(CultureInfo.InvariantCulture);
 
     protected override string? AuditPatientId => PatientId;
 
-    public static ReclassificationRequest Propose(PattoDiCura pact, Classification current, int toLevel, string toMainPathology, IReadOnlyList<string> toPathologies, Change change)
+    /// <summary>
+    /// The Gestore names the level, the main pathology, and the pathologies to add or remove; the
+    /// patient's other pathologies stay as they are (with the stratification's evidence).
+    /// </summary>
+    public static ReclassificationRequest Propose(PattoDiCura pact, Classification current, int toLevel, string toMainPathology, IReadOnlyList<string> addPathologies, IReadOnlyList<string> removePathologies, Change change)
     {
         if (change.By.Role is not (ActorRole.ClinicalManager or ActorRole.CaseManager) || !change.By.ActsFor(pact.GestoreId))
         {
@@ -70,7 +78,12 @@ public sealed class ReclassificationRequest : AggregateRoot
         }
 
         Guard.Text(toMainPathology, "patologia principale proposta");
-        var pathologies = toPathologies.Contains(toMainPathology) ? toPathologies : [toMainPathology, .. toPathologies];
+        if (removePathologies.Contains(toMainPathology))
+        {
+            throw new CareRuleException($"la patologia principale proposta {toMainPathology} non può essere tolta");
+        }
+
+        var pathologies = Reclassified(current.Pathologies, toMainPathology, addPathologies, removePathologies);
         if (toLevel == current.Level && toMainPathology == current.MainPathology && string.Join('|', pathologies) == current.Pathologies)
         {
             throw new CareRuleException($"la proposta non cambia nulla: il paziente {pact.PatientId} è già di livello {toLevel} con patologia principale {toMainPathology}");
@@ -90,11 +103,33 @@ public sealed class ReclassificationRequest : AggregateRoot
             RequestedOn = change.Day,
             Status = RequestStatus.Pending,
         };
-        request.Record("riclassificazione proposta", change, $"livello {current.Level}→{toLevel}, patologia {current.MainPathology}→{toMainPathology}");
+        request.Record("riclassificazione proposta", change, $"livello {current.Level}→{toLevel}, patologia {current.MainPathology}→{toMainPathology}"
+            + (addPathologies.Count > 0 ? $", aggiunte {string.Join(' ', addPathologies)}" : "") + (removePathologies.Count > 0 ? $", tolte {string.Join(' ', removePathologies)}" : ""));
         return request;
     }
 
-    public void Approve(Change change) => Decide(RequestStatus.Approved, change);
+    /// <summary>The patient's pathologies after the request: the current ones, the main one first, plus those added, less those removed.</summary>
+    public static IReadOnlyList<string> Reclassified(string currentPathologies, string main, IReadOnlyList<string> add, IReadOnlyList<string> remove)
+    {
+        var kept = currentPathologies.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(add).Where(p => p != main && !remove.Contains(p)).Distinct(StringComparer.Ordinal);
+        return [main, .. kept];
+    }
+
+    /// <summary>
+    /// The Commission approves (<paramref name="gestore"/>: the patient's current Gestore, null when no pact is active). If the patient's Gestore is not accredited at the new level, the
+    /// decision says so: the pact stays until a change of Gestore (DGR X/6164/2017 allegato 1: the
+    /// Gestore takes in charge the levels it is accredited for; the Commission decides changes of Gestore).
+    /// </summary>
+    public void Approve(Gestore? gestore, string ats, Change change)
+    {
+        Decide(RequestStatus.Approved, change);
+        if (gestore is not null && CareLevels.IsEligible(ToLevel) && !gestore.IsEligible(ats, ToLevel))
+        {
+            DecisionNote = $"il Gestore {gestore.Id} ({gestore.Name}) non è accreditato per il livello {ToLevel}: al paziente va proposto il cambio di Gestore; il patto in corso resta in vigore fino al cambio";
+            Record("cambio di Gestore da proporre", change, DecisionNote);
+        }
+    }
 
     public void Reject(Change change)
     {

@@ -29,6 +29,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.DeliveredOn).HasColumnName("delivered_on");
         builder.Property(b => b.ReminderSentOn).HasColumnName("reminder_sent_on");
         builder.Property(b => b.CancelReason).HasColumnName("cancel_reason").HasMaxLength(1000);
+        builder.Property(b => b.ReversedBy).HasColumnName("reversed_by").HasMaxLength(120);
+        builder.Property(b => b.ReversalReason).HasColumnName("reversal_reason").HasMaxLength(1000);
         builder.Ignore(b => b.HoldsSeat);
         builder.HasOne<AgendaSlot>().WithMany().HasForeignKey(b => b.SlotId);
         builder.HasOne<Pai>().WithMany().HasForeignKey(b => b.PaiId);
@@ -56,11 +58,15 @@ internal sealed class DeliveredServiceConfiguration : IEntityTypeConfiguration<D
         builder.Property(d => d.Match).AsText("match");
         builder.Property(d => d.BookingId).HasColumnName("booking_id");
         builder.Property(d => d.Source).HasColumnName("source").HasMaxLength(400);
+        builder.Property(d => d.ReversedOn).HasColumnName("reversed_on");
+        builder.Property(d => d.ReversedBy).HasColumnName("reversed_by").HasMaxLength(120);
+        builder.Property(d => d.ReversalReason).HasColumnName("reversal_reason").HasMaxLength(1000);
+        builder.Ignore(d => d.Counts);
         builder.HasOne<Resident>().WithMany().HasForeignKey(d => d.PatientId);
         builder.HasOne<Booking>().WithMany().HasForeignKey(d => d.BookingId);
 
-        // A re-imported flow does not count a service twice.
-        builder.HasIndex(d => new { d.PatientId, d.Date, d.Code }).IsUnique();
+        // A re-imported flow does not count a service twice; reversed deliveries stay on record beside.
+        builder.HasIndex(d => new { d.PatientId, d.Date, d.Code }).IsUnique().HasFilter("reversed_on IS NULL");
     }
 }
 

@@ -18,6 +18,37 @@ internal sealed class ErogatoreConfiguration : IEntityTypeConfiguration<Erogator
         builder.HasMany(e => e.Services).WithOne().HasForeignKey("erogatore_id");
         builder.Navigation(e => e.Agreements).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(e => e.Services).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(e => e.OpeningHours).WithOne().HasForeignKey("erogatore_id");
+        builder.HasMany(e => e.Closures).WithOne().HasForeignKey("erogatore_id");
+        builder.Navigation(e => e.OpeningHours).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(e => e.Closures).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OpeningHoursConfiguration : IEntityTypeConfiguration<OpeningHours>
+{
+    public void Configure(EntityTypeBuilder<OpeningHours> builder)
+    {
+        builder.ToTable("erogatore_opening_hours");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).HasColumnName("id");
+        builder.Property(h => h.Day).HasColumnName("weekday");
+        builder.Property(h => h.Opens).HasColumnName("opens");
+        builder.Property(h => h.Closes).HasColumnName("closes");
+        builder.HasIndex("erogatore_id", nameof(OpeningHours.Day)).IsUnique();
+    }
+}
+
+internal sealed class ClosureConfiguration : IEntityTypeConfiguration<Closure>
+{
+    public void Configure(EntityTypeBuilder<Closure> builder)
+    {
+        builder.ToTable("erogatore_closures");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasColumnName("id");
+        builder.Property(c => c.From).HasColumnName("date_from");
+        builder.Property(c => c.To).HasColumnName("date_to");
+        builder.Property(c => c.Reason).HasColumnName("reason").HasMaxLength(200);
     }
 }
 
@@ -43,6 +74,7 @@ internal sealed class OfferedServiceConfiguration : IEntityTypeConfiguration<Off
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasColumnName("id");
         builder.Property(s => s.Code).HasColumnName("code").HasMaxLength(16);
+        builder.Property(s => s.SlotMinutes).HasColumnName("slot_minutes").HasDefaultValue(OfferedService.DefaultSlotMinutes);
         builder.HasIndex("erogatore_id", nameof(OfferedService.Code)).IsUnique();
     }
 }
@@ -60,6 +92,8 @@ internal sealed class AgendaSlotConfiguration : IEntityTypeConfiguration<AgendaS
         builder.Property(s => s.Start).HasColumnName("start_time");
         builder.Property(s => s.DurationMinutes).HasColumnName("duration_minutes");
         builder.Property(s => s.Capacity).HasColumnName("capacity");
+        builder.Ignore(s => s.StartsAt);
+        builder.Ignore(s => s.EndsAt);
         builder.HasOne<Erogatore>().WithMany().HasForeignKey(s => s.ErogatoreId);
         builder.HasIndex(s => new { s.ErogatoreId, s.ServiceCode, s.Date, s.Start }).IsUnique();
         builder.HasIndex(s => new { s.ServiceCode, s.Date });

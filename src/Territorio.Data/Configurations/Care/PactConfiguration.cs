@@ -60,6 +60,7 @@ internal sealed class ChangeOfGestoreRequestConfiguration : IEntityTypeConfigura
         builder.Property(r => r.DecidedOn).HasColumnName("decided_on");
         builder.Property(r => r.DecisionReason).HasColumnName("decision_reason").HasMaxLength(1000);
         builder.Property(r => r.NewPactId).HasColumnName("new_pact_id");
+        builder.Ignore(r => r.AwaitsSignature);
         builder.HasOne<PattoDiCura>().WithMany().HasForeignKey(r => r.PactId);
         builder.HasIndex(r => r.PatientId).IsUnique().HasFilter(AggregateMapping.StatusIs("Pending")).HasDatabaseName("ux_change_requests_one_pending");
     }
@@ -86,6 +87,7 @@ internal sealed class ReclassificationRequestConfiguration : IEntityTypeConfigur
         builder.Property(r => r.DecidedBy).HasColumnName("decided_by").HasMaxLength(120);
         builder.Property(r => r.DecidedOn).HasColumnName("decided_on");
         builder.Property(r => r.DecisionReason).HasColumnName("decision_reason").HasMaxLength(1000);
+        builder.Property(r => r.DecisionNote).HasColumnName("decision_note").HasMaxLength(1000);
         builder.HasOne<Resident>().WithMany().HasForeignKey(r => r.PatientId);
         builder.HasIndex(r => r.PatientId).IsUnique().HasFilter(AggregateMapping.StatusIs("Pending")).HasDatabaseName("ux_reclassifications_one_pending");
         builder.HasIndex(r => new { r.PatientId, r.Status, r.DecidedOn });

@@ -233,6 +233,16 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("reminder_sent_on");
 
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("reversed_by");
+
                     b.Property<int>("Seat")
                         .HasColumnType("integer")
                         .HasColumnName("seat");
@@ -318,6 +328,20 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("patient_id");
 
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<DateOnly?>("ReversedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reversed_on");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -329,7 +353,8 @@ namespace Territorio.Data.Migrations.Postgres
                     b.HasIndex("BookingId");
 
                     b.HasIndex("PatientId", "Date", "Code")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("reversed_on IS NULL");
 
                     b.ToTable("delivered_services", (string)null);
                 });
@@ -902,6 +927,39 @@ namespace Territorio.Data.Migrations.Postgres
                     b.ToTable("agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Network.Closure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("date_from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("date_to");
+
+                    b.Property<string>("erogatore_id")
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("erogatore_id");
+
+                    b.ToTable("erogatore_closures", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Network.Erogatore", b =>
                 {
                     b.Property<string>("Id")
@@ -946,6 +1004,12 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("code");
 
+                    b.Property<int>("SlotMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(30)
+                        .HasColumnName("slot_minutes");
+
                     b.Property<string>("erogatore_id")
                         .HasColumnType("character varying(32)");
 
@@ -955,6 +1019,38 @@ namespace Territorio.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("erogatore_services", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Network.OpeningHours", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("closes");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekday");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("opens");
+
+                    b.Property<string>("erogatore_id")
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("erogatore_id", "Day")
+                        .IsUnique();
+
+                    b.ToTable("erogatore_opening_hours", (string)null);
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Pacts.ChangeOfGestoreRequest", b =>
@@ -1371,6 +1467,11 @@ namespace Territorio.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date")
                         .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_note");
 
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(1000)
@@ -2233,10 +2334,24 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasForeignKey("erogatore_id");
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Network.Closure", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Network.Erogatore", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("erogatore_id");
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Network.OfferedService", b =>
                 {
                     b.HasOne("Territorio.CareManagement.Network.Erogatore", null)
                         .WithMany("Services")
+                        .HasForeignKey("erogatore_id");
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Network.OpeningHours", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Network.Erogatore", null)
+                        .WithMany("OpeningHours")
                         .HasForeignKey("erogatore_id");
                 });
 
@@ -2401,6 +2516,10 @@ namespace Territorio.Data.Migrations.Postgres
             modelBuilder.Entity("Territorio.CareManagement.Network.Erogatore", b =>
                 {
                     b.Navigation("Agreements");
+
+                    b.Navigation("Closures");
+
+                    b.Navigation("OpeningHours");
 
                     b.Navigation("Services");
                 });

@@ -222,6 +222,16 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reminder_sent_on");
 
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by");
+
                     b.Property<int>("Seat")
                         .HasColumnType("INTEGER")
                         .HasColumnName("seat");
@@ -305,6 +315,20 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversal_reason");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_by");
+
+                    b.Property<DateOnly?>("ReversedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reversed_on");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -316,7 +340,8 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasIndex("BookingId");
 
                     b.HasIndex("PatientId", "Date", "Code")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("reversed_on IS NULL");
 
                     b.ToTable("delivered_services", (string)null);
                 });
@@ -873,6 +898,37 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("agreements", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Network.Closure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_from");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_to");
+
+                    b.Property<string>("erogatore_id")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("erogatore_id");
+
+                    b.ToTable("erogatore_closures", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Network.Erogatore", b =>
                 {
                     b.Property<string>("Id")
@@ -915,6 +971,12 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<int>("SlotMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30)
+                        .HasColumnName("slot_minutes");
+
                     b.Property<string>("erogatore_id")
                         .HasColumnType("TEXT");
 
@@ -924,6 +986,36 @@ namespace Territorio.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("erogatore_services", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Network.OpeningHours", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closes");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekday");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opens");
+
+                    b.Property<string>("erogatore_id")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("erogatore_id", "Day")
+                        .IsUnique();
+
+                    b.ToTable("erogatore_opening_hours", (string)null);
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Pacts.ChangeOfGestoreRequest", b =>
@@ -1328,6 +1420,11 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
 
                     b.Property<string>("DecisionReason")
                         .HasMaxLength(1000)
@@ -2186,10 +2283,24 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasForeignKey("erogatore_id");
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Network.Closure", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Network.Erogatore", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("erogatore_id");
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Network.OfferedService", b =>
                 {
                     b.HasOne("Territorio.CareManagement.Network.Erogatore", null)
                         .WithMany("Services")
+                        .HasForeignKey("erogatore_id");
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Network.OpeningHours", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Network.Erogatore", null)
+                        .WithMany("OpeningHours")
                         .HasForeignKey("erogatore_id");
                 });
 
@@ -2352,6 +2463,10 @@ namespace Territorio.Data.Migrations.Sqlite
             modelBuilder.Entity("Territorio.CareManagement.Network.Erogatore", b =>
                 {
                     b.Navigation("Agreements");
+
+                    b.Navigation("Closures");
+
+                    b.Navigation("OpeningHours");
 
                     b.Navigation("Services");
                 });
