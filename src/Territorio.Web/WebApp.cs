@@ -58,7 +58,7 @@ public static class WebApp
         services.AddScoped<AccessLogQuery>();
         // One reference-data folder for the whole application: care catalogues and FHIR read the same.
         services.AddSingleton(_ => ReferenceData.From(builder.Configuration["Territorio:ReferenceData"]));
-        services.AddSingleton(sp => CareCatalogues.Load(sp.GetRequiredService<ReferenceData>()));
+        services.AddSingleton(sp => CareCatalogues.Load(sp.GetRequiredService<ReferenceData>(), database.DataDirectory));
         services.AddScoped(sp => new CareServices(sp.GetRequiredService<TerritorioDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CareCatalogues>()));
         services.AddScoped<PatientFileQuery>();
         services.AddSingleton<ScreenCache>();
@@ -66,6 +66,7 @@ public static class WebApp
         services.AddAtsScreens();
         services.AddRehabScreens(builder.Configuration);
         services.AddScoped<CareDesk>();
+        services.AddScoped<CareDocumentDownloads>();
         services.AddScoped<MmgPanelQuery>();
         services.AddSingleton<RemunerationSettings>();
         services.AddScoped<RemunerationQuery>();

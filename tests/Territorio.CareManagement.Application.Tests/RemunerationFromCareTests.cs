@@ -29,8 +29,8 @@ public class RemunerationFromCareTests
         }
 
         // P4's GP drafts the PAI for G1, which validates it: a collaborator's PAI.
-        var (_, items) = await world.UseAsync(db => world.Pai(db).TemplateForAsync("P4", Ct));
-        await world.UseAsync(db => world.Pai(db).ProposeAsync("P4", items, Doctor, "bozza del MMG", Ct));
+        var plan = await world.UseAsync(db => world.Pai(db).TemplateForAsync("P4", Ct));
+        await world.UseAsync(db => world.Pai(db).ProposeAsync("P4", plan.Items, Doctor, "bozza del MMG", Ct));
         await world.UseAsync(db => world.Pai(db).DecideProposalAsync("P4", accept: true, Manager(), "validata", Ct));
 
         // 2 March: P1 reclassified to heart failure, level 1; P2 moves to the GPs' cooperative from 1 May.

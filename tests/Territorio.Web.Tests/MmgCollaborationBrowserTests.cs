@@ -70,12 +70,12 @@ public sealed class MmgCollaborationBrowserTests(BrowserFixture web)
 
         // 4. The GP proposes one more visit a year; the Gestore sees the difference and rejects it with a reason.
         await gp.ReloadAsync();
-        var editor = gp.GetByTestId("pai-editor");
-        var firstCount = editor.Locator("input[type=number]").First;
+        await gp.GetByTestId("apri-editor-pai").ClickAsync();
+        var firstCount = gp.GetByTestId("voci-pai").Locator("input[type=number]").First;
         int perYear = int.Parse(await firstCount.InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await firstCount.FillAsync((perYear + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await editor.GetByLabel("Motivazione").FillAsync("pressione instabile: un controllo in più");
-        await editor.GetByRole(AriaRole.Button, new() { Name = "Invia la proposta al Gestore" }).ClickAsync();
+        await gp.GetByLabel("Motivazione della versione").FillAsync("pressione instabile: un controllo in più");
+        await gp.GetByRole(AriaRole.Button, new() { Name = "Invia al Gestore" }).ClickAsync();
         await Assertions.Expect(gp.GetByTestId("esito")).ToContainTextAsync("Proposta di modifica (versione 2)");
 
         await clinician.ReloadAsync();

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Sylvan.Data.Csv;
 using Territorio.CareManagement.Plans;
 using Territorio.Flows.Reference;
 using Territorio.Kernel.Errors;
@@ -8,20 +6,30 @@ using Territorio.Kernel.Errors;
 namespace Territorio.CareManagement.Application.Common;
 
 /// <summary>
-/// The reference data of care management, loaded once: the service nomenclator
-/// (data/care/nomenclatore_prestazioni.csv, provisional), the Lombardy code systems of goals,
-/// lifestyles and education interventions, and the provisional PAI templates.
+/// The reference data of care management, loaded once: the service nomenclator (the national
+/// outpatient nomenclator, DPCM 12/1/2017 allegato 4, or the regional catalogue imported over
+/// it), the ATC classes that name drug items, the Lombardy code systems of goals, lifestyles and
+/// education interventions, and the PAI templates (provisional until the region's are imported).
 /// </summary>
 public sealed class CareCatalogues
 {
     public const string TemplatesFile = "pai_templates.csv";
+    public const string NomenclatorFile = "nomenclatore_prestazioni.csv";
+    public const string DrugClassesFile = "atc_classi.csv";
 
-    private CareCatalogues(PaiVocabulary vocabulary, PaiTemplateCatalogue templates, IReadOnlyDictionary<string, string> pathologies)
+    /// <summary>Folder under the data directory where imported catalogues replace the shipped ones.</summary>
+    public const string ImportedFolder = "riferimenti";
+
+    private CareCatalogues(PaiVocabulary vocabulary, PaiTemplateCatalogue templates, IReadOnlyDictionary<string, string> pathologies, string nomenclatorSource)
     {
         Vocabulary = vocabulary;
         Templates = templates;
         Pathologies = pathologies;
+        NomenclatorSource = nomenclatorSource;
+        _officialTemplateVersions = templates.All.Where(t => !t.Provisional).Select(t => t.Version).ToHashSet(StringComparer.Ordinal);
     }
+
+    private readonly HashSet<string> _officialTemplateVersions;
 
     public PaiVocabulary Vocabulary { get; }
 
@@ -30,18 +38,70 @@ public sealed class CareCatalogues
     /// <summary>Regional catalogue of chronic pathologies: code → name.</summary>
     public IReadOnlyDictionary<string, string> Pathologies { get; }
 
-    public static CareCatalogues Load(ReferenceData data)
+    /// <summary>Where the service codes come from, for the screens (national nomenclator or imported regional catalogue).</summary>
+    public string NomenclatorSource { get; }
+
+    /// <summary>
+    /// The catalogues of <paramref name="data"/>, with the nomenclator and the templates imported
+    /// under <paramref name="dataDirectory"/>/riferimenti/care (see <see cref="CareCatalogueImport"/>) in place of the shipped ones.
+    /// </summary>
+    public static CareCatalogues Load(ReferenceData data, string? dataDirectory = null)
     {
-        var services = ReadPairs(data.PathOf("care", "nomenclatore_prestazioni.csv"));
+        string? imported = dataDirectory is null ? null : ImportedPath(dataDirectory, "");
+        string servicesPath = Prefer(imported, NomenclatorFile) ?? data.PathOf("care", NomenclatorFile);
+        var services = CatalogueFiles.Require(CatalogueFiles.ReadNomenclator(servicesPath));
         var vocabulary = new PaiVocabulary(
             services,
             CodeSystem(data, "CodeSystem_ObiettiviSalute.json"),
             CodeSystem(data, "CodeSystem_StiliVita.json"),
-            CodeSystem(data, "CodeSystem_InterventiEducazionali.json"));
-        var pathologies = ReadPairs(data.PathOf("lombardia", "patologie_croniche.csv"));
-        var templates = ReadTemplates(data.PathOf("care", TemplatesFile), vocabulary, pathologies);
-        return new CareCatalogues(vocabulary, templates, pathologies);
+            CodeSystem(data, "CodeSystem_InterventiEducazionali.json"),
+            CatalogueFiles.Require(CatalogueFiles.ReadNomenclator(data.PathOf("care", DrugClassesFile))));
+        var pathologies = CatalogueFiles.Require(CatalogueFiles.ReadNomenclator(data.PathOf("lombardia", "patologie_croniche.csv")));
+        string templatesPath = Prefer(imported, TemplatesFile) ?? data.PathOf("care", TemplatesFile);
+        var templates = CatalogueFiles.Require(CatalogueFiles.ReadTemplates(templatesPath, vocabulary, pathologies));
+        string source = servicesPath.StartsWith(imported ?? "\0", StringComparison.Ordinal)
+            ? $"catalogo regionale importato ({services.Count} prestazioni)"
+            : $"nomenclatore nazionale DPCM 12/1/2017 allegato 4 ({services.Count} prestazioni)";
+        return new CareCatalogues(vocabulary, new PaiTemplateCatalogue(templates), pathologies, source);
     }
+
+    /// <summary>
+    /// Whether an item came from a provisional template: any template version but an official one
+    /// loaded now (the shipped provisional versions stay provisional after the region's import).
+    /// </summary>
+    public bool IsProvisional(PaiItem item) => IsProvisionalTemplate(item.Template);
+
+    public bool IsProvisionalTemplate(string? version) => !string.IsNullOrEmpty(version) && !_officialTemplateVersions.Contains(version);
+
+    public bool HasProvisionalItems(PaiVersion? version) => version is not null && version.Items.Any(IsProvisional);
+
+    /// <summary>The pathology's name with its code, as users read it (e.g. "IPOTIROIDISMO (60)").</summary>
+    public string PathologyName(string code) => Pathologies.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
+
+    /// <summary>The path of an imported catalogue file under the data directory.</summary>
+    public static string ImportedPath(string dataDirectory, string file) => Path.Combine(dataDirectory, ImportedFolder, "care", file);
+
+    /// <summary>The items of a service search: code prefix or every word in the description, codes in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SearchServices(string? query, int limit)
+    {
+        string text = (query ?? "").Trim();
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        string[] words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return Vocabulary.Services
+            .Where(s => s.Key.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+                || words.All(w => s.Value.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(s => s.Key.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    private static string? Prefer(string? importedFolder, string file) =>
+        importedFolder is not null && File.Exists(Path.Combine(importedFolder, file)) ? Path.Combine(importedFolder, file) : null;
 
     private static Dictionary<string, string> CodeSystem(ReferenceData data, string file)
     {
@@ -50,87 +110,7 @@ public sealed class CareCatalogues
         return json.RootElement.GetProperty("concept").EnumerateArray()
             .ToDictionary(c => c.GetProperty("code").GetString()!, c => c.GetProperty("display").GetString() ?? "");
     }
-
-    private static PaiTemplateCatalogue ReadTemplates(string path, PaiVocabulary vocabulary, Dictionary<string, string> pathologies)
-    {
-        var lines = new Dictionary<(string, int), List<PaiTemplateLine>>();
-        long line = 0;
-        foreach (string text in File.ReadLines(path))
-        {
-            line++;
-            if (line == 1 || text.StartsWith('#') || text.Length == 0)
-            {
-                continue;
-            }
-
-            // The rationale is the last column and may contain commas.
-            string[] row = text.Split(',', 9);
-            if (row.Length != 9)
-            {
-                throw new InputDataException(new InputError(path, line, "*", text, "attese 9 colonne: pathology,kind,code,per_year_l1,per_year_l2,per_year_l3,from_month,to_month,rationale"));
-            }
-
-            int Number(string value, string field) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n)
-                ? n
-                : throw new InputDataException(new InputError(path, line, field, value, "atteso un numero intero"));
-
-            string pathology = row[0];
-            if (!pathologies.ContainsKey(pathology))
-            {
-                throw new InputDataException(new InputError(path, line, "pathology", pathology, "non è nel catalogo regionale delle patologie croniche"));
-            }
-
-            if (!Enum.TryParse<PaiItemKind>(row[1], out var kind))
-            {
-                throw new InputDataException(new InputError(path, line, "kind", row[1], "atteso Service, Goal, Lifestyle o Education"));
-            }
-
-            for (int level = 1; level <= 3; level++)
-            {
-                int count = Number(row[2 + level], "per_year_l" + level);
-                if (count == 0)
-                {
-                    continue;
-                }
-
-                var templateLine = new PaiTemplateLine(kind, row[2], kind == PaiItemKind.Service ? count : null,
-                    Number(row[6], "from_month"), Number(row[7], "to_month"), null, row[8]);
-                var key = (pathology, level);
-                if (!lines.TryGetValue(key, out var list))
-                {
-                    lines[key] = list = [];
-                }
-
-                list.Add(templateLine);
-            }
-        }
-
-        var templates = lines.Select(l => new PaiTemplate(l.Key.Item1, l.Key.Item2, l.Value, Provisional: true, Version: "provvisorio-2026-11")).ToList();
-        foreach (var template in templates)
-        {
-            try
-            {
-                template.Prefill(vocabulary).ToList().ForEach(vocabulary.Check);
-            }
-            catch (CareManagement.Common.CareRuleException ex)
-            {
-                throw new InputDataException($"{path}: modello patologia {template.Pathology} livello {template.Level}: {ex.Message}");
-            }
-        }
-
-        return new PaiTemplateCatalogue(templates);
-    }
-
-    /// <summary>The first two columns of a reference CSV with a header: code → description.</summary>
-    private static Dictionary<string, string> ReadPairs(string path)
-    {
-        using var reader = CsvDataReader.Create(path);
-        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            pairs[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return pairs;
-    }
 }
+
+/// <summary>What a catalogue file gave: its content and every row it rejected.</summary>
+public sealed record CatalogueRead<T>(T Value, IReadOnlyList<InputError> Errors);

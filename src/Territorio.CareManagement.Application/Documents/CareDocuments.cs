@@ -38,7 +38,10 @@ public static class CareDocuments
         pdf.Save(output);
     }
 
-    public static void WritePact(PattoDiCura pact, Gestore gestore, PaiVersion? activePai, Stream output)
+    /// <summary>Said wherever items from templates the region has not published are shown.</summary>
+    public const string ProvisionalNote = "Voci dai modelli di PAI PROVVISORI di Territorio (la Regione non ha pubblicato modelli ufficiali): da rivedere dal medico.";
+
+    public static void WritePact(PattoDiCura pact, Gestore gestore, PaiVersion? activePai, Stream output, bool provisionalItems = false)
     {
         using var pdf = PdfPageWriter.Create($"Patto di Cura n.{pact.Id} — {pact.PatientId}");
         pdf.Title($"Patto di Cura n.{pact.Id}")
@@ -54,6 +57,11 @@ public static class CareDocuments
         if (activePai is not null)
         {
             pdf.Heading($"Piano di Assistenza Individuale (versione {activePai.Number})");
+            if (provisionalItems)
+            {
+                pdf.Paragraph(ProvisionalNote);
+            }
+
             foreach (var item in activePai.Items)
             {
                 pdf.Paragraph($"• {item}");
@@ -66,4 +74,58 @@ public static class CareDocuments
             .Paragraph($"Per il Gestore: {pact.GestoreSignatory}");
         pdf.Save(output);
     }
+
+    /// <summary>
+    /// The PAI version on its own: items by kind, with frequency, months, dose and the pathologies
+    /// each serves; provisional template items are marked as such.
+    /// </summary>
+    public static void WritePai(PaiDocument document, Stream output)
+    {
+        var (pact, gestore, version) = (document.Pact, document.Gestore, document.Version);
+        using var pdf = PdfPageWriter.Create($"PAI versione {version.Number} — {pact.PatientId}");
+        pdf.Title("Piano di Assistenza Individuale")
+            .Paragraph($"Paziente: {document.PatientName}    Livello: {pact.Level}    Patto di Cura n.{pact.Id} (dal {pact.StartDate:dd/MM/yyyy} al {pact.EndDate:dd/MM/yyyy})")
+            .Paragraph($"Gestore: {gestore.Name} ({gestore.Id})    Medico di medicina generale: {pact.MmgId ?? "non indicato"}")
+            .Paragraph($"Versione {version.Number} ({PaiStatuses.Italian(version.Status)}), di {version.Author} il {version.CreatedAtUtc:dd/MM/yyyy}: {version.Reason}");
+        if (document.ProvisionalItems)
+        {
+            pdf.Paragraph(ProvisionalNote);
+        }
+
+        foreach (var group in version.Items.GroupBy(i => i.Kind).OrderBy(g => g.Key))
+        {
+            pdf.Heading(PaiStatuses.Plural(group.Key));
+            foreach (var item in group)
+            {
+                string serves = item.PathologyCodes.Count == 0 ? "" : " — per " + string.Join(", ", item.PathologyCodes.Select(document.PathologyName));
+                pdf.Paragraph($"• {item}{serves}");
+            }
+        }
+
+        pdf.Save(output);
+    }
+}
+
+/// <summary>What the PAI's PDF prints: the version, its pact and Gestore, and how to name the pathologies.</summary>
+public sealed record PaiDocument(PaiVersion Version, PattoDiCura Pact, Gestore Gestore, string PatientName, bool ProvisionalItems, Func<string, string> PathologyName);
+
+/// <summary>Italian names of PAI version states and item kinds, for documents.</summary>
+public static class PaiStatuses
+{
+    public static string Italian(PaiVersionStatus status) => status switch
+    {
+        PaiVersionStatus.Proposed => "proposta del MMG in attesa del Gestore",
+        PaiVersionStatus.Active => "in vigore",
+        PaiVersionStatus.Superseded => "sostituita",
+        _ => "respinta",
+    };
+
+    public static string Plural(PaiItemKind kind) => kind switch
+    {
+        PaiItemKind.Service => "Prestazioni (visite, esami, monitoraggio)",
+        PaiItemKind.Drug => "Terapia farmacologica",
+        PaiItemKind.Goal => "Obiettivi di salute",
+        PaiItemKind.Lifestyle => "Stili di vita",
+        _ => "Interventi educazionali",
+    };
 }

@@ -9,6 +9,17 @@ namespace Territorio.CareManagement.Application.Plans;
 /// <summary>An MMG proposal waiting for the Gestore's decision.</summary>
 public sealed record PendingProposal(string PatientId, string? MmgId, int Number, string Author, DateTime CreatedAtUtc, string Reason, bool IsDraft);
 
+/// <summary>The PAI the templates of a patient's pathologies give at the patient's level, merged (<see cref="PaiTemplateMerge"/>).</summary>
+public sealed record TemplatePlan(IReadOnlyList<PaiTemplate> Templates, int Level, IReadOnlyList<PaiItem> Items)
+{
+    public bool Provisional => Templates.Any(t => t.Provisional);
+
+    /// <summary>For a version's reason: which templates, whether provisional, which pathologies and level.</summary>
+    public string Describe() =>
+        $"{(Provisional ? "modello provvisorio" : "modello")} {string.Join(", ", Templates.Select(t => t.Version).Distinct())} " +
+        $"({(Templates.Count == 1 ? "patologia" : "patologie")} {string.Join(", ", Templates.Select(t => t.Pathology))}, livello {Level})";
+}
+
 /// <summary>The PAI: written from a template or by hand, MMG drafts and proposals, shared prescriptions.</summary>
 public sealed class PaiService(TerritorioDbContext db, TimeProvider clock, CareCatalogues catalogues) : CareService(db, clock)
 {
@@ -21,19 +32,29 @@ public sealed class PaiService(TerritorioDbContext db, TimeProvider clock, CareC
         return await PaiOfPactAsync(pact.Id, ct);
     }
 
-    /// <summary>The items the template of the patient's main pathology and level would give (provisional templates).</summary>
-    public async Task<(PaiTemplate Template, IReadOnlyList<PaiItem> Items)> TemplateForAsync(string patientId, CancellationToken ct)
+    /// <summary>
+    /// The items the templates of all the patient's pathologies (main first) give at the level in
+    /// force, merged into one plan: one item per service, the highest frequency wins.
+    /// </summary>
+    public async Task<TemplatePlan> TemplateForAsync(string patientId, CancellationToken ct)
     {
         var classification = await ClassificationAsync(patientId, ct)
             ?? throw new CareRuleException($"il paziente {patientId} non risulta stratificato");
-        var template = catalogues.Templates.For(classification.MainPathology ?? "", classification.Level);
-        return (template, template.Prefill(catalogues.Vocabulary));
+        return PlanFor(classification.MainPathology, classification.Pathologies, classification.Level);
+    }
+
+    /// <summary>The merged template plan of a main pathology and the '|'-separated list of all pathologies, at a level.</summary>
+    public TemplatePlan PlanFor(string? mainPathology, string? pathologies, int level)
+    {
+        var codes = new[] { mainPathology ?? "" }.Concat((pathologies ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var templates = catalogues.Templates.ForPathologies(codes, level);
+        return new TemplatePlan(templates, level, PaiTemplateMerge.Merge(templates, catalogues.Vocabulary));
     }
 
     public async Task<PaiVersion> WriteFromTemplateAsync(string patientId, Actor by, string? reason, CancellationToken ct)
     {
-        var (template, items) = await TemplateForAsync(patientId, ct);
-        return await WriteAsync(patientId, items, by, reason ?? $"PAI dal modello provvisorio {template.Version} (patologia {template.Pathology}, livello {template.Level})", ct);
+        var plan = await TemplateForAsync(patientId, ct);
+        return await WriteAsync(patientId, plan.Items, by, reason ?? $"PAI dal {plan.Describe()}", ct);
     }
 
     public async Task<PaiVersion> WriteAsync(string patientId, IReadOnlyList<PaiItem> items, Actor by, string? reason, CancellationToken ct)
@@ -64,8 +85,8 @@ public sealed class PaiService(TerritorioDbContext db, TimeProvider clock, CareC
             throw new CareRuleException($"il paziente {patientId} ha già un PAI in vigore (versione {active.Number}): proporre una modifica invece di una bozza");
         }
 
-        var (template, items) = await TemplateForAsync(patientId, ct);
-        return await ProposeAsync(patientId, items, mmg, reason ?? $"bozza del MMG dal modello provvisorio {template.Version} (patologia {template.Pathology}, livello {template.Level})", ct);
+        var plan = await TemplateForAsync(patientId, ct);
+        return await ProposeAsync(patientId, plan.Items, mmg, reason ?? $"bozza del MMG dal {plan.Describe()}", ct);
     }
 
     /// <summary>The MMG proposals waiting for a Gestore, oldest first (at most <paramref name="limit"/>).</summary>

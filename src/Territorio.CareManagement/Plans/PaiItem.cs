@@ -55,6 +55,15 @@ public sealed partial class PaiItem
 
     public string? Dosage { get; private set; }
 
+    /// <summary>The catalogue pathologies (codes, '|'-separated) whose templates call for this item; null when written by hand.</summary>
+    public string? Pathologies { get; private set; }
+
+    /// <summary>The version of the template set the item came from (e.g. provvisorio-2026-12); null when written by hand.</summary>
+    public string? Template { get; private set; }
+
+    /// <summary>The pathology codes of <see cref="Pathologies"/>.</summary>
+    public IReadOnlyList<string> PathologyCodes => Pathologies is null ? [] : Pathologies.Split('|');
+
     public static PaiItem Service(string code, string description, int perYear, int fromMonth = 1, int toMonth = 12)
     {
         if (perYear is < 1 or > 52)
@@ -75,7 +84,8 @@ public sealed partial class PaiItem
         return new PaiItem(PaiItemKind.Service, Guard.Text(code, "codice prestazione"), description) { PerYear = perYear, FromMonth = fromMonth, ToMonth = toMonth };
     }
 
-    public static PaiItem Drug(string atc, string description, string dosage)
+    /// <summary>Drug therapy by ATC code (class or substance), with its dose and the months of the plan year it lasts.</summary>
+    public static PaiItem Drug(string atc, string description, string dosage, int fromMonth = 1, int toMonth = 12)
     {
         string code = Guard.Text(atc, "codice ATC").ToUpperInvariant();
         if (!AtcPattern().IsMatch(code))
@@ -83,7 +93,12 @@ public sealed partial class PaiItem
             throw new CareRuleException($"codice ATC '{atc}' non valido (es. C09AA05 o C09AA)");
         }
 
-        return new PaiItem(PaiItemKind.Drug, code, description) { Dosage = Guard.Text(dosage, $"posologia del farmaco {code}") };
+        if (fromMonth < 1 || toMonth > 12 || fromMonth > toMonth)
+        {
+            throw new CareRuleException($"farmaco {code}: durata dal mese {fromMonth} al mese {toMonth} non valida (mesi da 1 a 12 dall'inizio del piano)");
+        }
+
+        return new PaiItem(PaiItemKind.Drug, code, description) { Dosage = Guard.Text(dosage, $"posologia del farmaco {code}"), FromMonth = fromMonth, ToMonth = toMonth };
     }
 
     public static PaiItem Coded(PaiItemKind kind, string code, string description)
@@ -99,10 +114,23 @@ public sealed partial class PaiItem
     /// <summary>The same item for another version: a version owns its items, it never shares them.</summary>
     public PaiItem Copy() => (PaiItem)MemberwiseClone();
 
+    /// <summary>The same item, saying which pathologies' templates (of which version) call for it.</summary>
+    public PaiItem ServingPathologies(IEnumerable<string> pathologies, string? template)
+    {
+        var copy = Copy();
+        var codes = pathologies.Distinct(StringComparer.Ordinal).ToList();
+        copy.Pathologies = codes.Count == 0 ? null : string.Join('|', codes);
+        copy.Template = template;
+        return copy;
+    }
+
+    /// <summary>The same item with the pathologies and template of another (an edit keeps what the item serves).</summary>
+    public PaiItem ServingAs(PaiItem original) => ServingPathologies(original.PathologyCodes, original.Template);
+
     public override string ToString() => Kind switch
     {
         PaiItemKind.Service => $"{Code} {Description} ×{PerYear}/anno (mesi {FromMonth}–{ToMonth})",
-        PaiItemKind.Drug => $"{Code} {Description} {Dosage}",
+        PaiItemKind.Drug => $"{Code} {Description} {Dosage} (mesi {FromMonth}–{ToMonth})",
         _ => $"{Code} {Description}",
     };
 
@@ -119,9 +147,13 @@ public sealed class PaiVocabulary(
     IReadOnlyDictionary<string, string> services,
     IReadOnlyDictionary<string, string> goals,
     IReadOnlyDictionary<string, string> lifestyles,
-    IReadOnlyDictionary<string, string> education)
+    IReadOnlyDictionary<string, string> education,
+    IReadOnlyDictionary<string, string>? drugClasses = null)
 {
     public IReadOnlyDictionary<string, string> Services { get; } = services;
+
+    /// <summary>Names of ATC classes (data/care/atc_classi.csv): they name a drug item; any well-formed ATC code is accepted (decision 0042).</summary>
+    public IReadOnlyDictionary<string, string> DrugClasses { get; } = drugClasses ?? new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, string> Goals { get; } = goals;
 
@@ -151,6 +183,21 @@ public sealed class PaiVocabulary(
         PaiItemKind.Goal => Goals.GetValueOrDefault(code, ""),
         PaiItemKind.Lifestyle => Lifestyles.GetValueOrDefault(code, ""),
         PaiItemKind.Education => Education.GetValueOrDefault(code, ""),
+        PaiItemKind.Drug => DrugClassOf(code),
         _ => "",
     };
+
+    /// <summary>The name of the most specific ATC class listed that contains the code (C09AA05 → C09AA).</summary>
+    private string DrugClassOf(string code)
+    {
+        for (int length = code.Length; length >= 3; length--)
+        {
+            if (DrugClasses.TryGetValue(code[..length], out var name))
+            {
+                return name;
+            }
+        }
+
+        return "";
+    }
 }

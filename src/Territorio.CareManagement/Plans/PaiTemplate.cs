@@ -9,12 +9,21 @@ public sealed record PaiTemplateLine(PaiItemKind Kind, string Code, int? PerYear
 /// </summary>
 public sealed record PaiTemplate(string Pathology, int Level, IReadOnlyList<PaiTemplateLine> Lines, bool Provisional, string Version)
 {
-    public IReadOnlyList<PaiItem> Prefill(PaiVocabulary vocabulary) => Lines.Select(line => line.Kind switch
+    /// <summary>What a drug line prescribes until the prescriber sets molecule and dose.</summary>
+    public const string DoseByPrescriber = "molecola e dose secondo prescrizione";
+
+    public IReadOnlyList<PaiItem> Prefill(PaiVocabulary vocabulary) => Lines.Select(line => Item(line, vocabulary)).ToList();
+
+    internal PaiItem Item(PaiTemplateLine line, PaiVocabulary vocabulary)
     {
-        PaiItemKind.Service => PaiItem.Service(line.Code, vocabulary.DescriptionOf(line.Kind, line.Code), line.PerYear ?? 1, line.FromMonth, line.ToMonth),
-        PaiItemKind.Drug => PaiItem.Drug(line.Code, line.Rationale, line.Dosage ?? "secondo prescrizione"),
-        _ => PaiItem.Coded(line.Kind, line.Code, vocabulary.DescriptionOf(line.Kind, line.Code)),
-    }).ToList();
+        var item = line.Kind switch
+        {
+            PaiItemKind.Service => PaiItem.Service(line.Code, vocabulary.DescriptionOf(line.Kind, line.Code), line.PerYear ?? 1, line.FromMonth, line.ToMonth),
+            PaiItemKind.Drug => PaiItem.Drug(line.Code, vocabulary.DescriptionOf(line.Kind, line.Code), line.Dosage ?? DoseByPrescriber, line.FromMonth, line.ToMonth),
+            _ => PaiItem.Coded(line.Kind, line.Code, vocabulary.DescriptionOf(line.Kind, line.Code)),
+        };
+        return item.ServingPathologies([Pathology], Version);
+    }
 }
 
 /// <summary>The templates by pathology and level.</summary>
@@ -30,4 +39,49 @@ public sealed class PaiTemplateCatalogue(IEnumerable<PaiTemplate> templates)
         _byKey.TryGetValue((pathology, level), out var template)
             ? template
             : throw new Common.CareRuleException($"nessun modello di PAI per la patologia {pathology} al livello {level}");
+
+    /// <summary>
+    /// The templates of a patient's pathologies at the patient's level, main pathology first; those
+    /// without a template are left out, and at least one must have one.
+    /// </summary>
+    public IReadOnlyList<PaiTemplate> ForPathologies(IEnumerable<string> pathologies, int level)
+    {
+        var codes = pathologies.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var found = codes.Where(p => Has(p, level)).Select(p => For(p, level)).ToList();
+        return found.Count > 0 ? found : [For(codes.FirstOrDefault() ?? "", level)];
+    }
+
+    /// <summary>Every service code the templates use (the services a demo network offers).</summary>
+    public IReadOnlyList<string> ServiceCodes =>
+        _byKey.Values.SelectMany(t => t.Lines).Where(l => l.Kind == PaiItemKind.Service).Select(l => l.Code).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>
+/// One PAI from the templates of all of a patient's pathologies. Territorio's rule (DGR
+/// X/6164/2017 asks for one PAI per patient, not how to merge): one item per service, drug class,
+/// goal, lifestyle or education code; the line with the highest yearly count wins (then the widest
+/// window, then the main pathology's), and the item names every pathology that calls for it.
+/// </summary>
+public static class PaiTemplateMerge
+{
+    public static IReadOnlyList<PaiItem> Merge(IReadOnlyList<PaiTemplate> templates, PaiVocabulary vocabulary)
+    {
+        var lines = templates.SelectMany((template, rank) => template.Lines.Select(line => (Template: template, Line: line, Rank: rank)));
+        return lines
+            .GroupBy(l => (l.Line.Kind, l.Line.Code))
+            .Select(group =>
+            {
+                var winner = group
+                    .OrderByDescending(l => l.Line.PerYear ?? 0)
+                    .ThenByDescending(l => l.Line.ToMonth - l.Line.FromMonth)
+                    .ThenBy(l => l.Rank)
+                    .First();
+                var pathologies = group.OrderBy(l => l.Rank).Select(l => l.Template.Pathology);
+                return (Order: group.Min(l => l.Rank), Item: winner.Template.Item(winner.Line, vocabulary).ServingPathologies(pathologies, winner.Template.Version));
+            })
+            .OrderBy(m => m.Item.Kind)
+            .ThenBy(m => m.Order)
+            .Select(m => m.Item)
+            .ToList();
+    }
 }

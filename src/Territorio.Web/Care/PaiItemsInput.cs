@@ -7,14 +7,6 @@ namespace Territorio.Web.Care;
 /// <summary>One PAI item as an API client sends it.</summary>
 public sealed record PaiItemInput(string? Kind, string? Code, string? Description, int? PerYear, int? FromMonth, int? ToMonth, string? Dosage);
 
-/// <summary>A service line of the PAI editor: its code and how many per year (0 removes it).</summary>
-public sealed class ServiceEdit
-{
-    public string? Code { get; set; }
-
-    public int? PerYear { get; set; }
-}
-
 /// <summary>
 /// Turns what a screen or an API client sends into PAI items. The items' own rules (nomenclator,
 /// counts, windows, ATC) stay in the care domain; here only the shape of the input is checked.
@@ -63,7 +55,7 @@ public static class PaiItemsInput
                 items.Add(kind switch
                 {
                     PaiItemKind.Service => PaiItem.Service(code, description, input.PerYear ?? 0, input.FromMonth ?? 1, input.ToMonth ?? 12),
-                    PaiItemKind.Drug => PaiItem.Drug(code, description, input.Dosage ?? ""),
+                    PaiItemKind.Drug => PaiItem.Drug(code, description, input.Dosage ?? "", input.FromMonth ?? 1, input.ToMonth ?? 12),
                     _ => PaiItem.Coded(kind, code, description),
                 });
             }
@@ -71,44 +63,6 @@ public static class PaiItemsInput
             {
                 validation.Add(field, ex.Message);
             }
-        }
-
-        return items;
-    }
-
-    /// <summary>
-    /// The PAI editor of a screen: the basis version's items with the services' yearly counts as
-    /// edited (0 removes one; windows and other items stay), plus one new service if given.
-    /// </summary>
-    public static IReadOnlyList<PaiItem> Edit(PaiVersion basis, IReadOnlyList<ServiceEdit> services, string? newCode, int? newPerYear, PaiVocabulary vocabulary)
-    {
-        var counts = services.Where(s => s.Code is not null).ToDictionary(s => s.Code!, s => s.PerYear, StringComparer.Ordinal);
-        var items = new List<PaiItem>();
-        foreach (var item in basis.Items)
-        {
-            if (item.Kind != PaiItemKind.Service || !counts.TryGetValue(item.Code, out int? perYear) || perYear == item.PerYear)
-            {
-                items.Add(item);
-            }
-            else if (perYear is > 0)
-            {
-                items.Add(PaiItem.Service(item.Code, item.Description, perYear.Value, item.FromMonth, item.ToMonth));
-            }
-            else if (perYear is < 0)
-            {
-                throw new CareRuleException($"prestazione {item.Code}: numero annuo {perYear} non valido (0 per toglierla)");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(newCode))
-        {
-            string code = newCode.Trim();
-            items.Add(PaiItem.Service(code, vocabulary.DescriptionOf(PaiItemKind.Service, code), newPerYear ?? 1));
-        }
-
-        if (PaiDiff.Between(basis.Items, items).Count == 0)
-        {
-            throw new CareRuleException($"nessuna modifica rispetto alla versione {basis.Number} del PAI");
         }
 
         return items;

@@ -34,6 +34,18 @@ public sealed record PatientFile(
     /// <summary>What the pending MMG proposal changes in the PAI in force (everything, for a draft).</summary>
     public IReadOnlyList<PaiItemChange> ProposalChanges => PendingProposal is { } proposal ? PaiDiff.Between(ActivePai?.Items ?? [], proposal.Items) : [];
 
+    /// <summary>
+    /// What a version changed against the version in force before it (the highest-numbered earlier
+    /// version that was ever in force): the history reads as a list of differences.
+    /// </summary>
+    public IReadOnlyList<PaiItemChange> ChangesOf(PaiVersion version)
+    {
+        var previous = Pai?.Versions
+            .Where(v => v.Number < version.Number && v.Status is PaiVersionStatus.Active or PaiVersionStatus.Superseded)
+            .MaxBy(v => v.Number);
+        return PaiDiff.Between(previous?.Items ?? [], version.Items);
+    }
+
     /// <summary>Every version of the PAI, newest first: author, reason, decision.</summary>
     public IReadOnlyList<PaiVersion> PaiHistory => Pai is null ? [] : [.. Pai.Versions.OrderByDescending(v => v.Number)];
 

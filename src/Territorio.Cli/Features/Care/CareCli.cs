@@ -80,14 +80,25 @@ internal static class CareCli
     {
         lock (Catalogues)
         {
-            if (!Catalogues.TryGetValue(env.ReferenceData.Root, out var catalogues))
+            if (!Catalogues.TryGetValue(CatalogueKey(env), out var catalogues))
             {
-                Catalogues[env.ReferenceData.Root] = catalogues = CareCatalogues.Load(env.ReferenceData);
+                Catalogues[CatalogueKey(env)] = catalogues = CareCatalogues.Load(env.ReferenceData, env.Database.DataDirectory);
             }
 
             return catalogues;
         }
     }
+
+    /// <summary>After an import: the next command reads the catalogues again.</summary>
+    public static void ForgetCatalogues(CliEnvironment env)
+    {
+        lock (Catalogues)
+        {
+            Catalogues.Remove(CatalogueKey(env));
+        }
+    }
+
+    private static string CatalogueKey(CliEnvironment env) => env.ReferenceData.Root + "|" + Path.GetFullPath(env.Database.DataDirectory);
 
     /// <summary>The default day of a command: today in Italy, whatever the machine's time zone (decision 0050).</summary>
     public static DateOnly Today => RomeCalendar.Today(TimeProvider.System);

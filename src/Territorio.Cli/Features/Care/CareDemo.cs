@@ -76,7 +76,8 @@ internal static partial class CareDemo
 
         // 2. Gestori of each ATS, approved; one candidature left pending for the ATS to decide.
         var atsCodes = residents.Select(r => r.Ats).Distinct().Order().ToList();
-        var services = catalogues.Vocabulary.Services.Keys.ToList();
+        // The services the templates use: the nomenclator's 2,108 would mean agendas nobody books.
+        var services = catalogues.Templates.ServiceCodes;
         int slots = 0;
         foreach (var ats in atsCodes)
         {
@@ -223,8 +224,8 @@ internal static partial class CareDemo
             return await s.Pai.WriteFromTemplateAsync(patient.PatientId, manager, null, ct);
         }
 
-        var (template, items) = await s.Pai.TemplateForAsync(patient.PatientId, ct);
-        await s.Pai.ProposeAsync(patient.PatientId, items, Actor.Factory.Mmg(mmg), $"bozza del MMG dal modello provvisorio {template.Version}", ct);
+        var plan = await s.Pai.TemplateForAsync(patient.PatientId, ct);
+        await s.Pai.ProposeAsync(patient.PatientId, plan.Items, Actor.Factory.Mmg(mmg), $"bozza del MMG dal {plan.Describe()}", ct);
         return (await s.Pai.DecideProposalAsync(patient.PatientId, accept: true, manager, "bozza del MMG validata", ct))!;
     }
 

@@ -4,6 +4,7 @@ using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Eligibility;
 using Territorio.CareManagement.Network;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
@@ -39,6 +40,11 @@ internal static class CareDemoBulk
             patients.AddRange(await enrolment.EligibleAsync(ats, count / atsCodes.Count, ct));
         }
 
+        // All the pathologies of each patient, for the PAI merged from their templates.
+        long? runId = (await ClassificationQueries.LatestRunAsync(db, ct))?.Id;
+        var pathologiesOf = await db.Set<StratifiedPerson>().AsNoTracking().Where(p => p.RunId == runId && p.Level <= 3)
+            .Select(p => new { p.PersonId, p.Pathologies }).ToDictionaryAsync(p => p.PersonId, p => p.Pathologies, StringComparer.Ordinal, ct);
+        var plans = new Territorio.CareManagement.Application.Plans.PaiService(db, clock, catalogues);
         int slots = await OpenExtraAgendaAsync(db, storyStart, today.AddDays(60), ct);
         var agenda = await AgendaOf(db, ct);
         report(0.2);
@@ -66,21 +72,21 @@ internal static class CareDemoBulk
             pacts.Add([pact, patient.PatientId, gestore, patient.Ats, patient.Level, patient.MainPathology, storyStart, start, PattoDiCura.OneYearFrom(start),
                 "il paziente", caseManager.Id, patient.MmgId, PactStatus.Active, 0, null, 1]);
             audit.Add(Audit(nameof(PattoDiCura), pact, patient.PatientId, "patto firmato", caseManager, signedAt, $"Gestore {gestore}, livello {patient.Level}"));
-            // As through the use cases: some left without PAI for the worklist; templates cover the first-phase pathologies only.
-            if (i % 7 == 3 || !catalogues.Templates.Has(patient.MainPathology ?? "", patient.Level))
+            // As through the use cases: some left without PAI for the worklist.
+            if (i % 7 == 3)
             {
                 continue;
             }
 
-            var template = catalogues.Templates.For(patient.MainPathology!, patient.Level);
-            var plan = template.Prefill(catalogues.Vocabulary);
-            long pai = paiId++;
+            var templatePlan = plans.PlanFor(patient.MainPathology, pathologiesOf.GetValueOrDefault(patient.PatientId), patient.Level);
+            var plan = templatePlan.Items;
+            long paiRow = paiId++;
             long version = versionId++;
-            pais.Add([pai, patient.PatientId, pact, gestore, patient.MmgId, start, 1]);
-            versions.Add([version, pai, 1, PaiVersionStatus.Active, clinician.ToString(), ActorRole.ClinicalManager, signedAt,
-                $"PAI dal modello provvisorio {template.Version} (patologia {template.Pathology}, livello {template.Level})", null, null, null]);
-            items.AddRange(plan.Select(item => new object?[] { version, item.Kind, item.Code, item.Description, item.PerYear, item.FromMonth, item.ToMonth, item.Dosage }));
-            audit.Add(Audit(nameof(Pai), pai, patient.PatientId, "versione PAI scritta", clinician, signedAt, $"versione 1, {plan.Count} voci"));
+            pais.Add([paiRow, patient.PatientId, pact, gestore, patient.MmgId, start, 1]);
+            versions.Add([version, paiRow, 1, PaiVersionStatus.Active, clinician.ToString(), ActorRole.ClinicalManager, signedAt,
+                $"PAI dal {templatePlan.Describe()}", null, null, null]);
+            items.AddRange(plan.Select(item => new object?[] { version, item.Kind, item.Code, item.Description, item.PerYear, item.FromMonth, item.ToMonth, item.Dosage, item.Pathologies, item.Template }));
+            audit.Add(Audit(nameof(Pai), paiRow, patient.PatientId, "versione PAI scritta", clinician, signedAt, $"versione 1, {plan.Count} voci"));
 
             foreach (var (item, k) in plan.Where(p => p.Kind == PaiItemKind.Service).Take(2).Select((p, k) => (p, k)))
             {
@@ -93,7 +99,7 @@ internal static class CareDemoBulk
                 long booking = bookingId++;
                 bool past = seat.Slot.Date < today;
                 bool done = past && pastBookings++ % 4 != 0;
-                bookings.Add([booking, patient.PatientId, pai, gestore, item.Code, seat.Slot.Id, seat.Seat, seat.Slot.ErogatoreId, seat.Slot.Date, seat.Slot.Start,
+                bookings.Add([booking, patient.PatientId, paiRow, gestore, item.Code, seat.Slot.Id, seat.Seat, seat.Slot.ErogatoreId, seat.Slot.Date, seat.Slot.Start,
                     done ? BookingStatus.Delivered : BookingStatus.Booked, caseManager.ToString(), done ? seat.Slot.Date : null, null, null, done ? 2 : 1]);
                 audit.Add(Audit(nameof(Booking), booking, patient.PatientId, "prenotata", caseManager, signedAt, $"{item.Code} presso {seat.Slot.ErogatoreId} il {seat.Slot.Date:yyyy-MM-dd}"));
                 if (done)
@@ -108,7 +114,7 @@ internal static class CareDemoBulk
             "PatientSignatory", "GestoreSignatory", "MmgId", "Status", "Renewals", "CloseReason", "Version"], pacts, ct);
         await CopyAsync<Pai>(db, ["Id", "PatientId", "PactId", "GestoreId", "MmgId", "StartDate", "Version"], pais, ct);
         await CopyAsync<PaiVersion>(db, ["Id", "pai_id", "Number", "Status", "Author", "AuthorRole", "CreatedAtUtc", "Reason", "DecidedBy", "DecidedAtUtc", "DecisionReason"], versions, ct);
-        await CopyAsync<PaiItem>(db, ["pai_version_id", "Kind", "Code", "Description", "PerYear", "FromMonth", "ToMonth", "Dosage"], items, ct);
+        await CopyAsync<PaiItem>(db, ["pai_version_id", "Kind", "Code", "Description", "PerYear", "FromMonth", "ToMonth", "Dosage", "Pathologies", "Template"], items, ct);
         await CopyAsync<Booking>(db, ["Id", "PatientId", "PaiId", "GestoreId", "ServiceCode", "SlotId", "Seat", "ErogatoreId", "Date", "Start",
             "Status", "BookedBy", "DeliveredOn", "ReminderSentOn", "CancelReason", "Version"], bookings, ct);
         await CopyEntitiesAsync(db, ["PatientId", "Date", "Code", "Match", "BookingId", "Source"], delivered, ct);

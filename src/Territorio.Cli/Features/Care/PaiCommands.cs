@@ -16,10 +16,11 @@ public static class PaiCommands
         var gestore = Required("--gestore", "Codice del Gestore (il responsabile clinico opera per esso).");
         var reason = Optional("--motivo", "Motivazione della versione o della decisione.");
 
-        var fromTemplate = Command(env, "from-template", "Scrive una nuova versione del PAI dal modello (provvisorio) della patologia principale e del livello.", [patient, gestore, reason], async (p, by, s, ct) =>
+        var fromTemplate = Command(env, "from-template", "Scrive una nuova versione del PAI dai modelli (provvisori) di tutte le patologie del paziente al suo livello, uniti.", [patient, gestore, reason], async (p, by, s, ct) =>
         {
             var version = await s.Pai.WriteFromTemplateAsync(p.GetValue(patient)!, by.ClinicalManager(p.GetValue(gestore)!), p.GetValue(reason), ct);
-            env.Output.WriteLine($"PAI versione {version.Number} attiva ({version.Items.Count} voci) — modello PROVVISORIO: rivedere le voci");
+            bool provisional = s.Catalogues.HasProvisionalItems(version);
+            env.Output.WriteLine($"PAI versione {version.Number} attiva ({version.Items.Count} voci){(provisional ? " — modello PROVVISORIO: rivedere le voci" : "")}");
             return ExitCodes.Ok;
         });
 
@@ -83,6 +84,7 @@ public static class PaiCommands
             Decide("reject", false, "Il Gestore respinge la proposta del MMG (con --motivo)."),
             adherence,
             SharedPrescriptionCommands.Share(env), SharedPrescriptionCommands.List(env), SharedPrescriptionCommands.Acknowledge(env),
+            CatalogueImportCommands.Templates(env), CatalogueImportCommands.Nomenclator(env),
         };
     }
 

@@ -55,11 +55,14 @@ internal sealed class PaiVersionConfiguration : IEntityTypeConfiguration<PaiVers
             item.HasKey("id");
             item.Property(i => i.Kind).AsText("kind");
             item.Property(i => i.Code).HasColumnName("code").HasMaxLength(16);
-            item.Property(i => i.Description).HasColumnName("description").HasMaxLength(400);
+            item.Property(i => i.Description).HasColumnName("description").HasMaxLength(1000);
             item.Property(i => i.PerYear).HasColumnName("per_year");
             item.Property(i => i.FromMonth).HasColumnName("from_month");
             item.Property(i => i.ToMonth).HasColumnName("to_month");
             item.Property(i => i.Dosage).HasColumnName("dosage").HasMaxLength(400);
+            item.Property(i => i.Pathologies).HasColumnName("pathologies").HasMaxLength(400);
+            item.Property(i => i.Template).HasColumnName("template").HasMaxLength(60);
+            item.Ignore(i => i.PathologyCodes);
         });
         builder.Navigation(v => v.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
 

@@ -2418,8 +2418,8 @@ namespace Territorio.Data.Migrations.Postgres
 
                             b1.Property<string>("Description")
                                 .IsRequired()
-                                .HasMaxLength(400)
-                                .HasColumnType("character varying(400)")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
                                 .HasColumnName("description");
 
                             b1.Property<string>("Dosage")
@@ -2437,9 +2437,19 @@ namespace Territorio.Data.Migrations.Postgres
                                 .HasColumnType("character varying(24)")
                                 .HasColumnName("kind");
 
+                            b1.Property<string>("Pathologies")
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)")
+                                .HasColumnName("pathologies");
+
                             b1.Property<int?>("PerYear")
                                 .HasColumnType("integer")
                                 .HasColumnName("per_year");
+
+                            b1.Property<string>("Template")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("template");
 
                             b1.Property<int>("ToMonth")
                                 .HasColumnType("integer")

@@ -2365,7 +2365,7 @@ namespace Territorio.Data.Migrations.Sqlite
 
                             b1.Property<string>("Description")
                                 .IsRequired()
-                                .HasMaxLength(400)
+                                .HasMaxLength(1000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("description");
 
@@ -2384,9 +2384,19 @@ namespace Territorio.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("kind");
 
+                            b1.Property<string>("Pathologies")
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("pathologies");
+
                             b1.Property<int?>("PerYear")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("per_year");
+
+                            b1.Property<string>("Template")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("template");
 
                             b1.Property<int>("ToMonth")
                                 .HasColumnType("INTEGER")

@@ -12,14 +12,12 @@ namespace Territorio.Web.Pages.Gestore;
 /// The case manager's patient file: pathologies with evidence, pact, PAI versions, MMG proposals
 /// to decide, bookings (book, reschedule, cancel), adherence and contacts.
 /// </summary>
-public sealed class PazienteModel(CareServices care, PatientAccess access, PatientFileQuery files, CareDesk desk) : CarePageModel
+public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, CareDesk desk, CareDocumentDownloads documents) : CarePageModel
 {
     public PatientFile? Record { get; private set; }
 
     /// <summary>Only the Gestore's clinical manager writes the PAI and decides MMG proposals (DGR X/6164/2017; enforced by the care domain).</summary>
     public bool CanWritePai => Me.Roles.Contains(TerritorioRoles.GestoreResponsabileClinico);
-
-    public IReadOnlyDictionary<string, string> Nomenclator => care.Catalogues.Vocabulary.Services;
 
     public IReadOnlyDictionary<string, string[]> NoErrors { get; } = new Dictionary<string, string[]>();
 
@@ -36,15 +34,11 @@ public sealed class PazienteModel(CareServices care, PatientAccess access, Patie
             return $"PAI versione {version.Number} scritto dal modello: {version.Items.Count} voci.";
         }, ct);
 
-    public Task<IActionResult> OnPostUpdatePaiAsync(string patientId, List<ServiceEdit> services, string? newCode, int? newPerYear, string? reason, CancellationToken ct) =>
-        OnVisiblePatientAsync(patientId, "aggiornamento PAI", async () =>
-        {
-            var basis = (await care.Pai.FindAsync(patientId, ct))?.ActiveVersion
-                ?? throw new CareRuleException($"il paziente {patientId} non ha un PAI in vigore da aggiornare: scriverlo dal modello");
-            var items = PaiItemsInput.Edit(basis, services, newCode, newPerYear, care.Catalogues.Vocabulary);
-            var version = await desk.WritePaiAsync(Me, patientId, items, reason, ct);
-            return $"PAI versione {version.Number} in vigore.";
-        }, ct);
+    public async Task<IActionResult> OnGetPattoPdfAsync(string patientId, CancellationToken ct) =>
+        await documents.PactAsync(await files.OpenAsync(Me, patientId, "PDF del Patto di Cura (Gestore)", Me.GestoreId, ct), ct);
+
+    public async Task<IActionResult> OnGetPaiPdfAsync(string patientId, CancellationToken ct) =>
+        await documents.PaiAsync(await files.OpenAsync(Me, patientId, "PDF del PAI (Gestore)", Me.GestoreId, ct), ct);
 
     public Task<IActionResult> OnPostDecideAsync(string patientId, bool? accept, string? reason, CancellationToken ct) =>
         OnVisiblePatientAsync(patientId, "decisione sulla proposta del MMG", async () =>

@@ -11,11 +11,9 @@ namespace Territorio.Web.Pages.Mmg;
 /// bookings, adherence, contacts), read-only; the GP drafts the PAI from the template as the
 /// Gestore's collaborator or proposes a change, which the Gestore accepts or rejects.
 /// </summary>
-public sealed class PazienteModel(CareServices care, PatientAccess access, PatientFileQuery files, CareDesk desk) : CarePageModel
+public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, CareDesk desk, CareDocumentDownloads documents) : CarePageModel
 {
     public PatientFile? Record { get; private set; }
-
-    public IReadOnlyDictionary<string, string> Nomenclator => care.Catalogues.Vocabulary.Services;
 
     public async Task<IActionResult> OnGetAsync(string patientId, CancellationToken ct)
     {
@@ -30,15 +28,11 @@ public sealed class PazienteModel(CareServices care, PatientAccess access, Patie
             return $"Bozza del PAI (versione {draft.Number}, {draft.Items.Count} voci) inviata al Gestore per la validazione.";
         }, ct);
 
-    public Task<IActionResult> OnPostProposeAsync(string patientId, List<ServiceEdit> services, string? newCode, int? newPerYear, string? reason, CancellationToken ct) =>
-        OnVisiblePatientAsync(patientId, "proposta di modifica del PAI", async () =>
-        {
-            var basis = (await care.Pai.FindAsync(patientId, ct))?.ActiveVersion
-                ?? throw new CareRuleException($"il paziente {patientId} non ha un PAI in vigore: redigere una bozza dal modello");
-            var items = PaiItemsInput.Edit(basis, services, newCode, newPerYear, care.Catalogues.Vocabulary);
-            var proposal = await desk.ProposePaiAsync(Me, patientId, items, reason, ct);
-            return $"Proposta di modifica (versione {proposal.Number}) inviata al Gestore.";
-        }, ct);
+    public async Task<IActionResult> OnGetPattoPdfAsync(string patientId, CancellationToken ct) =>
+        await documents.PactAsync(await files.OpenAsync(Me, patientId, "PDF del Patto di Cura (MMG)", bookingGestoreId: null, ct), ct);
+
+    public async Task<IActionResult> OnGetPaiPdfAsync(string patientId, CancellationToken ct) =>
+        await documents.PaiAsync(await files.OpenAsync(Me, patientId, "PDF del PAI (MMG)", bookingGestoreId: null, ct), ct);
 
     private Task<IActionResult> OnVisiblePatientAsync(string patientId, string what, Func<Task<string>> operation, CancellationToken ct) =>
         OnVisiblePatientAsync(access, patientId, "MMG: " + what, operation, ct);

@@ -6,7 +6,7 @@ using Territorio.Web.Security;
 namespace Territorio.Web.Pages.Paziente;
 
 /// <summary>The patient's own pact, PAI and appointments, read-only.</summary>
-public sealed class PercorsoModel(PatientFileQuery files) : PageModel
+public sealed class PercorsoModel(PatientFileQuery files, CareDocumentDownloads documents) : PageModel
 {
     public PatientFile? Record { get; private set; }
 
@@ -15,5 +15,17 @@ public sealed class PercorsoModel(PatientFileQuery files) : PageModel
         var actor = Actor.From(User);
         Record = await files.OpenAsync(actor, actor.PersonId!, "pagina Il mio percorso", bookingGestoreId: null, ct);
         return Record is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnGetPattoPdfAsync(CancellationToken ct)
+    {
+        var actor = Actor.From(User);
+        return await documents.PactAsync(await files.OpenAsync(actor, actor.PersonId!, "PDF del mio Patto di Cura", bookingGestoreId: null, ct), ct);
+    }
+
+    public async Task<IActionResult> OnGetPaiPdfAsync(CancellationToken ct)
+    {
+        var actor = Actor.From(User);
+        return await documents.PaiAsync(await files.OpenAsync(actor, actor.PersonId!, "PDF del mio PAI", bookingGestoreId: null, ct), ct);
     }
 }

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Documents;
+using Territorio.Flows.Printing;
+
+namespace Territorio.Web.Care;
+
+/// <summary>
+/// The Patto di Cura and the PAI as PDFs, for whoever sees them in a patient file (Gestore, MMG,
+/// patient): the CLI's generators (PDFsharp), on a file the caller already opened through
+/// <see cref="PatientFileQuery"/> (access checked and logged).
+/// </summary>
+public sealed class CareDocumentDownloads(CareServices care, IConfiguration configuration)
+{
+    public async Task<IActionResult> PactAsync(PatientFile? file, CancellationToken ct)
+    {
+        if (file?.ActivePact is not { } pact)
+        {
+            return new NotFoundResult();
+        }
+
+        return await PdfAsync($"patto-di-cura-{pact.Id}.pdf", async output =>
+        {
+            var (found, gestore, pai) = await care.Enrolment.PactDocumentAsync(pact.Id, ct);
+            CareDocuments.WritePact(found, gestore, pai, output, care.Catalogues.HasProvisionalItems(pai));
+        });
+    }
+
+    public async Task<IActionResult> PaiAsync(PatientFile? file, CancellationToken ct)
+    {
+        if (file?.ActivePact is not { } pact || file.ActivePai is not { } version)
+        {
+            return new NotFoundResult();
+        }
+
+        return await PdfAsync($"pai-{pact.PatientId}-versione-{version.Number}.pdf", async output =>
+        {
+            var (found, gestore, _) = await care.Enrolment.PactDocumentAsync(pact.Id, ct);
+            var document = new PaiDocument(version, found, gestore, file.Patient.Id, care.Catalogues.HasProvisionalItems(version), care.Catalogues.PathologyName);
+            CareDocuments.WritePai(document, output);
+        });
+    }
+
+    private async Task<IActionResult> PdfAsync(string fileName, Func<Stream, Task> write)
+    {
+        if (!PdfLicense.TryApply(configuration[PdfLicense.SettingKey]))
+        {
+            return new ObjectResult(PdfLicense.MissingMessage) { StatusCode = StatusCodes.Status503ServiceUnavailable };
+        }
+
+        var pdf = new MemoryStream();
+        await write(pdf);
+        return new FileContentResult(pdf.ToArray(), "application/pdf") { FileDownloadName = fileName };
+    }
+}
