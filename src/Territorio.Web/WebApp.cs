@@ -91,7 +91,8 @@ public static class WebApp
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(context => !IsApi(context) && !context.Request.Path.StartsWithSegments("/fhir"), pages => pages
+        app.UseTerritorioFhirErrors();
+        app.UseWhen(context => !IsApi(context) && !FhirEndpoints.IsFhir(context), pages => pages
             .UseExceptionHandler("/Errore/500")
             .UseStatusCodePagesWithReExecute("/Errore/{0}"));
         app.UseStaticFiles();
