@@ -13,11 +13,18 @@ public static class RegionalUrls
     public const string MessageHeaderMmg = StructureDefinition + "RLMessageHeaderMMG";
     public const string OperationOutcomeMmg = StructureDefinition + "RLOperationOutcomeMMG";
     public const string PatientBase = StructureDefinition + "RLPatientBase";
+    public const string PatientAtsResidenza = StructureDefinition + "RLPatientATSResidenza";
     public const string ConditionProblemiSalute = StructureDefinition + "RLConditionProblemiSalute";
     public const string MedicationRequestTerapiaFarmacologica = StructureDefinition + "RLMedicationRequestTerapiaFarmacologica";
     public const string CarePlanProgettoIndividuale = StructureDefinition + "RLCarePlanProgettoIndividuale";
     public const string CarePlanVersionePai = StructureDefinition + "RLCarePlanVersionePAI";
     public const string MedicationRequestConsegnaPaziente = StructureDefinition + "RLMedicationRequestConsegnaPaziente";
+    public const string ServiceRequestPrestazioniSpecialistiche = StructureDefinition + "RLServiceRequestPrestazioniSpecialistiche";
+    public const string ServiceRequestInterventoEducazionale = StructureDefinition + "RLServiceRequestInterventoEducazionale";
+    public const string PractitionerRoleProfessionistaSanitario = StructureDefinition + "RLPractitionerRoleProfessionistaSanitario";
+
+    /// <summary>Cited by the guide, unpublished: Territorio ships a provisional stand-in (data/lombardia-fhir/territorio).</summary>
+    public const string OrganizationL1 = StructureDefinition + "RLOrganizationL1";
 
     public const string MessageEvents = ValueSet + "message-events/sgdt";
     public const string PicMmgEvent = "picMMG";
@@ -29,6 +36,9 @@ public static class RegionalUrls
     public const string TipologiaContenutoMessaggio = ValueSet + "TipologiaContenutoMessaggio";
     public const string IdentificativoPi = Base + "sid/identificativoUnivocoPI";
 
+    public const string PrestazioniSiss = "DDC-PrestSpecSISS";
+    public const string InterventiEducazionali = "SGDT-InterventiEducazionali";
+    public const string QualificaProfessionistaSanitario = "SGDT-QualificaProfessionistaSanitario";
     public const string FarmacoAic = "DDC-FarmacoAIC";
     public const string FarmacoAtc = "DDC-FarmacoATC";
     public const string FarmacoGe = "DDC-FarmacoGE";

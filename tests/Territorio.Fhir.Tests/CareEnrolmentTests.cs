@@ -112,7 +112,7 @@ public class CareEnrolmentTests
         await SeedCooperativeAsync(database);
         var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
         await using var db = database.CreateContext();
-        var views = new FhirReadService(db, Catalogues.Value);
+        var views = new FhirReadService(db, Catalogues.Value, Regional.ServiceCodes);
         var ct = TestContext.Current.CancellationToken;
 
         var plan = (await views.CarePlanAsync(processed.Enrolment!.PaiId, ct)).ShouldNotBeNull();
@@ -120,8 +120,9 @@ public class CareEnrolmentTests
         (plan.Intent, plan.Status, plan.Identifier.Single().Value).ShouldBe((CarePlan.CarePlanIntent.Order, Hl7.Fhir.Model.RequestStatus.Active, processed.Enrolment.ProtocolNumber));
         plan.GetExtensionValue<UnsignedInt>(RegionalUrls.CarePlanVersionePai).Value.ShouldBe(1);
         plan.Addresses.Single().Reference.ShouldBe($"Condition/{Cf}-pat17");
-        plan.Activity.ShouldAllBe(a => a.Reference!.Reference!.StartsWith('#'));
-        plan.Contained.ShouldAllBe(r => r is ServiceRequest || r is MedicationRequest);
+        plan.Contained.ShouldBeEmpty();
+        plan.Activity.ShouldNotBeEmpty();
+        plan.Activity.ShouldAllBe(a => a.Reference!.Reference!.StartsWith("ServiceRequest/") || a.Reference!.Reference!.StartsWith("MedicationRequest/"));
 
         var conditions = await views.ConditionsAsync(Cf, ct);
         var primary = (Condition)conditions.Entry.Single().Resource!;

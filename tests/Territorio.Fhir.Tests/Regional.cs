@@ -13,7 +13,18 @@ internal static class Regional
         return RegionalConformance.Load(data.PathOf("lombardia-fhir"), data.Icd9Cm);
     });
 
+    private static readonly Lazy<RegionalValidator> Firely = new(() =>
+        RegionalValidator.Load(ReferenceData.Default().PathOf("lombardia-fhir"), Conformance.CodeSystems));
+
+    private static readonly Lazy<ServiceCodeMap> Services = new(() =>
+        ServiceCodeMap.Load(ReferenceData.Default().PathOf("lombardia-fhir", "territorio", ServiceCodeMap.FileName)));
+
     public static RegionalConformance Conformance => Loaded.Value;
+
+    public static ServiceCodeMap ServiceCodes => Services.Value;
+
+    /// <summary>Firely's validator over the shipped profiles, built once per test run (it indexes the core definitions).</summary>
+    public static RegionalValidator Validator => Firely.Value;
 
     public static string ExamplesFolder => ReferenceData.Default().PathOf("lombardia-fhir", "examples");
 

@@ -19,11 +19,13 @@ public sealed class FhirRuntime
 
     private readonly Lazy<RegionalConformance> _conformance;
     private readonly Lazy<CareCatalogues> _catalogues;
+    private readonly Lazy<ServiceCodeMap> _services;
 
     public FhirRuntime(ReferenceData data, PicMmgOptions options, TimeProvider clock)
     {
         _conformance = new(() => RegionalConformance.Load(data.PathOf("lombardia-fhir"), data.Icd9Cm));
         _catalogues = new(() => CareCatalogues.Load(data));
+        _services = new(() => ServiceCodeMap.Load(data.PathOf("lombardia-fhir", "territorio", ServiceCodeMap.FileName)));
         Options = options;
         Clock = clock;
     }
@@ -39,7 +41,10 @@ public sealed class FhirRuntime
     public PicMmgMessageProcessor Processor(TerritorioDbContext db) =>
         new(Conformance, Options, new CarePicMmgEnrolment(db, Catalogues, Options, Conformance.Errors, Clock), Clock);
 
-    public FhirReadService Reader(TerritorioDbContext db) => new(db, Catalogues);
+    /// <summary>National nomenclator → the region's DDC-PrestSpecSISS (provisional map, decision 0135).</summary>
+    public ServiceCodeMap Services => _services.Value;
+
+    public FhirReadService Reader(TerritorioDbContext db) => new(db, Catalogues, Services);
 
     /// <summary>
     /// <c>Fhir:PicMmg:ReceiverEndpoint</c>, <c>:ReceiverName</c>, <c>:ActingMmg</c>,

@@ -69,7 +69,8 @@ public static class RispostaMmg
             Meta = new Meta { Profile = [RegionalUrls.BundleRispostaMmg] },
             Type = Bundle.BundleType.Message,
             Timestamp = now,
-            Entry = [new Bundle.EntryComponent { Resource = header }, new Bundle.EntryComponent { Resource = outcome }],
+            // R4 bdl-15: every entry of a message names its fullUrl.
+            Entry = [new Bundle.EntryComponent { FullUrl = "urn:uuid:" + header.Id, Resource = header }, new Bundle.EntryComponent { FullUrl = "urn:uuid:" + outcomeId, Resource = outcome }],
         };
     }
 

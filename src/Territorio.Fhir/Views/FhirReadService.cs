@@ -9,11 +9,12 @@ using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
 using Territorio.Fhir.Care;
+using Territorio.Fhir.Conformance;
 
 namespace Territorio.Fhir.Views;
 
 /// <summary>Loads care data and returns it as FHIR: single resources, or searchset Bundles by patient.</summary>
-public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catalogues)
+public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catalogues, ServiceCodeMap services)
 {
     public async Task<Patient?> PatientAsync(string id, CancellationToken ct) =>
         await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } resident ? FhirViews.Patient(resident) : null;
@@ -43,6 +44,58 @@ public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catal
         long.TryParse(id, out long paiId) && await db.Set<Pai>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == paiId, ct) is { } pai
             ? await CarePlanOfAsync(pai, ct)
             : null;
+
+    /// <summary>One activity of a PAI (<c>{pai}-sr-{code}</c>, <c>{pai}-mr-{code}</c>) at the PAI's current version.</summary>
+    public async Task<Resource?> ActivityAsync(string id, CancellationToken ct)
+    {
+        int dash = id.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0 || !long.TryParse(id.AsSpan(0, dash), out long paiId)
+            || await db.Set<Pai>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == paiId, ct) is not { } pai)
+        {
+            return null;
+        }
+
+        var pact = await db.Set<PattoDiCura>().AsNoTracking().SingleAsync(p => p.Id == pai.PactId, ct);
+        return FhirViews.Activities(pai, pact, services).FirstOrDefault(a => a.Resource.Id == id)?.Resource;
+    }
+
+    /// <summary>A pathology of the classification in force, by the id the views give it (<c>{patient}-pat{code}</c>).</summary>
+    public async Task<Condition?> ConditionAsync(string id, CancellationToken ct)
+    {
+        int at = id.LastIndexOf("-pat", StringComparison.Ordinal);
+        return at > 0 && await ClassificationAsync(id[..at], ct) is { } classification
+            ? FhirViews.Conditions(classification, catalogues.Pathologies).FirstOrDefault(c => c.Id == id)
+            : null;
+    }
+
+    /// <summary>A Gestore that works in the ATS <paramref name="ats"/> (its own, or one it applied to).</summary>
+    public async Task<Organization?> OrganizationAsync(string id, string ats, CancellationToken ct) =>
+        await db.Set<Gestore>().AsNoTracking().Include(g => g.Candidatures).SingleOrDefaultAsync(g => g.Id == id, ct) is { } gestore
+        && (gestore.Ats == ats || gestore.Candidatures.Any(c => c.Ats == ats))
+            ? FhirViews.Organization(gestore)
+            : null;
+
+    /// <summary>A GP (<c>mmg-{id}</c>) with patients in the ATS <paramref name="ats"/>; dated from the first PAI that names them.</summary>
+    public async Task<PractitionerRole?> PractitionerRoleAsync(string id, string ats, CancellationToken ct)
+    {
+        const string prefix = "mmg-";
+        string mmg = id.StartsWith(prefix, StringComparison.Ordinal) ? id[prefix.Length..] : string.Empty;
+        if (mmg.Length == 0 || !await db.Residents.AnyAsync(r => r.MmgId == mmg && r.Ats == ats, ct))
+        {
+            return null;
+        }
+
+        var first = await (
+            from pai in db.Set<Pai>().AsNoTracking()
+            join resident in db.Residents on pai.PatientId equals resident.Id
+            where pai.MmgId == mmg && resident.Ats == ats
+            orderby pai.StartDate, pai.Id
+            select pai).FirstOrDefaultAsync(ct);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var membership = (await db.Set<CooperativeMember>().AsNoTracking().Where(m => m.MmgId == mmg).ToListAsync(ct)).FirstOrDefault(m => m.IsMemberOn(today));
+        var cooperative = membership is null ? null : await GestoreAsync(membership.GestoreId, ct);
+        return FhirViews.GeneralPractitionerRole(mmg, first?.Versions.MinBy(v => v.CreatedAtUtc), first?.StartDate, cooperative);
+    }
 
     public async Task<Bundle> EpisodesOfCareAsync(string patientId, CancellationToken ct) =>
         Searchset([.. (await PactsAsync(patientId, ct)).Select(p => (Resource)FhirViews.EpisodeOfCare(p.Pact, p.Gestore))]);
@@ -77,7 +130,7 @@ public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catal
     {
         var pact = await db.Set<PattoDiCura>().AsNoTracking().SingleAsync(p => p.Id == pai.PactId, ct);
         var gestore = await GestoreAsync(pai.GestoreId, ct);
-        return FhirViews.CarePlan(pai, pact, gestore, CarePicMmgEnrolment.ProtocolNumber(pai), await ClassificationAsync(pai.PatientId, ct));
+        return FhirViews.CarePlan(pai, pact, gestore, CarePicMmgEnrolment.ProtocolNumber(pai), await ClassificationAsync(pai.PatientId, ct), FhirViews.Activities(pai, pact, services));
     }
 
     private async Task<List<(PattoDiCura Pact, GestoreRef Gestore)>> PactsAsync(string patientId, CancellationToken ct)
@@ -94,6 +147,9 @@ public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catal
 
     private async Task<GestoreRef> GestoreAsync(string id, CancellationToken ct) =>
         new(id, await db.Set<Gestore>().Where(g => g.Id == id).Select(g => g.Name).SingleOrDefaultAsync(ct) ?? id);
+
+    /// <summary>The answer to a search the caller may not make (another tenancy's patient): no matches.</summary>
+    public static Bundle Empty() => Searchset([]);
 
     private static Bundle Searchset(IEnumerable<Resource> resources)
     {

@@ -2,8 +2,10 @@ using System.Globalization;
 using Hl7.Fhir.Model;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Eligibility;
+using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
+using Territorio.Fhir.Conformance;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Population;
 
@@ -11,6 +13,9 @@ namespace Territorio.Fhir.Views;
 
 /// <summary>What the read endpoints show of a Gestore: id and name.</summary>
 public sealed record GestoreRef(string Id, string Name);
+
+/// <summary>One PAI item as the FHIR resource that carries it (a ServiceRequest or MedicationRequest).</summary>
+public sealed record PlanActivity(PaiItem Item, Resource Resource);
 
 /// <summary>
 /// Territorio's care data as FHIR R4 (decision 0074): the PAI as RLCarePlanProgettoIndividuale,
@@ -31,8 +36,8 @@ public static class FhirViews
         Gender = resident.Sex == Sex.Female ? AdministrativeGender.Female : AdministrativeGender.Male,
         BirthDate = resident.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Deceased = resident.DeathDate is { } death ? new Date(death.Year, death.Month, death.Day) : null,
-        GeneralPractitioner = resident.MmgId is { } mmg ? [Practitioner(mmg)] : [],
-        ManagingOrganization = new ResourceReference { Identifier = new Identifier(TerritorioSystem + "ats", resident.Ats), Display = "ATS " + resident.Ats },
+        Extension = [new Extension(RegionalUrls.PatientAtsResidenza, new Code(resident.Ats))],
+        GeneralPractitioner = resident.MmgId is { } mmg ? [new ResourceReference("PractitionerRole/" + GeneralPractitionerRoleId(mmg), "MMG " + mmg)] : [],
     };
 
     /// <summary>The pathologies of the classification in force; the main one is primary and carries the level.</summary>
@@ -64,8 +69,11 @@ public static class FhirViews
         Note = [new Annotation { Text = "Fonte: " + classification.Source }],
     };
 
-    /// <summary>The PAI at its active version (or the pending proposal when none is active yet).</summary>
-    public static CarePlan? CarePlan(Pai pai, PattoDiCura pact, GestoreRef gestore, string protocolNumber, Classification? classification)
+    /// <summary>
+    /// The PAI at its active version (or the pending proposal when none is active yet); its
+    /// activities are the resources of <see cref="Activities"/>, referenced by id (decision 0135).
+    /// </summary>
+    public static CarePlan? CarePlan(Pai pai, PattoDiCura pact, GestoreRef gestore, string protocolNumber, Classification? classification, IReadOnlyList<PlanActivity> activities)
     {
         var version = pai.ActiveVersion ?? pai.PendingProposal;
         if (version is null)
@@ -76,12 +84,7 @@ public static class FhirViews
         var plan = new CarePlan
         {
             Id = pai.Id.ToString(CultureInfo.InvariantCulture),
-            Meta = new Meta
-            {
-                Profile = [RegionalUrls.CarePlanProgettoIndividuale],
-                VersionId = version.Number.ToString(CultureInfo.InvariantCulture),
-                LastUpdated = new DateTimeOffset(DateTime.SpecifyKind(version.CreatedAtUtc, DateTimeKind.Utc)),
-            },
+            Meta = VersionMeta(version, RegionalUrls.CarePlanProgettoIndividuale),
             Extension = [new Extension(RegionalUrls.CarePlanVersionePai, new UnsignedInt(version.Number))],
             Identifier = [new Identifier(RegionalUrls.IdentificativoPi, protocolNumber)],
             Status = PlanStatus(pact, version),
@@ -90,26 +93,135 @@ public static class FhirViews
             Period = new Period { Start = Day(pai.StartDate), End = Day(pact.EndDate) },
             Created = new FhirDateTime(new DateTimeOffset(DateTime.SpecifyKind(pai.Versions.Min(v => v.CreatedAtUtc), DateTimeKind.Utc))).Value,
             Author = new ResourceReference("Organization/" + gestore.Id, gestore.Name),
-            Contributor = pai.MmgId is { } mmg ? [new ResourceReference("PractitionerRole/mmg-" + mmg, "MMG " + mmg)] : [],
+            Contributor = pai.MmgId is { } mmg ? [new ResourceReference("PractitionerRole/" + GeneralPractitionerRoleId(mmg), "MMG " + mmg)] : [],
             Addresses = classification is null ? [] : [.. Conditions(classification, new Dictionary<string, string>()).Select(c => new ResourceReference("Condition/" + c.Id))],
+            Activity = [.. activities.Select(a => new Hl7.Fhir.Model.CarePlan.ActivityComponent { Reference = new ResourceReference($"{a.Resource.TypeName}/{a.Resource.Id}", a.Item.Description) })],
+            Goal = [.. version.Items.Where(i => i.Kind is PaiItemKind.Goal or PaiItemKind.Lifestyle).Select(i => new ResourceReference { Display = $"{i.Code} {i.Description}" })],
             Note = [new Annotation { Text = $"Versione {version.Number} ({version.Reason})" }],
         };
-        int n = 0;
-        foreach (var item in version.Items)
-        {
-            if (Activity(item, pai, ++n) is { } resource)
-            {
-                plan.Contained.Add(resource);
-                plan.Activity.Add(new Hl7.Fhir.Model.CarePlan.ActivityComponent { Reference = new ResourceReference("#" + resource.Id, item.Description) });
-            }
-            else
-            {
-                plan.Goal.Add(new ResourceReference { Display = $"{item.Code} {item.Description}" });
-            }
-        }
-
         return plan;
     }
+
+    /// <summary>
+    /// The PAI's services, education interventions and drugs as resources of their own, readable
+    /// at <c>/fhir/ServiceRequest/{id}</c> and <c>/fhir/MedicationRequest/{id}</c>, versioned with the
+    /// PAI (a contained resource could carry no <c>meta.versionId</c>, R4 dom-4). A resource claims
+    /// the region's profile only when it conforms to it: in force, and for a service with a code in
+    /// the region's catalogue DDC-PrestSpecSISS (<see cref="ServiceCodeMap"/>).
+    /// </summary>
+    public static IReadOnlyList<PlanActivity> Activities(Pai pai, PattoDiCura pact, ServiceCodeMap services)
+    {
+        if ((pai.ActiveVersion ?? pai.PendingProposal) is not { } version)
+        {
+            return [];
+        }
+
+        bool inForce = pact.Status == PactStatus.Active && version.Status == PaiVersionStatus.Active;
+        var status = pact.Status != PactStatus.Active ? Hl7.Fhir.Model.RequestStatus.Completed
+            : inForce ? Hl7.Fhir.Model.RequestStatus.Active
+            : Hl7.Fhir.Model.RequestStatus.Draft;
+        var planPeriod = new Period { Start = Day(pai.StartDate), End = Day(pact.EndDate) };
+        var basedOn = new ResourceReference("CarePlan/" + pai.Id.ToString(CultureInfo.InvariantCulture));
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var activities = new List<PlanActivity>();
+        foreach (var item in version.Items)
+        {
+            Resource? resource = item.Kind switch
+            {
+                PaiItemKind.Service => Service(item, services.Find(item.Code)),
+                PaiItemKind.Education => new ServiceRequest
+                {
+                    Meta = VersionMeta(version, inForce ? RegionalUrls.ServiceRequestInterventoEducazionale : null),
+                    Code = new CodeableConcept(RegionalUrls.ValueSet + RegionalUrls.InterventiEducazionali, item.Code, item.Description),
+                    Occurrence = planPeriod,
+                },
+                PaiItemKind.Drug => new MedicationRequest
+                {
+                    // RLMedicationRequestTerapiaFarmacologica wants a structured dose and timing; the PAI keeps the dosage as text.
+                    Meta = VersionMeta(version, null),
+                    Status = status switch
+                    {
+                        Hl7.Fhir.Model.RequestStatus.Active => MedicationRequest.MedicationrequestStatus.Active,
+                        Hl7.Fhir.Model.RequestStatus.Draft => MedicationRequest.MedicationrequestStatus.Draft,
+                        _ => MedicationRequest.MedicationrequestStatus.Completed,
+                    },
+                    Intent = MedicationRequest.MedicationRequestIntent.Order,
+                    Medication = new CodeableConcept(RegionalUrls.ValueSet + RegionalUrls.FarmacoAtc, item.Code, item.Description),
+                    Subject = PatientRef(pai.PatientId),
+                    BasedOn = [basedOn],
+                    DosageInstruction = [new Dosage { Text = item.Dosage, Timing = new Timing { Repeat = new Timing.RepeatComponent { Bounds = planPeriod } } }],
+                },
+                _ => null,
+            };
+            if (resource is null)
+            {
+                continue;
+            }
+
+            resource.Id = UniqueId(ids, $"{pai.Id.ToString(CultureInfo.InvariantCulture)}-{(item.Kind == PaiItemKind.Drug ? "mr" : "sr")}-{item.Code}");
+            if (resource is ServiceRequest request)
+            {
+                request.Status = status;
+                request.Intent = RequestIntent.Order;
+                request.Subject = PatientRef(pai.PatientId);
+                request.BasedOn = [basedOn];
+            }
+
+            activities.Add(new PlanActivity(item, resource));
+        }
+
+        return activities;
+
+        ServiceRequest Service(PaiItem item, SissService? siss)
+        {
+            var from = pai.StartDate.AddMonths(item.FromMonth - 1);
+            var to = pai.StartDate.AddMonths(item.ToMonth).AddDays(-1);
+            return new ServiceRequest
+            {
+                Meta = VersionMeta(version, inForce && siss is not null ? RegionalUrls.ServiceRequestPrestazioniSpecialistiche : null),
+                // The region's catalogue where the map has the service, else the national nomenclator's code as stored.
+                Code = siss is not null
+                    ? new CodeableConcept(RegionalUrls.ValueSet + RegionalUrls.PrestazioniSiss, siss.Code, item.Description, $"{item.Code} {item.Description}")
+                    : new CodeableConcept(TerritorioSystem + "nomenclatore", item.Code, item.Description),
+                Quantity = item.PerYear is { } perYear ? new Quantity(perYear, "/a") : null,
+                Occurrence = new Period { Start = Day(from), End = Day(to < pact.EndDate ? to : pact.EndDate) },
+                Note = [new Annotation { Text = $"{item.PerYear} l'anno, mesi {item.FromMonth}–{item.ToMonth} dall'inizio del piano" + (siss is { Provisional: true } ? "; codice SISS provvisorio" : string.Empty) }],
+            };
+        }
+    }
+
+    /// <summary>A Gestore as the organisation that authors the PAI (RLOrganizationL1, provisional stand-in).</summary>
+    public static Organization Organization(Gestore gestore) => new()
+    {
+        Id = gestore.Id,
+        Meta = new Meta { Profile = [RegionalUrls.OrganizationL1] },
+        Identifier = [new Identifier(TerritorioSystem + "gestore", gestore.Id)],
+        Active = true,
+        Type = [new CodeableConcept(TerritorioSystem + "tipo-gestore", gestore.Kind.ToString(), GestoreKinds.Italian(gestore.Kind))],
+        Name = gestore.Name,
+    };
+
+    public static string GeneralPractitionerRoleId(string mmgId) => "mmg-" + mmgId;
+
+    /// <summary>
+    /// A GP in their role for their patients. Once a PAI names them (CarePlan.contributor) the role
+    /// conforms to RLPractitionerRoleProfessionistaSanitario, dated from that first PAI; the
+    /// qualification code is provisional (data/lombardia-fhir/territorio).
+    /// </summary>
+    public static PractitionerRole GeneralPractitionerRole(string mmgId, PaiVersion? firstPaiVersion, DateOnly? firstPaiStart, GestoreRef? cooperative) => new()
+    {
+        Id = GeneralPractitionerRoleId(mmgId),
+        Meta = firstPaiVersion is null || firstPaiStart is null ? null : new Meta
+        {
+            Profile = [RegionalUrls.PractitionerRoleProfessionistaSanitario],
+            VersionId = "1",
+            LastUpdated = new DateTimeOffset(DateTime.SpecifyKind(firstPaiVersion.CreatedAtUtc, DateTimeKind.Utc)),
+        },
+        Period = firstPaiStart is { } since ? new Period { Start = Day(since) } : null,
+        Practitioner = Practitioner(mmgId),
+        Organization = cooperative is null ? null : new ResourceReference("Organization/" + cooperative.Id, cooperative.Name),
+        Code = [new CodeableConcept(RegionalUrls.ValueSet + RegionalUrls.QualificaProfessionistaSanitario, "MMG", "Medico di medicina generale", "Medico di medicina generale")],
+    };
 
     public static EpisodeOfCare EpisodeOfCare(PattoDiCura pact, GestoreRef gestore) => new()
     {
@@ -128,7 +240,7 @@ public static class FhirViews
         Patient = PatientRef(pact.PatientId),
         ManagingOrganization = new ResourceReference("Organization/" + gestore.Id, gestore.Name),
         Period = new Period { Start = Day(pact.StartDate), End = Day(pact.EndDate) },
-        CareManager = pact.MmgId is { } mmg ? Practitioner(mmg) : null,
+        CareManager = pact.MmgId is { } mmg ? new ResourceReference("PractitionerRole/" + GeneralPractitionerRoleId(mmg), "MMG " + mmg) : null,
     };
 
     public static Consent Consent(PattoDiCura pact, GestoreRef gestore) => new()
@@ -197,29 +309,24 @@ public static class FhirViews
         ],
     };
 
-    private static Resource? Activity(PaiItem item, Pai pai, int n) => item.Kind switch
+    private static Meta VersionMeta(PaiVersion version, string? profile) => new()
     {
-        PaiItemKind.Service or PaiItemKind.Education => new ServiceRequest
-        {
-            Id = $"sr{n}",
-            Status = Hl7.Fhir.Model.RequestStatus.Active,
-            Intent = RequestIntent.Order,
-            Code = new CodeableConcept(item.Kind == PaiItemKind.Service ? TerritorioSystem + "nomenclatore" : RegionalUrls.CodeSystem + "SGDT-InterventiEducazionali", item.Code, item.Description),
-            Subject = PatientRef(pai.PatientId),
-            Quantity = item.PerYear is { } perYear ? new Quantity(perYear, "/a") : null,
-            Note = item.Kind == PaiItemKind.Service ? [new Annotation { Text = $"{item.PerYear} l'anno, mesi {item.FromMonth}–{item.ToMonth} dall'inizio del piano" }] : [],
-        },
-        PaiItemKind.Drug => new MedicationRequest
-        {
-            Id = $"mr{n}",
-            Status = MedicationRequest.MedicationrequestStatus.Active,
-            Intent = MedicationRequest.MedicationRequestIntent.Order,
-            Medication = new CodeableConcept(RegionalUrls.ValueSet + RegionalUrls.FarmacoAtc, item.Code, item.Description),
-            Subject = PatientRef(pai.PatientId),
-            DosageInstruction = [new Dosage { Text = item.Dosage }],
-        },
-        _ => null,
+        Profile = profile is null ? [] : [profile],
+        VersionId = version.Number.ToString(CultureInfo.InvariantCulture),
+        LastUpdated = new DateTimeOffset(DateTime.SpecifyKind(version.CreatedAtUtc, DateTimeKind.Utc)),
     };
+
+    private static string UniqueId(HashSet<string> used, string id)
+    {
+        string clean = new([.. id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-')]);
+        string unique = clean;
+        for (int n = 2; !used.Add(unique); n++)
+        {
+            unique = $"{clean}-{n}";
+        }
+
+        return unique;
+    }
 
     private static Hl7.Fhir.Model.RequestStatus PlanStatus(PattoDiCura pact, PaiVersion version) =>
         pact.Status != PactStatus.Active ? Hl7.Fhir.Model.RequestStatus.Completed

@@ -35,6 +35,18 @@ public static class FhirEndpoints
         return services;
     }
 
+    /// <summary>
+    /// Under <c>/fhir</c> every error is an OperationOutcome in the negotiated format: the bearer
+    /// challenge (401), a refused role (403), an unknown resource or route (404), a failure (500);
+    /// never the HTML login page or an empty body.
+    /// </summary>
+    public static IApplicationBuilder UseTerritorioFhirErrors(this IApplicationBuilder app) =>
+        app.UseWhen(IsFhir, fhir => fhir
+            .UseExceptionHandler(failed => failed.Run(context => FhirResult.WriteAsync(context.Response, FhirOutcomes.ForStatus(StatusCodes.Status500InternalServerError), StatusCodes.Status500InternalServerError)))
+            .UseStatusCodePages(pages => FhirResult.WriteAsync(pages.HttpContext.Response, FhirOutcomes.ForStatus(pages.HttpContext.Response.StatusCode), pages.HttpContext.Response.StatusCode)));
+
+    public static bool IsFhir(HttpContext context) => context.Request.Path.StartsWithSegments("/fhir");
+
     public static RouteGroupBuilder MapTerritorioFhir(this IEndpointRouteBuilder app)
     {
         // Same rules as the REST API: bearer token, role and territory; every patient read goes
@@ -44,20 +56,22 @@ public static class FhirEndpoints
             .DisableAntiforgery();
         fhir.MapPost("/$process-message", ProcessMessageAsync).RequireAuthorization(Policies.Mmg);
         fhir.MapGet("/metadata", () => Fhir(Capabilities.Statement(DateTimeOffset.UtcNow))).AllowAnonymous();
-        fhir.MapGet("/Patient/{patientId}", (string patientId, HttpContext http, TerritorioDbContext db, FhirRuntime runtime, PatientAccess access, CancellationToken ct) =>
-            OneAsync(http, access, "Patient", patientId, patientId, _ => runtime.Reader(db).PatientAsync(patientId, ct), ct));
-        fhir.MapGet("/CarePlan/{carePlanId}", async (string carePlanId, HttpContext http, TerritorioDbContext db, FhirRuntime runtime, PatientAccess access, CancellationToken ct) =>
-        {
-            var plan = await runtime.Reader(db).CarePlanAsync(carePlanId, ct);
-            string? patient = plan?.Subject?.Reference is { } reference && reference.StartsWith("Patient/", StringComparison.Ordinal) ? reference["Patient/".Length..] : null;
-            return await OneAsync(http, access, "CarePlan", carePlanId, patient, _ => System.Threading.Tasks.Task.FromResult(plan), ct);
-        });
+        MapPatientRead(fhir, "Patient/{patientId}", (reader, id, ct) => reader.PatientAsync(id, ct));
+        MapPatientRead(fhir, "CarePlan/{carePlanId}", (reader, id, ct) => reader.CarePlanAsync(id, ct));
+        MapPatientRead(fhir, "Condition/{conditionId}", (reader, id, ct) => reader.ConditionAsync(id, ct));
+        // The PAI's activities, ServiceRequest or MedicationRequest by their own ids.
+        MapPatientRead(fhir, "{activityType:regex(^(ServiceRequest|MedicationRequest)$)}/{activityId}", async (reader, id, ct) => await reader.ActivityAsync(id, ct));
+        // Organisations and GPs' roles are no patient's data: read within the caller's ATS.
+        MapRead(fhir, "Organization/{gestoreId}", (reader, id, ats, ct) => reader.OrganizationAsync(id, ats, ct));
+        MapRead(fhir, "PractitionerRole/{practitionerRoleId}", (reader, id, ats, ct) => reader.PractitionerRoleAsync(id, ats, ct));
         MapSearch(fhir, "Condition", (reader, patient, ct) => reader.ConditionsAsync(patient, ct));
         MapSearch(fhir, "CarePlan", (reader, patient, ct) => reader.CarePlansAsync(patient, ct));
         MapSearch(fhir, "EpisodeOfCare", (reader, patient, ct) => reader.EpisodesOfCareAsync(patient, ct));
         MapSearch(fhir, "Consent", (reader, patient, ct) => reader.ConsentsAsync(patient, ct));
         MapSearch(fhir, "Appointment", (reader, patient, ct) => reader.AppointmentsAsync(patient, ct));
         MapSearch(fhir, "RiskAssessment", (reader, patient, ct) => reader.RiskAssessmentsAsync(patient, ct));
+        // Anything else under /fhir: a FHIR 404, not the pages' fallback (which would redirect to the login).
+        fhir.Map("/{**rest}", (string? rest) => Fhir(FhirOutcomes.Error(OperationOutcome.IssueType.NotSupported, $"risorsa o operazione non supportata: /fhir/{rest}"), StatusCodes.Status404NotFound));
         return fhir;
     }
 
@@ -66,49 +80,70 @@ public static class FhirEndpoints
     {
         using var reader = new StreamReader(request.Body);
         string body = await reader.ReadToEndAsync(ct);
-        string baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        string baseUrl = BaseUrl(request);
         var processed = await runtime.Processor(db).ProcessAsync(body, actingGp(request.HttpContext), id => $"{baseUrl}/fhir/CarePlan/{id}", ct);
         return Fhir(processed.Answer);
     }
 
+    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static void MapRead<T>(RouteGroupBuilder fhir, string pattern, Func<FhirReadService, string, string, CancellationToken, Task<T?>> read)
+        where T : Resource =>
+        fhir.MapGet("/" + pattern, async (HttpContext http, TerritorioDbContext db, FhirRuntime runtime, CancellationToken ct) =>
+            Actor.From(http.User).Ats is { Length: > 0 } ats && await read(runtime.Reader(db), LastSegment(http), ats, ct) is { } resource
+                ? Fhir(resource)
+                : NotFound(TypeOf(http)));
+
+    // A resource of a patient the caller may not see answers exactly like one that does not exist.
+    private static void MapPatientRead<T>(RouteGroupBuilder fhir, string pattern, Func<FhirReadService, string, CancellationToken, Task<T?>> read)
+        where T : Resource =>
+        fhir.MapGet("/" + pattern, async (HttpContext http, TerritorioDbContext db, FhirRuntime runtime, PatientAccess access, CancellationToken ct) =>
+        {
+            string type = TypeOf(http);
+            var resource = await read(runtime.Reader(db), LastSegment(http), ct);
+            return resource is not null && resource.TypeName == type && PatientOf(resource) is { } patient
+                && await access.OpenAsync(Actor.From(http.User), patient, $"GET /fhir/{type}/{{id}}", ct) is not null
+                ? Fhir(resource)
+                : NotFound(type);
+        });
+
+    // /fhir/{type}/{id}: the route's last two segments.
+    private static string LastSegment(HttpContext http) => Uri.UnescapeDataString(http.Request.Path.Value!.Split('/')[^1]);
+
+    private static string TypeOf(HttpContext http) => http.Request.Path.Value!.Split('/')[^2];
+
+    private static string? PatientOf(Resource resource)
+    {
+        var subject = resource switch
+        {
+            Patient patient => new ResourceReference("Patient/" + patient.Id),
+            CarePlan plan => plan.Subject,
+            ServiceRequest request => request.Subject,
+            MedicationRequest request => request.Subject,
+            Condition condition => condition.Subject,
+            _ => null,
+        };
+        return subject?.Reference is { } reference && reference.StartsWith("Patient/", StringComparison.Ordinal) ? reference["Patient/".Length..] : null;
+    }
+
+    // A search over another tenancy's patient finds nothing: an empty searchset, as for a patient without data (the refusal is logged).
     private static void MapSearch(RouteGroupBuilder fhir, string type, Func<FhirReadService, string, CancellationToken, Task<Bundle>> search) =>
         fhir.MapGet("/" + type, async (HttpContext http, TerritorioDbContext db, FhirRuntime runtime, PatientAccess access, CancellationToken ct) =>
         {
             string? patient = http.Request.Query["patient"];
             if (string.IsNullOrWhiteSpace(patient))
             {
-                return Fhir(Outcome(OperationOutcome.IssueType.Required, $"parametro di ricerca 'patient' obbligatorio per {type}"), StatusCodes.Status400BadRequest);
+                return Fhir(FhirOutcomes.Error(OperationOutcome.IssueType.Required, $"parametro di ricerca 'patient' obbligatorio per {type}"), StatusCodes.Status400BadRequest);
             }
 
             patient = patient.StartsWith("Patient/", StringComparison.Ordinal) ? patient["Patient/".Length..] : patient;
-            if (await access.OpenAsync(Actor.From(http.User), patient, $"GET /fhir/{type}?patient=", ct) is null)
-            {
-                return NotVisible(type, patient);
-            }
-
-            return Fhir(await search(runtime.Reader(db), patient, ct));
+            return await access.OpenAsync(Actor.From(http.User), patient, $"GET /fhir/{type}?patient=", ct) is null
+                ? Fhir(FhirReadService.Empty())
+                : Fhir(await search(runtime.Reader(db), patient, ct));
         });
 
-    // A resource of a patient the caller may not see answers exactly like one that does not exist.
-    private static async Task<IResult> OneAsync<T>(HttpContext http, PatientAccess access, string type, string id, string? patient, Func<CancellationToken, Task<T?>> read, CancellationToken ct)
-        where T : Resource
-    {
-        if (patient is null || await access.OpenAsync(Actor.From(http.User), patient, $"GET /fhir/{type}/{{id}}", ct) is null)
-        {
-            return NotVisible(type, id);
-        }
+    private static FhirResult NotFound(string type) =>
+        Fhir(FhirOutcomes.Error(OperationOutcome.IssueType.NotFound, $"risorsa {type} non trovata"), StatusCodes.Status404NotFound);
 
-        return await read(ct) is { } resource ? Fhir(resource) : NotVisible(type, id);
-    }
-
-    private static IResult NotVisible(string type, string id) =>
-        Fhir(Outcome(OperationOutcome.IssueType.NotFound, $"risorsa {type} non trovata"), StatusCodes.Status404NotFound);
-
-    private static OperationOutcome Outcome(OperationOutcome.IssueType type, string text) => new()
-    {
-        Issue = [new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error, Code = type, Diagnostics = text }],
-    };
-
-    private static IResult Fhir(Resource resource, int status = StatusCodes.Status200OK) =>
-        Results.Text(FhirJson.Serialize(resource), FhirJson.MediaType, System.Text.Encoding.UTF8, status);
+    private static FhirResult Fhir(Resource resource, int status = StatusCodes.Status200OK) => new(resource, status);
 }

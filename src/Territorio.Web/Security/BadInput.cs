@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Territorio.CareManagement.Common;
 using Territorio.Fhir;
 using Territorio.Web.Api;
+using Territorio.Web.Fhir;
 
 namespace Territorio.Web.Security;
 
@@ -65,33 +66,18 @@ public static class BadInput
         });
     }
 
+    // In the negotiated format (JSON or XML), as the FHIR endpoints answer.
     private static System.Threading.Tasks.Task WriteOutcomeAsync(HttpContext context, int status, string text)
     {
-        var outcome = new OperationOutcome
-        {
-            Issue =
-            [
-                new OperationOutcome.IssueComponent
-                {
-                    Severity = OperationOutcome.IssueSeverity.Error,
-                    Code = status switch
-                    {
-                        401 => OperationOutcome.IssueType.Login,
-                        403 => OperationOutcome.IssueType.Forbidden,
-                        404 => OperationOutcome.IssueType.NotFound,
-                        413 => OperationOutcome.IssueType.TooLong,
-                        415 => OperationOutcome.IssueType.NotSupported,
-                        >= 500 => OperationOutcome.IssueType.Exception,
-                        _ => OperationOutcome.IssueType.Invalid,
-                    },
-                    Diagnostics = text,
-                },
-            ],
-        };
         context.Response.Clear();
-        context.Response.StatusCode = status;
-        context.Response.ContentType = FhirJson.MediaType;
-        return context.Response.WriteAsync(FhirJson.Serialize(outcome));
+        var outcome = status is 401 or 403 or 404 or 405 ? FhirOutcomes.ForStatus(status) : FhirOutcomes.Error(status switch
+        {
+            413 => OperationOutcome.IssueType.TooLong,
+            415 => OperationOutcome.IssueType.NotSupported,
+            >= 500 => OperationOutcome.IssueType.Exception,
+            _ => OperationOutcome.IssueType.Invalid,
+        }, text);
+        return FhirResult.WriteAsync(context.Response, outcome, status);
     }
 }
 

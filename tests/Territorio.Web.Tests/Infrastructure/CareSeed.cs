@@ -16,6 +16,9 @@ public static class CareSeed
     /// <summary>The PAI (FHIR CarePlan) id of each territory's patient, known once seeded.</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CarePlanIds = new();
 
+    /// <summary>The FHIR id of the first service of each territory's PAI (<c>/fhir/ServiceRequest/{id}</c>).</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ServiceRequestIds = new();
+
     /// <summary>The seeded booking id of each territory's patient.</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> BookingIds = new();
 
@@ -51,7 +54,9 @@ public static class CareSeed
             var manager = by.ClinicalManager(t.Gestore);
             await care.Enrolment.SignPactAsync(t.Patient, t.Gestore, today.AddDays(-20), "Paziente " + t.Key, "Gestore " + t.Key, manager, ct);
             await care.Pai.WriteFromTemplateAsync(t.Patient, manager, null, ct);
-            CarePlanIds[t.Key] = (await care.Pai.FindAsync(t.Patient, ct))!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var pai = (await care.Pai.FindAsync(t.Patient, ct))!;
+            CarePlanIds[t.Key] = pai.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ServiceRequestIds[t.Key] = $"{CarePlanIds[t.Key]}-sr-{pai.ActiveVersion!.Services.First().Code}";
             var slot = (await care.Network.FreeSlotsAsync(Services[0], t.Gestore, today, today.AddDays(60), 1, ct))[0];
             var booking = await care.Bookings.BookAsync(t.Patient, slot.SlotId, manager, ct);
             BookingIds[t.Key] = booking.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
