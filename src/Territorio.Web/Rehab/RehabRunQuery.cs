@@ -106,8 +106,9 @@ public sealed class RehabRunQuery(TerritorioDbContext db)
     {
         var query = Filtered(view, filter);
         int total = await query.CountAsync(ct);
-        var items = await query.OrderBy(v => v.Line).Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new RehabPage<RehabRunVerdict>(total, Math.Max(page, 1), PageSize, items);
+        page = PageWithin(page, total);
+        var items = await query.OrderBy(v => v.Line).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new RehabPage<RehabRunVerdict>(total, page, PageSize, items);
     }
 
     /// <summary>Every verdict of the view in file order, streamed (downloads).</summary>
@@ -124,8 +125,9 @@ public sealed class RehabRunQuery(TerritorioDbContext db)
 
         var query = db.Set<RehabRunError>().AsNoTracking().Where(e => e.RunId == view.Run.Id);
         int total = await query.CountAsync(ct);
-        var items = await query.OrderBy(e => e.Ordinal).Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new RehabPage<RehabRunError>(total, Math.Max(page, 1), PageSize, items);
+        page = PageWithin(page, total);
+        var items = await query.OrderBy(e => e.Ordinal).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        return new RehabPage<RehabRunError>(total, page, PageSize, items);
     }
 
     public IAsyncEnumerable<RehabRunError> AllErrors(RehabRunView view) => view.IsWholeRun
@@ -145,6 +147,9 @@ public sealed class RehabRunQuery(TerritorioDbContext db)
             : await db.Set<RehabRunIndicator>().AsNoTracking()
                 .Where(i => i.RunId == view.Run.Id && i.Scope == "" && i.Dimension == "struttura")
                 .OrderBy(i => i.Ordinal).Select(i => i.Value).ToListAsync(ct);
+
+    /// <summary>A page number within the list: below 1 is the first page, past the end the last (never an empty page numbered beyond).</summary>
+    private static int PageWithin(int page, int total) => Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
 
     private static string? ScopeOf(Actor actor) => actor.IsAts ? null : actor.StructureId;
 

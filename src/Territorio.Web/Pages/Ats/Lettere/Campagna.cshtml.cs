@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Territorio.CareManagement.Application;
-using Territorio.CareManagement.Application.Documents;
 using Territorio.CareManagement.Application.Enrolment;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
@@ -11,7 +10,7 @@ namespace Territorio.Web.Pages.Ats.Lettere;
 /// One campaign of the ATS: its letters by patient with what came of each (declined, enrolled),
 /// one PDF per patient and the merged PDF to print, and the patient's refusal recorded.
 /// </summary>
-public sealed class CampagnaModel(CareServices care, PatientAccess access) : CarePageModel
+public sealed class CampagnaModel(CareServices care, PatientAccess access, Microsoft.Extensions.Configuration.IConfiguration configuration) : CarePageModel
 {
     public const int PageSize = 50;
 
@@ -67,11 +66,8 @@ public sealed class CampagnaModel(CareServices care, PatientAccess access) : Car
         }
 
         await access.RecordShownAsync(Me, letters.Select(l => l.Letter.PatientId), "PDF delle lettere di invito", ct);
-        var pdf = new MemoryStream();
-        CareDocuments.WriteLetters(letters, IndexModel.AtsName(Me.Ats), pdf);
-        pdf.Position = 0;
         string name = letters.Count == 1 && !string.IsNullOrWhiteSpace(paziente) ? $"lettera-{letters[0].Letter.PatientId}.pdf" : $"lettere-campagna-{Id}.pdf";
-        return File(pdf, "application/pdf", name);
+        return LetterDownload.File(configuration, Me.Ats, letters, name);
     }
 
     /// <summary>The patient answered declining the presa in carico: recorded with their reason.</summary>

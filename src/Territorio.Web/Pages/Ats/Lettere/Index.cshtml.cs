@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Territorio.CareManagement.Application;
-using Territorio.CareManagement.Application.Documents;
 using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Common;
 using Territorio.Web.Care;
@@ -13,7 +12,7 @@ namespace Territorio.Web.Pages.Ats.Lettere;
 /// choose level, pathology and GP, see who would be written to and a preview of the letter, issue
 /// the campaign; the campaigns issued so far with who declined and who enrolled.
 /// </summary>
-public sealed class IndexModel(CareServices care, PatientAccess access) : CarePageModel
+public sealed class IndexModel(CareServices care, PatientAccess access, Microsoft.Extensions.Configuration.IConfiguration configuration) : CarePageModel
 {
     public const int PageSize = 25;
 
@@ -91,10 +90,7 @@ public sealed class IndexModel(CareServices care, PatientAccess access) : CarePa
         }
 
         await access.RecordShownAsync(Me, [letter.Letter.PatientId], "anteprima della lettera di invito", ct);
-        var pdf = new MemoryStream();
-        CareDocuments.WriteLetter(letter, AtsName(Me.Ats), pdf);
-        pdf.Position = 0;
-        return File(pdf, "application/pdf", $"anteprima-lettera-{letter.Letter.PatientId}.pdf");
+        return LetterDownload.File(configuration, Me.Ats, [letter], $"anteprima-lettera-{letter.Letter.PatientId}.pdf");
     }
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
@@ -115,8 +111,6 @@ public sealed class IndexModel(CareServices care, PatientAccess access) : CarePa
         });
         return campaignId is { } id ? RedirectToPage("Campagna", new { id }) : result;
     }
-
-    public static string AtsName(string ats) => $"ATS {ats}";
 
     public string PathologyLabel(string? code) => code is null ? "tutte" : Pathologies.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
 
