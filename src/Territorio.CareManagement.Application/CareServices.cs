@@ -39,5 +39,9 @@ public sealed class CareServices(TerritorioDbContext db, TimeProvider clock, Car
 
     public ContactService Contacts => new(Db, clock);
 
+    public CaseloadService Caseloads => new(Db, clock);
+
+    public LetterCampaignService Letters => new(Db, clock, Catalogues);
+
     public ReclassificationService Reclassification => new(Db, clock, Catalogues);
 }

@@ -14,6 +14,7 @@ public static class Navigation
         {
             items.Add(new("Candidature dei Gestori", "/Ats/Candidature"));
             items.Add(new("Commissione", "/Ats/Commissione"));
+            items.Add(new("Lettere di invito", "/Ats/Lettere"));
         }
 
         if (actor.IsAts)

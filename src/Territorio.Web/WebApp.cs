@@ -67,6 +67,7 @@ public static class WebApp
         services.AddRehabScreens(builder.Configuration);
         services.AddScoped<CareDesk>();
         services.AddScoped<CareDocumentDownloads>();
+        services.AddScoped<CaseManagers>();
         services.AddScoped<MmgPanelQuery>();
         services.AddSingleton<RemunerationSettings>();
         services.AddScoped<RemunerationQuery>();
@@ -76,6 +77,7 @@ public static class WebApp
             options.Conventions.AuthorizeFolder("/Mmg", Policies.Mmg);
             options.Conventions.AuthorizePage("/Ats/Candidature", Policies.AtsOperatore);
             options.Conventions.AuthorizePage("/Ats/Commissione", Policies.AtsOperatore);
+            options.Conventions.AuthorizeFolder("/Ats/Lettere", Policies.AtsOperatore);
             options.Conventions.AuthorizeFolder("/Gestore", Policies.Gestore);
             options.Conventions.AuthorizeFolder("/Erogatore", Policies.Erogatore);
             options.Conventions.AuthorizeFolder("/Paziente", Policies.Paziente);

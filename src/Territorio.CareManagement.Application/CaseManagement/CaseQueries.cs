@@ -14,8 +14,48 @@ using Territorio.Kernel.Population;
 
 namespace Territorio.CareManagement.Application.CaseManagement;
 
-/// <summary>A page of the worklist and how many patients the whole list has.</summary>
-public sealed record WorklistPage(int Total, IReadOnlyList<WorklistEntry> Entries);
+/// <summary>
+/// A page of the worklist and how many patients the whole (filtered) list has; <paramref name="Cases"/>
+/// holds the read model's row of each patient shown (case manager, adherence so far).
+/// </summary>
+public sealed record WorklistPage(int Total, IReadOnlyList<WorklistEntry> Entries, IReadOnlyDictionary<string, WorklistCaseFacts>? Cases = null);
+
+/// <summary>What the worklist's read model knows of a patient beyond the findings.</summary>
+public sealed record WorklistCaseFacts(string? CaseManager, int? AdherencePercent, DateOnly RefreshedOn);
+
+/// <summary>How a filtered worklist is ordered: by urgency (the worklist's own order) or by one column.</summary>
+public enum WorklistSort
+{
+    Urgency,
+    Level,
+    Adherence,
+    PactEnd,
+}
+
+/// <summary>The pact's state as the worklist filters it.</summary>
+public enum WorklistPactState
+{
+    /// <summary>Ends within the renewal window (PattoDiCura.RenewalWindowDays).</summary>
+    Expiring,
+    WithoutPai,
+    WithPai,
+}
+
+/// <summary>
+/// Server-side filters of the worklist (issue 17): level and main pathology in force, pact state,
+/// adherence below a threshold, case manager (<see cref="Unassigned"/> for nobody's patients).
+/// </summary>
+public sealed record WorklistFilter(
+    int? Level = null,
+    string? Pathology = null,
+    WorklistPactState? PactState = null,
+    int? AdherenceBelow = null,
+    string? CaseManager = null,
+    bool Unassigned = false,
+    WorklistSort Sort = WorklistSort.Urgency)
+{
+    public static readonly WorklistFilter None = new();
+}
 
 /// <summary>
 /// What a worklist page depends on besides its position: the Gestore's worklist <see cref="ChangeStamp"/>,
@@ -112,8 +152,9 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
     /// in the last days (WorklistRules.ContactHoldDays) are computed in full first: those reached
     /// about their newest finding go after everyone else (decisions 0088, 0094).
     /// </summary>
-    public async Task<WorklistPage> WorklistPageAsync(string gestoreId, DateOnly? asOf, int paiDueDays, int skip, int take, CancellationToken ct)
+    public async Task<WorklistPage> WorklistPageAsync(string gestoreId, DateOnly? asOf, int paiDueDays, int skip, int take, CancellationToken ct, WorklistFilter? filter = null)
     {
+        filter ??= WorklistFilter.None;
         var day = asOf ?? Today;
         if (!await Db.Set<Gestore>().AnyAsync(g => g.Id == gestoreId, ct))
         {
@@ -122,8 +163,12 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
 
         var rules = new WorklistRules(paiDueDays);
         var inputs = await WorklistInputsAsync(gestoreId, day, ct);
-        var due = DueCases(gestoreId, rules, day, inputs.Run);
+        var due = Filtered(DueCases(gestoreId, rules, day, inputs.Run), filter, day);
         int total = await due.CountAsync(ct);
+        if (filter.Sort != WorklistSort.Urgency)
+        {
+            return await SortedPageAsync(gestoreId, due, filter.Sort, total, rules, day, inputs, skip, take, ct);
+        }
 
         var reachedLately = inputs.Contacts
             .Where(c => c.Value.LastReachedOn is { } reached && day.DayNumber - reached.DayNumber < WorklistRules.ContactHoldDays)
@@ -138,8 +183,84 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         var pageIds = skip >= waiting ? [] : await WaitingPageAsync(due.Where(c => !heldPatients.Contains(c.PatientId)), skip, take, ct);
         var entries = await EntriesAsync(gestoreId, pageIds, rules, day, inputs, ct);
         var heldOnPage = held.Skip(Math.Max(0, skip - waiting)).Take(take - entries.Count);
-        return new WorklistPage(total, [.. entries, .. heldOnPage]);
+        List<WorklistEntry> shown = [.. entries, .. heldOnPage];
+        return new WorklistPage(total, shown, await FactsAsync(gestoreId, shown, ct));
     }
+
+    /// <summary>
+    /// A page ordered by one column, then by urgency: an explicit order, so the contact hold (which
+    /// moves the reached patients to the end of the urgency order) does not apply.
+    /// </summary>
+    private async Task<WorklistPage> SortedPageAsync(string gestoreId, IQueryable<DueCase> due, WorklistSort sort, int total, WorklistRules rules, DateOnly day, WorklistInputs inputs, int skip, int take, CancellationToken ct)
+    {
+        var ordered = sort switch
+        {
+            WorklistSort.Level => due.OrderBy(c => c.Level),
+            WorklistSort.Adherence => due.OrderBy(c => c.AdherencePercent == null).ThenBy(c => c.AdherencePercent),
+            _ => due.OrderBy(c => c.PactEnd),
+        };
+        var page = await ordered.ThenBy(c => c.Reason).ThenBy(c => c.Since).ThenBy(c => c.PatientId)
+            .Skip(skip).Take(take).Select(c => new { c.PactId, c.PatientId }).ToListAsync(ct);
+        var position = page.Select((c, i) => (c.PatientId, i)).ToDictionary(x => x.PatientId, x => x.i, StringComparer.Ordinal);
+        var entries = (await EntriesAsync(gestoreId, page.Select(c => c.PactId).ToList(), rules, day, inputs, ct)).OrderBy(e => position[e.PatientId]).ToList();
+        return new WorklistPage(total, entries, await FactsAsync(gestoreId, entries, ct));
+    }
+
+    private static IQueryable<DueCase> Filtered(IQueryable<DueCase> due, WorklistFilter filter, DateOnly day)
+    {
+        if (filter.Level is { } level)
+        {
+            due = due.Where(c => c.Level == level);
+        }
+
+        if (filter.Pathology is { Length: > 0 } pathology)
+        {
+            due = due.Where(c => c.MainPathology == pathology);
+        }
+
+        var renewalFrom = day.AddDays(PattoDiCura.RenewalWindowDays);
+        due = filter.PactState switch
+        {
+            WorklistPactState.Expiring => due.Where(c => c.PactEnd <= renewalFrom),
+            WorklistPactState.WithoutPai => due.Where(c => !c.HasActivePai),
+            WorklistPactState.WithPai => due.Where(c => c.HasActivePai),
+            _ => due,
+        };
+        if (filter.AdherenceBelow is { } threshold)
+        {
+            due = due.Where(c => c.AdherencePercent != null && c.AdherencePercent < threshold);
+        }
+
+        if (filter.Unassigned)
+        {
+            due = due.Where(c => c.CaseManager == null);
+        }
+        else if (filter.CaseManager is { Length: > 0 } caseManager)
+        {
+            due = due.Where(c => c.CaseManager == caseManager);
+        }
+
+        return due;
+    }
+
+    /// <summary>The read model's rows of the patients shown (one short query per page).</summary>
+    private async Task<IReadOnlyDictionary<string, WorklistCaseFacts>> FactsAsync(string gestoreId, List<WorklistEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return new Dictionary<string, WorklistCaseFacts>();
+        }
+
+        var patients = entries.Select(e => e.PatientId).ToList();
+        return await Db.Set<WorklistCase>().AsNoTracking().Where(c => c.GestoreId == gestoreId && patients.Contains(c.PatientId))
+            .ToDictionaryAsync(c => c.PatientId, c => new WorklistCaseFacts(c.CaseManager, c.AdherencePercent, c.RefreshedOn), StringComparer.Ordinal, ct);
+    }
+
+    /// <summary>How many of the Gestore's patients in charge each case manager follows (key null: nobody).</summary>
+    public async Task<IReadOnlyList<(string? CaseManager, int Patients)>> CaseloadsAsync(string gestoreId, CancellationToken ct) =>
+        (await Db.Set<WorklistCase>().AsNoTracking().Where(c => c.GestoreId == gestoreId)
+            .GroupBy(c => c.CaseManager).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .Select(g => (g.Key, g.Count)).OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The pact ids of one page, ordered by reason, date, level in force and patient. The level (a
@@ -181,12 +302,19 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
                 Level = reclassified.Where(r => r.PatientId == c.PatientId).Select(r => (int?)r.ToLevel).FirstOrDefault()
                     ?? stratified.Where(p => p.PersonId == c.PatientId).Select(p => (int?)p.Level).FirstOrDefault()
                     ?? c.Level,
+                MainPathology = reclassified.Where(r => r.PatientId == c.PatientId).Select(r => r.ToMainPathology).FirstOrDefault()
+                    ?? stratified.Where(p => p.PersonId == c.PatientId).Select(p => p.MainPathology).FirstOrDefault(),
             })
             .Select(x => new DueCase
             {
                 PactId = x.c.PactId,
                 PatientId = x.c.PatientId,
                 Level = x.Level,
+                MainPathology = x.MainPathology,
+                CaseManager = x.c.CaseManager,
+                AdherencePercent = x.c.AdherencePercent,
+                HasActivePai = x.c.HasActivePai,
+                PactEnd = x.c.PactEnd,
                 Reason = x.c.FirstMissed <= missedBy ? 1 : x.c.FirstUnmetDue < day ? 2 : !x.c.HasActivePai && x.c.PactStart <= paiDueBy ? 3 : x.c.PactEnd >= day && x.c.PactEnd <= expiringBy ? 4 : 0,
                 Since = x.c.FirstMissed <= missedBy ? x.c.FirstMissed : x.c.FirstUnmetDue < day ? x.c.FirstUnmetDue : !x.c.HasActivePai && x.c.PactStart <= paiDueBy ? x.c.PactStart : (DateOnly?)x.c.PactEnd,
             })
@@ -229,6 +357,16 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         public required string PatientId { get; init; }
 
         public int Level { get; init; }
+
+        public string? MainPathology { get; init; }
+
+        public string? CaseManager { get; init; }
+
+        public int? AdherencePercent { get; init; }
+
+        public bool HasActivePai { get; init; }
+
+        public DateOnly PactEnd { get; init; }
 
         public int Reason { get; init; }
 

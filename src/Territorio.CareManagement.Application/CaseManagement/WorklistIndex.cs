@@ -22,14 +22,14 @@ public static class WorklistIndex
     /// patient's record and the worklists of the Gestori that lost or gained a row (a change of
     /// Gestore touches both).
     /// </summary>
-    public static async Task RefreshAsync(TerritorioDbContext db, IReadOnlyCollection<string> patients, CancellationToken ct)
+    public static async Task RefreshAsync(TerritorioDbContext db, IReadOnlyCollection<string> patients, DateOnly today, CancellationToken ct)
     {
         if (patients.Count == 0)
         {
             return;
         }
 
-        var rows = await BuildAsync(db, patients, ct);
+        var rows = await BuildAsync(db, patients, today, ct);
         var gestori = await db.Set<WorklistCase>().Where(c => patients.Contains(c.PatientId)).Select(c => c.GestoreId).Distinct().ToListAsync(ct);
         await db.Set<WorklistCase>().Where(c => patients.Contains(c.PatientId)).ExecuteDeleteAsync(ct);
         db.AddRange(rows);
@@ -40,6 +40,25 @@ public static class WorklistIndex
         }
 
         await ChangeStamps.RaiseAsync(db, gestori.Concat(rows.Select(r => r.GestoreId)).Select(ChangeStamp.WorklistOf).Concat(patients.Select(ChangeStamp.PatientOf)), ct);
+    }
+
+    /// <summary>
+    /// Rewrites the Gestore's rows last written before <paramref name="today"/>, so that adherence
+    /// counts the windows closed since (a patient nobody touched keeps the figure of their last
+    /// change); returns how many. Called before filtering or sorting by adherence, once a day per Gestore.
+    /// </summary>
+    public static async Task<int> RefreshStaleAsync(TerritorioDbContext db, string gestoreId, DateOnly today, CancellationToken ct)
+    {
+        var stale = await db.Set<WorklistCase>().Where(c => c.GestoreId == gestoreId && c.RefreshedOn < today)
+            .OrderBy(c => c.PatientId).Select(c => c.PatientId).ToListAsync(ct);
+        foreach (var chunk in stale.Chunk(2_000))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await RefreshAsync(db, chunk, today, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        return stale.Count;
     }
 
     /// <summary>After a migration: rows for active pacts that have none (databases from before the read model); returns how many.</summary>
@@ -71,7 +90,7 @@ public static class WorklistIndex
         int written = 0;
         foreach (var chunk in patients.Chunk(2_000))
         {
-            var rows = await BuildAsync(db, chunk, ct);
+            var rows = await BuildAsync(db, chunk, RomeCalendar.Today(TimeProvider.System), ct);
             // The connection is busy while a COPY is open: read the chunk first, then write it.
             await using var insert = await BulkInsert.StartAsync<WorklistCase>(db, ct);
             foreach (var row in rows)
@@ -89,7 +108,7 @@ public static class WorklistIndex
         return written;
     }
 
-    private static async Task<List<WorklistCase>> BuildAsync(TerritorioDbContext db, IReadOnlyCollection<string> patients, CancellationToken ct)
+    private static async Task<List<WorklistCase>> BuildAsync(TerritorioDbContext db, IReadOnlyCollection<string> patients, DateOnly today, CancellationToken ct)
     {
         var pacts = await db.Set<PattoDiCura>().AsNoTracking().Where(p => patients.Contains(p.PatientId) && p.Status == PactStatus.Active).ToListAsync(ct);
         var pactIds = pacts.Select(p => p.Id).ToList();
@@ -101,6 +120,6 @@ public static class WorklistIndex
             .Where(d => patients.Contains(d.PatientId) && d.ReversedOn == null)
             .Select(d => new { d.PatientId, d.Code, d.Date }).ToListAsync(ct))
             .ToLookup(d => d.PatientId, d => (d.Code, d.Date));
-        return pacts.Select(p => WorklistCase.Of(p, pais.GetValueOrDefault(p.Id)?.ActiveVersion, open[p.PatientId], delivered[p.PatientId].ToList())).ToList();
+        return pacts.Select(p => WorklistCase.Of(p, pais.GetValueOrDefault(p.Id)?.ActiveVersion, open[p.PatientId], delivered[p.PatientId].ToList(), today)).ToList();
     }
 }

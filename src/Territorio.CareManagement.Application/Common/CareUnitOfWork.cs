@@ -16,7 +16,8 @@ public static class CareUnitOfWork
 {
     public const string ConcurrentChange = "i dati sono stati modificati nel frattempo da un altro operatore: ricaricare e riprovare";
 
-    public static async Task CommitAsync(TerritorioDbContext db, CancellationToken ct, string? conflictMessage = null)
+    /// <param name="clock">The day the worklist rows are computed on (adherence so far); the system's clock by default.</param>
+    public static async Task CommitAsync(TerritorioDbContext db, CancellationToken ct, string? conflictMessage = null, TimeProvider? clock = null)
     {
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
@@ -38,7 +39,7 @@ public static class CareUnitOfWork
             }
 
             touched.UnionWith(history.Where(h => h.PatientId is not null).Select(h => h.PatientId!));
-            await WorklistIndex.RefreshAsync(db, touched, ct);
+            await WorklistIndex.RefreshAsync(db, touched, RomeCalendar.Today(clock ?? TimeProvider.System), ct);
             if (agendas)
             {
                 await ChangeStamps.RaiseAsync(db, [ChangeStamp.Agendas], ct);

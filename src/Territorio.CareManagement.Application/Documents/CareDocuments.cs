@@ -9,10 +9,30 @@ namespace Territorio.CareManagement.Application.Documents;
 public static class CareDocuments
 {
     // DGR X/6164/2017 allegato 1: the ATS informs each eligible patient of the chance to choose a Gestore.
-    public static void WriteLetter(LetterContent content, string atsName, Stream output)
+    public static void WriteLetter(LetterContent content, string atsName, Stream output) => WriteLetters([content], atsName, output);
+
+    /// <summary>Letters one after the other, each from a new page: the campaign's document to print.</summary>
+    public static void WriteLetters(IReadOnlyList<LetterContent> contents, string atsName, Stream output)
+    {
+        using var pdf = PdfPageWriter.Create(contents.Count == 1
+            ? $"Lettera di invito alla presa in carico — {contents[0].Letter.PatientId}"
+            : $"Lettere di invito alla presa in carico — {contents.Count} assistiti");
+        for (int i = 0; i < contents.Count; i++)
+        {
+            if (i > 0)
+            {
+                pdf.PageBreak();
+            }
+
+            Letter(pdf, contents[i], atsName);
+        }
+
+        pdf.Save(output);
+    }
+
+    private static void Letter(PdfPageWriter pdf, LetterContent content, string atsName)
     {
         var letter = content.Letter;
-        using var pdf = PdfPageWriter.Create($"Lettera di invito alla presa in carico — {letter.PatientId}");
         pdf.Title($"{atsName}")
             .Paragraph($"Data: {letter.IssuedOn:dd/MM/yyyy}")
             .Paragraph($"Gentile assistito/a (codice {letter.PatientId}),")
@@ -35,7 +55,6 @@ public static class CareDocuments
 
         pdf.Space(8).Paragraph("La scelta è libera e gratuita. Per scegliere si rivolga al Gestore preferito o al Suo medico di medicina generale.")
             .Paragraph("Cordiali saluti.");
-        pdf.Save(output);
     }
 
     /// <summary>Said wherever items from templates the region has not published are shown.</summary>

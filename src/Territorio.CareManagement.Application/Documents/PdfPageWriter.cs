@@ -43,6 +43,13 @@ internal sealed class PdfPageWriter : IDisposable
         return this;
     }
 
+    /// <summary>Continues on a new page (a new letter of a merged document).</summary>
+    public PdfPageWriter PageBreak()
+    {
+        NewPage();
+        return this;
+    }
+
     public void Save(Stream stream) => _document.Save(stream, closeStream: false);
 
     public void Dispose()

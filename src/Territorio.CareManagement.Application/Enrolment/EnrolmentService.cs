@@ -17,6 +17,24 @@ namespace Territorio.CareManagement.Application.Enrolment;
 /// </summary>
 public sealed record EligiblePatient(string PatientId, string Ats, string? MmgId, int Level, string? MainPathology, bool Invited, long? ReclassificationId = null);
 
+/// <summary>An <see cref="EligiblePatient"/> as a query row.</summary>
+internal sealed class EligibleRow
+{
+    public required string PersonId { get; init; }
+
+    public required string Ats { get; init; }
+
+    public string? MmgId { get; init; }
+
+    public int Level { get; init; }
+
+    public string? MainPathology { get; init; }
+
+    public bool Invited { get; init; }
+
+    public long? ReclassificationId { get; init; }
+}
+
 /// <summary>The content of an enrolment letter, ready to print.</summary>
 public sealed record LetterContent(EnrolmentLetter Letter, string? MmgId, string? MainPathologyName, IReadOnlyList<EligibleGestore> Gestori);
 
@@ -26,17 +44,30 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
     public async Task<IReadOnlyList<EligiblePatient>> EligibleAsync(string ats, int limit, CancellationToken ct)
     {
         var run = await ClassificationQueries.LatestRunAsync(Db, ct) ?? throw new CareRuleException("nessuna stratificazione importata: eseguire prima 'territorio enrol import-levels'");
-        var today = Today;
-        return await (
-            from person in ClassificationQueries.InForceOver(Db, run)
-            join resident in Db.Residents on person.PersonId equals resident.Id
-            where person.Level <= 3 && resident.Ats == ats && (resident.DeathDate == null || resident.DeathDate >= today)
-                && !Db.Set<PattoDiCura>().Any(p => p.PatientId == person.PersonId && p.Status == PactStatus.Active)
-            orderby person.Level, person.PersonId
-            select new EligiblePatient(person.PersonId, resident.Ats, resident.MmgId, person.Level, person.MainPathology,
-                Db.Set<EnrolmentLetter>().Any(l => l.PatientId == person.PersonId && l.RunId == run.Id), person.ReclassificationId))
-            .Take(limit).ToListAsync(ct);
+        return await EligibleOver(Db, run, ats, Today).OrderBy(p => p.Level).ThenBy(p => p.PersonId).Take(limit)
+            .Select(p => new EligiblePatient(p.PersonId, p.Ats, p.MmgId, p.Level, p.MainPathology, p.Invited, p.ReclassificationId))
+            .ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The residents of an ATS who may be invited on a day, as rows a query can filter further
+    /// (the letter campaigns choose by level, pathology and GP): level 1–3 in force, alive, no active pact.
+    /// </summary>
+    internal static IQueryable<EligibleRow> EligibleOver(TerritorioDbContext db, StratificationRun run, string ats, DateOnly today) =>
+        from person in ClassificationQueries.InForceOver(db, run)
+        join resident in db.Residents on person.PersonId equals resident.Id
+        where person.Level <= 3 && resident.Ats == ats && (resident.DeathDate == null || resident.DeathDate >= today)
+            && !db.Set<PattoDiCura>().Any(p => p.PatientId == person.PersonId && p.Status == PactStatus.Active)
+        select new EligibleRow
+        {
+            PersonId = person.PersonId,
+            Ats = resident.Ats,
+            MmgId = resident.MmgId,
+            Level = person.Level,
+            MainPathology = person.MainPathology,
+            Invited = db.Set<EnrolmentLetter>().Any(l => l.PatientId == person.PersonId && l.RunId == run.Id),
+            ReclassificationId = person.ReclassificationId,
+        };
 
     /// <summary>Issues the letters not yet issued for the latest stratification (one per patient), at the level in force.</summary>
     public async Task<IReadOnlyList<LetterContent>> IssueLettersAsync(string ats, int limit, Actor by, CancellationToken ct)
@@ -44,19 +75,20 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         var run = await ClassificationQueries.LatestRunAsync(Db, ct) ?? throw new CareRuleException("nessuna stratificazione importata");
         var gestori = await new GestoriService(Db, Clock).EligibleAsync(ats, null, ct);
         var patients = (await EligibleAsync(ats, int.MaxValue, ct)).Where(p => !p.Invited).Take(limit).ToList();
-        var letters = new List<LetterContent>();
-        foreach (var patient in patients)
-        {
-            var offered = gestori.Where(g => g.Levels.Contains(patient.Level)).ToList();
-            string source = patient.ReclassificationId is { } id ? $"riclassificazione n.{id}" : $"stratificazione n.{run.Id}";
-            var classification = new Classification(patient.PatientId, patient.Level, patient.MainPathology, "", run.StratifiedOn, source);
-            var letter = EnrolmentLetter.Issue(patient.PatientId, ats, classification, run.Id, offered.Select(g => g.Id).ToList(), Now(by));
-            Db.Add(letter);
-            letters.Add(new LetterContent(letter, patient.MmgId, patient.MainPathology is { } code ? catalogues.Pathologies.GetValueOrDefault(code) : null, offered));
-        }
-
+        var letters = patients.Select(patient => Letter(patient, run, gestori, by, null)).ToList();
+        Db.AddRange(letters.Select(l => l.Letter));
         await CommitAsync(ct, "lettere emesse nel frattempo da un altro operatore: riprovare");
         return letters;
+    }
+
+    /// <summary>One patient's letter at the level in force, listing the Gestori eligible at that level (not yet saved).</summary>
+    internal LetterContent Letter(EligiblePatient patient, StratificationRun run, IReadOnlyList<EligibleGestore> gestori, Actor by, long? campaignId)
+    {
+        var offered = gestori.Where(g => g.Levels.Contains(patient.Level)).ToList();
+        string source = patient.ReclassificationId is { } id ? $"riclassificazione n.{id}" : $"stratificazione n.{run.Id}";
+        var classification = new Classification(patient.PatientId, patient.Level, patient.MainPathology, "", run.StratifiedOn, source);
+        var letter = EnrolmentLetter.Issue(patient.PatientId, patient.Ats, classification, run.Id, offered.Select(g => g.Id).ToList(), Now(by), campaignId);
+        return new LetterContent(letter, patient.MmgId, patient.MainPathology is { } code ? catalogues.Pathologies.GetValueOrDefault(code) : null, offered);
     }
 
     public async Task<SignedPact> SignPactAsync(string patientId, string gestoreId, DateOnly? start, string patientSignatory, string gestoreSignatory, Actor by, CancellationToken ct)
@@ -132,6 +164,11 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         await Db.Set<ChangeOfGestoreRequest>()
             .Where(r => r.Status == RequestStatus.Pending && Db.Set<PattoDiCura>().Any(p => p.Id == r.PactId && p.Ats == ats))
             .OrderBy(r => r.RequestedOn).ToListAsync(ct);
+
+    /// <summary>The patient's change-of-Gestore requests, newest first.</summary>
+    public async Task<IReadOnlyList<ChangeOfGestoreRequest>> ChangesOfAsync(string patientId, CancellationToken ct) =>
+        await Db.Set<ChangeOfGestoreRequest>().AsNoTracking().Where(r => r.PatientId == patientId)
+            .OrderByDescending(r => r.RequestedOn).ThenByDescending(r => r.Id).ToListAsync(ct);
 
     public async Task<IReadOnlyList<PattoDiCura>> PactsOfAsync(string patientId, CancellationToken ct) =>
         await Db.Set<PattoDiCura>().Where(p => p.PatientId == patientId).OrderBy(p => p.StartDate).ThenBy(p => p.Id).ToListAsync(ct);

@@ -56,6 +56,11 @@ public sealed class ReclassificationService(TerritorioDbContext db, TimeProvider
             .OrderBy(r => r.DecidedOn).ThenBy(r => r.Id).ToListAsync(ct);
     }
 
+    /// <summary>The patient's reclassification requests, newest first (what their Gestore proposed and how the Commission decided).</summary>
+    public async Task<IReadOnlyList<ReclassificationRequest>> OfPatientAsync(string patientId, CancellationToken ct) =>
+        await Db.Set<ReclassificationRequest>().AsNoTracking().Where(r => r.PatientId == patientId)
+            .OrderByDescending(r => r.RequestedOn).ThenByDescending(r => r.Id).ToListAsync(ct);
+
     public async Task<IReadOnlyList<ReclassificationRequest>> PendingAsync(string ats, CancellationToken ct) =>
         await Db.Set<ReclassificationRequest>()
             .Where(r => r.Status == RequestStatus.Pending && Db.Residents.Any(p => p.Id == r.PatientId && p.Ats == ats))

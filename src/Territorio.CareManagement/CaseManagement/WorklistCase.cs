@@ -38,8 +38,21 @@ public sealed class WorklistCase
     /// <summary>End of the earliest window of the active PAI that no delivery fulfils: overdue once the day passes.</summary>
     public DateOnly? FirstUnmetDue { get; private set; }
 
-    /// <summary>The row of an active pact; deliveries are all the patient's (their dates, as recorded so far).</summary>
-    public static WorklistCase Of(PattoDiCura pact, PaiVersion? activePai, IEnumerable<Booking> bookings, IReadOnlyList<(string Code, DateOnly Date)> delivered)
+    /// <summary>The case manager the patient is entrusted to (the pact's), for the worklist's filter.</summary>
+    public string? CaseManager { get; private set; }
+
+    /// <summary>
+    /// Adherence to the active PAI (whole percent, rounded down) as of <see cref="RefreshedOn"/>; null
+    /// without a PAI or before anything was due. Windows that close later without a delivery count
+    /// from the next change of the patient's path (docs/decisions/0155-worklist-filters-and-caseloads.md).
+    /// </summary>
+    public int? AdherencePercent { get; private set; }
+
+    /// <summary>The day the row was last written.</summary>
+    public DateOnly RefreshedOn { get; private set; }
+
+    /// <summary>The row of an active pact on a day; deliveries are all the patient's (their dates, as recorded so far).</summary>
+    public static WorklistCase Of(PattoDiCura pact, PaiVersion? activePai, IEnumerable<Booking> bookings, IReadOnlyList<(string Code, DateOnly Date)> delivered, DateOnly today)
     {
         var open = bookings
             .Where(b => b.GestoreId == pact.GestoreId && b.Status is BookingStatus.Booked or BookingStatus.Missed)
@@ -60,6 +73,9 @@ public sealed class WorklistCase
             HasActivePai = activePai is not null,
             FirstMissed = open,
             FirstUnmetDue = unmet,
+            CaseManager = pact.CaseManager,
+            AdherencePercent = activePai is null ? null : AdherenceCalculator.Compute(pact.PatientId, pact.StartDate, activePai.Items, delivered, today).Percent is { } percent ? (int)Math.Floor(percent) : null,
+            RefreshedOn = today,
         };
     }
 }

@@ -28,11 +28,19 @@ public sealed class EnrolmentLetter : AggregateRoot
     /// <summary>Ids of the Gestori offered, '|'-separated.</summary>
     public string GestoriListed { get; private set; }
 
+    /// <summary>The ATS's campaign the letter was printed in (null: issued before campaigns, or by the CLI).</summary>
+    public long? CampaignId { get; private set; }
+
+    /// <summary>The day the ATS recorded that the patient declines the presa in carico (null: not declined).</summary>
+    public DateOnly? DeclinedOn { get; private set; }
+
+    public string? DeclineReason { get; private set; }
+
     protected override string AuditId => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     protected override string? AuditPatientId => PatientId;
 
-    public static EnrolmentLetter Issue(string patientId, string ats, Classification classification, long runId, IReadOnlyList<string> eligibleGestori, Change change)
+    public static EnrolmentLetter Issue(string patientId, string ats, Classification classification, long runId, IReadOnlyList<string> eligibleGestori, Change change, long? campaignId = null)
     {
         Guard.Role(change, "lettera di invito", ActorRole.Ats, ActorRole.System);
         if (!classification.IsEligible)
@@ -53,8 +61,31 @@ public sealed class EnrolmentLetter : AggregateRoot
             RunId = runId,
             IssuedOn = change.Day,
             GestoriListed = string.Join('|', eligibleGestori),
+            CampaignId = campaignId,
         };
         letter.Record("lettera di invito emessa", change, $"livello {classification.Level}, Gestori {letter.GestoriListed}");
         return letter;
+    }
+
+    /// <summary>
+    /// The patient answered the letter declining the presa in carico (the choice is free: DGR
+    /// X/6164/2017 allegato 1). Recorded by the ATS with the patient's words; a later pact still may be signed.
+    /// </summary>
+    public void Decline(Change change)
+    {
+        Guard.Role(change, "rinuncia alla presa in carico", ActorRole.Ats);
+        if (!change.By.ActsFor(Ats))
+        {
+            throw new CareRuleException($"la lettera {Id} è dell'ATS {Ats}");
+        }
+
+        if (DeclinedOn is { } on)
+        {
+            throw new CareRuleException($"la rinuncia del paziente {PatientId} è già registrata dal {on:dd/MM/yyyy}");
+        }
+
+        DeclineReason = change.RequireReason("registrare la rinuncia");
+        DeclinedOn = change.Day;
+        Record("rinuncia alla presa in carico", change, DeclineReason);
     }
 }

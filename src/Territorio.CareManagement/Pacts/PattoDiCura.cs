@@ -60,6 +60,9 @@ public sealed class PattoDiCura : AggregateRoot
 
     public string? CloseReason { get; private set; }
 
+    /// <summary>The account of the Gestore's case manager who follows the patient (null: not yet assigned).</summary>
+    public string? CaseManager { get; private set; }
+
     protected override string AuditId => Id.ToString(CultureInfo.InvariantCulture);
 
     protected override string? AuditPatientId => PatientId;
@@ -120,6 +123,32 @@ public sealed class PattoDiCura : AggregateRoot
         Status = PactStatus.Cancelled;
         CloseReason = change.Reason;
         Record("patto annullato", change, $"ultimo giorno {EndDate:yyyy-MM-dd}");
+    }
+
+    /// <summary>
+    /// Entrusts the patient to one of the Gestore's case managers, or takes them back (null).
+    /// DGR X/6164/2017 allegato 1: the Gestore organises case management by clinical complexity
+    /// and level; the clinical manager, who answers for the PAI, decides who follows whom.
+    /// Whether <paramref name="caseManager"/> is a case manager of this Gestore is checked where the
+    /// accounts live (the web adapter); here, who may assign and on which pact.
+    /// </summary>
+    public void AssignCaseManager(string? caseManager, Change change)
+    {
+        Guard.Role(change, "assegnazione del case manager", ActorRole.ClinicalManager);
+        if (!change.By.ActsFor(GestoreId))
+        {
+            throw new CareRuleException($"il patto {Id} è del Gestore {GestoreId}: solo il suo responsabile clinico assegna il case manager");
+        }
+
+        RequireActive("assegnare a un case manager");
+        string? assigned = string.IsNullOrWhiteSpace(caseManager) ? null : caseManager.Trim();
+        if (assigned == CaseManager)
+        {
+            throw new CareRuleException(assigned is null ? $"il paziente {PatientId} non è assegnato a nessun case manager" : $"il paziente {PatientId} è già assegnato a {assigned}");
+        }
+
+        CaseManager = assigned;
+        Record(assigned is null ? "case manager rimosso" : "case manager assegnato", change, assigned ?? "");
     }
 
     /// <summary>Marks a pact past its end that nobody renewed.</summary>

@@ -38,6 +38,14 @@ public static class CareLabels
         _ => "modificata",
     };
 
+    /// <summary>The state of a request to the ATS Commission, as a status column shows it.</summary>
+    public static string Of(CareManagement.Pacts.RequestStatus status) => status switch
+    {
+        CareManagement.Pacts.RequestStatus.Pending => "in attesa della Commissione",
+        CareManagement.Pacts.RequestStatus.Approved => "approvata",
+        _ => "respinta",
+    };
+
     public static string Of(PaiVersionStatus status) => status switch
     {
         PaiVersionStatus.Active => "in vigore",

@@ -11,10 +11,13 @@ namespace Territorio.Web.Care;
 /// </summary>
 public sealed class WorklistPages(ScreenCache cache)
 {
-    public async Task<WorklistPage> GetAsync(CareServices care, string gestoreId, int skip, int take, CancellationToken ct)
+    public Task<WorklistPage> GetAsync(CareServices care, string gestoreId, int skip, int take, CancellationToken ct) =>
+        GetAsync(care, gestoreId, WorklistFilter.None, skip, take, ct);
+
+    public async Task<WorklistPage> GetAsync(CareServices care, string gestoreId, WorklistFilter filter, int skip, int take, CancellationToken ct)
     {
         var version = await care.Cases.WorklistVersionAsync(gestoreId, ct);
-        return await cache.GetOrComputeAsync((version, skip, take),
-            () => care.Cases.WorklistPageAsync(gestoreId, version.Day, WorklistRules.DefaultPaiDueDays, skip, take, ct));
+        return await cache.GetOrComputeAsync((version, filter, skip, take),
+            () => care.Cases.WorklistPageAsync(gestoreId, version.Day, WorklistRules.DefaultPaiDueDays, skip, take, ct, filter));
     }
 }

@@ -35,18 +35,6 @@ public static class FhirEndpoints
         return services;
     }
 
-    /// <summary>
-    /// Under <c>/fhir</c> every error is an OperationOutcome in the negotiated format: the bearer
-    /// challenge (401), a refused role (403), an unknown resource or route (404), a failure (500);
-    /// never the HTML login page or an empty body.
-    /// </summary>
-    public static IApplicationBuilder UseTerritorioFhirErrors(this IApplicationBuilder app) =>
-        app.UseWhen(IsFhir, fhir => fhir
-            .UseExceptionHandler(failed => failed.Run(context => FhirResult.WriteAsync(context.Response, FhirOutcomes.ForStatus(StatusCodes.Status500InternalServerError), StatusCodes.Status500InternalServerError)))
-            .UseStatusCodePages(pages => FhirResult.WriteAsync(pages.HttpContext.Response, FhirOutcomes.ForStatus(pages.HttpContext.Response.StatusCode), pages.HttpContext.Response.StatusCode)));
-
-    public static bool IsFhir(HttpContext context) => context.Request.Path.StartsWithSegments("/fhir");
-
     public static RouteGroupBuilder MapTerritorioFhir(this IEndpointRouteBuilder app)
     {
         // Same rules as the REST API: bearer token, role and territory; every patient read goes

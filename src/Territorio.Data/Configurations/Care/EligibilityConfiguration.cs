@@ -56,8 +56,31 @@ internal sealed class EnrolmentLetterConfiguration : IEntityTypeConfiguration<En
         builder.Property(l => l.RunId).HasColumnName("run_id");
         builder.Property(l => l.IssuedOn).HasColumnName("issued_on");
         builder.Property(l => l.GestoriListed).HasColumnName("gestori_listed").HasMaxLength(1000);
+        builder.Property(l => l.CampaignId).HasColumnName("campaign_id");
+        builder.Property(l => l.DeclinedOn).HasColumnName("declined_on");
+        builder.Property(l => l.DeclineReason).HasColumnName("decline_reason").HasMaxLength(1000);
+        builder.HasOne<LetterCampaign>().WithMany().HasForeignKey(l => l.CampaignId);
+        builder.HasIndex(l => new { l.CampaignId, l.PatientId });
         builder.HasOne<Resident>().WithMany().HasForeignKey(l => l.PatientId);
         builder.HasIndex(l => new { l.PatientId, l.RunId }).IsUnique();
         builder.HasIndex(l => new { l.RunId, l.Ats, l.Level });
+    }
+}
+
+internal sealed class LetterCampaignConfiguration : IEntityTypeConfiguration<LetterCampaign>
+{
+    public void Configure(EntityTypeBuilder<LetterCampaign> builder)
+    {
+        builder.ToTable("letter_campaigns");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasColumnName("id");
+        builder.Property(c => c.Ats).HasColumnName("ats").HasMaxLength(16);
+        builder.Property(c => c.Level).HasColumnName("level");
+        builder.Property(c => c.Pathology).HasColumnName("pathology").HasMaxLength(8);
+        builder.Property<string?>(c => c.MmgId).Id("mmg_id");
+        builder.Property(c => c.CreatedOn).HasColumnName("created_on");
+        builder.Property(c => c.CreatedBy).HasColumnName("created_by").HasMaxLength(300);
+        builder.Property(c => c.Letters).HasColumnName("letters");
+        builder.HasIndex(c => new { c.Ats, c.CreatedOn });
     }
 }

@@ -28,6 +28,7 @@ internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoD
         builder.Property(p => p.Status).AsText("status");
         builder.Property(p => p.Renewals).HasColumnName("renewals");
         builder.Property(p => p.CloseReason).HasColumnName("close_reason").HasMaxLength(1000);
+        builder.Property(p => p.CaseManager).HasColumnName("case_manager").HasMaxLength(256);
         builder.HasOne<Resident>().WithMany().HasForeignKey(p => p.PatientId);
         builder.HasOne<Gestore>().WithMany().HasForeignKey(p => p.GestoreId);
 

@@ -19,10 +19,15 @@ internal sealed class WorklistCaseConfiguration : IEntityTypeConfiguration<Workl
         builder.Property(c => c.HasActivePai).HasColumnName("has_active_pai");
         builder.Property(c => c.FirstMissed).HasColumnName("first_missed");
         builder.Property(c => c.FirstUnmetDue).HasColumnName("first_unmet_due");
+        builder.Property(c => c.CaseManager).HasColumnName("case_manager").HasMaxLength(256);
+        builder.Property(c => c.AdherencePercent).HasColumnName("adherence_percent");
+        builder.Property(c => c.RefreshedOn).HasColumnName("refreshed_on");
 
         // The worklist reads a Gestore's rows only (all the columns it orders by: index-only scans);
         // a change of a patient rewrites that patient's rows.
         builder.HasIndex(c => new { c.GestoreId, c.FirstMissed, c.FirstUnmetDue, c.HasActivePai, c.PactStart, c.PactEnd, c.Level, c.PatientId, c.PactId });
         builder.HasIndex(c => c.PatientId);
+        // A case manager's own caseload, the view they open first: index-only like the whole list.
+        builder.HasIndex(c => new { c.GestoreId, c.CaseManager, c.FirstMissed, c.FirstUnmetDue, c.HasActivePai, c.PactStart, c.PactEnd, c.Level, c.PatientId, c.PactId });
     }
 }

@@ -443,6 +443,15 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("pact_id");
 
+                    b.Property<int?>("AdherencePercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("adherence_percent");
+
+                    b.Property<string>("CaseManager")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("case_manager");
+
                     b.Property<DateOnly?>("FirstMissed")
                         .HasColumnType("date")
                         .HasColumnName("first_missed");
@@ -479,11 +488,17 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("patient_id");
 
+                    b.Property<DateOnly>("RefreshedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("refreshed_on");
+
                     b.HasKey("PactId");
 
                     b.HasIndex("PatientId");
 
                     b.HasIndex("GestoreId", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
+
+                    b.HasIndex("GestoreId", "CaseManager", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
 
                     b.ToTable("worklist_cases", (string)null);
                 });
@@ -581,6 +596,19 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("ats");
 
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateOnly?>("DeclinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("declined_on");
+
                     b.Property<string>("GestoriListed")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -612,12 +640,64 @@ namespace Territorio.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CampaignId", "PatientId");
+
                     b.HasIndex("PatientId", "RunId")
                         .IsUnique();
 
                     b.HasIndex("RunId", "Ats", "Level");
 
                     b.ToTable("enrolment_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Eligibility.LetterCampaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ats");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("integer")
+                        .HasColumnName("letters");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("MmgId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mmg_id");
+
+                    b.Property<string>("Pathology")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("pathology");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ats", "CreatedOn");
+
+                    b.ToTable("letter_campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationRun", b =>
@@ -1159,6 +1239,11 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("ats");
+
+                    b.Property<string>("CaseManager")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("case_manager");
 
                     b.Property<string>("CloseReason")
                         .HasMaxLength(1000)
@@ -2272,6 +2357,10 @@ namespace Territorio.Data.Migrations.Postgres
 
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.EnrolmentLetter", b =>
                 {
+                    b.HasOne("Territorio.CareManagement.Eligibility.LetterCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId");
+
                     b.HasOne("Territorio.Kernel.Population.Resident", null)
                         .WithMany()
                         .HasForeignKey("PatientId")

@@ -428,6 +428,15 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("pact_id");
 
+                    b.Property<int?>("AdherencePercent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adherence_percent");
+
+                    b.Property<string>("CaseManager")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_manager");
+
                     b.Property<DateOnly?>("FirstMissed")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_missed");
@@ -464,11 +473,17 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
+                    b.Property<DateOnly>("RefreshedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refreshed_on");
+
                     b.HasKey("PactId");
 
                     b.HasIndex("PatientId");
 
                     b.HasIndex("GestoreId", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
+
+                    b.HasIndex("GestoreId", "CaseManager", "FirstMissed", "FirstUnmetDue", "HasActivePai", "PactStart", "PactEnd", "Level", "PatientId", "PactId");
 
                     b.ToTable("worklist_cases", (string)null);
                 });
@@ -562,6 +577,19 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ats");
 
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateOnly?>("DeclinedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declined_on");
+
                     b.Property<string>("GestoriListed")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -593,12 +621,62 @@ namespace Territorio.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CampaignId", "PatientId");
+
                     b.HasIndex("PatientId", "RunId")
                         .IsUnique();
 
                     b.HasIndex("RunId", "Ats", "Level");
 
                     b.ToTable("enrolment_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Eligibility.LetterCampaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ats");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_on");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("letters");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("MmgId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mmg_id");
+
+                    b.Property<string>("Pathology")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pathology");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ats", "CreatedOn");
+
+                    b.ToTable("letter_campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationRun", b =>
@@ -1120,6 +1198,11 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("ats");
+
+                    b.Property<string>("CaseManager")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_manager");
 
                     b.Property<string>("CloseReason")
                         .HasMaxLength(1000)
@@ -2221,6 +2304,10 @@ namespace Territorio.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.EnrolmentLetter", b =>
                 {
+                    b.HasOne("Territorio.CareManagement.Eligibility.LetterCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId");
+
                     b.HasOne("Territorio.Kernel.Population.Resident", null)
                         .WithMany()
                         .HasForeignKey("PatientId")

@@ -1,39 +1,259 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.CaseManagement;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Gestore;
 
-public sealed class WorklistModel(CareServices care, WorklistPages pages, PatientAccess access) : PageModel
+/// <summary>
+/// The Gestore's worklist, filtered and sorted by the database (issue 17): a case manager opens
+/// their own caseload first; page numbers past the end show the last page (decision 0155).
+/// </summary>
+public sealed class WorklistModel(CareServices care, WorklistPages pages, PatientAccess access, CaseManagers caseManagers) : CarePageModel
 {
     /// <summary>A screenful: a Gestore has thousands of patients in charge (docs/decisions/0094-worklist-read-model.md).</summary>
     public const int PageSize = 25;
 
+    /// <summary>The case-manager filter's values besides an account: the caller's own, nobody's, everyone's.</summary>
+    public const string Mine = "miei";
+    public const string Nobody = "nessuno";
+    public const string Everyone = "tutti";
+
+    public static readonly IReadOnlyList<(string Code, string Label, WorklistPactState State)> PactStates =
+    [
+        ("in-scadenza", $"in scadenza (entro {CareManagement.Pacts.PattoDiCura.RenewalWindowDays} giorni)", WorklistPactState.Expiring),
+        ("senza-pai", "senza PAI in vigore", WorklistPactState.WithoutPai),
+        ("con-pai", "con PAI in vigore", WorklistPactState.WithPai),
+    ];
+
+    public static readonly IReadOnlyList<(string Code, string Label, WorklistSort Sort)> Sorts =
+    [
+        ("urgenza", "urgenza", WorklistSort.Urgency),
+        ("livello", "livello", WorklistSort.Level),
+        ("aderenza", "aderenza (più bassa prima)", WorklistSort.Adherence),
+        ("scadenza", "scadenza del patto", WorklistSort.PactEnd),
+    ];
+
     public IReadOnlyList<WorklistEntry> Entries { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, WorklistCaseFacts> Cases { get; private set; } = new Dictionary<string, WorklistCaseFacts>();
+
+    public IReadOnlyList<CaseManagerAccount> Managers { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> Pathologies => care.Catalogues.Pathologies;
+
+    public List<string> Problems { get; } = [];
 
     public int Total { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int PageNumber { get; set; } = 1;
 
+    [BindProperty(SupportsGet = true, Name = "livello")]
+    public string? Level { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "patologia")]
+    public string? Pathology { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "patto")]
+    public string? PactState { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "aderenza-sotto")]
+    public string? AdherenceBelow { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "case-manager")]
+    public string? CaseManager { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "ordine")]
+    public string? Sort { get; set; }
+
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public bool IsCaseManager => Me.Roles.Contains(TerritorioRoles.GestoreCaseManager);
+
+    public bool CanAssign => Me.Roles.Contains(TerritorioRoles.GestoreResponsabileClinico);
+
+    /// <summary>The query string of the current filters with another page number.</summary>
+    public string PageLink(int page) => QueryString.Create(CurrentQuery(page)).ToUriComponent();
+
+    /// <summary>The filters in force (and a page number), as query parameters: links and forms keep them.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> CurrentQuery(int page) => new Dictionary<string, string?>
+    {
+        ["livello"] = Level, ["patologia"] = Pathology, ["patto"] = PactState, ["aderenza-sotto"] = AdherenceBelow,
+        ["case-manager"] = CaseManager, ["ordine"] = Sort, ["pagina"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value));
+
+    public string CaseManagerOf(string patientId) =>
+        Care.CaseManagers.LabelOf(Managers, Cases.GetValueOrDefault(patientId)?.CaseManager);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
-        PageNumber = Paging.Clamp(PageNumber);
-        var page = await pages.GetAsync(care, actor.GestoreId!, (PageNumber - 1) * PageSize, PageSize, ct);
-        if (PageNumber > Paging.LastPage(page.Total, PageSize))
+        var actor = Me;
+        string gestore = actor.GestoreId!;
+        Managers = await caseManagers.OfAsync(gestore);
+        bool ownFirst = string.IsNullOrEmpty(CaseManager) && IsCaseManager;
+        if (ownFirst)
         {
-            // Past the end: the last page, labelled as such.
-            PageNumber = Paging.LastPage(page.Total, PageSize);
-            page = await pages.GetAsync(care, actor.GestoreId!, (PageNumber - 1) * PageSize, PageSize, ct);
+            CaseManager = Mine;
         }
 
-        (Total, Entries) = (page.Total, page.Entries);
+        var filter = ReadFilter(actor);
+
+        if (filter.AdherenceBelow is not null || filter.Sort == WorklistSort.Adherence)
+        {
+            await care.Caseloads.RefreshAdherenceAsync(gestore, ct);
+        }
+
+        int page = Paging.Clamp(PageNumber);
+        var shown = await pages.GetAsync(care, gestore, filter, (page - 1) * PageSize, PageSize, ct);
+        if (ownFirst && shown.Total == 0)
+        {
+            // Nobody entrusted to this case manager yet: the whole Gestore's list.
+            CaseManager = Everyone;
+            filter = filter with { CaseManager = null };
+            shown = await pages.GetAsync(care, gestore, filter, (page - 1) * PageSize, PageSize, ct);
+        }
+
+        Total = shown.Total;
+        if (page > Pages)
+        {
+            // Past the end: the last page, never an empty page numbered beyond the list.
+            page = Pages;
+            shown = await pages.GetAsync(care, gestore, filter, (page - 1) * PageSize, PageSize, ct);
+        }
+
+        PageNumber = page;
+        (Entries, Cases) = (shown.Entries, shown.Cases ?? new Dictionary<string, WorklistCaseFacts>());
         await access.RecordShownAsync(actor, Entries.Select(e => e.PatientId), "pagina Pazienti da contattare", ct);
+    }
+
+    /// <summary>The clinical manager entrusts a patient on the list to a case manager of the Gestore (or to nobody).</summary>
+    public async Task<IActionResult> OnPostAssignAsync(string patientId, string? assignTo, CancellationToken ct)
+    {
+        // A case manager who posts anyway is refused by the care rules (only the clinical manager assigns).
+        if (string.IsNullOrEmpty(patientId))
+        {
+            return NotFound();
+        }
+
+        var managers = await caseManagers.OfAsync(Me.GestoreId!);
+        var back = new Microsoft.AspNetCore.Routing.RouteValueDictionary(CurrentQuery(PageNumber));
+        if (await access.OpenAsync(Me, patientId, "Gestore: assegnazione del case manager", ct) is null)
+        {
+            return NotFound();
+        }
+
+        return await RunAsync(async () =>
+        {
+            string? to = string.IsNullOrEmpty(assignTo) || assignTo == Nobody ? null : assignTo;
+            if (to is not null && managers.All(m => m.UserName != to))
+            {
+                throw new RefusedException($"«{to}» non è un case manager del Gestore {Me.GestoreId}");
+            }
+
+            await care.Caseloads.AssignAsync(patientId, to, CareActors.OfGestore(Me), ct);
+            return to is null
+                ? $"{patientId}: non più assegnato a un case manager."
+                : $"{patientId} affidato a {Care.CaseManagers.LabelOf(managers, to)}.";
+        }, back);
+    }
+
+    private WorklistFilter ReadFilter(Actor actor)
+    {
+        var filter = WorklistFilter.None;
+        if (!string.IsNullOrEmpty(Level))
+        {
+            if (int.TryParse(Level, out int level) && level is >= 1 and <= 3)
+            {
+                filter = filter with { Level = level };
+            }
+            else
+            {
+                Problems.Add($"Livello «{Level}» non valido: scegliere 1, 2 o 3. Filtro ignorato.");
+                Level = null;
+            }
+        }
+
+        if (!string.IsNullOrEmpty(Pathology))
+        {
+            if (Pathologies.ContainsKey(Pathology))
+            {
+                filter = filter with { Pathology = Pathology };
+            }
+            else
+            {
+                Problems.Add($"La patologia «{Pathology}» non è nel catalogo regionale. Filtro ignorato.");
+                Pathology = null;
+            }
+        }
+
+        if (!string.IsNullOrEmpty(PactState))
+        {
+            var state = PactStates.FirstOrDefault(s => s.Code == PactState);
+            if (state.Code is null)
+            {
+                Problems.Add($"Stato del patto «{PactState}» non valido. Filtro ignorato.");
+                PactState = null;
+            }
+            else
+            {
+                filter = filter with { PactState = state.State };
+            }
+        }
+
+        if (!string.IsNullOrEmpty(AdherenceBelow))
+        {
+            if (int.TryParse(AdherenceBelow, out int threshold) && threshold is >= 1 and <= 100)
+            {
+                filter = filter with { AdherenceBelow = threshold };
+            }
+            else
+            {
+                Problems.Add($"Soglia di aderenza «{AdherenceBelow}» non valida: un numero da 1 a 100. Filtro ignorato.");
+                AdherenceBelow = null;
+            }
+        }
+
+        switch (CaseManager)
+        {
+            case null or "" or Everyone:
+                break;
+            case Mine:
+                filter = filter with { CaseManager = actor.UserName };
+                break;
+            case Nobody:
+                filter = filter with { Unassigned = true };
+                break;
+            default:
+                if (Managers.Any(m => m.UserName == CaseManager))
+                {
+                    filter = filter with { CaseManager = CaseManager };
+                }
+                else
+                {
+                    Problems.Add($"«{CaseManager}» non è un case manager del Gestore. Filtro ignorato.");
+                    CaseManager = Everyone;
+                }
+
+                break;
+        }
+
+        if (!string.IsNullOrEmpty(Sort))
+        {
+            var sort = Sorts.FirstOrDefault(s => s.Code == Sort);
+            if (sort.Code is null)
+            {
+                Problems.Add($"Ordine «{Sort}» non valido: elenco per urgenza.");
+                Sort = null;
+            }
+            else
+            {
+                filter = filter with { Sort = sort.Sort };
+            }
+        }
+
+        return filter;
     }
 }
