@@ -56,8 +56,8 @@ public sealed class PooledUtf8Buffer(ArrayPool<byte> pool, int capacity) : IBuff
     /// <summary>A CSV field as <see cref="RehabOutputs.Csv"/> writes it: quoted, quotes doubled, when it holds a comma, quote or line break.</summary>
     public void WriteCsvField(ReadOnlySpan<char> value)
     {
-        // A formula-like text cell is shown as text (Files.CsvCells).
-        if (Files.CsvCells.IsFormulaLike(value))
+        // A formula-like text cell is shown as text (Territorio.Flows.Files.CsvCells).
+        if (Territorio.Flows.Files.CsvCells.IsFormulaLike(value))
         {
             Write((byte)'\'');
         }

@@ -25,11 +25,11 @@ public static class RehabCheckJob
     {
         var catalogue = data.Icd9Cm;
         var ruleSet = RuleSetFile.Load(options.Rules ?? RuleSetFile.DefaultPath(data), catalogue);
-        Files.CheckedTextStream.CheckHead(options.Sdo);
+        Territorio.Flows.Files.CheckedTextStream.CheckHead(options.Sdo);
         RehabCheckResult result;
         // Verdicts go to temporaries, moved into place only when the whole check succeeded.
-        using var verdicts = Files.OutputFile.Create(options.Out);
-        using var json = options.Json is null ? null : Files.OutputFile.Create(options.Json);
+        using var verdicts = Territorio.Flows.Files.OutputFile.Create(options.Out);
+        using var json = options.Json is null ? null : Territorio.Flows.Files.OutputFile.Create(options.Json);
         using (var files = new VerdictFiles(verdicts, json, ruleSet))
         {
             result = new RehabCheck(ruleSet, new SdoCsvReader(catalogue)).Run(options.Sdo, files);

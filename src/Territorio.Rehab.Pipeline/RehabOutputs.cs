@@ -38,7 +38,7 @@ public sealed class VerdictFiles : IVerdictSink<VerdictFiles.PreparedBlock>, IDi
     {
     }
 
-    /// <summary>Writes to streams the caller opened (temporaries it commits: <see cref="Files.OutputFile"/>); disposing flushes them.</summary>
+    /// <summary>Writes to streams the caller opened (temporaries it commits: <see cref="Territorio.Flows.Files.OutputFile"/>); disposing flushes them.</summary>
     public VerdictFiles(Stream csv, Stream? json, RuleSet rules)
     {
         _rules = rules;
@@ -109,7 +109,7 @@ public sealed class VerdictFiles : IVerdictSink<VerdictFiles.PreparedBlock>, IDi
     public void Dispose()
     {
         // An OutputFile is committed by its owner: here it is only flushed.
-        if (_csv is Files.OutputFile)
+        if (_csv is Territorio.Flows.Files.OutputFile)
         {
             _csv.Flush();
             _json?.Flush();
@@ -255,7 +255,7 @@ public static class RehabOutputs
 {
     public static void WriteErrors(string path, IReadOnlyList<InputError> errors)
     {
-        Files.OutputFile.WriteText(path, writer =>
+        Territorio.Flows.Files.OutputFile.WriteText(path, writer =>
         {
             writer.WriteLine("file,line,column,value,reason");
             foreach (var e in errors)
@@ -265,6 +265,6 @@ public static class RehabOutputs
         });
     }
 
-    /// <summary>A text field, neutralised against formula injection and quoted (<see cref="Files.CsvCells"/>).</summary>
-    public static string Csv(string value) => Files.CsvCells.Text(value);
+    /// <summary>A text field, neutralised against formula injection and quoted (<see cref="Territorio.Flows.Files.CsvCells"/>).</summary>
+    public static string Csv(string value) => Territorio.Flows.Files.CsvCells.Text(value);
 }

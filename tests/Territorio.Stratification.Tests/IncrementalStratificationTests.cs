@@ -108,7 +108,7 @@ public sealed class IncrementalStratificationTests : IDisposable
     private Dictionary<string, string[]> Generate(int people)
     {
         var writers = Flows.Select(_ => new StringWriter()).ToArray();
-        DemoPopulation.Generate(people, 11, DemoPopulation.DefaultAsOf, SdoCsvReader.Columns, new PopulationWriters(writers[0], writers[1], writers[2], writers[3], writers[4]));
+        DemoPopulation.Generate(people, 11, DemoPopulation.DefaultAsOf, SdoCsvReader.Columns, new PopulationWriters(writers[0], writers[1], writers[2], writers[3], writers[4]), TestCriteria.Identities);
         var rows = new Dictionary<string, string[]>();
         for (int i = 0; i < Flows.Length; i++)
         {
