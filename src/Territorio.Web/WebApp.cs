@@ -64,6 +64,7 @@ public static class WebApp
         services.AddRehabScreens(builder.Configuration);
         services.AddScoped<CareDesk>();
         services.AddScoped<MmgPanelQuery>();
+        services.AddScoped<PatientSearch>();
         services.AddSingleton<RemunerationSettings>();
         services.AddScoped<RemunerationQuery>();
         services.AddRazorPages(options =>

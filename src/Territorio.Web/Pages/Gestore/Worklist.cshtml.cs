@@ -16,6 +16,9 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
 
     public int Total { get; private set; }
 
+    /// <summary>Who each patient of the page is, to call them: name, codice fiscale, phone.</summary>
+    public IReadOnlyDictionary<string, Kernel.Population.Resident> People { get; private set; } = new Dictionary<string, Kernel.Population.Resident>();
+
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int PageNumber { get; set; } = 1;
 
@@ -27,6 +30,7 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
         PageNumber = Math.Max(1, PageNumber);
         var page = await pages.GetAsync(care, actor.GestoreId!, (PageNumber - 1) * PageSize, PageSize, ct);
         (Total, Entries) = (page.Total, page.Entries);
+        People = await PeopleNames.ResidentsAsync(care.Db, Entries.Select(e => e.PatientId), ct);
         await access.RecordShownAsync(actor, Entries.Select(e => e.PatientId), "pagina Pazienti da contattare", ct);
     }
 }
