@@ -19,6 +19,7 @@ public static class Navigation
 
         if (actor.IsAts)
         {
+            items.Add(new("Cerca assistito", "/Ats/Assistiti"));
             items.Add(new("Piramide", "/Ats/Piramide"));
             items.Add(new("Avanzamento arruolamento", "/Ats/Arruolamento"));
             items.Add(new("Registro accessi", "/Ats/Accessi"));
@@ -28,6 +29,7 @@ public static class Navigation
         if (actor.IsGestore)
         {
             items.Add(new("Pazienti da contattare", "/Gestore/Worklist"));
+            items.Add(new("Pazienti in carico", "/Gestore/Pazienti"));
             items.Add(new("Arruolamento", "/Gestore/Arruolamento"));
             items.Add(new("Proposte dei MMG", "/Gestore/Proposte"));
         }

@@ -69,6 +69,7 @@ public static class WebApp
         services.AddScoped<CareDocumentDownloads>();
         services.AddScoped<CaseManagers>();
         services.AddScoped<MmgPanelQuery>();
+        services.AddScoped<PatientSearch>();
         services.AddSingleton<RemunerationSettings>();
         services.AddScoped<RemunerationQuery>();
         services.AddRazorPages(options =>

@@ -64,7 +64,7 @@ public sealed class CarePathBrowserTests(BrowserFixture web)
         var erogatore = await web.NewPageAsync();
         await web.SignInAsync(erogatore, Territory.A.UserOf(TerritorioRoles.Erogatore));
         await erogatore.GotoAsync("/Erogatore/Agenda");
-        var booking = erogatore.Locator("tbody tr").Filter(new() { HasText = CareSeed.NewPatient });
+        var booking = erogatore.Locator("tbody tr").Filter(new() { HasText = "Maria Rossi" });
         await booking.GetByRole(AriaRole.Button, new() { Name = "Segna come erogata" }).ClickAsync();
         await Assertions.Expect(erogatore.GetByTestId("esito")).ToContainTextAsync($"Prestazione 89.01 di {CareSeed.NewPatient} segnata come erogata");
         await BrowserFixture.ScreenshotAsync(erogatore, "03-erogatore-agenda");

@@ -2,6 +2,7 @@ using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
+using Territorio.Kernel.Population;
 
 namespace Territorio.CareManagement.Application.Documents;
 
@@ -15,7 +16,7 @@ public static class CareDocuments
     public static void WriteLetters(IReadOnlyList<LetterContent> contents, string atsName, Stream output)
     {
         using var pdf = PdfPageWriter.Create(contents.Count == 1
-            ? $"Lettera di invito alla presa in carico — {contents[0].Letter.PatientId}"
+            ? $"Lettera di invito alla presa in carico — {contents[0].Patient?.DisplayName ?? contents[0].Letter.PatientId}"
             : $"Lettere di invito alla presa in carico — {contents.Count} assistiti");
         for (int i = 0; i < contents.Count; i++)
         {
@@ -33,15 +34,34 @@ public static class CareDocuments
     private static void Letter(PdfPageWriter pdf, LetterContent content, string atsName)
     {
         var letter = content.Letter;
+        var patient = content.Patient;
         pdf.Title($"{atsName}")
-            .Paragraph($"Data: {letter.IssuedOn:dd/MM/yyyy}")
-            .Paragraph($"Gentile assistito/a (codice {letter.PatientId}),")
+            .Paragraph($"Data: {letter.IssuedOn:dd/MM/yyyy}");
+        if (patient?.Surname is not null)
+        {
+            // The addressee block of a letter to be posted: name, address, codice fiscale.
+            string courtesy = PersonNames.Courtesy(patient.Sex);
+            pdf.Space(8).Paragraph($"{courtesy} {patient.DisplayName}");
+            if (patient.Street is not null)
+            {
+                pdf.Paragraph(patient.Street).Paragraph($"{patient.Cap} {patient.Municipality}");
+            }
+
+            pdf.Paragraph($"Codice fiscale: {patient.FiscalCode}").Space(8)
+                .Paragraph($"Gentile {courtesy} {patient.DisplayName},");
+        }
+        else
+        {
+            pdf.Paragraph($"Gentile assistito/a (codice {letter.PatientId}),");
+        }
+
+        pdf
             .Paragraph("Regione Lombardia ha avviato il nuovo modello di presa in carico dei pazienti cronici e fragili (DGR X/6164 del 30 gennaio 2017). " +
                 $"Dai dati sanitari risulta che Lei rientra nel livello {letter.Level}" +
                 (content.MainPathologyName is { } p ? $", con patologia principale {p.ToLowerInvariant()}." : ".") +
                 " Può scegliere un Gestore che La accompagni nel percorso di cura: con il Gestore firmerà un Patto di Cura valido un anno, e il Gestore " +
                 "predisporrà il Suo Piano di Assistenza Individuale (PAI), prenoterà le prestazioni e La seguirà nel tempo. Il Suo medico di medicina generale " +
-                $"({content.MmgId ?? "non indicato"}) resta il Suo riferimento.")
+                $"({content.Doctor?.DisplayName ?? content.MmgId ?? "non indicato"}) resta il Suo riferimento.")
             .Heading($"Gestori idonei per la Sua ATS ({letter.Ats}) al livello {letter.Level}");
         foreach (var gestore in content.Gestori)
         {
@@ -60,13 +80,15 @@ public static class CareDocuments
     /// <summary>Said wherever items from templates the region has not published are shown.</summary>
     public const string ProvisionalNote = "Voci dai modelli di PAI PROVVISORI di Territorio (la Regione non ha pubblicato modelli ufficiali): da rivedere dal medico.";
 
-    public static void WritePact(PattoDiCura pact, Gestore gestore, PaiVersion? activePai, Stream output, bool provisionalItems = false)
+    public static void WritePact(PattoDiCura pact, Gestore gestore, PaiVersion? activePai, Stream output, bool provisionalItems = false, Resident? patient = null, GeneralPractitioner? doctor = null)
     {
-        using var pdf = PdfPageWriter.Create($"Patto di Cura n.{pact.Id} — {pact.PatientId}");
+        string who = patient?.Surname is null ? pact.PatientId : $"{patient.DisplayName}, codice fiscale {patient.FiscalCode}";
+        using var pdf = PdfPageWriter.Create($"Patto di Cura n.{pact.Id} — {patient?.DisplayName ?? pact.PatientId}");
         pdf.Title($"Patto di Cura n.{pact.Id}")
-            .Paragraph($"Paziente: {pact.PatientId}    ATS: {pact.Ats}    Livello: {pact.Level}    Patologia principale: {pact.MainPathology ?? "-"}")
+            .Paragraph($"Paziente: {who}" + (patient?.Address is { } address ? $", residente in {address}" : ""))
+            .Paragraph($"ATS: {pact.Ats}    Livello: {pact.Level}    Patologia principale: {pact.MainPathology ?? "-"}")
             .Paragraph($"Gestore: {gestore.Name} ({gestore.Id}), {GestoreKinds.Italian(gestore.Kind)}")
-            .Paragraph($"Medico di medicina generale: {pact.MmgId ?? "non indicato"}")
+            .Paragraph($"Medico di medicina generale: {(doctor is null ? pact.MmgId ?? "non indicato" : $"{doctor.DisplayName} ({doctor.Id})")}")
             .Paragraph($"Validità: dal {pact.StartDate:dd/MM/yyyy} al {pact.EndDate:dd/MM/yyyy} (rinnovi: {pact.Renewals}); stato: {PactStatuses.Italian(pact.Status)}")
             .Heading("Impegni")
             .Paragraph("Il Gestore si impegna a redigere il Piano di Assistenza Individuale, a prenotare le prestazioni previste, a ricordarle al paziente, " +

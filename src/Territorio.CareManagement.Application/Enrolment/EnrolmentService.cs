@@ -8,6 +8,8 @@ using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
 
+using Territorio.Kernel.Population;
+
 namespace Territorio.CareManagement.Application.Enrolment;
 
 /// <summary>
@@ -36,7 +38,14 @@ internal sealed class EligibleRow
 }
 
 /// <summary>The content of an enrolment letter, ready to print.</summary>
-public sealed record LetterContent(EnrolmentLetter Letter, string? MmgId, string? MainPathologyName, IReadOnlyList<EligibleGestore> Gestori);
+public sealed record LetterContent(EnrolmentLetter Letter, string? MmgId, string? MainPathologyName, IReadOnlyList<EligibleGestore> Gestori)
+{
+    /// <summary>The addressee (name, codice fiscale, address); null only for a patient the registry no longer has.</summary>
+    public Resident? Patient { get; init; }
+
+    /// <summary>The patient's GP as the letter names them ("Dott.ssa Anna Bianchi").</summary>
+    public GeneralPractitioner? Doctor { get; init; }
+}
 
 /// <summary>Eligibility, enrolment letters, and the Patto di Cura: sign, renew, cancel, change of Gestore.</summary>
 public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock, CareCatalogues catalogues) : CareService(db, clock)
@@ -75,20 +84,57 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         var run = await ClassificationQueries.LatestRunAsync(Db, ct) ?? throw new CareRuleException("nessuna stratificazione importata");
         var gestori = await new GestoriService(Db, Clock).EligibleAsync(ats, null, ct);
         var patients = (await EligibleAsync(ats, int.MaxValue, ct)).Where(p => !p.Invited).Take(limit).ToList();
-        var letters = patients.Select(patient => Letter(patient, run, gestori, by, null)).ToList();
+        var (residents, doctors) = await AddresseesAsync(patients.Select(p => p.PatientId).ToList(), ct);
+        var letters = patients.Select(patient => Letter(patient, run, gestori, by, null, residents, doctors)).ToList();
         Db.AddRange(letters.Select(l => l.Letter));
         await CommitAsync(ct, "lettere emesse nel frattempo da un altro operatore: riprovare");
         return letters;
     }
 
     /// <summary>One patient's letter at the level in force, listing the Gestori eligible at that level (not yet saved).</summary>
-    internal LetterContent Letter(EligiblePatient patient, StratificationRun run, IReadOnlyList<EligibleGestore> gestori, Actor by, long? campaignId)
+    internal LetterContent Letter(EligiblePatient patient, StratificationRun run, IReadOnlyList<EligibleGestore> gestori, Actor by, long? campaignId,
+        IReadOnlyDictionary<string, Resident> residents, IReadOnlyDictionary<string, GeneralPractitioner> doctors)
     {
         var offered = gestori.Where(g => g.Levels.Contains(patient.Level)).ToList();
         string source = patient.ReclassificationId is { } id ? $"riclassificazione n.{id}" : $"stratificazione n.{run.Id}";
         var classification = new Classification(patient.PatientId, patient.Level, patient.MainPathology, "", run.StratifiedOn, source);
         var letter = EnrolmentLetter.Issue(patient.PatientId, patient.Ats, classification, run.Id, offered.Select(g => g.Id).ToList(), Now(by), campaignId);
-        return new LetterContent(letter, patient.MmgId, patient.MainPathology is { } code ? catalogues.Pathologies.GetValueOrDefault(code) : null, offered);
+        return new LetterContent(letter, patient.MmgId, patient.MainPathology is { } code ? catalogues.Pathologies.GetValueOrDefault(code) : null, offered)
+        {
+            Patient = residents.GetValueOrDefault(patient.PatientId),
+            Doctor = patient.MmgId is null ? null : doctors.GetValueOrDefault(patient.MmgId),
+        };
+    }
+
+    /// <summary>The latest letter issued to a patient, to print again; null when none was issued.</summary>
+    public async Task<LetterContent?> LatestLetterAsync(string patientId, CancellationToken ct)
+    {
+        var letter = await Db.Set<EnrolmentLetter>().AsNoTracking().Where(l => l.PatientId == patientId)
+            .OrderByDescending(l => l.IssuedOn).ThenByDescending(l => l.Id).FirstOrDefaultAsync(ct);
+        if (letter is null)
+        {
+            return null;
+        }
+
+        var listed = letter.GestoriListed.Split('|', StringSplitOptions.RemoveEmptyEntries);
+        var offered = (await new GestoriService(Db, Clock).EligibleAsync(letter.Ats, null, ct)).Where(g => listed.Contains(g.Id)).ToList();
+        var (residents, doctors) = await AddresseesAsync([patientId], ct);
+        var resident = residents.GetValueOrDefault(patientId);
+        var classification = await ClassificationAsync(patientId, ct);
+        return new LetterContent(letter, resident?.MmgId, classification?.MainPathology is { } code ? catalogues.Pathologies.GetValueOrDefault(code) : null, offered)
+        {
+            Patient = resident,
+            Doctor = resident?.MmgId is { } mmg ? doctors.GetValueOrDefault(mmg) : null,
+        };
+    }
+
+    /// <summary>The residents a set of letters is addressed to, and their GPs.</summary>
+    internal async Task<(Dictionary<string, Resident> Residents, Dictionary<string, GeneralPractitioner> Doctors)> AddresseesAsync(List<string> patientIds, CancellationToken ct)
+    {
+        var residents = await Db.Residents.AsNoTracking().Where(r => patientIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var mmgIds = residents.Values.Where(r => r.MmgId != null).Select(r => r.MmgId!).Distinct().ToList();
+        var doctors = await Db.GeneralPractitioners.AsNoTracking().Where(g => mmgIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
+        return (residents, doctors);
     }
 
     public async Task<SignedPact> SignPactAsync(string patientId, string gestoreId, DateOnly? start, string patientSignatory, string gestoreSignatory, Actor by, CancellationToken ct)

@@ -46,7 +46,13 @@ public sealed class LetterCampaignService(TerritorioDbContext db, TimeProvider c
     public async Task<LetterContent?> PreviewAsync(string ats, LetterTarget target, Actor by, CancellationToken ct)
     {
         var first = (await InvitableAsync(ats, target, 0, 1, ct)).Patients;
-        return first.Count == 0 ? null : Enrolment.Letter(first[0], await RunAsync(ct), await new GestoriService(Db, Clock).EligibleAsync(ats, null, ct), by, null);
+        if (first.Count == 0)
+        {
+            return null;
+        }
+
+        var (residents, doctors) = await Enrolment.AddresseesAsync([first[0].PatientId], ct);
+        return Enrolment.Letter(first[0], await RunAsync(ct), await new GestoriService(Db, Clock).EligibleAsync(ats, null, ct), by, null, residents, doctors);
     }
 
     /// <summary>Issues the campaign's letters (at most <see cref="MaxLetters"/>, level then patient order) in one transaction.</summary>
@@ -61,11 +67,12 @@ public sealed class LetterCampaignService(TerritorioDbContext db, TimeProvider c
         }
 
         var gestori = await new GestoriService(Db, Clock).EligibleAsync(ats, null, ct);
+        var (residents, doctors) = await Enrolment.AddresseesAsync(patients.Select(p => p.PatientId).ToList(), ct);
         await using var tx = await OwnTransactionAsync(ct);
         campaign.RecordLetters(patients.Count);
         Db.Add(campaign);
         await Db.SaveChangesAsync(ct);
-        Db.AddRange(patients.Select(p => Enrolment.Letter(p, run, gestori, by, campaign.Id).Letter));
+        Db.AddRange(patients.Select(p => Enrolment.Letter(p, run, gestori, by, campaign.Id, residents, doctors).Letter));
         await CommitAsync(ct, "lettere emesse nel frattempo da un altro operatore: riprovare");
         if (tx is not null)
         {
@@ -105,16 +112,20 @@ public sealed class LetterCampaignService(TerritorioDbContext db, TimeProvider c
             .Where(l => l.CampaignId == campaignId && (patientId == null || l.PatientId == patientId))
             .OrderBy(l => l.PatientId).ToListAsync(ct);
         var patients = letters.Select(l => l.PatientId).ToList();
-        var mmg = await Db.Residents.AsNoTracking().Where(r => patients.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.MmgId, ct);
+        var (residents, doctors) = await Enrolment.AddresseesAsync(patients, ct);
         var classifications = await ClassificationQueries.EffectiveOfAsync(Db, patients, ct);
         var listed = letters.SelectMany(l => l.GestoriListed.Split('|', StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
         var gestori = await Db.Set<Gestore>().AsNoTracking().Where(g => listed.Contains(g.Id))
             .ToDictionaryAsync(g => g.Id, g => new EligibleGestore(g.Id, g.Name, g.Kind, []), ct);
         return letters.Select(l => new LetterContent(
             l,
-            mmg.GetValueOrDefault(l.PatientId),
+            residents.GetValueOrDefault(l.PatientId)?.MmgId,
             classifications.GetValueOrDefault(l.PatientId)?.MainPathology is { } code ? catalogues.Pathologies.GetValueOrDefault(code) : null,
-            l.GestoriListed.Split('|', StringSplitOptions.RemoveEmptyEntries).Where(gestori.ContainsKey).Select(id => gestori[id]).ToList())).ToList();
+            l.GestoriListed.Split('|', StringSplitOptions.RemoveEmptyEntries).Where(gestori.ContainsKey).Select(id => gestori[id]).ToList())
+        {
+            Patient = residents.GetValueOrDefault(l.PatientId),
+            Doctor = residents.GetValueOrDefault(l.PatientId)?.MmgId is { } mmg ? doctors.GetValueOrDefault(mmg) : null,
+        }).ToList();
     }
 
     /// <summary>Records that the patient of a campaign's letter declines the presa in carico.</summary>

@@ -16,8 +16,16 @@ namespace Territorio.Fhir.Views;
 /// <summary>Loads care data and returns it as FHIR: single resources, or searchset Bundles by patient.</summary>
 public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catalogues, ServiceCodeMap services)
 {
-    public async Task<Patient?> PatientAsync(string id, CancellationToken ct) =>
-        await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } resident ? FhirViews.Patient(resident) : null;
+    public async Task<Patient?> PatientAsync(string id, CancellationToken ct)
+    {
+        if (await db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } resident)
+        {
+            return null;
+        }
+
+        var doctor = resident.MmgId is null ? null : await db.GeneralPractitioners.AsNoTracking().SingleOrDefaultAsync(g => g.Id == resident.MmgId, ct);
+        return FhirViews.Patient(resident, doctor);
+    }
 
     public async Task<Bundle> ConditionsAsync(string patientId, CancellationToken ct) =>
         Searchset(await ClassificationAsync(patientId, ct) is { } c ? FhirViews.Conditions(c, catalogues.Pathologies) : []);

@@ -27,18 +27,56 @@ public static class FhirViews
 {
     public const string TerritorioSystem = "urn:territorio:";
 
-    public static Patient Patient(Resident resident) => new()
+    /// <summary>The resident as a FHIR Patient: codice fiscale identifier, name, address, contacts, GP by name when known.</summary>
+    public static Patient Patient(Resident resident, GeneralPractitioner? doctor = null)
     {
-        Id = resident.Id,
-        Identifier = CodiceFiscale.TryParse(resident.Id, out var cf, out _)
-            ? [new Identifier(RegionalUrls.CodiceFiscale, cf.Value)]
-            : [new Identifier(TerritorioSystem + "assistito", resident.Id)],
-        Gender = resident.Sex == Sex.Female ? AdministrativeGender.Female : AdministrativeGender.Male,
-        BirthDate = resident.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Deceased = resident.DeathDate is { } death ? new Date(death.Year, death.Month, death.Day) : null,
-        Extension = [new Extension(RegionalUrls.PatientAtsResidenza, new Code(resident.Ats))],
-        GeneralPractitioner = resident.MmgId is { } mmg ? [new ResourceReference("PractitionerRole/" + GeneralPractitionerRoleId(mmg), "MMG " + mmg)] : [],
-    };
+        var patient = new Patient
+        {
+            Id = resident.Id,
+            Identifier = CodiceFiscale.TryParse(resident.FiscalCode ?? resident.Id, out var cf, out _)
+                ? [new Identifier(RegionalUrls.CodiceFiscale, cf.Value)]
+                : [new Identifier(TerritorioSystem + "assistito", resident.Id)],
+            Gender = resident.Sex == Sex.Female ? AdministrativeGender.Female : AdministrativeGender.Male,
+            BirthDate = resident.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Deceased = resident.DeathDate is { } death ? new Date(death.Year, death.Month, death.Day) : null,
+            GeneralPractitioner = resident.MmgId is { } mmg ? [new ResourceReference("PractitionerRole/" + GeneralPractitionerRoleId(mmg), doctor is null ? "MMG " + mmg : $"{doctor.DisplayName} ({mmg})")] : [],
+            Extension = [new Extension(RegionalUrls.PatientAtsResidenza, new Code(resident.Ats))],
+        };
+        if (resident.FiscalCode is not null && resident.FiscalCode != resident.Id)
+        {
+            patient.Identifier.Add(new Identifier(TerritorioSystem + "assistito", resident.Id));
+        }
+
+        if (resident.Surname is not null)
+        {
+            patient.Name.Add(new HumanName { Use = HumanName.NameUse.Official, Family = resident.Surname, Given = [resident.GivenName!], Text = resident.DisplayName });
+        }
+
+        if (resident.Street is not null)
+        {
+            patient.Address.Add(new Address
+            {
+                Use = Address.AddressUse.Home,
+                Line = [resident.Street],
+                PostalCode = resident.Cap,
+                City = resident.Municipality,
+                Country = "IT",
+                Text = resident.Address,
+            });
+        }
+
+        if (resident.Phone is not null)
+        {
+            patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Home, resident.Phone));
+        }
+
+        if (resident.Email is not null)
+        {
+            patient.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Email, ContactPoint.ContactPointUse.Home, resident.Email));
+        }
+
+        return patient;
+    }
 
     /// <summary>The pathologies of the classification in force; the main one is primary and carries the level.</summary>
     public static IReadOnlyList<Condition> Conditions(Classification classification, IReadOnlyDictionary<string, string> pathologyNames)
@@ -335,7 +373,8 @@ public static class FhirViews
 
     private static ResourceReference PatientRef(string patientId) => new("Patient/" + patientId);
 
-    private static ResourceReference Practitioner(string mmgId) => new() { Identifier = new Identifier(TerritorioSystem + "mmg", mmgId), Display = "MMG " + mmgId };
+    private static ResourceReference Practitioner(string mmgId, GeneralPractitioner? doctor = null) =>
+        new() { Identifier = new Identifier(TerritorioSystem + "mmg", mmgId), Display = doctor is null ? "MMG " + mmgId : $"{doctor.DisplayName} ({mmgId})" };
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -8,10 +8,39 @@ using Territorio.Web.Security;
 
 namespace Territorio.Web.Api;
 
+/// <summary>A resident as screens and the API show them: the person (name, codice fiscale, address, contacts) and the registry's facts.</summary>
 public sealed record PatientSummary(string Id, DateOnly BirthDate, int Age, string Sex, string Ats, string? MmgId, DateOnly? DeathDate)
 {
+    /// <summary>"Maria Rossi" (the id when the registry gave no name).</summary>
+    public string Name { get; init; } = Id;
+
+    public string? Surname { get; init; }
+
+    public string? GivenName { get; init; }
+
+    public string? FiscalCode { get; init; }
+
+    public string? Birthplace { get; init; }
+
+    /// <summary>Street, CAP and municipality on one line.</summary>
+    public string? Address { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Email { get; init; }
+
     public static PatientSummary Of(Resident r, DateOnly today) =>
-        new(r.Id, r.BirthDate, r.AgeOn(today), r.Sex == Kernel.Population.Sex.Female ? "F" : "M", r.Ats, r.MmgId, r.DeathDate);
+        new(r.Id, r.BirthDate, r.AgeOn(today), r.Sex == Kernel.Population.Sex.Female ? "F" : "M", r.Ats, r.MmgId, r.DeathDate)
+        {
+            Name = r.DisplayName,
+            Surname = r.Surname,
+            GivenName = r.GivenName,
+            FiscalCode = r.FiscalCode,
+            Birthplace = r.Birthplace,
+            Address = r.Address,
+            Phone = r.Phone,
+            Email = r.Email,
+        };
 }
 
 public static class PatientEndpoints

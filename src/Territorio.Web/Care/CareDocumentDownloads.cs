@@ -23,7 +23,9 @@ public sealed class CareDocumentDownloads(CareServices care, IConfiguration conf
         return await PdfAsync($"patto-di-cura-{pact.Id}.pdf", async output =>
         {
             var (found, gestore, pai) = await care.Enrolment.PactDocumentAsync(pact.Id, ct);
-            CareDocuments.WritePact(found, gestore, pai, output, care.Catalogues.HasProvisionalItems(pai));
+            var patient = await care.Db.Residents.FindAsync([found.PatientId], ct);
+            var doctor = found.MmgId is null ? null : await care.Db.GeneralPractitioners.FindAsync([found.MmgId], ct);
+            CareDocuments.WritePact(found, gestore, pai, output, care.Catalogues.HasProvisionalItems(pai), patient, doctor);
         });
     }
 
@@ -37,7 +39,7 @@ public sealed class CareDocumentDownloads(CareServices care, IConfiguration conf
         return await PdfAsync($"pai-{pact.PatientId}-versione-{version.Number}.pdf", async output =>
         {
             var (found, gestore, _) = await care.Enrolment.PactDocumentAsync(pact.Id, ct);
-            var document = new PaiDocument(version, found, gestore, file.Patient.Id, care.Catalogues.HasProvisionalItems(version), care.Catalogues.PathologyName);
+            var document = new PaiDocument(version, found, gestore, file.Patient.FiscalCode is { } cf ? $"{file.Patient.Name}, codice fiscale {cf}" : file.Patient.Id, care.Catalogues.HasProvisionalItems(version), care.Catalogues.PathologyName);
             CareDocuments.WritePai(document, output);
         });
     }

@@ -52,6 +52,12 @@ public sealed record PatientFile(
     /// <summary>The classification's pathologies, named, with the stratification's evidence.</summary>
     public IReadOnlyList<PathologyView> Pathologies { get; init; } = [];
 
+    /// <summary>"Dott.ssa Anna Bianchi (MMG00001)", or the GP's code when the registry has no name for it.</summary>
+    public string? DoctorName { get; init; }
+
+    /// <summary>Names of the Gestori of the patient's pacts, by id ("ASST Sette Laghi (G322ASST)").</summary>
+    public IReadOnlyDictionary<string, string> GestoreNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The case manager's contacts, newest first; null for an audience that does not see them (the patient).</summary>
     public IReadOnlyList<Contact>? Contacts { get; init; }
 }
@@ -112,6 +118,8 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock, Scre
             .OrderByDescending(p => p.RunId).Select(p => p.Evidence).FirstOrDefaultAsync(ct);
         return new PatientFile(PatientSummary.Of(patient, today), classification, pacts, active, pai, bookings, adherence, slots)
         {
+            DoctorName = await PeopleNames.DoctorAsync(care.Db, patient.MmgId, ct),
+            GestoreNames = await PeopleNames.GestoriAsync(care.Db, pacts.Select(p => p.GestoreId), ct),
             Pathologies = PathologyEvidence.Views(classification?.Pathologies, classification?.MainPathology, evidence, care.Catalogues.Pathologies),
             Contacts = withContacts ? await care.Contacts.OfPatientAsync(patient.Id, ContactService.ListLimit, ct) : null,
         };

@@ -49,7 +49,24 @@ public static class AtsSeed
     ];
 
     public static IEnumerable<Resident> Residents(Territory t) => Stratified(t).Select((p, n) =>
-        new Resident(p.Id, new DateOnly(1940 + n, 1 + (n % 12), 10), n % 2 == 0 ? Sex.Female : Sex.Male, t.Ats, p.Mmg));
+    {
+        var birth = new DateOnly(1940 + n, 1 + (n % 12), 10);
+        var sex = n % 2 == 0 ? Sex.Female : Sex.Male;
+        return new Resident(p.Id, birth, sex, t.Ats, p.Mmg, null, IdentityOf(t, n, birth, sex));
+    });
+
+    public static readonly string[] Surnames = ["Colombo", "Ferrari", "Brambilla", "Villa", "Galli", "Fumagalli", "Sala", "Riva", "Crippa", "Mauri", "Pozzi", "Longhi", "Sironi", "Cozzi"];
+
+    /// <summary>Named residents, each with their own phone, so that screens can be checked for names and numbers.</summary>
+    private static ResidentIdentity IdentityOf(Territory t, int n, DateOnly birth, Sex sex)
+    {
+        // Territory B's people have other surnames: one codice fiscale per person across the region.
+        string surname = Surnames[(n + (t == Territory.A ? 0 : 7)) % Surnames.Length];
+        string givenName = sex == Sex.Female ? "Lucia" : "Carlo";
+        var milano = new Municipality("F205", "Milano");
+        return new ResidentIdentity(Kernel.Codes.CodiceFiscale.Compute(surname, givenName, birth, sex, "F205"), surname, givenName, milano,
+            new PostalAddress($"Via Manzoni {n + 1}", "20121", milano), $"+39 000 111 {n:D4}", null);
+    }
 
     /// <summary>Rows of levels.csv, pathologies from the regional catalogue (56 hypertension, 29 ischaemic heart disease).</summary>
     public static IEnumerable<string> LevelRows(Territory t) => Stratified(t).Select(p => p.Level switch

@@ -28,6 +28,19 @@ public static class CareSeed
     public const string NewPatient = "PA000003";
     public const string Pathology = "56";
 
+    public static readonly DateOnly NewPatientBirth = new(1950, 6, 30);
+
+    private static readonly Kernel.Population.Municipality Milano = new("F205", "Milano");
+
+    /// <summary>The new patient is a person with a name, a codice fiscale, an address and a phone.</summary>
+    public static readonly Kernel.Population.ResidentIdentity NewPatientIdentity = new(
+        Kernel.Codes.CodiceFiscale.Compute("Rossi", "Maria", NewPatientBirth, Kernel.Population.Sex.Female, "F205"),
+        "Rossi", "Maria", Milano, new Kernel.Population.PostalAddress("Via Roma 12", "20121", Milano), "+39 000 555 0101", "maria.rossi@esempio.invalid");
+
+    /// <summary>Territory A's GP, by name.</summary>
+    public static Kernel.Population.GeneralPractitioner MmgOfTerritoryA => new(Territory.A.Mmg, "Bianchi", "Anna", Kernel.Population.Sex.Female, Territory.A.Ats,
+        new Kernel.Population.PostalAddress("Via Verdi 3", "20121", Milano), "+39 000 555 0200", "anna.bianchi@mmg.esempio.invalid");
+
     public static readonly string[] Services = ["89.01", "89.52", "90.16.3"];
 
     public static async Task SeedAsync(CareServices care, DateOnly today, CancellationToken ct)

@@ -41,7 +41,8 @@ public partial class WebAppFixture : IAsyncLifetime
         await using (var db = _database.CreateContext())
         {
             db.Residents.AddRange(Territory.A.Residents().Concat(Territory.B.Residents()));
-            db.Residents.Add(new Kernel.Population.Resident(CareSeed.NewPatient, new DateOnly(1950, 6, 30), Kernel.Population.Sex.Female, Territory.A.Ats, Territory.A.Mmg));
+            db.Residents.Add(new Kernel.Population.Resident(CareSeed.NewPatient, CareSeed.NewPatientBirth, Kernel.Population.Sex.Female, Territory.A.Ats, Territory.A.Mmg, null, CareSeed.NewPatientIdentity));
+            db.GeneralPractitioners.Add(CareSeed.MmgOfTerritoryA);
             await db.SaveChangesAsync();
         }
 

@@ -48,6 +48,7 @@ public static class EnrolCommands
             foreach (var letter in issued)
             {
                 await using var file = File.Create(Path.Combine(dir.FullName, $"lettera-{letter.Letter.PatientId}.pdf"));
+                // The letter names the person; its file keeps the id, which never changes.
                 CareDocuments.WriteLetter(letter, p.GetValue(atsName) ?? $"ATS {p.GetValue(ats)}", file);
             }
 
@@ -94,7 +95,9 @@ public static class EnrolCommands
             env.RequirePdfLicense();
             await using (var file = p.GetValue(outFile)!.Create())
             {
-                CareDocuments.WritePact(found, owner, plan, file);
+                var patient = await s.Db.Residents.FindAsync([found.PatientId], ct);
+                var doctor = found.MmgId is null ? null : await s.Db.GeneralPractitioners.FindAsync([found.MmgId], ct);
+                CareDocuments.WritePact(found, owner, plan, file, s.Catalogues.HasProvisionalItems(plan), patient, doctor);
             }
 
             env.Output.WriteLine($"patto n.{found.Id} scritto in {p.GetValue(outFile)!.FullName}");

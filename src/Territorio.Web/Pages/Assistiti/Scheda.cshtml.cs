@@ -1,13 +1,22 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Documents;
+using Territorio.Flows.Printing;
 using Territorio.Web.Api;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Assistiti;
 
-public sealed class SchedaModel(PatientAccess access, TimeProvider clock) : PageModel
+public sealed class SchedaModel(PatientAccess access, CareServices care, IConfiguration configuration, TimeProvider clock) : PageModel
 {
     public PatientSummary? Patient { get; private set; }
+
+    /// <summary>The GP by name and code.</summary>
+    public string? DoctorName { get; private set; }
+
+    /// <summary>Whether the ATS has invited this patient (the letter can be printed again).</summary>
+    public bool HasLetter { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string patientId, CancellationToken cancellationToken)
     {
@@ -18,6 +27,28 @@ public sealed class SchedaModel(PatientAccess access, TimeProvider clock) : Page
         }
 
         Patient = PatientSummary.Of(patient, ItalianTime.Today(clock));
+        DoctorName = await Care.PeopleNames.DoctorAsync(care.Db, patient.MmgId, cancellationToken);
+        HasLetter = Actor.From(User).IsAts && await care.Enrolment.LatestLetterAsync(patient.Id, cancellationToken) is not null;
         return Page();
+    }
+
+    /// <summary>The ATS prints again the invitation letter it sent (DGR X/6164/2017 allegato 1: the ATS informs the patient).</summary>
+    public async Task<IActionResult> OnGetLetteraAsync(string patientId, CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(User);
+        if (!actor.IsAts || await access.OpenAsync(actor, patientId, "lettera di invito (PDF)", cancellationToken) is null
+            || await care.Enrolment.LatestLetterAsync(patientId, cancellationToken) is not { } letter)
+        {
+            return NotFound();
+        }
+
+        if (!PdfLicense.TryApply(configuration[PdfLicense.SettingKey]))
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable, PdfLicense.MissingMessage);
+        }
+
+        var pdf = new MemoryStream();
+        CareDocuments.WriteLetter(letter, $"ATS {letter.Letter.Ats}", pdf);
+        return File(pdf.ToArray(), "application/pdf", $"lettera-{patientId}.pdf");
     }
 }

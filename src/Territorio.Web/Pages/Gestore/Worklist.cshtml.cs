@@ -48,6 +48,9 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
 
     public int Total { get; private set; }
 
+    /// <summary>Who each patient of the page is, to call them: name, codice fiscale, phone.</summary>
+    public IReadOnlyDictionary<string, Kernel.Population.Resident> People { get; private set; } = new Dictionary<string, Kernel.Population.Resident>();
+
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int PageNumber { get; set; } = 1;
 
@@ -126,6 +129,7 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
 
         PageNumber = page;
         (Entries, Cases) = (shown.Entries, shown.Cases ?? new Dictionary<string, WorklistCaseFacts>());
+        People = await PeopleNames.ResidentsAsync(care.Db, Entries.Select(e => e.PatientId), ct);
         await access.RecordShownAsync(actor, Entries.Select(e => e.PatientId), "pagina Pazienti da contattare", ct);
     }
 

@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Mmg;
 
-/// <summary>The GP's assistiti with their level, their Gestore and the state of their PAI.</summary>
-public sealed class AssistitiModel(MmgPanelQuery panel) : PageModel
+/// <summary>The GP's assistiti by name, a page at a time, with their level, their Gestore and the state of their PAI, and the search box.</summary>
+public sealed class AssistitiModel(MmgPanelQuery panel, PatientSearch search) : PatientSearchPageModel
 {
     public IReadOnlyList<MmgAssistito> Patients { get; private set; } = [];
 
@@ -15,6 +14,7 @@ public sealed class AssistitiModel(MmgPanelQuery panel) : PageModel
     {
         var actor = Actor.From(User);
         MmgId = actor.MmgId ?? "";
-        Patients = await panel.ListAsync(actor, "pagina I miei assistiti", cancellationToken);
+        Found = await search.FindAsync(actor, panel.Scope(actor), Query, PageNumber, Descending, "pagina I miei assistiti", cancellationToken);
+        Patients = await panel.DescribeAsync(Found.Patients, cancellationToken);
     }
 }

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Network;
+using Territorio.Data;
+using Territorio.Kernel.Population;
+
+namespace Territorio.Web.Care;
+
+/// <summary>
+/// People and organisations as screens name them ("people, not codes"): the residents of a page
+/// by id, and "name (code)" of Gestori and erogatori. One query per kind and page.
+/// </summary>
+public static class PeopleNames
+{
+    public static async Task<IReadOnlyDictionary<string, Resident>> ResidentsAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Residents.AsNoTracking().Where(r => wanted.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+    }
+
+    /// <summary>"ASST Sette Laghi (G322ASST)" by Gestore id.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> GestoriAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Set<Gestore>().AsNoTracking().IgnoreAutoIncludes().Where(g => wanted.Contains(g.Id))
+            .Select(g => new { g.Id, g.Name }).ToDictionaryAsync(g => g.Id, g => $"{g.Name} ({g.Id})", ct);
+    }
+
+    /// <summary>"Laboratorio analisi … (E321LAB)" by erogatore id.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ErogatoriAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Set<Erogatore>().AsNoTracking().IgnoreAutoIncludes().Where(e => wanted.Contains(e.Id))
+            .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => $"{e.Name} ({e.Id})", ct);
+    }
+
+    /// <summary>"Dott.ssa Anna Bianchi (MMG00001)", the code alone when the registry has no name for it, null without a GP.</summary>
+    public static async Task<string?> DoctorAsync(TerritorioDbContext db, string? mmgId, CancellationToken ct)
+    {
+        if (mmgId is null)
+        {
+            return null;
+        }
+
+        var doctor = await db.GeneralPractitioners.AsNoTracking().SingleOrDefaultAsync(g => g.Id == mmgId, ct);
+        return doctor is null ? mmgId : $"{doctor.DisplayName} ({doctor.Id})";
+    }
+}
