@@ -150,13 +150,13 @@ public static class CareDocuments
 /// <summary>What the PAI's PDF prints: the version, its pact and Gestore, and how to name the pathologies.</summary>
 public sealed record PaiDocument(PaiVersion Version, PattoDiCura Pact, Gestore Gestore, string PatientName, bool ProvisionalItems, Func<string, string> PathologyName);
 
-/// <summary>Italian names of PAI version states and item kinds, for documents.</summary>
+/// <summary>Italian names of PAI version states and item kinds, for documents and the command line.</summary>
 public static class PaiStatuses
 {
     public static string Italian(PaiVersionStatus status) => status switch
     {
-        PaiVersionStatus.Proposed => "proposta del MMG in attesa del Gestore",
-        PaiVersionStatus.Active => "in vigore",
+        PaiVersionStatus.Proposed => "proposta dal MMG",
+        PaiVersionStatus.Active => "attiva",
         PaiVersionStatus.Superseded => "sostituita",
         _ => "respinta",
     };

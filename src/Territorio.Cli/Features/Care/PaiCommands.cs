@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Territorio.CareManagement.Application.Documents;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Plans;
@@ -35,7 +36,7 @@ public static class PaiCommands
 
             foreach (var version in pai.Versions.OrderBy(v => v.Number))
             {
-                env.Output.WriteLine($"versione {version.Number}\t{Status(version.Status)}\t{version.Author}\t{version.Reason}");
+                env.Output.WriteLine($"versione {version.Number}\t{PaiStatuses.Italian(version.Status)}\t{version.Author}\t{version.Reason}");
             }
 
             foreach (var item in pai.ActiveVersion?.Items ?? [])
@@ -95,14 +96,6 @@ public static class PaiCommands
             ? PaiItem.Service(parts[0], vocabulary.DescriptionOf(PaiItemKind.Service, parts[0]), perYear)
             : throw new UsageException($"--prestazione: '{text}' non valido (CODICE:N_ANNUI, es. 89.52:2)");
     }
-
-    private static string Status(PaiVersionStatus status) => status switch
-    {
-        PaiVersionStatus.Proposed => "proposta dal MMG",
-        PaiVersionStatus.Active => "attiva",
-        PaiVersionStatus.Superseded => "sostituita",
-        _ => "respinta",
-    };
 
     private static string State(OccurrenceState state) => state switch
     {
