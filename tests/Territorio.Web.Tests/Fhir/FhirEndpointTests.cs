@@ -218,23 +218,6 @@ public class FhirEndpointTests
     }
 
     [Fact]
-    public async Task Format_Unknown_Is406_AndRefusalsFollowTheAskedFormat()
-    {
-        await using var database = await TestDatabase.CreateSqliteAsync();
-        var (app, client) = await StartAsGpAsync(database);
-        await using var running = app;
-        using var gp = client;
-        using var anonymous = new HttpClient { BaseAddress = client.BaseAddress };
-        var ct = TestContext.Current.CancellationToken;
-
-        await OutcomeAsync(await anonymous.GetAsync("/fhir/metadata?_format=html", ct), HttpStatusCode.NotAcceptable);
-        using var unauthorised = await anonymous.GetAsync("/fhir/Patient/QTTGGN24H04F205B?_format=xml", ct);
-        unauthorised.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        unauthorised.Content.Headers.ContentType!.MediaType.ShouldBe("application/fhir+xml");
-        System.Xml.Linq.XDocument.Parse(await unauthorised.Content.ReadAsStringAsync(ct)).Root!.Name.LocalName.ShouldBe("OperationOutcome");
-    }
-
-    [Fact]
     public async Task ProcessMessage_ThenReads_ServeThePatientsPlanAsFhirJson()
     {
         await using var database = await TestDatabase.CreateSqliteAsync();
@@ -304,7 +287,7 @@ public class FhirEndpointTests
     }
 
     [Fact]
-    public async Task Reads_WithoutToken_AreRefused_MetadataIsPublic()
+    public async Task Reads_WithoutToken_AreRefusedInTheAskedFormat_MetadataIsPublic_AnUnknownFormatIs406()
     {
         await using var database = await TestDatabase.CreateSqliteAsync();
         var (app, client) = await StartAsGpAsync(database);
@@ -316,5 +299,10 @@ public class FhirEndpointTests
         (await anonymous.GetAsync("/fhir/Patient/QTTGGN24H04F205B", ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await anonymous.PostAsync("/fhir/$process-message", new StringContent("{}", Encoding.UTF8, FhirJson), ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await anonymous.GetAsync("/fhir/metadata", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await OutcomeAsync(await anonymous.GetAsync("/fhir/metadata?_format=html", ct), HttpStatusCode.NotAcceptable);
+        using var unauthorised = await anonymous.GetAsync("/fhir/Patient/QTTGGN24H04F205B?_format=xml", ct);
+        unauthorised.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        unauthorised.Content.Headers.ContentType!.MediaType.ShouldBe("application/fhir+xml");
+        System.Xml.Linq.XDocument.Parse(await unauthorised.Content.ReadAsStringAsync(ct)).Root!.Name.LocalName.ShouldBe("OperationOutcome");
     }
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Territorio.Data;
 using Territorio.Fhir;
 using Territorio.Fhir.Care;
+using Territorio.Fhir.Conformance;
+using Territorio.Flows;
 
 namespace Territorio.Cli.Features.Fhir;
 
@@ -37,6 +39,22 @@ public static class FhirCommands
             return ExitCodes.BadData;
         });
 
-        return new Command("fhir", "Interfaccia FHIR R4 di Regione Lombardia (presa in carico dal MMG).") { process };
+        return new Command("fhir", "Interfaccia FHIR R4 di Regione Lombardia (presa in carico dal MMG).") { process, ImportSissCatalogue(env) };
+    }
+
+    /// <summary>Replaces the provisional national → DDC-PrestSpecSISS map with the region's catalogue (decision 0135).</summary>
+    private static Command ImportSissCatalogue(CliEnvironment env)
+    {
+        var csv = CommandExtensions.ExistingFile("--csv", "Catalogo regionale delle prestazioni (CSV con le colonne codice_siss, codice_nazionale, descrizione).");
+        var output = new Option<FileInfo?>("--out") { Description = $"Mappa da scrivere; predefinita: quella dei dati di riferimento ({ServiceCodeMap.FileName})." };
+        var command = new Command("import-catalogo-siss", "Importa il catalogo regionale DDC-PrestSpecSISS al posto della mappa provvisoria dal nomenclatore nazionale; nessun file scritto se c'è un errore.") { csv, output };
+        command.SetAction(parse =>
+        {
+            string target = parse.GetValue(output)?.FullName ?? env.ReferenceData.PathOf("lombardia-fhir", "territorio", ServiceCodeMap.FileName);
+            int count = ServiceCodeMap.ImportOfficial(parse.GetValue(csv)!.FullName, target);
+            env.Output.WriteLine($"mappa prestazioni → DDC-PrestSpecSISS: {Italian.Number(count)} codici importati in {target}");
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 }
