@@ -107,13 +107,14 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
         }
 
         int page = Math.Max(1, PageNumber);
-        var shown = await pages.GetAsync(care, gestore, filter, (page - 1) * PageSize, PageSize, ct);
+        var version = await care.Cases.WorklistVersionAsync(gestore, ct);
+        var shown = await pages.GetAsync(care, version, filter, (page - 1) * PageSize, PageSize, ct);
         if (ownFirst && shown.Total == 0)
         {
             // Nobody entrusted to this case manager yet: the whole Gestore's list.
             CaseManager = Everyone;
             filter = filter with { CaseManager = null };
-            shown = await pages.GetAsync(care, gestore, filter, (page - 1) * PageSize, PageSize, ct);
+            shown = await pages.GetAsync(care, version, filter, (page - 1) * PageSize, PageSize, ct);
         }
 
         Total = shown.Total;
@@ -121,7 +122,7 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
         {
             // Past the end: the last page, never an empty page numbered beyond the list.
             page = Pages;
-            shown = await pages.GetAsync(care, gestore, filter, (page - 1) * PageSize, PageSize, ct);
+            shown = await pages.GetAsync(care, version, filter, (page - 1) * PageSize, PageSize, ct);
         }
 
         PageNumber = page;
