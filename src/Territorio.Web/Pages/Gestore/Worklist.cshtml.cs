@@ -81,8 +81,13 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
     /// <summary>The filters in force (and a page number), as query parameters: links and forms keep them.</summary>
     public IEnumerable<KeyValuePair<string, string?>> CurrentQuery(int page) => new Dictionary<string, string?>
     {
-        ["livello"] = Level, ["patologia"] = Pathology, ["patto"] = PactState, ["aderenza-sotto"] = AdherenceBelow,
-        ["case-manager"] = CaseManager, ["ordine"] = Sort, ["pagina"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["livello"] = Level,
+        ["patologia"] = Pathology,
+        ["patto"] = PactState,
+        ["aderenza-sotto"] = AdherenceBelow,
+        ["case-manager"] = CaseManager,
+        ["ordine"] = Sort,
+        ["pagina"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value));
 
     public string CaseManagerOf(string patientId) =>
