@@ -47,7 +47,7 @@ public class CaseloadAndLetterTests
         LetterCampaign.Start(Ats, 2, "56", Mmg, By(AtsOperator)).ShouldSatisfyAllConditions(
             c => c.Level.ShouldBe(2),
             c => c.CreatedOn.ShouldBe(Today),
-            c => c.CreatedBy.ShouldBe(AtsOperator.ToString()));
+            c => c.CreatedBy.ShouldBe("op.ats"));
 
         Should.Throw<CareRuleException>(() => LetterCampaign.Start("322", null, null, null, By(AtsOperator))).Message.ShouldContain("solo quell'ATS");
         Should.Throw<CareRuleException>(() => LetterCampaign.Start(Ats, null, null, null, By(ClinicalManager()))).Message.ShouldContain("riservata a l'ATS");

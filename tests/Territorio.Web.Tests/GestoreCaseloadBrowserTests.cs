@@ -81,12 +81,14 @@ public sealed class GestoreCaseloadBrowserTests(BrowserFixture web)
     }
 
     [Fact]
-    public async Task PatientFile_CaseManagerProposesReclassificationWithEvidence_AndAsksAChangeOfGestore_TheCommissionSeesBoth()
+    public async Task CommissionRequests_CaseManagerProposesReclassificationWithEvidence_AndAsksAChangeOfGestore_TheCommissionSeesBoth()
     {
         string patient = AtsSeed.ChangeToReject(Territory.B);
         var page = await web.NewPageAsync();
         await web.SignInAsync(page, Territory.B.UserOf(TerritorioRoles.GestoreCaseManager));
         await page.GotoAsync($"/Gestore/Paziente/{patient}");
+        await page.GetByTestId("link-richieste").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("patologie")).ToContainTextAsync("(principale)");
 
         // Without evidence the proposal is refused, in words, and nothing is sent.
         var proposal = page.GetByTestId("proposta-riclassificazione");
@@ -114,7 +116,7 @@ public sealed class GestoreCaseloadBrowserTests(BrowserFixture web)
         await BrowserFixture.ScreenshotAsync(page, "22-gestore-richieste-commissione");
 
         string other = AtsSeed.PathologyChange(Territory.B);
-        await page.GotoAsync($"/Gestore/Paziente/{other}");
+        await page.GotoAsync($"/Gestore/Richieste/{other}");
         change = page.GetByTestId("richiesta-cambio-gestore");
         await change.GetByLabel("Nuovo Gestore").SelectOptionAsync(AtsSeed.SecondGestore(Territory.B));
         await change.GetByLabel("Decorrenza").FillAsync(web.SeedDay.AddDays(30).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));

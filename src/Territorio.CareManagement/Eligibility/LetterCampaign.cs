@@ -26,7 +26,7 @@ public sealed class LetterCampaign
 
     public DateOnly CreatedOn { get; private set; }
 
-    /// <summary>The ATS operator who printed it (<see cref="Actor"/> as stored).</summary>
+    /// <summary>The account of the ATS operator who printed it.</summary>
     public string CreatedBy { get; private set; }
 
     public int Letters { get; private set; }
@@ -44,7 +44,7 @@ public sealed class LetterCampaign
             throw new CareRuleException($"livello {l}: solo i livelli 1, 2 e 3 sono candidabili alla presa in carico");
         }
 
-        return new LetterCampaign { Ats = ats, Level = level, Pathology = pathology, MmgId = mmgId, CreatedOn = change.Day, CreatedBy = change.By.ToString() };
+        return new LetterCampaign { Ats = ats, Level = level, Pathology = pathology, MmgId = mmgId, CreatedOn = change.Day, CreatedBy = change.By.Id };
     }
 
     /// <summary>The letters printed, once issued in the same transaction.</summary>

@@ -14,10 +14,11 @@ public sealed class WorklistPages(ScreenCache cache)
     public Task<WorklistPage> GetAsync(CareServices care, string gestoreId, int skip, int take, CancellationToken ct) =>
         GetAsync(care, gestoreId, WorklistFilter.None, skip, take, ct);
 
-    public async Task<WorklistPage> GetAsync(CareServices care, string gestoreId, WorklistFilter filter, int skip, int take, CancellationToken ct)
-    {
-        var version = await care.Cases.WorklistVersionAsync(gestoreId, ct);
-        return await cache.GetOrComputeAsync((version, filter, skip, take),
-            () => care.Cases.WorklistPageAsync(gestoreId, version.Day, WorklistRules.DefaultPaiDueDays, skip, take, ct, filter));
-    }
+    public async Task<WorklistPage> GetAsync(CareServices care, string gestoreId, WorklistFilter filter, int skip, int take, CancellationToken ct) =>
+        await GetAsync(care, await care.Cases.WorklistVersionAsync(gestoreId, ct), filter, skip, take, ct);
+
+    /// <summary>A page at a version already read: a screen that shows another filter or page on the same data reads the version once.</summary>
+    public Task<WorklistPage> GetAsync(CareServices care, WorklistVersion version, WorklistFilter filter, int skip, int take, CancellationToken ct) =>
+        cache.GetOrComputeAsync((version, filter, skip, take),
+            () => care.Cases.WorklistPageAsync(version.GestoreId, version.Day, WorklistRules.DefaultPaiDueDays, skip, take, ct, filter));
 }

@@ -79,6 +79,8 @@ public static class DemoAccounts
         if (gestore is not null)
         {
             specs.Add(new("demo.gestore.cm", "Case manager (demo)", TerritorioRoles.GestoreCaseManager, ats, GestoreId: gestore));
+            // A second case manager: the clinical manager shares the patients between them (decision 0155).
+            specs.Add(new("demo.gestore.cm2", "Secondo case manager (demo)", TerritorioRoles.GestoreCaseManager, ats, GestoreId: gestore));
             specs.Add(new("demo.gestore.rc", "Responsabile clinico (demo)", TerritorioRoles.GestoreResponsabileClinico, ats, GestoreId: gestore));
         }
 

@@ -84,8 +84,13 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
     /// <summary>The filters in force (and a page number), as query parameters: links and forms keep them.</summary>
     public IEnumerable<KeyValuePair<string, string?>> CurrentQuery(int page) => new Dictionary<string, string?>
     {
-        ["livello"] = Level, ["patologia"] = Pathology, ["patto"] = PactState, ["aderenza-sotto"] = AdherenceBelow,
-        ["case-manager"] = CaseManager, ["ordine"] = Sort, ["pagina"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["livello"] = Level,
+        ["patologia"] = Pathology,
+        ["patto"] = PactState,
+        ["aderenza-sotto"] = AdherenceBelow,
+        ["case-manager"] = CaseManager,
+        ["ordine"] = Sort,
+        ["pagina"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value));
 
     public string CaseManagerOf(string patientId) =>
@@ -110,13 +115,14 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
         }
 
         int page = Paging.Clamp(PageNumber);
-        var shown = await pages.GetAsync(care, gestore, filter, (page - 1) * PageSize, PageSize, ct);
+        var version = await care.Cases.WorklistVersionAsync(gestore, ct);
+        var shown = await pages.GetAsync(care, version, filter, (page - 1) * PageSize, PageSize, ct);
         if (ownFirst && shown.Total == 0)
         {
             // Nobody entrusted to this case manager yet: the whole Gestore's list.
             CaseManager = Everyone;
             filter = filter with { CaseManager = null };
-            shown = await pages.GetAsync(care, gestore, filter, (page - 1) * PageSize, PageSize, ct);
+            shown = await pages.GetAsync(care, version, filter, (page - 1) * PageSize, PageSize, ct);
         }
 
         Total = shown.Total;
@@ -124,7 +130,7 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
         {
             // Past the end: the last page, never an empty page numbered beyond the list.
             page = Pages;
-            shown = await pages.GetAsync(care, gestore, filter, (page - 1) * PageSize, PageSize, ct);
+            shown = await pages.GetAsync(care, version, filter, (page - 1) * PageSize, PageSize, ct);
         }
 
         PageNumber = page;
