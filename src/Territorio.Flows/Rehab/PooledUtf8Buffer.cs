@@ -56,19 +56,25 @@ internal sealed class PooledUtf8Buffer(ArrayPool<byte> pool, int capacity) : IBu
     /// <summary>A CSV field as <see cref="RehabOutputs.Csv"/> writes it: quoted, quotes doubled, when it holds a comma, quote or line break.</summary>
     public void WriteCsvField(ReadOnlySpan<char> value)
     {
-        // A formula-like text cell is shown as text (Files.CsvCells).
-        if (Files.CsvCells.IsFormulaLike(value))
-        {
-            Write((byte)'\'');
-        }
-
+        // A formula-like text cell is shown as text (Files.CsvCells): the apostrophe opens the cell's text.
+        bool formula = Files.CsvCells.IsFormulaLike(value);
         if (value.IndexOfAny(CsvSpecial) < 0)
         {
+            if (formula)
+            {
+                Write((byte)'\'');
+            }
+
             Write(value);
             return;
         }
 
         Write((byte)'"');
+        if (formula)
+        {
+            Write((byte)'\'');
+        }
+
         for (int quote = value.IndexOf('"'); quote >= 0; quote = value.IndexOf('"'))
         {
             Write(value[..(quote + 1)]);
