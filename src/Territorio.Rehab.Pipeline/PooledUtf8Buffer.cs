@@ -56,19 +56,25 @@ public sealed class PooledUtf8Buffer(ArrayPool<byte> pool, int capacity) : IBuff
     /// <summary>A CSV field as <see cref="RehabOutputs.Csv"/> writes it: quoted, quotes doubled, when it holds a comma, quote or line break.</summary>
     public void WriteCsvField(ReadOnlySpan<char> value)
     {
-        // A formula-like text cell is shown as text (Territorio.Flows.Files.CsvCells).
-        if (Territorio.Flows.Files.CsvCells.IsFormulaLike(value))
-        {
-            Write((byte)'\'');
-        }
-
+        // A formula-like text cell is shown as text (Territorio.Flows.Files.CsvCells): the apostrophe opens the cell's text.
+        bool formula = Territorio.Flows.Files.CsvCells.IsFormulaLike(value);
         if (value.IndexOfAny(CsvSpecial) < 0)
         {
+            if (formula)
+            {
+                Write((byte)'\'');
+            }
+
             Write(value);
             return;
         }
 
         Write((byte)'"');
+        if (formula)
+        {
+            Write((byte)'\'');
+        }
+
         for (int quote = value.IndexOf('"'); quote >= 0; quote = value.IndexOf('"'))
         {
             Write(value[..(quote + 1)]);

@@ -41,11 +41,11 @@ public sealed class BrokenFilesTests : IDisposable
         ("vuoto", _ => [], "riga 1: file vuoto"),
         ("solo intestazione", i => Utf8($"{i.Header}\n"), "riga 1: il file contiene solo l'intestazione"),
         ("intestazione sbagliata", i => Utf8($"uno,due,tre\n{i.Row}\n"), "riga 1: colonna "),
-        ("binario", _ => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52], "riga 1: byte nullo"),
+        ("binario", _ => [0x89, 0x50, 0x4E, 0x47, 0x1A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52], "riga 1: byte nullo"),
         ("UTF-16", i => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes($"{i.Header}\n{i.Row}\n")], "riga 1: codifica UTF-16"),
         ("Latin-1", i => [.. Utf8($"{i.Header}\n{i.Row}\n"), .. Encoding.Latin1.GetBytes($"{i.Row[..^1]}è\n")], "riga 3: byte 0xE8 non valido in UTF-8"),
         ("byte NUL", i => Utf8($"{i.Header}\n{i.Row}\n{i.Row}\0\n"), "riga 3: byte nullo"),
-        ("ultima riga troncata", i => Utf8($"{i.Header}\n{i.Row}\n{i.Row[..(i.Row.IndexOf(',', StringComparison.Ordinal) + 3)]}"), "riga 3: 2 campi invece dei"),
+        ("ultima riga troncata", i => Utf8($"{i.Header}\n{i.Row}\n{i.Row[..(i.Row.IndexOf(',', StringComparison.Ordinal) + 2)]}"), "riga 3: 2 campi invece dei"),
         ("virgolette non chiuse", i => Utf8($"{i.Header}\n{i.Row}\n\"{i.Row}\n"), "riga 3: virgolette non chiuse"),
         ("200 colonne", i => Utf8($"{i.Header}\n{i.Row}\n{string.Join(',', Enumerable.Repeat("x", 200))}\n"), "riga 3: 200 campi invece dei"),
         ("identificativi ripetuti", i => Utf8($"{i.Header}\n{i.Row}\n{i.Row}\n"), "ripetut"),
@@ -97,8 +97,11 @@ public sealed class BrokenFilesTests : IDisposable
                 await GoodFlowsAsync();
                 var flows = new Dictionary<string, string>
                 {
-                    ["--persons"] = P("f/persons.csv"), ["--sdo"] = P("f/sdo.csv"), ["--drugs"] = P("f/drugs.csv"),
-                    ["--exemptions"] = P("f/exemptions.csv"), ["--outpatient"] = P("f/outpatient.csv"),
+                    ["--persons"] = P("f/persons.csv"),
+                    ["--sdo"] = P("f/sdo.csv"),
+                    ["--drugs"] = P("f/drugs.csv"),
+                    ["--exemptions"] = P("f/exemptions.csv"),
+                    ["--outpatient"] = P("f/outpatient.csv"),
                 };
                 flows[parts[1]] = broken;
                 return await CliRunner.RunAsync(["stratify", .. flows.SelectMany(f => new[] { f.Key, f.Value }), "--as-of", "2025-12-31", "--out", P("levels.csv"), "--report", P("piramide.csv")]);

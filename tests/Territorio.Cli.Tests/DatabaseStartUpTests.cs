@@ -79,22 +79,26 @@ public sealed class DatabaseStartUpTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadOnlyCommands_WorkOnAReadOnlyDatabase_WithoutMigrating()
+    public async Task ReadOnlyCommands_NeverMigrate_AndNameTheCommandThatDoes()
     {
         (await CliRunner.RunAsync(Settings, "db", "init")).ExitCode.ShouldBe(0);
         (await CliRunner.RunAsync(Settings, "gestori", "add", "--id", "G1", "--nome", "Coop", "--tipo", "cooperativa", "--ats", "321", "--operatore", "ats.op")).ExitCode.ShouldBe(0);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (string file in Directory.GetFiles(Data))
+        (await CliRunner.RunAsync(Settings, "gestori", "pending", "--ats", "321")).ExitCode.ShouldBe(0);
+        string last;
+        await using (var db = TerritorioDatabase.CreateContext(new DatabaseOptions { DataDirectory = Data }))
         {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead);
+            last = (await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).Last();
+            await db.Database.ExecuteSqlAsync($"DELETE FROM __EFMigrationsHistory WHERE MigrationId = {last}", TestContext.Current.CancellationToken);
         }
 
         var list = await CliRunner.RunAsync(Settings, "gestori", "pending", "--ats", "321");
-        var write = await CliRunner.RunAsync(Settings, "gestori", "add", "--id", "G2", "--nome", "Altra", "--tipo", "cooperativa", "--ats", "321");
 
-        list.ExitCode.ShouldBe(0, list.Error);
-        write.ExitCode.ShouldNotBe(0);
-        write.Error.ShouldNotContain("   at ");
+        list.ExitCode.ShouldBe(2);
+        list.Error.ShouldContain("territorio db migrate");
+        await using (var db = TerritorioDatabase.CreateContext(new DatabaseOptions { DataDirectory = Data }))
+        {
+            (await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken)).ShouldNotContain(last);
+        }
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class TariffCatalogueTests
         var ex = Should.Throw<InputDataException>(() => TariffCatalogue.Create(Catalogues.Info(), drafts, Catalogues.KnownPathologies, "cat.json"));
 
         ex.Message.ShouldContain("riga 7");
-        ex.Message.ShouldContain("field total");
+        ex.Message.ShouldContain("colonna total");
         ex.Message.ShouldContain("= 524.00");
     }
 

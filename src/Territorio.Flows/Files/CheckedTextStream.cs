@@ -27,12 +27,13 @@ public sealed class CheckedTextStream : Stream
     }
 
     /// <summary>Opens a file as checked UTF-8 text, for readers that take a <see cref="TextReader"/>.</summary>
-    public static StreamReader OpenText(string path)
+    /// <param name="shownAs">The name errors give the file (an upload's own name, not its temporary path).</param>
+    public static StreamReader OpenText(string path, string? shownAs = null)
     {
         try
         {
             var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return new StreamReader(new CheckedTextStream(file, path), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 1 << 16);
+            return new StreamReader(new CheckedTextStream(file, shownAs ?? path), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 1 << 16);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -44,14 +45,14 @@ public sealed class CheckedTextStream : Stream
     /// Checks the first <paramref name="length"/> bytes of a file read by a scanner of its own (the
     /// SDO flow): an empty file, a foreign encoding or a binary file is refused before the scan.
     /// </summary>
-    public static void CheckHead(string path, int length = 1 << 16)
+    public static void CheckHead(string path, string? shownAs = null, int length = 1 << 16)
     {
-        using var text = OpenText(path);
+        using var text = OpenText(path, shownAs);
         var buffer = new char[length];
         int read = text.ReadBlock(buffer, 0, length);
         if (read == 0 || buffer.AsSpan(0, read).Trim().IsEmpty)
         {
-            throw new InputDataException(new InputError(path, 1, InputError.WholeFile, "", "file vuoto: attesa l'intestazione"));
+            throw new InputDataException(new InputError(shownAs ?? path, 1, InputError.WholeFile, "", "file vuoto: attesa l'intestazione"));
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class Icd9CmCatalogue
             int last = line.LastIndexOf(',');
             if (first <= 0 || last == first)
             {
-                throw new InvalidDataException($"{sourceName}: line {lineNumber}: expected 3 fields");
+                throw new InvalidDataException(new Errors.InputError(sourceName, lineNumber, Errors.InputError.WholeFile, "", "attesi 3 campi (code, descrizione_it, is_leaf)").ToString());
             }
 
             bool isLeaf = line.AsSpan(last + 1).Trim() is "1";
@@ -70,7 +70,7 @@ public sealed class Icd9CmCatalogue
                     continue;
                 }
 
-                throw new InvalidDataException($"{sourceName}: line {lineNumber}: field code: '{line[..first]}' is not an ICD-9-CM code");
+                throw new InvalidDataException(new Errors.InputError(sourceName, lineNumber, "code", line[..first], "non è un codice ICD-9-CM").ToString());
             }
 
             string description = line[(first + 1)..last].Trim('"');

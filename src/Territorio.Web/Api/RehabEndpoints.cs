@@ -147,6 +147,8 @@ public static class RehabEndpoints
         HttpContext http, string? nome, RehabRunUpload upload, RehabRunQuery query, CancellationToken ct)
     {
         var request = http.Request;
+        // Raised before any answer: a refused body is then drained, not cut (the client reads the 413).
+        SdoUpload.AllowBody(http, upload.Options.MaxUploadBytes);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !string.Equals(type.MediaType.Value, "text/csv", StringComparison.OrdinalIgnoreCase))
         {
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Inviare il file SDO come corpo della richiesta con Content-Type: text/csv.");
@@ -160,7 +162,6 @@ public static class RehabEndpoints
         var actor = Actor.From(http.User);
         var outcome = await upload.ImportAsync(async () =>
         {
-            SdoUpload.AllowBody(http, upload.Options.MaxUploadBytes);
             return await SdoUpload.SaveAsync(request.Body, nome ?? "sdo.csv", upload.Options.MaxUploadBytes, upload.Options.TempDirectory, ct);
         }, actor, ct);
         if (outcome.Run is not { } run)

@@ -28,6 +28,8 @@ public sealed class RehabRunUpload(RehabRunImport import, RehabWebOptions option
                 return new(null, StatusCodes.Status400BadRequest, $"Il file {file.FileName} è vuoto.");
             }
 
+            // The shared check of encoding and binary content (decision 0140) before the scan.
+            Territorio.Flows.Files.CheckedTextStream.CheckHead(file.Path, file.FileName);
             var run = await import.ImportAsync(file, actor.Ats, actor.UserName, demo: false, ct);
             return new(run, StatusCodes.Status201Created, null);
         }
@@ -39,7 +41,7 @@ public sealed class RehabRunUpload(RehabRunImport import, RehabWebOptions option
         {
             // A file the check cannot read at all (e.g. a column missing from the header): nothing was kept.
             return new(null, StatusCodes.Status400BadRequest, "File SDO non elaborabile: " + (ex.Error is { } e
-                ? $"{e.File}, riga {e.Line}, colonna {e.Field}: {e.Reason}"
+                ? $"{e.File}, riga {e.Line}{(e.Field == InputError.WholeFile ? "" : ", colonna " + e.Field)}: {e.Reason}"
                 : ex.Message));
         }
     }

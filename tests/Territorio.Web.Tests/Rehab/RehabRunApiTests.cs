@@ -204,6 +204,27 @@ public sealed class RehabRunApiTests(WebAppFixture app)
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("supera il limite di 1 MB");
     }
 
+    [Theory]
+    [InlineData("utf16.csv", "codifica UTF-16")]
+    [InlineData("binario.csv", "byte nullo")]
+    public async Task Upload_NotUtf8Text_Is400NamingTheEncoding_UnderItsOwnName(string name, string expected)
+    {
+        var client = await Ats(Territory.B);
+        byte[] bytes = name == "utf16.csv"
+            ? [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("record_id,patient_id\nR1,P1\n")]
+            : [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00];
+        var body = new ByteArrayContent(bytes);
+        body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+
+        using var response = await client.PostAsync($"/api/riabilitazione/esecuzioni?nome={name}", body, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        string text = await response.Content.ReadAsStringAsync(Ct);
+        text.ShouldContain($"{name}, riga 1: ");
+        text.ShouldContain(expected);
+        text.ShouldNotContain("territorio-sdo-");
+    }
+
     [Fact]
     public async Task Upload_HeaderWithoutAColumn_Is400NamingTheColumn_AndKeepsNothing()
     {
