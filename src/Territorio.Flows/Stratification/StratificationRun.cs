@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Territorio.Flows.Reference;
+using Territorio.Flows.Layouts;
 using Territorio.Flows.Sdo;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Criteria;
@@ -8,7 +9,8 @@ using Territorio.Stratification.Engine;
 namespace Territorio.Flows.Stratification;
 
 /// <summary>The five input flows of a stratification, one file each.</summary>
-public sealed record StratificationInputs(string Persons, string Sdo, string Drugs, string Exemptions, string Outpatient);
+/// <param name="SdoLayout">A region's layout of its SDO file (docs/flow-layouts.md); null: Territorio's own columns.</param>
+public sealed record StratificationInputs(string Persons, string Sdo, string Drugs, string Exemptions, string Outpatient, string? SdoLayout = null);
 
 /// <summary>What a run did: the pyramid, how many rows were read and rejected, how long it took.</summary>
 public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string> Groups, long Persons, long Events, long Rejected, TimeSpan Elapsed)
@@ -47,7 +49,7 @@ public sealed class StratificationRun(ReferenceData reference)
             }
         }
 
-        long events = ReadSdo(inputs.Sdo, engine, Reject);
+        long events = ReadSdo(inputs.Sdo, inputs.SdoLayout, engine, Reject);
         using (var drugs = Open(inputs.Drugs))
         {
             events += EventCsvReaders.ReadDrugs(drugs, inputs.Drugs, engine, Reject);
@@ -76,6 +78,24 @@ public sealed class StratificationRun(ReferenceData reference)
         }
 
         return new StratificationSummary(pyramid, engine.Groups, engine.PersonCount, events, rejected, clock.Elapsed) { Overrides = overrides };
+    }
+
+    /// <summary>The SDO file, rewritten first when a region's layout names other columns (issue 19).</summary>
+    private long ReadSdo(string path, string? layoutPath, Stratifier engine, Action<InputError> onError)
+    {
+        var layout = layoutPath is null ? null : FlowLayout.Load(layoutPath, FlowSchema.Sdo);
+        if (layout is not { IsCanonical: false })
+        {
+            return ReadSdo(path, engine, onError);
+        }
+
+        using var translation = LayoutTranslation.Translate(path, layout);
+        foreach (var error in translation.Errors)
+        {
+            onError(error with { File = path });
+        }
+
+        return ReadSdo(translation.Path, engine, error => onError(translation.ToSource(error) with { File = path }));
     }
 
     private long ReadSdo(string path, Stratifier engine, Action<InputError> onError)

@@ -16,6 +16,7 @@ public static class StratifyCommand
     {
         var persons = CommandExtensions.ExistingFile("--persons", "Anagrafe: person_id, birth_date, sex, ats, mmg_id, death_date.");
         var sdo = CommandExtensions.ExistingFile("--sdo", "Schede di dimissione ospedaliera (tracciato SDO di Territorio).");
+        var sdoLayout = CommandExtensions.ExistingFile("--sdo-layout", "Layout JSON del file SDO della regione (colonne, separatore, formati delle date: docs/flow-layouts.md); se assente, le colonne di Territorio.", required: false);
         var drugs = CommandExtensions.ExistingFile("--drugs", "Farmaceutica: person_id, date, atc, packs, ddd.");
         var exemptions = CommandExtensions.ExistingFile("--exemptions", "Esenzioni: person_id, code, start_date, end_date.");
         var outpatient = CommandExtensions.ExistingFile("--outpatient", "Specialistica ambulatoriale: person_id, date, code.");
@@ -28,14 +29,14 @@ public static class StratifyCommand
 
         var command = new Command("stratify", "Stratifica la popolazione nei livelli 1–5 della DGR X/6164/2017 dai flussi regionali.")
         {
-            persons, sdo, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides,
+            persons, sdo, sdoLayout, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides,
         };
         command.SetAction(parse =>
         {
             var date = ParseDate(parse.GetValue(asOf)!);
             var result = Run(env, new StratificationInputs(
                 parse.GetValue(persons)!.FullName, parse.GetValue(sdo)!.FullName, parse.GetValue(drugs)!.FullName,
-                parse.GetValue(exemptions)!.FullName, parse.GetValue(outpatient)!.FullName),
+                parse.GetValue(exemptions)!.FullName, parse.GetValue(outpatient)!.FullName, parse.GetValue(sdoLayout)?.FullName),
                 date, parse.GetValue(output)!.FullName, parse.GetValue(criteria)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(overrides)?.FullName);
             return result.Rejected > 0 ? ExitCodes.BadData : ExitCodes.Ok;
         });
