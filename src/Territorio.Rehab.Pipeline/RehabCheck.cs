@@ -95,6 +95,12 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     /// </summary>
     public long WarmUpFromBytes { get; init; } = 64L << 20;
 
+    /// <summary>
+    /// The line of the user's file for a line of the file checked, when that file is a rewrite of
+    /// the user's (a region's layout, <c>LayoutTranslation</c>); null: the same file.
+    /// </summary>
+    public Func<long, long>? SourceLines { get; init; }
+
     /// <summary>Checks the file for its counts and errors only: the verdicts are not written anywhere.</summary>
     public RehabCheckResult Run(string path) => Run<bool>(path, sink: null);
 
@@ -311,7 +317,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             acute,
             acute is null || others is null ? null : Linkage.EarlierRehabInContinuity(others, record, acute.DischargeDate, rules.Linkage),
             others is null ? null : Transfers.Source(others, record)));
-        return new JudgedAdmission(record, rehab[index].Line, verdict);
+        long line = rehab[index].Line;
+        return new JudgedAdmission(record, SourceLines is null ? line : SourceLines(line), verdict);
     }
 
     /// <summary>

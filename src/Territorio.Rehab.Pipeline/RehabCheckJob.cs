@@ -1,5 +1,6 @@
 using Territorio.Rehab.Pipeline.Diagnostics;
 using Territorio.Flows;
+using Territorio.Flows.Layouts;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Rehab;
 using Territorio.Flows.Sdo;
@@ -10,7 +11,8 @@ using Territorio.Rehab.Rules;
 namespace Territorio.Rehab.Pipeline;
 
 /// <summary>What <c>rehab check</c> is asked for: the SDO file and every output (null: not written).</summary>
-public sealed record RehabCheckOptions(string Sdo, string Out, string? Rules, string? Errors, string? Json, string? Report);
+/// <param name="Layout">A region's layout of its SDO file (docs/flow-layouts.md); null: Territorio's own columns.</param>
+public sealed record RehabCheckOptions(string Sdo, string Out, string? Rules, string? Errors, string? Json, string? Report, string? Layout = null);
 
 /// <summary>
 /// The whole <c>rehab check</c> as a user runs it, from either executable: <c>territorio rehab
@@ -26,13 +28,25 @@ public static class RehabCheckJob
         var catalogue = data.Icd9Cm;
         var ruleSet = RuleSetFile.Load(options.Rules ?? RuleSetFile.DefaultPath(data), catalogue);
         Territorio.Flows.Files.CheckedTextStream.CheckHead(options.Sdo);
+        var layout = options.Layout is { } layoutPath ? FlowLayout.Load(layoutPath, FlowSchema.Sdo) : null;
+
+        // A region's own columns are rewritten into Territorio's first; Territorio's are read as they are.
+        using var translation = layout is { IsCanonical: false }
+            ? LayoutTranslation.Translate(options.Sdo, layout, Path.GetDirectoryName(Path.GetFullPath(options.Out)))
+            : null;
         RehabCheckResult result;
         // Verdicts go to temporaries, moved into place only when the whole check succeeded.
         using var verdicts = Territorio.Flows.Files.OutputFile.Create(options.Out);
         using var json = options.Json is null ? null : Territorio.Flows.Files.OutputFile.Create(options.Json);
         using (var files = new VerdictFiles(verdicts, json, ruleSet))
         {
-            result = new RehabCheck(ruleSet, new SdoCsvReader(catalogue)).Run(options.Sdo, files);
+            var check = new RehabCheck(ruleSet, new SdoCsvReader(catalogue)) { SourceLines = translation is null ? null : translation.SourceLine };
+            result = check.Run(translation?.Path ?? options.Sdo, files);
+        }
+
+        if (translation is not null)
+        {
+            result = result with { Errors = [.. translation.Errors.Concat(result.Errors.Select(translation.ToSource)).OrderBy(e => e.Line)] };
         }
 
         verdicts.Commit();

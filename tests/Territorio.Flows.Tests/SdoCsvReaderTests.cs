@@ -52,7 +52,7 @@ public class SdoCsvReaderTests
     [InlineData("R1,P1,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,2,8,249,99999,,,,,,,,", "principal_dx", "sconosciuto")]
     [InlineData("R1,,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,2,8,249,71536,,,,,,,,", "patient_id", "obbligatorio")]
     [InlineData("R1,P1,1950-05-01,X,030001,56,1,2025-03-01,2025-03-20,2,8,249,71536,,,,,,,,", "sex", "sesso")]
-    [InlineData("R1,P1,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,2,8,249,71536,4019|4019|4019|4019|4019|4019,,,,,,,", "secondary_dx", "più di 5")]
+    [InlineData("R1,P1,1950-05-01,F,030001,56,1,2025-03-01,2025-03-20,2,8,249,71536,4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019|4019,,,,,,,", "secondary_dx", "più di 24")]
     public void BadRow_IsReportedWithLineFieldAndReason_AndSkipped(string row, string field, string reason)
     {
         var (records, errors) = Read(Header + "\n" + row + "\n");

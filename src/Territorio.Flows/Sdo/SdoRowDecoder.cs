@@ -17,8 +17,9 @@ public readonly record struct AcuteRowKey(ulong PatientKey, ulong RecordKey, Dat
 /// </summary>
 public sealed class SdoRowDecoder
 {
-    public const int MaxSecondaryDiagnoses = 5;
-    public const int MaxProcedures = 6;
+    // Regional SDO exports carry up to 24 secondary diagnoses and as many procedures, each in its own column (issue 19).
+    public const int MaxSecondaryDiagnoses = 24;
+    public const int MaxProcedures = 24;
 
     private static readonly string[] SmallNumbers = Enumerable.Range(0, 100).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 

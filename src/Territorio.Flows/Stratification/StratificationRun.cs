@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Territorio.Flows.Files;
 using Territorio.Flows.Reference;
+using Territorio.Flows.Layouts;
 using Territorio.Flows.Sdo;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Criteria;
@@ -9,7 +10,8 @@ using Territorio.Stratification.Engine;
 namespace Territorio.Flows.Stratification;
 
 /// <summary>The five input flows of a stratification, one file each.</summary>
-public sealed record StratificationInputs(string Persons, string Sdo, string Drugs, string Exemptions, string Outpatient);
+/// <param name="SdoLayout">A region's layout of its SDO file (docs/flow-layouts.md); null: Territorio's own columns.</param>
+public sealed record StratificationInputs(string Persons, string Sdo, string Drugs, string Exemptions, string Outpatient, string? SdoLayout = null);
 
 /// <summary>What a run did: the pyramid, how many rows were read and rejected, how long it took.</summary>
 public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string> Groups, long Persons, long Events, long Rejected, TimeSpan Elapsed)
@@ -79,7 +81,7 @@ public sealed class StratificationRun(ReferenceData reference)
             }
         }
 
-        long events = ReadSdo(inputs.Sdo, engine, Reject);
+        long events = ReadSdo(inputs.Sdo, inputs.SdoLayout, engine, Reject);
         using (var drugs = Open(inputs.Drugs))
         {
             events += EventCsvReaders.ReadDrugs(drugs, inputs.Drugs, engine, Reject, drugCoding);
@@ -150,6 +152,24 @@ public sealed class StratificationRun(ReferenceData reference)
         }
 
         return levels;
+    }
+
+    /// <summary>The SDO file, rewritten first when a region's layout names other columns (issue 19).</summary>
+    private long ReadSdo(string path, string? layoutPath, Stratifier engine, Action<InputError> onError)
+    {
+        var layout = layoutPath is null ? null : FlowLayout.Load(layoutPath, FlowSchema.Sdo);
+        if (layout is not { IsCanonical: false })
+        {
+            return ReadSdo(path, engine, onError);
+        }
+
+        using var translation = LayoutTranslation.Translate(path, layout);
+        foreach (var error in translation.Errors)
+        {
+            onError(error with { File = path });
+        }
+
+        return ReadSdo(translation.Path, engine, error => onError(translation.ToSource(error) with { File = path }));
     }
 
     private long ReadSdo(string path, Stratifier engine, Action<InputError> onError)

@@ -19,14 +19,15 @@ public static class RehabCheckCommand
         var errors = new Option<FileInfo>("--errors") { Description = "File CSV delle righe scartate (riga, colonna, valore, motivo)." };
         var json = new Option<FileInfo>("--json") { Description = "File JSON lines dei giudizi, con ogni controllo strutturato." };
         var report = new Option<FileInfo>("--report") { Description = "Rapporto di monitoraggio (art.5): scrive NOME.csv e NOME.html." };
+        var layout = InputFileOption.Create("--layout", "Layout JSON del file SDO della regione (colonne, separatore, formati delle date: docs/flow-layouts.md); se assente, le colonne di Territorio.", required: false);
 
-        var check = new Command("check", "Giudica l'appropriatezza di ogni ricovero di riabilitazione (DM 5/8/2021).") { sdo, output, rules, errors, json, report };
+        var check = new Command("check", "Giudica l'appropriatezza di ogni ricovero di riabilitazione (DM 5/8/2021).") { sdo, output, rules, errors, json, report, layout };
         check.Validators.Add(result =>
         {
             string? Path(Option<FileInfo> option) => result.GetValue(option)?.FullName;
             string? Beside(string extension) => Path(report) is { } name ? System.IO.Path.ChangeExtension(name, extension) : null;
             if (OutputPaths.Clash(
-                [("--sdo", Path(sdo)), ("--rules", Path(rules))],
+                [("--sdo", Path(sdo)), ("--rules", Path(rules)), ("--layout", Path(layout))],
                 [("--out", Path(output)), ("--errors", Path(errors)), ("--json", Path(json)), ("--report (.csv)", Beside(".csv")), ("--report (.html)", Beside(".html"))]) is { } clash)
             {
                 result.AddError(clash);
@@ -39,7 +40,8 @@ public static class RehabCheckCommand
                 parse.GetValue(rules)?.FullName,
                 parse.GetValue(errors)?.FullName,
                 parse.GetValue(json)?.FullName,
-                parse.GetValue(report)?.FullName),
+                parse.GetValue(report)?.FullName,
+                parse.GetValue(layout)?.FullName),
             ct));
         return check;
     }

@@ -26,6 +26,7 @@ public static class StratifyCommand
     {
         var persons = CommandExtensions.ExistingFile("--persons", "Anagrafe: person_id, birth_date, sex, ats, mmg_id, death_date.");
         var sdo = CommandExtensions.ExistingFile("--sdo", "Schede di dimissione ospedaliera (tracciato SDO di Territorio).");
+        var sdoLayout = CommandExtensions.ExistingFile("--sdo-layout", "Layout JSON del file SDO della regione (colonne, separatore, formati delle date: docs/flow-layouts.md); se assente, le colonne di Territorio.", required: false);
         var drugs = CommandExtensions.ExistingFile("--drugs", "Farmaceutica: person_id, date, atc, packs (ddd facoltativa), oppure per confezione: person_id, date, aic, packs.");
         var exemptions = CommandExtensions.ExistingFile("--exemptions", "Esenzioni: person_id, code, start_date, end_date.");
         var outpatient = CommandExtensions.ExistingFile("--outpatient", "Specialistica ambulatoriale: person_id, date, code.");
@@ -48,15 +49,16 @@ public static class StratifyCommand
 
         var command = new Command("stratify", "Stratifica la popolazione nei livelli 1–5 della DGR X/6164/2017 dai flussi regionali.")
         {
-            persons, sdo, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides, aicMap, ddd, update, changes,
+            persons, sdo, sdoLayout, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides, aicMap, ddd, update, changes,
         };
         command.Validators.Add(result =>
         {
             string? Path(Option<FileInfo> option) => result.GetValue(option)?.FullName;
             if (OutputPaths.Clash(
                 [("--persons", Path(persons)), ("--sdo", Path(sdo)), ("--drugs", Path(drugs)), ("--exemptions", Path(exemptions)),
-                 ("--outpatient", Path(outpatient)), ("--criteria", Path(criteria)), ("--overrides", Path(overrides))],
-                [("--out", Path(output)), ("--report", Path(report)), ("--report (.html)", Path(report) is { } r ? System.IO.Path.ChangeExtension(r, ".html") : null)]) is { } clash)
+                 ("--outpatient", Path(outpatient)), ("--criteria", Path(criteria)), ("--overrides", Path(overrides)),
+                 ("--sdo-layout", Path(sdoLayout)), ("--aic-map", Path(aicMap)), ("--ddd", Path(ddd))],
+                [("--out", Path(output)), ("--changes", Path(changes)), ("--report", Path(report)), ("--report (.html)", Path(report) is { } r ? System.IO.Path.ChangeExtension(r, ".html") : null)]) is { } clash)
             {
                 result.AddError(clash);
             }
@@ -66,7 +68,7 @@ public static class StratifyCommand
             var date = ParseDate(parse.GetValue(asOf)!);
             var result = Run(env, new StratificationInputs(
                 parse.GetValue(persons)!.FullName, parse.GetValue(sdo)!.FullName, parse.GetValue(drugs)!.FullName,
-                parse.GetValue(exemptions)!.FullName, parse.GetValue(outpatient)!.FullName),
+                parse.GetValue(exemptions)!.FullName, parse.GetValue(outpatient)!.FullName, parse.GetValue(sdoLayout)?.FullName),
                 date, parse.GetValue(output)!.FullName, parse.GetValue(criteria)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(overrides)?.FullName,
                 new DrugFiles(parse.GetValue(aicMap)?.FullName, parse.GetValue(ddd)?.FullName),
                 parse.GetValue(update) ? new UpdateFiles(parse.GetValue(changes)?.FullName) : null);

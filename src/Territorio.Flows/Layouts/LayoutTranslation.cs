@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text;
+using Territorio.Kernel.Errors;
+
+namespace Territorio.Flows.Layouts;
+
+/// <summary>
+/// A region's file rewritten row by row in the canonical form the fast readers read (issue 19):
+/// a temporary file, the rows refused while rewriting (with the source file, line and column),
+/// and the way back from a canonical line to the source line for every later error.
+/// </summary>
+public sealed class LayoutTranslation : IDisposable
+{
+    private readonly long[] _sourceLines;
+    private readonly FlowLayout _layout;
+    private readonly string _sourceName;
+
+    private LayoutTranslation(string path, string sourceName, FlowLayout layout, long[] sourceLines, List<InputError> errors)
+    {
+        Path = path;
+        _sourceName = sourceName;
+        _layout = layout;
+        _sourceLines = sourceLines;
+        Errors = errors;
+    }
+
+    /// <summary>The canonical file (deleted with this object).</summary>
+    public string Path { get; }
+
+    /// <summary>Rows refused while rewriting them: a date in none of the layout's formats, a line break inside a field, a short row.</summary>
+    public IReadOnlyList<InputError> Errors { get; }
+
+    /// <summary>
+    /// Rewrites <paramref name="source"/> by <paramref name="layout"/> into a temporary file in
+    /// <paramref name="workDirectory"/> (the system's when null). A source column the layout names
+    /// but the header lacks stops the rewrite before any row.
+    /// </summary>
+    public static LayoutTranslation Translate(string source, FlowLayout layout, string? workDirectory = null)
+    {
+        string sourceName = System.IO.Path.GetFileName(source);
+        string target = System.IO.Path.Combine(workDirectory ?? System.IO.Path.GetTempPath(), $"territorio-{Guid.NewGuid():N}.csv");
+        var errors = new List<InputError>();
+        var sourceLines = new List<long>();
+        try
+        {
+            using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+            using var writer = new StreamWriter(target, false, new UTF8Encoding(false), 1 << 16);
+            var rows = new DelimitedRows(reader, layout.Delimiter);
+            if (!rows.Next(out var header, out _))
+            {
+                throw new InputDataException(new InputError(sourceName, 1, "(intestazione)", "", "file vuoto: manca l'intestazione"));
+            }
+
+            var plan = Plan(layout, header, sourceName);
+            writer.Write(string.Join(',', layout.Schema.Columns));
+            writer.Write('\n');
+            var canonical = new string[layout.Schema.Columns.Count];
+            while (rows.Next(out var fields, out long line))
+            {
+                if (fields.Count == 1 && fields[0].Length == 0)
+                {
+                    continue;    // a blank line
+                }
+
+                if (Rewrite(layout, plan, fields, line, sourceName, canonical) is { } error)
+                {
+                    errors.Add(error);
+                    continue;
+                }
+
+                writer.Write(string.Join(',', canonical.Select(Quoted)));
+                writer.Write('\n');
+                sourceLines.Add(line);
+            }
+        }
+        catch
+        {
+            File.Delete(target);
+            throw;
+        }
+
+        return new LayoutTranslation(target, sourceName, layout, [.. sourceLines], errors);
+    }
+
+    /// <summary>An error on the canonical file told in the source's terms: its file, line and column.</summary>
+    public InputError ToSource(InputError error)
+    {
+        long line = SourceLine(error.Line);
+        string field = _layout.Fields.TryGetValue(error.Field, out var from) ? $"{error.Field} ({from})" : error.Field;
+        return error with { File = _sourceName, Line = line, Field = field };
+    }
+
+    /// <summary>The source line of a canonical line (one row per line: the rewrite writes no line break inside a field).</summary>
+    public long SourceLine(long canonicalLine) => canonicalLine switch
+    {
+        <= 1 => 1,
+        var l when l - 2 < _sourceLines.Length => _sourceLines[l - 2],
+        var l => l,
+    };
+
+    public void Dispose() => File.Delete(Path);
+
+    /// <summary>For each canonical column, the source ordinals it reads (none: left empty).</summary>
+    private static int[][] Plan(FlowLayout layout, List<string> header, string sourceName)
+    {
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < header.Count; i++)
+        {
+            ordinals.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
+        }
+
+        return [.. layout.Schema.Columns.Select(field =>
+        {
+            if (!layout.Fields.TryGetValue(field, out var source))
+            {
+                return Array.Empty<int>();
+            }
+
+            return source.Columns.Select(column => ordinals.TryGetValue(column, out int ordinal) ? ordinal
+                : throw new InputDataException(new InputError(sourceName, 1, column, "",
+                    $"colonna assente nell'intestazione (il layout {layout.Origin} la indica per {field})"))).ToArray();
+        })];
+    }
+
+    private static InputError? Rewrite(FlowLayout layout, int[][] plan, List<string> fields, long line, string sourceName, string[] canonical)
+    {
+        var schema = layout.Schema;
+        for (int c = 0; c < plan.Length; c++)
+        {
+            string field = schema.Columns[c];
+            var ordinals = plan[c];
+            var values = new List<string>(ordinals.Length);
+            foreach (int ordinal in ordinals)
+            {
+                if (ordinal >= fields.Count)
+                {
+                    return new InputError(sourceName, line, "(riga)", "", $"{fields.Count} campi, meno delle colonne dell'intestazione");
+                }
+
+                string value = fields[ordinal].Trim();
+                if (value.Contains('\n') || value.Contains('\r'))
+                {
+                    return new InputError(sourceName, line, layout.Fields[field].Columns[0], Shorten(value), "a capo dentro un campo");
+                }
+
+                if (value.Length > 0)
+                {
+                    values.Add(layout.Fields[field].First is { } first && value.Length > first ? value[..first] : value);
+                }
+            }
+
+            string text = string.Join(schema.ListSeparator, values);
+            if (schema.Dates.Contains(field) && text.Length > 0)
+            {
+                if (!layout.TryParseDate(text, out var date))
+                {
+                    return new InputError(sourceName, line, $"{field} ({layout.Fields[field]})", text,
+                        $"data non valida (formati del layout: {string.Join(", ", layout.DateFormats)})");
+                }
+
+                text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
+            canonical[c] = text;
+        }
+
+        return null;
+    }
+
+    private static string Quoted(string value) =>
+        value.AsSpan().IndexOfAny(",\"") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    /// <summary>Delimited rows (RFC 4180 quoting with the layout's separator), with the line each starts on.</summary>
+    private sealed class DelimitedRows(TextReader reader, char delimiter)
+    {
+        private long _line = 1;
+
+        public bool Next(out List<string> fields, out long line)
+        {
+            fields = [];
+            line = _line;
+            int next = reader.Peek();
+            if (next < 0)
+            {
+                return false;
+            }
+
+            var field = new StringBuilder();
+            bool quoted = false;
+            while (true)
+            {
+                int ch = reader.Read();
+                if (ch < 0)
+                {
+                    fields.Add(field.ToString());
+                    return true;
+                }
+
+                char c = (char)ch;
+                if (quoted)
+                {
+                    if (c == '"' && reader.Peek() == '"')
+                    {
+                        reader.Read();
+                        field.Append('"');
+                    }
+                    else if (c == '"')
+                    {
+                        quoted = false;
+                    }
+                    else
+                    {
+                        _line += c == '\n' ? 1 : 0;
+                        field.Append(c);
+                    }
+                }
+                else if (c == '"' && field.Length == 0)
+                {
+                    quoted = true;
+                }
+                else if (c == delimiter)
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                }
+                else if (c == '\n')
+                {
+                    _line++;
+                    fields.Add(field.ToString());
+                    return true;
+                }
+                else if (c != '\r')
+                {
+                    field.Append(c);
+                }
+            }
+        }
+    }
+}
