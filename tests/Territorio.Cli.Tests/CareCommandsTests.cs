@@ -184,7 +184,7 @@ public sealed class LevelsImportCommandTests(DemoRegionFixture region) : IClassF
 
         result.ExitCode.ShouldBe(1);
         result.Output.ShouldContain("1 persone importate");
-        result.Error.ShouldContain("line 3: field person_id: 'NOBODY': persona non presente in anagrafe");
-        result.Error.ShouldContain("line 4: field level");
+        result.Error.ShouldContain("riga 3: campo person_id: 'NOBODY': persona non presente in anagrafe");
+        result.Error.ShouldContain("riga 4: campo level");
     }
 }

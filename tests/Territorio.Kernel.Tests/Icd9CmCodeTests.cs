@@ -47,6 +47,6 @@ public class Icd9CmCodeTests
         const string csv = "code,descrizione_it,is_leaf\n428,X,0\nZZZ,Y,1\n";
         var ex = Should.Throw<InvalidDataException>(() =>
             Icd9CmCatalogue.ReadList(new StringReader(csv), Icd9CmKind.Diagnosis, "diagnosi.csv").ToList());
-        ex.Message.ShouldContain("diagnosi.csv: line 3");
+        ex.Message.ShouldContain("diagnosi.csv: riga 3");
     }
 }

@@ -36,8 +36,8 @@ public class TariffCatalogueTests
 
         var ex = Should.Throw<InputDataException>(() => TariffCatalogue.Create(Catalogues.Info(), drafts, Catalogues.KnownPathologies, "cat.json"));
 
-        ex.Message.ShouldContain("line 7");
-        ex.Message.ShouldContain("field total");
+        ex.Message.ShouldContain("riga 7");
+        ex.Message.ShouldContain("campo total");
         ex.Message.ShouldContain("= 524.00");
     }
 

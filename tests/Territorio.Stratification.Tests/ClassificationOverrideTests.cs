@@ -103,7 +103,7 @@ public class ClassificationOverrideTests
         var error = Should.Throw<InputDataException>(() => ClassificationOverridesCsv.Read(new StringReader(csv), "r.csv", Catalogue));
 
         error.Message.ShouldContain("5 righe errate, nessuna applicata");
-        foreach (string expected in new[] { "line 2: field level", "line 3: field pathologies", "line 4: field main_pathology", "line 5: field decided_on", "line 6: field person_id" })
+        foreach (string expected in new[] { "riga 2: campo level", "riga 3: campo pathologies", "riga 4: campo main_pathology", "riga 5: campo decided_on", "riga 6: campo person_id" })
         {
             error.Message.ShouldContain(expected);
         }

@@ -42,7 +42,7 @@ public sealed class Icd9CmCatalogue
         string? header = reader.ReadLine();
         if (header is null || !header.StartsWith("code,", StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"{sourceName}: line 1: expected header 'code,descrizione_it,is_leaf'");
+            throw new InvalidDataException($"{sourceName}: riga 1: intestazione attesa 'code,descrizione_it,is_leaf'");
         }
 
         int lineNumber = 1;
@@ -58,7 +58,7 @@ public sealed class Icd9CmCatalogue
             int last = line.LastIndexOf(',');
             if (first <= 0 || last == first)
             {
-                throw new InvalidDataException($"{sourceName}: line {lineNumber}: expected 3 fields");
+                throw new InvalidDataException($"{sourceName}: riga {lineNumber}: attesi 3 campi");
             }
 
             bool isLeaf = line.AsSpan(last + 1).Trim() is "1";
@@ -70,7 +70,7 @@ public sealed class Icd9CmCatalogue
                     continue;
                 }
 
-                throw new InvalidDataException($"{sourceName}: line {lineNumber}: field code: '{line[..first]}' is not an ICD-9-CM code");
+                throw new InvalidDataException($"{sourceName}: riga {lineNumber}: campo code: '{line[..first]}' non è un codice ICD-9-CM");
             }
 
             string description = line[(first + 1)..last].Trim('"');

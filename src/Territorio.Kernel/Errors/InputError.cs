@@ -7,7 +7,7 @@ namespace Territorio.Kernel.Errors;
 public sealed record InputError(string File, long Line, string Field, string Value, string Reason)
 {
     public override string ToString() =>
-        $"{File}: line {Line}: field {Field}: '{Value}': {Reason}";
+        $"{File}: riga {Line}: campo {Field}: '{Value}': {Reason}";
 }
 
 /// <summary>Bad data that stops an operation as a whole (a malformed rule set, a bad catalogue).</summary>

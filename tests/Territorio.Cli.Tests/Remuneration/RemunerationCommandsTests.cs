@@ -72,7 +72,7 @@ public sealed class RemunerationCommandsTests : IDisposable
         imported.Output.ShouldContain("1 tariffe importate");
         listed.Output.ShouldContain("56,3,276.50,228.00,22.12,0.00,526.62,false");
         rejected.ExitCode.ShouldBe(1);
-        rejected.Error.ShouldContain("foglio Tariffe: line 2: field colonna F (totale): '527.00'");
+        rejected.Error.ShouldContain("foglio Tariffe: riga 2: campo colonna F (totale): '527.00'");
         System.IO.File.Exists(refused).ShouldBeFalse();
     }
 

@@ -32,10 +32,10 @@ public sealed class RemunerationExportTests : IDisposable
 
         var ex = await Should.ThrowAsync<InputDataException>(() => new PactPeriodCsv(path).ReadAllAsync(TestContext.Current.CancellationToken));
 
-        ex.Message.ShouldContain("line 3: field start: '2023-13-01'");
-        ex.Message.ShouldContain("line 3: field level: 'x'");
-        ex.Message.ShouldContain("line 3: field mmg_role: 'capo'");
-        ex.Message.ShouldContain("line 4: field mmg_id");
+        ex.Message.ShouldContain("riga 3: campo start: '2023-13-01'");
+        ex.Message.ShouldContain("riga 3: campo level: 'x'");
+        ex.Message.ShouldContain("riga 3: campo mmg_role: 'capo'");
+        ex.Message.ShouldContain("riga 4: campo mmg_id");
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class TariffCatalogueJsonTests : IDisposable
 
         var ex = Should.Throw<InputDataException>(() => TariffCatalogueJson.Read(path, Pathologies.Codes));
 
-        ex.Message.ShouldContain("line 5: field total: '857.00'");
+        ex.Message.ShouldContain("riga 5: campo total: '857.00'");
         ex.Message.ShouldContain("= 857.95");
     }
 

@@ -66,10 +66,10 @@ public sealed class TariffSheetImporterTests : IDisposable
 
         var ex = Should.Throw<InputDataException>(() => TariffSheetImporter.Import(path, Codes));
 
-        ex.Message.ShouldContain("foglio Tariffe: line 3: field colonna A (patologia): 'cinquantasei'");
-        ex.Message.ShouldContain("foglio Tariffe: line 4: field colonna C (amb): 'molto'");
-        ex.Message.ShouldContain("foglio Tariffe: line 5: field colonna B (livello): '2.5'");
-        ex.Message.ShouldContain("foglio Tariffe: line 6: field colonna F (totale): '858.00'");
+        ex.Message.ShouldContain("foglio Tariffe: riga 3: campo colonna A (patologia): 'cinquantasei'");
+        ex.Message.ShouldContain("foglio Tariffe: riga 4: campo colonna C (amb): 'molto'");
+        ex.Message.ShouldContain("foglio Tariffe: riga 5: campo colonna B (livello): '2.5'");
+        ex.Message.ShouldContain("foglio Tariffe: riga 6: campo colonna F (totale): '858.00'");
         ex.Message.ShouldContain("4 errori");
     }
 
@@ -80,7 +80,7 @@ public sealed class TariffSheetImporterTests : IDisposable
 
         var ex = Should.Throw<InputDataException>(() => TariffSheetImporter.Import(path, Codes));
 
-        ex.Message.ShouldContain("foglio Tariffe: line 3: field colonna F (totale): '858.00'");
+        ex.Message.ShouldContain("foglio Tariffe: riga 3: campo colonna F (totale): '858.00'");
     }
 
     [Fact]
@@ -106,6 +106,6 @@ public sealed class TariffSheetImporterTests : IDisposable
         };
         MiniExcel.SaveAs(path, sheets, printHeader: false);
 
-        Should.Throw<InputDataException>(() => TariffSheetImporter.Import(path, Codes)).Message.ShouldContain("line 1: field colonna A: 'codice': intestazione attesa 'patologia'");
+        Should.Throw<InputDataException>(() => TariffSheetImporter.Import(path, Codes)).Message.ShouldContain("riga 1: campo colonna A: 'codice': intestazione attesa 'patologia'");
     }
 }
