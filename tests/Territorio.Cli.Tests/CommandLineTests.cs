@@ -30,6 +30,52 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Help_OfEveryCommand_SpeaksItalian_RequiredOptionsMarked()
+    {
+        var root = CliApp.BuildRoot(new CliEnvironment(TextWriter.Null, TextWriter.Null, CliEnvironment.BuildConfiguration(), interactive: false));
+        foreach (var path in Paths(root, []))
+        {
+            var result = await CliRunner.RunAsync([.. path, "--help"]);
+
+            result.ExitCode.ShouldBe(0, string.Join(' ', path));
+            foreach (string english in new[] { "Usage", "Options", "Description", "REQUIRED", "Show help", "[default", "Commands:" })
+            {
+                result.Output.ShouldNotContain(english, customMessage: string.Join(' ', path));
+            }
+
+            result.Output.ShouldContain("Utilizzo:");
+        }
+
+        (await CliRunner.RunAsync("stratify", "--help")).Output.ShouldContain("(obbligatoria)");
+    }
+
+    [Fact]
+    public async Task MissingRequiredOptions_AreNamedInItalian_ExitCode2()
+    {
+        var result = await CliRunner.RunAsync("contacts", "record", "--paziente", "P1");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("mancano le opzioni obbligatorie --gestore, --tipo, --esito");
+        result.Error.ShouldContain("territorio contacts record --help");
+    }
+
+    [Fact]
+    public async Task UnrecognisedArgument_IsNamedInItalian() =>
+        (await CliRunner.RunAsync("stratify", "--foo")).Error.ShouldContain("argomento non riconosciuto: '--foo'");
+
+    private static IEnumerable<string[]> Paths(System.CommandLine.Command command, string[] prefix)
+    {
+        yield return prefix;
+        foreach (var sub in command.Subcommands)
+        {
+            foreach (var path in Paths(sub, [.. prefix, sub.Name]))
+            {
+                yield return path;
+            }
+        }
+    }
+
+    [Fact]
     public async Task DemoRun_WithoutServing_FillsTheEmbeddedDatabase()
     {
         string directory = Path.Combine(Path.GetTempPath(), "territorio-cli-" + Guid.NewGuid().ToString("N"));

@@ -42,7 +42,7 @@ public sealed class Icd9CmCatalogue
         string? header = reader.ReadLine();
         if (header is null || !header.StartsWith("code,", StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"{sourceName}: line 1: expected header 'code,descrizione_it,is_leaf'");
+            throw new InvalidDataException($"{sourceName}: riga 1: intestazione attesa 'code,descrizione_it,is_leaf'");
         }
 
         int lineNumber = 1;
