@@ -12,7 +12,7 @@ namespace Territorio.Web.Pages.Gestore;
 /// The case manager's patient file: pathologies with evidence, pact, PAI versions, MMG proposals
 /// to decide, bookings (book, reschedule, cancel), adherence and contacts.
 /// </summary>
-public sealed class PazienteModel(CareServices care, PatientAccess access, PatientFileQuery files, CareDesk desk, CareDocumentDownloads documents) : CarePageModel
+public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, CareDesk desk, CareDocumentDownloads documents) : CarePageModel
 {
     public PatientFile? Record { get; private set; }
 
