@@ -7,8 +7,8 @@ namespace Territorio.Web.Tests;
 /// <summary>
 /// The key flow in a real Chromium: the ATS approves a Gestore → the patient is enrolled
 /// → the Gestore writes the PAI from a template (its clinical manager: the care domain reserves
-/// writing the PAI to that role) → the case manager books a service → the erogatore marks it
-/// delivered → the patient file's adherence counts it.
+/// writing the PAI to that role) → the case manager books a service → the erogatore sees it, to
+/// deliver on its day (delivery itself: <see cref="DeliveryBrowserTests"/>).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CarePathBrowserTests(BrowserFixture web)
@@ -60,22 +60,21 @@ public sealed class CarePathBrowserTests(BrowserFixture web)
         await BrowserFixture.ScreenshotAsync(cm, "02-gestore-scheda-paziente-tablet");
         await cm.Context.CloseAsync();
 
-        // 5. The erogatore marks it delivered.
+        // 5. The erogatore sees it on its agenda; it is delivered on its day, not before (no button yet).
         var erogatore = await web.NewPageAsync();
         await web.SignInAsync(erogatore, Territory.A.UserOf(TerritorioRoles.Erogatore));
         await erogatore.GotoAsync("/Erogatore/Agenda");
         var booking = erogatore.Locator("tbody tr").Filter(new() { HasText = "Maria Rossi" });
-        await booking.GetByRole(AriaRole.Button, new() { Name = "Segna come erogata" }).ClickAsync();
-        await Assertions.Expect(erogatore.GetByTestId("esito")).ToContainTextAsync($"Prestazione 89.01 di {CareSeed.NewPatient} segnata come erogata");
+        await Assertions.Expect(booking).ToContainTextAsync("prenotata");
+        await Assertions.Expect(booking.GetByRole(AriaRole.Button, new() { Name = "Segna come erogata" })).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(erogatore, "03-erogatore-agenda");
         await erogatore.Context.CloseAsync();
 
-        // 6. Adherence counts the delivered service.
+        // 6. Adherence counts nothing before the service happens.
         var back = await web.NewPageAsync();
         await web.SignInAsync(back, CareSeed.PendingGestoreCaseManager);
         await back.GotoAsync($"/Gestore/Paziente/{CareSeed.NewPatient}");
-        await Assertions.Expect(back.GetByTestId("aderenza")).ToContainTextAsync("erogate: 1");
-        await Assertions.Expect(back.Locator("tbody tr").Filter(new() { HasText = "89.01" }).Filter(new() { HasText = "erogata" })).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(back.GetByTestId("aderenza")).ToContainTextAsync("erogate: 0");
         await BrowserFixture.ScreenshotAsync(back, "04-gestore-aderenza");
         await back.Context.CloseAsync();
     }

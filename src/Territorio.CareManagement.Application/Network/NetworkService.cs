@@ -101,6 +101,10 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
     public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(string serviceCode, string gestoreId, DateOnly from, DateOnly to, int limit, CancellationToken ct) =>
         (await FreeSlotsAsync([serviceCode], gestoreId, from, to, limit, ct)).GetValueOrDefault(serviceCode, []);
 
+    /// <summary>The names of erogatori, by id (screens show the name beside the code).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
+        await Db.Set<Erogatore>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, StringComparer.Ordinal, ct);
+
     /// <summary>
     /// The Centro Servizi's search: one page of the free slots of a service over a date range across
     /// the Gestore's network, earliest first, then by site; one more is read to tell whether a next page exists.
@@ -132,14 +136,14 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
                 Taken = Db.Set<Booking>().Count(b => b.SlotId == s.Id && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.Delivered)),
             })
             .Where(x => x.Taken < x.Slot.Capacity)
-            .OrderBy(x => x.Slot.Date).ThenBy(x => x.Slot.Start).ThenBy(x => x.Slot.Id)
+            .OrderBy(x => x.Slot.Date).ThenBy(x => x.Slot.Start).ThenBy(x => x.Slot.ErogatoreId).ThenBy(x => x.Slot.Id)
             .Take(limit)
             .Select(x => new { x.Slot.Id, x.Slot.ErogatoreId, x.Slot.ServiceCode, x.Slot.Date, x.Slot.Start, x.Slot.Capacity, x.Taken })).ToList();
         var rows = perService.Count == 0 ? [] : await perService.Aggregate((a, b) => a.Concat(b)).ToListAsync(ct);
         var slots = rows.Select(x => new FreeSlot(x.Id, x.ErogatoreId, x.ServiceCode, x.Date, x.Start, x.Capacity, x.Capacity - x.Taken));
         return slots.GroupBy(s => s.ServiceCode, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
-            g => (IReadOnlyList<FreeSlot>)g.OrderBy(s => s.Date).ThenBy(s => s.Start).ThenBy(s => s.SlotId).ToList(),
+            g => (IReadOnlyList<FreeSlot>)g.OrderBy(s => s.Date).ThenBy(s => s.Start).ThenBy(s => s.ErogatoreId, StringComparer.Ordinal).ThenBy(s => s.SlotId).ToList(),
             StringComparer.Ordinal);
     }
 }

@@ -103,7 +103,7 @@ public sealed class Booking : AggregateRoot
             int held = schedule.Appointments.Count(a => a.HoldsSeat && a.ServiceCode == serviceCode && a.Date >= yearStart && a.Date <= yearEnd);
             if (held >= perYear)
             {
-                throw new CareRuleException($"la prestazione {serviceCode} ({item.Description}) è prevista dal PAI {perYear} volte l'anno e ne risultano già {held} prenotate o erogate nell'anno del PAI {yearStart:dd/MM/yyyy}–{yearEnd:dd/MM/yyyy}");
+                throw new CareRuleException($"la prestazione {serviceCode} ({item.Description}) è prevista dal PAI {(perYear == 1 ? "una volta" : $"{perYear} volte")} l'anno e ne risultano già {held} prenotate o erogate nell'anno del PAI {yearStart:dd/MM/yyyy}–{yearEnd:dd/MM/yyyy}");
             }
         }
 

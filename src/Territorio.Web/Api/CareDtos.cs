@@ -41,9 +41,18 @@ public sealed record PaiItemChangeDto(string Change, string Kind, string Code, P
 
 public sealed record PaiDto(string PatientId, IReadOnlyList<PaiVersionDto> Versions, IReadOnlyList<PaiItemChangeDto> PendingProposalChanges);
 
-public sealed record BookingDto(long Id, string PatientId, string ServiceCode, string ErogatoreId, string GestoreId, DateOnly Date, TimeOnly Start, string Status, DateOnly? DeliveredOn, string? CancelReason)
+public sealed record BookingDto(long Id, string PatientId, string ServiceCode, string ErogatoreId, string GestoreId, DateOnly Date, TimeOnly Start, string Status, DateOnly? DeliveredOn, string? CancelReason,
+    string? ReversedBy = null, string? ReversalReason = null)
 {
-    public static BookingDto Of(Booking b) => new(b.Id, b.PatientId, b.ServiceCode, b.ErogatoreId, b.GestoreId, b.Date, b.Start, b.Status.ToString(), b.DeliveredOn, b.CancelReason);
+    public static BookingDto Of(Booking b) => new(b.Id, b.PatientId, b.ServiceCode, b.ErogatoreId, b.GestoreId, b.Date, b.Start, b.Status.ToString(), b.DeliveredOn, b.CancelReason, b.ReversedBy, b.ReversalReason);
+}
+
+public sealed record FreeSlotDto(long SlotId, string ErogatoreId, string ServiceCode, DateOnly Date, TimeOnly Start, int Capacity, int Free);
+
+public sealed record SlotSearchDto(int Page, bool HasNext, IReadOnlyList<FreeSlotDto> Slots)
+{
+    public static SlotSearchDto Of(SlotSearchPage page) => new(page.Page, page.HasNext,
+        [.. page.Slots.Select(s => new FreeSlotDto(s.SlotId, s.ErogatoreId, s.ServiceCode, s.Date, s.Start, s.Capacity, s.Free))]);
 }
 
 public sealed record ItemAdherenceDto(string Code, string Description, int PlannedPerYear, int Due, int Done, int Overdue, double? Percent, DateOnly? OverdueSince, DateOnly? NextDueBy);

@@ -21,8 +21,28 @@ public static class ErogatoreEndpoints
         erogatore.MapGet("/agenda", AgendaAsync)
             .Describe<List<BookingDto>>(Tag, "Prenotazioni dell'erogatore nel periodo (dal/al gg/mm/aaaa; di norma da una settimana fa a due mesi avanti).");
         erogatore.MapPost("/prenotazioni/{bookingId}/erogazione", DeliverAsync)
-            .Describe<BookingDto>(Tag, "Segna come erogata una prenotazione dell'erogatore nel giorno indicato (date obbligatoria).");
+            .Describe<BookingDto>(Tag, "Segna come erogata una prenotazione dell'erogatore nel giorno indicato (date obbligatoria): non prima del giorno dell'appuntamento, non nel futuro, entro il periodo del patto.");
+        erogatore.MapPost("/prenotazioni/{bookingId}/mancata", MissedAsync)
+            .Describe<BookingDto>(Tag, "Registra che il paziente non si è presentato (appuntamento passato).");
+        erogatore.MapPost("/prenotazioni/{bookingId}/storno", ReverseAsync)
+            .Describe<BookingDto>(Tag, "Storna un'erogazione registrata per errore (reason obbligatoria): la prenotazione torna prenotata, l'erogazione resta a registro come stornata.");
     }
+
+    private static Task<IResult> MissedAsync(long bookingId, HttpContext http, CareDesk desk, CancellationToken ct) =>
+        CareApi.RunAsync(async () => TypedResults.Ok(BookingDto.Of(await desk.MarkMissedAsync(Actor.From(http.User), bookingId, ct))));
+
+    private static Task<IResult> ReverseAsync(long bookingId, CancelRequest request, HttpContext http, CareDesk desk, CancellationToken ct) =>
+        CareApi.RunAsync(async () =>
+        {
+            await desk.RequireErogatoreBookingAsync(Actor.From(http.User), bookingId, ct);
+            var validation = new ApiProblems.Validation().Required("reason", request.Reason, "Motivo dello storno");
+            if (!validation.IsValid)
+            {
+                return validation.Problem();
+            }
+
+            return TypedResults.Ok(BookingDto.Of(await desk.ReverseDeliveryAsync(Actor.From(http.User), bookingId, request.Reason, ct)));
+        });
 
     private static async Task<IResult> AgendaAsync(HttpContext http, CareServices care, PatientAccess access, TimeProvider clock, string? dal, string? al, CancellationToken ct)
     {

@@ -29,6 +29,8 @@ public static class GestoreEndpoints
             .Describe<List<PendingProposalDto>>(Tag, "Bozze e proposte di modifica del PAI dei MMG in attesa di decisione.");
         gestore.MapPost("/patti", SignPactAsync)
             .Describe<PactDto>(Tag, "Firma il Patto di Cura con un assistito dell'ATS che ha scelto il Gestore (date gg/mm/aaaa o aaaa-mm-gg).", StatusCodes.Status201Created);
+        gestore.MapGet("/slot", SearchSlotsAsync)
+            .Describe<SlotSearchDto>(Tag, "Slot liberi di una prestazione (prestazione obbligatoria) presso gli erogatori convenzionati nel periodo dal/al (di norma da oggi a 120 giorni), dal più vicino, per sede; pagina da 1.");
         gestore.MapPost("/candidature", ApplyAsync).RequireAuthorization(Policies.GestoreClinico)
             .Describe<CandidatureDto>(Tag, "Candidatura del Gestore all'ATS dell'account per un livello (1–3).", StatusCodes.Status201Created);
 
@@ -68,6 +70,34 @@ public static class GestoreEndpoints
         var proposals = await care.Pai.PendingProposalsAsync(actor.GestoreId!, ProposalListLimit, ct);
         await access.RecordShownAsync(actor, proposals.Select(p => p.PatientId), CareApi.ResourceOf(http), ct);
         return TypedResults.Ok(proposals.Select(PendingProposalDto.Of).ToList());
+    }
+
+    /// <summary>Longest period one slot search covers.</summary>
+    public const int MaxSlotSearchDays = 366;
+
+    private static async Task<IResult> SearchSlotsAsync(HttpContext http, CareDesk desk, TimeProvider clock, string? prestazione, string? dal, string? al, int? pagina, CancellationToken ct)
+    {
+        var validation = new ApiProblems.Validation().Required("prestazione", prestazione, "Codice della prestazione");
+        var today = ItalianTime.Today(clock);
+        var from = CareApi.Day(dal, "dal", validation) ?? today;
+        var to = CareApi.Day(al, "al", validation) ?? from.AddDays(120);
+        if (validation.IsValid && (to < from || to.DayNumber - from.DayNumber > MaxSlotSearchDays))
+        {
+            validation.Add("al", $"periodo non valido: la data finale segue quella iniziale di al massimo {MaxSlotSearchDays} giorni");
+        }
+
+        if (pagina is < 1)
+        {
+            validation.Add("pagina", "la pagina parte da 1");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        var page = await desk.SearchSlotsAsync(Actor.From(http.User), prestazione!.Trim(), from, to, pagina ?? 1, ct);
+        return TypedResults.Ok(SlotSearchDto.Of(page));
     }
 
     private static async Task<IResult> SignPactAsync(PactRequest request, HttpContext http, CareDesk desk, CancellationToken ct)

@@ -162,11 +162,12 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
         var decided = await care.Reclassification.DecideAsync(id, approve, CareActors.Commission(actor), reason, ct);
         string message = approve
             ? $"Riclassificazione n.{id} di {decided.PatientId} approvata: livello {decided.FromLevel} → {decided.ToLevel}, patologia principale {decided.ToMainPathology} {care.Catalogues.Pathologies.GetValueOrDefault(decided.ToMainPathology, "")}".TrimEnd() + "."
+                + (decided.DecisionNote is { } note ? $" Attenzione: {note}." : "")
             : $"Riclassificazione n.{id} di {decided.PatientId} respinta: resta il livello {decided.FromLevel}.";
         return new CommissionDecision(id, decided.Status.ToString(), decided.DecidedOn!.Value, decided.DecisionReason, null, message);
     }
 
-    /// <summary>Decides a change of Gestore of the actor's territory; approval closes the old pact and signs the new one.</summary>
+    /// <summary>Decides a change of Gestore of the actor's territory; approved, it takes effect when the patient signs with the new Gestore on or after its date.</summary>
     public async Task<CommissionDecision> DecideChangeAsync(Actor actor, long id, bool approve, string? reason, CancellationToken ct)
     {
         if (!await IsChangeOfTerritoryAsync(actor, id, ct))
@@ -176,7 +177,7 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
 
         var decided = await care.Enrolment.DecideChangeAsync(id, approve, CareActors.Commission(actor), reason, ct);
         string message = approve
-            ? $"Cambio Gestore n.{id} di {decided.PatientId} approvato: dal {ItalianFormat.Date(decided.EffectiveDate)} in carico a {decided.ToGestoreId} (nuovo patto n.{decided.NewPactId})."
+            ? $"Cambio Gestore n.{id} di {decided.PatientId} approvato: decorre dal {ItalianFormat.Date(decided.EffectiveDate)}, quando il paziente firma il nuovo patto con {decided.ToGestoreId}; fino ad allora resta in carico a {decided.FromGestoreId}."
             : $"Cambio Gestore n.{id} di {decided.PatientId} respinto: resta in carico a {decided.FromGestoreId}.";
         return new CommissionDecision(id, decided.Status.ToString(), decided.DecidedOn!.Value, decided.DecisionReason, decided.NewPactId, message);
     }

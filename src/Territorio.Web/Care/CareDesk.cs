@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Network;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Network;
@@ -43,6 +44,13 @@ public sealed class CareDesk(CareServices care, TimeProvider clock)
     public Task<PaiVersion> ProposePaiAsync(Actor me, string patientId, IReadOnlyList<PaiItem> items, string? reason, CancellationToken ct) =>
         care.Pai.ProposeAsync(patientId, items, CareActors.OfMmg(me), reason, ct);
 
+    /// <summary>Slots per page of the Centro Servizi's search.</summary>
+    public const int SlotsPerPage = 20;
+
+    /// <summary>The Centro Servizi's slot search over the Gestore's network (earliest first, then by site).</summary>
+    public Task<SlotSearchPage> SearchSlotsAsync(Actor me, string serviceCode, DateOnly from, DateOnly to, int page, CancellationToken ct) =>
+        care.Network.SearchSlotsAsync(serviceCode, GestoreOf(me), from, to, page, SlotsPerPage, ct);
+
     public async Task<Booking> BookAsync(Actor me, string patientId, long slotId, CancellationToken ct)
     {
         await RequirePartnerSlotAsync(me, slotId, ct);
@@ -70,6 +78,20 @@ public sealed class CareDesk(CareServices care, TimeProvider clock)
     {
         await RequireErogatoreBookingAsync(me, bookingId, ct);
         return await care.Bookings.MarkDeliveredAsync(bookingId, on ?? ItalianTime.Today(clock), CareActors.OfErogatore(me), ct);
+    }
+
+    /// <summary>The erogatore records that the patient did not come to one of its bookings.</summary>
+    public async Task<Booking> MarkMissedAsync(Actor me, long bookingId, CancellationToken ct)
+    {
+        await RequireErogatoreBookingAsync(me, bookingId, ct);
+        return await care.Bookings.MarkMissedAsync(bookingId, CareActors.OfErogatore(me), ct);
+    }
+
+    /// <summary>The erogatore reverses a delivery it entered by mistake (the reason is required).</summary>
+    public async Task<Booking> ReverseDeliveryAsync(Actor me, long bookingId, string? reason, CancellationToken ct)
+    {
+        await RequireErogatoreBookingAsync(me, bookingId, ct);
+        return await care.Bookings.ReverseDeliveryAsync(bookingId, CareActors.OfErogatore(me), reason, ct);
     }
 
     public async Task RequireErogatoreBookingAsync(Actor me, long bookingId, CancellationToken ct)

@@ -120,7 +120,7 @@ public sealed class CommissionEndpointTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task ApproveChange_ClosesTheOldPact_AndSignsOneWithTheNewGestore()
+    public async Task ApproveChange_DatedInTheFuture_LeavesTheOldPactActive_AndCreatesNoPactUntilThePatientSigns()
     {
         var client = await OperatorOf(Territory.A);
         string patient = AtsSeed.ChangeToApprove(Territory.A);
@@ -130,11 +130,11 @@ public sealed class CommissionEndpointTests(WebAppFixture app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var decision = (await response.Content.ReadFromJsonAsync<CommissionDecision>(Ct))!;
         decision.Status.ShouldBe("Approved");
+        decision.NewPactId.ShouldBeNull();
+        decision.Message.ShouldContain("quando il paziente firma il nuovo patto");
         await using var db = app.Database.CreateContext();
         var pacts = await db.Set<PattoDiCura>().Where(p => p.PatientId == patient).OrderBy(p => p.Id).ToListAsync(Ct);
-        pacts.Select(p => (p.GestoreId, p.Status)).ShouldBe([(Territory.A.Gestore, PactStatus.Closed), (AtsSeed.SecondGestore(Territory.A), PactStatus.Active)]);
-        decision.NewPactId.ShouldBe(pacts[1].Id);
-        pacts[0].EndDate.ShouldBe(pacts[1].StartDate.AddDays(-1));
+        pacts.Select(p => (p.GestoreId, p.Status)).ShouldBe([(Territory.A.Gestore, PactStatus.Active)]);
     }
 
     [Fact]

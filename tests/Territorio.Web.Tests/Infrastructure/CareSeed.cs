@@ -1,4 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Network;
+using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Gestori;
 using Territorio.Web.Security;
 using CareActor = Territorio.CareManagement.Common.Actor;
@@ -19,8 +25,16 @@ public static class CareSeed
     /// <summary>The FHIR id of the first service of each territory's PAI (<c>/fhir/ServiceRequest/{id}</c>).</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> ServiceRequestIds = new();
 
+    /// <summary>The day and time of each territory's seeded booking.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateOnly Date, TimeOnly Start)> BookingTimes = new();
+
     /// <summary>The seeded booking id of each territory's patient.</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> BookingIds = new();
+
+    /// <summary>Territory A's patient's booking of a past working day, waiting for the erogatore (delivered or not presented).</summary>
+    public static long PastBookingId { get; private set; }
+
+    public static DateOnly PastBookingDay { get; private set; }
 
     public const string PendingGestore = "GA2";
     public const string PendingGestoreCaseManager = "cm.ga2";
@@ -73,7 +87,10 @@ public static class CareSeed
             var slot = (await care.Network.FreeSlotsAsync(Services[0], t.Gestore, today, today.AddDays(60), 1, ct))[0];
             var booking = await care.Bookings.BookAsync(t.Patient, slot.SlotId, manager, ct);
             BookingIds[t.Key] = booking.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            BookingTimes[t.Key] = (booking.Date, booking.Start);
         }
+
+        await PastBookingAsync(care, Territory.A, today, by.ClinicalManager(Territory.A.Gestore), ct);
 
         // Territory A: a Gestore whose candidature waits for the ATS, already in the erogatore's network.
         await care.Gestori.RegisterAsync(PendingGestore, "Cooperativa MMG Alfa", GestoreKind.CooperativaMmg, Territory.A.Ats, by.Ats(Territory.A.Ats), ct);
@@ -90,6 +107,32 @@ public static class CareSeed
         new(PendingGestoreCaseManager, "Case manager Alfa", TerritorioRoles.GestoreCaseManager, Territory.A.Ats, GestoreId: PendingGestore),
         new(PendingGestoreClinicalManager, "Responsabile clinico Alfa", TerritorioRoles.GestoreResponsabileClinico, Territory.A.Ats, GestoreId: PendingGestore),
     ];
+
+    /// <summary>
+    /// A booking made days ago for the last working day before today: the domain is asked as of
+    /// the booking's day (the web's clock is the real one, and nobody can book in the past today).
+    /// </summary>
+    private static async Task PastBookingAsync(CareServices care, Territory t, DateOnly today, CareActor manager, CancellationToken ct)
+    {
+        var day = today.AddDays(-1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || ItalianHolidays.IsHoliday(day))
+        {
+            day = day.AddDays(-1);
+        }
+
+        var erogatore = await care.Db.Set<Erogatore>().Include(e => e.Services).Include(e => e.Agreements).Include(e => e.OpeningHours).Include(e => e.Closures)
+            .SingleAsync(e => e.Id == t.Erogatore, ct);
+        var slot = AgendaSlot.Open(erogatore, Services[1], day, new TimeOnly(10, 0), 30, 1);
+        care.Db.Add(slot);
+        await care.Db.SaveChangesAsync(ct);
+        var pai = (await care.Pai.FindAsync(t.Patient, ct))!;
+        var pact = await care.Db.Set<PattoDiCura>().SingleAsync(p => p.Id == pai.PactId, ct);
+        var bookedOn = new Change(manager, day.AddDays(-3).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
+        var booking = Booking.Book(pai, Services[1], slot, erogatore, 1, new PatientSchedule(pact, []), bookedOn);
+        care.Db.Add(booking);
+        await CareUnitOfWork.CommitAsync(care.Db, ct);
+        (PastBookingId, PastBookingDay) = (booking.Id, day);
+    }
 
     private static async Task ApprovedGestoreAsync(CareServices care, string id, string ats, CareActor.Factory by, CancellationToken ct)
     {

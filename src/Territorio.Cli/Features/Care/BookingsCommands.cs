@@ -107,10 +107,25 @@ public static class BookingsCommands
             env.Output.WriteLine($"prenotazione n.{booking.Id}: {BookingStatuses.Italian(booking.Status)}");
             return ExitCodes.Ok;
         });
+        var noShowErogatore = Required("--erogatore", "Codice dell'erogatore presso cui era l'appuntamento.");
+        var noShow = Command(env, "no-show", "L'erogatore registra che il paziente non si è presentato (appuntamento passato).", [bookingId, noShowErogatore], async (p, by, s, ct) =>
+        {
+            var booking = await s.Bookings.MarkMissedAsync(p.GetValue(bookingId), by.Erogatore(p.GetValue(noShowErogatore)!), ct);
+            env.Output.WriteLine($"prenotazione n.{booking.Id}: {BookingStatuses.Italian(booking.Status)}");
+            return ExitCodes.Ok;
+        });
+        var reverseErogatore = Required("--erogatore", "Codice dell'erogatore che aveva segnato l'erogazione.");
+        var reverseReason = Required("--motivo", "Perché l'erogazione era un errore.");
+        var reverse = Command(env, "reverse-delivery", "Storna un'erogazione registrata per errore: la prenotazione torna prenotata, l'erogazione resta a registro come stornata.", [bookingId, reverseErogatore, reverseReason], async (p, by, s, ct) =>
+        {
+            var booking = await s.Bookings.ReverseDeliveryAsync(p.GetValue(bookingId), by.Erogatore(p.GetValue(reverseErogatore)!), p.GetValue(reverseReason), ct);
+            env.Output.WriteLine($"prenotazione n.{booking.Id}: erogazione stornata, ora {BookingStatuses.Italian(booking.Status)}");
+            return ExitCodes.Ok;
+        });
 
         return new Command("bookings", "Centro Servizi: prenotazioni delle prestazioni del PAI, promemoria, prestazioni erogate.")
         {
-            slots, book, reschedule, cancel, deliver, missed, reminders, import, list,
+            slots, book, reschedule, cancel, deliver, missed, noShow, reverse, reminders, import, list,
         };
     }
 }

@@ -108,6 +108,11 @@ internal static class CareCli
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new UsageException($"{option}: data '{text}' non valida (formato AAAA-MM-GG)");
 
+    public static TimeOnly? Time(string? text, string option) =>
+        text is null ? null
+        : TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
+        : throw new UsageException($"{option}: ora '{text}' non valida (formato HH:mm)");
+
     public static bool Approves(string outcome) => outcome switch
     {
         "approva" => true,

@@ -47,6 +47,8 @@ internal static partial class CareDemo
         await db.Set<AgendaSlot>().ExecuteDeleteAsync(ct);
         await db.Set<Agreement>().ExecuteDeleteAsync(ct);
         await db.Set<OfferedService>().ExecuteDeleteAsync(ct);
+        await db.Set<OpeningHours>().ExecuteDeleteAsync(ct);
+        await db.Set<Closure>().ExecuteDeleteAsync(ct);
         await db.Set<Erogatore>().ExecuteDeleteAsync(ct);
         await db.Set<Candidature>().ExecuteDeleteAsync(ct);
         await db.Set<CooperativeMember>().ExecuteDeleteAsync(ct);
@@ -103,19 +105,33 @@ internal static partial class CareDemo
                     await s.Gestori.AddMemberAsync($"G{ats}COOP", mmg, today.AddYears(-2), atsOperator, ct);
                 }
 
-                // 3. Erogatori with agreements and agendas from the start of the story to 60 days ahead.
-                foreach (var (suffix, name) in new[] { ("POLI", "Poliambulatorio"), ("LAB", "Centro diagnostico") })
+                // 3. Erogatori with agreements, opening hours, closures and agendas from the start of
+                // the story to 60 days ahead (no slots on national holidays or closures). The
+                // laboratory does the laboratory tests (90.*), the outpatient clinic everything else.
+                foreach (var (suffix, name, offered, weekdays, opens, closes) in ErogatoriOf(services))
                 {
                     string id = $"E{ats}{suffix}";
-                    await s.Network.RegisterAsync(id, $"{name} ATS {ats}", ats, services, atsOperator, ct);
+                    var staff = new Actor(ActorRole.Erogatore, "demo.erogatore", id);
+                    await s.Network.RegisterAsync(id, $"{name} ATS {ats}", ats, offered, atsOperator, ct);
                     foreach (var (gestore, _, _, _) in GestoriOf(ats))
                     {
                         await s.Network.SignAgreementAsync(id, $"G{ats}{gestore}", clock.Today.AddDays(-30), null, new Actor(ActorRole.ClinicalManager, "demo.responsabile", $"G{ats}{gestore}"), ct);
                     }
 
-                    foreach (var code in services)
+                    foreach (var day in weekdays)
                     {
-                        slots += await s.Network.OpenAgendaAsync(id, code, clock.Today, today.AddDays(60), [new TimeOnly(9, 0)], 30, 4, ct);
+                        await s.Network.SetOpeningHoursAsync(id, day, opens, closes, staff, ct);
+                    }
+
+                    // The patron saint of Milan (7 December) and a few days of maintenance three weeks on.
+                    var patron = new DateOnly(clock.Today.Month == 12 && clock.Today.Day > 7 ? clock.Today.Year + 1 : clock.Today.Year, 12, 7);
+                    await s.Network.CloseAsync(id, patron, patron, "Sant'Ambrogio, santo patrono", staff, ct);
+                    var works = today.AddDays(21);
+                    await s.Network.CloseAsync(id, works, works.AddDays(2), "lavori di manutenzione", staff, ct);
+
+                    foreach (var code in offered)
+                    {
+                        slots += await s.Network.OpenAgendaAsync(id, code, clock.Today, today.AddDays(60), DemoTimes, 30, 4, ct);
                         s.Db.ChangeTracker.Clear(); // thousands of slots: keep change detection cheap
                     }
                 }
@@ -158,14 +174,22 @@ internal static partial class CareDemo
 
                     var version = await WritePaiAsync(s, patient, gestore, i, ct);
                     pais++;
+                    // Two services on different days (a patient is never at two appointments at once), within the pact.
+                    var pactEnd = PattoDiCura.OneYearFrom(start);
+                    var from = clock.Today.AddDays(3 + (i * 7 % 150));
                     foreach (var item in version.Services.Take(2).ToList())
                     {
-                        var from = clock.Today.AddDays(3 + (i * 7 % 150));
-                        var free = await s.Network.FreeSlotsAsync(item.Code, gestore, from, from.AddDays(30), 1, ct);
+                        if (from > pactEnd)
+                        {
+                            continue;
+                        }
+
+                        var free = await s.Network.FreeSlotsAsync(item.Code, gestore, from, from.AddDays(30) < pactEnd ? from.AddDays(30) : pactEnd, 1, ct);
                         if (free.Count > 0)
                         {
                             await s.Bookings.BookAsync(patient.PatientId, free[0].SlotId, caseManager, ct);
                             bookings++;
+                            from = free[0].Date.AddDays(1);
                         }
                     }
                 }
@@ -194,6 +218,16 @@ internal static partial class CareDemo
         }
 
         var delivered = await Use(s => s.Delivered.ImportAsync(new StringReader(flow.ToString()), "demo-outpatient.csv", Actor.System, ct));
+
+        // A few patients did not come: their erogatore records it (the others not delivered are left to record).
+        foreach (var booking in past.Where((_, index) => index % 8 == 0).Take(5))
+        {
+            await Use(async s =>
+            {
+                await s.Bookings.MarkMissedAsync(booking.Id, new Actor(ActorRole.Erogatore, "demo.erogatore", booking.ErogatoreId), ct);
+                return true;
+            });
+        }
 
         // 6. The Commission's work: a reclassification approved (the tariff and the next stratification
         // follow it), one still to decide, a change of Gestore; and a patient who died.
@@ -277,6 +311,9 @@ internal static partial class CareDemo
                 var request = await s.Enrolment.RequestChangeAsync(patient.PatientId, $"G{patient.Ats}PRIV", today.AddDays(-30), new Actor(ActorRole.Patient, patient.PatientId),
                     "più vicino al domicilio", ct);
                 await s.Enrolment.DecideChangeAsync(request.Id, approve: true, commission with { Organisation = patient.Ats }, "motivazione accolta", ct);
+                // The change takes effect only when the patient signs with the new Gestore (today).
+                var newCaseManager = new Actor(ActorRole.CaseManager, "demo.casemanager", $"G{patient.Ats}PRIV");
+                await s.Enrolment.SignPactAsync(patient.PatientId, $"G{patient.Ats}PRIV", null, "il paziente", newCaseManager.Id, newCaseManager, ct);
                 return true;
             });
             if (moved)
@@ -307,6 +344,18 @@ internal static partial class CareDemo
 
     private static IEnumerable<string> CooperativeMembers(IEnumerable<Kernel.Population.Resident> residents, string ats) =>
         residents.Where(r => r.Ats == ats && r.MmgId is not null).Select(r => r.MmgId!).Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 0);
+
+    /// <summary>Slot times of the use cases' agendas; the bulk load adds later ones (<see cref="CareDemoBulk"/>).</summary>
+    private static readonly TimeOnly[] DemoTimes = [new(8, 0), new(8, 30), new(9, 0)];
+
+    private static readonly DayOfWeek[] MondayToFriday = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    /// <summary>The outpatient clinic (visits and instrumental exams, weekdays) and the laboratory (tests, Saturday morning too).</summary>
+    private static (string Suffix, string Name, IReadOnlyList<string> Services, DayOfWeek[] Days, TimeOnly Opens, TimeOnly Closes)[] ErogatoriOf(IReadOnlyList<string> services) =>
+    [
+        ("POLI", "Poliambulatorio", services.Where(c => !c.StartsWith("90.", StringComparison.Ordinal)).ToList(), MondayToFriday, new TimeOnly(8, 0), new TimeOnly(14, 0)),
+        ("LAB", "Centro diagnostico", services.Where(c => c.StartsWith("90.", StringComparison.Ordinal)).ToList(), [.. MondayToFriday, DayOfWeek.Saturday], new TimeOnly(7, 30), new TimeOnly(13, 30)),
+    ];
 
     private static (string Suffix, string Name, GestoreKind Kind, int[] Levels)[] GestoriOf(string ats) =>
     [

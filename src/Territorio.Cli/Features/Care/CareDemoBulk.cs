@@ -98,9 +98,12 @@ internal static class CareDemoBulk
 
                 long booking = bookingId++;
                 bool past = seat.Slot.Date < today;
-                bool done = past && pastBookings++ % 4 != 0;
+                int pastIndex = past ? pastBookings++ : -1;
+                bool done = past && pastIndex % 4 != 0;
+                // One past booking in eight was a no-show the erogatore recorded; the others not delivered wait for it.
+                var status = done ? BookingStatus.Delivered : past && pastIndex % 8 == 0 ? BookingStatus.Missed : BookingStatus.Booked;
                 bookings.Add([booking, patient.PatientId, paiRow, gestore, item.Code, seat.Slot.Id, seat.Seat, seat.Slot.ErogatoreId, seat.Slot.Date, seat.Slot.Start,
-                    done ? BookingStatus.Delivered : BookingStatus.Booked, caseManager.ToString(), done ? seat.Slot.Date : null, null, null, done ? 2 : 1]);
+                    status, caseManager.ToString(), done ? seat.Slot.Date : null, null, null, done ? 2 : 1]);
                 audit.Add(Audit(nameof(Booking), booking, patient.PatientId, "prenotata", caseManager, signedAt, $"{item.Code} presso {seat.Slot.ErogatoreId} il {seat.Slot.Date:yyyy-MM-dd}"));
                 if (done)
                 {

@@ -119,25 +119,27 @@ public static class EnrolCommands
         {
             var decided = await s.Enrolment.DecideChangeAsync(p.GetValue(requestId), Approves(p.GetValue(outcome)!), by.Commission(p.GetValue(ats)!), p.GetValue(reason), ct);
             env.Output.WriteLine(decided.Status == RequestStatus.Approved
-                ? $"cambio approvato: il vecchio patto termina il {Italian.Date(decided.EffectiveDate.AddDays(-1))}, nuovo patto n.{decided.NewPactId} dal {Italian.Date(decided.EffectiveDate)}"
+                ? $"cambio approvato: decorre dal {Italian.Date(decided.EffectiveDate)}, quando il paziente firma il nuovo patto con {decided.ToGestoreId} (enrol sign); fino ad allora resta attivo il patto n.{decided.PactId}"
                 : $"cambio respinto: {decided.DecisionReason}");
             return ExitCodes.Ok;
         });
 
         var toLevel = new Option<int>("--livello") { Description = "Livello proposto (1–5).", Required = true };
         var mainPathology = Required("--patologia", "Patologia principale proposta (codice del catalogo regionale).");
-        var pathologies = Optional("--patologie", "Altre patologie, separate da |.");
-        var reclassify = Command(env, "reclassify", "Il Gestore propone una riclassificazione (con --motivo).", [patient, gestore, toLevel, mainPathology, pathologies, reason], async (p, by, s, ct) =>
+        var pathologies = Optional("--patologie", "Patologie da aggiungere, separate da | (le altre restano).");
+        var removed = Optional("--togli", "Patologie da togliere, separate da |.");
+        var reclassify = Command(env, "reclassify", "Il Gestore propone una riclassificazione (con --motivo): cambia solo le patologie indicate.", [patient, gestore, toLevel, mainPathology, pathologies, removed, reason], async (p, by, s, ct) =>
         {
             var others = (p.GetValue(pathologies) ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var request = await s.Reclassification.ProposeAsync(p.GetValue(patient)!, p.GetValue(toLevel), p.GetValue(mainPathology)!, others, by.ClinicalManager(p.GetValue(gestore)!), p.GetValue(reason), ct);
+            var remove = (p.GetValue(removed) ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var request = await s.Reclassification.ProposeAsync(p.GetValue(patient)!, p.GetValue(toLevel), p.GetValue(mainPathology)!, others, by.ClinicalManager(p.GetValue(gestore)!), p.GetValue(reason), ct, remove);
             env.Output.WriteLine($"riclassificazione n.{request.Id} proposta: livello {request.FromLevel} → {request.ToLevel}");
             return ExitCodes.Ok;
         });
         var reclassifyDecide = Command(env, "reclassify-decide", "La Commissione ATS decide una riclassificazione.", [requestId, outcome, ats, reason], async (p, by, s, ct) =>
         {
             var decided = await s.Reclassification.DecideAsync(p.GetValue(requestId), Approves(p.GetValue(outcome)!), by.Commission(p.GetValue(ats)!), p.GetValue(reason), ct);
-            env.Output.WriteLine($"riclassificazione n.{decided.Id}: {(decided.Status == RequestStatus.Approved ? "approvata" : "respinta")}");
+            env.Output.WriteLine($"riclassificazione n.{decided.Id}: {(decided.Status == RequestStatus.Approved ? "approvata" : "respinta")}" + (decided.DecisionNote is { } note ? $" — {note}" : ""));
             return ExitCodes.Ok;
         });
 

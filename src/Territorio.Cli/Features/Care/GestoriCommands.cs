@@ -1,3 +1,4 @@
+using Territorio.CareManagement.Network;
 using System.CommandLine;
 using Territorio.CareManagement.Gestori;
 using static Territorio.Cli.Features.Care.CareCli;
@@ -88,16 +89,37 @@ public static class GestoriCommands
         var service = Required("--prestazione", "Codice della prestazione.");
         var to = Required("--al", "Ultimo giorno (AAAA-MM-GG).");
         var fromRequired = Required("--dal", "Primo giorno (AAAA-MM-GG).");
-        var times = Required("--orari", "Orari degli slot, separati da virgola (es. 09:00,09:30).");
+        var times = Optional("--orari", "Orari degli slot, separati da virgola (es. 09:00,09:30); se assente, gli slot riempiono l'orario di apertura con la durata della prestazione.");
         var duration = new Option<int>("--durata") { Description = "Durata di uno slot in minuti.", DefaultValueFactory = _ => 20 };
         var capacity = new Option<int>("--capienza") { Description = "Pazienti per slot.", DefaultValueFactory = _ => 1 };
-        var agenda = Command(env, "agenda", "Apre gli slot di un'agenda nei giorni feriali.", [erogatoreId, service, fromRequired, to, times, duration, capacity], async (p, _, s, ct) =>
+        var agenda = Command(env, "agenda", "Apre gli slot di un'agenda nei giorni di apertura (mai nelle festività nazionali né nelle chiusure).", [erogatoreId, service, fromRequired, to, times, duration, capacity], async (p, _, s, ct) =>
         {
-            var slotTimes = p.GetValue(times)!.Split(',', StringSplitOptions.TrimEntries)
-                .Select(t => TimeOnly.TryParseExact(t, "HH:mm", out var time) ? time : throw new UsageException($"--orari: '{t}' non valido (HH:mm)")).ToList();
+            var slotTimes = (p.GetValue(times) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(t => Time(t, "--orari")!.Value).ToList();
             int opened = await s.Network.OpenAgendaAsync(p.GetValue(erogatoreId)!, p.GetValue(service)!, Date(p.GetValue(fromRequired), "--dal")!.Value,
                 Date(p.GetValue(to), "--al")!.Value, slotTimes, p.GetValue(duration), p.GetValue(capacity), ct);
             env.Output.WriteLine($"{Italian.Number(opened)} slot aperti");
+            return ExitCodes.Ok;
+        });
+
+        var weekday = Required("--giorno", "Giorno della settimana (lunedì … domenica).");
+        var opens = Optional("--apertura", "Ora di apertura (HH:mm); assente con --chiusura assente: giorno di chiusura.");
+        var closes = Optional("--chiusura", "Ora di chiusura (HH:mm).");
+        var hours = Command(env, "erogatore-orario", "Orario di apertura di un erogatore in un giorno della settimana.", [erogatoreId, weekday, opens, closes], async (p, by, s, ct) =>
+        {
+            var day = Enum.GetValues<DayOfWeek>().Cast<DayOfWeek?>().FirstOrDefault(d => string.Equals(ItalianDays.Name(d!.Value), p.GetValue(weekday)!.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new UsageException($"--giorno: '{p.GetValue(weekday)}' non è un giorno della settimana (lunedì … domenica)");
+            await s.Network.SetOpeningHoursAsync(p.GetValue(erogatoreId)!, day, Time(p.GetValue(opens), "--apertura"), Time(p.GetValue(closes), "--chiusura"), by.Erogatore(p.GetValue(erogatoreId)!), ct);
+            env.Output.WriteLine($"orario di {ItalianDays.Name(day)} registrato per l'erogatore {p.GetValue(erogatoreId)}");
+            return ExitCodes.Ok;
+        });
+        var closureFrom = Required("--dal", "Primo giorno di chiusura (AAAA-MM-GG).");
+        var closureTo = Required("--al", "Ultimo giorno di chiusura (AAAA-MM-GG).");
+        var closureReason = Required("--motivo", "Motivo (ferie, lavori, santo patrono …).");
+        var closure = Command(env, "erogatore-chiusura", "Chiusura di un erogatore: nessuno slot in quei giorni (rifiutata se vi sono prenotazioni da spostare).", [erogatoreId, closureFrom, closureTo, closureReason], async (p, by, s, ct) =>
+        {
+            await s.Network.CloseAsync(p.GetValue(erogatoreId)!, Date(p.GetValue(closureFrom), "--dal")!.Value, Date(p.GetValue(closureTo), "--al")!.Value, p.GetValue(closureReason)!, by.Erogatore(p.GetValue(erogatoreId)!), ct);
+            env.Output.WriteLine($"chiusura registrata per l'erogatore {p.GetValue(erogatoreId)}");
             return ExitCodes.Ok;
         });
 
@@ -132,7 +154,7 @@ public static class GestoriCommands
             add, candidate, memberAdd, memberRemove, members,
             Decide("approve", true, "L'ATS approva una candidatura."),
             Decide("reject", false, "L'ATS respinge una candidatura (con --motivo)."),
-            list, pending, erogatore, agenda,
+            list, pending, erogatore, agenda, hours, closure,
         };
     }
 

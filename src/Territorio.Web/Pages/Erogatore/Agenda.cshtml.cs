@@ -6,14 +6,25 @@ using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Erogatore;
 
-/// <summary>The erogatore's bookings (a week back, two months ahead); a delivered service counts for adherence at once.</summary>
+/// <summary>
+/// The erogatore's bookings, a period at a time (by default a week back and two months ahead; the
+/// period moves by weeks): delivered, not presented, a delivery reversed. Delivery counts for adherence at once.
+/// </summary>
 public sealed class AgendaModel(CareServices care, PatientAccess access, CareDesk desk, TimeProvider clock) : CarePageModel
 {
+    /// <summary>Days shown by default after the first day.</summary>
+    public const int DefaultDays = 67;
+
     public string ErogatoreId => Me.ErogatoreId ?? "";
+
+    [BindProperty(SupportsGet = true, Name = "dal")]
+    public DateOnly? Dal { get; set; }
 
     public DateOnly From { get; private set; }
 
     public DateOnly To { get; private set; }
+
+    public DateOnly Today { get; private set; }
 
     public IReadOnlyList<Booking> Bookings { get; private set; } = [];
 
@@ -26,8 +37,9 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, CareDes
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = ItalianTime.Today(clock);
-        (From, To) = (today.AddDays(-7), today.AddDays(60));
+        Today = ItalianTime.Today(clock);
+        From = Dal ?? Today.AddDays(-7);
+        To = From.AddDays(DefaultDays);
         Bookings = await care.Bookings.OfErogatoreAsync(ErogatoreId, From, To, ct);
         await access.RecordShownAsync(Me, Bookings.Select(b => b.PatientId), "pagina Agenda dell'erogatore", ct);
         People = await PeopleNames.ResidentsAsync(care.Db, Bookings.Select(b => b.PatientId), ct);
@@ -39,5 +51,17 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, CareDes
     {
         var booking = await desk.MarkDeliveredAsync(Me, bookingId, null, ct);
         return $"Prestazione {booking.ServiceCode} di {booking.PatientId} segnata come erogata il {ItalianFormat.Date(booking.DeliveredOn ?? booking.Date)}.";
-    });
+    }, new { dal = Dal });
+
+    public Task<IActionResult> OnPostMissedAsync(long bookingId, CancellationToken ct) => RunAsync(async () =>
+    {
+        var booking = await desk.MarkMissedAsync(Me, bookingId, ct);
+        return $"Prestazione {booking.ServiceCode} del {ItalianFormat.Date(booking.Date)}: {booking.PatientId} non si è presentato.";
+    }, new { dal = Dal });
+
+    public Task<IActionResult> OnPostReverseAsync(long bookingId, string? reason, CancellationToken ct) => RunAsync(async () =>
+    {
+        var booking = await desk.ReverseDeliveryAsync(Me, bookingId, reason, ct);
+        return $"Erogazione della prestazione {booking.ServiceCode} di {booking.PatientId} stornata: la prenotazione del {ItalianFormat.Date(booking.Date)} torna prenotata.";
+    }, new { dal = Dal });
 }
