@@ -47,4 +47,30 @@ public class FhirCommandTests
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("file non trovato");
     }
+
+    [Fact]
+    public async Task ImportCatalogoSiss_WritesTheMap_ABadRowIsBadDataAndWritesNothing()
+    {
+        string directory = Directory.CreateTempSubdirectory("territorio-siss-cli-").FullName;
+        try
+        {
+            string good = Path.Combine(directory, "catalogo.csv"), bad = Path.Combine(directory, "errato.csv"), map = Path.Combine(directory, "mappa.csv");
+            await File.WriteAllTextAsync(good, "codice_siss,codice_nazionale,descrizione\nA001,89.52,ECG\n", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(bad, "codice_siss,codice_nazionale,descrizione\nA001,89.52,ECG\nA002,89.52,ECG bis\n", TestContext.Current.CancellationToken);
+
+            var imported = await CliRunner.RunAsync("fhir", "import-catalogo-siss", "--csv", good, "--out", map);
+            var refused = await CliRunner.RunAsync("fhir", "import-catalogo-siss", "--csv", bad, "--out", map);
+
+            imported.ExitCode.ShouldBe(0, imported.Error);
+            imported.Output.ShouldContain("1 codici importati");
+            refused.ExitCode.ShouldBe(1);
+            refused.Error.ShouldContain("line 3");
+            refused.Error.ShouldContain("già mappato alla riga 2");
+            (await File.ReadAllTextAsync(map, TestContext.Current.CancellationToken)).ShouldContain("89.52,A001,ECG,official");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
