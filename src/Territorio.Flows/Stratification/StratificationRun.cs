@@ -110,7 +110,7 @@ public sealed class StratificationRun(ReferenceData reference)
             onError(error);
         }
 
-        foreach (var record in new SdoCsvReader(reference.Icd9Cm).ReadFile(path, OnError))
+        foreach (var record in new SdoCsvReader(reference.Icd9Cm, reference.DiagnosisMdc).ReadFile(path, OnError))
         {
             line++;
             if (engine.TryFindPerson(record.PatientId, out int person))
