@@ -297,7 +297,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 int i = (b * Block) + k;
                 var (record, line, verdict) = block[k] = JudgeRow(rehab, patients, i, linked[i]);
                 judged[i] = new AdmissionOutcome(line, record.StructureId, record.Discipline, record.Mdc,
-                    verdict.Verdict, verdict.PostAcute, verdict.IntervalDays, verdict.Article, verdict.Level);
+                    verdict.Verdict, verdict.PostAcute, verdict.IntervalDays, verdict.Article, verdict.Level,
+                    record.PrincipalDiagnosisMdc is { } expected && expected != record.Mdc);
             }
 
             return sink is null ? default : sink.Prepare(block);

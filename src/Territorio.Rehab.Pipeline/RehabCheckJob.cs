@@ -40,7 +40,7 @@ public static class RehabCheckJob
         using var json = options.Json is null ? null : Territorio.Flows.Files.OutputFile.Create(options.Json);
         using (var files = new VerdictFiles(verdicts, json, ruleSet))
         {
-            var check = new RehabCheck(ruleSet, new SdoCsvReader(catalogue)) { SourceLines = translation is null ? null : translation.SourceLine };
+            var check = new RehabCheck(ruleSet, new SdoCsvReader(catalogue, data.DiagnosisMdc)) { SourceLines = translation is null ? null : translation.SourceLine };
             result = check.Run(translation?.Path ?? options.Sdo, files);
         }
 
@@ -81,6 +81,12 @@ public static class RehabCheckJob
         int Count(Verdict v) => result.Admissions.Count(a => a.Verdict == v);
         o.WriteLine($"ricoveri di riabilitazione giudicati: {Italian.Number(result.Admissions.Count)} (ricoveri per acuti letti: {Italian.Number(result.AcuteRows)})");
         o.WriteLine($"  appropriati {Italian.Number(Count(Verdict.Appropriate))}, inappropriati {Italian.Number(Count(Verdict.Inappropriate))}, non valutabili {Italian.Number(Count(Verdict.NotAssessable))}, fuori ambito {Italian.Number(Count(Verdict.OutOfScope))}");
+        int contradicted = result.Admissions.Count(a => a.MdcContradicted);
+        if (contradicted > 0)
+        {
+            o.WriteLine($"  MDC in contrasto con la diagnosi principale: {Italian.Number(contradicted)} {(contradicted == 1 ? "ricovero" : "ricoveri")} (avviso nel giudizio; l'ambito usa la MDC indicata)");
+        }
+
         o.WriteLine($"giudizi: {options.Out}");
         if (options.Json is not null)
         {

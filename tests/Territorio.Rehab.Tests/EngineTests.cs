@@ -290,4 +290,27 @@ public class EngineTests
         v.IntervalDays.ShouldBe(10);
         v.PostAcute.ShouldBeTrue();
     }
+
+    // Territorio's own data check beside art.1 (issue 19): an MDC the principal diagnosis contradicts
+    [Fact]
+    public void MdcContradictedByThePrincipalDiagnosis_WarnsOnTheVerdict_ScopeUsesTheGivenMdc()
+    {
+        var femurFractureAsMdc1 = RehabStay(mdc: 1, principal: "820.21") with { PrincipalDiagnosisMdc = 8 };
+
+        var v = Judge(femurFractureAsMdc1);
+
+        var warning = v.Checks.Where(c => c.Outcome == CheckOutcome.Warning).ShouldHaveSingleItem();
+        warning.Rule.ShouldBe("mdc_consistency");
+        warning.Detail.ShouldContain("MDC 1");
+        warning.Detail.ShouldContain("MDC 8");
+        v.Checks.Single(c => c.Rule == "scope").Inputs.Single(i => i.Key == "mdc").Value.ShouldBe("1");
+    }
+
+    [Fact]
+    public void MdcAgreeingWithThePrincipalDiagnosis_NoWarning()
+    {
+        var v = Judge(RehabStay(mdc: 1, principal: "438.11") with { PrincipalDiagnosisMdc = 1 });
+
+        v.Checks.ShouldNotContain(c => c.Outcome == CheckOutcome.Warning);
+    }
 }

@@ -11,6 +11,7 @@ public sealed class ReferenceData
     public const string EnvironmentVariable = "TERRITORIO_DATA";
 
     private readonly Lazy<Icd9CmCatalogue> _icd9Cm;
+    private readonly Lazy<DiagnosisMdcTable> _diagnosisMdc;
 
     public ReferenceData(string root)
     {
@@ -21,11 +22,15 @@ public sealed class ReferenceData
 
         Root = root;
         _icd9Cm = new Lazy<Icd9CmCatalogue>(LoadIcd9Cm);
+        _diagnosisMdc = new Lazy<DiagnosisMdcTable>(() => DiagnosisMdcTable.Load(PathOf("sdo", DiagnosisMdcTable.FileName)));
     }
 
     public string Root { get; }
 
     public Icd9CmCatalogue Icd9Cm => _icd9Cm.Value;
+
+    /// <summary>Principal diagnosis → MDC (provisional until the grouper's table replaces it).</summary>
+    public DiagnosisMdcTable DiagnosisMdc => _diagnosisMdc.Value;
 
     /// <summary>The folder named by configuration (<c>Territorio:ReferenceData</c>), else the default.</summary>
     public static ReferenceData From(string? configuredRoot) =>

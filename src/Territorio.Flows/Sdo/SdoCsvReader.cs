@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using Territorio.Flows.Reference;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
 using Territorio.Kernel.Hospital;
@@ -11,7 +12,8 @@ namespace Territorio.Flows.Sdo;
 /// Each bad row is reported through <c>onError</c> with line, column, value and reason, and
 /// skipped; nothing else is dropped.
 /// </summary>
-public sealed class SdoCsvReader(Icd9CmCatalogue catalogue)
+/// <param name="mdcTable">Derives an empty MDC from the principal diagnosis and tells the MDC the principal belongs to; null: the MDC is required.</param>
+public sealed class SdoCsvReader(Icd9CmCatalogue catalogue, DiagnosisMdcTable? mdcTable = null)
 {
     public static readonly string[] Columns = SdoColumns.Names;
 
@@ -46,7 +48,7 @@ public sealed class SdoCsvReader(Icd9CmCatalogue catalogue)
     public SdoRowDecoder DecoderFor(ReadOnlySpan<byte> header, string fileName)
     {
         var (ordinals, count) = SdoColumns.FromHeader(header, fileName);
-        return new SdoRowDecoder(ordinals, count, Codes, fileName);
+        return new SdoRowDecoder(ordinals, count, Codes, fileName) { MdcTable = mdcTable };
     }
 
     private SdoScan<RecordSink> Scan(IByteSource source, string fileName, bool parallel)

@@ -42,6 +42,9 @@ public sealed class SdoRowDecoder
 
     public int FieldCount => _fieldCount;
 
+    /// <summary>Principal diagnosis → MDC: an empty MDC is derived from it (issue 19); null: the MDC is required.</summary>
+    public Reference.DiagnosisMdcTable? MdcTable { get; init; }
+
     public string File => _file;
 
     /// <summary>The ward discipline of a row, or -1 when the field is not a discipline code.</summary>
@@ -110,7 +113,7 @@ public sealed class SdoRowDecoder
         row.Int(SdoColumn.Discipline, 1, 99);
         row.Int(SdoColumn.Regime, 1, 2);
         row.Required(SdoColumn.DischargeMode);
-        row.Int(SdoColumn.Mdc, 0, 25);
+        var mdc = row.Int(SdoColumn.Mdc, 0, 25, optional: MdcTable is not null);
         row.CheckCodes(SdoColumn.PrincipalDiagnosis, Icd9CmKind.Diagnosis, 1, required: true);
         row.CheckCodes(SdoColumn.SecondaryDiagnoses, Icd9CmKind.Diagnosis, MaxSecondaryDiagnoses, required: false);
         row.CheckCodes(SdoColumn.Procedures, Icd9CmKind.Procedure, MaxProcedures, required: false);
@@ -126,6 +129,11 @@ public sealed class SdoRowDecoder
             row.Fail(SdoColumn.BirthDate, row.Optional(SdoColumn.BirthDate), "data di nascita successiva al ricovero");
         }
 
+        if (row.Error is null && mdc is null && PrincipalMdc(source, fields) is null)
+        {
+            row.Fail(SdoColumn.Mdc, [], "MDC assente e non ricavabile dalla diagnosi principale (tabella diagnosi → MDC)");
+        }
+
         return row.Error;
     }
 
@@ -133,7 +141,10 @@ public sealed class SdoRowDecoder
     /// The record of a row that <see cref="ValidateFull"/> accepted (the rows a scan kept):
     /// nothing is checked again, each code is looked up once.
     /// </summary>
-    public SdoRecord DecodeValid(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields) => new()
+    public SdoRecord DecodeValid(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields)
+    {
+        int? principalMdc = PrincipalMdc(source, fields);
+        return new()
     {
         RecordId = Text(Field(source, fields, SdoColumn.RecordId)),
         PatientId = Text(Field(source, fields, SdoColumn.PatientId)),
@@ -145,7 +156,8 @@ public sealed class SdoRowDecoder
         AdmissionDate = DateOf(source, fields, SdoColumn.AdmissionDate),
         DischargeDate = DateOf(source, fields, SdoColumn.DischargeDate),
         DischargeMode = Shared(Field(source, fields, SdoColumn.DischargeMode)),
-        Mdc = IntOf(source, fields, SdoColumn.Mdc) ?? 0,
+        Mdc = IntOf(source, fields, SdoColumn.Mdc) ?? principalMdc ?? 0,
+        PrincipalDiagnosisMdc = principalMdc,
         Drg = Shared(Field(source, fields, SdoColumn.Drg)),
         PrincipalDiagnosis = CodeOf(Field(source, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis),
         SecondaryDiagnoses = CodesOf(Field(source, fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis),
@@ -158,6 +170,11 @@ public sealed class SdoRowDecoder
             IntOf(source, fields, SdoColumn.SixMinuteWalk),
             IntOf(source, fields, SdoColumn.Rcs)),
     };
+    }
+
+    /// <summary>The MDC of the row's principal diagnosis by the table; null without a table or when it has none.</summary>
+    private int? PrincipalMdc(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields) =>
+        MdcTable?.MdcOf(CodeOf(Field(source, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis));
 
     /// <summary>A date field of a row already validated (default when empty).</summary>
     public DateOnly DateOf(ReadOnlySpan<byte> source, ReadOnlySpan<Range> fields, SdoColumn column) =>

@@ -185,7 +185,7 @@ public sealed class StratificationRun(ReferenceData reference)
         }
 
         CheckedTextStream.CheckHead(path);
-        foreach (var record in new SdoCsvReader(reference.Icd9Cm).ReadFile(path, OnError))
+        foreach (var record in new SdoCsvReader(reference.Icd9Cm, reference.DiagnosisMdc).ReadFile(path, OnError))
         {
             line++;
             if (engine.TryFindPerson(record.PatientId, out int person))

@@ -34,6 +34,9 @@ public sealed record SdoRecord
 
     public required int Mdc { get; init; }
 
+    /// <summary>The MDC the principal diagnosis belongs to by the diagnosis → MDC table; null when not looked up.</summary>
+    public int? PrincipalDiagnosisMdc { get; init; }
+
     public string Drg { get; init; } = "";
 
     public required Icd9CmCode PrincipalDiagnosis { get; init; }

@@ -57,5 +57,21 @@ internal static class Scope
         return true;
     }
 
+    /// <summary>
+    /// Territorio's own data check, not the decree's: an MDC given in the SDO that the principal
+    /// diagnosis contradicts (by the diagnosis → MDC table) is flagged, since the scope rests on
+    /// it; the scope still uses the MDC given, as the regional grouper assigned it (issue 19).
+    /// </summary>
+    public static void CheckMdcAgainstPrincipal(Judgement j)
+    {
+        var r = j.Admission;
+        if (r.PrincipalDiagnosisMdc is { } expected && expected != r.Mdc)
+        {
+            j.Check("art.1 c.1", "mdc_consistency", CheckOutcome.Warning,
+                $"attenzione: la SDO indica la MDC {r.Mdc}, ma la diagnosi principale {r.PrincipalDiagnosis} appartiene alla MDC {expected}; l'ambito usa la MDC indicata",
+                ("mdc", Judgement.Number(r.Mdc)), ("principal_dx_mdc", Judgement.Number(expected)));
+        }
+    }
+
     private static string Join(IEnumerable<int> values) => string.Join("/", values.Order());
 }

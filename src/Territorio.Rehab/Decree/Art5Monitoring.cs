@@ -19,7 +19,8 @@ public readonly record struct AdmissionOutcome(
     bool PostAcute,
     int? IntervalDays,
     string Article,
-    string Level);
+    string Level,
+    bool MdcContradicted = false);
 
 /// <summary>One row of the monitoring indicators (DM 5/8/2021 art.5): a group and its counts.</summary>
 public sealed record RehabIndicator(

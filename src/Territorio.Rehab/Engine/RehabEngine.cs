@@ -15,6 +15,7 @@ public sealed class RehabEngine(RuleSet rules)
     public RehabVerdict Judge(RehabCase c)
     {
         var j = new Judgement(c, rules);
+        Scope.CheckMdcAgainstPrincipal(j);
 
         // art.1: only the admissions the decree speaks of
         if (!Scope.Check(j))

@@ -21,6 +21,9 @@ public enum CheckOutcome
 
     /// <summary>Reported only (e.g. scales in the trial's report-only mode, routing between articles).</summary>
     Info,
+
+    /// <summary>Data to look at that does not change the verdict (e.g. an MDC the principal diagnosis contradicts).</summary>
+    Warning,
 }
 
 /// <summary>One check the engine made: which rule, on which inputs, with which outcome.</summary>

@@ -19,7 +19,7 @@ public sealed record RehabPipelineResult(long AcuteRows, int RehabAdmissions, IR
 /// <c>Monitoring.Indicators</c>), so that a change of the pipeline touches this class alone.
 /// The rule set comes from configuration (<see cref="RehabWebOptions.RuleSet"/>) and is loaded once.
 /// </summary>
-public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogue)
+public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogue, DiagnosisMdcTable? mdcTable = null)
 {
     /// <summary>The dimension of the indicator row that counts the whole group (<c>RehabReport</c>'s first row).</summary>
     public const string TotalDimension = "totale";
@@ -28,7 +28,7 @@ public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogu
 
     /// <summary>Loads the configured rule set (or the shipped provisional one); a malformed one stops here.</summary>
     public static RehabPipelineAdapter Load(ReferenceData data, string? ruleSetPath) =>
-        new(RuleSetFile.Load(ruleSetPath is { Length: > 0 } path ? path : RuleSetFile.DefaultPath(data), data.Icd9Cm), data.Icd9Cm);
+        new(RuleSetFile.Load(ruleSetPath is { Length: > 0 } path ? path : RuleSetFile.DefaultPath(data), data.Icd9Cm), data.Icd9Cm, data.DiagnosisMdc);
 
     /// <summary>
     /// Checks an SDO file. Verdicts, with every check, are handed to <paramref name="onVerdicts"/>
@@ -38,7 +38,7 @@ public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogu
     /// </summary>
     public RehabPipelineResult Run(string sdoPath, Action<IReadOnlyList<RehabRunVerdict>> onVerdicts)
     {
-        var result = new RehabCheck(rules, new SdoCsvReader(catalogue)).Run(sdoPath, new Sink(onVerdicts));
+        var result = new RehabCheck(rules, new SdoCsvReader(catalogue, mdcTable)).Run(sdoPath, new Sink(onVerdicts));
         return new RehabPipelineResult(result.AcuteRows, result.Admissions.Count, result.Errors, IndicatorsOf(result.Admissions));
     }
 
