@@ -59,6 +59,20 @@ public class CommandLineTests
         result.Error.ShouldContain("territorio contacts record --help");
     }
 
+    [Theory]
+    [InlineData("enrol", "cancel", "--patto", "1", "--gestore", "G1")]
+    [InlineData("gestori", "reject", "--gestore", "G1", "--ats", "321", "--livello", "3")]
+    [InlineData("bookings", "cancel", "--prenotazione", "1", "--gestore", "G1")]
+    public async Task ReasonDemandedByTheCareRules_IsARequiredOption(params string[] args)
+    {
+        var result = await CliRunner.RunAsync(args);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("--motivo");
+        var help = (await CliRunner.RunAsync([args[0], args[1], "--help"])).Output.Split('\n');
+        help.Single(line => line.Contains("--motivo <motivo>", StringComparison.Ordinal)).ShouldEndWith("(obbligatoria)");
+    }
+
     [Fact]
     public async Task UnrecognisedArgument_IsNamedInItalian() =>
         (await CliRunner.RunAsync("stratify", "--foo")).Error.ShouldContain("argomento non riconosciuto: '--foo'");

@@ -37,16 +37,17 @@ public static class BookingsCommands
         });
 
         var bookingId = Id("--prenotazione", "Numero della prenotazione.");
-        var reason = Optional("--motivo", "Motivazione (obbligatoria per annullare).");
+        var reason = Optional("--motivo", "Motivazione (registrata nello storico).");
+        var requiredReason = RequiredReason();
         var reschedule = Command(env, "reschedule", "Sposta una prenotazione su un altro slot.", [bookingId, slotId, gestore, reason], async (p, by, s, ct) =>
         {
             var booking = await s.Bookings.RescheduleAsync(p.GetValue(bookingId), p.GetValue(slotId), by.CaseManager(p.GetValue(gestore)!), p.GetValue(reason), ct);
             env.Output.WriteLine($"prenotazione n.{booking.Id} spostata al {Italian.Date(booking.Date)} alle {booking.Start:HH\\:mm}");
             return ExitCodes.Ok;
         });
-        var cancel = Command(env, "cancel", "Annulla una prenotazione (con --motivo).", [bookingId, gestore, reason], async (p, by, s, ct) =>
+        var cancel = Command(env, "cancel", "Annulla una prenotazione (con --motivo).", [bookingId, gestore, requiredReason], async (p, by, s, ct) =>
         {
-            await s.Bookings.CancelAsync(p.GetValue(bookingId), by.CaseManager(p.GetValue(gestore)!), p.GetValue(reason), ct);
+            await s.Bookings.CancelAsync(p.GetValue(bookingId), by.CaseManager(p.GetValue(gestore)!), p.GetValue(requiredReason), ct);
             env.Output.WriteLine($"prenotazione n.{p.GetValue(bookingId)} annullata");
             return ExitCodes.Ok;
         });

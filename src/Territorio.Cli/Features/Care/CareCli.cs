@@ -31,6 +31,9 @@ internal static class CareCli
 
     public static Option<string> Required(string name, string description) => new(name) { Description = description, Required = true };
 
+    /// <summary>A reason the care rules demand (cancelling, refusing, asking the Commission): required, not optional-then-refused.</summary>
+    public static Option<string?> RequiredReason() => new("--motivo") { Description = "Motivazione (registrata nello storico).", Required = true };
+
     public static Option<string?> Optional(string name, string description) => new(name) { Description = description };
 
     public static Option<int> Level(bool required = true) => new("--livello") { Description = "Livello di stratificazione (1, 2 o 3).", Required = required };

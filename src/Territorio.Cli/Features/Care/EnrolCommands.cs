@@ -75,15 +75,16 @@ public static class EnrolCommands
 
         var pact = Id("--patto", "Numero del patto di cura.");
         var reason = Optional("--motivo", "Motivazione (registrata nello storico).");
+        var requiredReason = RequiredReason();
         var renew = Command(env, "renew", "Rinnova il patto per un altro anno (negli ultimi 60 giorni).", [pact, gestore], async (p, by, s, ct) =>
         {
             var renewed = await s.Enrolment.RenewAsync(p.GetValue(pact), by.CaseManager(p.GetValue(gestore)!), ct);
             env.Output.WriteLine($"patto n.{renewed.Id} rinnovato fino al {Italian.Date(renewed.EndDate)}");
             return ExitCodes.Ok;
         });
-        var cancel = Command(env, "cancel", "Annulla il patto (con --motivo).", [pact, gestore, reason], async (p, by, s, ct) =>
+        var cancel = Command(env, "cancel", "Annulla il patto (con --motivo).", [pact, gestore, requiredReason], async (p, by, s, ct) =>
         {
-            var cancelled = await s.Enrolment.CancelAsync(p.GetValue(pact), by.CaseManager(p.GetValue(gestore)!), p.GetValue(reason), ct);
+            var cancelled = await s.Enrolment.CancelAsync(p.GetValue(pact), by.CaseManager(p.GetValue(gestore)!), p.GetValue(requiredReason), ct);
             env.Output.WriteLine($"patto n.{cancelled.Id} annullato dal {Italian.Date(cancelled.EndDate)}");
             return ExitCodes.Ok;
         });
@@ -105,10 +106,10 @@ public static class EnrolCommands
         });
 
         var effective = Required("--dal", "Decorrenza del nuovo Gestore (AAAA-MM-GG).");
-        var changeRequest = Command(env, "change-request", "Chiede alla Commissione ATS il cambio di Gestore (con --motivo).", [patient, gestore, effective, reason], async (p, by, s, ct) =>
+        var changeRequest = Command(env, "change-request", "Chiede alla Commissione ATS il cambio di Gestore (con --motivo).", [patient, gestore, effective, requiredReason], async (p, by, s, ct) =>
         {
             var request = await s.Enrolment.RequestChangeAsync(p.GetValue(patient)!, p.GetValue(gestore)!, Date(p.GetValue(effective), "--dal")!.Value,
-                new CareManagement.Common.Actor(CareManagement.Common.ActorRole.Patient, p.GetValue(patient)!), p.GetValue(reason), ct);
+                new CareManagement.Common.Actor(CareManagement.Common.ActorRole.Patient, p.GetValue(patient)!), p.GetValue(requiredReason), ct);
             env.Output.WriteLine($"richiesta n.{request.Id} di cambio Gestore ({request.FromGestoreId} → {request.ToGestoreId}) inviata alla Commissione");
             return ExitCodes.Ok;
         });
@@ -128,11 +129,11 @@ public static class EnrolCommands
         var mainPathology = Required("--patologia", "Patologia principale proposta (codice del catalogo regionale).");
         var pathologies = Optional("--patologie", "Patologie da aggiungere, separate da | (le altre restano).");
         var removed = Optional("--togli", "Patologie da togliere, separate da |.");
-        var reclassify = Command(env, "reclassify", "Il Gestore propone una riclassificazione (con --motivo): cambia solo le patologie indicate.", [patient, gestore, toLevel, mainPathology, pathologies, removed, reason], async (p, by, s, ct) =>
+        var reclassify = Command(env, "reclassify", "Il Gestore propone una riclassificazione (con --motivo): cambia solo le patologie indicate.", [patient, gestore, toLevel, mainPathology, pathologies, removed, requiredReason], async (p, by, s, ct) =>
         {
             var others = (p.GetValue(pathologies) ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var remove = (p.GetValue(removed) ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var request = await s.Reclassification.ProposeAsync(p.GetValue(patient)!, p.GetValue(toLevel), p.GetValue(mainPathology)!, others, by.ClinicalManager(p.GetValue(gestore)!), p.GetValue(reason), ct, remove);
+            var request = await s.Reclassification.ProposeAsync(p.GetValue(patient)!, p.GetValue(toLevel), p.GetValue(mainPathology)!, others, by.ClinicalManager(p.GetValue(gestore)!), p.GetValue(requiredReason), ct, remove);
             env.Output.WriteLine($"riclassificazione n.{request.Id} proposta: livello {request.FromLevel} → {request.ToLevel}");
             return ExitCodes.Ok;
         });

@@ -31,8 +31,8 @@ public static class GestoriCommands
             return ExitCodes.Ok;
         });
 
-        var reason = Optional("--motivo", "Motivazione della decisione (obbligatoria per respingere).");
-        Command Decide(string verb, bool approve, string description) => Command(env, verb, description, [gestoreId, ats, level, reason], async (p, by, s, ct) =>
+        // Refusing needs a reason (the care rules refuse it otherwise): required there, optional to approve.
+        Command Decide(string verb, bool approve, string description, Option<string?> reason) => Command(env, verb, description, [gestoreId, ats, level, reason], async (p, by, s, ct) =>
         {
             await s.Gestori.DecideAsync(p.GetValue(gestoreId)!, p.GetValue(ats)!, p.GetValue(level), approve, by.Ats(p.GetValue(ats)!), p.GetValue(reason), ct);
             env.Output.WriteLine($"candidatura del Gestore {p.GetValue(gestoreId)} per l'ATS {p.GetValue(ats)} al livello {p.GetValue(level)} {(approve ? "approvata" : "respinta")}");
@@ -152,8 +152,8 @@ public static class GestoriCommands
         return new Command("gestori", "Gestori della presa in carico: candidature, idoneità per ATS e livello, rete di erogatori e agende.")
         {
             add, candidate, memberAdd, memberRemove, members,
-            Decide("approve", true, "L'ATS approva una candidatura."),
-            Decide("reject", false, "L'ATS respinge una candidatura (con --motivo)."),
+            Decide("approve", true, "L'ATS approva una candidatura.", Optional("--motivo", "Motivazione della decisione (registrata nello storico).")),
+            Decide("reject", false, "L'ATS respinge una candidatura (con --motivo).", RequiredReason()),
             list, pending, erogatore, agenda, hours, closure,
         };
     }
