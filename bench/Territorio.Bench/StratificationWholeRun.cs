@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using DuckDB.NET.Data;
+using Territorio.Cli;
 using Territorio.Cli.Features.Demo;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Stratification;
@@ -31,7 +32,7 @@ public static partial class WholeRuns
         if (!File.Exists(Path.Combine(folder, "outpatient.csv")))
         {
             var clock = Stopwatch.StartNew();
-            DemoPopulationCommand.Write(folder, people, 2017, asOf);
+            DemoPopulationCommand.Write(CliEnvironment.FromProcess(), folder, people, 2017, asOf);
             Console.WriteLine($"generated {people:N0} persons into {folder} in {clock.Elapsed.TotalSeconds:0.0} s");
         }
 
