@@ -132,7 +132,7 @@ public sealed class BadInputTests(WebAppFixture app)
         var client = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.AtsOperatore));
         string huge = "{\"username\":\"" + new string('a', (int)BadInput.MaxBodyBytes + 10) + "\",\"password\":\"x\"}";
 
-        using var response = await client.PostAsync("/api/token", new StringContent(huge, Encoding.UTF8, "application/json"), Ct);
+        using var response = await client.SendAsync(Oversized("/api/token", new StringContent(huge, Encoding.UTF8, "application/json")), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -144,7 +144,7 @@ public sealed class BadInputTests(WebAppFixture app)
         var client = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.Mmg));
         string bundle = "{\"resourceType\":\"Bundle\",\"id\":\"" + new string('x', (int)BadInput.MaxFhirBodyBytes + 10) + "\"}";
 
-        using var response = await client.PostAsync("/fhir/$process-message", new StringContent(bundle, Encoding.UTF8, "application/fhir+json"), Ct);
+        using var response = await client.SendAsync(Oversized("/fhir/$process-message", new StringContent(bundle, Encoding.UTF8, "application/fhir+json")), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/fhir+json");
@@ -205,6 +205,17 @@ public sealed class BadInputTests(WebAppFixture app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldNotContain("2147483647");
+    }
+
+    /// <summary>
+    /// An oversized post as a careful client sends it (Expect: 100-continue): the server refuses it
+    /// before the body travels, so the client reads the 413 instead of a connection cut mid-send.
+    /// </summary>
+    private static HttpRequestMessage Oversized(string url, HttpContent content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        request.Headers.ExpectContinue = true;
+        return request;
     }
 
     private void Check(List<string> failures, string what, string pattern, HttpResponseMessage response)
