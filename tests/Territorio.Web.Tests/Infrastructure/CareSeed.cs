@@ -3,9 +3,9 @@ using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Network;
 using Territorio.CareManagement.Pacts;
-using Territorio.CareManagement.Gestori;
 using Territorio.Web.Security;
 using CareActor = Territorio.CareManagement.Common.Actor;
 

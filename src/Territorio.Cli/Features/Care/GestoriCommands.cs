@@ -1,6 +1,6 @@
-using Territorio.CareManagement.Network;
 using System.CommandLine;
 using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Network;
 using static Territorio.Cli.Features.Care.CareCli;
 
 namespace Territorio.Cli.Features.Care;
