@@ -36,6 +36,9 @@ public sealed class FlowCsv : IDisposable
 
     public string FileName { get; }
 
+    /// <summary>Whether a file with a header and no row is refused (true); an update's flows may have no new rows.</summary>
+    public bool RowsRequired { get; set; } = true;
+
     /// <summary>The physical line where the current row starts (the header is line 1).</summary>
     public long Line { get; private set; } = 1;
 
@@ -128,7 +131,7 @@ public sealed class FlowCsv : IDisposable
 
         if (!more)
         {
-            if (_nextLine == 2)
+            if (_nextLine == 2 && RowsRequired)
             {
                 throw Fault(1, "il file contiene solo l'intestazione: nessuna riga di dati");
             }

@@ -28,9 +28,10 @@ public static class EventCsvReaders
     public static readonly string[] OutpatientColumns = ["person_id", "date", "code"];
 
     /// <summary><c>drugs.csv</c>: territorial pharmacy and direct distribution, by ATC or by AIC.</summary>
-    public static long ReadDrugs(TextReader text, string fileName, Stratifier engine, Action<InputError> onError, DrugCoding? coding = null)
+    public static long ReadDrugs(TextReader text, string fileName, Stratifier engine, Action<InputError> onError, DrugCoding? coding = null, bool rowsRequired = true)
     {
         using var csv = FlowCsv.Open(text, fileName, DrugRequired, DrugOptional);
+        csv.RowsRequired = rowsRequired;
         if (!csv.Has(3))
         {
             throw new InputDataException(new InputError(fileName, 1, "packs", "", "colonna mancante nell'intestazione"));
@@ -91,8 +92,8 @@ public static class EventCsvReaders
     }
 
     /// <summary><c>exemptions.csv</c>: co-payment exemptions (DM 329/1999, DPCM 12/1/2017 all. 8) as issued; end_date may be empty.</summary>
-    public static long ReadExemptions(TextReader text, string fileName, Stratifier engine, Action<InputError> onError) =>
-        ReadRows(text, fileName, ExemptionColumns, engine, onError, static (csv, engine, person, ref error) =>
+    public static long ReadExemptions(TextReader text, string fileName, Stratifier engine, Action<InputError> onError, bool rowsRequired = true) =>
+        ReadRows(text, fileName, ExemptionColumns, engine, onError, rowsRequired, static (csv, engine, person, ref error) =>
         {
             var code = csv.Field(1);
             if (!ExemptionCode.IsValid(code))
@@ -114,8 +115,8 @@ public static class EventCsvReaders
         });
 
     /// <summary><c>outpatient.csv</c>: outpatient services by nomenclator code.</summary>
-    public static long ReadOutpatient(TextReader text, string fileName, Stratifier engine, Action<InputError> onError) =>
-        ReadRows(text, fileName, OutpatientColumns, engine, onError, static (csv, engine, person, ref error) =>
+    public static long ReadOutpatient(TextReader text, string fileName, Stratifier engine, Action<InputError> onError, bool rowsRequired = true) =>
+        ReadRows(text, fileName, OutpatientColumns, engine, onError, rowsRequired, static (csv, engine, person, ref error) =>
         {
             var date = csv.Date(1, required: true, ref error);
             var code = csv.Field(2);
@@ -134,9 +135,10 @@ public static class EventCsvReaders
 
     private delegate void RowHandler<TState>(FlowCsv csv, Stratifier engine, int person, TState state, ref InputError? error);
 
-    private static long ReadRows(TextReader text, string fileName, string[] columns, Stratifier engine, Action<InputError> onError, RowHandler handle)
+    private static long ReadRows(TextReader text, string fileName, string[] columns, Stratifier engine, Action<InputError> onError, bool rowsRequired, RowHandler handle)
     {
         using var csv = FlowCsv.Open(text, fileName, columns);
+        csv.RowsRequired = rowsRequired;
         return ReadRows(csv, engine, onError, handle, static (csv, engine, person, handle, ref error) => handle(csv, engine, person, ref error));
     }
 

@@ -26,9 +26,10 @@ public static class PersonsCsvReader
     private const int FiscalCode = 6, Surname = 7, GivenName = 8, BirthplaceCode = 9, Birthplace = 10, Street = 11, Cap = 12,
         MunicipalityCode = 13, MunicipalityName = 14, Phone = 15, Email = 16;
 
-    public static IEnumerable<(Resident Resident, long Line)> Read(TextReader text, string fileName, Action<InputError> onError)
+    public static IEnumerable<(Resident Resident, long Line)> Read(TextReader text, string fileName, Action<InputError> onError, bool rowsRequired = true)
     {
         using var csv = FlowCsv.Open(text, fileName, Columns[..FiscalCode], Columns[FiscalCode..]);
+        csv.RowsRequired = rowsRequired;
         while (csv.Read())
         {
             InputError? error = null;

@@ -51,6 +51,8 @@ public sealed class StratificationRun(ReferenceData reference)
         var clock = Stopwatch.StartNew();
         var previous = continuity?.Previous;
         var engine = previous ?? new Stratifier(criteria, asOf);
+        // An update's files hold only what is new: one may have no rows at all.
+        bool rowsRequired = previous is null;
         byte[] before = previous is null ? [] : LevelsOf(previous);
         long rejected = 0;
         void Reject(InputError error)
@@ -61,7 +63,7 @@ public sealed class StratificationRun(ReferenceData reference)
 
         using (var persons = Open(inputs.Persons))
         {
-            foreach (var (resident, line) in PersonsCsvReader.Read(persons, inputs.Persons, Reject))
+            foreach (var (resident, line) in PersonsCsvReader.Read(persons, inputs.Persons, Reject, rowsRequired))
             {
                 if (engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? ""))
                 {
@@ -84,17 +86,17 @@ public sealed class StratificationRun(ReferenceData reference)
         long events = ReadSdo(inputs.Sdo, inputs.SdoLayout, engine, Reject);
         using (var drugs = Open(inputs.Drugs))
         {
-            events += EventCsvReaders.ReadDrugs(drugs, inputs.Drugs, engine, Reject, drugCoding);
+            events += EventCsvReaders.ReadDrugs(drugs, inputs.Drugs, engine, Reject, drugCoding, rowsRequired);
         }
 
         using (var exemptions = Open(inputs.Exemptions))
         {
-            events += EventCsvReaders.ReadExemptions(exemptions, inputs.Exemptions, engine, Reject);
+            events += EventCsvReaders.ReadExemptions(exemptions, inputs.Exemptions, engine, Reject, rowsRequired);
         }
 
         using (var outpatient = Open(inputs.Outpatient))
         {
-            events += EventCsvReaders.ReadOutpatient(outpatient, inputs.Outpatient, engine, Reject);
+            events += EventCsvReaders.ReadOutpatient(outpatient, inputs.Outpatient, engine, Reject, rowsRequired);
         }
 
         var pyramid = new Pyramid();
