@@ -38,7 +38,7 @@ public class CommandLineTests
             var result = await CliRunner.RunAsync([.. path, "--help"]);
 
             result.ExitCode.ShouldBe(0, string.Join(' ', path));
-            foreach (string english in new[] { "Usage", "Options", "Description", "REQUIRED", "Show help", "[default", "Commands:" })
+            foreach (string english in new[] { "Usage", "Options", "Description:", "REQUIRED", "Show help", "[default", "Commands:" })
             {
                 result.Output.ShouldNotContain(english, customMessage: string.Join(' ', path));
             }

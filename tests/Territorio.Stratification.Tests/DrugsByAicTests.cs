@@ -27,7 +27,7 @@ public class DrugsByAicTests
 
     [Fact]
     public void ShippedMap_KeepsItsVersionAndDate() =>
-        Read("person_id,date,aic,packs\n").Coding.Reference!.MapVersion.ShouldBe("hl7-it-aifa-ge-2024-02-20 (2024-02-20)");
+        Read("person_id,date,aic,packs\nP1,2025-10-01,017758018,1\n").Coding.Reference!.MapVersion.ShouldBe("hl7-it-aifa-ge-2024-02-20 (2024-02-20)");
 
     [Fact]
     public void AicFlow_IsMappedToAtc_AndMeetsTheAtcCriterion()

@@ -103,12 +103,12 @@ public class FlowReaderTests
         rows.Select(r => r.Resident.Id).ShouldBe(["P7"]);
         rows[0].Resident.FiscalCode.ShouldBeNull();
         errors.Select(e => e.ToString()).ShouldBe([
-            "anagrafe.csv: line 2: field fiscal_code: 'RSSMRA85T10A562X': codice fiscale non valido: carattere di controllo errato (atteso 'S')",
-            "anagrafe.csv: line 3: field fiscal_code: 'RSSMRA85T10A562S': codice fiscale non corrisponde alla data di nascita 11/12/1985",
-            "anagrafe.csv: line 4: field fiscal_code: 'RSSMRA85T10A562S': codice fiscale non corrisponde al sesso F",
-            "anagrafe.csv: line 5: field fiscal_code: 'RSSMRA85T10A562S': codice fiscale non corrisponde al comune di nascita F205",
-            "anagrafe.csv: line 6: field surname: '': campo obbligatorio con il codice fiscale",
-            $"anagrafe.csv: line 7: field fiscal_code: 'RSSMRA85T10A5SNX': codice fiscale non valido: carattere di controllo errato (atteso '{CodiceFiscale.CheckCharacter("RSSMRA85T10A5SN")}')",
+            "anagrafe.csv: riga 2: colonna fiscal_code: 'RSSMRA85T10A562X': codice fiscale non valido: carattere di controllo errato (atteso 'S')",
+            "anagrafe.csv: riga 3: colonna fiscal_code: 'RSSMRA85T10A562S': codice fiscale non corrisponde alla data di nascita 11/12/1985",
+            "anagrafe.csv: riga 4: colonna fiscal_code: 'RSSMRA85T10A562S': codice fiscale non corrisponde al sesso F",
+            "anagrafe.csv: riga 5: colonna fiscal_code: 'RSSMRA85T10A562S': codice fiscale non corrisponde al comune di nascita F205",
+            "anagrafe.csv: riga 6: colonna surname: campo obbligatorio con il codice fiscale",
+            $"anagrafe.csv: riga 7: colonna fiscal_code: 'RSSMRA85T10A5SNX': codice fiscale non valido: carattere di controllo errato (atteso '{CodiceFiscale.CheckCharacter("RSSMRA85T10A5SN")}')",
         ]);
     }
 }

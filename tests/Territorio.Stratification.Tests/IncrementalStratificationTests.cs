@@ -28,7 +28,9 @@ public sealed class IncrementalStratificationTests : IDisposable
         var persons = all["persons.csv"];
         int newFrom = persons.Length * 9 / 10;
         string changedId = persons[1].Split(',')[0];
-        string changedRow = persons[1][..persons[1].LastIndexOf(',')] + ",2025-06-01"; // died before the as-of date
+        string[] changedFields = persons[1].Split(',');
+        changedFields[5] = "2025-06-01"; // death_date (the sixth column, before the identity's): died before the as-of date
+        string changedRow = string.Join(',', changedFields);
         var baseIds = persons[..newFrom].Select(p => p.Split(',')[0]).ToHashSet();
 
         // Stage 0: base persons and 70% of their rows; 1: new persons and rows up to 85%; 2: a changed person and the rest.

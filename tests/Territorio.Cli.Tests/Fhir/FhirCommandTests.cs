@@ -64,7 +64,7 @@ public class FhirCommandTests
             imported.ExitCode.ShouldBe(0, imported.Error);
             imported.Output.ShouldContain("1 codici importati");
             refused.ExitCode.ShouldBe(1);
-            refused.Error.ShouldContain("line 3");
+            refused.Error.ShouldContain("riga 3");
             refused.Error.ShouldContain("già mappato alla riga 2");
             (await File.ReadAllTextAsync(map, TestContext.Current.CancellationToken)).ShouldContain("89.52,A001,ECG,official");
         }
