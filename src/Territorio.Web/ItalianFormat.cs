@@ -19,12 +19,12 @@ public static class ItalianFormat
 
     public static string Number(long value) => Territorio.Flows.Italian.Number(value);
 
-    /// <summary>A day typed by a user (dd/MM/yyyy) or sent by a form's date field (yyyy-MM-dd).</summary>
     /// <summary>Earliest and latest day a user may type: anything outside is a typing mistake, and 31/12/9999 plus a day overflows.</summary>
     public static readonly DateOnly FirstDay = new(1900, 1, 1);
 
     public static readonly DateOnly LastDay = new(2199, 12, 31);
 
+    /// <summary>A day typed by a user (dd/MM/yyyy) or sent by a form's date field (yyyy-MM-dd), within the range above.</summary>
     public static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
         && date >= FirstDay && date <= LastDay;

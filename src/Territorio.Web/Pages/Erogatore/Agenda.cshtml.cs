@@ -38,7 +38,8 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, CareDes
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = ItalianTime.Today(clock);
-        From = Dal ?? Today.AddDays(-7);
+        // A day typed beyond the documented range (docs/security.md) shows the range's edge, never overflows a week's arithmetic.
+        From = Dal is { } day ? (day < ItalianFormat.FirstDay ? ItalianFormat.FirstDay : day > ItalianFormat.LastDay ? ItalianFormat.LastDay : day) : Today.AddDays(-7);
         To = From.AddDays(DefaultDays);
         Bookings = await care.Bookings.OfErogatoreAsync(ErogatoreId, From, To, ct);
         await access.RecordShownAsync(Me, Bookings.Select(b => b.PatientId), "pagina Agenda dell'erogatore", ct);
