@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Rehab;
-using Territorio.Rehab.Pipeline;
 using Territorio.Flows.Sdo;
 using Territorio.Rehab.DuckDb;
+using Territorio.Rehab.Pipeline;
 using Territorio.Synthetic;
 
 namespace Territorio.Bench;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Rehab;
+using Territorio.Kernel.Errors;
 using Territorio.Rehab.Pipeline;
 using Territorio.Rehab.Pipeline.Cli;
-using Territorio.Kernel.Errors;
 
 namespace Territorio.Rehab.Batch;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Territorio.Flows.Sdo;
-using Territorio.Rehab.Pipeline.Tables;
 using Territorio.Kernel.Errors;
+using Territorio.Rehab.Pipeline.Tables;
 
 namespace Territorio.Rehab.Pipeline;
 

@@ -1,14 +1,14 @@
 using System.Numerics;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
-using Territorio.Rehab.Pipeline.Diagnostics;
 using Territorio.Flows.Sdo;
-using Territorio.Rehab.Pipeline.Tables;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
 using Territorio.Kernel.Hospital;
 using Territorio.Rehab.Decree;
 using Territorio.Rehab.Engine;
+using Territorio.Rehab.Pipeline.Diagnostics;
+using Territorio.Rehab.Pipeline.Tables;
 using Territorio.Rehab.Rules;
 
 namespace Territorio.Rehab.Pipeline;

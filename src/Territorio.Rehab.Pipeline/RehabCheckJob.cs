@@ -1,4 +1,3 @@
-using Territorio.Rehab.Pipeline.Diagnostics;
 using Territorio.Flows;
 using Territorio.Flows.Layouts;
 using Territorio.Flows.Reference;
@@ -6,6 +5,7 @@ using Territorio.Flows.Rehab;
 using Territorio.Flows.Sdo;
 using Territorio.Rehab.Decree;
 using Territorio.Rehab.Engine;
+using Territorio.Rehab.Pipeline.Diagnostics;
 using Territorio.Rehab.Rules;
 
 namespace Territorio.Rehab.Pipeline;

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using Territorio.Flows.Sdo;
-using Territorio.Rehab.Pipeline.Tables;
 using Territorio.Kernel.Errors;
 using Territorio.Kernel.Hospital;
+using Territorio.Rehab.Pipeline.Tables;
 
 namespace Territorio.Rehab.Pipeline;
 

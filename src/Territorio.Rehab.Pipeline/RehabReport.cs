@@ -1,8 +1,8 @@
 using System.Globalization;
-using Territorio.Flows;
-using Territorio.Flows.Files;
 using System.Net;
 using System.Text;
+using Territorio.Flows;
+using Territorio.Flows.Files;
 using Territorio.Rehab.Decree;
 using Territorio.Rehab.Engine;
 using Territorio.Rehab.Rules;

@@ -1,5 +1,5 @@
-using Territorio.Kernel.Codes;
 using Territorio.Flows.Stratification;
+using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Engine;
 using static Territorio.Stratification.Tests.TestCriteria;

@@ -145,31 +145,31 @@ public sealed class SdoRowDecoder
     {
         int? principalMdc = PrincipalMdc(source, fields);
         return new()
-    {
-        RecordId = Text(Field(source, fields, SdoColumn.RecordId)),
-        PatientId = Text(Field(source, fields, SdoColumn.PatientId)),
-        BirthDate = DateOf(source, fields, SdoColumn.BirthDate),
-        Sex = TryParseSex(Field(source, fields, SdoColumn.Sex), out var sex) ? sex : default,
-        StructureId = Shared(Field(source, fields, SdoColumn.StructureId)),
-        Discipline = IntOf(source, fields, SdoColumn.Discipline) ?? 0,
-        Regime = IntOf(source, fields, SdoColumn.Regime) ?? 0,
-        AdmissionDate = DateOf(source, fields, SdoColumn.AdmissionDate),
-        DischargeDate = DateOf(source, fields, SdoColumn.DischargeDate),
-        DischargeMode = Shared(Field(source, fields, SdoColumn.DischargeMode)),
-        Mdc = IntOf(source, fields, SdoColumn.Mdc) ?? principalMdc ?? 0,
-        PrincipalDiagnosisMdc = principalMdc,
-        Drg = Shared(Field(source, fields, SdoColumn.Drg)),
-        PrincipalDiagnosis = CodeOf(Field(source, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis),
-        SecondaryDiagnoses = CodesOf(Field(source, fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis),
-        Procedures = CodesOf(Field(source, fields, SdoColumn.Procedures), Icd9CmKind.Procedure),
-        TransferFromDiscipline = IntOf(source, fields, SdoColumn.TransferFromDiscipline),
-        Scales = new SdoScales(
+        {
+            RecordId = Text(Field(source, fields, SdoColumn.RecordId)),
+            PatientId = Text(Field(source, fields, SdoColumn.PatientId)),
+            BirthDate = DateOf(source, fields, SdoColumn.BirthDate),
+            Sex = TryParseSex(Field(source, fields, SdoColumn.Sex), out var sex) ? sex : default,
+            StructureId = Shared(Field(source, fields, SdoColumn.StructureId)),
+            Discipline = IntOf(source, fields, SdoColumn.Discipline) ?? 0,
+            Regime = IntOf(source, fields, SdoColumn.Regime) ?? 0,
+            AdmissionDate = DateOf(source, fields, SdoColumn.AdmissionDate),
+            DischargeDate = DateOf(source, fields, SdoColumn.DischargeDate),
+            DischargeMode = Shared(Field(source, fields, SdoColumn.DischargeMode)),
+            Mdc = IntOf(source, fields, SdoColumn.Mdc) ?? principalMdc ?? 0,
+            PrincipalDiagnosisMdc = principalMdc,
+            Drg = Shared(Field(source, fields, SdoColumn.Drg)),
+            PrincipalDiagnosis = CodeOf(Field(source, fields, SdoColumn.PrincipalDiagnosis), Icd9CmKind.Diagnosis),
+            SecondaryDiagnoses = CodesOf(Field(source, fields, SdoColumn.SecondaryDiagnoses), Icd9CmKind.Diagnosis),
+            Procedures = CodesOf(Field(source, fields, SdoColumn.Procedures), Icd9CmKind.Procedure),
+            TransferFromDiscipline = IntOf(source, fields, SdoColumn.TransferFromDiscipline),
+            Scales = new SdoScales(
             IntOf(source, fields, SdoColumn.Rankin),
             IntOf(source, fields, SdoColumn.Barthel),
             IntOf(source, fields, SdoColumn.BarthelDyspnoea),
             IntOf(source, fields, SdoColumn.SixMinuteWalk),
             IntOf(source, fields, SdoColumn.Rcs)),
-    };
+        };
     }
 
     /// <summary>The MDC of the row's principal diagnosis by the table; null without a table or when it has none.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Territorio.Flows.Remuneration;
 using Territorio.Flows.Files;
+using Territorio.Flows.Remuneration;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Criteria;
 using Territorio.Stratification.Engine;

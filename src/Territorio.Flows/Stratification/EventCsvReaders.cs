@@ -1,5 +1,5 @@
-using Territorio.Kernel.Codes;
 using Territorio.Flows.Files;
+using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Engine;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Territorio.Flows.Files;
-using Territorio.Flows.Reference;
 using Territorio.Flows.Layouts;
+using Territorio.Flows.Reference;
 using Territorio.Flows.Sdo;
 using Territorio.Kernel.Errors;
 using Territorio.Stratification.Criteria;

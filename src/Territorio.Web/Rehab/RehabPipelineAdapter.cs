@@ -1,11 +1,11 @@
 using Territorio.Data.Rehab;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Rehab;
-using Territorio.Rehab.Pipeline;
 using Territorio.Flows.Sdo;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
 using Territorio.Rehab.Decree;
+using Territorio.Rehab.Pipeline;
 using Territorio.Rehab.Rules;
 
 namespace Territorio.Web.Rehab;
