@@ -15,7 +15,8 @@ public sealed class RehabBrowserTests(BrowserFixture web)
     [Fact]
     public async Task AtsController_UploadsSdo_SeesVerdicts_Filters_OpensIndicators()
     {
-        string folder = Directory.CreateTempSubdirectory("territorio-sdo-").FullName;
+        // Not the upload folders' prefix: a web app starting meanwhile removes those it does not own.
+        string folder = Directory.CreateTempSubdirectory("territorio-test-rehab-").FullName;
         string sdo = Path.Combine(folder, "sdo-prova.csv");
         await File.WriteAllTextAsync(sdo, RehabRunApiTests.GeneratedSdo(300, 40, 11), TestContext.Current.CancellationToken);
         try
