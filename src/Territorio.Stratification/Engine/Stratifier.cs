@@ -287,13 +287,8 @@ public sealed partial class Stratifier
 
         present &= ~replaced;
         int count = (int)UInt128.PopCount(present);
-        outcome.Level = count switch
-        {
-            >= 4 => 1, // main pathology + at least 3 comorbidities
-            >= 2 => 2, // main pathology + 1-2 comorbidities
-            1 => 3,    // main pathology only
-            _ => lastUse >= _useWindowStartDay ? 4 : 5, // sporadic user within the window, or non-user
-        };
+        // Sporadic user within the window, or non-user, when no chronic pathology.
+        outcome.Level = LevelThresholds.Dgr6164.ChronicLevel(count) ?? (lastUse >= _useWindowStartDay ? 4 : 5);
         if (count == 0)
         {
             return;
