@@ -24,6 +24,7 @@ public static class Navigation
             items.Add(new("Avanzamento arruolamento", "/Ats/Arruolamento"));
             items.Add(new("Registro accessi", "/Ats/Accessi"));
             items.Add(new("Remunerazione", "/Ats/Remunerazione"));
+            items.Add(new("Simulazione tariffe e livelli", "/Ats/Simulazione"));
         }
 
         if (actor.IsGestore)

@@ -72,6 +72,7 @@ public static class WebApp
         services.AddScoped<PatientSearch>();
         services.AddSingleton<RemunerationSettings>();
         services.AddScoped<RemunerationQuery>();
+        services.AddScoped<TariffWhatIfQuery>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Ats", Policies.Ats);

@@ -25,48 +25,56 @@ public class LevelSimulationTests
     [Fact]
     public void RaisingTheLevel1Threshold_MovesFourPathologyPatientsToLevel2()
     {
-        ClassifiedPerson[] persons =
-        [
-            new("A", 1, 4), new("B", 1, 5), new("C", 2, 3), new("D", 3, 1), new("E", 4, 0), new("F", 5, 0),
-        ];
+        LevelGroup[] groups = [new(1, 4, 10), new(1, 5, 3), new(2, 3, 20), new(3, 1, 30), new(4, 0, 40), new(5, 0, 50)];
 
-        var simulation = LevelSimulation.Run(persons, new LevelThresholds(5, 2));
+        var simulation = LevelSimulation.Run(groups, new LevelThresholds(5, 2));
 
-        simulation.Moves.ShouldBe(new Dictionary<string, LevelMove> { ["A"] = new(1, 2) });
-        Enumerable.Range(1, 5).Select(simulation.CurrentCount).ShouldBe([2L, 1, 1, 1, 1]);
-        Enumerable.Range(1, 5).Select(simulation.SimulatedCount).ShouldBe([1L, 2, 1, 1, 1]);
-        simulation.Transitions(1, 2).ShouldBe(1);
-        simulation.Transitions(1, 1).ShouldBe(1);
-        simulation.Persons.ShouldBe(6);
+        Enumerable.Range(1, 5).Select(simulation.CurrentCount).ShouldBe([13L, 20, 30, 40, 50]);
+        Enumerable.Range(1, 5).Select(simulation.SimulatedCount).ShouldBe([3L, 30, 30, 40, 50]);
+        simulation.Transitions(1, 2).ShouldBe(10);
+        simulation.Transitions(1, 1).ShouldBe(3);
+        simulation.Moved.ShouldBe(10);
+        simulation.Persons.ShouldBe(153);
+        simulation.SimulatedLevel(1, 4).ShouldBe(2);
+    }
+
+    [Fact]
+    public void RaisingTheLevel2Threshold_MovesTwoPathologyPatientsToLevel3()
+    {
+        var simulation = LevelSimulation.Run([new(2, 2, 7), new(2, 3, 5)], new LevelThresholds(4, 3));
+
+        simulation.SimulatedCount(3).ShouldBe(7);
+        simulation.SimulatedCount(2).ShouldBe(5);
     }
 
     [Fact]
     public void LoweringTheLevel2Threshold_IsRefusedBelowTwo() =>
-        Should.Throw<ArgumentException>(() => LevelSimulation.Run([new("A", 3, 1)], new LevelThresholds(4, 1)))
+        Should.Throw<ArgumentException>(() => LevelSimulation.Run([new(3, 1, 1)], new LevelThresholds(4, 1)))
             .Message.ShouldContain("almeno 2 patologie");
 
     [Fact]
     public void LevelSetByAReclassification_StaysWhateverTheThresholds()
     {
         // One pathology is level 3 by the count: level 1 was decided by the Commission.
-        var simulation = LevelSimulation.Run([new("A", 1, 1), new("B", 2, 2)], new LevelThresholds(4, 3));
+        var simulation = LevelSimulation.Run([new(1, 1, 2), new(2, 2, 1)], new LevelThresholds(4, 3));
 
-        simulation.Moves.ShouldBe(new Dictionary<string, LevelMove> { ["B"] = new(2, 3) });
-        simulation.KeptAsReclassified.ShouldBe(1);
-        simulation.SimulatedCount(1).ShouldBe(1);
+        simulation.SimulatedLevel(1, 1).ShouldBe(1);
+        simulation.KeptAsReclassified.ShouldBe(2);
+        simulation.SimulatedCount(1).ShouldBe(2);
+        simulation.Transitions(2, 3).ShouldBe(1);
     }
 
     [Fact]
     public void LevelsFourAndFive_DoNotDependOnTheThresholds()
     {
-        var simulation = LevelSimulation.Run([new("E", 4, 0), new("F", 5, 0)], new LevelThresholds(10, 6));
+        var simulation = LevelSimulation.Run([new(4, 0, 1), new(5, 0, 1)], new LevelThresholds(10, 6));
 
-        simulation.Moves.ShouldBeEmpty();
+        simulation.Moved.ShouldBe(0);
         simulation.SimulatedCount(4).ShouldBe(1);
         simulation.SimulatedCount(5).ShouldBe(1);
     }
 
     [Fact]
-    public void PersonWithALevelOutsideOneToFive_IsRefused() =>
-        Should.Throw<ArgumentException>(() => LevelSimulation.Run([new("Z", 0, 0)], LevelThresholds.Dgr6164)).Message.ShouldContain("livello 0");
+    public void GroupWithALevelOutsideOneToFive_IsRefused() =>
+        Should.Throw<ArgumentException>(() => LevelSimulation.Run([new(0, 0, 1)], LevelThresholds.Dgr6164)).Message.ShouldContain("livello 0");
 }

@@ -23,21 +23,27 @@ public sealed class RemunerationTests(WebAppFixture app)
     /// level 2 — five from 20 days ago, one signed almost a year ago and ending in two weeks —
     /// each paid pro rata of the yearly tariff for its days inside the year.
     /// </summary>
-    private decimal ExpectedTotal()
+    private decimal ExpectedTotal() => ExpectedTotal(app.SeedDay, ShippedTariff(56, 2).Total);
+
+    /// <summary>The seed's six pacts of a territory paid at <paramref name="yearlyTariff"/> each (the what-if's arithmetic by hand).</summary>
+    internal static decimal ExpectedTotal(DateOnly today, decimal yearlyTariff)
     {
-        var reference = ReferenceData.Default();
-        var tariff = TariffCatalogueJson.Read(reference.PathOf("remuneration", "tariffe.json"), ChronicPathologies.Load(reference).Codes).Find(56, 2)!;
-        var today = app.SeedDay;
         DateOnly[] starts = [.. Enumerable.Repeat(today.AddDays(-20), 5), today.AddDays(AtsSeed.ExpiringInDays - 364)];
-        return starts.Sum(start => PaidProRata(tariff.Total, start));
+        return starts.Sum(start => PaidProRata(yearlyTariff, start, today.Year));
     }
 
-    private decimal PaidProRata(decimal yearly, DateOnly start)
+    internal static Territorio.Remuneration.Tariffs.TariffRow ShippedTariff(int pathology, int level)
     {
-        var from = start.Year == Year ? start : new DateOnly(Year, 1, 1);
+        var reference = ReferenceData.Default();
+        return TariffCatalogueJson.Read(reference.PathOf("remuneration", "tariffe.json"), ChronicPathologies.Load(reference).Codes).Find(pathology, level)!;
+    }
+
+    private static decimal PaidProRata(decimal yearly, DateOnly start, int year)
+    {
+        var from = start.Year == year ? start : new DateOnly(year, 1, 1);
         var end = CareManagement.Pacts.PattoDiCura.OneYearFrom(start);
-        var to = end.Year == Year ? end : new DateOnly(Year, 12, 31);
-        return to < from ? 0m : RemunerationEngine.ProRata(yearly, to.DayNumber - from.DayNumber + 1, DateTime.IsLeapYear(Year) ? 366 : 365);
+        var to = end.Year == year ? end : new DateOnly(year, 12, 31);
+        return to < from ? 0m : RemunerationEngine.ProRata(yearly, to.DayNumber - from.DayNumber + 1, DateTime.IsLeapYear(year) ? 366 : 365);
     }
 
     [Fact]

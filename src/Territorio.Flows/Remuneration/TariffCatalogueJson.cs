@@ -15,9 +15,12 @@ public static class TariffCatalogueJson
 {
     private static readonly HashSet<string> RowFields = ["pathology", "level", "amb", "far", "ricov", "total", "provisional", "source", "rationale"];
 
-    public static TariffCatalogue Read(string path, IReadOnlySet<int> knownPathologies)
+    public static TariffCatalogue Read(string path, IReadOnlySet<int> knownPathologies) =>
+        Read(File.ReadAllBytes(path), path, knownPathologies);
+
+    /// <summary>A catalogue sent rather than stored (an upload): <paramref name="path"/> names it in the errors.</summary>
+    public static TariffCatalogue Read(byte[] bytes, string path, IReadOnlySet<int> knownPathologies)
     {
-        byte[] bytes = File.ReadAllBytes(path);
         var errors = new List<InputError>();
         var drafts = new List<TariffRowDraft>();
         TariffCatalogueInfo info;

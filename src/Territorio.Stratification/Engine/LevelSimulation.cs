@@ -1,24 +1,20 @@
 namespace Territorio.Stratification.Engine;
 
-/// <summary>A person as a stratification run left them: level and how many chronic pathologies.</summary>
-public readonly record struct ClassifiedPerson(string PersonId, int Level, int Pathologies);
-
-/// <summary>A person whose level changes under the simulated thresholds.</summary>
-public readonly record struct LevelMove(int From, int To);
+/// <summary>Persons of a stratification run with the same level and the same number of chronic pathologies.</summary>
+public readonly record struct LevelGroup(int Level, int Pathologies, long Persons);
 
 /// <summary>
-/// What-if of the level thresholds over the persons of a stratification run, without running the
-/// engine again: a chronic person's level follows from their pathology count under the candidate
-/// thresholds. Levels 4–5 (no chronic pathology) do not depend on the thresholds and stay; a
-/// level the count does not explain under the thresholds in force was set by a reclassification
-/// of the Commission and stays too (Territorio's rule: a decided case is not re-decided by a what-if).
+/// What-if of the level thresholds over a stratification run, without running the engine again: a
+/// chronic person's level follows from their pathology count under the candidate thresholds.
+/// Levels 4–5 (no chronic pathology) do not depend on the thresholds and stay; a level the count
+/// does not explain under the thresholds in force was set by a reclassification of the Commission
+/// and stays too (Territorio's rule: a decided case is not re-decided by a what-if).
 /// </summary>
 public sealed class LevelSimulation
 {
     private readonly long[] _current = new long[6];
     private readonly long[] _simulated = new long[6];
     private readonly long[,] _transitions = new long[6, 6];
-    private readonly Dictionary<string, LevelMove> _moves = new(StringComparer.Ordinal);
 
     private LevelSimulation(LevelThresholds current, LevelThresholds candidate)
     {
@@ -33,9 +29,6 @@ public sealed class LevelSimulation
     /// <summary>Persons kept at their level because a reclassification set it.</summary>
     public long KeptAsReclassified { get; private set; }
 
-    /// <summary>The persons whose level changes, by person id.</summary>
-    public IReadOnlyDictionary<string, LevelMove> Moves => _moves;
-
     /// <summary>Persons at <paramref name="level"/> (1–5) in the run.</summary>
     public long CurrentCount(int level) => _current[level];
 
@@ -47,8 +40,10 @@ public sealed class LevelSimulation
 
     public long Persons => _current.Sum();
 
+    public long Moved => Persons - Enumerable.Range(1, 5).Sum(level => _transitions[level, level]);
+
     /// <exception cref="ArgumentException">Thresholds that cannot be used (see <see cref="LevelThresholds.Invalid"/>) or a level outside 1–5.</exception>
-    public static LevelSimulation Run(IEnumerable<ClassifiedPerson> persons, LevelThresholds candidate, LevelThresholds? current = null)
+    public static LevelSimulation Run(IEnumerable<LevelGroup> groups, LevelThresholds candidate, LevelThresholds? current = null)
     {
         current ??= LevelThresholds.Dgr6164;
         foreach (var thresholds in new[] { current, candidate })
@@ -60,40 +55,33 @@ public sealed class LevelSimulation
         }
 
         var simulation = new LevelSimulation(current, candidate);
-        foreach (var person in persons)
+        foreach (var group in groups)
         {
-            simulation.Add(person);
+            simulation.Add(group);
         }
 
         return simulation;
     }
 
-    private void Add(ClassifiedPerson person)
+    /// <summary>The level of a person at <paramref name="level"/> with <paramref name="pathologies"/> chronic pathologies under the candidate thresholds.</summary>
+    public int SimulatedLevel(int level, int pathologies) =>
+        level is >= 1 and <= 3 && Current.ChronicLevel(pathologies) == level ? Candidate.ChronicLevel(pathologies)!.Value : level;
+
+    private void Add(LevelGroup group)
     {
-        if (person.Level is < 1 or > 5)
+        if (group.Level is < 1 or > 5)
         {
-            throw new ArgumentException($"assistito {person.PersonId}: livello {person.Level} non valido (da 1 a 5)", nameof(person));
+            throw new ArgumentException($"livello {group.Level} non valido (da 1 a 5)", nameof(group));
         }
 
-        int level = person.Level;
-        if (level <= 3)
+        int level = SimulatedLevel(group.Level, group.Pathologies);
+        if (group.Level <= 3 && Current.ChronicLevel(group.Pathologies) != group.Level)
         {
-            if (Current.ChronicLevel(person.Pathologies) == level)
-            {
-                level = Candidate.ChronicLevel(person.Pathologies)!.Value;
-            }
-            else
-            {
-                KeptAsReclassified++;
-            }
+            KeptAsReclassified += group.Persons;
         }
 
-        _current[person.Level]++;
-        _simulated[level]++;
-        _transitions[person.Level, level]++;
-        if (level != person.Level)
-        {
-            _moves[person.PersonId] = new LevelMove(person.Level, level);
-        }
+        _current[group.Level] += group.Persons;
+        _simulated[level] += group.Persons;
+        _transitions[group.Level, level] += group.Persons;
     }
 }

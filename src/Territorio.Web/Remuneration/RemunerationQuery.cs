@@ -14,7 +14,8 @@ public sealed class RemunerationSettings
     public RemunerationSettings(IConfiguration configuration, ReferenceData reference)
     {
         string path = configuration["Remuneration:Catalogue"] is { Length: > 0 } configured ? configured : reference.PathOf("remuneration", "tariffe.json");
-        Catalogue = TariffCatalogueJson.Read(path, ChronicPathologies.Load(reference).Codes);
+        Pathologies = ChronicPathologies.Load(reference);
+        Catalogue = TariffCatalogueJson.Read(path, Pathologies.Codes);
         PaiFee = decimal.TryParse(configuration["Remuneration:PaiFee"], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out decimal fee)
             ? fee
             : null;
@@ -22,6 +23,9 @@ public sealed class RemunerationSettings
     }
 
     public TariffCatalogue Catalogue { get; }
+
+    /// <summary>The regional catalogue of chronic pathologies: the codes a tariff may have, their names.</summary>
+    public ChronicPathologies Pathologies { get; }
 
     public decimal? PaiFee { get; }
 
