@@ -142,6 +142,31 @@ public sealed class StratifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task UpdateWithRegionalLayouts_ReadsTheRegionsFiles_AndNamesTheSourceLineAndColumnOfABadRow()
+    {
+        (await GenerateAsync(300)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync(Args("--as-of", "2025-12-31"))).ExitCode.ShouldBe(0);
+        string person = File.ReadAllLines(P("persons.csv"))[1].Split(',')[0];
+        File.WriteAllText(P("sdo.csv"), File.ReadAllLines(P("sdo.csv"))[0] + "\n");
+        File.WriteAllText(P("persons.csv"), File.ReadAllLines(P("persons.csv"))[0] + "\n");
+        File.WriteAllText(P("outpatient.csv"), "person_id,date,code\n");
+        File.WriteAllText(P("farmaci.txt"), "ID_ASSISTITO|DATA_ORA_EROGAZIONE|COD_AIC|NUM_CONFEZIONI\n"
+            + string.Concat(Enumerable.Range(1, 3).Select(m => $"{person}|2025{m + 8:00}01093000|017758018|1\n")));
+        File.WriteAllText(P("esenzioni.txt"), "ID_ASSISTITO;COD_ESENZIONE;DATA_INIZIO_VALIDITA;DATA_FINE_VALIDITA\n"
+            + $"{person};0A31;01/01/2024;\n{person};031A.401;01/01/2024;\n{person};023.585;01/01/2024;\n{person};048;01/01/2024;31/12/2026\n{person};048;2024-01-01;\n");
+        string Shipped(string name) => Path.Combine(AppContext.BaseDirectory, "data", "stratification", "layouts", name);
+
+        var result = await CliRunner.RunAsync(Args("--as-of", "2025-12-31", "--update", "--changes", P("changes.csv"),
+            "--drugs-layout", Shipped("farmaceutica-aic-esempio-regionale.json"), "--exemptions-layout", Shipped("esenzioni-esempio-regionale.json"))
+            .Select(a => a == P("drugs.csv") ? P("farmaci.txt") : a == P("exemptions.csv") ? P("esenzioni.txt") : a).ToArray());
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("esenzioni.txt: riga 6: colonna start_date (DATA_INIZIO_VALIDITA): '2024-01-01': data non valida (formati del layout: dd/MM/yyyy)");
+        result.Error.ShouldNotContain("   at ");
+        File.ReadAllLines(P("changes.csv")).ShouldContain(l => l.StartsWith($"{person},", StringComparison.Ordinal) && l.Contains(",1,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FormulaPersonId_IsNeutralisedInTheLevels()
     {
         (await GenerateAsync(20)).ExitCode.ShouldBe(0);

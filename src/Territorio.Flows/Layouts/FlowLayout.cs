@@ -49,12 +49,18 @@ public sealed class FlowLayout
         Delimiter == ',' && DateFormats is [DefaultDateFormat]
         && Schema.Columns.All(c => Fields.TryGetValue(c, out var s) && s.First is null && s.Columns is [var only] && only == c);
 
-    public static FlowLayout Load(string path, FlowSchema schema)
+    public static FlowLayout Load(string path, FlowSchema schema) => Load(path, _ => schema);
+
+    /// <summary>
+    /// Reads a layout of a flow that comes in several shapes (drugs by ATC or by AIC): <paramref name="shapeOf"/>
+    /// picks the schema from the keys the layout names.
+    /// </summary>
+    public static FlowLayout Load(string path, Func<Func<string, bool>, FlowSchema> shapeOf)
     {
         try
         {
             using var stream = File.OpenRead(path);
-            return Parse(stream, Path.GetFileName(path), schema);
+            return Parse(stream, Path.GetFileName(path), shapeOf);
         }
         catch (JsonException ex)
         {
@@ -62,13 +68,18 @@ public sealed class FlowLayout
         }
     }
 
-    public static FlowLayout Parse(Stream json, string origin, FlowSchema schema)
+    public static FlowLayout Parse(Stream json, string origin, FlowSchema schema) => Parse(json, origin, _ => schema);
+
+    public static FlowLayout Parse(Stream json, string origin, Func<Func<string, bool>, FlowSchema> shapeOf)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             throw Refused(origin, 1, "(json)", "", "il layout deve essere un oggetto JSON { \"campo\": \"COLONNA\", … }");
         }
+
+        var root = document.RootElement;
+        var schema = shapeOf(key => root.TryGetProperty(key, out _));
 
         char delimiter = ',';
         string[] dateFormats = [DefaultDateFormat];

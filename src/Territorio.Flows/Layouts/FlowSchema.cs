@@ -5,13 +5,18 @@ namespace Territorio.Flows.Layouts;
 /// which are lists (codes joined by <see cref="ListSeparator"/>) and which may be left unmapped.
 /// A <see cref="FlowLayout"/> maps a region's own columns onto it.
 /// </summary>
+/// <param name="Omissible">
+/// Optional fields left out of the rewritten header when unmapped, for readers that tell an absent
+/// column from an empty one (the drugs' <c>ddd</c>: absent means "not loaded", empty is an error).
+/// </param>
 public sealed record FlowSchema(
     string Name,
     IReadOnlyList<string> Columns,
     IReadOnlySet<string> Dates,
     IReadOnlySet<string> Lists,
     IReadOnlySet<string> Optional,
-    char ListSeparator = '|')
+    char ListSeparator = '|',
+    IReadOnlySet<string>? Omissible = null)
 {
     /// <summary>The SDO flow (today's 21 columns, <c>data/sdo/layouts/territorio.json</c>).</summary>
     public static readonly FlowSchema Sdo = new(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Territorio.Flows.Files;
 using Territorio.Kernel.Errors;
 
 namespace Territorio.Flows.Layouts;
@@ -43,7 +44,8 @@ public sealed class LayoutTranslation : IDisposable
         var sourceLines = new List<long>();
         try
         {
-            using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+            // Checked as a canonical file is: a Latin-1 export is refused with its line, not read with replacement characters.
+            using var reader = CheckedTextStream.OpenText(source, sourceName);
             using var writer = new StreamWriter(target, false, new UTF8Encoding(false), 1 << 16);
             var rows = new DelimitedRows(reader, layout.Delimiter);
             if (!rows.Next(out var header, out _))
@@ -51,10 +53,11 @@ public sealed class LayoutTranslation : IDisposable
                 throw new InputDataException(new InputError(sourceName, 1, "(intestazione)", "", "file vuoto: manca l'intestazione"));
             }
 
-            var plan = Plan(layout, header, sourceName);
-            writer.Write(string.Join(',', layout.Schema.Columns));
+            string[] written = [.. layout.Schema.Columns.Where(c => layout.Fields.ContainsKey(c) || layout.Schema.Omissible?.Contains(c) != true)];
+            var plan = Plan(layout, written, header, sourceName);
+            writer.Write(string.Join(',', written));
             writer.Write('\n');
-            var canonical = new string[layout.Schema.Columns.Count];
+            var canonical = new string[written.Length];
             while (rows.Next(out var fields, out long line))
             {
                 if (fields.Count == 1 && fields[0].Length == 0)
@@ -62,7 +65,7 @@ public sealed class LayoutTranslation : IDisposable
                     continue;    // a blank line
                 }
 
-                if (Rewrite(layout, plan, fields, line, sourceName, canonical) is { } error)
+                if (Rewrite(layout, written, plan, fields, line, sourceName, canonical) is { } error)
                 {
                     errors.Add(error);
                     continue;
@@ -101,7 +104,7 @@ public sealed class LayoutTranslation : IDisposable
     public void Dispose() => File.Delete(Path);
 
     /// <summary>For each canonical column, the source ordinals it reads (none: left empty).</summary>
-    private static int[][] Plan(FlowLayout layout, List<string> header, string sourceName)
+    private static int[][] Plan(FlowLayout layout, string[] written, List<string> header, string sourceName)
     {
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < header.Count; i++)
@@ -109,7 +112,7 @@ public sealed class LayoutTranslation : IDisposable
             ordinals.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
         }
 
-        return [.. layout.Schema.Columns.Select(field =>
+        return [.. written.Select(field =>
         {
             if (!layout.Fields.TryGetValue(field, out var source))
             {
@@ -122,12 +125,12 @@ public sealed class LayoutTranslation : IDisposable
         })];
     }
 
-    private static InputError? Rewrite(FlowLayout layout, int[][] plan, List<string> fields, long line, string sourceName, string[] canonical)
+    private static InputError? Rewrite(FlowLayout layout, string[] written, int[][] plan, List<string> fields, long line, string sourceName, string[] canonical)
     {
         var schema = layout.Schema;
         for (int c = 0; c < plan.Length; c++)
         {
-            string field = schema.Columns[c];
+            string field = written[c];
             var ordinals = plan[c];
             var values = new List<string>(ordinals.Length);
             foreach (int ordinal in ordinals)

@@ -11,7 +11,17 @@ namespace Territorio.Flows.Stratification;
 
 /// <summary>The five input flows of a stratification, one file each.</summary>
 /// <param name="SdoLayout">A region's layout of its SDO file (docs/flow-layouts.md); null: Territorio's own columns.</param>
-public sealed record StratificationInputs(string Persons, string Sdo, string Drugs, string Exemptions, string Outpatient, string? SdoLayout = null);
+public sealed record StratificationInputs(string Persons, string Sdo, string Drugs, string Exemptions, string Outpatient, string? SdoLayout = null)
+{
+    /// <summary>A region's layout of its persons file; null: Territorio's own columns. So are the others.</summary>
+    public string? PersonsLayout { get; init; }
+
+    public string? DrugsLayout { get; init; }
+
+    public string? ExemptionsLayout { get; init; }
+
+    public string? OutpatientLayout { get; init; }
+}
 
 /// <summary>What a run did: the pyramid, how many rows were read and rejected, how long it took.</summary>
 public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string> Groups, long Persons, long Events, long Rejected, TimeSpan Elapsed)
@@ -61,9 +71,9 @@ public sealed class StratificationRun(ReferenceData reference)
             onError(error);
         }
 
-        using (var persons = Open(inputs.Persons))
+        using (var persons = Input.Open(inputs.Persons, inputs.PersonsLayout, _ => StratificationSchemas.Persons, Reject))
         {
-            foreach (var (resident, line) in PersonsCsvReader.Read(persons, inputs.Persons, Reject, rowsRequired))
+            foreach (var (resident, line) in PersonsCsvReader.Read(persons.Text, inputs.Persons, persons.OnError, rowsRequired))
             {
                 if (engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? ""))
                 {
@@ -78,25 +88,30 @@ public sealed class StratificationRun(ReferenceData reference)
                 else
                 {
                     // Two rows for one person: which is right is not ours to guess.
-                    throw new InputDataException(new InputError(inputs.Persons, line, "person_id", resident.Id, "persona ripetuta (già in una riga precedente): anagrafe rifiutata"));
+                    throw new InputDataException(persons.ToSource(new InputError(inputs.Persons, line, "person_id", resident.Id, "persona ripetuta (già in una riga precedente): anagrafe rifiutata")));
                 }
             }
         }
 
-        long events = ReadSdo(inputs.Sdo, inputs.SdoLayout, engine, Reject);
-        using (var drugs = Open(inputs.Drugs))
+        long events;
+        using (var sdo = Input.Translate(inputs.Sdo, inputs.SdoLayout, _ => FlowSchema.Sdo, Reject))
         {
-            events += EventCsvReaders.ReadDrugs(drugs, inputs.Drugs, engine, Reject, drugCoding, rowsRequired);
+            events = ReadSdo(sdo?.Path ?? inputs.Sdo, inputs.Sdo, engine, sdo is null ? Reject : error => Reject(sdo.ToSource(error) with { File = inputs.Sdo }));
         }
 
-        using (var exemptions = Open(inputs.Exemptions))
+        using (var drugs = Input.Open(inputs.Drugs, inputs.DrugsLayout, StratificationSchemas.DrugsShape, Reject))
         {
-            events += EventCsvReaders.ReadExemptions(exemptions, inputs.Exemptions, engine, Reject, rowsRequired);
+            events += EventCsvReaders.ReadDrugs(drugs.Text, inputs.Drugs, engine, drugs.OnError, drugCoding, rowsRequired);
         }
 
-        using (var outpatient = Open(inputs.Outpatient))
+        using (var exemptions = Input.Open(inputs.Exemptions, inputs.ExemptionsLayout, _ => StratificationSchemas.Exemptions, Reject))
         {
-            events += EventCsvReaders.ReadOutpatient(outpatient, inputs.Outpatient, engine, Reject, rowsRequired);
+            events += EventCsvReaders.ReadExemptions(exemptions.Text, inputs.Exemptions, engine, exemptions.OnError, rowsRequired);
+        }
+
+        using (var outpatient = Input.Open(inputs.Outpatient, inputs.OutpatientLayout, _ => StratificationSchemas.Outpatient, Reject))
+        {
+            events += EventCsvReaders.ReadOutpatient(outpatient.Text, inputs.Outpatient, engine, outpatient.OnError, rowsRequired);
         }
 
         var pyramid = new Pyramid();
@@ -156,25 +171,9 @@ public sealed class StratificationRun(ReferenceData reference)
         return levels;
     }
 
-    /// <summary>The SDO file, rewritten first when a region's layout names other columns (issue 19).</summary>
-    private long ReadSdo(string path, string? layoutPath, Stratifier engine, Action<InputError> onError)
-    {
-        var layout = layoutPath is null ? null : FlowLayout.Load(layoutPath, FlowSchema.Sdo);
-        if (layout is not { IsCanonical: false })
-        {
-            return ReadSdo(path, engine, onError);
-        }
-
-        using var translation = LayoutTranslation.Translate(path, layout);
-        foreach (var error in translation.Errors)
-        {
-            onError(error with { File = path });
-        }
-
-        return ReadSdo(translation.Path, engine, error => onError(translation.ToSource(error) with { File = path }));
-    }
-
-    private long ReadSdo(string path, Stratifier engine, Action<InputError> onError)
+    /// <param name="path">The file read: the region's own, or its rewrite in Territorio's columns.</param>
+    /// <param name="shownAs">The file named in errors.</param>
+    private long ReadSdo(string path, string shownAs, Stratifier engine, Action<InputError> onError)
     {
         long line = 1;
         long accepted = 0;
@@ -186,7 +185,7 @@ public sealed class StratificationRun(ReferenceData reference)
             onError(error);
         }
 
-        CheckedTextStream.CheckHead(path);
+        CheckedTextStream.CheckHead(path, shownAs);
         foreach (var record in new SdoCsvReader(reference.Icd9Cm, reference.DiagnosisMdc).ReadFile(path, OnError))
         {
             line++;
@@ -197,12 +196,73 @@ public sealed class StratificationRun(ReferenceData reference)
             }
             else
             {
-                onError(new InputError(path, line, "patient_id", record.PatientId, "persona assente da persons.csv"));
+                onError(new InputError(shownAs, line, "patient_id", record.PatientId, "persona assente da persons.csv"));
             }
         }
 
         return accepted;
     }
 
-    private static StreamReader Open(string path) => CheckedTextStream.OpenText(path);
+    /// <summary>
+    /// One input flow as its reader takes it: the file itself (the fast path, also for a layout of
+    /// Territorio's own columns) or its rewrite by a region's layout, whose errors are then told in
+    /// the source's terms (file, line, source column).
+    /// </summary>
+    private sealed class Input : IDisposable
+    {
+        private readonly LayoutTranslation? _translation;
+        private readonly string _path;
+
+        private Input(string path, LayoutTranslation? translation, Action<InputError> onError)
+        {
+            _path = path;
+            _translation = translation;
+            OnError = translation is null ? onError : error => onError(ToSource(error));
+            Text = CheckedTextStream.OpenText(translation?.Path ?? path, path);
+        }
+
+        public TextReader Text { get; }
+
+        public Action<InputError> OnError { get; }
+
+        public static Input Open(string path, string? layoutPath, Func<Func<string, bool>, FlowSchema> shapeOf, Action<InputError> onError)
+        {
+            var translation = Translate(path, layoutPath, shapeOf, onError);
+            try
+            {
+                return new Input(path, translation, onError);
+            }
+            catch
+            {
+                translation?.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>The rewrite of a file by a region's layout, its refused rows reported; null for Territorio's own columns.</summary>
+        public static LayoutTranslation? Translate(string path, string? layoutPath, Func<Func<string, bool>, FlowSchema> shapeOf, Action<InputError> onError)
+        {
+            var layout = layoutPath is null ? null : FlowLayout.Load(layoutPath, shapeOf);
+            if (layout is not { IsCanonical: false })
+            {
+                return null;
+            }
+
+            var translation = LayoutTranslation.Translate(path, layout);
+            foreach (var error in translation.Errors)
+            {
+                onError(error with { File = path });
+            }
+
+            return translation;
+        }
+
+        public InputError ToSource(InputError error) => _translation is null ? error : _translation.ToSource(error) with { File = _path };
+
+        public void Dispose()
+        {
+            Text.Dispose();
+            _translation?.Dispose();
+        }
+    }
 }

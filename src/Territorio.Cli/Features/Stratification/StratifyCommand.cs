@@ -30,6 +30,12 @@ public static class StratifyCommand
         var drugs = CommandExtensions.ExistingFile("--drugs", "Farmaceutica: person_id, date, atc, packs (ddd facoltativa), oppure per confezione: person_id, date, aic, packs.");
         var exemptions = CommandExtensions.ExistingFile("--exemptions", "Esenzioni: person_id, code, start_date, end_date.");
         var outpatient = CommandExtensions.ExistingFile("--outpatient", "Specialistica ambulatoriale: person_id, date, code.");
+        Option<FileInfo> Layout(string input) => CommandExtensions.ExistingFile($"--{input}-layout",
+            $"Layout JSON del file --{input} della regione (colonne, separatore, formati delle date: docs/flow-layouts.md); se assente, le colonne di Territorio.", required: false);
+        var personsLayout = Layout("persons");
+        var drugsLayout = Layout("drugs");
+        var exemptionsLayout = Layout("exemptions");
+        var outpatientLayout = Layout("outpatient");
         var asOf = new Option<string>("--as-of") { Description = "Data di riferimento AAAA-MM-GG.", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "File dei livelli da scrivere (levels.csv).", Required = true };
         var criteria = CommandExtensions.ExistingFile("--criteria", "File dei criteri di classificazione (predefinito: quello provvisorio distribuito).", required: false);
@@ -50,6 +56,7 @@ public static class StratifyCommand
         var command = new Command("stratify", "Stratifica la popolazione nei livelli 1–5 della DGR X/6164/2017 dai flussi regionali.")
         {
             persons, sdo, sdoLayout, drugs, exemptions, outpatient, asOf, output, criteria, report, overrides, aicMap, ddd, update, changes,
+            personsLayout, drugsLayout, exemptionsLayout, outpatientLayout,
         };
         command.Validators.Add(result =>
         {
@@ -57,7 +64,8 @@ public static class StratifyCommand
             if (OutputPaths.Clash(
                 [("--persons", Path(persons)), ("--sdo", Path(sdo)), ("--drugs", Path(drugs)), ("--exemptions", Path(exemptions)),
                  ("--outpatient", Path(outpatient)), ("--criteria", Path(criteria)), ("--overrides", Path(overrides)),
-                 ("--sdo-layout", Path(sdoLayout)), ("--aic-map", Path(aicMap)), ("--ddd", Path(ddd))],
+                 ("--sdo-layout", Path(sdoLayout)), ("--aic-map", Path(aicMap)), ("--ddd", Path(ddd)), ("--persons-layout", Path(personsLayout)),
+                 ("--drugs-layout", Path(drugsLayout)), ("--exemptions-layout", Path(exemptionsLayout)), ("--outpatient-layout", Path(outpatientLayout))],
                 [("--out", Path(output)), ("--changes", Path(changes)), ("--report", Path(report)), ("--report (.html)", Path(report) is { } r ? System.IO.Path.ChangeExtension(r, ".html") : null)]) is { } clash)
             {
                 result.AddError(clash);
@@ -66,10 +74,16 @@ public static class StratifyCommand
         command.SetAction(parse =>
         {
             var date = ParseDate(parse.GetValue(asOf)!);
-            var result = Run(env, new StratificationInputs(
+            var inputs = new StratificationInputs(
                 parse.GetValue(persons)!.FullName, parse.GetValue(sdo)!.FullName, parse.GetValue(drugs)!.FullName,
-                parse.GetValue(exemptions)!.FullName, parse.GetValue(outpatient)!.FullName, parse.GetValue(sdoLayout)?.FullName),
-                date, parse.GetValue(output)!.FullName, parse.GetValue(criteria)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(overrides)?.FullName,
+                parse.GetValue(exemptions)!.FullName, parse.GetValue(outpatient)!.FullName, parse.GetValue(sdoLayout)?.FullName)
+            {
+                PersonsLayout = parse.GetValue(personsLayout)?.FullName,
+                DrugsLayout = parse.GetValue(drugsLayout)?.FullName,
+                ExemptionsLayout = parse.GetValue(exemptionsLayout)?.FullName,
+                OutpatientLayout = parse.GetValue(outpatientLayout)?.FullName,
+            };
+            var result = Run(env, inputs, date, parse.GetValue(output)!.FullName, parse.GetValue(criteria)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(overrides)?.FullName,
                 new DrugFiles(parse.GetValue(aicMap)?.FullName, parse.GetValue(ddd)?.FullName),
                 parse.GetValue(update) ? new UpdateFiles(parse.GetValue(changes)?.FullName) : null);
             return result.Rejected > 0 ? ExitCodes.BadData : ExitCodes.Ok;
