@@ -4,6 +4,7 @@ using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Application.Gestori;
 using Territorio.CareManagement.Application.Network;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.CareManagement.Application.Plans;
 using Territorio.CareManagement.Application.Reclassification;
 using Territorio.CareManagement.Application.Stratification;
@@ -24,6 +25,10 @@ public sealed class CareServices(TerritorioDbContext db, TimeProvider clock, Car
     public GestoriService Gestori => new(Db, clock);
 
     public NetworkService Network => new(Db, clock);
+
+    public OrganisationRegistry Organisations => new(Db, clock);
+
+    public ResidentRegistryImport Residents => new(Db, clock);
 
     public LevelsImport Levels => new(Db, clock, Catalogues);
 

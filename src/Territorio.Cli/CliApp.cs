@@ -30,6 +30,7 @@ public static class CliApp
             StratifyCommand.Build(env),
             DrugsCommands.Build(env),
             GestoriCommands.Build(env),
+            RegistryCommands.Build(env),
             EnrolCommands.Build(env),
             PaiCommands.Build(env),
             BookingsCommands.Build(env),

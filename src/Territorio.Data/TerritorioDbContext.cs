@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Territorio.Kernel.Organisations;
 using Territorio.Kernel.Population;
 
 namespace Territorio.Data;
@@ -18,6 +19,9 @@ public abstract class TerritorioDbContext : DbContext
     public DbSet<Resident> Residents => Set<Resident>();
 
     public DbSet<GeneralPractitioner> GeneralPractitioners => Set<GeneralPractitioner>();
+
+    /// <summary>Gestori, erogatori and hospital structures by name, seat and contacts.</summary>
+    public DbSet<Organisation> Organisations => Set<Organisation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TerritorioDbContext).Assembly);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Territorio.Kernel.Codes;
+using Territorio.Kernel.Organisations;
 using Territorio.Kernel.Population;
 
 namespace Territorio.Synthetic;
@@ -40,6 +41,28 @@ internal sealed class DemoIdentities(IdentityLists lists, int seed)
         string surname = Pick(lists.Surnames);
         string givenName = Pick(sex == Sex.Female ? lists.FemaleNames : lists.MaleNames);
         return new GeneralPractitioner(id, surname, givenName, sex, ats, Address(Place(ats)), Phone(), Email(givenName, surname, "mmg.esempio.invalid"));
+    }
+
+    /// <summary>A fictitious seat and contacts for an organisation of the ATS (PEC and e-mail under <c>.invalid</c>).</summary>
+    public OrganisationIdentity Organisation(string name, string code, string ats)
+    {
+        string mailbox = code.ToLowerInvariant();
+        return new OrganisationIdentity(name, Address(Place(ats)), Phone(), $"info.{mailbox}@esempio.invalid", $"{mailbox}@pec.esempio.invalid");
+    }
+
+    /// <summary>A fictitious hospital structure's name: a presidio of the ATS's towns or a private clinic named after a family.</summary>
+    public string StructureName(string ats, bool rehabilitation)
+    {
+        string town = Place(ats).Municipality.Name;
+        return (rehabilitation, _random.Next(3)) switch
+        {
+            (true, 0) => $"Casa di cura Villa {Pick(lists.Surnames)}",
+            (true, 1) => $"Istituto di riabilitazione di {town}",
+            (true, _) => $"Centro di riabilitazione {Pick(lists.Surnames)}",
+            (false, 0) => $"Presidio ospedaliero di {town}",
+            (false, 1) => $"Ospedale civile di {town}",
+            (false, _) => $"Istituto clinico {Pick(lists.Surnames)}",
+        };
     }
 
     private CodiceFiscale UniqueCode(string surname, string givenName, DateOnly birth, Sex sex, string birthplace)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Territorio.Kernel.Codes;
+using Territorio.Kernel.Organisations;
 using Territorio.Kernel.Population;
 
 namespace Territorio.Synthetic;
@@ -40,6 +41,27 @@ public static class DemoResidents
         for (int mmg = 0; mmg * PatientsPerMmg < people; mmg++)
         {
             yield return identities.Doctor(MmgId(mmg), AtsOf(mmg, atsCount));
+        }
+    }
+
+    /// <summary>
+    /// Fictitious seats and contacts for organisations already named (Gestori and erogatori by
+    /// code, name and ATS), and the hospital structures of the demo SDO flow (codes 030100–030479,
+    /// as <see cref="SdoGenerator"/> writes them) with invented names; all marked fictitious.
+    /// </summary>
+    public static IEnumerable<Organisation> Organisations(IEnumerable<(OrganisationKind Kind, string Code, string Name, string Ats)> named, string structuresAts, int seed, IdentityLists lists)
+    {
+        var identities = new DemoIdentities(lists, unchecked(seed * 137) ^ 0x4F5247);
+        foreach (var (kind, code, name, ats) in named)
+        {
+            yield return new Organisation(kind, code, ats, identities.Organisation(name, code, ats), fictitious: true);
+        }
+
+        for (int structure = SdoGenerator.FirstStructure; structure <= SdoGenerator.LastStructure; structure++)
+        {
+            string code = string.Create(CultureInfo.InvariantCulture, $"03{structure:D4}");
+            string name = identities.StructureName(structuresAts, rehabilitation: structure >= SdoGenerator.FirstRehabStructure);
+            yield return new Organisation(OrganisationKind.Struttura, code, structuresAts, identities.Organisation(name, code, structuresAts), fictitious: true);
         }
     }
 

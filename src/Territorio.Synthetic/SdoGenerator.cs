@@ -15,6 +15,9 @@ public static class SdoGenerator
     public const string Header =
         "record_id,patient_id,birth_date,sex,structure_id,discipline,regime,admission_date,discharge_date,discharge_mode,mdc,drg,principal_dx,secondary_dx,procedures,transfer_from_discipline,rankin,barthel,barthel_dyspnoea,six_minute_walk_m,rcs";
 
+    /// <summary>Structure numbers of the demo flow ("03" + four digits): acute hospitals, then rehabilitation structures.</summary>
+    public const int FirstStructure = 100, FirstRehabStructure = 400, LastStructure = 479;
+
     private sealed record Path(int Weight, int RehabDiscipline, int Mdc, int AcuteDiscipline, string[] AcuteDx, string[] RehabDx, string[] Comorbidities, string[] Procedures);
 
     // Codes of the Italian ICD-9-CM 2007; the paths mirror the usual post-acute flows.
@@ -110,7 +113,7 @@ public static class SdoGenerator
         var birth = discharge.AddYears(-random.Next(20, 95)).AddDays(-random.Next(365));
         string secondary = random.NextDouble() < 0.6 ? $"{CommonDx[random.Next(CommonDx.Length)]}|{CommonDx[random.Next(CommonDx.Length)]}" : CommonDx[random.Next(CommonDx.Length)];
         output.Write(string.Create(CultureInfo.InvariantCulture,
-            $"A{id:D10},P{patient:D9},{birth:yyyy-MM-dd},{1 + random.Next(2)},03{random.Next(100, 400):D4},{discipline},1,{discharge.AddDays(-stay):yyyy-MM-dd},{discharge:yyyy-MM-dd},{(random.NextDouble() < 0.05 ? 8 : 2)},{random.Next(1, 24)},{random.Next(1, 580):D3},{dx[random.Next(dx.Length)]},{secondary},{CommonProc[random.Next(CommonProc.Length)]},,,,,,\n"));
+            $"A{id:D10},P{patient:D9},{birth:yyyy-MM-dd},{1 + random.Next(2)},03{random.Next(FirstStructure, FirstRehabStructure):D4},{discipline},1,{discharge.AddDays(-stay):yyyy-MM-dd},{discharge:yyyy-MM-dd},{(random.NextDouble() < 0.05 ? 8 : 2)},{random.Next(1, 24)},{random.Next(1, 580):D3},{dx[random.Next(dx.Length)]},{secondary},{CommonProc[random.Next(CommonProc.Length)]},,,,,,\n"));
     }
 
     private static DateOnly WriteRehab(TextWriter output, Random random, int id, long patient, DateOnly admission, Path path, int? transferFrom = null)
@@ -128,7 +131,7 @@ public static class SdoGenerator
         bool scales = random.NextDouble() > 0.05;
         string Scale(int min, int max, bool applies) => scales && applies ? random.Next(min, max + 1).ToString(CultureInfo.InvariantCulture) : "";
         output.Write(string.Create(CultureInfo.InvariantCulture,
-            $"R{id:D9},P{patient:D9},{birth:yyyy-MM-dd},{1 + random.Next(2)},03{random.Next(400, 480):D4},{path.RehabDiscipline},{(random.NextDouble() < 0.12 ? 2 : 1)},{admission:yyyy-MM-dd},{admission.AddDays(stay):yyyy-MM-dd},{mode},{path.Mdc},{random.Next(1, 580):D3},{principal},{string.Join('|', secondary.Where(s => s != principal))},{string.Join('|', procedures)},{transferFrom?.ToString(CultureInfo.InvariantCulture)},{Scale(0, 5, true)},{Scale(0, 100, true)},{Scale(0, 100, path.Mdc == 4)},{Scale(50, 600, path.Mdc == 5)},{Scale(0, 22, true)}\n"));
+            $"R{id:D9},P{patient:D9},{birth:yyyy-MM-dd},{1 + random.Next(2)},03{random.Next(FirstRehabStructure, LastStructure + 1):D4},{path.RehabDiscipline},{(random.NextDouble() < 0.12 ? 2 : 1)},{admission:yyyy-MM-dd},{admission.AddDays(stay):yyyy-MM-dd},{mode},{path.Mdc},{random.Next(1, 580):D3},{principal},{string.Join('|', secondary.Where(s => s != principal))},{string.Join('|', procedures)},{transferFrom?.ToString(CultureInfo.InvariantCulture)},{Scale(0, 5, true)},{Scale(0, 100, true)},{Scale(0, 100, path.Mdc == 4)},{Scale(50, 600, path.Mdc == 5)},{Scale(0, 22, true)}\n"));
         return admission.AddDays(stay);
     }
 }

@@ -62,6 +62,18 @@ public sealed class Gestore : AggregateRoot
         return gestore;
     }
 
+    /// <summary>Territorio's own rule: the ATS's registry names the Gestore (its code never changes); only the ATS renames.</summary>
+    public void Rename(string name, Change change)
+    {
+        Guard.Role(change, "nome del Gestore", ActorRole.Ats, ActorRole.System);
+        string renamed = Guard.Text(name, "nome del Gestore");
+        if (renamed != Name)
+        {
+            Record("nome cambiato", change, $"{Name} → {renamed}");
+            Name = renamed;
+        }
+    }
+
     // DGR X/6164/2017 allegato 1: the Gestore applies to the ATS, which evaluates and selects.
     public Candidature Apply(string ats, int level, Change change)
     {

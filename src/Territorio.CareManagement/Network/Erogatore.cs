@@ -44,6 +44,18 @@ public sealed class Erogatore : AggregateRoot
         return erogatore;
     }
 
+    /// <summary>Territorio's own rule: the ATS's registry names the erogatore (its code never changes); only the ATS renames.</summary>
+    public void Rename(string name, Change change)
+    {
+        Guard.Role(change, "nome dell'erogatore", ActorRole.Ats, ActorRole.System);
+        string renamed = Guard.Text(name, "nome dell'erogatore");
+        if (renamed != Name)
+        {
+            Record("nome cambiato", change, $"{Name} → {renamed}");
+            Name = renamed;
+        }
+    }
+
     public void SignAgreement(string gestoreId, DateOnly from, DateOnly? to, Change change)
     {
         Guard.Role(change, "accordo con il Gestore", ActorRole.ClinicalManager, ActorRole.System);

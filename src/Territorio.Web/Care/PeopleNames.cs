@@ -34,6 +34,14 @@ public static class PeopleNames
             .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => $"{e.Name} ({e.Id})", ct);
     }
 
+    /// <summary>"Dott.ssa Anna Bianchi (MMG00001)" by GP code; codes the registry does not name are left out.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> DoctorsAsync(TerritorioDbContext db, IEnumerable<string?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<string>().Distinct().ToList();
+        var doctors = await db.GeneralPractitioners.AsNoTracking().Where(g => wanted.Contains(g.Id)).ToListAsync(ct);
+        return doctors.ToDictionary(d => d.Id, d => $"{d.DisplayName} ({d.Id})");
+    }
+
     /// <summary>"Dott.ssa Anna Bianchi (MMG00001)", the code alone when the registry has no name for it, null without a GP.</summary>
     public static async Task<string?> DoctorAsync(TerritorioDbContext db, string? mmgId, CancellationToken ct)
     {

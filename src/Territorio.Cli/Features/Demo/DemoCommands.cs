@@ -67,6 +67,8 @@ public static class DemoCommands
             }
 
             env.Output.WriteLine($"presa in carico demo in {Seconds(phase)}");
+            int organisations = await DemoOrganisations.LoadAsync(env.Database, parse.GetValue(seed), DemoPopulationCommand.IdentitiesOf(env), ct);
+            env.Output.WriteLine($"anagrafe delle organizzazioni demo: {Italian.Number(organisations)} tra Gestori, erogatori e strutture (fittizi)");
             await NextStratificationAsync(env, asOf, ct);
             await DemoRehab.RunAsync(env, parse.GetValue(seed), ct);
 

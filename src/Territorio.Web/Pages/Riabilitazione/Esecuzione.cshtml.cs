@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using Territorio.CareManagement.Application;
 using Territorio.Data.Rehab;
 using Territorio.Web.Api;
 using Territorio.Web.Rehab;
@@ -10,7 +11,7 @@ using Territorio.Web.Security;
 namespace Territorio.Web.Pages.Riabilitazione;
 
 /// <summary>A run's summary and its verdicts with their explanations, filtered and paginated.</summary>
-public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files) : PageModel
+public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files, CareServices care) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Struttura { get; set; }
@@ -33,6 +34,9 @@ public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files) : 
 
     public RehabPage<RehabRunVerdict>? Verdicts { get; private set; }
 
+    /// <summary>"Name (code)" of the run's structures known to the ATS's registry.</summary>
+    public IReadOnlyDictionary<string, string> StructureNames { get; private set; } = new Dictionary<string, string>();
+
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task<IActionResult> OnGetAsync(long runId, CancellationToken ct)
@@ -44,6 +48,7 @@ public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files) : 
         }
 
         Structures = await query.StructuresAsync(View, ct);
+        StructureNames = await care.Organisations.StructureNamesAsync(Structures, ct);
         var validation = new ApiProblems.Validation();
         var filter = RehabVerdictFilter.Parse(Struttura, Esito, Disciplina, Livello, validation);
         Errors = validation.Errors;
@@ -60,6 +65,9 @@ public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files) : 
     public Task<IActionResult> OnGetCsvAsync(long runId, CancellationToken ct) => files.ForPageAsync(HttpContext, runId, files.VerdictsCsv, ct);
 
     public Task<IActionResult> OnGetJsonlAsync(long runId, CancellationToken ct) => files.ForPageAsync(HttpContext, runId, files.VerdictsJsonLines, ct);
+
+    /// <summary>A structure as people name it: "Name (code)", the code alone when the registry does not know it.</summary>
+    public string StructureLabel(string code) => StructureNames.GetValueOrDefault(code, code);
 
     /// <summary>The same page with the same filters, another page number.</summary>
     public string PageUrl(int page) => QueryHelpers.AddQueryString(Request.Path, new Dictionary<string, string?>

@@ -26,6 +26,13 @@ public sealed class CampagnaModel(CareServices care, PatientAccess access, Micro
 
     public int Total { get; private set; }
 
+    public IReadOnlyDictionary<string, Territorio.Kernel.Population.Resident> People { get; private set; } = new Dictionary<string, Territorio.Kernel.Population.Resident>();
+
+    public IReadOnlyDictionary<string, string> Doctors { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>A GP as letters name them, "—" without one.</summary>
+    public string Doctor(string? mmgId) => mmgId is null ? "—" : Doctors.GetValueOrDefault(mmgId, mmgId);
+
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public IReadOnlyDictionary<string, string> Pathologies => care.Catalogues.Pathologies;
@@ -47,6 +54,8 @@ public sealed class CampagnaModel(CareServices care, PatientAccess access, Micro
         }
 
         PageNumber = page;
+        People = await PeopleNames.ResidentsAsync(care.Db, Letters.Select(l => l.Letter.PatientId), ct);
+        Doctors = await PeopleNames.DoctorsAsync(care.Db, Letters.Select(l => l.MmgId).Append(Progress.Campaign.MmgId), ct);
         await access.RecordShownAsync(Me, Letters.Select(l => l.Letter.PatientId), "pagina Campagna di lettere di invito", ct);
         return Page();
     }

@@ -30,6 +30,10 @@ public sealed class IndexModel(CareServices care, PatientAccess access, Microsof
 
     public InvitablePage Invitable { get; private set; } = new(0, []);
 
+    public IReadOnlyDictionary<string, Territorio.Kernel.Population.Resident> People { get; private set; } = new Dictionary<string, Territorio.Kernel.Population.Resident>();
+
+    public IReadOnlyDictionary<string, string> Doctors { get; private set; } = new Dictionary<string, string>();
+
     public IReadOnlyList<CampaignProgress> Campaigns { get; private set; } = [];
 
     public List<string> Problems { get; } = [];
@@ -37,6 +41,9 @@ public sealed class IndexModel(CareServices care, PatientAccess access, Microsof
     public IReadOnlyDictionary<string, string> Pathologies => care.Catalogues.Pathologies;
 
     public int Pages => Math.Max(1, (Invitable.Total + PageSize - 1) / PageSize);
+
+    /// <summary>A GP as letters name them, "—" without one.</summary>
+    public string Doctor(string? mmgId) => mmgId is null ? "—" : Doctors.GetValueOrDefault(mmgId, mmgId);
 
     public string Query(int? page = null) => QueryString.Create(new Dictionary<string, string?>
     {
@@ -50,6 +57,7 @@ public sealed class IndexModel(CareServices care, PatientAccess access, Microsof
     {
         var target = Target();
         Campaigns = await care.Letters.CampaignsAsync(Me.Ats, ct);
+        Doctors = await PeopleNames.DoctorsAsync(care.Db, Campaigns.Select(c => c.Campaign.MmgId).Append(Mmg), ct);
         if (target is null)
         {
             return;
@@ -72,6 +80,8 @@ public sealed class IndexModel(CareServices care, PatientAccess access, Microsof
             Problems.Add(ex.Message);
         }
 
+        People = await PeopleNames.ResidentsAsync(care.Db, Invitable.Patients.Select(p => p.PatientId), ct);
+        Doctors = await PeopleNames.DoctorsAsync(care.Db, Invitable.Patients.Select(p => p.MmgId).Concat(Campaigns.Select(c => c.Campaign.MmgId)).Append(Mmg), ct);
         await access.RecordShownAsync(Me, Invitable.Patients.Select(p => p.PatientId), "pagina Lettere di invito", ct);
     }
 

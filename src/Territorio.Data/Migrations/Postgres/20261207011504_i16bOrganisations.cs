@@ -1,0 +1,43 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Territorio.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class i16bOrganisations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "organisations",
+                columns: table => new
+                {
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ats = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    name = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    street = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    cap = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    municipality_code = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    municipality = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    email = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    pec = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    fictitious = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_organisations", x => new { x.kind, x.code });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "organisations");
+        }
+    }
+}
