@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Territorio.CareManagement.Application.CaseManagement;
 using Microsoft.AspNetCore.Routing;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.CaseManagement;
@@ -24,7 +26,10 @@ public static class GestoreEndpoints
     {
         var gestore = api.MapGroup("/gestore").RequireAuthorization(Policies.Gestore);
         gestore.MapGet("/worklist", WorklistAsync)
-            .Describe<List<WorklistEntryDto>>(Tag, "Pazienti da contattare, in ordine di urgenza; chi è stato raggiunto dopo l'ultimo problema scende in fondo.");
+            .Describe<List<WorklistEntryDto>>(Tag, "Pazienti da contattare, in ordine di urgenza; chi è stato raggiunto dopo l'ultimo problema scende in fondo. "
+                + "Filtri facoltativi come nella pagina: livello (1-3), patologia (codice regionale), patto (in-scadenza, senza-pai, con-pai), aderenza-sotto (1-100), "
+                + "case-manager (account, miei, nessuno, tutti), ordine (urgenza, livello, aderenza, scadenza), pagina (da 1) e per-pagina (100, al massimo 1000); "
+                + "con un filtro la risposta è una pagina e l'intestazione X-Total-Count dice quanti pazienti ha l'elenco filtrato.");
         gestore.MapGet("/proposte", ProposalsAsync)
             .Describe<List<PendingProposalDto>>(Tag, "Bozze e proposte di modifica del PAI dei MMG in attesa di decisione.");
         gestore.MapPost("/patti", SignPactAsync)
@@ -56,12 +61,90 @@ public static class GestoreEndpoints
             .Describe<ContactDto>(Tag, "Registra un contatto: tipo (telefonata, visita, messaggio), data, esito (raggiunto, non-raggiunto, messaggio-lasciato), nota.", StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> WorklistAsync(HttpContext http, CareServices care, PatientAccess access, CancellationToken ct)
+    /// <summary>Default and largest page of the filtered worklist route.</summary>
+    public const int WorklistPageSize = 100;
+    public const int WorklistMaxPageSize = 1_000;
+    public const int WorklistMaxPage = 100_000;
+
+    /// <summary>Header with the number of patients of the whole filtered list (the body is one page of it).</summary>
+    public const string TotalCountHeader = "X-Total-Count";
+
+    private static async Task<IResult> WorklistAsync(
+        HttpContext http,
+        CareServices care,
+        PatientAccess access,
+        WorklistPages pages,
+        CaseManagers caseManagers,
+        [FromQuery(Name = "livello")] string? level,
+        [FromQuery(Name = "patologia")] string? pathology,
+        [FromQuery(Name = "patto")] string? pactState,
+        [FromQuery(Name = "aderenza-sotto")] string? adherenceBelow,
+        [FromQuery(Name = "case-manager")] string? caseManager,
+        [FromQuery(Name = "ordine")] string? sort,
+        [FromQuery(Name = "pagina")] string? page,
+        [FromQuery(Name = "per-pagina")] string? pageSize,
+        CancellationToken ct)
     {
         var actor = Actor.From(http.User);
-        var entries = await care.Cases.WorklistAsync(actor.GestoreId!, null, WorklistRules.DefaultPaiDueDays, ct);
-        await access.RecordShownAsync(actor, entries.Select(e => e.PatientId), CareApi.ResourceOf(http), ct);
-        return TypedResults.Ok(entries.Select(WorklistEntryDto.Of).ToList());
+        string gestore = actor.GestoreId!;
+        if (http.Request.Query.Count == 0)
+        {
+            // The route as it always was: the whole list, by urgency.
+            var entries = await care.Cases.WorklistAsync(gestore, null, WorklistRules.DefaultPaiDueDays, ct);
+            http.Response.Headers[TotalCountHeader] = entries.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await access.RecordShownAsync(actor, entries.Select(e => e.PatientId), CareApi.ResourceOf(http), ct);
+            return TypedResults.Ok(entries.Select(WorklistEntryDto.Of).ToList());
+        }
+
+        // The same filters, values and read model as the screen (WorklistFilters, WorklistPages).
+        var errors = new List<WorklistFilterError>();
+        var managers = string.IsNullOrEmpty(caseManager) ? [] : await caseManagers.OfAsync(gestore);
+        var filter = WorklistFilters.Parse(level, pathology, pactState, adherenceBelow, caseManager, sort, actor.UserName, care.Catalogues.Pathologies, managers, errors);
+        var validation = new ApiProblems.Validation();
+        foreach (var error in errors)
+        {
+            validation.Add(error.Parameter, error.Message);
+        }
+
+        int number = PositiveOrError(page, "pagina", 1, WorklistMaxPage, validation);
+        int size = PositiveOrError(pageSize, "per-pagina", WorklistPageSize, WorklistMaxPageSize, validation);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        if (filter.AdherenceBelow is not null || filter.Sort == WorklistSort.Adherence)
+        {
+            await care.Caseloads.RefreshAdherenceAsync(gestore, ct);
+        }
+
+        var version = await care.Cases.WorklistVersionAsync(gestore, ct);
+        var shown = await pages.GetAsync(care, version, filter, (number - 1) * size, size, ct);
+        int last = Math.Max(1, (shown.Total + size - 1) / size);
+        if (number > last)
+        {
+            return validation.Add("pagina", $"La pagina {number} è oltre l'ultima ({last}) dell'elenco filtrato.").Problem();
+        }
+
+        http.Response.Headers[TotalCountHeader] = shown.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await access.RecordShownAsync(actor, shown.Entries.Select(e => e.PatientId), CareApi.ResourceOf(http), ct);
+        return TypedResults.Ok(shown.Entries.Select(WorklistEntryDto.Of).ToList());
+    }
+
+    private static int PositiveOrError(string? text, string parameter, int fallback, int max, ApiProblems.Validation validation)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value) && value >= 1 && value <= max)
+        {
+            return value;
+        }
+
+        validation.Add(parameter, $"«{text}» non valido: un numero intero da 1 a {max.ToString("N0", ItalianFormat.Culture)}.");
+        return fallback;
     }
 
     private static async Task<IResult> ProposalsAsync(HttpContext http, CareServices care, PatientAccess access, CancellationToken ct)

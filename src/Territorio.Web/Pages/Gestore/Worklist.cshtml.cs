@@ -17,24 +17,13 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
     public const int PageSize = 25;
 
     /// <summary>The case-manager filter's values besides an account: the caller's own, nobody's, everyone's.</summary>
-    public const string Mine = "miei";
-    public const string Nobody = "nessuno";
-    public const string Everyone = "tutti";
+    public const string Mine = WorklistFilters.Mine;
+    public const string Nobody = WorklistFilters.Nobody;
+    public const string Everyone = WorklistFilters.Everyone;
 
-    public static readonly IReadOnlyList<(string Code, string Label, WorklistPactState State)> PactStates =
-    [
-        ("in-scadenza", $"in scadenza (entro {CareManagement.Pacts.PattoDiCura.RenewalWindowDays} giorni)", WorklistPactState.Expiring),
-        ("senza-pai", "senza PAI in vigore", WorklistPactState.WithoutPai),
-        ("con-pai", "con PAI in vigore", WorklistPactState.WithPai),
-    ];
+    public static IReadOnlyList<(string Code, string Label, WorklistPactState State)> PactStates => WorklistFilters.PactStates;
 
-    public static readonly IReadOnlyList<(string Code, string Label, WorklistSort Sort)> Sorts =
-    [
-        ("urgenza", "urgenza", WorklistSort.Urgency),
-        ("livello", "livello", WorklistSort.Level),
-        ("aderenza", "aderenza (più bassa prima)", WorklistSort.Adherence),
-        ("scadenza", "scadenza del patto", WorklistSort.PactEnd),
-    ];
+    public static IReadOnlyList<(string Code, string Label, WorklistSort Sort)> Sorts => WorklistFilters.Sorts;
 
     public IReadOnlyList<WorklistEntry> Entries { get; private set; } = [];
 
@@ -172,96 +161,22 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
 
     private WorklistFilter ReadFilter(Actor actor)
     {
-        var filter = WorklistFilter.None;
-        if (!string.IsNullOrEmpty(Level))
+        var errors = new List<WorklistFilterError>();
+        var filter = WorklistFilters.Parse(Level, Pathology, PactState, AdherenceBelow, CaseManager, Sort, actor.UserName, Pathologies, Managers, errors);
+        foreach (var error in errors)
         {
-            if (int.TryParse(Level, out int level) && level is >= 1 and <= 3)
+            // The screen goes on without the value it cannot use, and says so.
+            switch (error.Parameter)
             {
-                filter = filter with { Level = level };
+                case "livello": Level = null; break;
+                case "patologia": Pathology = null; break;
+                case "patto": PactState = null; break;
+                case "aderenza-sotto": AdherenceBelow = null; break;
+                case "case-manager": CaseManager = Everyone; break;
+                default: Sort = null; break;
             }
-            else
-            {
-                Problems.Add($"Livello «{Level}» non valido: scegliere 1, 2 o 3. Filtro ignorato.");
-                Level = null;
-            }
-        }
 
-        if (!string.IsNullOrEmpty(Pathology))
-        {
-            if (Pathologies.ContainsKey(Pathology))
-            {
-                filter = filter with { Pathology = Pathology };
-            }
-            else
-            {
-                Problems.Add($"La patologia «{Pathology}» non è nel catalogo regionale. Filtro ignorato.");
-                Pathology = null;
-            }
-        }
-
-        if (!string.IsNullOrEmpty(PactState))
-        {
-            var state = PactStates.FirstOrDefault(s => s.Code == PactState);
-            if (state.Code is null)
-            {
-                Problems.Add($"Stato del patto «{PactState}» non valido. Filtro ignorato.");
-                PactState = null;
-            }
-            else
-            {
-                filter = filter with { PactState = state.State };
-            }
-        }
-
-        if (!string.IsNullOrEmpty(AdherenceBelow))
-        {
-            if (int.TryParse(AdherenceBelow, out int threshold) && threshold is >= 1 and <= 100)
-            {
-                filter = filter with { AdherenceBelow = threshold };
-            }
-            else
-            {
-                Problems.Add($"Soglia di aderenza «{AdherenceBelow}» non valida: un numero da 1 a 100. Filtro ignorato.");
-                AdherenceBelow = null;
-            }
-        }
-
-        switch (CaseManager)
-        {
-            case null or "" or Everyone:
-                break;
-            case Mine:
-                filter = filter with { CaseManager = actor.UserName };
-                break;
-            case Nobody:
-                filter = filter with { Unassigned = true };
-                break;
-            default:
-                if (Managers.Any(m => m.UserName == CaseManager))
-                {
-                    filter = filter with { CaseManager = CaseManager };
-                }
-                else
-                {
-                    Problems.Add($"«{CaseManager}» non è un case manager del Gestore. Filtro ignorato.");
-                    CaseManager = Everyone;
-                }
-
-                break;
-        }
-
-        if (!string.IsNullOrEmpty(Sort))
-        {
-            var sort = Sorts.FirstOrDefault(s => s.Code == Sort);
-            if (sort.Code is null)
-            {
-                Problems.Add($"Ordine «{Sort}» non valido: elenco per urgenza.");
-                Sort = null;
-            }
-            else
-            {
-                filter = filter with { Sort = sort.Sort };
-            }
+            Problems.Add(error.Message + (error.Parameter == "ordine" ? " Elenco per urgenza." : " Filtro ignorato."));
         }
 
         return filter;
