@@ -61,7 +61,8 @@ public static class GestoreEndpoints
         var actor = Actor.From(http.User);
         var entries = await care.Cases.WorklistAsync(actor.GestoreId!, null, WorklistRules.DefaultPaiDueDays, ct);
         await access.RecordShownAsync(actor, entries.Select(e => e.PatientId), CareApi.ResourceOf(http), ct);
-        return TypedResults.Ok(entries.Select(WorklistEntryDto.Of).ToList());
+        var people = await PeopleNames.ResidentsAsync(care.Db, entries.Select(e => e.PatientId), ct);
+        return TypedResults.Ok(entries.Select(e => WorklistEntryDto.Of(e, people.GetValueOrDefault(e.PatientId))).ToList());
     }
 
     private static async Task<IResult> ProposalsAsync(HttpContext http, CareServices care, PatientAccess access, CancellationToken ct)
