@@ -10,6 +10,7 @@ using Territorio.CareManagement.Plans;
 using Territorio.Data;
 using Territorio.Fhir.Care;
 using Territorio.Fhir.Conformance;
+using Territorio.Kernel.Organisations;
 
 namespace Territorio.Fhir.Views;
 
@@ -80,7 +81,7 @@ public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catal
     public async Task<Organization?> OrganizationAsync(string id, string ats, CancellationToken ct) =>
         await db.Set<Gestore>().AsNoTracking().Include(g => g.Candidatures).SingleOrDefaultAsync(g => g.Id == id, ct) is { } gestore
         && (gestore.Ats == ats || gestore.Candidatures.Any(c => c.Ats == ats))
-            ? FhirViews.Organization(gestore)
+            ? FhirViews.Organization(gestore, await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Kind == OrganisationKind.Gestore && o.Code == id, ct))
             : null;
 
     /// <summary>A GP (<c>mmg-{id}</c>) with patients in the ATS <paramref name="ats"/>; dated from the first PAI that names them.</summary>
@@ -102,7 +103,8 @@ public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catal
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var membership = (await db.Set<CooperativeMember>().AsNoTracking().Where(m => m.MmgId == mmg).ToListAsync(ct)).FirstOrDefault(m => m.IsMemberOn(today));
         var cooperative = membership is null ? null : await GestoreAsync(membership.GestoreId, ct);
-        return FhirViews.GeneralPractitionerRole(mmg, first?.Versions.MinBy(v => v.CreatedAtUtc), first?.StartDate, cooperative);
+        var doctor = await db.GeneralPractitioners.AsNoTracking().SingleOrDefaultAsync(g => g.Id == mmg, ct);
+        return FhirViews.GeneralPractitionerRole(mmg, first?.Versions.MinBy(v => v.CreatedAtUtc), first?.StartDate, cooperative, doctor);
     }
 
     public async Task<Bundle> EpisodesOfCareAsync(string patientId, CancellationToken ct) =>

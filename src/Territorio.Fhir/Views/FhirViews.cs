@@ -7,6 +7,7 @@ using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Fhir.Conformance;
 using Territorio.Kernel.Codes;
+using Territorio.Kernel.Organisations;
 using Territorio.Kernel.Population;
 
 namespace Territorio.Fhir.Views;
@@ -229,15 +230,48 @@ public static class FhirViews
     }
 
     /// <summary>A Gestore as the organisation that authors the PAI (RLOrganizationL1, provisional stand-in).</summary>
-    public static Organization Organization(Gestore gestore) => new()
+    /// <summary>The Gestore as an Organization; with the registry's entry, its seat (address) and contacts (phone, e-mail, PEC).</summary>
+    public static Organization Organization(Gestore gestore, Organisation? registry = null)
     {
-        Id = gestore.Id,
-        Meta = new Meta { Profile = [RegionalUrls.OrganizationL1] },
-        Identifier = [new Identifier(TerritorioSystem + "gestore", gestore.Id)],
-        Active = true,
-        Type = [new CodeableConcept(TerritorioSystem + "tipo-gestore", gestore.Kind.ToString(), GestoreKinds.Italian(gestore.Kind))],
-        Name = gestore.Name,
-    };
+        var organization = new Organization
+        {
+            Id = gestore.Id,
+            Meta = new Meta { Profile = [RegionalUrls.OrganizationL1] },
+            Identifier = [new Identifier(TerritorioSystem + "gestore", gestore.Id)],
+            Active = true,
+            Type = [new CodeableConcept(TerritorioSystem + "tipo-gestore", gestore.Kind.ToString(), GestoreKinds.Italian(gestore.Kind))],
+            Name = gestore.Name,
+        };
+        if (registry is not null)
+        {
+            organization.Address.Add(new Address
+            {
+                Use = Address.AddressUse.Work,
+                Line = [registry.Street],
+                PostalCode = registry.Cap,
+                City = registry.Municipality,
+                Country = "IT",
+                Text = registry.Address,
+            });
+            if (registry.Phone is { } phone)
+            {
+                organization.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, phone));
+            }
+
+            if (registry.Email is { } email)
+            {
+                organization.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Email, ContactPoint.ContactPointUse.Work, email));
+            }
+
+            if (registry.Pec is { } pec)
+            {
+                // PEC: the certified e-mail Italian administrations write to; first choice for formal communications.
+                organization.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Email, ContactPoint.ContactPointUse.Work, pec) { Rank = 1 });
+            }
+        }
+
+        return organization;
+    }
 
     public static string GeneralPractitionerRoleId(string mmgId) => "mmg-" + mmgId;
 
@@ -246,7 +280,7 @@ public static class FhirViews
     /// conforms to RLPractitionerRoleProfessionistaSanitario, dated from that first PAI; the
     /// qualification code is provisional (data/lombardia-fhir/territorio).
     /// </summary>
-    public static PractitionerRole GeneralPractitionerRole(string mmgId, PaiVersion? firstPaiVersion, DateOnly? firstPaiStart, GestoreRef? cooperative) => new()
+    public static PractitionerRole GeneralPractitionerRole(string mmgId, PaiVersion? firstPaiVersion, DateOnly? firstPaiStart, GestoreRef? cooperative, GeneralPractitioner? doctor = null) => new()
     {
         Id = GeneralPractitionerRoleId(mmgId),
         Meta = firstPaiVersion is null || firstPaiStart is null ? null : new Meta
@@ -256,7 +290,7 @@ public static class FhirViews
             LastUpdated = new DateTimeOffset(DateTime.SpecifyKind(firstPaiVersion.CreatedAtUtc, DateTimeKind.Utc)),
         },
         Period = firstPaiStart is { } since ? new Period { Start = Day(since) } : null,
-        Practitioner = Practitioner(mmgId),
+        Practitioner = Practitioner(mmgId, doctor),
         Organization = cooperative is null ? null : new ResourceReference("Organization/" + cooperative.Id, cooperative.Name),
         Code = [new CodeableConcept(RegionalUrls.ValueSet + RegionalUrls.QualificaProfessionistaSanitario, "MMG", "Medico di medicina generale", "Medico di medicina generale")],
     };

@@ -18,28 +18,29 @@ public static class GestoreStatementPdf
 
     private static readonly (string Header, double Width, bool Right)[] Columns =
     [
-        ("Assistito", 90, false), ("Patto", 80, false), ("Pat.", 28, true), ("Liv.", 24, true), ("Dal", 56, false),
-        ("Al", 56, false), ("Giorni", 34, true), ("Tariffa €", 62, true), ("Importo €", 62, true),
+        ("Assistito", 118, false), ("Codice fiscale", 84, false), ("Patto", 40, false), ("Pat.", 24, true), ("Liv.", 20, true), ("Dal", 46, false),
+        ("Al", 46, false), ("Giorni", 28, true), ("Tariffa €", 52, true), ("Importo €", 56, true),
     ];
 
-    public static void Write(GestoreStatement statement, RemunerationResult result, string path, string? fontDirectory = null)
+    public static void Write(GestoreStatement statement, RemunerationResult result, string path, string? fontDirectory = null, PartyNames? names = null)
     {
         using var file = File.Create(path);
-        Write(statement, result, file, fontDirectory);
+        Write(statement, result, file, fontDirectory, names);
     }
 
-    public static void Write(GestoreStatement statement, RemunerationResult result, Stream output, string? fontDirectory = null)
+    public static void Write(GestoreStatement statement, RemunerationResult result, Stream output, string? fontDirectory = null, PartyNames? names = null)
     {
         PdfFonts.EnsureConfigured(fontDirectory);
+        var n = names ?? PartyNames.None;
         using var document = new PdfDocument();
         document.Info.Title = $"Estratto remunerazione {result.Year} - Gestore {statement.GestoreId}";
-        var page = new Page(document, statement, result);
+        var page = new Page(document, statement, result, n);
 
         page.Line(RowText(Columns.Select(c => c.Header)), bold: true);
         foreach (var line in statement.Lines)
         {
             page.Line(RowText([
-                line.Period.PatientId, line.Period.PactId, Fmt(line.Tariff.Pathology), Fmt(line.Tariff.Level), Date(line.From), Date(line.To),
+                n.Patient(line.Period.PatientId) is { Length: > 0 } name ? name : line.Period.PatientId, n.FiscalCode(line.Period.PatientId), line.Period.PactId, Fmt(line.Tariff.Pathology), Fmt(line.Tariff.Level), Date(line.From), Date(line.To),
                 Fmt(line.Days), Money(line.Tariff.Total) + (line.Tariff.Provisional ? "*" : ""), Money(line.Amount),
             ]));
         }
@@ -61,7 +62,8 @@ public static class GestoreStatementPdf
             {
                 decimal shares = mmg.Where(l => l.Kind == MmgPayKind.GpShare).Sum(l => l.Amount);
                 decimal fees = mmg.Where(l => l.Kind == MmgPayKind.PaiFee).Sum(l => l.Amount);
-                page.Text($"MMG {mmg.Key}: quota 8% € {Money(shares)}; compensi PAI € {Money(fees)}; totale € {Money(shares + fees)}", bold: false);
+                string doctor = n.Doctor(mmg.Key) is { Length: > 0 } name ? $"{name} ({mmg.Key})" : mmg.Key;
+                page.Text($"MMG {doctor}: quota 8% € {Money(shares)}; compensi PAI € {Money(fees)}; totale € {Money(shares + fees)}", bold: false);
             }
         }
 
@@ -83,6 +85,7 @@ public static class GestoreStatementPdf
         private readonly PdfDocument _document;
         private readonly GestoreStatement _statement;
         private readonly RemunerationResult _result;
+        private readonly PartyNames _names;
         private readonly XFont _regular = new(PdfFonts.Family, 8);
         private readonly XFont _bold = new(PdfFonts.Family, 8, XFontStyleEx.Bold);
         private readonly XFont _title = new(PdfFonts.Family, 12, XFontStyleEx.Bold);
@@ -91,8 +94,9 @@ public static class GestoreStatementPdf
         private double _y;
         private int _number;
 
-        public Page(PdfDocument document, GestoreStatement statement, RemunerationResult result)
+        public Page(PdfDocument document, GestoreStatement statement, RemunerationResult result, PartyNames names)
         {
+            _names = names;
             _document = document;
             _statement = statement;
             _result = result;
@@ -144,9 +148,16 @@ public static class GestoreStatementPdf
             double width = _page.Width.Point - 2 * Margin;
             _graphics.DrawString($"Estratto annuale {_result.Year} — remunerazione della presa in carico", _title, XBrushes.Black, new XRect(Margin, _y, width, 16), XStringFormats.TopLeft);
             _y += 18;
-            _graphics.DrawString($"Gestore {_statement.GestoreId} — ATS {string.Join(", ", _statement.AtsIds)} — catalogo {_result.Catalogue.Label} ({_result.Catalogue.Source})",
+            string gestore = _names.Gestore(_statement.GestoreId) is { Length: > 0 } name ? $"{name} ({_statement.GestoreId})" : _statement.GestoreId;
+            _graphics.DrawString($"Gestore {gestore} — ATS {string.Join(", ", _statement.AtsIds)} — catalogo {_result.Catalogue.Label} ({_result.Catalogue.Source})",
                 _regular, XBrushes.Black, new XRect(Margin, _y, width, RowHeight), XStringFormats.TopLeft);
             _y += RowHeight;
+            if (_names.GestoreSeats.GetValueOrDefault(_statement.GestoreId) is { } seat)
+            {
+                _graphics.DrawString(seat, _regular, XBrushes.Black, new XRect(Margin, _y, width, RowHeight), XStringFormats.TopLeft);
+                _y += RowHeight;
+            }
+
             if (_result.Catalogue.Provisional || _statement.UsesProvisionalTariffs)
             {
                 _graphics.DrawString("PROVVISORIO: tariffe stimate, non pubblicate dalla Regione — non utilizzabile per pagamenti", _bold, XBrushes.DarkRed,

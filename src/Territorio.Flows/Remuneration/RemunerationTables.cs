@@ -13,36 +13,40 @@ public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IEn
 /// </summary>
 public static class RemunerationTables
 {
-    public static IEnumerable<ExportTable> Of(RemunerationResult result, CatalogueComparison? comparison = null)
+    public static IEnumerable<ExportTable> Of(RemunerationResult result, CatalogueComparison? comparison = null, PartyNames? names = null)
     {
         string catalogue = result.Catalogue.Label;
+        var n = names ?? PartyNames.None;
         yield return new ExportTable("righe",
-            ["catalogo", "anno", "ats", "gestore", "assistito", "patto", "mmg", "ruolo_mmg", "patologia", "livello", "dal", "al", "giorni", "giorni_anno", "tariffa", "importo", "quota_mmg", "tariffa_provvisoria", "motivazione"],
+            ["catalogo", "anno", "ats", "gestore", "gestore_nome", "assistito", "assistito_nome", "codice_fiscale", "patto", "mmg", "mmg_nome", "ruolo_mmg", "patologia", "livello", "dal", "al", "giorni", "giorni_anno", "tariffa", "importo", "quota_mmg", "tariffa_provvisoria", "motivazione"],
             result.Lines.Select(l => new object?[]
             {
-                catalogue, result.Year, l.Period.AtsId, l.Period.GestoreId, l.Period.PatientId, l.Period.PactId, l.Period.MmgId, RoleCode(l.Period.MmgRole),
+                catalogue, result.Year, l.Period.AtsId, l.Period.GestoreId, n.Gestore(l.Period.GestoreId), l.Period.PatientId, n.Patient(l.Period.PatientId), n.FiscalCode(l.Period.PatientId),
+                l.Period.PactId, l.Period.MmgId, n.Doctor(l.Period.MmgId), RoleCode(l.Period.MmgRole),
                 l.Tariff.Pathology, l.Tariff.Level, Day(l.From), Day(l.To), l.Days, l.DaysInYear, l.Tariff.Total, l.Amount, l.MmgShareAmount,
                 l.Tariff.Provisional ? "si" : "no", l.Reasons,
             }));
         yield return new ExportTable("gestori",
-            ["catalogo", "anno", "gestore", "ats", "assistiti", "righe", "totale", "di_cui_quote_mmg", "compensi_pai_mmg", "tariffe_provvisorie"],
+            ["catalogo", "anno", "gestore", "gestore_nome", "ats", "assistiti", "righe", "totale", "di_cui_quote_mmg", "compensi_pai_mmg", "tariffe_provvisorie"],
             result.Gestori.Select(g => new object?[]
             {
-                catalogue, result.Year, g.GestoreId, string.Join(' ', g.AtsIds), g.Patients, g.Lines.Count, g.Total, g.MmgShares, g.PaiFees, g.UsesProvisionalTariffs ? "si" : "no",
+                catalogue, result.Year, g.GestoreId, n.Gestore(g.GestoreId), string.Join(' ', g.AtsIds), g.Patients, g.Lines.Count, g.Total, g.MmgShares, g.PaiFees, g.UsesProvisionalTariffs ? "si" : "no",
             }));
         yield return new ExportTable("mmg",
-            ["catalogo", "anno", "mmg", "gestore", "assistito", "patto", "voce", "importo", "motivazione"],
+            ["catalogo", "anno", "mmg", "mmg_nome", "gestore", "gestore_nome", "assistito", "assistito_nome", "codice_fiscale", "patto", "voce", "importo", "motivazione"],
             result.MmgLines.OrderBy(l => l.MmgId, StringComparer.Ordinal).Select(l => new object?[]
             {
-                catalogue, result.Year, l.MmgId, l.Period.GestoreId, l.Period.PatientId, l.Period.PactId, l.Kind == MmgPayKind.GpShare ? "quota_8%" : "compenso_pai", l.Amount, l.Reasons,
+                catalogue, result.Year, l.MmgId, n.Doctor(l.MmgId), l.Period.GestoreId, n.Gestore(l.Period.GestoreId), l.Period.PatientId, n.Patient(l.Period.PatientId), n.FiscalCode(l.Period.PatientId),
+                l.Period.PactId, l.Kind == MmgPayKind.GpShare ? "quota_8%" : "compenso_pai", l.Amount, l.Reasons,
             }));
         yield return Totals("ats", "ats", result.ByAts, catalogue, result.Year);
         yield return Totals("patologie", "patologia", result.ByPathology, catalogue, result.Year);
         yield return new ExportTable("anomalie",
-            ["catalogo", "anno", "ats", "gestore", "assistito", "patto", "patologia", "livello", "tipo", "motivo"],
+            ["catalogo", "anno", "ats", "gestore", "gestore_nome", "assistito", "assistito_nome", "codice_fiscale", "patto", "patologia", "livello", "tipo", "motivo"],
             result.Issues.Select(i => new object?[]
             {
-                catalogue, result.Year, i.Period.AtsId, i.Period.GestoreId, i.Period.PatientId, i.Period.PactId, i.Period.Pathology, i.Period.Level, IssueCode(i.Kind), i.Message,
+                catalogue, result.Year, i.Period.AtsId, i.Period.GestoreId, n.Gestore(i.Period.GestoreId), i.Period.PatientId, n.Patient(i.Period.PatientId), n.FiscalCode(i.Period.PatientId),
+                i.Period.PactId, i.Period.Pathology, i.Period.Level, IssueCode(i.Kind), i.Message,
             }));
         if (comparison is not null)
         {

@@ -104,9 +104,22 @@ public sealed record WorklistFindingDto(string Reason, string Detail, int DaysLa
 public sealed record WorklistEntryDto(string PatientId, int Level, string MostUrgent, int DaysLate, IReadOnlyList<WorklistFindingDto> Findings,
     int RecentContacts, DateOnly? LastContactOn, string? LastContactOutcome, DateOnly? ContactedOn)
 {
-    public static WorklistEntryDto Of(WorklistEntry e) => new(e.PatientId, e.Level, e.MostUrgent.ToString(), e.DaysLate,
+    /// <summary>"Maria Rossi" (the id when the registry gave no name).</summary>
+    public string DisplayName { get; init; } = PatientId;
+
+    public string? FiscalCode { get; init; }
+
+    /// <summary>The number the case manager calls.</summary>
+    public string? Phone { get; init; }
+
+    public static WorklistEntryDto Of(WorklistEntry e, Kernel.Population.Resident? person = null) => new(e.PatientId, e.Level, e.MostUrgent.ToString(), e.DaysLate,
         [.. e.Findings.Select(f => new WorklistFindingDto(f.Reason.ToString(), f.Detail, f.DaysLate))],
-        e.Contacts?.Recent ?? 0, e.Contacts?.LastOn, e.Contacts?.LastOutcome?.ToString(), e.ContactedOn);
+        e.Contacts?.Recent ?? 0, e.Contacts?.LastOn, e.Contacts?.LastOutcome?.ToString(), e.ContactedOn)
+    {
+        DisplayName = person?.DisplayName ?? e.PatientId,
+        FiscalCode = person?.FiscalCode,
+        Phone = person?.Phone,
+    };
 }
 
 public sealed record PendingProposalDto(string PatientId, string? MmgId, int Number, string Author, DateTime CreatedAtUtc, string Reason, bool IsDraft)

@@ -93,7 +93,7 @@ public static class GestoreEndpoints
             var entries = await care.Cases.WorklistAsync(gestore, null, WorklistRules.DefaultPaiDueDays, ct);
             http.Response.Headers[TotalCountHeader] = entries.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await access.RecordShownAsync(actor, entries.Select(e => e.PatientId), CareApi.ResourceOf(http), ct);
-            return TypedResults.Ok(entries.Select(WorklistEntryDto.Of).ToList());
+            return await WorklistPageAsync(care, entries, ct);
         }
 
         // The same filters, values and read model as the screen (WorklistFilters, WorklistPages).
@@ -128,7 +128,14 @@ public static class GestoreEndpoints
 
         http.Response.Headers[TotalCountHeader] = shown.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await access.RecordShownAsync(actor, shown.Entries.Select(e => e.PatientId), CareApi.ResourceOf(http), ct);
-        return TypedResults.Ok(shown.Entries.Select(WorklistEntryDto.Of).ToList());
+        return await WorklistPageAsync(care, shown.Entries, ct);
+    }
+
+    /// <summary>The entries with the name, codice fiscale and phone of each patient.</summary>
+    private static async Task<IResult> WorklistPageAsync(CareServices care, IReadOnlyList<WorklistEntry> entries, CancellationToken ct)
+    {
+        var people = await PeopleNames.ResidentsAsync(care.Db, entries.Select(e => e.PatientId), ct);
+        return TypedResults.Ok(entries.Select(e => WorklistEntryDto.Of(e, people.GetValueOrDefault(e.PatientId))).ToList());
     }
 
     private static int PositiveOrError(string? text, string parameter, int fallback, int max, ApiProblems.Validation validation)

@@ -29,6 +29,12 @@ public sealed record PatientSummary(string Id, DateOnly BirthDate, int Age, stri
 
     public string? Email { get; init; }
 
+    /// <summary>The same as <see cref="Name"/>, under the name the other answers of the API use.</summary>
+    public string DisplayName => Name;
+
+    /// <summary>"Dott.ssa Anna Bianchi" when the GP registry names the patient's GP.</summary>
+    public string? MmgName { get; init; }
+
     public static PatientSummary Of(Resident r, DateOnly today) =>
         new(r.Id, r.BirthDate, r.AgeOn(today), r.Sex == Kernel.Population.Sex.Female ? "F" : "M", r.Ats, r.MmgId, r.DeathDate)
         {
@@ -61,16 +67,19 @@ public static class PatientEndpoints
     }
 
     private static async Task<Results<Ok<PatientSummary>, ProblemHttpResult>> GetPatientAsync(
-        string patientId, HttpContext http, PatientAccess access, TimeProvider clock, CancellationToken ct)
+        string patientId, HttpContext http, PatientAccess access, CareManagement.Application.CareServices care, TimeProvider clock, CancellationToken ct)
     {
         var patient = await access.OpenAsync(Actor.From(http.User), patientId, "GET /api/assistiti/{patientId}", ct);
         return patient is null
             ? NotVisible()
-            : TypedResults.Ok(PatientSummary.Of(patient, ItalianTime.Today(clock)));
+            : TypedResults.Ok(PatientSummary.Of(patient, ItalianTime.Today(clock)) with { MmgName = await DoctorNameAsync(care, patient.MmgId, ct) });
     }
 
     private static async Task<Ok<List<MmgAssistitoDto>>> ListMmgPatientsAsync(HttpContext http, MmgPanelQuery panel, CancellationToken ct) =>
         TypedResults.Ok((await panel.ListAsync(Actor.From(http.User), "GET /api/mmg/assistiti", ct)).Select(MmgAssistitoDto.Of).ToList());
+
+    private static async Task<string?> DoctorNameAsync(CareManagement.Application.CareServices care, string? mmgId, CancellationToken ct) =>
+        mmgId is null ? null : (await care.Db.GeneralPractitioners.FindAsync([mmgId], ct))?.DisplayName;
 
     /// <summary>Not found and not visible look the same: the answer never confirms that someone exists.</summary>
     public static ProblemHttpResult NotVisible() => TypedResults.Problem(

@@ -58,4 +58,7 @@ public sealed class RemunerationQuery(TerritorioDbContext db, RemunerationSettin
         var periods = await new CarePactPeriodSource(db).ReadYearAsync(year, ats, ct);
         return RemunerationEngine.Run(periods, settings.Catalogue, year, new RemunerationOptions { PaiFee = settings.PaiFee });
     }
+
+    /// <summary>The names statements and exports print beside the codes of a result of <paramref name="ats"/>.</summary>
+    public Task<PartyNames> NamesAsync(RemunerationResult result, string ats, CancellationToken ct) => RemunerationNames.OfAsync(db, result, ats, ct);
 }

@@ -59,7 +59,9 @@ public static class RemunerateCommand
             var result = RemunerationEngine.Run(periods, current, y, options);
             var comparison = alternative is null ? null : CatalogueComparison.Compare(result, RemunerationEngine.Run(periods, alternative, y, options));
             var directory = parse.GetValue(output) ?? new DirectoryInfo($"remunerazione-{y}");
-            WriteOutputs(result, comparison, directory, env.Configuration["Remuneration:FontDirectory"]);
+            // Pacts from the database: the patients, Gestori and GPs are named from it too.
+            var names = parse.GetValue(pacts) is null ? await NamesAsync(env, result, parse.GetValue(ats), ct) : null;
+            WriteOutputs(result, comparison, directory, env.Configuration["Remuneration:FontDirectory"], names);
             Report(env, result, comparison, directory);
             return result.Issues.Count > 0 ? ExitCodes.BadData : ExitCodes.Ok;
         });
@@ -79,6 +81,12 @@ public static class RemunerateCommand
         var periods = await new CarePactPeriodSource(db).ReadYearAsync(year, ats, ct);
         env.Output.WriteLine($"patti di cura dal database ({env.Database.Provider}): {Italian.Number(periods.Count)} periodi attivi nel {year}");
         return periods;
+    }
+
+    private static async Task<PartyNames> NamesAsync(CliEnvironment env, RemunerationResult result, string? ats, CancellationToken ct)
+    {
+        await using var db = await TerritorioDatabase.OpenReadOnlyAsync(env.Database, ct);
+        return await RemunerationNames.OfAsync(db, result, ats, ct);
     }
 
     private static decimal? ConfiguredFee(CliEnvironment env)
@@ -105,14 +113,14 @@ public static class RemunerateCommand
     }
 
     /// <summary>Everything is written to a scratch folder first, then moved in: no half-written results.</summary>
-    private static void WriteOutputs(RemunerationResult result, CatalogueComparison? comparison, DirectoryInfo directory, string? fontDirectory)
+    private static void WriteOutputs(RemunerationResult result, CatalogueComparison? comparison, DirectoryInfo directory, string? fontDirectory, PartyNames? names)
     {
         string parent = Path.GetDirectoryName(directory.FullName) ?? ".";
         Directory.CreateDirectory(parent);
         var scratch = Directory.CreateDirectory(Path.Combine(parent, $".{directory.Name}.{Environment.ProcessId}.tmp"));
         try
         {
-            var tables = RemunerationTables.Of(result, comparison).ToList();
+            var tables = RemunerationTables.Of(result, comparison, names).ToList();
             foreach (var table in tables)
             {
                 RemunerationExport.WriteCsv(table, Path.Combine(scratch.FullName, table.Name + ".csv"));
@@ -121,7 +129,7 @@ public static class RemunerateCommand
             RemunerationExport.WriteXlsx(tables, Path.Combine(scratch.FullName, $"remunerazione-{result.Year}.xlsx"));
             foreach (var statement in result.Gestori)
             {
-                GestoreStatementPdf.Write(statement, result, Path.Combine(scratch.FullName, $"estratto-{SafeName(statement.GestoreId)}-{result.Year}.pdf"), fontDirectory);
+                GestoreStatementPdf.Write(statement, result, Path.Combine(scratch.FullName, $"estratto-{SafeName(statement.GestoreId)}-{result.Year}.pdf"), fontDirectory, names);
             }
 
             directory.Create();

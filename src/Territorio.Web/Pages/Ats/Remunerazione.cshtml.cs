@@ -23,11 +23,20 @@ public sealed class RemunerazioneModel(RemunerationQuery query, TimeProvider clo
 
     public RemunerationResult? Result { get; private set; }
 
+    public PartyNames Names { get; private set; } = PartyNames.None;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await RunAsync(ct);
+        if (await RunAsync(ct) is { } result)
+        {
+            Names = await query.NamesAsync(result, Ats, ct);
+        }
+
         return Page();
     }
+
+    /// <summary>"Name (code)", the code alone when no registry names it.</summary>
+    public static string Named(string name, string code) => name.Length > 0 ? $"{name} ({code})" : code;
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
@@ -37,7 +46,7 @@ public sealed class RemunerazioneModel(RemunerationQuery query, TimeProvider clo
         }
 
         var text = new StringWriter();
-        RemunerationExport.WriteCsv(RemunerationTables.Of(result).First(t => t.Name == "righe"), text);
+        RemunerationExport.WriteCsv(RemunerationTables.Of(result, names: await query.NamesAsync(result, Ats, ct)).First(t => t.Name == "righe"), text);
         return File(new UTF8Encoding(false).GetBytes(text.ToString()), "text/csv", $"remunerazione-{Ats}-{Year}-righe.csv");
     }
 
@@ -49,7 +58,7 @@ public sealed class RemunerazioneModel(RemunerationQuery query, TimeProvider clo
         }
 
         var workbook = new MemoryStream();
-        RemunerationExport.WriteXlsx(RemunerationTables.Of(result), workbook);
+        RemunerationExport.WriteXlsx(RemunerationTables.Of(result, names: await query.NamesAsync(result, Ats, ct)), workbook);
         return File(workbook.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"remunerazione-{Ats}-{Year}.xlsx");
     }
 
@@ -67,7 +76,7 @@ public sealed class RemunerazioneModel(RemunerationQuery query, TimeProvider clo
         }
 
         var pdf = new MemoryStream();
-        GestoreStatementPdf.Write(statement, result, pdf, query.Settings.FontDirectory);
+        GestoreStatementPdf.Write(statement, result, pdf, query.Settings.FontDirectory, await query.NamesAsync(result, Ats, ct));
         return File(pdf.ToArray(), "application/pdf", $"estratto-{statement.GestoreId}-{Year}.pdf");
     }
 
