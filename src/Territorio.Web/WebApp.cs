@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Application.Enrolment;
 using Territorio.Data;
 using Territorio.Data.Security;
 using Territorio.Flows.Reference;
@@ -65,6 +66,7 @@ public static class WebApp
         services.AddSingleton<WorklistPages>();
         services.AddAtsScreens();
         services.AddRehabScreens(builder.Configuration);
+        services.AddSingleton(new SignedPactScans(database.DataDirectory));
         services.AddScoped<CareDesk>();
         services.AddScoped<CareDocumentDownloads>();
         services.AddScoped<CaseManagers>();

@@ -9,6 +9,7 @@ using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
 using static Territorio.CareManagement.Application.Tests.CareWorld;
+using Territorio.Testing;
 
 namespace Territorio.CareManagement.Application.Tests;
 
@@ -53,7 +54,7 @@ public class CarePathTests
         adherence.Items.Single(i => i.Code == "89.01").Done.ShouldBe(1);
 
         var history = await world.UseAsync(db => world.Cases(db).HistoryAsync("P1", Ct));
-        history.Select(h => h.Action).ShouldBe(["lettera di invito emessa", "patto firmato", "versione PAI scritta", "prenotata", "erogata"]);
+        history.Select(h => h.Action).ShouldBe(["lettera di invito emessa", "richiesta di presa in carico", "patto firmato", "versione PAI scritta", "prenotata", "erogata"]);
         history.ShouldAllBe(h => h.Actor.Length > 0);
     }
 
@@ -104,7 +105,7 @@ public class CarePathTests
     public async Task ChangeOfGestore_TakesEffectOnItsDate_WhenThePatientSignsTheNewPact(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", Today.AddDays(-30), "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", Today.AddDays(-30), "paziente", "dr.rossi", CaseManager(), Ct));
         var effective = Today.AddDays(15);
         var request = await world.UseAsync(db => world.Enrolment(db).RequestChangeAsync("P1", "G2", effective, new Actor(ActorRole.Patient, "P1"), "vuole la cooperativa del proprio MMG", Ct));
 
@@ -112,11 +113,11 @@ public class CarePathTests
 
         // Approved in the future: nothing moves, and the new Gestore cannot sign before the date.
         (await world.UseAsync(db => world.Enrolment(db).PactsOfAsync("P1", Ct))).ShouldHaveSingleItem().Status.ShouldBe(PactStatus.Active);
-        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G2", null, "paziente", "dr.verdi", CaseManager("G2"), Ct))))
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G2", null, "paziente", "dr.verdi", CaseManager("G2"), Ct))))
             .Message.ShouldContain("decorre dal");
 
         world.Clock.UtcNow = effective.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G2", null, "paziente", "dr.verdi", CaseManager("G2"), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G2", null, "paziente", "dr.verdi", CaseManager("G2"), Ct));
 
         var pacts = await world.UseAsync(db => world.Enrolment(db).PactsOfAsync("P1", Ct));
         pacts.Select(p => (p.GestoreId, p.Status, p.EndDate)).ShouldBe([
@@ -150,7 +151,7 @@ public class CarePathTests
     public async Task Worklist_ListsPaiNotWrittenAndMissedBookings_MostUrgentFirst(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P2", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P2", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
         await world.EnrolWithPaiAsync("P1");
         long slot = await world.FirstSlotAsync();
         await world.UseAsync(db => world.Bookings(db).BookAsync("P1", slot, CaseManager(), Ct));
@@ -172,8 +173,8 @@ public class CarePathTests
             await world.EnrolWithPaiAsync(patient);
         }
 
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P2", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P5", "G1", Today.AddDays(-340), "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P2", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P5", "G1", Today.AddDays(-340), "paziente", "dr.rossi", CaseManager(), Ct));
         long slot = await world.FirstSlotAsync();
         await world.UseAsync(db => world.Bookings(db).BookAsync("P1", slot, CaseManager(), Ct));
         world.Clock.UtcNow = world.Clock.UtcNow.AddDays(370); // the windows of level 2 services are the whole first year
@@ -202,7 +203,7 @@ public class CarePathTests
         // Same finding, same lateness (PAI not written 40 days after the pact): the level decides, then the id.
         foreach (string patient in new[] { "P1", "P2", "P3" })
         {
-            await world.UseAsync(db => world.Enrolment(db).SignPactAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+            await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
         }
 
         var request = await world.UseAsync(db => world.Reclassification(db).ProposeAsync("P3", 1, "56", ["50", "20"], Manager(), "scompenso documentato", Ct));
@@ -228,8 +229,8 @@ public class CarePathTests
     public async Task WorklistVersion_ChangesWithTheGestoresCases_AndARun_NotWithAnotherGestoresCases(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P2", "G2", Today.AddDays(-40), "paziente", "dr.bianchi", CaseManager("G2"), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P2", "G2", Today.AddDays(-40), "paziente", "dr.bianchi", CaseManager("G2"), Ct));
         Task<WorklistVersion> VersionAsync(string gestore) => world.UseAsync(db => world.Cases(db).WorklistVersionAsync(gestore, Ct));
         var g1 = await VersionAsync("G1");
         var g2 = await VersionAsync("G2");
@@ -258,7 +259,7 @@ public class CarePathTests
         await using var world = await CreateAsync(provider);
         foreach (string patient in new[] { "P1", "P2" })
         {
-            await world.UseAsync(db => world.Enrolment(db).SignPactAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+            await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
         }
 
         Task<PatientRecordVersion?> VersionAsync(string patient) => world.UseAsync(db => world.Cases(db).PatientRecordVersionAsync(patient, Ct));
@@ -287,9 +288,9 @@ public class CarePathTests
         await using var world = await CreateAsync(provider);
         await world.UseAsync(db => world.Gestori(db).RegisterAsync("G3", "Privato", CareManagement.Gestori.GestoreKind.PrivatoAccreditato, Ats, AtsOperator, Ct));
 
-        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G3", null, "p", "g", CaseManager("G3"), Ct))))
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G3", null, "p", "g", CaseManager("G3"), Ct))))
             .Message.ShouldBe("il Gestore G3 non è idoneo per l'ATS 321 al livello 2");
-        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignPactAsync("P6", "G1", null, "p", "g", CaseManager(), Ct))))
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P6", "G1", null, "p", "g", CaseManager(), Ct))))
             .Message.ShouldContain("livello 4");
         (await world.UseAsync(db => db.Set<PattoDiCura>().CountAsync(Ct))).ShouldBe(0);
         (await world.UseAsync(db => db.Set<AuditEntry>().CountAsync(a => a.PatientId != null, Ct))).ShouldBe(0);

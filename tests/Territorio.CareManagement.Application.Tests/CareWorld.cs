@@ -92,7 +92,7 @@ public sealed class CareWorld : IAsyncDisposable
     public async Task EnrolWithPaiAsync(string patientId, string gestore = "G1")
     {
         var ct = TestContext.Current.CancellationToken;
-        await UseAsync(db => Enrolment(db).SignPactAsync(patientId, gestore, null, "paziente", "dr.rossi", CaseManager(gestore), ct));
+        await UseAsync(db => Enrolment(db).SignOnPatientRequestAsync(patientId, gestore, null, "paziente", "dr.rossi", CaseManager(gestore), ct));
         await UseAsync(db => Pai(db).WriteFromTemplateAsync(patientId, Manager(gestore), null, ct));
     }
 

@@ -4,6 +4,7 @@ using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
 using Territorio.Data;
 using static Territorio.CareManagement.Application.Tests.CareWorld;
+using Territorio.Testing;
 
 namespace Territorio.CareManagement.Application.Tests;
 
@@ -21,7 +22,7 @@ public class CaseloadAndCampaignTests
         // P1..P3 signed 40 days ago, no PAI yet: all three on the worklist.
         foreach (string patient in new[] { "P1", "P2", "P3" })
         {
-            await world.UseAsync(db => world.Enrolment(db).SignPactAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+            await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
         }
 
         await world.UseAsync(db => new CaseloadService(db, world.Clock).AssignAsync("P2", "cm.verdi", Manager(), Ct));
@@ -94,7 +95,7 @@ public class CaseloadAndCampaignTests
             .Message.ShouldContain("nessun paziente candidabile ancora da invitare");
 
         await world.UseAsync(db => Letters(db).DeclineAsync(campaign.Id, "P2", AtsOperator, "non interessato", Ct));
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
         (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => Letters(db).DeclineAsync(campaign.Id, "Q1", AtsOperator, "x", Ct))))
             .Message.ShouldContain("nessuna lettera della campagna");
 

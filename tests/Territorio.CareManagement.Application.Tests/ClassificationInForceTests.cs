@@ -1,6 +1,7 @@
 using Territorio.CareManagement.Common;
 using Territorio.Data;
 using static Territorio.CareManagement.Application.Tests.CareWorld;
+using Territorio.Testing;
 
 namespace Territorio.CareManagement.Application.Tests;
 
@@ -18,7 +19,7 @@ public class ClassificationInForceTests
     public async Task Eligible_AfterApprovedReclassificationToLevel4_DropsThePatient(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
         var request = await world.UseAsync(db => world.Reclassification(db).ProposeAsync("P1", 4, "56", [], Manager(), "ipertensione controllata, nessuna comorbilità", Ct));
         await world.UseAsync(db => world.Reclassification(db).DecideAsync(request.Id, approve: true, Commission, "documentazione adeguata", Ct));
         var pact = (await world.UseAsync(db => world.Enrolment(db).PactsOfAsync("P1", Ct))).Single();
@@ -28,7 +29,7 @@ public class ClassificationInForceTests
 
         // The stratification still says level 2: only the Commission's decision keeps P1 out.
         eligible.Select(e => e.PatientId).ShouldBe(["P2", "P3", "P4", "P5"]);
-        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct))))
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct))))
             .Message.ShouldContain("livello 4");
     }
 
@@ -38,7 +39,7 @@ public class ClassificationInForceTests
     public async Task Eligible_AfterApprovedReclassificationToLevel2From4_AddsThePatient_AndTheLetterSaysLevel2(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
         // A new stratification puts P1 at level 4; its Gestore contests it.
         var levels = "person_id,level,main_pathology,pathologies,evidence\nP1,4,,,x\nP2,2,56,56|50,x\n";
         await world.UseAsync(db => world.Levels(db).ImportAsync(new StringReader(levels), "levels-2.csv", Today, AtsOperator, null, Ct));

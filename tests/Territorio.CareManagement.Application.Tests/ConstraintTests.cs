@@ -8,6 +8,7 @@ using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
 using static Territorio.CareManagement.Application.Tests.CareWorld;
+using Territorio.Testing;
 
 namespace Territorio.CareManagement.Application.Tests;
 
@@ -26,7 +27,7 @@ public class ConstraintTests
         await using var second = world.Database.CreateContext();
 
         // Both read "no active pact" before either commits: the partial unique index decides.
-        var a = world.Enrolment(first).SignPactAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager("G1"), Ct);
+        var a = world.Enrolment(first).SignOnPatientRequestAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager("G1"), Ct);
         await a;
         var refusal = await Should.ThrowAsync<CareRuleException>(() => SignBypassingReadAsync(world, second));
         refusal.Message.ShouldBe("il paziente P1 ha già un patto di cura attivo");
@@ -38,7 +39,8 @@ public class ConstraintTests
     {
         var gestore = await db.Set<CareManagement.Gestori.Gestore>().Include(g => g.Candidatures).SingleAsync(g => g.Id == "G2", Ct);
         var classification = await ClassificationQueries.EffectiveAsync(db, "P1", Ct);
-        var signing = new PactSigning("P1", Ats, "MMG1", true, classification!, Today, "paziente", "coop");
+        var signing = new PactSigning("P1", Ats, "MMG1", true, classification!, Today,
+            new ConsentBasis(ConsentGround.Invitation, 1, "P1", null), new PatientSignature(SignatureMethod.Paper, "op", "patto-0123456789abcdef0123456789abcdef.pdf"), "coop");
         var pact = PactRules.Sign(signing, gestore, [], new Change(CaseManager("G2"), world.Clock.UtcNow)).Pact;
         db.Add(pact);
         await CareUnitOfWork.CommitAsync(db, Ct, "il paziente P1 ha già un patto di cura attivo");

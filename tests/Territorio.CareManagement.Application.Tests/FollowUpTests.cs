@@ -5,6 +5,7 @@ using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
 using static Territorio.CareManagement.Application.Tests.CareWorld;
+using Territorio.Testing;
 
 namespace Territorio.CareManagement.Application.Tests;
 
@@ -22,7 +23,7 @@ public class FollowUpTests
         // P1 and P2 signed 40 days ago, no PAI yet: both on the worklist for the PAI not written.
         foreach (var patient in new[] { "P1", "P2" })
         {
-            await world.UseAsync(db => world.Enrolment(db).SignPactAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+            await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
         }
 
         (await world.UseAsync(db => world.Cases(db).WorklistAsync("G1", null, 30, Ct))).Select(e => e.PatientId).ShouldBe(["P1", "P2"]);
@@ -44,7 +45,7 @@ public class FollowUpTests
     public async Task Contact_ForAPatientWithoutActivePact_OrByAnotherGestore_IsRefused(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
 
         (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => new ContactService(db, world.Clock).RecordAsync("P2", ContactKind.Visit, null, ContactOutcome.Reached, null, CaseManager(), Ct))))
             .Message.ShouldContain("non ha un patto di cura attivo");
@@ -59,7 +60,7 @@ public class FollowUpTests
     public async Task MmgDraft_FromTemplate_IsPendingForTheGestore_ThenValidated_ThenADraftIsRefused(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
 
         var draft = await world.UseAsync(db => world.Pai(db).DraftFromTemplateAsync("P1", Doctor, null, Ct));
         draft.ShouldSatisfyAllConditions(d => d.Status.ShouldBe(PaiVersionStatus.Proposed), d => d.Reason.ShouldContain("bozza del MMG dal modello provvisorio"));

@@ -1,6 +1,7 @@
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
 using static Territorio.CareManagement.Application.Tests.CareWorld;
+using Territorio.Testing;
 
 namespace Territorio.CareManagement.Application.Tests;
 
@@ -15,7 +16,7 @@ public class PaiFromTemplatesTests
     public async Task WriteFromTemplate_HypertensionWithDiabetes_OnePlanForBoth_ItemsNameTheirPathologies(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", Today, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", Today, "paziente", "dr.rossi", CaseManager(), Ct));
 
         var version = await world.UseAsync(db => world.Pai(db).WriteFromTemplateAsync("P1", Manager(), null, Ct));
 
@@ -36,7 +37,7 @@ public class PaiFromTemplatesTests
     public async Task Propose_ServiceOutsideTheNomenclator_IsRefused_InItalian(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", Today, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", Today, "paziente", "dr.rossi", CaseManager(), Ct));
 
         var refusal = await Should.ThrowAsync<Territorio.CareManagement.Common.CareRuleException>(() => world.UseAsync(db =>
             world.Pai(db).ProposeAsync("P1", [PaiItem.Service("90.42.9", "inventata", 1)], Doctor, "TSH", Ct)));

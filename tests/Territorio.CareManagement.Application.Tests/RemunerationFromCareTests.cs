@@ -5,6 +5,7 @@ using Territorio.Flows.Reference;
 using Territorio.Flows.Remuneration;
 using Territorio.Remuneration.Yearly;
 using static Territorio.CareManagement.Application.Tests.CareWorld;
+using Territorio.Testing;
 
 namespace Territorio.CareManagement.Application.Tests;
 
@@ -25,7 +26,7 @@ public class RemunerationFromCareTests
         world.Clock.UtcNow = Start.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
         foreach (var (patient, gestore) in new[] { ("P1", "G1"), ("P2", "G1"), ("P3", "G2"), ("P4", "G1") })
         {
-            await world.UseAsync(db => world.Enrolment(db).SignPactAsync(patient, gestore, null, "paziente", "dr.rossi", CaseManager(gestore), Ct));
+            await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync(patient, gestore, null, "paziente", "dr.rossi", CaseManager(gestore), Ct));
         }
 
         // P4's GP drafts the PAI for G1, which validates it: a collaborator's PAI.
@@ -40,7 +41,7 @@ public class RemunerationFromCareTests
         var change = await world.UseAsync(db => world.Enrolment(db).RequestChangeAsync("P2", "G2", new DateOnly(2026, 5, 1), new Actor(ActorRole.Patient, "P2"), "il mio MMG", Ct));
         await world.UseAsync(db => world.Enrolment(db).DecideChangeAsync(change.Id, approve: true, Commission, "accolta", Ct));
         world.Clock.UtcNow = new DateTime(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P2", "G2", null, "paziente", "dr.verdi", CaseManager("G2"), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P2", "G2", null, "paziente", "dr.verdi", CaseManager("G2"), Ct));
         // P3 dies on 15 June.
         await world.UseAsync(async db =>
         {
@@ -82,7 +83,7 @@ public class RemunerationFromCareTests
     public async Task OtherAtsAndOtherYears_AreNotRead(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignPactAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
 
         (await world.UseAsync(db => new CarePactPeriodSource(db).ReadYearAsync(2026, "322", Ct))).ShouldBeEmpty();
         (await world.UseAsync(db => new CarePactPeriodSource(db).ReadYearAsync(2025, null, Ct))).ShouldBeEmpty();

@@ -42,7 +42,13 @@ internal static class Given
     public static Classification Level(int level, string main = "56") => new("P1", level, main, main, Today.AddDays(-30), "stratificazione n.1");
 
     public static PactSigning Signing(int level = 2, DateOnly? start = null, string patient = "P1") =>
-        new(patient, Ats, Mmg, true, Level(level) with { PersonId = patient }, start ?? Today, "Mario Verdi", "dr.rossi");
+        new(patient, Ats, Mmg, true, Level(level) with { PersonId = patient }, start ?? Today, Invitation(patient), OnPaper, "dr.rossi");
+
+    /// <summary>The ATS's letter n.7 to the patient.</summary>
+    public static ConsentBasis Invitation(string patient = "P1") => new(ConsentGround.Invitation, 7, patient, null);
+
+    /// <summary>Signed on paper before Maria Bianchi, with the scan stored.</summary>
+    public static readonly PatientSignature OnPaper = new(SignatureMethod.Paper, "Maria Bianchi (mbianchi)", "patto-0123456789abcdef0123456789abcdef.pdf");
 
     public static PattoDiCura Pact(Gestore? gestore = null, int level = 2, DateOnly? start = null)
     {

@@ -33,7 +33,7 @@ public sealed class CarePathBrowserTests(BrowserFixture web)
         await web.SignInAsync(cm, CareSeed.PendingGestoreCaseManager);
         await cm.GetByRole(AriaRole.Link, new() { Name = "Arruolamento" }).First.ClickAsync();
         await cm.GetByLabel("Codice assistito").FillAsync(CareSeed.NewPatient);
-        await cm.GetByLabel("Firma del paziente (nome e cognome)").FillAsync("Maria Rossi");
+        await SignedScans.AttachPdfAsync(cm);
         await cm.GetByRole(AriaRole.Button, new() { Name = "Firma il Patto di Cura" }).ClickAsync();
         await Assertions.Expect(cm.GetByTestId("assistito")).ToHaveTextAsync(CareSeed.NewPatient);
         await Assertions.Expect(cm.GetByTestId("pai-assente")).ToBeVisibleAsync();
@@ -86,7 +86,7 @@ public sealed class CarePathBrowserTests(BrowserFixture web)
         await web.SignInAsync(cm, Territory.B.UserOf(TerritorioRoles.GestoreCaseManager));
         await cm.GotoAsync("/Gestore/Arruolamento");
         await cm.GetByLabel("Codice assistito").FillAsync(CareSeed.NewPatient);
-        await cm.GetByLabel("Firma del paziente (nome e cognome)").FillAsync("Maria Rossi");
+        await SignedScans.AttachPdfAsync(cm);
         await cm.GetByRole(AriaRole.Button, new() { Name = "Firma il Patto di Cura" }).ClickAsync();
         await Assertions.Expect(cm.GetByTestId("errore")).ToContainTextAsync($"non risulta tra i residenti dell'ATS {Territory.B.Ats}");
         await cm.Context.CloseAsync();

@@ -30,7 +30,7 @@ public sealed class MmgCollaborationBrowserTests(BrowserFixture web)
         await web.SignInAsync(cm, Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
         await cm.GotoAsync("/Gestore/Arruolamento");
         await cm.GetByLabel("Codice assistito").FillAsync(Patient);
-        await cm.GetByLabel("Firma del paziente (nome e cognome)").FillAsync("Paolo Neri");
+        await SignedScans.AttachPdfAsync(cm);
         await cm.GetByRole(AriaRole.Button, new() { Name = "Firma il Patto di Cura" }).ClickAsync();
         await Assertions.Expect(cm.GetByTestId("assistito")).ToHaveTextAsync(Patient);
         var contact = cm.GetByTestId("nuovo-contatto");

@@ -4,6 +4,7 @@ using Territorio.CareManagement.Application;
 using Territorio.Web.Security;
 using Territorio.Web.Tests.Infrastructure;
 using CareActor = Territorio.CareManagement.Common.Actor;
+using Territorio.Testing;
 
 namespace Territorio.Web.Tests;
 
@@ -27,7 +28,7 @@ public sealed class PaiEditorBrowserTests(BrowserFixture web)
             await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(GpUser, "Secondo MMG B", TerritorioRoles.Mmg, Territory.B.Ats, MmgId: Territory.B.OtherMmg), Territory.Password);
             var care = scope.ServiceProvider.GetRequiredService<CareServices>();
             var by = new CareActor.Factory("cm.test");
-            await care.Enrolment.SignPactAsync(Patient, Territory.B.Gestore, null, "Paziente B2", "Gestore B", by.CaseManager(Territory.B.Gestore), TestContext.Current.CancellationToken);
+            await care.Enrolment.SignOnPatientRequestAsync(Patient, Territory.B.Gestore, null, "Paziente B2", "Gestore B", by.CaseManager(Territory.B.Gestore), TestContext.Current.CancellationToken);
         }
 
         // 1. The GP opens the editor: the templates of the patient's pathologies (56 and 29), merged and marked provisional.

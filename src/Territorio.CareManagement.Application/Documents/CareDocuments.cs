@@ -111,7 +111,7 @@ public static class CareDocuments
 
         pdf.Heading("Firme")
             .Paragraph($"Firmato il {pact.SignedOn:dd/MM/yyyy}")
-            .Paragraph($"Per il paziente: {pact.PatientSignatory}")
+            .Paragraph($"Per il paziente: {PactSignatures.Describe(pact)}")
             .Paragraph($"Per il Gestore: {pact.GestoreSignatory}");
         pdf.Save(output);
     }

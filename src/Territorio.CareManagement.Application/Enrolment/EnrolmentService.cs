@@ -37,6 +37,9 @@ internal sealed class EligibleRow
     public long? ReclassificationId { get; init; }
 }
 
+/// <summary>The patient's level in force (null: not stratified), the Gestori they may choose, and their requests.</summary>
+public sealed record EnrolmentChoice(int? Level, IReadOnlyList<EligibleGestore> Gestori, IReadOnlyList<EnrolmentRequest> Requests);
+
 /// <summary>The content of an enrolment letter, ready to print.</summary>
 public sealed record LetterContent(EnrolmentLetter Letter, string? MmgId, string? MainPathologyName, IReadOnlyList<EligibleGestore> Gestori)
 {
@@ -137,7 +140,12 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         return (residents, doctors);
     }
 
-    public async Task<SignedPact> SignPactAsync(string patientId, string gestoreId, DateOnly? start, string patientSignatory, string gestoreSignatory, Actor by, CancellationToken ct)
+    /// <summary>
+    /// Signs the pact the patient chose: on the approved change of Gestore, the patient's (or GP's)
+    /// open request to this Gestore, or else the ATS's invitation letter (ConsentRules refuses
+    /// when there is none); <paramref name="signature"/> says how the patient signed and who witnessed it.
+    /// </summary>
+    public async Task<SignedPact> SignPactAsync(string patientId, string gestoreId, DateOnly? start, PatientSignature signature, string gestoreSignatory, Actor by, CancellationToken ct)
     {
         var patient = await PatientAsync(patientId, ct);
         var classification = await ClassificationAsync(patientId, ct)
@@ -145,11 +153,15 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         var gestore = await GestoreAsync(gestoreId, ct);
         var pacts = await Db.Set<PattoDiCura>().Where(p => p.PatientId == patientId).ToListAsync(ct);
         var startDate = start ?? Today;
-        var signing = new PactSigning(patientId, patient.Ats, patient.MmgId, patient.IsAliveOn(startDate), classification, startDate, patientSignatory, gestoreSignatory);
 
         // A patient moving to this Gestore by an approved change signs here, on or after the change's date.
         var change = await Db.Set<ChangeOfGestoreRequest>()
             .FirstOrDefaultAsync(r => r.PatientId == patientId && r.ToGestoreId == gestoreId && r.Status == RequestStatus.Approved && r.NewPactId == null, ct);
+        var request = change is null ? await OpenRequestAsync(patientId, gestoreId, ct) : null;
+        var basis = change is not null ? new ConsentBasis(ConsentGround.ChangeOfGestore, change.Id, patientId, change.ToGestoreId)
+            : request?.AsBasis() ?? await InvitationAsync(patientId, ct);
+        var signing = new PactSigning(patientId, patient.Ats, patient.MmgId, patient.IsAliveOn(startDate), classification, startDate, basis, signature, gestoreSignatory);
+
         var current = pacts.FirstOrDefault(p => p.Status == PactStatus.Active);
         if (change is not null && current is not null && current.Id == change.PactId)
         {
@@ -159,9 +171,69 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         }
 
         var signed = PactRules.Sign(signing, gestore, pacts, Now(by));
-        await CommitReplacingAsync(signed.Pact, $"il paziente {patientId} ha già un patto di cura attivo", ct);
+        await CommitReplacingAsync(signed.Pact, $"il paziente {patientId} ha già un patto di cura attivo", ct, request is null ? null : () => request.LinkPact(signed.Pact.Id));
         return signed;
     }
+
+    /// <summary>The patient's request to a Gestore not yet signed, if any (the GP's or their own).</summary>
+    private Task<EnrolmentRequest?> OpenRequestAsync(string patientId, string gestoreId, CancellationToken ct) =>
+        Db.Set<EnrolmentRequest>().Where(r => r.PatientId == patientId && r.GestoreId == gestoreId && r.PactId == null)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>The ATS's latest letter to the patient that the patient did not decline, as a ground for the pact.</summary>
+    private async Task<ConsentBasis?> InvitationAsync(string patientId, CancellationToken ct) =>
+        await Db.Set<EnrolmentLetter>().AsNoTracking().Where(l => l.PatientId == patientId && l.DeclinedOn == null)
+            .OrderByDescending(l => l.IssuedOn).ThenByDescending(l => l.Id)
+            .Select(l => new ConsentBasis(ConsentGround.Invitation, l.Id, l.PatientId, null)).FirstOrDefaultAsync(ct);
+
+    /// <summary>"Chiedo la presa in carico": the patient, from their own page, asks an eligible Gestore of their choice.</summary>
+    public async Task<EnrolmentRequest> RequestEnrolmentAsync(string patientId, string gestoreId, Actor by, CancellationToken ct)
+    {
+        var patient = await PatientAsync(patientId, ct);
+        if (!patient.IsAliveOn(Today))
+        {
+            throw new CareRuleException($"il paziente {patientId} risulta deceduto");
+        }
+
+        var classification = await ClassificationAsync(patientId, ct)
+            ?? throw new CareRuleException($"il paziente {patientId} non risulta stratificato: non è candidabile alla presa in carico");
+        if (await Db.Set<PattoDiCura>().AnyAsync(p => p.PatientId == patientId && p.Status == PactStatus.Active && p.EndDate >= Today, ct))
+        {
+            throw new CareRuleException("ha già un Patto di Cura attivo: per cambiare Gestore serve la richiesta di cambio");
+        }
+
+        var gestore = await GestoreAsync(gestoreId, ct);
+        var open = await Db.Set<EnrolmentRequest>().Where(r => r.PatientId == patientId && r.PactId == null).ToListAsync(ct);
+        var request = EnrolmentRequest.ByPatient(patientId, patient.Ats, classification, gestore, open, Now(by));
+        Db.Add(request);
+        await CommitAsync(ct);
+        return request;
+    }
+
+    /// <summary>
+    /// What the patient's page offers before a pact: their level in force, the Gestori eligible for
+    /// their ATS at that level (none when the level is not of presa in carico), and their requests.
+    /// </summary>
+    public async Task<EnrolmentChoice> ChoiceOfAsync(string patientId, CancellationToken ct)
+    {
+        var patient = await PatientAsync(patientId, ct);
+        var classification = await ClassificationAsync(patientId, ct);
+        var gestori = classification is { IsEligible: true }
+            ? await new GestoriService(Db, Clock).EligibleAsync(patient.Ats, classification.Level, ct)
+            : [];
+        return new EnrolmentChoice(classification?.Level, gestori, await RequestsOfAsync(patientId, ct));
+    }
+
+    /// <summary>The requests addressed to a Gestore and not yet signed, oldest first (the Gestore's enrolment screen).</summary>
+    public async Task<IReadOnlyList<EnrolmentRequest>> OpenRequestsToAsync(string gestoreId, CancellationToken ct) =>
+        await Db.Set<EnrolmentRequest>().AsNoTracking().Where(r => r.GestoreId == gestoreId && r.PactId == null
+                && !Db.Set<PattoDiCura>().Any(p => p.PatientId == r.PatientId && p.Status == PactStatus.Active))
+            .OrderBy(r => r.RequestedOn).ThenBy(r => r.Id).Take(200).ToListAsync(ct);
+
+    /// <summary>The patient's requests of presa in carico, newest first.</summary>
+    public async Task<IReadOnlyList<EnrolmentRequest>> RequestsOfAsync(string patientId, CancellationToken ct) =>
+        await Db.Set<EnrolmentRequest>().AsNoTracking().Where(r => r.PatientId == patientId)
+            .OrderByDescending(r => r.RequestedOn).ThenByDescending(r => r.Id).ToListAsync(ct);
 
     public async Task<PattoDiCura> RenewAsync(long pactId, Actor by, CancellationToken ct)
     {

@@ -12,7 +12,8 @@ public sealed record PactSigning(
     bool Alive,
     Classification Classification,
     DateOnly StartDate,
-    string PatientSignatory,
+    ConsentBasis? Basis,
+    PatientSignature? Signature,
     string GestoreSignatory);
 
 /// <summary>The outcome of signing: the pact, and notes the operator should read.</summary>

@@ -25,7 +25,7 @@ public sealed class PattoDiCura : AggregateRoot
 
     private PattoDiCura()
     {
-        PatientId = GestoreId = Ats = PatientSignatory = GestoreSignatory = "";
+        PatientId = GestoreId = Ats = GestoreSignatory = "";
     }
 
     public long Id { get; private set; }
@@ -47,7 +47,20 @@ public sealed class PattoDiCura : AggregateRoot
     /// <summary>Last day covered (inclusive).</summary>
     public DateOnly EndDate { get; private set; }
 
-    public string PatientSignatory { get; private set; }
+    /// <summary>What the pact was signed on: an invitation or a request (null: signed before consent was recorded).</summary>
+    public ConsentGround? ConsentGround { get; private set; }
+
+    /// <summary>The number of the letter or request of <see cref="ConsentGround"/>.</summary>
+    public long? ConsentReference { get; private set; }
+
+    /// <summary>How the patient signed (null: signed before consent was recorded).</summary>
+    public SignatureMethod? SignatureMethod { get; private set; }
+
+    /// <summary>The stored name of the scanned paper pact (signed on paper only).</summary>
+    public string? SignatureScan { get; private set; }
+
+    /// <summary>The operator who witnessed the patient's signature, by name.</summary>
+    public string? Witness { get; private set; }
 
     public string GestoreSignatory { get; private set; }
 
@@ -76,6 +89,7 @@ public sealed class PattoDiCura : AggregateRoot
 
     internal static PattoDiCura Create(PactSigning signing, Gestore gestore, Change change)
     {
+        string witness = ConsentRules.Require(signing.PatientId, signing.Basis, signing.Signature, gestore.Id);
         var pact = new PattoDiCura
         {
             PatientId = signing.PatientId,
@@ -86,12 +100,17 @@ public sealed class PattoDiCura : AggregateRoot
             SignedOn = change.Day,
             StartDate = signing.StartDate,
             EndDate = OneYearFrom(signing.StartDate),
-            PatientSignatory = Guard.Text(signing.PatientSignatory, "firmatario per il paziente"),
+            ConsentGround = signing.Basis!.Ground,
+            ConsentReference = signing.Basis.Id,
+            SignatureMethod = signing.Signature!.Method,
+            SignatureScan = signing.Signature.Method == Pacts.SignatureMethod.Paper ? signing.Signature.Scan!.Trim() : null,
+            Witness = witness,
             GestoreSignatory = Guard.Text(signing.GestoreSignatory, "firmatario per il Gestore"),
             MmgId = signing.MmgId,
             Status = PactStatus.Active,
         };
-        pact.Record("patto firmato", change, $"Gestore {gestore.Id}, livello {pact.Level}, dal {pact.StartDate:yyyy-MM-dd} al {pact.EndDate:yyyy-MM-dd}");
+        pact.Record("patto firmato", change, $"Gestore {gestore.Id}, livello {pact.Level}, dal {pact.StartDate:yyyy-MM-dd} al {pact.EndDate:yyyy-MM-dd}; "
+            + $"su {GroundNames.Italian(pact.ConsentGround.Value)} n.{pact.ConsentReference}, {GroundNames.Italian(pact.SignatureMethod.Value)}, alla presenza di {witness}");
         return pact;
     }
 

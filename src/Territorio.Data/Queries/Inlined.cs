@@ -14,6 +14,8 @@ public static class Inlined
 {
     public static TResult Call<T1, T2, TResult>(Expression<Func<T1, T2, TResult>> rule, T1 a1, T2 a2) => throw NotExpanded();
 
+    public static TResult Call<T1, T2, T3, TResult>(Expression<Func<T1, T2, T3, TResult>> rule, T1 a1, T2 a2, T3 a3) => throw NotExpanded();
+
     public static TResult Call<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(
         Expression<Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult>> rule, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7, T8 a8) => throw NotExpanded();
 

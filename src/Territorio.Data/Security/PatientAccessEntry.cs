@@ -25,4 +25,7 @@ public sealed class PatientAccessEntry
     public string Resource { get; set; } = "";
 
     public bool Granted { get; set; }
+
+    /// <summary>The Patto di Cura under which a Gestore read the patient (null for other readers).</summary>
+    public long? PactId { get; set; }
 }

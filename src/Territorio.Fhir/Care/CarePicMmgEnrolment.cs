@@ -116,11 +116,27 @@ public sealed class CarePicMmgEnrolment(TerritorioDbContext db, CareCatalogues c
             ?? new Classification(resident.Id, request.ChronicityLevel, request.PrimaryPathology.RegionalCode?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 string.Join('|', new[] { request.PrimaryPathology }.Concat(request.OtherProblems).Select(p => p.RegionalCode).OfType<int>().Distinct()),
                 RomeCalendar.Today(clock), $"messaggio picMMG {request.MessageId} del MMG {gp}");
-        var signing = new PactSigning(resident.Id, resident.Ats, gp, resident.IsAliveOn(RomeCalendar.Today(clock)), classification, RomeCalendar.Today(clock),
-            $"{request.Patient.FamilyName} {request.Patient.GivenNames} (adesione raccolta dal MMG {gp})", $"MMG {gp} per {cooperative.Name}");
-        var signed = PactRules.Sign(signing, cooperative, pacts, Change(Actor.System, $"attivazione dalla cartella del MMG {gp} (picMMG {request.MessageId})"));
+        // DGR X/6164/2017: the GP's message is the request (the patient chose their GP's cooperative); the
+        // patient signed the pre-filled pact at the GP's office, the GP witnessing, and the form stays with the GP.
+        var today = RomeCalendar.Today(clock);
+        var change = Change(Actor.System, $"attivazione dalla cartella del MMG {gp} (picMMG {request.MessageId})");
+        var enrolment = EnrolmentRequest.ByMmg(resident.Id, resident.Ats, classification, cooperative, request.MessageId, change);
+        string witness = await db.GeneralPractitioners.Where(g => g.Id == gp).Select(g => g.DisplayName).FirstOrDefaultAsync(ct) is { Length: > 0 } name ? $"{name} ({gp})" : $"MMG {gp}";
+        var signing = new PactSigning(resident.Id, resident.Ats, gp, resident.IsAliveOn(today), classification, today,
+            null, new PatientSignature(SignatureMethod.PaperAtMmg, witness), $"MMG {gp} per {cooperative.Name}");
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        db.Add(enrolment);
+        await CareUnitOfWork.CommitAsync(db, ct);
+        var signed = PactRules.Sign(signing with { Basis = enrolment.AsBasis() }, cooperative, pacts, change);
         db.Add(signed.Pact);
         await CareUnitOfWork.CommitAsync(db, ct, $"il paziente {resident.Id} ha già un patto di cura attivo");
+        enrolment.LinkPact(signed.Pact.Id);
+        await CareUnitOfWork.CommitAsync(db, ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return signed.Pact;
     }
 

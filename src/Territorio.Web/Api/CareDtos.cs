@@ -148,7 +148,12 @@ public sealed record PaiDraftRequest(string? Reason);
 
 public sealed record ProposalDecisionRequest(bool? Accept, string? Reason);
 
-public sealed record PactRequest(string? PatientId, string? PatientSignatory, string? Start);
+/// <summary>
+/// Signing a pact: <c>signatureMethod</c> "carta" (with <c>signatureScan</c>, the scanned pact as
+/// base64 PDF/PNG/JPEG) or "pagina-paziente" (the patient confirmed on their page). The former
+/// free-text <c>patientSignatory</c> is refused: a name typed by the Gestore is no consent.
+/// </summary>
+public sealed record PactRequest(string? PatientId, string? PatientSignatory, string? Start, string? SignatureMethod = null, string? SignatureScan = null);
 
 public sealed record BookRequest(long? SlotId);
 

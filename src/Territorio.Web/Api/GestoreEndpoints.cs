@@ -6,6 +6,7 @@ using Territorio.CareManagement.Application.CaseManagement;
 using Microsoft.AspNetCore.Routing;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.CaseManagement;
+using Territorio.CareManagement.Pacts;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
 
@@ -192,10 +193,9 @@ public static class GestoreEndpoints
 
     private static async Task<IResult> SignPactAsync(PactRequest request, HttpContext http, CareDesk desk, CancellationToken ct)
     {
-        var validation = new ApiProblems.Validation()
-            .Required("patientId", request.PatientId, "Codice assistito")
-            .Required("patientSignatory", request.PatientSignatory, "Firma del paziente");
+        var validation = new ApiProblems.Validation().Required("patientId", request.PatientId, "Codice assistito");
         var start = CareApi.Day(request.Start, "start", validation);
+        var (method, scan) = PactSignatureInput.Read(request.PatientSignatory, request.SignatureMethod, request.SignatureScan, validation);
         if (!validation.IsValid)
         {
             return validation.Problem();
@@ -203,7 +203,7 @@ public static class GestoreEndpoints
 
         return await CareApi.RunAsync(async () =>
         {
-            var signed = await desk.SignPactAsync(Actor.From(http.User), request.PatientId!.Trim(), request.PatientSignatory!.Trim(), start, ct);
+            var signed = await desk.SignPactAsync(Actor.From(http.User), request.PatientId!.Trim(), method!.Value, scan, start, ct);
             return TypedResults.Created($"/api/gestore/pazienti/{signed.Pact.PatientId}", PactDto.Of(signed.Pact));
         });
     }

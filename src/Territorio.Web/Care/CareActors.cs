@@ -19,6 +19,8 @@ public static class CareActors
 
     public static CareActor OfErogatore(Actor actor) => new CareActor.Factory(actor.UserName).Erogatore(Require(actor.ErogatoreId));
 
+    public static CareActor OfPatient(Actor actor) => new(CareManagement.Common.ActorRole.Patient, Require(actor.PersonId));
+
     public static CareActor OfMmg(Actor actor) => CareActor.Factory.Mmg(Require(actor.MmgId));
 
     private static string Require(string? id) => id ?? throw new InvalidOperationException("account senza l'ambito richiesto dal ruolo");

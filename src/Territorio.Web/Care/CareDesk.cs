@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Application.Network;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.CaseManagement;
@@ -16,9 +17,13 @@ namespace Territorio.Web.Care;
 /// ATS. The patient's visibility is checked (and logged) by the caller through
 /// <see cref="PatientAccess"/> before any of these runs; the care domain then applies its rules.
 /// </summary>
-public sealed class CareDesk(CareServices care, TimeProvider clock)
+public sealed class CareDesk(CareServices care, TimeProvider clock, SignedPactScans scans)
 {
-    public async Task<SignedPact> SignPactAsync(Actor me, string patientId, string patientSignatory, DateOnly? start, CancellationToken ct)
+    /// <summary>
+    /// The Gestore's operator signs the pact the patient chose; the operator is the witness. On
+    /// paper, the scan is stored first and removed again if the pact is refused (nothing half-written).
+    /// </summary>
+    public async Task<SignedPact> SignPactAsync(Actor me, string patientId, SignatureMethod method, Stream? scan, DateOnly? start, CancellationToken ct)
     {
         // Only residents of the Gestore's own ATS; the answer does not say whether others exist.
         if (!await care.Db.Residents.AnyAsync(r => r.Id == patientId && r.Ats == me.Ats, ct))
@@ -26,7 +31,16 @@ public sealed class CareDesk(CareServices care, TimeProvider clock)
             throw new RefusedException($"l'assistito {patientId} non risulta tra i residenti dell'ATS {me.Ats}");
         }
 
-        return await care.Enrolment.SignPactAsync(patientId, GestoreOf(me), start, patientSignatory, me.UserName, CareActors.OfGestore(me), ct);
+        string? stored = method == SignatureMethod.Paper && scan is not null ? await scans.StoreAsync(scan, ct) : null;
+        try
+        {
+            return await care.Enrolment.SignPactAsync(patientId, GestoreOf(me), start, new PatientSignature(method, me.Witness, stored), me.UserName, CareActors.OfGestore(me), ct);
+        }
+        catch when (stored is not null)
+        {
+            scans.Delete(stored);
+            throw;
+        }
     }
 
     public Task<PaiVersion> WritePaiFromTemplateAsync(Actor me, string patientId, string? reason, CancellationToken ct) =>

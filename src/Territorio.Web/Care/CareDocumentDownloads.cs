@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Documents;
+using Territorio.CareManagement.Application.Enrolment;
 using Territorio.Flows.Printing;
 
 namespace Territorio.Web.Care;
@@ -11,8 +12,19 @@ namespace Territorio.Web.Care;
 /// patient): the CLI's generators (PDFsharp), on a file the caller already opened through
 /// <see cref="PatientFileQuery"/> (access checked and logged).
 /// </summary>
-public sealed class CareDocumentDownloads(CareServices care, IConfiguration configuration)
+public sealed class CareDocumentDownloads(CareServices care, IConfiguration configuration, SignedPactScans scans)
 {
+    /// <summary>The scan of a pact of the file signed on paper (404 for another patient's pact or a pact without scan).</summary>
+    public IActionResult SignatureScan(PatientFile? file, long pactId)
+    {
+        if (file?.Pacts.FirstOrDefault(p => p.Id == pactId) is not { SignatureScan: { } stored } || scans.Open(stored) is not { } content)
+        {
+            return new NotFoundResult();
+        }
+
+        return new FileStreamResult(content, SignedPactScans.ContentType(stored)) { FileDownloadName = $"patto-di-cura-{pactId}-firmato{Path.GetExtension(stored)}" };
+    }
+
     public async Task<IActionResult> PactAsync(PatientFile? file, CancellationToken ct)
     {
         if (file?.ActivePact is not { } pact)

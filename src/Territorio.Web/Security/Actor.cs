@@ -25,8 +25,17 @@ public sealed record Actor(
             Claim(TenancyClaims.Mmg),
             Claim(TenancyClaims.Erogatore),
             Claim(TenancyClaims.Structure),
-            Claim(TenancyClaims.Person));
+            Claim(TenancyClaims.Person))
+        {
+            DisplayName = Claim(ClaimTypes.GivenName),
+        };
     }
+
+    /// <summary>The person's name as the account shows it (null: the account has none).</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>The operator by name and account, as a witness of a signature is recorded ("Maria Rossi (mrossi)").</summary>
+    public string Witness => DisplayName is { } name && name != UserName ? $"{name} ({UserName})" : UserName;
 
     public bool IsAts => Roles.Contains(TerritorioRoles.AtsOperatore) || Roles.Contains(TerritorioRoles.AtsControllore);
 

@@ -30,6 +30,11 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
 
     private static readonly Expression<Func<TerritorioDbContext, Resident, bool>> NothingAlongside = (_, _) => true;
 
+    /// <summary>The Gestore's active pact with the resident: a Gestore reads a record only under it (DGR X/6164/2017: the pact is the act of taking in charge).</summary>
+    private static readonly Expression<Func<TerritorioDbContext, Resident, string?, long?>> PactOf =
+        (db, r, gestore) => gestore == null ? (long?)null
+            : db.Set<PattoDiCura>().Where(p => p.PatientId == r.Id && p.GestoreId == gestore && p.Status == PactStatus.Active).Select(p => (long?)p.Id).FirstOrDefault();
+
     /// <summary>Residents the actor may see (never widened by the caller's input).</summary>
     public IQueryable<Resident> VisibleTo(Actor actor)
     {
@@ -59,7 +64,7 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
         var opened = await open(db, viewer.Ats, viewer.WholeTerritory, viewer.Mmg, viewer.Person, viewer.Gestore, viewer.Erogatore, patientId);
         string? patientAts = opened?.Patient.Ats
             ?? await db.Residents.Where(r => r.Id == patientId).Select(r => r.Ats).FirstOrDefaultAsync(cancellationToken);
-        await log.AppendAsync([Entry(actor, patientId, patientAts, resource, granted: opened is not null)]);
+        await log.AppendAsync([Entry(actor, patientId, patientAts, resource, granted: opened is not null, opened?.PactId)]);
         return opened;
     }
 
@@ -69,38 +74,48 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
     /// <summary>Compiled per provider's context: a list screen (the worklist) logs what it shows on every view.</summary>
     private static readonly ConcurrentDictionary<Type, Delegate> ShownQueries = new();
 
-    private static readonly Expression<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IQueryable<Resident>>> ShownQuery =
-        Inlined.Expand<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IQueryable<Resident>>>(
+    private static readonly Expression<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IQueryable<Shown>>> ShownQuery =
+        Inlined.Expand<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IQueryable<Shown>>>(
             (db, ats, wholeTerritory, mmg, person, gestore, erogatore, ids) => db.Residents.AsNoTracking()
-                .Where(r => Inlined.Call(Visible, db, r, ats, wholeTerritory, mmg, person, gestore, erogatore) && ids.Contains(r.Id)));
+                .Where(r => Inlined.Call(Visible, db, r, ats, wholeTerritory, mmg, person, gestore, erogatore) && ids.Contains(r.Id))
+                .Select(r => new Shown(r.Id, r.Ats, Inlined.Call(PactOf, db, r, gestore))));
 
     private static Expression<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Opened<T>?>> OpenQuery<T>(Expression<Func<TerritorioDbContext, Resident, T>> alongside) =>
         Inlined.Expand<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Opened<T>?>>(
             (db, ats, wholeTerritory, mmg, person, gestore, erogatore, id) => db.Residents.AsNoTracking()
                 .Where(r => Inlined.Call(Visible, db, r, ats, wholeTerritory, mmg, person, gestore, erogatore) && r.Id == id)
-                .Select(r => new Opened<T>(r, Inlined.Call(alongside, db, r)))
+                .Select(r => new Opened<T>(r, Inlined.Call(alongside, db, r), Inlined.Call(PactOf, db, r, gestore)))
                 .FirstOrDefault());
 
     /// <summary>Logs a read of several patients at once (a list showing their data).</summary>
-    public Task RecordListAsync(Actor actor, IEnumerable<Resident> patients, string resource, CancellationToken cancellationToken)
+    public async Task RecordListAsync(Actor actor, IEnumerable<Resident> patients, string resource, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return log.AppendAsync([.. patients.Select(p => Entry(actor, p.Id, p.Ats, resource, granted: true))]);
+        var list = patients.ToList();
+        var pacts = new Dictionary<string, long>();
+        if (actor.IsGestore && list.Count > 0)
+        {
+            var ids = list.Select(p => p.Id).ToList();
+            pacts = await db.Set<PattoDiCura>().AsNoTracking()
+                .Where(p => ids.Contains(p.PatientId) && p.GestoreId == actor.GestoreId && p.Status == PactStatus.Active)
+                .ToDictionaryAsync(p => p.PatientId, p => p.Id, cancellationToken);
+        }
+
+        await log.AppendAsync([.. list.Select(p => Entry(actor, p.Id, p.Ats, resource, granted: true, pacts.TryGetValue(p.Id, out long pact) ? pact : null))]);
     }
 
     /// <summary>Logs the patients a screen showed by id (those visible to the actor; others are not shown).</summary>
     public async Task RecordShownAsync(Actor actor, IEnumerable<string> patientIds, string resource, CancellationToken cancellationToken)
     {
         var viewer = Viewer.Of(actor);
-        var visibleAmong = (Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IAsyncEnumerable<Resident>>)ShownQueries.GetOrAdd(
+        var visibleAmong = (Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IAsyncEnumerable<Shown>>)ShownQueries.GetOrAdd(
             db.GetType(), static _ => EF.CompileAsyncQuery(ShownQuery));
-        var shown = new List<Resident>();
-        await foreach (var resident in visibleAmong(db, viewer.Ats, viewer.WholeTerritory, viewer.Mmg, viewer.Person, viewer.Gestore, viewer.Erogatore, [.. patientIds.Distinct()]).WithCancellation(cancellationToken))
+        var entries = new List<PatientAccessEntry>();
+        await foreach (var shown in visibleAmong(db, viewer.Ats, viewer.WholeTerritory, viewer.Mmg, viewer.Person, viewer.Gestore, viewer.Erogatore, [.. patientIds.Distinct()]).WithCancellation(cancellationToken))
         {
-            shown.Add(resident);
+            entries.Add(Entry(actor, shown.PatientId, shown.Ats, resource, granted: true, shown.PactId));
         }
 
-        await RecordListAsync(actor, shown, resource, cancellationToken);
+        await log.AppendAsync(entries);
     }
 
     /// <summary>The GP's own assistiti (at most <paramref name="limit"/>), logged as read.</summary>
@@ -112,7 +127,7 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
         return patients;
     }
 
-    private PatientAccessEntry Entry(Actor actor, string patientId, string? patientAts, string resource, bool granted) => new()
+    private PatientAccessEntry Entry(Actor actor, string patientId, string? patientAts, string resource, bool granted, long? pactId = null) => new()
     {
         AtUtc = clock.GetUtcNow().UtcDateTime,
         UserName = actor.UserName,
@@ -121,11 +136,15 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
         PatientAts = patientAts,
         Resource = resource.Length > 256 ? resource[..256] : resource,
         Granted = granted,
+        PactId = pactId,
     };
+
+    /// <summary>A patient a list showed: who, their ATS, and the Gestore's pact with them.</summary>
+    private sealed record Shown(string PatientId, string Ats, long? PactId);
 }
 
-/// <summary>A patient the caller may see, with what was read alongside.</summary>
-public sealed record Opened<T>(Resident Patient, T Alongside);
+/// <summary>A patient the caller may see, with what was read alongside and, for a Gestore, the pact it reads under.</summary>
+public sealed record Opened<T>(Resident Patient, T Alongside, long? PactId);
 
 /// <summary>The keys of an actor that decide what it sees (null: no such role).</summary>
 internal sealed record Viewer(string Ats, bool WholeTerritory, string? Mmg, string? Person, string? Gestore, string? Erogatore)

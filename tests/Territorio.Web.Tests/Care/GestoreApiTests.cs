@@ -59,7 +59,7 @@ public sealed class GestoreApiTests(WebAppFixture app)
     {
         var cm = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
         string patient = Territory.A.OtherMmgPatient;
-        var pact = await PostAsync<PactDto>(cm, "/api/gestore/patti", new PactRequest(patient, "Paolo Neri", ItalianFormat.Date(Today.AddDays(-40))), HttpStatusCode.Created);
+        var pact = await PostAsync<PactDto>(cm, "/api/gestore/patti", new PactRequest(patient, null, ItalianFormat.Date(Today.AddDays(-40)), "carta", SignedScans.PdfBase64), HttpStatusCode.Created);
         pact.ShouldSatisfyAllConditions(p => p.GestoreId.ShouldBe(Territory.A.Gestore), p => p.Status.ShouldBe("Active"));
 
         var before = (await GetAsync<List<WorklistEntryDto>>(cm, "/api/gestore/worklist")).Single(e => e.PatientId == patient);

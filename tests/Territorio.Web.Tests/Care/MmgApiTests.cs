@@ -22,7 +22,7 @@ public sealed class MmgApiTests(WebAppFixture app)
         var cm = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
         var clinician = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreResponsabileClinico));
         var mmg = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.Mmg));
-        await PostAsync<PactDto>(cm, "/api/gestore/patti", new PactRequest(Patient, "Maria Rossi", null), HttpStatusCode.Created);
+        await PostAsync<PactDto>(cm, "/api/gestore/patti", new PactRequest(Patient, null, null, "carta", SignedScans.PdfBase64), HttpStatusCode.Created);
 
         var listed = (await GetAsync<List<MmgAssistitoDto>>(mmg, "/api/mmg/assistiti")).Single(a => a.Patient.Id == Patient);
         listed.ShouldSatisfyAllConditions(a => a.GestoreId.ShouldBe(Territory.A.Gestore), a => a.Level.ShouldBe(2), a => a.PaiVersion.ShouldBeNull());

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Territorio.CareManagement.Application;
 using Territorio.Kernel.Population;
 using CareActor = Territorio.CareManagement.Common.Actor;
+using Territorio.Testing;
 
 namespace Territorio.Web.Tests.Infrastructure;
 
@@ -90,11 +91,11 @@ public static class AtsSeed
 
         foreach (string patient in new[] { PathologyChange(t), LevelDown(t), ChangeToApprove(t), ChangeToReject(t) })
         {
-            await care.Enrolment.SignPactAsync(patient, t.Gestore, today.AddDays(-20), "Paziente " + patient, "Gestore " + t.Key, clinician, ct);
+            await care.Enrolment.SignOnPatientRequestAsync(patient, t.Gestore, today.AddDays(-20), "Paziente " + patient, "Gestore " + t.Key, clinician, ct);
         }
 
         // Signed almost a year ago: ends in two weeks.
-        await care.Enrolment.SignPactAsync(Expiring(t), t.Gestore, today.AddDays(ExpiringInDays - 364), "Paziente in scadenza", "Gestore " + t.Key, clinician, ct);
+        await care.Enrolment.SignOnPatientRequestAsync(Expiring(t), t.Gestore, today.AddDays(ExpiringInDays - 364), "Paziente in scadenza", "Gestore " + t.Key, clinician, ct);
 
         await ProposeAsync(care, t.Patient, 1, "20", ["56", "29"], clinician, "scompenso cardiaco emerso alla visita di controllo", ct);
         await ProposeAsync(care, PathologyChange(t), 2, "29", ["56"], clinician, "la cardiopatia ischemica guida ora il percorso", ct);

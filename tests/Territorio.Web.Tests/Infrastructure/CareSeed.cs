@@ -8,6 +8,7 @@ using Territorio.CareManagement.Network;
 using Territorio.CareManagement.Pacts;
 using Territorio.Web.Security;
 using CareActor = Territorio.CareManagement.Common.Actor;
+using Territorio.Testing;
 
 namespace Territorio.Web.Tests.Infrastructure;
 
@@ -79,7 +80,7 @@ public static class CareSeed
             }
 
             var manager = by.ClinicalManager(t.Gestore);
-            await care.Enrolment.SignPactAsync(t.Patient, t.Gestore, today.AddDays(-20), "Paziente " + t.Key, "Gestore " + t.Key, manager, ct);
+            await care.Enrolment.SignOnPatientRequestAsync(t.Patient, t.Gestore, today.AddDays(-20), "Paziente " + t.Key, "Gestore " + t.Key, manager, ct);
             await care.Pai.WriteFromTemplateAsync(t.Patient, manager, null, ct);
             var pai = (await care.Pai.FindAsync(t.Patient, ct))!;
             CarePlanIds[t.Key] = pai.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

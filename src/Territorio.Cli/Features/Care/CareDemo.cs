@@ -163,7 +163,9 @@ internal static partial class CareDemo
 
                     // A few pacts started almost a year ago, so that some are about to expire.
                     var start = i % 10 == 0 ? today.AddDays(-345) : clock.Today.AddDays(-(i % 20));
-                    await s.Enrolment.SignPactAsync(patient.PatientId, gestore, start, "il paziente", caseManager.Id, caseManager, ct);
+                    // Invited by the ATS's letter, the patient asks the Gestore from their page, and the pact is signed on it (DGR X/6164/2017).
+                    await s.Enrolment.RequestEnrolmentAsync(patient.PatientId, gestore, new Actor(ActorRole.Patient, patient.PatientId), ct);
+                    await s.Enrolment.SignPactAsync(patient.PatientId, gestore, start, DemoWitness, caseManager.Id, caseManager, ct);
                     pacts++;
                     // Some left without PAI, so the worklist shows them; provisional templates
                     // exist only for the first-phase pathologies, the others are written by hand.
@@ -313,7 +315,7 @@ internal static partial class CareDemo
                 await s.Enrolment.DecideChangeAsync(request.Id, approve: true, commission with { Organisation = patient.Ats }, "motivazione accolta", ct);
                 // The change takes effect only when the patient signs with the new Gestore (today).
                 var newCaseManager = new Actor(ActorRole.CaseManager, "demo.casemanager", $"G{patient.Ats}PRIV");
-                await s.Enrolment.SignPactAsync(patient.PatientId, $"G{patient.Ats}PRIV", null, "il paziente", newCaseManager.Id, newCaseManager, ct);
+                await s.Enrolment.SignPactAsync(patient.PatientId, $"G{patient.Ats}PRIV", null, DemoWitness, newCaseManager.Id, newCaseManager, ct);
                 return true;
             });
             if (moved)
@@ -346,6 +348,9 @@ internal static partial class CareDemo
         residents.Where(r => r.Ats == ats && r.MmgId is not null).Select(r => r.MmgId!).Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 0);
 
     /// <summary>Slot times of the use cases' agendas; the bulk load adds later ones (<see cref="CareDemoBulk"/>).</summary>
+    /// <summary>The demo's patients confirm on their own page; the Centro Servizi's operator countersigns.</summary>
+    private static readonly PatientSignature DemoWitness = new(SignatureMethod.PatientPage, "Operatore del Centro Servizi (demo.casemanager)");
+
     private static readonly TimeOnly[] DemoTimes = [new(8, 0), new(8, 30), new(9, 0)];
 
     private static readonly DayOfWeek[] MondayToFriday = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];

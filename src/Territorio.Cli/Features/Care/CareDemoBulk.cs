@@ -24,6 +24,8 @@ public sealed record CareBulkSummary(int Pacts, int Pais, int Bookings, int Deli
 internal static class CareDemoBulk
 {
     /// <summary>Extra agenda times per working day, so that tens of thousands of bookings find seats.</summary>
+    private const string BulkWitness = "Operatore del Centro Servizi (demo.casemanager)";
+
     private static readonly TimeOnly[] ExtraTimes = [.. Enumerable.Range(1, 8).Select(k => new TimeOnly(9, 0).AddMinutes(30 * k))];
 
     public static async Task<CareBulkSummary> LoadAsync(
@@ -50,11 +52,13 @@ internal static class CareDemoBulk
         report(0.2);
 
         long pactId = await BulkInsert.ReserveIdsAsync<PattoDiCura>(db, patients.Count, ct);
+        long requestId = await BulkInsert.ReserveIdsAsync<EnrolmentRequest>(db, patients.Count, ct);
         long paiId = await BulkInsert.ReserveIdsAsync<Pai>(db, patients.Count, ct);
         long versionId = await BulkInsert.ReserveIdsAsync<PaiVersion>(db, patients.Count, ct);
         long bookingId = await BulkInsert.ReserveIdsAsync<Booking>(db, patients.Count * 2, ct);
         var signedAt = storyStart.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
         var pacts = new List<object?[]>();
+        var requests = new List<object?[]>();
         var pais = new List<object?[]>();
         var versions = new List<object?[]>();
         var items = new List<object?[]>();
@@ -69,9 +73,14 @@ internal static class CareDemoBulk
             var clinician = new Actor(ActorRole.ClinicalManager, "demo.responsabile", gestore);
             var start = i % 10 == 0 ? today.AddDays(-345) : storyStart.AddDays(-(i % 20));
             long pact = pactId++;
+            // What the use cases would write (ConsentRules): the patient's own request from their page, then the pact on it.
+            long request = requestId++;
+            var patientActor = new Actor(ActorRole.Patient, patient.PatientId);
+            requests.Add([request, patient.PatientId, gestore, patient.Ats, patient.Level, EnrolmentRequestSource.Patient, null, patientActor.ToString(), storyStart, pact, 1]);
+            audit.Add(Audit(nameof(EnrolmentRequest), request, patient.PatientId, "richiesta di presa in carico", patientActor, signedAt, $"Gestore {gestore}, livello {patient.Level}"));
             pacts.Add([pact, patient.PatientId, gestore, patient.Ats, patient.Level, patient.MainPathology, storyStart, start, PattoDiCura.OneYearFrom(start),
-                "il paziente", caseManager.Id, patient.MmgId, PactStatus.Active, 0, null, 1]);
-            audit.Add(Audit(nameof(PattoDiCura), pact, patient.PatientId, "patto firmato", caseManager, signedAt, $"Gestore {gestore}, livello {patient.Level}"));
+                ConsentGround.PatientRequest, request, SignatureMethod.PatientPage, BulkWitness, caseManager.Id, patient.MmgId, PactStatus.Active, 0, null, 1]);
+            audit.Add(Audit(nameof(PattoDiCura), pact, patient.PatientId, "patto firmato", caseManager, signedAt, $"Gestore {gestore}, livello {patient.Level}; su richiesta del paziente n.{request}"));
             // As through the use cases: some left without PAI for the worklist.
             if (i % 7 == 3)
             {
@@ -114,7 +123,8 @@ internal static class CareDemoBulk
 
         report(0.5);
         await CopyAsync<PattoDiCura>(db, ["Id", "PatientId", "GestoreId", "Ats", "Level", "MainPathology", "SignedOn", "StartDate", "EndDate",
-            "PatientSignatory", "GestoreSignatory", "MmgId", "Status", "Renewals", "CloseReason", "Version"], pacts, ct);
+            "ConsentGround", "ConsentReference", "SignatureMethod", "Witness", "GestoreSignatory", "MmgId", "Status", "Renewals", "CloseReason", "Version"], pacts, ct);
+        await CopyAsync<EnrolmentRequest>(db, ["Id", "PatientId", "GestoreId", "Ats", "Level", "Source", "Reference", "RequestedBy", "RequestedOn", "PactId", "Version"], requests, ct);
         await CopyAsync<Pai>(db, ["Id", "PatientId", "PactId", "GestoreId", "MmgId", "StartDate", "Version"], pais, ct);
         await CopyAsync<PaiVersion>(db, ["Id", "pai_id", "Number", "Status", "Author", "AuthorRole", "CreatedAtUtc", "Reason", "DecidedBy", "DecidedAtUtc", "DecisionReason"], versions, ct);
         await CopyAsync<PaiItem>(db, ["pai_version_id", "Kind", "Code", "Description", "PerYear", "FromMonth", "ToMonth", "Dosage", "Pathologies", "Template"], items, ct);

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Territorio.CareManagement.Application.Documents;
+using Territorio.CareManagement.Application.Enrolment;
+using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Pacts;
 using Territorio.Kernel.Errors;
 using static Territorio.Cli.Features.Care.CareCli;
@@ -59,11 +61,41 @@ public static class EnrolCommands
         var patient = Required("--paziente", "Identificativo del paziente.");
         var gestore = Required("--gestore", "Codice del Gestore.");
         var start = Optional("--dal", "Inizio del patto (AAAA-MM-GG; oggi se assente).");
-        var patientSigner = new Option<string>("--firma-paziente") { Description = "Chi firma per il paziente.", DefaultValueFactory = _ => "il paziente" };
-        var sign = Command(env, "sign", "Firma il Patto di Cura tra paziente e Gestore scelto (un anno).", [patient, gestore, start, patientSigner], async (p, by, s, ct) =>
+        var method = Required("--firma", $"Come ha firmato il paziente: \"{GroundNames.PaperCode}\" (con --scansione) o \"{GroundNames.PatientPageCode}\" (ha confermato dalla sua pagina).");
+        var scan = CommandExtensions.ExistingFile("--scansione", "Scansione del patto firmato su carta (PDF, PNG o JPEG, al massimo 8 MB).", required: false);
+        var witness = Optional("--testimone", "Nome dell'operatore che ha raccolto la firma (se assente: l'operatore del comando).");
+        // The former free-text signatory is refused by name: a name typed by the Gestore is no consent (DGR X/6164/2017).
+        var patientSigner = new Option<string>("--firma-paziente") { Description = "Non più accettata: usare --firma e --scansione.", Hidden = true };
+        var sign = Command(env, "sign", "Firma il Patto di Cura tra paziente e Gestore scelto (un anno), su invito dell'ATS o richiesta del paziente.", [patient, gestore, start, method, scan, witness, patientSigner], async (p, by, s, ct) =>
         {
+            if (p.GetValue(patientSigner) is not null)
+            {
+                throw new CareRuleException("--firma-paziente: la firma come testo libero non è più accettata; indicare --firma carta con --scansione, o --firma pagina-paziente");
+            }
+
+            var signatureMethod = GroundNames.OperatorMethod(p.GetValue(method))
+                ?? throw new CareRuleException($"--firma: \"{p.GetValue(method)}\" non previsto (\"{GroundNames.PaperCode}\" o \"{GroundNames.PatientPageCode}\")");
             var actor = by.CaseManager(p.GetValue(gestore)!);
-            var signed = await s.Enrolment.SignPactAsync(p.GetValue(patient)!, p.GetValue(gestore)!, Date(p.GetValue(start), "--dal"), p.GetValue(patientSigner)!, actor.Id, actor, ct);
+            var scans = new SignedPactScans(env.Database.DataDirectory);
+            string? stored = null;
+            if (p.GetValue(scan) is { } scanFile)
+            {
+                await using var content = scanFile.OpenRead();
+                stored = await scans.StoreAsync(content, ct);
+            }
+
+            SignedPact signed;
+            try
+            {
+                signed = await s.Enrolment.SignPactAsync(p.GetValue(patient)!, p.GetValue(gestore)!, Date(p.GetValue(start), "--dal"),
+                    new PatientSignature(signatureMethod, p.GetValue(witness) ?? actor.Id, stored), actor.Id, actor, ct);
+            }
+            catch when (stored is not null)
+            {
+                scans.Delete(stored);
+                throw;
+            }
+
             env.Output.WriteLine($"patto n.{signed.Pact.Id} firmato: {signed.Pact.PatientId} con {signed.Pact.GestoreId}, livello {signed.Pact.Level}, dal {Italian.Date(signed.Pact.StartDate)} al {Italian.Date(signed.Pact.EndDate)}");
             foreach (var note in signed.Notes)
             {

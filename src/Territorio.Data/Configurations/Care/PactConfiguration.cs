@@ -22,7 +22,11 @@ internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoD
         builder.Property(p => p.SignedOn).HasColumnName("signed_on");
         builder.Property(p => p.StartDate).HasColumnName("start_date");
         builder.Property(p => p.EndDate).HasColumnName("end_date");
-        builder.Property(p => p.PatientSignatory).HasColumnName("patient_signatory").HasMaxLength(200);
+        builder.Property(p => p.ConsentGround).AsText("consent_ground");
+        builder.Property(p => p.ConsentReference).HasColumnName("consent_reference");
+        builder.Property(p => p.SignatureMethod).AsText("signature_method");
+        builder.Property(p => p.SignatureScan).HasColumnName("signature_scan").HasMaxLength(200);
+        builder.Property(p => p.Witness).HasColumnName("witness").HasMaxLength(ConsentRules.MaxWitnessLength);
         builder.Property(p => p.GestoreSignatory).HasColumnName("gestore_signatory").HasMaxLength(200);
         builder.Property<string?>(p => p.MmgId).Id("mmg_id");
         builder.Property(p => p.Status).AsText("status");
@@ -92,5 +96,29 @@ internal sealed class ReclassificationRequestConfiguration : IEntityTypeConfigur
         builder.HasOne<Resident>().WithMany().HasForeignKey(r => r.PatientId);
         builder.HasIndex(r => r.PatientId).IsUnique().HasFilter(AggregateMapping.StatusIs("Pending")).HasDatabaseName("ux_reclassifications_one_pending");
         builder.HasIndex(r => new { r.PatientId, r.Status, r.DecidedOn });
+    }
+}
+
+internal sealed class EnrolmentRequestConfiguration : IEntityTypeConfiguration<EnrolmentRequest>
+{
+    public void Configure(EntityTypeBuilder<EnrolmentRequest> builder)
+    {
+        builder.MapAggregate("enrolment_requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).HasColumnName("id");
+        builder.Property<string?>(r => r.PatientId).Id("patient_id");
+        builder.Property<string?>(r => r.GestoreId).Id("gestore_id");
+        builder.Property(r => r.Ats).HasColumnName("ats").HasMaxLength(16);
+        builder.Property(r => r.Level).HasColumnName("level");
+        builder.Property(r => r.Source).AsText("source");
+        builder.Property(r => r.Reference).HasColumnName("reference").HasMaxLength(EnrolmentRequest.MaxReferenceLength);
+        builder.Property(r => r.RequestedBy).HasColumnName("requested_by").HasMaxLength(120);
+        builder.Property(r => r.RequestedOn).HasColumnName("requested_on");
+        builder.Property(r => r.PactId).HasColumnName("pact_id");
+        builder.Ignore(r => r.IsOpen);
+        builder.HasOne<Resident>().WithMany().HasForeignKey(r => r.PatientId);
+        builder.HasOne<Gestore>().WithMany().HasForeignKey(r => r.GestoreId);
+        builder.HasOne<PattoDiCura>().WithMany().HasForeignKey(r => r.PactId);
+        builder.HasIndex(r => new { r.PatientId, r.GestoreId });
     }
 }

@@ -1,26 +1,47 @@
 using Microsoft.AspNetCore.Mvc;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Pacts;
+using Territorio.Kernel.Population;
 using Territorio.Web.Api;
 using Territorio.Web.Care;
+using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Gestore;
 
-/// <summary>DGR X/6164/2017: the patient's choice of Gestore becomes a signed Patto di Cura.</summary>
-public sealed class ArruolamentoModel(CareDesk desk) : CarePageModel
+/// <summary>
+/// DGR X/6164/2017: the patient's choice of Gestore becomes a signed Patto di Cura — on the ATS's
+/// invitation or the patient's (or GP's) request, signed on paper with the scan or confirmed by
+/// the patient on their page. Before the pact the Gestore sees only who asked it: name, codice
+/// fiscale and the request's date (logged as a read).
+/// </summary>
+public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientAccess access) : CarePageModel
 {
     public string GestoreId => Me.GestoreId ?? "";
 
     public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
 
-    public void OnGet()
+    public IReadOnlyList<EnrolmentRequest> Requests { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, Resident> Patients { get; private set; } = new Dictionary<string, Resident>();
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        Requests = await care.Enrolment.OpenRequestsToAsync(GestoreId, ct);
+        Patients = await PeopleNames.ResidentsAsync(care.Db, Requests.Select(r => r.PatientId), ct);
+        await access.RecordListAsync(Me, Patients.Values, "pagina Arruolamento (richieste di presa in carico)", ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? patientId, string? patientSignatory, string? start, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? patientId, string? signatureMethod, IFormFile? signatureScan, string? start, CancellationToken ct)
     {
-        var validation = new ApiProblems.Validation()
-            .Required("patientId", patientId, "Codice assistito")
-            .Required("patientSignatory", patientSignatory, "Firma del paziente");
+        var validation = new ApiProblems.Validation().Required("patientId", patientId, "Codice assistito");
         var startDate = AuditEndpoints.ParseDay(start, "start", validation);
+        byte[]? scan = null;
+        if (signatureScan is { Length: > 0 })
+        {
+            scan = await ReadAsync(signatureScan, ct);
+        }
+
+        var (method, scanStream) = PactSignatureInput.Read(null, signatureMethod, scan, validation);
         if (!validation.IsValid)
         {
             Errore = string.Join("; ", validation.Errors.SelectMany(e => e.Value));
@@ -30,9 +51,22 @@ public sealed class ArruolamentoModel(CareDesk desk) : CarePageModel
         string id = patientId!.Trim();
         IActionResult result = await RunAsync(async () =>
         {
-            var signed = await desk.SignPactAsync(Me, id, patientSignatory!.Trim(), startDate, ct);
+            var signed = await desk.SignPactAsync(Me, id, method!.Value, scanStream, startDate, ct);
             return $"Patto di Cura firmato per {id}: dal {ItalianFormat.Date(signed.Pact.StartDate)} al {ItalianFormat.Date(signed.Pact.EndDate)}, livello {signed.Pact.Level}.";
         });
         return Errore is null ? RedirectToPage("/Gestore/Paziente", new { patientId = id }) : result;
+    }
+
+    // A file larger than a scan is refused without reading it all.
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        if (file.Length > CareManagement.Application.Enrolment.SignedPactScans.MaxBytes)
+        {
+            return new byte[CareManagement.Application.Enrolment.SignedPactScans.MaxBytes + 1];
+        }
+
+        using var memory = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(memory, ct);
+        return memory.ToArray();
     }
 }

@@ -34,6 +34,9 @@ public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, 
             return $"PAI versione {version.Number} scritto dal modello: {version.Items.Count} voci.";
         }, ct);
 
+    public async Task<IActionResult> OnGetFirmaAsync(string patientId, long pactId, CancellationToken ct) =>
+        documents.SignatureScan(await files.OpenAsync(Me, patientId, "scansione del Patto di Cura firmato (Gestore)", Me.GestoreId, ct), pactId);
+
     public async Task<IActionResult> OnGetPattoPdfAsync(string patientId, CancellationToken ct) =>
         await documents.PactAsync(await files.OpenAsync(Me, patientId, "PDF del Patto di Cura (Gestore)", Me.GestoreId, ct), ct);
 

@@ -1,31 +1,67 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Enrolment;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Paziente;
 
-/// <summary>The patient's own pact, PAI and appointments, read-only.</summary>
-public sealed class PercorsoModel(PatientFileQuery files, CareDocumentDownloads documents) : PageModel
+/// <summary>
+/// The patient's own pact, PAI and appointments; before a pact, the Gestori they may choose and
+/// "Chiedo la presa in carico" (DGR X/6164/2017 allegato 1: the patient freely chooses the Gestore).
+/// </summary>
+public sealed class PercorsoModel(PatientFileQuery files, CareDocumentDownloads documents, CareServices care) : CarePageModel
 {
     public PatientFile? Record { get; private set; }
 
+    /// <summary>Shown only while the patient has no active pact.</summary>
+    public EnrolmentChoice? Choice { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
+        var actor = Me;
         Record = await files.OpenAsync(actor, actor.PersonId!, "pagina Il mio percorso", bookingGestoreId: null, ct);
-        return Record is null ? NotFound() : Page();
+        if (Record is null)
+        {
+            return NotFound();
+        }
+
+        if (Record.ActivePact is null)
+        {
+            Choice = await care.Enrolment.ChoiceOfAsync(actor.PersonId!, ct);
+        }
+
+        return Page();
     }
+
+    /// <summary>"Chiedo la presa in carico": the patient's own request to the Gestore they chose.</summary>
+    public Task<IActionResult> OnPostRichiestaAsync(string? gestoreId, CancellationToken ct) =>
+        RunAsync(async () =>
+        {
+            if (string.IsNullOrWhiteSpace(gestoreId))
+            {
+                throw new RefusedException("scegliere il Gestore a cui chiedere la presa in carico");
+            }
+
+            var request = await care.Enrolment.RequestEnrolmentAsync(Me.PersonId!, gestoreId.Trim(), CareActors.OfPatient(Me), ct);
+            return $"Richiesta di presa in carico inviata al Gestore {request.GestoreId} il {ItalianFormat.Date(request.RequestedOn)}: il Gestore la vede e firma con lei/lui il Patto di Cura.";
+        });
 
     public async Task<IActionResult> OnGetPattoPdfAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
+        var actor = Me;
         return await documents.PactAsync(await files.OpenAsync(actor, actor.PersonId!, "PDF del mio Patto di Cura", bookingGestoreId: null, ct), ct);
     }
 
     public async Task<IActionResult> OnGetPaiPdfAsync(CancellationToken ct)
     {
-        var actor = Actor.From(User);
+        var actor = Me;
         return await documents.PaiAsync(await files.OpenAsync(actor, actor.PersonId!, "PDF del mio PAI", bookingGestoreId: null, ct), ct);
+    }
+
+    public async Task<IActionResult> OnGetFirmaAsync(long pactId, CancellationToken ct)
+    {
+        var actor = Me;
+        return documents.SignatureScan(await files.OpenAsync(actor, actor.PersonId!, "scansione del mio Patto di Cura firmato", bookingGestoreId: null, ct), pactId);
     }
 }
