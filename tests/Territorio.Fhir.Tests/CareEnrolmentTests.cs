@@ -40,6 +40,8 @@ public class CareEnrolmentTests
         await using var db = database.CreateContext();
         var resident = await db.Residents.SingleAsync(r => r.Id == Cf, TestContext.Current.CancellationToken);
         (resident.Id, resident.MmgId, resident.Ats, resident.BirthDate).ShouldBe((Cf, Gp, Ats, new DateOnly(2024, 6, 4)));
+        // Registered with the identity the message's Patient gives, never as a bare code.
+        (resident.FiscalCode, resident.Surname, resident.GivenName, resident.BirthplaceCode).ShouldBe((Cf, "QUATTRO", "GIUGNO", "F205"));
         var pact = await db.Set<PattoDiCura>().SingleAsync(p => p.PatientId == Cf, TestContext.Current.CancellationToken);
         (pact.GestoreId, pact.Level, pact.MainPathology, pact.Status).ShouldBe((Cooperative, 1, "17", PactStatus.Active));
         var pai = await db.Set<Pai>().SingleAsync(p => p.PatientId == Cf, TestContext.Current.CancellationToken);
@@ -63,6 +65,21 @@ public class CareEnrolmentTests
         await using var db = database.CreateContext();
         (await db.Residents.CountAsync(r => r.Id == Cf, TestContext.Current.CancellationToken)).ShouldBe(0);
         (await db.Set<PattoDiCura>().CountAsync(p => p.PatientId == Cf, TestContext.Current.CancellationToken)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task UnknownPatient_CodiceFiscaleDisagreeingWithTheBirthDate_IsNotRegistered()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await SeedCooperativeAsync(database);
+        string message = Regional.Example(Regional.EnrolmentMessage).Replace("\"birthDate\": \"2024-06-04\"", "\"birthDate\": \"2024-06-05\"", StringComparison.Ordinal);
+
+        var processed = await ProcessAsync(database, message, Gp);
+
+        processed.Accepted.ShouldBeFalse();
+        processed.Errors.ShouldContain(e => e.Text.Contains($"codice fiscale {Cf}", StringComparison.Ordinal) && e.Text.Contains("non è registrato in anagrafe", StringComparison.Ordinal));
+        await using var db = database.CreateContext();
+        (await db.Residents.CountAsync(r => r.Id == Cf, TestContext.Current.CancellationToken)).ShouldBe(0);
     }
 
     [Fact]

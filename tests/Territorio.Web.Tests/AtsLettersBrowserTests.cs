@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Territorio.CareManagement.Eligibility;
 using Territorio.Data;
+using Territorio.Kernel.Codes;
 using Territorio.Kernel.Population;
 using Territorio.Web.Security;
 using Territorio.Web.Tests.Infrastructure;
@@ -21,6 +22,7 @@ public sealed class AtsLettersBrowserTests(BrowserFixture web)
     /// <summary>A GP of territory B no other test counts, with two level-3 patients not yet invited.</summary>
     private const string Gp = "MMGB07";
     private static readonly string[] Patients = ["PB200001", "PB200002"];
+    private static readonly string[] Surnames = ["Colombo", "Fontana"];
 
     [Fact]
     public async Task Campaign_ChosenByLevelPathologyAndGp_PreviewedIssuedPrinted_AndItsRefusalsCounted()
@@ -36,7 +38,12 @@ public sealed class AtsLettersBrowserTests(BrowserFixture web)
         await filters.GetByLabel("Medico di medicina generale (codice)").FillAsync(Gp);
         await filters.GetByRole(AriaRole.Button, new() { Name = "Mostra i pazienti" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("da-invitare")).ToContainTextAsync("2 pazienti da invitare con questi criteri (livello 3");
-        await Assertions.Expect(page.GetByTestId($"invitabile-{Patients[0]}")).ToBeVisibleAsync();
+        // People, not codes: the patient by name and codice fiscale, the GP by name.
+        var invitable = page.GetByTestId($"invitabile-{Patients[0]}");
+        await Assertions.Expect(invitable).ToContainTextAsync("Carlo Colombo");
+        await Assertions.Expect(invitable).ToContainTextAsync(CodiceFiscale.Compute("Colombo", "Carlo", new DateOnly(1945, 4, 2), Sex.Male, "F205").Value);
+        await Assertions.Expect(invitable).ToContainTextAsync($"Dott. Paolo Ferrari ({Gp})");
+        await Assertions.Expect(page.GetByTestId("da-invitare")).ToContainTextAsync($"MMG Dott. Paolo Ferrari ({Gp})");
 
         var preview = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("anteprima").ClickAsync());
         preview.SuggestedFilename.ShouldBe($"anteprima-lettera-{Patients[0]}.pdf");
@@ -46,6 +53,8 @@ public sealed class AtsLettersBrowserTests(BrowserFixture web)
         await page.GetByRole(AriaRole.Button, new() { Name = "Emetti le lettere (2)" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("inviate")).ToHaveTextAsync("2");
         await Assertions.Expect(page.GetByTestId("rinunce")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.GetByTestId($"lettera-{Patients[1]}")).ToContainTextAsync("Carlo Fontana");
+        await Assertions.Expect(page.GetByTestId($"lettera-{Patients[1]}")).ToContainTextAsync("Dott. Paolo Ferrari");
         var merged = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("pdf-unico").ClickAsync());
         merged.SuggestedFilename.ShouldStartWith("lettere-campagna-");
         (await PdfAsync(merged)).ShouldContain("/Count 2");
@@ -59,7 +68,7 @@ public sealed class AtsLettersBrowserTests(BrowserFixture web)
         row = page.GetByTestId($"lettera-{Patients[0]}");
         await row.GetByLabel("Motivo").FillAsync("preferisce restare con il solo MMG");
         await row.GetByRole(AriaRole.Button, new() { Name = "Registra la rinuncia" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("esito")).ToContainTextAsync($"Rinuncia di {Patients[0]} registrata");
+        await Assertions.Expect(page.GetByTestId("esito")).ToContainTextAsync($"Rinuncia di Carlo Colombo ({Patients[0]}) registrata");
         await Assertions.Expect(page.GetByTestId("rinunce")).ToHaveTextAsync("1");
         await Assertions.Expect(page.GetByTestId($"esito-{Patients[0]}")).ToContainTextAsync("preferisce restare con il solo MMG");
         await BrowserFixture.ScreenshotAsync(page, "31-ats-lettere-campagna");
@@ -92,9 +101,14 @@ public sealed class AtsLettersBrowserTests(BrowserFixture web)
         await using var scope = web.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TerritorioDbContext>();
         long run = await db.Set<StratificationRun>().MaxAsync(r => r.Id);
+        var milano = new Municipality("F205", "Milano");
+        db.GeneralPractitioners.Add(new GeneralPractitioner(Gp, "Ferrari", "Paolo", Sex.Male, Territory.B.Ats, new PostalAddress("Via Manzoni 2", "20121", milano), null, null));
         foreach (var (id, n) in Patients.Select((id, n) => (id, n)))
         {
-            db.Residents.Add(new Resident(id, new DateOnly(1945 + n, 4, 2), Sex.Male, Territory.B.Ats, Gp));
+            var birth = new DateOnly(1945 + n, 4, 2);
+            var identity = new ResidentIdentity(CodiceFiscale.Compute(Surnames[n], "Carlo", birth, Sex.Male, "F205"), Surnames[n], "Carlo", milano,
+                new PostalAddress("Via Padova 9", "20127", milano), null, null);
+            db.Residents.Add(new Resident(id, birth, Sex.Male, Territory.B.Ats, Gp, null, identity));
             db.Add(new StratifiedPerson(run, id, 3, "56", ["56"], "56=drugs:C09AA02:2026-02-01") { Ats = Territory.B.Ats, MmgId = Gp });
         }
 

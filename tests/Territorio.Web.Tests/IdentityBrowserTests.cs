@@ -64,7 +64,7 @@ public sealed class IdentityBrowserTests(BrowserFixture web)
         letter.Status.ShouldBe(200);
         var pdf = await letter.BodyAsync();
         Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
-        PdfInfoContains(pdf, "Maria Rossi").ShouldBeTrue("il titolo della lettera nomina la persona");
+        PdfText.InfoContains(pdf, "Maria Rossi").ShouldBeTrue("il titolo della lettera nomina la persona");
         await ats.Context.CloseAsync();
     }
 
@@ -102,14 +102,5 @@ public sealed class IdentityBrowserTests(BrowserFixture web)
         await Assertions.Expect(cm.Locator("[data-testid^='riga-'] td:first-child").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^(Lucia|Carlo) ") })).Not.ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(cm, "identita-gestore-worklist");
         await cm.Context.CloseAsync();
-    }
-
-    /// <summary>PDFsharp writes the document's title as a literal or as UTF-16BE hex: either spells the name.</summary>
-    private static bool PdfInfoContains(byte[] pdf, string text)
-    {
-        string raw = Encoding.Latin1.GetString(pdf);
-        string hex = Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(text));
-        return raw.Contains(text, StringComparison.Ordinal) || raw.Contains(hex, StringComparison.OrdinalIgnoreCase)
-            || raw.Contains(Encoding.Latin1.GetString(Encoding.BigEndianUnicode.GetBytes(text)), StringComparison.Ordinal);
     }
 }

@@ -85,7 +85,8 @@ public sealed class RemunerationTests(WebAppFixture app)
         page.ShouldNotContain(Territory.B.Gestore + "<");
 
         string csv = await client.GetStringAsync($"/Ats/Remunerazione?handler=Csv&anno={Year}", Ct);
-        csv.ShouldContain($",{Territory.A.Gestore},{Territory.A.Patient},");
+        // The Gestore by name beside its code (the seed's patients have no name in the registry: empty name and codice fiscale).
+        csv.ShouldContain($",{Territory.A.Gestore},Gestore {Territory.A.Gestore},{Territory.A.Patient},,,");
         var pdf = await client.GetByteArrayAsync($"/Ats/Remunerazione?handler=Pdf&anno={Year}&gestore={Territory.A.Gestore}", Ct);
         System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
         (await client.GetByteArrayAsync($"/Ats/Remunerazione?handler=Xlsx&anno={Year}", Ct))[..2].ShouldBe("PK"u8.ToArray());

@@ -67,7 +67,24 @@ public sealed class CarePicMmgEnrolment(TerritorioDbContext db, CareCatalogues c
                 return Refuse(errors.Create("4.2"));
             }
 
-            resident = new Resident(patientId, message.BirthDate, message.Sex == "female" ? Sex.Female : Sex.Male, ats, gp);
+            // Territorio's own rule (issue 16): nobody enters the registry without a name. The
+            // message's Patient gives the codice fiscale, names, sex and birth date; a code that
+            // disagrees with them is refused rather than stored.
+            var sex = message.Sex == "female" ? Sex.Female : Sex.Male;
+            var birthplace = new Municipality(message.CodiceFiscale.BirthplaceCode, message.CodiceFiscale.BirthplaceCode);
+            if (string.IsNullOrWhiteSpace(message.FamilyName) || string.IsNullOrWhiteSpace(message.GivenNames))
+            {
+                return Refuse(errors.Create("T.18", $"il messaggio non indica cognome e nome del paziente {patientId}: non è registrato in anagrafe"));
+            }
+
+            if (message.CodiceFiscale.MismatchWith(message.BirthDate, sex) is { } disagreement)
+            {
+                return Refuse(errors.Create("T.18", $"codice fiscale {patientId} {disagreement}: il paziente non è registrato in anagrafe"));
+            }
+
+            resident = new Resident(patientId, message.BirthDate, sex, ats, gp, null, new ResidentIdentity(
+                message.CodiceFiscale, message.FamilyName.Trim(), message.GivenNames.Trim(), birthplace,
+                new PostalAddress("", "", new Municipality("", "")), null, null));
             db.Residents.Add(resident);
             await CareUnitOfWork.CommitAsync(db, ct);
         }

@@ -33,7 +33,7 @@ public static class GestoreStatementPdf
         PdfFonts.EnsureConfigured(fontDirectory);
         var n = names ?? PartyNames.None;
         using var document = new PdfDocument();
-        document.Info.Title = $"Estratto remunerazione {result.Year} - Gestore {statement.GestoreId}";
+        document.Info.Title = $"Estratto remunerazione {result.Year} - Gestore " + (n.Gestore(statement.GestoreId) is { Length: > 0 } gestore ? $"{gestore} ({statement.GestoreId})" : statement.GestoreId);
         var page = new Page(document, statement, result, n);
 
         page.Line(RowText(Columns.Select(c => c.Header)), bold: true);

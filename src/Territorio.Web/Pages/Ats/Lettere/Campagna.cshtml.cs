@@ -83,7 +83,7 @@ public sealed class CampagnaModel(CareServices care, PatientAccess access, Micro
     public async Task<IActionResult> OnPostDeclineAsync(string? paziente, string? motivo, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(paziente) || await care.Letters.CampaignAsync(Me.Ats, Id, ct) is null
-            || await access.OpenAsync(Me, paziente, "ATS: rinuncia alla presa in carico", ct) is null)
+            || await access.OpenAsync(Me, paziente, "ATS: rinuncia alla presa in carico", ct) is not { } person)
         {
             return NotFound();
         }
@@ -91,7 +91,8 @@ public sealed class CampagnaModel(CareServices care, PatientAccess access, Micro
         return await RunAsync(async () =>
         {
             var letter = await care.Letters.DeclineAsync(Id, paziente, CareActors.AtsOperator(Me), string.IsNullOrWhiteSpace(motivo) ? null : motivo.Trim(), ct);
-            return $"Rinuncia di {letter.PatientId} registrata il {ItalianFormat.Date(letter.DeclinedOn)}.";
+            string who = person.Surname is null ? letter.PatientId : $"{person.DisplayName} ({letter.PatientId})";
+            return $"Rinuncia di {who} registrata il {ItalianFormat.Date(letter.DeclinedOn)}.";
         }, new { id = Id, pagina = PageNumber });
     }
 
