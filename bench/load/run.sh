@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Load benchmark of the case manager's screens (issue 8): the Gestore's worklist and the patient
-# file of many patients, on PostgreSQL with the demo region of 1,000,000 persons, at a constant
+# Load benchmark of the case manager's screens (issue 8): the Gestore's worklist, the patient
+# file of many patients and the patient search (issue 17: surname or codice fiscale prefix, at
+# SEARCH_RATE), on PostgreSQL with the demo region of 1,000,000 persons, at a constant
 # rate with wrk on loopback. Self-contained: installs wrk and PostgreSQL if missing (Debian, as
 # root), starts its own PostgreSQL cluster, builds the region once (reused by later runs), starts
 # the web application in Release, signs in as the demo case manager, measures, and stops
@@ -8,10 +9,12 @@
 #
 #   bash bench/load/run.sh                      # 500 req/s, 60 s per screen after 20 s of warm-up
 #   RATE=300 DURATION=30 bash bench/load/run.sh
+#   SEARCH_RATE=200 bash bench/load/run.sh      # rate of the patient search (default 200 req/s)
 #   REBUILD=1 bash bench/load/run.sh            # regenerate the region
 set -euo pipefail
 
 RATE=${RATE:-500}
+SEARCH_RATE=${SEARCH_RATE:-200}
 DURATION=${DURATION:-60}
 WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -119,14 +122,28 @@ ids="$WORK/patients-$gestore.txt"
 psql_ -d territorio_load -c "SELECT patient_id FROM patti_di_cura WHERE gestore_id = '$gestore' AND status = 'Active'" > "$ids"
 log "Gestore $gestore: $(wc -l < "$ids") pazienti in carico; $(psql_ -d territorio_load -c "SELECT count(*) FROM worklist_cases WHERE gestore_id = '$gestore'") righe della lista"
 
+# What a case manager types in the search box: the first three letters of a patient's surname or
+# the first six characters of a codice fiscale (surname and name), of the Gestore's own patients.
+terms="$WORK/search-terms-$gestore.txt"
+psql_ -d territorio_load -c "SELECT term FROM (
+    SELECT left(r.surname_key, 3) AS term FROM residents r JOIN patti_di_cura p ON p.patient_id = r.id
+     WHERE p.gestore_id = '$gestore' AND p.status = 'Active' AND length(r.surname_key) >= 3
+    UNION ALL
+    SELECT left(r.fiscal_code, 6) FROM residents r JOIN patti_di_cura p ON p.patient_id = r.id
+     WHERE p.gestore_id = '$gestore' AND p.status = 'Active' AND r.fiscal_code IS NOT NULL) t" > "$terms"
+[[ -s "$terms" ]] || { echo "nessun cognome o codice fiscale da cercare tra i pazienti del Gestore" >&2; exit 1; }
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Gestore/Pazienti?q=$(head -1 "$terms")")
+[[ $status == 200 ]] || { echo "ricerca pazienti: HTTP $status" >&2; exit 1; }
+log "ricerca: $(wc -l < "$terms") testi (cognome, 3 lettere; codice fiscale, 6 caratteri)"
+
 # CPU time (ticks) of the web application and of the PostgreSQL server processes: on a shared
 # machine the CPU milliseconds per request are the stable figure, latencies depend on the others.
 ticks_of() { local t=0 v; for p in "$@"; do v=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0); t=$((t + v)); done; echo "$t"; }
 web_ticks() { ticks_of "$web_pid"; }
 pg_ticks() { local postmaster; postmaster=$(head -1 "$WORK/pg/data/postmaster.pid"); ticks_of "$postmaster" $(pgrep -P "$postmaster" || true); }
 
-measure() { # name path
-  local name=$1 path=$2
+measure() { # name path [ids-file] [rate]
+  local name=$1 path=$2 ids=${3:-$ids} RATE=${4:-$RATE}
   wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" --timeout 5s -s "$here/constant-rate.lua" "$base" -- "$RATE" "$path" "$ids" "$cookie" "$THREADS" >/dev/null
   local load_before; load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   local w0 p0; w0=$(web_ticks); p0=$(pg_ticks)
@@ -140,5 +157,6 @@ measure() { # name path
 log "macchina: $(nproc) core, load average $(cut -d' ' -f1-3 /proc/loadavg); connessioni a PostgreSQL: al più $POOL"
 measure worklist "/Gestore/Worklist"
 measure scheda_paziente "/Gestore/Paziente/{id}"
+measure ricerca_pazienti "/Gestore/Pazienti?q={id}" "$terms" "$SEARCH_RATE"
 log "registro accessi: $(psql_ -d territorio_load -c "SELECT count(*) FROM patient_access_log") righe"
 log "risultati in $results"

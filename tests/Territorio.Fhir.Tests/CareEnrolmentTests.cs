@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Validation;
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Application.Plans;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
@@ -158,6 +159,28 @@ public class CareEnrolmentTests
 
         ((Bundle)all[3]).Entry.Single().Resource.ShouldBeOfType<EpisodeOfCare>().Status.ShouldBe(EpisodeOfCare.EpisodeOfCareStatus.Active);
         ((Bundle)all[4]).Entry.Single().Resource.ShouldBeOfType<Consent>().Status.ShouldBe(Consent.ConsentState.Active);
+    }
+
+    [Fact]
+    public async Task Prefill_MergesTheTemplatesOfEveryPathologyOfTheMessage_AsThePaiEditorDoes()
+    {
+        // The official message: main pathology 17 (chronic renal failure), secondary 02 (dialysis) and 18.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await SeedCooperativeAsync(database);
+
+        var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
+
+        processed.Accepted.ShouldBeTrue(string.Join(" / ", processed.Errors));
+        await using var db = database.CreateContext();
+        var version = (await db.Set<Pai>().SingleAsync(p => p.PatientId == Cf, TestContext.Current.CancellationToken)).ActiveVersion.ShouldNotBeNull();
+        var expected = TemplatePlan.Of(Catalogues.Value, "17", "17|2|18", 1);
+        expected.Templates.Count.ShouldBeGreaterThan(1);
+        var services = version.Items.Where(i => i.Kind == PaiItemKind.Service).ToList();
+        services.Select(i => (i.Code, i.PerYear, i.Pathologies)).ShouldBe(
+            expected.Items.Where(i => i.Kind == PaiItemKind.Service).Select(i => (i.Code, i.PerYear, i.Pathologies)));
+        services.Select(i => i.Code).ShouldBeUnique();
+        services.ShouldContain(i => i.PathologyCodes.Contains("18"));
+        version.Reason.ShouldContain("patologie 17, ");
     }
 
     internal static async Task<ProcessedMessage> ProcessAsync(TestDatabase database, string body, string? actingGp)

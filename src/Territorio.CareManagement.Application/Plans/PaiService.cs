@@ -14,6 +14,17 @@ public sealed record TemplatePlan(IReadOnlyList<PaiTemplate> Templates, int Leve
 {
     public bool Provisional => Templates.Any(t => t.Provisional);
 
+    /// <summary>
+    /// The merged plan of a main pathology and the '|'-separated list of all pathologies, at a
+    /// level: what the PAI editor, the API and the GP's enrolment message all start from.
+    /// </summary>
+    public static TemplatePlan Of(CareCatalogues catalogues, string? mainPathology, string? pathologies, int level)
+    {
+        var codes = new[] { mainPathology ?? "" }.Concat((pathologies ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var templates = catalogues.Templates.ForPathologies(codes, level);
+        return new TemplatePlan(templates, level, PaiTemplateMerge.Merge(templates, catalogues.Vocabulary));
+    }
+
     /// <summary>For a version's reason: which templates, whether provisional, which pathologies and level.</summary>
     public string Describe() =>
         $"{(Provisional ? "modello provvisorio" : "modello")} {string.Join(", ", Templates.Select(t => t.Version).Distinct())} " +
@@ -44,12 +55,7 @@ public sealed class PaiService(TerritorioDbContext db, TimeProvider clock, CareC
     }
 
     /// <summary>The merged template plan of a main pathology and the '|'-separated list of all pathologies, at a level.</summary>
-    public TemplatePlan PlanFor(string? mainPathology, string? pathologies, int level)
-    {
-        var codes = new[] { mainPathology ?? "" }.Concat((pathologies ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var templates = catalogues.Templates.ForPathologies(codes, level);
-        return new TemplatePlan(templates, level, PaiTemplateMerge.Merge(templates, catalogues.Vocabulary));
-    }
+    public TemplatePlan PlanFor(string? mainPathology, string? pathologies, int level) => TemplatePlan.Of(catalogues, mainPathology, pathologies, level);
 
     public async Task<PaiVersion> WriteFromTemplateAsync(string patientId, Actor by, string? reason, CancellationToken ct)
     {

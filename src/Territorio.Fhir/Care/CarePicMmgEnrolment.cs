@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Application.Plans;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
 using Territorio.CareManagement.Gestori;
@@ -166,9 +167,14 @@ public sealed class CarePicMmgEnrolment(TerritorioDbContext db, CareCatalogues c
             db.Add(pai);
         }
 
+        // All the patient's pathologies, merged as the PAI editor does (decision 0130): those in
+        // force, else those the GP's message names.
         string pathology = request.PrimaryPathology.RegionalCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? pact.MainPathology ?? string.Empty;
-        var template = catalogues.Templates.For(pathology, pact.Level);
-        var items = template.Prefill(catalogues.Vocabulary).ToList();
+        var classification = await ClassificationQueries.EffectiveAsync(db, pact.PatientId, ct);
+        string pathologies = classification?.Pathologies
+            ?? string.Join('|', new[] { request.PrimaryPathology }.Concat(request.OtherProblems).Select(p => p.RegionalCode).OfType<int>().Distinct());
+        var plan = TemplatePlan.Of(catalogues, pathology, pathologies, pact.Level);
+        var items = plan.Items.ToList();
         var skipped = new List<string>();
         foreach (var drug in request.DrugTherapy)
         {
@@ -182,7 +188,7 @@ public sealed class CarePicMmgEnrolment(TerritorioDbContext db, CareCatalogues c
             }
         }
 
-        string reason = $"precompilato dal messaggio picMMG {request.MessageId}: modello provvisorio {template.Version} (patologia {pathology}, livello {pact.Level})" +
+        string reason = $"precompilato dal messaggio picMMG {request.MessageId}: {plan.Describe()}" +
                         (skipped.Count > 0 ? $"; farmaci senza codice ATC valido non riportati: {string.Join(", ", skipped)}" : string.Empty);
         var version = role == GpRole.GestoreViaCooperative
             ? pai.Write(items, catalogues.Vocabulary, Change(new Actor(ActorRole.ClinicalManager, gp, pact.GestoreId), reason))

@@ -21,10 +21,20 @@ public sealed class FhirRuntime
     private readonly Lazy<CareCatalogues> _catalogues;
     private readonly Lazy<ServiceCodeMap> _services;
 
-    public FhirRuntime(ReferenceData data, PicMmgOptions options, TimeProvider clock)
+    /// <param name="dataDirectory">
+    /// The database's data directory: the nomenclator and PAI templates the user imported there
+    /// (<see cref="CareCatalogueImport"/>) replace the shipped ones, as for the screens and the CLI.
+    /// </param>
+    public FhirRuntime(ReferenceData data, PicMmgOptions options, TimeProvider clock, string? dataDirectory = null)
+        : this(data, options, clock, () => CareCatalogues.Load(data, dataDirectory))
+    {
+    }
+
+    /// <param name="catalogues">The care catalogues the host already loaded (one instance for screens, API and FHIR).</param>
+    public FhirRuntime(ReferenceData data, PicMmgOptions options, TimeProvider clock, Func<CareCatalogues> catalogues)
     {
         _conformance = new(() => RegionalConformance.Load(data.PathOf("lombardia-fhir"), data.Icd9Cm));
-        _catalogues = new(() => CareCatalogues.Load(data));
+        _catalogues = new(catalogues);
         _services = new(() => ServiceCodeMap.Load(data.PathOf("lombardia-fhir", "territorio", ServiceCodeMap.FileName)));
         Options = options;
         Clock = clock;

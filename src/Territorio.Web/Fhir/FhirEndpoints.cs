@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Territorio.CareManagement.Application.Common;
 using Territorio.Data;
 using Territorio.Fhir;
 using Territorio.Fhir.Care;
@@ -27,10 +28,12 @@ public static class FhirEndpoints
 {
     public static IServiceCollection AddTerritorioFhir(this IServiceCollection services, IConfiguration configuration)
     {
+        // The catalogues of the screens, imported ones included: FHIR codes what the PAI editor wrote.
         services.AddSingleton(sp => new FhirRuntime(
             sp.GetRequiredService<ReferenceData>(),
             FhirRuntime.ReadOptions(configuration),
-            TimeProvider.System));
+            TimeProvider.System,
+            sp.GetRequiredService<CareCatalogues>));
         services.AddSingleton<ActingGpResolver>(_ => http => Actor.From(http.User).MmgId);
         return services;
     }

@@ -20,7 +20,7 @@ public static class FhirCommands
             string body = await File.ReadAllTextAsync(parse.GetValue(file)!.FullName, ct);
             await TerritorioDatabase.MigrateAsync(env.Database, ct);
             await using var db = TerritorioDatabase.CreateContext(env.Database);
-            var runtime = new FhirRuntime(env.ReferenceData, FhirRuntime.ReadOptions(env.Configuration), TimeProvider.System);
+            var runtime = new FhirRuntime(env.ReferenceData, FhirRuntime.ReadOptions(env.Configuration), TimeProvider.System, () => Care.CareCli.CataloguesOf(env));
             var processed = await runtime.Processor(db).ProcessAsync(body, parse.GetValue(mmg), id => $"/fhir/CarePlan/{id}", ct);
 
             env.Output.WriteLine(FhirJson.Serialize(processed.Answer, pretty: true));
