@@ -75,7 +75,7 @@ public static class RehabCheckJob
     {
         if (ruleSet.IsProvisional)
         {
-            o.WriteLine($"ATTENZIONE: rule set PROVVISORIO {ruleSet.Label}: allegati e soglie non ufficiali, nessun valore amministrativo.");
+            o.WriteLine($"ATTENZIONE: regole PROVVISORIE {ruleSet.Label}: allegati e soglie non ufficiali, nessun valore amministrativo.");
         }
 
         int Count(Verdict v) => result.Admissions.Count(a => a.Verdict == v);

@@ -49,11 +49,11 @@ public static class RehabReport
         html.Append("<h1>Appropriatezza dei ricoveri di riabilitazione (DM 5 agosto 2021)</h1>");
         if (rules.IsProvisional)
         {
-            html.Append("<p class=\"provisional\">PROVVISORIO / PROVISIONAL: gli allegati 1–5 e le soglie delle scale non sono pubblici; questo rapporto usa il rule set provvisorio ")
+            html.Append("<p class=\"provisional\">PROVVISORIO / PROVISIONAL: gli allegati 1–5 e le soglie delle scale non sono pubblici; questo rapporto usa le regole provvisorie ")
                 .Append(WebUtility.HtmlEncode(rules.Label)).Append(", costruito dalla codifica ICD-9-CM. Non ha valore amministrativo (art.6 c.1).</p>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<p>File SDO: {WebUtility.HtmlEncode(sdoFile)} — rule set {WebUtility.HtmlEncode(rules.Label)} — modalità scale: {(rules.Scales.Mode == ScaleMode.ReportOnly ? "solo rilevazione (sperimentazione)" : "vincolanti")}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>File SDO: {WebUtility.HtmlEncode(sdoFile)} — regole {WebUtility.HtmlEncode(rules.Label)} — modalità scale: {(rules.Scales.Mode == ScaleMode.ReportOnly ? "solo rilevazione (sperimentazione)" : "vincolanti")}.</p>");
         html.Append(Chart(indicators.Where(i => i.Dimension == "struttura").Take(30).ToList()));
         foreach (var group in indicators.GroupBy(i => i.Dimension))
         {

@@ -36,7 +36,7 @@ public class EngineTests
     {
         var v = Judge(RehabStay(birth: Admission.AddYears(-18).AddDays(1)));
         ShouldBe(v, Verdict.OutOfScope, "art.1 c.1");
-        v.Reasons.ShouldContain("età 17");
+        v.Reasons.ShouldContain("età all'ammissione 17 anni");
     }
 
     [Theory]
@@ -275,7 +275,7 @@ public class EngineTests
         // MDC 4: 56b needs the dyspnoea index (missing), 56c does not: the admission is 56c.
         var v = Judge(RehabStay(mdc: 4, principal: "491.21", secondary: ["428.0", "401.9", "585.6"], scales: noDyspnoea), engine: Strict);
         ShouldBe(v, Verdict.Appropriate, "art.4 c.1 lett.d", "56c");
-        v.Checks.ShouldContain(c => c.Rule == "scales" && c.Outcome == CheckOutcome.Missing && c.Detail.Contains("barthel_dyspnoea mancante"));
+        v.Checks.ShouldContain(c => c.Rule == "scales" && c.Outcome == CheckOutcome.Missing && c.Detail.Contains("Barthel dispnea mancante"));
     }
 
     [Fact]
@@ -284,8 +284,8 @@ public class EngineTests
         var v = Judge(RehabStay(secondary: ["428.0", "401.9"], procedures: ["96.71"]), Acute(10));
         v.Reasons.ShouldContain("Allegato 3");
         v.Reasons.ShouldContain("428.0");
-        v.Reasons.ShouldContain("2025-06-05");
-        v.Reasons.ShouldContain("limite Allegato 5 di 60 giorni");
+        v.Reasons.ShouldContain("dimesso il 05/06/2025");
+        v.Reasons.ShouldContain("intervallo di 10 giorni, entro il limite di 60 giorni dell'Allegato 5");
         v.AcuteRecordId.ShouldBe("A1");
         v.IntervalDays.ShouldBe(10);
         v.PostAcute.ShouldBeTrue();

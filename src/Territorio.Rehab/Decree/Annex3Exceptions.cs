@@ -1,4 +1,5 @@
 using Territorio.Rehab.Engine;
+using Territorio.Rehab.Rules;
 
 namespace Territorio.Rehab.Decree;
 
@@ -19,10 +20,15 @@ internal static class Annex3Exceptions
             {
                 needed = exception.MinCodes;
                 j.Check("all.3", "annex3_exception", CheckOutcome.Info,
-                    $"eccezione Allegato 3 '{exception.Codes.Name}' per {Judgement.Codes(hit)}: bastano {needed} codici per 56a");
+                    $"all.3: eccezione dell'Allegato 3 ({Title(exception)}) per {j.Codes(hit)}: per il livello 56a {(needed == 1 ? "basta 1 codice" : $"bastano {needed} codici")} dell'Allegato 3",
+                    ("annex3_exception_codes", string.Join(' ', hit.Select(c => c.Value))));
             }
         }
 
         return needed;
     }
+
+    /// <summary>The exception's title in the rule set; without one, the name after "exception annex3".</summary>
+    private static string Title(Annex3Exception exception) =>
+        exception.Codes.Title.Length > 0 ? exception.Codes.Title : exception.Codes.Name.Replace("exception annex3", "eccezione", StringComparison.Ordinal).Trim();
 }

@@ -18,27 +18,27 @@ internal static class Scope
         var faults = new List<string>();
         if (!scope.Disciplines.Contains(r.Discipline))
         {
-            faults.Add($"disciplina {r.Discipline} non tra {Join(scope.Disciplines)}");
+            faults.Add($"disciplina {r.Discipline}, non tra le discipline {Wording.List(scope.Disciplines)}");
         }
 
         if (!scope.Regimes.Contains(r.Regime))
         {
-            faults.Add($"regime {r.Regime} non tra {Join(scope.Regimes)}");
+            faults.Add($"regime {Wording.Regime(r.Regime)}, non tra i regimi {Wording.List(scope.Regimes.Order().Select(Wording.Regime).ToList())}");
         }
 
         if (!scope.Mdcs.Contains(r.Mdc))
         {
-            faults.Add($"MDC {r.Mdc} non tra {Join(scope.Mdcs)}");
+            faults.Add($"MDC {r.Mdc}, non tra le MDC {Wording.List(scope.Mdcs)}");
         }
 
         if (age < scope.MinAge)
         {
-            faults.Add($"età {age} anni all'ammissione, minore di {scope.MinAge}");
+            faults.Add($"età all'ammissione {Wording.Count(age, "anno", "anni")}, sotto i {scope.MinAge}");
         }
 
         if (scope.ExcludedDischargeModes.Contains(r.DischargeMode))
         {
-            faults.Add($"modalità di dimissione {r.DischargeMode} esclusa ({string.Join(" ", scope.ExcludedDischargeModes.Order())})");
+            faults.Add($"modalità di dimissione {DischargeMode(r.DischargeMode)}, esclusa");
         }
 
         KeyValuePair<string, string>[] inputs =
@@ -48,12 +48,12 @@ internal static class Scope
         ];
         if (faults.Count > 0)
         {
-            j.Check("art.1 c.1", "scope", CheckOutcome.Failed, "art.1 c.1: fuori ambito: " + string.Join(", ", faults), inputs);
+            j.Check("art.1 c.1", "scope", CheckOutcome.Failed, "art.1 c.1: fuori ambito: " + string.Join("; ", faults), inputs);
             return false;
         }
 
         j.Check("art.1 c.1", "scope", CheckOutcome.Passed,
-            $"art.1 c.1: in ambito (disciplina {r.Discipline}, regime {r.Regime}, MDC {r.Mdc}, età {age})", inputs);
+            $"art.1 c.1: in ambito: disciplina {r.Discipline}, regime {Wording.Regime(r.Regime)}, MDC {r.Mdc}, {Wording.Count(age, "anno", "anni")} all'ammissione", inputs);
         return true;
     }
 
@@ -68,10 +68,17 @@ internal static class Scope
         if (r.PrincipalDiagnosisMdc is { } expected && expected != r.Mdc)
         {
             j.Check("art.1 c.1", "mdc_consistency", CheckOutcome.Warning,
-                $"attenzione: la SDO indica la MDC {r.Mdc}, ma la diagnosi principale {r.PrincipalDiagnosis} appartiene alla MDC {expected}; l'ambito usa la MDC indicata",
+                $"attenzione: la SDO indica la MDC {r.Mdc}, ma la diagnosi principale {j.Rules.CodeLabels.Of(r.PrincipalDiagnosis)} appartiene alla MDC {expected}; l'ambito usa la MDC indicata",
                 ("mdc", Judgement.Number(r.Mdc)), ("principal_dx_mdc", Judgement.Number(expected)));
         }
     }
 
-    private static string Join(IEnumerable<int> values) => string.Join("/", values.Order());
+    // DM 380/2000 (SDO), modalità di dimissione: the modes art.1 c.1 excludes, in words
+    private static string DischargeMode(string mode) => mode switch
+    {
+        "1" => "1 (decesso)",
+        "5" => "5 (dimissione volontaria)",
+        "6" => "6 (trasferimento ad altro istituto per acuti)",
+        _ => mode,
+    };
 }

@@ -91,17 +91,17 @@ public static class Linkage
             // DM 5/8/2021 art.2 c.3 — not following an acute event: judged by art.4
             var from = LookbackStart(admission.AdmissionDate, j.Rules.Linkage);
             j.Check("art.2 c.3", "linkage", CheckOutcome.Info,
-                $"art.2 c.3: non conseguente ad evento acuto (nessun ricovero per acuti dimesso nei {j.Rules.Linkage.LookbackMonths} mesi prima del {Judgement.Day(admission.AdmissionDate)})",
+                $"art.2 c.3: non conseguente ad evento acuto: nessun ricovero per acuti dimesso nei {j.Rules.Linkage.LookbackMonths} mesi prima dell'ammissione del {Wording.Date(admission.AdmissionDate)} (dal {Wording.Date(from)})",
                 ("lookback_from", Judgement.Day(from)));
             return false;
         }
 
         // DM 5/8/2021 art.2 c.2 and c.5 — the acute stay it follows, and the days in between
-        string discharge = Judgement.Day(acute.DischargeDate);
-        string interval = Judgement.Number(j.IntervalDays);
+        int days = j.IntervalDays!.Value;
         j.Check("art.2 c.2", "linkage", CheckOutcome.Info,
-            $"art.2 c.2: conseguente ad evento acuto: ricovero {acute.RecordId} (disciplina {acute.Discipline.ToString(CultureInfo.InvariantCulture)}) dimesso il {discharge}, {interval} giorni prima (art.2 c.5)",
-            ("acute_record_id", acute.RecordId), ("acute_discharge_date", discharge), ("interval_days", interval));
+            $"art.2 c.2: conseguente ad evento acuto: ricovero per acuti {acute.RecordId} (disciplina {acute.Discipline.ToString(CultureInfo.InvariantCulture)}, diagnosi principale {j.Rules.CodeLabels.Of(acute.PrincipalDiagnosis)}) dimesso il {Wording.Date(acute.DischargeDate)}, {(days == 0 ? "lo stesso giorno dell'ammissione" : Wording.Days(days) + " prima dell'ammissione")} (art.2 c.5)",
+            ("acute_record_id", acute.RecordId), ("acute_discharge_date", Judgement.Day(acute.DischargeDate)), ("interval_days", Judgement.Number(days)),
+            ("acute_discipline", Judgement.Number(acute.Discipline)), ("acute_principal_dx", acute.PrincipalDiagnosis.Value));
         return true;
     }
 }

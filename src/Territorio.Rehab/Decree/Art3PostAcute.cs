@@ -17,7 +17,7 @@ internal static class PostAcute
         }
 
         j.Check("art.3 c.4", "worsening_readmission", CheckOutcome.Info,
-            $"art.3 c.4: nuovo accesso dopo il ricovero riabilitativo {earlier.RecordId} ({Judgement.Day(earlier.AdmissionDate)}–{Judgement.Day(earlier.DischargeDate)}) in continuità con l'acuzie: si applica l'art.4",
+            $"art.3 c.4: nuovo accesso dopo il ricovero riabilitativo {earlier.RecordId} (dal {Wording.Date(earlier.AdmissionDate)} al {Wording.Date(earlier.DischargeDate)}) in continuità con l'acuzie: si applica l'art.4",
             ("earlier_rehab_record_id", earlier.RecordId));
         return true;
     }
@@ -41,13 +41,13 @@ internal static class PostAcute
         int? limit = j.Rules.Annex5.For(r.Discipline, r.Mdc);
         if (limit is null)
         {
-            j.Check(article, "annex5_interval", CheckOutcome.Info, $"{article}: nessun limite di intervallo nell'Allegato 5 per disciplina {r.Discipline}, MDC {r.Mdc}");
+            j.Check(article, "annex5_interval", CheckOutcome.Info, $"{article}: l'Allegato 5 non pone un limite di intervallo per la disciplina {r.Discipline}, MDC {r.Mdc}");
             return true;
         }
 
         bool within = j.IntervalDays <= limit;
         j.Check(article, "annex5_interval", within ? CheckOutcome.Passed : CheckOutcome.Failed,
-            $"{article}: intervallo {Judgement.Number(j.IntervalDays)} giorni {(within ? "<=" : ">")} limite Allegato 5 di {limit.Value} giorni (disciplina {r.Discipline}, MDC {r.Mdc})",
+            $"{article}: intervallo di {Wording.Days(j.IntervalDays!.Value)}, {(within ? "entro" : "oltre")} il limite di {Wording.Days(limit.Value)} dell'Allegato 5 per la disciplina {r.Discipline}, MDC {r.Mdc}",
             ("interval_days", Judgement.Number(j.IntervalDays)), ("annex5_limit_days", Judgement.Number(limit.Value)));
         if (!within)
         {
@@ -71,12 +71,12 @@ internal static class PostAcute
         var correlated = j.Rules.Annex4For(mdc).Matches(j.AcuteDiagnoses);
         var levels = j.LevelsOf("art.3 c.1");
         if (levels.Decides("art.3 c.1 lett.b", "56a", annex3.Length >= needed56a,
-                $"{annex3.Length} codici dell'Allegato 3 nella SDO riabilitativa {Judgement.Codes(annex3)} (ne servono {needed56a})")
+                j.Counted(annex3, "dell'Allegato 3 nella SDO riabilitativa", needed56a), new("annex3", annex3))
             || levels.Decides("art.3 c.1 lett.c", "56b", annex3.Length >= 2,
-                $"{annex3.Length} codici dell'Allegato 3 {Judgement.Codes(annex3)} (ne servono 2)")
+                j.Counted(annex3, "dell'Allegato 3 nella SDO riabilitativa", 2), new("annex3", annex3))
             || levels.Decides("art.3 c.1 lett.a", "56c", correlated.Length > 0, correlated.Length > 0
-                ? $"diagnosi dell'acuzie {acute.RecordId} correlate (Allegato 4, MDC {mdc}): {Judgement.Codes(correlated)}"
-                : $"nessuna diagnosi dell'acuzie {acute.RecordId} {Judgement.Codes(j.AcuteDiagnoses)} nell'Allegato 4 per MDC {mdc}"))
+                ? $"diagnosi dell'acuzie {acute.RecordId} correlata alla riabilitazione (Allegato 4, MDC {mdc}): {j.Codes(correlated)}"
+                : $"nessuna diagnosi dell'acuzie {acute.RecordId} è tra quelle correlate dell'Allegato 4 per la MDC {mdc} (diagnosi dell'acuzie: {j.Codes(j.AcuteDiagnoses)})", new("annex4", correlated)))
         {
             return levels.Decided!;
         }
@@ -91,7 +91,7 @@ internal static class PostAcute
         var gca = j.Rules.Annex1.Matches(j.AcuteDiagnoses);
         var levels = j.LevelsOf("art.3 c.2");
         return levels.Decides("art.3 c.2", "75", mdc == 1 && gca.Length > 0,
-                $"MDC {mdc}{(mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nell'acuzie {j.Case.Acute!.RecordId}: {Judgement.Codes(gca, "nessuna")}")
+                $"{Congruence.Mdc1(mdc)}; {j.Counted(gca, $"di GCA (Allegato 1) tra le diagnosi dell'acuzie {j.Case.Acute!.RecordId}")}", new("annex1", gca))
             ? levels.Decided!
             : levels.NoneDecided();
     }
@@ -103,7 +103,7 @@ internal static class PostAcute
         var spinal = j.Rules.Annex2.Matches(j.AcuteDiagnoses);
         var levels = j.LevelsOf("art.3 c.3");
         return levels.Decides("art.3 c.3", "28", mdc == 1 && spinal.Length > 0,
-                $"MDC {mdc}{(mdc == 1 ? "" : " (richiesta MDC 1)")}, mielolesione (Allegato 2) nell'acuzie {j.Case.Acute!.RecordId}: {Judgement.Codes(spinal, "nessuna")}")
+                $"{Congruence.Mdc1(mdc)}; {j.Counted(spinal, $"di mielolesione (Allegato 2) tra le diagnosi dell'acuzie {j.Case.Acute!.RecordId}")}", new("annex2", spinal))
             ? levels.Decided!
             : levels.NoneDecided();
     }

@@ -1,3 +1,4 @@
+using Territorio.Kernel.Codes;
 using Territorio.Rehab.Engine;
 
 namespace Territorio.Rehab.Decree;
@@ -27,16 +28,17 @@ internal static class Congruence
         var others = j.Rules.Annex3.Matches(j.RehabCodes.AsSpan(1), except: r.PrincipalDiagnosis);
         var spinal = j.Rules.Annex2.Matches(j.RehabDiagnoses);
         int needed56a = Annex3Exceptions.Needed56a(j, 3);
-        string principal = $"diagnosi principale {r.PrincipalDiagnosis} {(principalIn ? "nell'Allegato 3" : "non nell'Allegato 3")}";
+        string principal = $"diagnosi principale {j.Codes([r.PrincipalDiagnosis])} {(principalIn ? "nell'Allegato 3" : "non nell'Allegato 3")}";
+        Icd9CmCode[] annex3 = principalIn ? [r.PrincipalDiagnosis, .. others] : others;
         var levels = j.LevelsOf("art.4 c.1");
         if (levels.Decides("art.4 c.1 lett.a", "56a", principalIn && others.Length >= needed56a,
-                $"{principal} e {others.Length} altri codici dell'Allegato 3 {Judgement.Codes(others)} (ne servono {needed56a})")
+                $"{principal}; {j.Counted(others, "dell'Allegato 3", needed56a, others: true)}", new("annex3", annex3))
             || levels.Decides("art.4 c.1 lett.b", "56a", spinal.Length >= 2,
-                $"{spinal.Length} codici di mielolesione (Allegato 2) {Judgement.Codes(spinal)} (ne servono 2)")
+                j.Counted(spinal, "di mielolesione (Allegato 2) tra le diagnosi", 2), new("annex2", spinal))
             || levels.Decides("art.4 c.1 lett.c", "56b", principalIn && others.Length >= 2,
-                $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne servono 2)")
+                $"{principal}; {j.Counted(others, "dell'Allegato 3", 2, others: true)}", new("annex3", annex3))
             || levels.Decides("art.4 c.1 lett.d", "56c", principalIn && others.Length >= 1,
-                $"{principal} e {others.Length} altri codici dell'Allegato 3 (ne serve 1)"))
+                $"{principal}; {j.Counted(others, "dell'Allegato 3", 1, others: true)}", new("annex3", annex3)))
         {
             return levels.Decided!;
         }
@@ -51,7 +53,7 @@ internal static class Congruence
         var gca = j.Rules.Annex1.Matches(j.RehabDiagnoses);
         var levels = j.LevelsOf("art.4 c.2");
         return levels.Decides("art.4 c.2", "75", mdc == 1 && gca.Length > 0,
-                $"MDC {mdc}{(mdc == 1 ? "" : " (richiesta MDC 1)")}, GCA (Allegato 1) nella SDO riabilitativa: {Judgement.Codes(gca, "nessuna")}")
+                $"{Mdc1(mdc)}; {j.Counted(gca, "di GCA (Allegato 1) tra le diagnosi della SDO riabilitativa")}", new("annex1", gca))
             ? levels.Decided!
             : levels.NoneDecided();
     }
@@ -64,8 +66,11 @@ internal static class Congruence
         bool met = spinal.Length > 0 && complex.Any(code => spinal.Length > 1 || code != spinal[0]);
         var levels = j.LevelsOf("art.4 c.3");
         return levels.Decides("art.4 c.3", "28", met,
-                $"mielolesione (Allegato 2): {Judgement.Codes(spinal, "nessuna")}; Allegato 3: {Judgement.Codes(complex, "nessuno")}")
+                $"{j.Counted(spinal, "di mielolesione (Allegato 2)")}; {j.Counted(complex, "dell'Allegato 3")}", new("annex2", spinal), new("annex3", complex))
             ? levels.Decided!
             : levels.NoneDecided();
     }
+
+    /// <summary>Art.3 c.2–3, art.4 c.2: the MDC the criterion requires, in words.</summary>
+    internal static string Mdc1(int mdc) => mdc == 1 ? "MDC 1" : $"MDC {mdc}, ma il criterio richiede la MDC 1";
 }

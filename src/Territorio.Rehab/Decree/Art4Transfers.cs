@@ -47,7 +47,7 @@ public static class Transfers
         if (r.Discipline != 56)
         {
             j.Check("art.4 c.4", "transfer", CheckOutcome.Passed,
-                $"art.4 c.4: trasferimento tra unità di disciplina {r.Discipline} a completamento del trattamento",
+                $"art.4 c.4: trasferimento tra unità di disciplina {r.Discipline} per completare il trattamento",
                 ("transfer_from_discipline", Judgement.Number(r.Discipline)));
             return j.Verdict(Verdict.Appropriate, "art.4 c.4", r.Discipline switch { 28 => "28", 75 => "75", _ => "" });
         }
@@ -55,17 +55,17 @@ public static class Transfers
         var source = j.Case.TransferSource;
         int total = r.LengthOfStay + (source?.LengthOfStay ?? 0);
         string stays = source is null
-            ? $"degenza {r.LengthOfStay} giorni (ricovero di provenienza non trovato nel flusso)"
-            : $"degenza {source.LengthOfStay} giorni in {source.RecordId} + {r.LengthOfStay} giorni = {total}";
+            ? $"degenza di {Wording.Days(r.LengthOfStay)} (ricovero di provenienza non trovato nel flusso)"
+            : $"degenza complessiva di {Wording.Days(total)} ({Wording.Days(source.LengthOfStay)} nel ricovero {source.RecordId} e {Wording.Days(r.LengthOfStay)} in questo)";
         if (!j.Rules.Transfers.MaxStayByMdc.TryGetValue(r.Mdc, out int max))
         {
-            j.Check("art.4 c.4", "transfer", CheckOutcome.Missing, $"art.4 c.4: trasferimento 56→56, {stays}; nessuna soglia per MDC {r.Mdc} nel rule set");
+            j.Check("art.4 c.4", "transfer", CheckOutcome.Missing, $"art.4 c.4: trasferimento tra unità di disciplina 56, {stays}; le regole in uso non hanno una soglia di degenza per la MDC {r.Mdc}");
             return j.Verdict(Verdict.NotAssessable, "art.4 c.4", "");
         }
 
         bool within = total <= max;
         j.Check("art.4 c.4", "transfer", within ? CheckOutcome.Passed : CheckOutcome.Failed,
-            $"art.4 c.4: trasferimento 56→56, {stays} {(within ? "<=" : ">")} soglia {max} (DM 18/10/2012, MDC {r.Mdc})",
+            $"art.4 c.4: trasferimento tra unità di disciplina 56, {stays}, {(within ? "entro" : "oltre")} la soglia di {Wording.Days(max)} per la MDC {r.Mdc} (DM 18/10/2012)",
             ("total_stay_days", Judgement.Number(total)), ("threshold_days", Judgement.Number(max)), ("source_record_id", source?.RecordId ?? ""));
         return j.Verdict(within ? Verdict.Appropriate : Verdict.Inappropriate, "art.4 c.4", "");
     }

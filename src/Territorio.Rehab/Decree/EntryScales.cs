@@ -16,17 +16,18 @@ internal static class EntryScales
     {
         var rules = j.Rules.Scales;
         var applicable = rules.For(level).Where(range => Applies(range.Scale, j.Admission.Mdc)).ToList();
-        var detail = new StringBuilder($"scale {level}: ");
+        var detail = new StringBuilder($"{article}: scale di ingresso per il livello {level}: ");
         var inputs = new KeyValuePair<string, string>[applicable.Count];
         bool failed = false;
         bool missing = false;
         for (int k = 0; k < applicable.Count; k++)
         {
             var range = applicable[k];
-            string name = ScaleNames.Of(range.Scale);
+            string name = Wording.Scale(range.Scale);
             int? value = ValueOf(range.Scale, j.Admission.Scales);
-            inputs[k] = new(name, Judgement.Number(value));
+            inputs[k] = new(ScaleNames.Of(range.Scale), Judgement.Number(value));
             detail.Append(k > 0 ? ", " : "");
+            string bounds = $"da {Judgement.Number(range.Min)} a {Judgement.Number(range.Max)}";
             if (value is not { } v)
             {
                 missing = true;
@@ -35,23 +36,23 @@ internal static class EntryScales
             else if (!range.Contains(v))
             {
                 failed = true;
-                detail.Append($"{name} {Judgement.Number(v)} fuori da {Judgement.Number(range.Min)}..{Judgement.Number(range.Max)}");
+                detail.Append($"{name} {Judgement.Number(v)}, fuori dall'intervallo {bounds}");
             }
             else
             {
-                detail.Append($"{name} {Judgement.Number(v)} in {Judgement.Number(range.Min)}..{Judgement.Number(range.Max)}");
+                detail.Append($"{name} {Judgement.Number(v)}, entro l'intervallo {bounds}");
             }
         }
 
         if (applicable.Count == 0)
         {
-            detail.Append("nessuna soglia nel rule set");
+            detail.Append("nessuna soglia prevista dalle regole in uso");
         }
 
         // DM 5/8/2021 art.6 — during the trial the scales are collected, not binding
         if (rules.Mode == ScaleMode.ReportOnly)
         {
-            detail.Append(" (solo rilevazione, sperimentazione art.6)");
+            detail.Append(" (solo rilevazione durante la sperimentazione, art.6)");
             j.Check(article, "scales", CheckOutcome.Info, detail.ToString(), inputs);
             return CheckOutcome.Passed;
         }

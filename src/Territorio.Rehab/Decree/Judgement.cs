@@ -61,9 +61,24 @@ internal sealed class Judgement(RehabCase c, RuleSet rules)
 
     public static string Number(int? value) => value is { } v ? Number(v) : "";
 
-    /// <summary>Codes as "[a b c]", or <paramref name="none"/> when there are none and it is given.</summary>
-    public static string Codes(Icd9CmCode[] codes, string? none = null) =>
-        codes.Length == 0 && none is not null ? none : "[" + string.Join(' ', codes.Select(code => code.Value)) + "]";
+    /// <summary>The codes with their Italian descriptions.</summary>
+    public string Codes(ReadOnlySpan<Icd9CmCode> codes) => Wording.Codes(codes, rules.CodeLabels);
+
+    /// <summary>
+    /// Codes found for a criterion, counted and listed: "nessun codice dell'Allegato 3",
+    /// "1 altro codice dell'Allegato 3, ne servono 2: 428.0 …", "3 codici …, ne servono 3: a; b; c".
+    /// </summary>
+    public string Counted(Icd9CmCode[] codes, string what, int? needed = null, bool others = false)
+    {
+        string count = codes.Length switch
+        {
+            0 => others ? "nessun altro codice" : "nessun codice",
+            1 => others ? "1 altro codice" : "1 codice",
+            _ => Number(codes.Length) + (others ? " altri codici" : " codici"),
+        };
+        string need = needed is { } n ? ", " + Wording.Needed(n) : "";
+        return codes.Length == 0 ? $"{count} {what}{need}" : $"{count} {what}{need}: {Codes(codes)}";
+    }
 }
 
 /// <summary>
@@ -79,10 +94,14 @@ internal sealed class Levels(Judgement j, string comma)
     public RehabVerdict? Decided { get; private set; }
 
     /// <summary>Tries one level: its codes (with the reason given), then its entry scales. True when it decides.</summary>
-    public bool Decides(string article, string level, bool codesMet, string reason)
+    /// <remarks>
+    /// <paramref name="matched"/> and <paramref name="alsoMatched"/> are the annex codes the criterion found, kept as
+    /// inputs ("annex3_codes" = "428.0 99.04") so that a verdict's page can show the annex entries they match.
+    /// </remarks>
+    public bool Decides(string article, string level, bool codesMet, string reason, Matched matched = default, Matched alsoMatched = default)
     {
         j.Check(article, "codes", codesMet ? CheckOutcome.Passed : CheckOutcome.Failed,
-            $"{article} ({level}): {reason}: {(codesMet ? "soddisfatto" : "non soddisfatto")}", ("level", level));
+            $"{article} ({level}) {(codesMet ? "soddisfatto" : "non soddisfatto")}: {reason}", [new("level", level), .. matched.Input(), .. alsoMatched.Input()]);
         if (!codesMet)
         {
             return false;
@@ -106,4 +125,12 @@ internal sealed class Levels(Judgement j, string comma)
         _scalesMissing is { } missing
             ? j.Verdict(Verdict.NotAssessable, missing.Article, missing.Level)
             : j.Verdict(Verdict.Inappropriate, comma, "");
+}
+
+/// <summary>The codes of one annex a criterion found, as the input "annexN_codes".</summary>
+internal readonly record struct Matched(string Annex, Icd9CmCode[]? Codes)
+{
+    public KeyValuePair<string, string>[] Input() => Codes is { Length: > 0 } codes
+        ? [new(Annex + "_codes", string.Join(' ', codes.Select(c => c.Value)))]
+        : [];
 }

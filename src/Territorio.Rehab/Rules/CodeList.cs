@@ -9,8 +9,9 @@ namespace Territorio.Rehab.Rules;
 /// </summary>
 public sealed class CodeList
 {
-    public CodeList(string name, string title, string rationale, IReadOnlyList<string> items, IEnumerable<Icd9CmCode> codes)
+    public CodeList(string name, string title, string rationale, IReadOnlyList<string> items, IEnumerable<Icd9CmCode> codes, IReadOnlyDictionary<Icd9CmCode, string>? entries = null)
     {
+        _entries = entries?.ToFrozenDictionary() ?? FrozenDictionary<Icd9CmCode, string>.Empty;
         Name = name;
         Title = title;
         Rationale = rationale;
@@ -24,6 +25,7 @@ public sealed class CodeList
         _procedures = Codes.Where(c => c.Kind == Icd9CmKind.Procedure).Select(c => c.Value).ToFrozenSet(StringComparer.Ordinal);
     }
 
+    private readonly FrozenDictionary<Icd9CmCode, string> _entries;
     private readonly FrozenSet<string> _diagnoses;
     private readonly FrozenSet<string> _procedures;
 
@@ -41,6 +43,9 @@ public sealed class CodeList
 
     /// <summary>Every catalogue code the items cover (diagnoses and procedures).</summary>
     public FrozenSet<Icd9CmCode> Codes { get; }
+
+    /// <summary>The item of the list that covers <paramref name="code"/> ("410-414" for 410.71), as a controller finds it in the annex; null when none.</summary>
+    public string? EntryOf(Icd9CmCode code) => _entries.GetValueOrDefault(code);
 
     public bool Contains(Icd9CmCode code) =>
         code.Value is not null && (code.Kind == Icd9CmKind.Diagnosis ? _diagnoses : _procedures).Contains(code.Value);

@@ -52,6 +52,9 @@ public sealed class RuleSet
 
     public required TransferRules Transfers { get; init; }
 
+    /// <summary>The codes' Italian descriptions, for the reasons of the verdicts.</summary>
+    public CodeLabels CodeLabels { get; init; } = CodeLabels.None;
+
     public CodeList Annex4For(int mdc) => Annex4.GetValueOrDefault(mdc) ?? CodeList.Empty;
 }
 

@@ -68,6 +68,7 @@ public sealed class RuleSetParser(Icd9CmCatalogue catalogue)
             Annex5 = new IntervalLimits(IntervalDays(annex5), annex5.Text("rationale")),
             Scales = ScaleRulesOf(scales, file),
             Transfers = new TransferRules(MaxStays(transfers), transfers.Text("rationale")),
+            CodeLabels = new CodeLabels(catalogue),
         };
         foreach (var section in sections)
         {
@@ -81,6 +82,7 @@ public sealed class RuleSetParser(Icd9CmCatalogue catalogue)
     {
         var items = new List<string>();
         var codes = new List<Icd9CmCode>();
+        var entries = new Dictionary<Icd9CmCode, string>();
         foreach (var (key, kind) in new[] { ("diagnoses", Icd9CmKind.Diagnosis), ("procedures", Icd9CmKind.Procedure) })
         {
             if (!section.Has(key))
@@ -90,8 +92,14 @@ public sealed class RuleSetParser(Icd9CmCatalogue catalogue)
 
             foreach (string item in section.Words(key))
             {
-                codes.AddRange(Expand(section, key, item, kind));
-                items.Add(kind == Icd9CmKind.Procedure ? "proc. " + item : item);
+                string entry = kind == Icd9CmKind.Procedure ? "proc. " + item : item;
+                foreach (var code in Expand(section, key, item, kind))
+                {
+                    codes.Add(code);
+                    entries.TryAdd(code, entry);
+                }
+
+                items.Add(entry);
             }
         }
 
@@ -101,7 +109,7 @@ public sealed class RuleSetParser(Icd9CmCatalogue catalogue)
         }
 
         section.MarkUsed(extraKeys);
-        return new CodeList(section.Header, section.Optional("title"), section.Text("rationale"), items, codes);
+        return new CodeList(section.Header, section.Optional("title"), section.Text("rationale"), items, codes, entries);
     }
 
     /// <summary>A code covers itself and every code below it; a range covers categories from..to.</summary>

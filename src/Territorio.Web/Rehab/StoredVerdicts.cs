@@ -81,6 +81,7 @@ public static class RehabLabels
         "passed" => "soddisfatto",
         "failed" => "non soddisfatto",
         "missing" => "dato mancante",
+        "warning" => "attenzione",
         _ => "informazione",
     };
 
@@ -91,6 +92,55 @@ public static class RehabLabels
         75 => "75 neuroriabilitazione",
         _ => code.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The check's sentence after its article, which the screen shows once, in bold, before it.</summary>
+    public static string DetailAfterArticle(RehabCheckDto check) =>
+        check.Detail.StartsWith(check.Article, StringComparison.Ordinal)
+            ? check.Detail[check.Article.Length..]
+            : ": " + check.Detail;
+
+    /// <summary>"1 controllo", "7 controlli".</summary>
+    public static string Checks(int count) => count == 1 ? "1 controllo" : $"{count} controlli";
+
+    /// <summary>
+    /// The inputs of a check as a controller reads them: Italian labels for the stable keys of the
+    /// JSON, dates dd/MM/yyyy, regimes in words. The level is left out: the detail names it.
+    /// </summary>
+    public static IEnumerable<string> Inputs(IReadOnlyDictionary<string, string> inputs) =>
+        inputs.Where(i => i.Key != "level").Select(i => $"{InputLabel(i.Key)}: {InputValue(i.Key, i.Value)}");
+
+    public static string InputLabel(string key) => key switch
+    {
+        "discipline" => "disciplina",
+        "regime" => "regime",
+        "mdc" => "MDC",
+        "age" => "età (anni)",
+        "discharge_mode" => "modalità di dimissione",
+        "principal_dx_mdc" => "MDC della diagnosi principale",
+        "lookback_from" => "ricoveri per acuti cercati dal",
+        "acute_record_id" => "ricovero per acuti",
+        "acute_discharge_date" => "dimissione per acuti",
+        "acute_discipline" => "disciplina del ricovero per acuti",
+        "acute_principal_dx" => "diagnosi principale per acuti",
+        "interval_days" => "intervallo (giorni)",
+        "annex5_limit_days" => "limite dell'Allegato 5 (giorni)",
+        "earlier_rehab_record_id" => "ricovero riabilitativo precedente",
+        "transfer_from_discipline" => "trasferito dalla disciplina",
+        "total_stay_days" => "degenza complessiva (giorni)",
+        "threshold_days" => "soglia di degenza (giorni)",
+        "source_record_id" => "ricovero di provenienza",
+        "rankin" => "Rankin",
+        "barthel" => "Barthel",
+        "barthel_dyspnoea" => "Barthel dispnea",
+        "six_minute_walk_m" => "test del cammino in 6 minuti (metri)",
+        "rcs" => "RCS",
+        _ => key.Replace('_', ' '),
+    };
+
+    public static string InputValue(string key, string value) => value.Length == 0 ? "non indicato"
+        : key == "regime" ? value switch { "1" => "ordinario", "2" => "day hospital", _ => value }
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? ItalianFormat.Date(day)
+        : value;
 
     public static string Dimension(string dimension) => dimension switch
     {
