@@ -8,6 +8,7 @@ using Territorio.Data;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Organisations;
 using Territorio.Kernel.Population;
+using Territorio.Testing;
 using Territorio.Web.Security;
 using Territorio.Web.Tests.Infrastructure;
 using CareActor = Territorio.CareManagement.Common.Actor;
@@ -80,6 +81,6 @@ public sealed class NamesBrowserTests(BrowserFixture web)
 
         await db.SaveChangesAsync();
         var care = scope.ServiceProvider.GetRequiredService<CareServices>();
-        await care.Enrolment.SignPactAsync(Patient, Territory.B.Gestore, web.SeedDay.AddDays(-40), "Giulia Esposito", "Gestore B", new CareActor.Factory("cm.test").CaseManager(Territory.B.Gestore), TestContext.Current.CancellationToken);
+        await care.Enrolment.SignOnPatientRequestAsync(Patient, Territory.B.Gestore, web.SeedDay.AddDays(-40), "Giulia Esposito", "Gestore B", new CareActor.Factory("cm.test").CaseManager(Territory.B.Gestore), TestContext.Current.CancellationToken);
     }
 }
