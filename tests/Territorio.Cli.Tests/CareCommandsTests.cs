@@ -63,10 +63,26 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
         var eligible = await Run("enrol", "eligible", "--ats", "321", "--max", "5000");
         var levelOne = eligible.Output.Split('\n').Skip(1).Select(l => l.Split('\t')).First(c => c.Length > 1 && c[1] == "1");
 
-        var result = await Run("enrol", "sign", "--paziente", levelOne[0], "--gestore", "G321COOP");
+        var result = await Run("enrol", "sign", "--paziente", levelOne[0], "--gestore", "G321COOP", "--firma", "pagina-paziente");
 
         result.ExitCode.ShouldBe(1);
         result.Error.Trim().ShouldBe("operazione rifiutata: il Gestore G321COOP non è idoneo per l'ATS 321 al livello 1");
+    }
+
+    [Fact]
+    public async Task Sign_WithFreeTextSignatoryOrPaperWithoutScan_IsRefusedNamingTheOption()
+    {
+        var eligible = await Run("enrol", "eligible", "--ats", "321", "--max", "5000");
+        // Invited by the ATS's letter, so that the refusal is about the signature.
+        string patient = eligible.Output.Split('\n').Skip(1).Select(l => l.Split('\t')).First(c => c.Length > 4 && c[4].Trim() == "sì")[0];
+
+        var freeText = await Run("enrol", "sign", "--paziente", patient, "--gestore", "G321ASST", "--firma", "carta", "--firma-paziente", "firma inventata");
+        var noScan = await Run("enrol", "sign", "--paziente", patient, "--gestore", "G321ASST", "--firma", "carta");
+
+        freeText.ExitCode.ShouldBe(1);
+        freeText.Error.Trim().ShouldBe("operazione rifiutata: --firma-paziente: la firma come testo libero non è più accettata; indicare --firma carta con --scansione, o --firma pagina-paziente");
+        noScan.ExitCode.ShouldBe(1);
+        noScan.Error.Trim().ShouldEndWith("firma su carta: manca la scansione del patto firmato (PDF o immagine)");
     }
 
     [Fact]

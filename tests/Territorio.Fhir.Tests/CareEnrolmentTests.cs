@@ -45,6 +45,11 @@ public class CareEnrolmentTests
         (resident.FiscalCode, resident.Surname, resident.GivenName, resident.BirthplaceCode).ShouldBe((Cf, "QUATTRO", "GIUGNO", "F205"));
         var pact = await db.Set<PattoDiCura>().SingleAsync(p => p.PatientId == Cf, TestContext.Current.CancellationToken);
         (pact.GestoreId, pact.Level, pact.MainPathology, pact.Status).ShouldBe((Cooperative, 1, "17", PactStatus.Active));
+        // DGR X/6164/2017: the GP's message is the request; the patient signed at the GP's office, the GP witnessing.
+        var request = await db.Set<EnrolmentRequest>().SingleAsync(r => r.PatientId == Cf, TestContext.Current.CancellationToken);
+        (request.Source, request.GestoreId, request.PactId).ShouldBe((EnrolmentRequestSource.Mmg, Cooperative, pact.Id));
+        (pact.ConsentGround, pact.ConsentReference, pact.SignatureMethod).ShouldBe((ConsentGround.MmgRequest, request.Id, SignatureMethod.PaperAtMmg));
+        pact.Witness.ShouldNotBeNullOrWhiteSpace();
         var pai = await db.Set<Pai>().SingleAsync(p => p.PatientId == Cf, TestContext.Current.CancellationToken);
         var version = pai.ActiveVersion.ShouldNotBeNull();
         version.Items.ShouldNotBeEmpty();
