@@ -63,7 +63,7 @@ public sealed class StratificationRun(ReferenceData reference)
 
         using (var persons = Open(inputs.Persons))
         {
-            foreach (var (resident, line) in PersonsCsvReader.Read(persons, inputs.Persons, Reject, rowsRequired))
+            foreach (var (resident, line) in PersonsCsvReader.Read(persons, inputs.Persons, Reject, rowsRequired, withIdentity: false))
             {
                 if (engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? ""))
                 {
