@@ -58,3 +58,16 @@ public class ResidentIdentityTests
     public void WithoutIdentity_DisplayNameIsTheId() =>
         new Resident("P1", Birth, Sex.Female, "321", null).DisplayName.ShouldBe("P1");
 }
+
+public class PersonNamesTests
+{
+    [Theory]
+    [InlineData("Rossi", "ROSSI")]
+    [InlineData("D'Angelo", "DANGELO")]
+    [InlineData("De Luca", "DELUCA")]
+    [InlineData("Niccolò", "NICCOLO")]
+    [InlineData("Çelik-Öztürk", "CELIKOZTURK")]
+    [InlineData("", "")]
+    public void Letters_KeepUpperCaseAsciiLettersOnly_AccentsDropped(string name, string expected) =>
+        PersonNames.Letters(name).ShouldBe(expected);
+}

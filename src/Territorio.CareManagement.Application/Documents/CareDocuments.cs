@@ -2,6 +2,7 @@ using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
+using Territorio.Kernel.Organisations;
 using Territorio.Kernel.Population;
 
 namespace Territorio.CareManagement.Application.Documents;
@@ -80,14 +81,15 @@ public static class CareDocuments
     /// <summary>Said wherever items from templates the region has not published are shown.</summary>
     public const string ProvisionalNote = "Voci dai modelli di PAI PROVVISORI di Territorio (la Regione non ha pubblicato modelli ufficiali): da rivedere dal medico.";
 
-    public static void WritePact(PattoDiCura pact, Gestore gestore, PaiVersion? activePai, Stream output, bool provisionalItems = false, Resident? patient = null, GeneralPractitioner? doctor = null)
+    public static void WritePact(PattoDiCura pact, Gestore gestore, PaiVersion? activePai, Stream output, bool provisionalItems = false, Resident? patient = null, GeneralPractitioner? doctor = null,
+        Organisation? gestoreSeat = null)
     {
         string who = patient?.Surname is null ? pact.PatientId : $"{patient.DisplayName}, codice fiscale {patient.FiscalCode}";
         using var pdf = PdfPageWriter.Create($"Patto di Cura n.{pact.Id} — {patient?.DisplayName ?? pact.PatientId}");
         pdf.Title($"Patto di Cura n.{pact.Id}")
             .Paragraph($"Paziente: {who}" + (patient?.Address is { } address ? $", residente in {address}" : ""))
             .Paragraph($"ATS: {pact.Ats}    Livello: {pact.Level}    Patologia principale: {pact.MainPathology ?? "-"}")
-            .Paragraph($"Gestore: {gestore.Name} ({gestore.Id}), {GestoreKinds.Italian(gestore.Kind)}")
+            .Paragraph($"Gestore: {gestore.Name} ({gestore.Id}), {GestoreKinds.Italian(gestore.Kind)}" + (gestoreSeat is null ? "" : $"; sede: {gestoreSeat.Letterhead}"))
             .Paragraph($"Medico di medicina generale: {(doctor is null ? pact.MmgId ?? "non indicato" : $"{doctor.DisplayName} ({doctor.Id})")}")
             .Paragraph($"Validità: dal {pact.StartDate:dd/MM/yyyy} al {pact.EndDate:dd/MM/yyyy} (rinnovi: {pact.Renewals}); stato: {PactStatuses.Italian(pact.Status)}")
             .Heading("Impegni")
@@ -126,7 +128,8 @@ public static class CareDocuments
         using var pdf = PdfPageWriter.Create($"PAI versione {version.Number} — {pact.PatientId}");
         pdf.Title("Piano di Assistenza Individuale")
             .Paragraph($"Paziente: {document.PatientName}    Livello: {pact.Level}    Patto di Cura n.{pact.Id} (dal {pact.StartDate:dd/MM/yyyy} al {pact.EndDate:dd/MM/yyyy})")
-            .Paragraph($"Gestore: {gestore.Name} ({gestore.Id})    Medico di medicina generale: {pact.MmgId ?? "non indicato"}")
+            .Paragraph($"Gestore: {gestore.Name} ({gestore.Id})" + (document.GestoreSeat is { } seat ? $"; sede: {seat.Letterhead}" : ""))
+            .Paragraph($"Medico di medicina generale: {document.DoctorName ?? pact.MmgId ?? "non indicato"}")
             .Paragraph($"Versione {version.Number} ({PaiStatuses.Italian(version.Status)}), di {version.Author} il {version.CreatedAtUtc:dd/MM/yyyy}: {version.Reason}");
         if (document.ProvisionalItems)
         {
@@ -148,7 +151,14 @@ public static class CareDocuments
 }
 
 /// <summary>What the PAI's PDF prints: the version, its pact and Gestore, and how to name the pathologies.</summary>
-public sealed record PaiDocument(PaiVersion Version, PattoDiCura Pact, Gestore Gestore, string PatientName, bool ProvisionalItems, Func<string, string> PathologyName);
+public sealed record PaiDocument(PaiVersion Version, PattoDiCura Pact, Gestore Gestore, string PatientName, bool ProvisionalItems, Func<string, string> PathologyName)
+{
+    /// <summary>The Gestore's seat and contacts from the registry, when it has them.</summary>
+    public Organisation? GestoreSeat { get; init; }
+
+    /// <summary>"Dott.ssa Anna Bianchi (MMG00001)" when the GP registry names the GP.</summary>
+    public string? DoctorName { get; init; }
+}
 
 /// <summary>Italian names of PAI version states and item kinds, for documents and the command line.</summary>
 public static class PaiStatuses

@@ -30,11 +30,8 @@ public static class RemunerationNames
         var doctors = await db.GeneralPractitioners.AsNoTracking().Where(g => mmgIds.Contains(g.Id)).ToListAsync(ct);
         return new PartyNames(patients, gestori, doctors.ToDictionary(d => d.Id, d => d.DisplayName))
         {
-            GestoreSeats = seats.ToDictionary(o => o.Code, Letterhead),
+            GestoreSeats = seats.ToDictionary(o => o.Code, o => o.Letterhead),
         };
     }
 
-    /// <summary>"Via …, 20121 Milano — tel. … — PEC …".</summary>
-    public static string Letterhead(Organisation organisation) =>
-        string.Join(" — ", new[] { organisation.Address, organisation.Phone is { } phone ? $"tel. {phone}" : null, organisation.Pec is { } pec ? $"PEC {pec}" : null }.OfType<string>());
 }

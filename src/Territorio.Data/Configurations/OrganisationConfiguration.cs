@@ -24,5 +24,6 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Fictitious).HasColumnName("fictitious");
         builder.Ignore(o => o.DisplayName);
         builder.Ignore(o => o.Address);
+        builder.Ignore(o => o.Letterhead);
     }
 }

@@ -72,6 +72,10 @@ public sealed class Organisation
 
     public string Address => $"{Street}, {Cap} {Municipality}";
 
+    /// <summary>Seat and contacts on one line, for a document's heading: "Via …, 20121 Milano — tel. … — PEC …".</summary>
+    public string Letterhead =>
+        string.Join(" — ", new[] { Address, Phone is { } phone ? $"tel. {phone}" : null, Pec is { } pec ? $"PEC {pec}" : Email is { } email ? $"e-mail {email}" : null }.OfType<string>());
+
     /// <summary>Records (or replaces) the registry's identity; a bad CAP, phone or address is refused naming the field.</summary>
     public void Describe(OrganisationIdentity identity, bool fictitious)
     {

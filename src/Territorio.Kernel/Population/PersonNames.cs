@@ -15,16 +15,19 @@ public static class PersonNames
             return "";
         }
 
-        var letters = new StringBuilder(name.Length);
-        foreach (char c in name.Normalize(NormalizationForm.FormD))
+        // Decomposing (Niccolò → Niccolo + grave accent) is needed only beyond ASCII; most names are plain.
+        string source = Ascii.IsValid(name) ? name : name.Normalize(NormalizationForm.FormD);
+        Span<char> letters = source.Length <= 256 ? stackalloc char[source.Length] : new char[source.Length];
+        int count = 0;
+        foreach (char c in source)
         {
             if (char.IsAsciiLetter(c))
             {
-                letters.Append(char.ToUpperInvariant(c));
+                letters[count++] = char.ToUpperInvariant(c);
             }
         }
 
-        return letters.ToString();
+        return new string(letters[..count]);
     }
 
     /// <summary>The key a surname is searched and sorted by (see <see cref="Letters"/>).</summary>

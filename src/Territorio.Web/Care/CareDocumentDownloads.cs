@@ -37,7 +37,8 @@ public sealed class CareDocumentDownloads(CareServices care, IConfiguration conf
             var (found, gestore, pai) = await care.Enrolment.PactDocumentAsync(pact.Id, ct);
             var patient = await care.Db.Residents.FindAsync([found.PatientId], ct);
             var doctor = found.MmgId is null ? null : await care.Db.GeneralPractitioners.FindAsync([found.MmgId], ct);
-            CareDocuments.WritePact(found, gestore, pai, output, care.Catalogues.HasProvisionalItems(pai), patient, doctor);
+            var seat = await care.Organisations.FindAsync(Kernel.Organisations.OrganisationKind.Gestore, gestore.Id, ct);
+            CareDocuments.WritePact(found, gestore, pai, output, care.Catalogues.HasProvisionalItems(pai), patient, doctor, seat);
         });
     }
 
@@ -51,7 +52,12 @@ public sealed class CareDocumentDownloads(CareServices care, IConfiguration conf
         return await PdfAsync($"pai-{pact.PatientId}-versione-{version.Number}.pdf", async output =>
         {
             var (found, gestore, _) = await care.Enrolment.PactDocumentAsync(pact.Id, ct);
-            var document = new PaiDocument(version, found, gestore, file.Patient.FiscalCode is { } cf ? $"{file.Patient.Name}, codice fiscale {cf}" : file.Patient.Id, care.Catalogues.HasProvisionalItems(version), care.Catalogues.PathologyName);
+            var doctor = found.MmgId is null ? null : await care.Db.GeneralPractitioners.FindAsync([found.MmgId], ct);
+            var document = new PaiDocument(version, found, gestore, file.Patient.FiscalCode is { } cf ? $"{file.Patient.Name}, codice fiscale {cf}" : file.Patient.Id, care.Catalogues.HasProvisionalItems(version), care.Catalogues.PathologyName)
+            {
+                GestoreSeat = await care.Organisations.FindAsync(Kernel.Organisations.OrganisationKind.Gestore, gestore.Id, ct),
+                DoctorName = doctor is null ? null : $"{doctor.DisplayName} ({doctor.Id})",
+            };
             CareDocuments.WritePai(document, output);
         });
     }

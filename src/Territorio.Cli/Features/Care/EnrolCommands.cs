@@ -130,7 +130,8 @@ public static class EnrolCommands
             {
                 var patient = await s.Db.Residents.FindAsync([found.PatientId], ct);
                 var doctor = found.MmgId is null ? null : await s.Db.GeneralPractitioners.FindAsync([found.MmgId], ct);
-                CareDocuments.WritePact(found, owner, plan, file, s.Catalogues.HasProvisionalItems(plan), patient, doctor);
+                var seat = await s.Organisations.FindAsync(Kernel.Organisations.OrganisationKind.Gestore, owner.Id, ct);
+                CareDocuments.WritePact(found, owner, plan, file, s.Catalogues.HasProvisionalItems(plan), patient, doctor, seat);
             }
 
             env.Output.WriteLine($"patto n.{found.Id} scritto in {p.GetValue(outFile)!.FullName}");
