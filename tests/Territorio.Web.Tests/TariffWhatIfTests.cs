@@ -113,14 +113,7 @@ public sealed class TariffWhatIfTests(WebAppFixture app)
     [Fact]
     public async Task UploadedCatalogue_WithAWrongTotal_IsRefusedNamingTheFileAndLine()
     {
-        string json = """
-            {
-              "id": "ALT", "version": "1", "valid_from": "2000-01-01", "valid_to": null, "source": "prova", "provisional": false,
-              "tariffs": [
-                { "pathology": 56, "level": 2, "amb": 100.00, "far": 100.00, "ricov": 0.00, "total": 999.00, "provisional": false, "source": "prova", "rationale": "" }
-              ]
-            }
-            """;
+        string json = CatalogueJson(version: "1", total: "999.00");
 
         var (_, page) = await PostAsync(Territory.A.UserOf(TerritorioRoles.AtsControllore), [], upload: ("alternativo.json", System.Text.Encoding.UTF8.GetBytes(json)));
         var (_, other) = await PostAsync(Territory.A.UserOf(TerritorioRoles.AtsControllore), [], upload: ("tariffe.txt", [1, 2, 3]));
@@ -132,14 +125,7 @@ public sealed class TariffWhatIfTests(WebAppFixture app)
     [Fact]
     public async Task UploadedCatalogue_IsPaidSideBySide()
     {
-        string json = """
-            {
-              "id": "ALT", "version": "2", "valid_from": "2000-01-01", "valid_to": null, "source": "prova", "provisional": false,
-              "tariffs": [
-                { "pathology": 56, "level": 2, "amb": 100.00, "far": 100.00, "ricov": 0.00, "total": 208.00, "provisional": false, "source": "prova", "rationale": "" }
-              ]
-            }
-            """;
+        string json = CatalogueJson(version: "2", total: "208.00");
 
         var (_, page) = await PostAsync(Territory.A.UserOf(TerritorioRoles.AtsControllore), [], upload: ("alternativo.json", System.Text.Encoding.UTF8.GetBytes(json)));
 
@@ -156,6 +142,16 @@ public sealed class TariffWhatIfTests(WebAppFixture app)
 
         page.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    /// <summary>A candidate catalogue of one row, hypertension (56) level 2: amb 100 + far 100 + 8% of amb = 208.00.</summary>
+    private static string CatalogueJson(string version, string total) => $$"""
+        {
+          "id": "ALT", "version": "{{version}}", "valid_from": "2000-01-01", "valid_to": null, "source": "prova", "provisional": false,
+          "tariffs": [
+            { "pathology": 56, "level": 2, "amb": 100.00, "far": 100.00, "ricov": 0.00, "total": {{total}}, "provisional": false, "source": "prova", "rationale": "" }
+          ]
+        }
+        """;
 
     private static string HiddenCandidate(string page)
     {
