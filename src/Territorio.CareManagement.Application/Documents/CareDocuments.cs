@@ -2,6 +2,7 @@ using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
+using Territorio.Flows.Printing;
 using Territorio.Kernel.Organisations;
 using Territorio.Kernel.Population;
 

@@ -111,6 +111,10 @@ public sealed class RehabRunQuery(TerritorioDbContext db)
         return new RehabPage<RehabRunVerdict>(total, page, PageSize, items);
     }
 
+    /// <summary>One verdict of the view by its line in the file; null when not in the view (another structure's admission).</summary>
+    public Task<RehabRunVerdict?> VerdictAsync(RehabRunView view, long line, CancellationToken ct) =>
+        Filtered(view, RehabVerdictFilter.None).SingleOrDefaultAsync(v => v.Line == line, ct);
+
     /// <summary>Every verdict of the view in file order, streamed (downloads).</summary>
     public IAsyncEnumerable<RehabRunVerdict> AllVerdicts(RehabRunView view) =>
         Filtered(view, RehabVerdictFilter.None).OrderBy(v => v.Line).AsAsyncEnumerable();

@@ -134,6 +134,11 @@ public static class RehabLabels
         "barthel_dyspnoea" => "Barthel dispnea",
         "six_minute_walk_m" => "test del cammino in 6 minuti (metri)",
         "rcs" => "RCS",
+        "annex1_codes" => "codici dell'Allegato 1",
+        "annex2_codes" => "codici dell'Allegato 2",
+        "annex3_codes" => "codici dell'Allegato 3",
+        "annex4_codes" => "codici dell'Allegato 4",
+        "annex3_exception_codes" => "codici dell'eccezione dell'Allegato 3",
         _ => key.Replace('_', ' '),
     };
 

@@ -47,6 +47,14 @@ public sealed class RehabBrowserTests(BrowserFixture web)
             await Assertions.Expect(page.Locator("table.verdicts tbody tr").First.Locator("ol.checks li").First).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(page, "rehab-02-giudizi-filtrati");
 
+            // the verdict's own page, printable as PDF
+            await page.Locator("table.verdicts tbody tr").First.Locator("td:nth-child(2) a").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Giudizio sul ricovero");
+            await Assertions.Expect(page.GetByTestId("esito-giudizio")).ToContainTextAsync("appropriato");
+            await Assertions.Expect(page.GetByTestId("scarica-pdf")).ToBeVisibleAsync();
+            await BrowserFixture.ScreenshotAsync(page, "rehab-02b-giudizio");
+            await page.GoBackAsync();
+
             await page.GetByRole(AriaRole.Link, new() { Name = "Indicatori (art.5)" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("grafico").Locator("svg.bars rect").First).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("indicatori-struttura")).ToBeVisibleAsync();

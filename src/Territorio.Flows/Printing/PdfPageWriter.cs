@@ -1,11 +1,9 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using Territorio.Flows.Printing;
+namespace Territorio.Flows.Printing;
 
-namespace Territorio.CareManagement.Application.Documents;
-
-/// <summary>Writes flowing text on A4 pages: headings, wrapped paragraphs, page breaks.</summary>
-internal sealed class PdfPageWriter : IDisposable
+/// <summary>Writes flowing text on A4 pages: headings, wrapped paragraphs, page breaks (care letters, rehab verdicts).</summary>
+public sealed class PdfPageWriter : IDisposable
 {
     private const double Margin = 56;
     private readonly PdfDocument _document = new();
