@@ -21,6 +21,7 @@ public static class Navigation
         {
             items.Add(new("Cerca assistito", "/Ats/Assistiti"));
             items.Add(new("Piramide", "/Ats/Piramide"));
+            items.Add(new("Variazioni di livello", "/Ats/Variazioni"));
             items.Add(new("Avanzamento arruolamento", "/Ats/Arruolamento"));
             items.Add(new("Registro accessi", "/Ats/Accessi"));
             items.Add(new("Remunerazione", "/Ats/Remunerazione"));
@@ -31,6 +32,7 @@ public static class Navigation
         {
             items.Add(new("Pazienti da contattare", "/Gestore/Worklist"));
             items.Add(new("Pazienti in carico", "/Gestore/Pazienti"));
+            items.Add(new("Cambi di livello", "/Gestore/CambiLivello"));
             items.Add(new("Arruolamento", "/Gestore/Arruolamento"));
             items.Add(new("Proposte dei MMG", "/Gestore/Proposte"));
         }

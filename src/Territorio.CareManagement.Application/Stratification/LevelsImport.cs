@@ -9,7 +9,11 @@ using Territorio.Kernel.Errors;
 
 namespace Territorio.CareManagement.Application.Stratification;
 
-public sealed record LevelsImportResult(long RunId, int Imported, IReadOnlyList<InputError> Rejected, IReadOnlyDictionary<int, int> PerLevel, int Deceased = 0);
+public sealed record LevelsImportResult(long RunId, int Imported, IReadOnlyList<InputError> Rejected, IReadOnlyDictionary<int, int> PerLevel, int Deceased = 0)
+{
+    /// <summary>Persons who entered, left or moved within levels 1–3 since the previous run (none for the first run).</summary>
+    public int Changes { get; init; }
+}
 
 /// <summary>
 /// Imports the stratification engine's <c>levels.csv</c> (<c>person_id, level, main_pathology,
@@ -112,13 +116,44 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
             await persons.CompleteAsync(ct);
         }
 
+        int changes = await RecordChangesAsync(run.Id, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
         }
 
         var perLevel = rows.GroupBy(r => r.Level).ToDictionary(g => g.Key, g => g.Count());
-        return new LevelsImportResult(run.Id, rows.Count, rejected, perLevel, deceased);
+        return new LevelsImportResult(run.Id, rows.Count, rejected, perLevel, deceased) { Changes = changes };
+    }
+
+    /// <summary>
+    /// Who moved into, out of or within levels 1–3 since the previous run, in two set statements
+    /// (a region has millions of rows): persons of the new run whose level differs, then persons of
+    /// the previous run the new one no longer has. Plain SQL that SQLite and PostgreSQL both run.
+    /// </summary>
+    private async Task<int> RecordChangesAsync(long runId, CancellationToken ct)
+    {
+        long? previous = await Db.Set<StratificationRun>().Where(r => r.Id < runId).MaxAsync(r => (long?)r.Id, ct);
+        if (previous is null)
+        {
+            return 0;
+        }
+
+        int changed = await Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO stratification_changes (run_id, previous_run_id, person_id, level_before, level_after, ats, mmg_id, main_pathology)
+            SELECT n.run_id, {previous}, n.person_id, p.level, n.level, n.ats, n.mmg_id, COALESCE(n.main_pathology, p.main_pathology)
+            FROM stratified_persons n
+            LEFT JOIN stratified_persons p ON p.run_id = {previous} AND p.person_id = n.person_id
+            WHERE n.run_id = {runId} AND (p.level IS NULL OR p.level <> n.level) AND (n.level <= 3 OR p.level <= 3)
+            """, ct);
+        changed += await Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO stratification_changes (run_id, previous_run_id, person_id, level_before, level_after, ats, mmg_id, main_pathology)
+            SELECT {runId}, p.run_id, p.person_id, p.level, NULL, p.ats, p.mmg_id, p.main_pathology
+            FROM stratified_persons p
+            WHERE p.run_id = {previous} AND p.level <= 3
+              AND NOT EXISTS (SELECT 1 FROM stratified_persons n WHERE n.run_id = {runId} AND n.person_id = p.person_id)
+            """, ct);
+        return changed;
     }
 
     /// <summary>

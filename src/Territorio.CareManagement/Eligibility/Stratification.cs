@@ -107,3 +107,42 @@ public sealed record Classification(string PersonId, int Level, string? MainPath
         return fromRun is null || approvedReclassification.Since >= fromRun.Since ? approvedReclassification : fromRun;
     }
 }
+
+/// <summary>
+/// A person whose level moved into, out of or within the eligible levels (1–3) between one
+/// imported stratification and the one before it: what the ATS sees as new eligible persons and
+/// those who left, and what a Gestore sees of its patients (issue 20). Filled once per import;
+/// <see cref="LevelAfter"/> is null for a person the newer run no longer has (died, moved away).
+/// Changes among levels 4 and 5 are not kept: nobody is taken in charge there.
+/// </summary>
+public sealed class StratificationChange
+{
+    private StratificationChange()
+    {
+        PersonId = Ats = "";
+    }
+
+    public long RunId { get; private set; }
+
+    public long PreviousRunId { get; private set; }
+
+    public string PersonId { get; private set; }
+
+    public int? LevelBefore { get; private set; }
+
+    public int? LevelAfter { get; private set; }
+
+    /// <summary>The person's ATS and GP in the newer run (the older one's for a person who left).</summary>
+    public string Ats { get; private set; }
+
+    public string? MmgId { get; private set; }
+
+    /// <summary>The main pathology in the newer run; the older one's for a person who left levels 1–3 (the pathology they were eligible for).</summary>
+    public string? MainPathology { get; private set; }
+
+    /// <summary>Entered levels 1–3 (from 4, 5 or absent).</summary>
+    public bool BecameEligible => LevelAfter is >= 1 and <= 3 && LevelBefore is not (>= 1 and <= 3);
+
+    /// <summary>Left levels 1–3 (to 4, 5 or out of the stratification).</summary>
+    public bool LeftEligibility => LevelBefore is >= 1 and <= 3 && LevelAfter is not (>= 1 and <= 3);
+}

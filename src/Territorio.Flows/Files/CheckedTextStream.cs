@@ -20,10 +20,23 @@ public sealed class CheckedTextStream : Stream
     private long _line = 1;
     private long _bytes;
 
+    private readonly bool _validateUtf8;
+
     public CheckedTextStream(Stream inner, string fileName)
+        : this(inner, fileName, validateUtf8: true)
+    {
+    }
+
+    /// <param name="validateUtf8">
+    /// False for <see cref="Utf8FileReader"/>, whose strict decoder validates as it decodes: only the
+    /// byte-order mark and NUL bytes are checked here, and a NUL throws <see cref="TextFault"/> for
+    /// the reader to locate by reading the file again with validation.
+    /// </param>
+    internal CheckedTextStream(Stream inner, string fileName, bool validateUtf8)
     {
         _inner = inner;
         _fileName = fileName;
+        _validateUtf8 = validateUtf8;
     }
 
     /// <summary>Opens a file as checked UTF-8 text, for readers that take a <see cref="TextReader"/>.</summary>
@@ -128,6 +141,17 @@ public sealed class CheckedTextStream : Stream
 
     private void Check(ReadOnlySpan<byte> bytes)
     {
+        if (!_validateUtf8)
+        {
+            _bytes += bytes.Length;
+            if (bytes.Contains((byte)0))
+            {
+                throw new TextFault();
+            }
+
+            return;
+        }
+
         if (bytes.IsEmpty)
         {
             if (_carryLength > 0)
@@ -258,4 +282,9 @@ public sealed class CheckedTextStream : Stream
 
         base.Dispose(disposing);
     }
+}
+
+/// <summary>Something in a file that is not UTF-8 text, found without its line: the caller reads the file again to name it.</summary>
+internal sealed class TextFault : Exception
+{
 }

@@ -218,7 +218,8 @@ public sealed class StratificationRun(ReferenceData reference)
             _path = path;
             _translation = translation;
             OnError = translation is null ? onError : error => onError(ToSource(error));
-            Text = CheckedTextStream.OpenText(translation?.Path ?? path, path);
+            // The region's file is decoded once; the rewrite, written by us, is read as any file.
+            Text = translation is null ? Utf8FileReader.Open(path) : CheckedTextStream.OpenText(translation.Path, path);
         }
 
         public TextReader Text { get; }

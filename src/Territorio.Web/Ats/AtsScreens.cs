@@ -9,5 +9,6 @@ public static class AtsScreens
         .AddScoped<TerritoryLevels>()
         .AddScoped<PyramidQuery>()
         .AddScoped<EnrolmentProgressQuery>()
-        .AddScoped<CommissionDesk>();
+        .AddScoped<CommissionDesk>()
+        .AddScoped<LevelChanges>();
 }

@@ -35,6 +35,35 @@ public static class AtsSeed
 
     public static string Expiring(Territory t) => Id(t, 14);
 
+    /// <summary>Level 4 in the stratification before the latest, level 3 now: a new eligible person (issue 20).</summary>
+    public static string BecameEligible(Territory t) => Id(t, 2);
+
+    /// <summary>Level 3 before, level 4 now: left the eligible levels.</summary>
+    public static string LeftEligibility(Territory t) => Id(t, 3);
+
+    /// <summary>
+    /// A row of the stratification imported before the latest one: as now, except the person who
+    /// became eligible, the one who left, and <see cref="LevelDown"/> (enrolled with the Gestore), level 3 before.
+    /// </summary>
+    public static string PreviousRow(string row)
+    {
+        string id = row[..row.IndexOf(',', StringComparison.Ordinal)];
+        foreach (var t in new[] { Territory.A, Territory.B })
+        {
+            if (id == BecameEligible(t))
+            {
+                return $"{id},4,,,";
+            }
+
+            if (id == LeftEligibility(t) || id == LevelDown(t))
+            {
+                return $"{id},3,56,56,56=drugs:C09AA02:2025-01-15";
+            }
+        }
+
+        return row;
+    }
+
     /// <summary>GPs of these persons: others than CareSeed's, whose lists other tests count.</summary>
     public static string ThirdGp(Territory t) => $"MMG{t.Key.ToUpperInvariant()}03";
 

@@ -63,11 +63,14 @@ public static class CareSeed
         var by = new CareActor.Factory("seed");
         care.Db.Residents.AddRange(new[] { Territory.A, Territory.B }.SelectMany(AtsSeed.Residents));
         await care.Db.SaveChangesAsync(ct);
-        string levels = "person_id,level,main_pathology,pathologies,evidence\n" + string.Join("\n",
-            new[] { Territory.A, Territory.B }.SelectMany(t => new[] { t.Patient, t.OtherMmgPatient }).Append(NewPatient)
-                .Select(id => $"{id},2,{Pathology},{Pathology}|29,test")
-                .Concat(new[] { Territory.A, Territory.B }.SelectMany(AtsSeed.LevelRows)));
-        await care.Levels.ImportAsync(new StringReader(levels), "levels.csv", today.AddDays(-30), by.Ats(Territory.A.Ats), null, ct);
+        const string header = "person_id,level,main_pathology,pathologies,evidence\n";
+        var rows = new[] { Territory.A, Territory.B }.SelectMany(t => new[] { t.Patient, t.OtherMmgPatient }).Append(NewPatient)
+            .Select(id => $"{id},2,{Pathology},{Pathology}|29,test")
+            .Concat(new[] { Territory.A, Territory.B }.SelectMany(AtsSeed.LevelRows)).ToList();
+        // The stratification before: the latest one's changes of level (issue 20) have people to show; the new patient was not in it.
+        string previous = header + string.Join("\n", rows.Where(r => !r.StartsWith(NewPatient + ",", StringComparison.Ordinal)).Select(AtsSeed.PreviousRow));
+        await care.Levels.ImportAsync(new StringReader(previous), "levels-precedente.csv", today.AddDays(-400), by.Ats(Territory.A.Ats), null, ct);
+        await care.Levels.ImportAsync(new StringReader(header + string.Join("\n", rows)), "levels.csv", today.AddDays(-30), by.Ats(Territory.A.Ats), null, ct);
 
         foreach (var t in new[] { Territory.A, Territory.B })
         {

@@ -43,6 +43,30 @@ internal sealed class StratifiedPersonConfiguration : IEntityTypeConfiguration<S
     }
 }
 
+internal sealed class StratificationChangeConfiguration : IEntityTypeConfiguration<StratificationChange>
+{
+    public void Configure(EntityTypeBuilder<StratificationChange> builder)
+    {
+        // Filled by INSERT … SELECT in LevelsImport: these names are its SQL's.
+        builder.ToTable("stratification_changes");
+        builder.HasKey(c => new { c.RunId, c.PersonId });
+        builder.Property(c => c.RunId).HasColumnName("run_id");
+        builder.Property(c => c.PreviousRunId).HasColumnName("previous_run_id");
+        builder.Property<string?>(c => c.PersonId).Id("person_id");
+        builder.Property(c => c.LevelBefore).HasColumnName("level_before");
+        builder.Property(c => c.LevelAfter).HasColumnName("level_after");
+        builder.Property(c => c.Ats).HasColumnName("ats").HasMaxLength(16);
+        builder.Property<string?>(c => c.MmgId).Id("mmg_id");
+        builder.Property(c => c.MainPathology).HasColumnName("main_pathology").HasMaxLength(8);
+        builder.Ignore(c => c.BecameEligible);
+        builder.Ignore(c => c.LeftEligibility);
+        builder.HasOne<StratificationRun>().WithMany().HasForeignKey(c => c.RunId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Resident>().WithMany().HasForeignKey(c => c.PersonId);
+        // The ATS's page pages one territory's changes of the latest run.
+        builder.HasIndex(c => new { c.RunId, c.Ats, c.PersonId });
+    }
+}
+
 internal sealed class EnrolmentLetterConfiguration : IEntityTypeConfiguration<EnrolmentLetter>
 {
     public void Configure(EntityTypeBuilder<EnrolmentLetter> builder)

@@ -679,6 +679,54 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("letter_campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationChange", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ats");
+
+                    b.Property<int?>("LevelAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level_after");
+
+                    b.Property<int?>("LevelBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level_before");
+
+                    b.Property<string>("MainPathology")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("main_pathology");
+
+                    b.Property<string>("MmgId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mmg_id");
+
+                    b.Property<long>("PreviousRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_run_id");
+
+                    b.HasKey("RunId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RunId", "Ats", "PersonId");
+
+                    b.ToTable("stratification_changes", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationRun", b =>
                 {
                     b.Property<long>("Id")
@@ -2474,6 +2522,21 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasOne("Territorio.Kernel.Population.Resident", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationChange", b =>
+                {
+                    b.HasOne("Territorio.Kernel.Population.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Territorio.CareManagement.Eligibility.StratificationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
