@@ -4,9 +4,9 @@ using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Application.Gestori;
 using Territorio.CareManagement.Application.Network;
-using Territorio.CareManagement.Application.Registry;
 using Territorio.CareManagement.Application.Plans;
 using Territorio.CareManagement.Application.Reclassification;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.CareManagement.Application.Stratification;
 using Territorio.Data;
 
