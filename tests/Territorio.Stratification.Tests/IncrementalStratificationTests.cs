@@ -21,10 +21,18 @@ public sealed class IncrementalStratificationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact]
-    public void FullRunThenTwoUpdates_GiveTheFullRunsLevelsAndEvidence_PersonByPerson()
+    [Theory]
+    [InlineData("atc")]
+    [InlineData("aic")]
+    public void FullRunThenTwoUpdates_GiveTheFullRunsLevelsAndEvidence_PersonByPerson(string drugCoding)
     {
         var all = Generate(6_000);
+        if (drugCoding == "aic")
+        {
+            all["drugs.csv"] = ByAic(all["drugs.csv"]);
+        }
+
+        all["exemptions.csv"] = BothGenerations(all["exemptions.csv"]);
         var persons = all["persons.csv"];
         int newFrom = persons.Length * 9 / 10;
         string changedId = persons[1].Split(',')[0];
@@ -72,6 +80,15 @@ public sealed class IncrementalStratificationTests : IDisposable
             actualRows[i].ShouldBe(expectedRows[i], $"row {i}");
         }
 
+        // Exemptions of both generations and, by AIC, drugs coded through the map (an unknown AIC too) reached the levels.
+        expected.ShouldContain("exemptions:0A31:");
+        expected.ShouldContain("exemptions:0031:");
+        third.Summary.Drugs!.ReadAic.ShouldBe(drugCoding == "aic");
+        if (drugCoding == "aic")
+        {
+            third.Summary.Drugs.Unknown.ShouldContain(u => u.Aic == UnknownAic);
+        }
+
         second.Summary.Changed.ShouldBeGreaterThan(persons.Length - newFrom - 1);
         third.Changes.ShouldContain($"{changedId},");
         third.Changes.Split('\n')[0].ShouldBe(LevelsCsvWriter.ChangesHeader);
@@ -101,8 +118,9 @@ public sealed class IncrementalStratificationTests : IDisposable
         var changes = new StringWriter();
         using var state = new MemoryStream();
         var errors = new List<Kernel.Errors.InputError>();
+        var coding = new DrugCoding(DrugReference.Load(TestCriteria.Reference.PathOf("aifa", "aic_atc.csv"), null));
         var summary = new StratificationRun(TestCriteria.Reference).Run(inputs, _criteria, DemoPopulation.DefaultAsOf, levels, errors.Add,
-            continuity: new StratificationContinuity(engine, changes, new BinaryWriter(state)));
+            drugCoding: coding, continuity: new StratificationContinuity(engine, changes, new BinaryWriter(state)));
         errors.ShouldBeEmpty();
         return (levels.ToString(), state.ToArray(), changes.ToString(), summary);
     }
@@ -123,6 +141,38 @@ public sealed class IncrementalStratificationTests : IDisposable
     }
 
     private readonly Dictionary<string, string> _headers = [];
+
+    /// <summary>An AIC no map has: its rows count as uses of services only.</summary>
+    private const string UnknownAic = "000000000";
+
+    /// <summary>The drugs as a flow by pack: each ATC's first AIC in the shipped map, <see cref="UnknownAic"/> for an ATC the map lacks.</summary>
+    private string[] ByAic(string[] rows)
+    {
+        var aicOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string line in File.ReadLines(TestCriteria.Reference.PathOf("aifa", "aic_atc.csv")).Where(l => !l.StartsWith('#')).Skip(1))
+        {
+            var fields = line.Split(',');
+            aicOf.TryAdd(fields[1], fields[0]);
+        }
+
+        _headers["drugs.csv"] = "person_id,date,aic,packs";
+        return [.. rows.Select(r => r.Split(',')).Select(f => $"{f[0]},{f[1]},{aicOf.GetValueOrDefault(f[2], UnknownAic)},{f[3]}")];
+    }
+
+    private static readonly string[] HypertensionSpellings = ["031", "0031", "0A31", "031A", "031.401"];
+
+    /// <summary>Exemption codes as issued by either generation: hypertension as 031, 0031, 0A31, 031A (HL7 Italia) or 031.401; 013 with its sub-code.</summary>
+    private static string[] BothGenerations(string[] rows) => [.. rows.Select((row, i) =>
+    {
+        var f = row.Split(',');
+        f[1] = f[1] switch
+        {
+            "031" => HypertensionSpellings[i % HypertensionSpellings.Length],
+            "013" when i % 2 == 1 => "013.250",
+            var code => code,
+        };
+        return string.Join(',', f);
+    })];
 
     private StratificationInputs Write(string stage, Dictionary<string, string[]> rows)
     {
