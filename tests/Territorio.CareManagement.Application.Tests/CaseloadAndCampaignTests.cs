@@ -3,8 +3,8 @@ using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
 using Territorio.Data;
-using static Territorio.CareManagement.Application.Tests.CareWorld;
 using Territorio.Testing;
+using static Territorio.CareManagement.Application.Tests.CareWorld;
 
 namespace Territorio.CareManagement.Application.Tests;
 

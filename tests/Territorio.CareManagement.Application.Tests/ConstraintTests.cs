@@ -7,8 +7,8 @@ using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
-using static Territorio.CareManagement.Application.Tests.CareWorld;
 using Territorio.Testing;
+using static Territorio.CareManagement.Application.Tests.CareWorld;
 
 namespace Territorio.CareManagement.Application.Tests;
 

@@ -4,8 +4,8 @@ using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
-using static Territorio.CareManagement.Application.Tests.CareWorld;
 using Territorio.Testing;
+using static Territorio.CareManagement.Application.Tests.CareWorld;
 
 namespace Territorio.CareManagement.Application.Tests;
 

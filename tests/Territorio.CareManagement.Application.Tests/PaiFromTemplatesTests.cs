@@ -1,7 +1,7 @@
 using Territorio.CareManagement.Plans;
 using Territorio.Data;
-using static Territorio.CareManagement.Application.Tests.CareWorld;
 using Territorio.Testing;
+using static Territorio.CareManagement.Application.Tests.CareWorld;
 
 namespace Territorio.CareManagement.Application.Tests;
 

@@ -4,8 +4,8 @@ using Territorio.Data;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Remuneration;
 using Territorio.Remuneration.Yearly;
-using static Territorio.CareManagement.Application.Tests.CareWorld;
 using Territorio.Testing;
+using static Territorio.CareManagement.Application.Tests.CareWorld;
 
 namespace Territorio.CareManagement.Application.Tests;
 

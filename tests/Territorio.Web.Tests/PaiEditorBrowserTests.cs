@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Territorio.CareManagement.Application;
+using Territorio.Testing;
 using Territorio.Web.Security;
 using Territorio.Web.Tests.Infrastructure;
 using CareActor = Territorio.CareManagement.Common.Actor;
-using Territorio.Testing;
 
 namespace Territorio.Web.Tests;
 

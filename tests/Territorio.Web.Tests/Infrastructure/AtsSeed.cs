@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using Territorio.CareManagement.Application;
 using Territorio.Kernel.Population;
-using CareActor = Territorio.CareManagement.Common.Actor;
 using Territorio.Testing;
+using CareActor = Territorio.CareManagement.Common.Actor;
 
 namespace Territorio.Web.Tests.Infrastructure;
 

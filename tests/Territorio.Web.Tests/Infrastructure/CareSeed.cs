@@ -6,9 +6,9 @@ using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Network;
 using Territorio.CareManagement.Pacts;
+using Territorio.Testing;
 using Territorio.Web.Security;
 using CareActor = Territorio.CareManagement.Common.Actor;
-using Territorio.Testing;
 
 namespace Territorio.Web.Tests.Infrastructure;
 
