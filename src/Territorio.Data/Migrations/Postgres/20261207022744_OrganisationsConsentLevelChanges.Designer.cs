@@ -12,8 +12,8 @@ using Territorio.Data;
 namespace Territorio.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTerritorioDbContext))]
-    [Migration("20261207011504_i16bOrganisations")]
-    partial class i16bOrganisations
+    [Migration("20261207022744_OrganisationsConsentLevelChanges")]
+    partial class OrganisationsConsentLevelChanges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -703,6 +703,54 @@ namespace Territorio.Data.Migrations.Postgres
                     b.ToTable("letter_campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationChange", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ats");
+
+                    b.Property<int?>("LevelAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("level_after");
+
+                    b.Property<int?>("LevelBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("level_before");
+
+                    b.Property<string>("MainPathology")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("main_pathology");
+
+                    b.Property<string>("MmgId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("mmg_id");
+
+                    b.Property<long>("PreviousRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_run_id");
+
+                    b.HasKey("RunId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RunId", "Ats", "PersonId");
+
+                    b.ToTable("stratification_changes", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationRun", b =>
                 {
                     b.Property<long>("Id")
@@ -1228,6 +1276,78 @@ namespace Territorio.Data.Migrations.Postgres
                     b.ToTable("change_of_gestore_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Pacts.EnrolmentRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("ats");
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<long?>("PactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pact_id");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_on");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GestoreId");
+
+                    b.HasIndex("PactId");
+
+                    b.HasIndex("PatientId", "GestoreId");
+
+                    b.ToTable("enrolment_requests", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Pacts.PattoDiCura", b =>
                 {
                     b.Property<long>("Id")
@@ -1252,6 +1372,15 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("close_reason");
+
+                    b.Property<string>("ConsentGround")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("consent_ground");
+
+                    b.Property<long?>("ConsentReference")
+                        .HasColumnType("bigint")
+                        .HasColumnName("consent_reference");
 
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date")
@@ -1289,15 +1418,19 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("patient_id");
 
-                    b.Property<string>("PatientSignatory")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("patient_signatory");
-
                     b.Property<int>("Renewals")
                         .HasColumnType("integer")
                         .HasColumnName("renewals");
+
+                    b.Property<string>("SignatureMethod")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("signature_method");
+
+                    b.Property<string>("SignatureScan")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signature_scan");
 
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("date")
@@ -1317,6 +1450,11 @@ namespace Territorio.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<string>("Witness")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("witness");
 
                     b.HasKey("Id");
 
@@ -1929,6 +2067,10 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("granted");
 
+                    b.Property<long?>("PactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pact_id");
+
                     b.Property<string>("PatientAts")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -2442,6 +2584,21 @@ namespace Territorio.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationChange", b =>
+                {
+                    b.HasOne("Territorio.Kernel.Population.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Territorio.CareManagement.Eligibility.StratificationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratifiedPerson", b =>
                 {
                     b.HasOne("Territorio.Kernel.Population.Resident", null)
@@ -2523,6 +2680,25 @@ namespace Territorio.Data.Migrations.Postgres
                     b.HasOne("Territorio.CareManagement.Pacts.PattoDiCura", null)
                         .WithMany()
                         .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Pacts.EnrolmentRequest", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Gestori.Gestore", null)
+                        .WithMany()
+                        .HasForeignKey("GestoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Territorio.CareManagement.Pacts.PattoDiCura", null)
+                        .WithMany()
+                        .HasForeignKey("PactId");
+
+                    b.HasOne("Territorio.Kernel.Population.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,8 +11,8 @@ using Territorio.Data;
 namespace Territorio.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTerritorioDbContext))]
-    [Migration("20261207011409_i16bOrganisations")]
-    partial class i16bOrganisations
+    [Migration("20261207022707_OrganisationsConsentLevelChanges")]
+    partial class OrganisationsConsentLevelChanges
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -682,6 +682,54 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("letter_campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationChange", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ats");
+
+                    b.Property<int?>("LevelAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level_after");
+
+                    b.Property<int?>("LevelBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level_before");
+
+                    b.Property<string>("MainPathology")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("main_pathology");
+
+                    b.Property<string>("MmgId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mmg_id");
+
+                    b.Property<long>("PreviousRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_run_id");
+
+                    b.HasKey("RunId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RunId", "Ats", "PersonId");
+
+                    b.ToTable("stratification_changes", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationRun", b =>
                 {
                     b.Property<long>("Id")
@@ -1189,6 +1237,76 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("change_of_gestore_requests", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Pacts.EnrolmentRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ats");
+
+                    b.Property<string>("GestoreId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gestore_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<long?>("PactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pact_id");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_id");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_on");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GestoreId");
+
+                    b.HasIndex("PactId");
+
+                    b.HasIndex("PatientId", "GestoreId");
+
+                    b.ToTable("enrolment_requests", (string)null);
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Pacts.PattoDiCura", b =>
                 {
                     b.Property<long>("Id")
@@ -1211,6 +1329,15 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("close_reason");
+
+                    b.Property<string>("ConsentGround")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_ground");
+
+                    b.Property<long?>("ConsentReference")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_reference");
 
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("TEXT")
@@ -1248,15 +1375,19 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
-                    b.Property<string>("PatientSignatory")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("patient_signatory");
-
                     b.Property<int>("Renewals")
                         .HasColumnType("INTEGER")
                         .HasColumnName("renewals");
+
+                    b.Property<string>("SignatureMethod")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_method");
+
+                    b.Property<string>("SignatureScan")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature_scan");
 
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("TEXT")
@@ -1276,6 +1407,11 @@ namespace Territorio.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
+
+                    b.Property<string>("Witness")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("witness");
 
                     b.HasKey("Id");
 
@@ -1876,6 +2012,10 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("granted");
 
+                    b.Property<long?>("PactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pact_id");
+
                     b.Property<string>("PatientAts")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
@@ -2389,6 +2529,21 @@ namespace Territorio.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratificationChange", b =>
+                {
+                    b.HasOne("Territorio.Kernel.Population.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Territorio.CareManagement.Eligibility.StratificationRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Territorio.CareManagement.Eligibility.StratifiedPerson", b =>
                 {
                     b.HasOne("Territorio.Kernel.Population.Resident", null)
@@ -2470,6 +2625,25 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasOne("Territorio.CareManagement.Pacts.PattoDiCura", null)
                         .WithMany()
                         .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.CareManagement.Pacts.EnrolmentRequest", b =>
+                {
+                    b.HasOne("Territorio.CareManagement.Gestori.Gestore", null)
+                        .WithMany()
+                        .HasForeignKey("GestoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Territorio.CareManagement.Pacts.PattoDiCura", null)
+                        .WithMany()
+                        .HasForeignKey("PactId");
+
+                    b.HasOne("Territorio.Kernel.Population.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
