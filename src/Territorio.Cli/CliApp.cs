@@ -113,5 +113,11 @@ public static class CliApp
             env.Error.WriteLine($"errore: permesso negato: {ex.Message}");
             return ExitCodes.BadUsage;
         }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
+        {
+            // A failing or unreachable database is the operator's to fix: the reason, without a stack trace.
+            env.Error.WriteLine($"errore del database: {ex.GetBaseException().Message}");
+            return ExitCodes.Failure;
+        }
     }
 }

@@ -22,6 +22,9 @@ public sealed class BulkInsert : IAsyncDisposable
     private readonly DbCommand? _insert;
     private long _rows;
 
+    /// <summary>How long a bulk load's statements may take (the connection's default suits screens, not batches).</summary>
+    public static readonly TimeSpan BatchTimeout = TimeSpan.FromMinutes(30);
+
     private BulkInsert(IProperty[] columns, NpgsqlBinaryImporter? copy, DbCommand? insert)
     {
         _columns = columns;
@@ -49,6 +52,9 @@ public sealed class BulkInsert : IAsyncDisposable
         if (connection is NpgsqlConnection npgsql)
         {
             var copy = await npgsql.BeginBinaryImportAsync($"COPY {Quote(table.Name)} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", ct);
+            // A region's millions of rows end in one COPY whose completion (index maintenance) can
+            // outlast the interactive command timeout on a busy server: a batch load waits for it.
+            copy.Timeout = BatchTimeout;
             return new BulkInsert(columns, copy, null);
         }
 

@@ -93,6 +93,8 @@ public sealed class LevelsImport(TerritorioDbContext db, TimeProvider clock, Car
         }
 
         await using var tx = await OwnTransactionAsync(ct);
+        // The change set of a region is two statements over millions of rows: a batch, not a screen.
+        Db.Database.SetCommandTimeout(BulkInsert.BatchTimeout);
         var run = new StratificationRun(stratifiedOn, source, Now(by)) { Persons = rows.Count };
         Db.Add(run);
         await Db.SaveChangesAsync(ct);

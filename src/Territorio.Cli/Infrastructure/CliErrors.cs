@@ -10,6 +10,9 @@ public static class ExitCodes
 
     /// <summary>The command line was wrong.</summary>
     public const int BadUsage = 2;
+
+    /// <summary>The work could not be done (the database failed or timed out); nothing was saved.</summary>
+    public const int Failure = 3;
 }
 
 /// <summary>A mistake in how the command was called (missing file, incompatible options).</summary>

@@ -92,8 +92,8 @@ public sealed class RemunerationCommandsTests : IDisposable
         }
 
         string[] gestori = System.IO.File.ReadAllLines(Path.Combine(output, "gestori.csv"));
-        gestori.ShouldContain(l => l.Contains(",COOP1,321,1,1,265.47,11.15,0.00,no", StringComparison.Ordinal));
-        gestori.ShouldContain(l => l.Contains(",ASST1,321,1,1,425.45,0.00,40.00,no", StringComparison.Ordinal));
+        gestori.ShouldContain(l => l.Contains(",COOP1,,321,1,1,265.47,11.15,0.00,no", StringComparison.Ordinal));
+        gestori.ShouldContain(l => l.Contains(",ASST1,,321,1,1,425.45,0.00,40.00,no", StringComparison.Ordinal));
         var sheets = MiniExcel.GetSheetNames(Path.Combine(output, "remunerazione-2023.xlsx"));
         sheets.ShouldContain("righe");
         sheets.ShouldContain("gestori");
@@ -138,7 +138,7 @@ public sealed class RemunerationCommandsTests : IDisposable
 
         result.ExitCode.ShouldBe(1);
         result.Error.ShouldContain("assistito Z: nessuna tariffa");
-        System.IO.File.ReadAllText(Path.Combine(output, "anomalie.csv")).ShouldContain(",Z,P2,12,2,tariffa_mancante,");
+        System.IO.File.ReadAllText(Path.Combine(output, "anomalie.csv")).ShouldContain(",Z,,,P2,12,2,tariffa_mancante,");
     }
 
     [Fact]

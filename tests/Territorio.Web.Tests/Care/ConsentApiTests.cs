@@ -56,12 +56,19 @@ public sealed class ConsentApiTests(WebAppFixture app)
     public async Task Pact_ForPatientNeitherInvitedNorAsking_IsRefused_AndTheRecordStaysClosed()
     {
         await AddUninvitedPatientAsync();
-        var cm = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
+        try
+        {
+            var cm = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
 
-        var refusal = await ProblemAsync(cm, Pacts, new PactRequest(NotInvited, null, null, "carta", SignedScans.PdfBase64), HttpStatusCode.Conflict);
+            var refusal = await ProblemAsync(cm, Pacts, new PactRequest(NotInvited, null, null, "carta", SignedScans.PdfBase64), HttpStatusCode.Conflict);
 
-        refusal.GetProperty("detail").GetString()!.ShouldContain("non è stato invitato dall'ATS e non ha chiesto la presa in carico");
-        (await cm.GetAsync($"/api/gestore/pazienti/{NotInvited}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            refusal.GetProperty("detail").GetString()!.ShouldContain("non è stato invitato dall'ATS e non ha chiesto la presa in carico");
+            (await cm.GetAsync($"/api/gestore/pazienti/{NotInvited}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        finally
+        {
+            await RemoveUninvitedPatientFromTheRunAsync();
+        }
     }
 
     [Fact]
@@ -81,14 +88,21 @@ public sealed class ConsentApiTests(WebAppFixture app)
     {
         await using var scope = app.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TerritorioDbContext>();
-        if (await db.Residents.AnyAsync(r => r.Id == NotInvited, Ct))
+        long run = await db.Set<StratificationRun>().MaxAsync(r => r.Id, Ct);
+        if (!await db.Residents.AnyAsync(r => r.Id == NotInvited, Ct))
         {
-            return;
+            db.Residents.Add(new Resident(NotInvited, new DateOnly(1951, 2, 3), Sex.Male, Territory.A.Ats, "MMGA09"));
         }
 
-        long run = await db.Set<StratificationRun>().MaxAsync(r => r.Id, Ct);
-        db.Residents.Add(new Resident(NotInvited, new DateOnly(1951, 2, 3), Sex.Male, Territory.A.Ats, "MMGA09"));
         db.Add(new StratifiedPerson(run, NotInvited, 2, "56", ["56"], "56=drugs:C09AA02:2026-02-01") { Ats = Territory.A.Ats, MmgId = "MMGA09" });
         await db.SaveChangesAsync(Ct);
+    }
+
+    // The fixture's database is shared with the pyramid's tests, which count the latest run's persons.
+    private async Task RemoveUninvitedPatientFromTheRunAsync()
+    {
+        await using var scope = app.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TerritorioDbContext>();
+        await db.Set<StratifiedPerson>().Where(p => p.PersonId == NotInvited).ExecuteDeleteAsync(Ct);
     }
 }

@@ -77,6 +77,7 @@ public static class EndpointCatalogue
         "reclassificationId" => AtsSeed.ReclassificationOf[territory.Patient].ToString(System.Globalization.CultureInfo.InvariantCulture),
         "changeRequestId" => AtsSeed.ChangeOf[territory.Patient].ToString(System.Globalization.CultureInfo.InvariantCulture),
         "runId" => RehabSeed.RunIds[territory.Key],
+        "line" => "3", // the seeded file's first rehab stay, of the territory's own structure
         "bookingId" => CareSeed.BookingIds[territory.Key],
         "code" => null,
         "year" => ItalianTime.Today(TimeProvider.System).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
