@@ -66,7 +66,8 @@ public sealed class VerdictFiles : IVerdictSink<VerdictFiles.PreparedBlock>, IDi
 
     public PreparedBlock Prepare(IReadOnlyList<JudgedAdmission> block)
     {
-        var csv = new PooledUtf8Buffer(_pool, block.Count * 1024);
+        // ≈1.1 kB a verdict since the reasons name the codes' descriptions (decision 0160): a buffer that fits, not one that doubles.
+        var csv = new PooledUtf8Buffer(_pool, block.Count * 2048);
         var json = _json is null ? null : new PooledUtf8Buffer(_pool, block.Count * 3072);
         using var jsonWriter = json is null ? null : new Utf8JsonWriter(json, JsonOptions);
         char[] reasons = ArrayPool<char>.Shared.Rent(4096);

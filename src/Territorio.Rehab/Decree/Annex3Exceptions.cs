@@ -21,7 +21,7 @@ internal static class Annex3Exceptions
                 needed = exception.MinCodes;
                 j.Check("all.3", "annex3_exception", CheckOutcome.Info,
                     $"all.3: eccezione dell'Allegato 3 ({Title(exception)}) per {j.Codes(hit)}: per il livello 56a {(needed == 1 ? "basta 1 codice" : $"bastano {needed} codici")} dell'Allegato 3",
-                    ("annex3_exception_codes", string.Join(' ', hit.Select(c => c.Value))));
+                    ("annex3_exception_codes", Judgement.CodeValues(hit)));
             }
         }
 

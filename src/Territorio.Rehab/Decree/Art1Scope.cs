@@ -23,7 +23,7 @@ internal static class Scope
 
         if (!scope.Regimes.Contains(r.Regime))
         {
-            faults.Add($"regime {Wording.Regime(r.Regime)}, non tra i regimi {Wording.List(scope.Regimes.Order().Select(Wording.Regime).ToList())}");
+            faults.Add($"regime {Wording.Regime(r.Regime)}, non tra i regimi {Wording.List(scope.Regimes, Wording.Regime)}");
         }
 
         if (!scope.Mdcs.Contains(r.Mdc))

@@ -15,6 +15,8 @@ internal sealed class Judgement(RehabCase c, RuleSet rules)
     private readonly List<RuleCheck> _checks = new(8);
     private Icd9CmCode[]? _rehabCodes;
     private Icd9CmCode[]? _acuteDiagnoses;
+    private (Icd9CmCode[]? Codes, string Text) _listed;
+    private (Icd9CmCode[]? Codes, string Text) _listedBefore;
 
     public RehabCase Case => c;
 
@@ -61,8 +63,47 @@ internal sealed class Judgement(RehabCase c, RuleSet rules)
 
     public static string Number(int? value) => value is { } v ? Number(v) : "";
 
+    /// <summary>The codes as the machine-readable inputs write them: "428.0 99.04".</summary>
+    public static string CodeValues(Icd9CmCode[] codes)
+    {
+        if (codes.Length == 1)
+        {
+            return codes[0].Value;
+        }
+
+        var values = new string[codes.Length];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            values[i] = codes[i].Value;
+        }
+
+        return string.Join(' ', values);
+    }
+
     /// <summary>The codes with their Italian descriptions.</summary>
     public string Codes(ReadOnlySpan<Icd9CmCode> codes) => Wording.Codes(codes, rules.CodeLabels);
+
+    /// <summary>
+    /// The codes with their Italian descriptions; the list a comma's levels all name (the
+    /// Annex-3 codes of 56a, 56b, 56c) is written once per admission, not once per level.
+    /// </summary>
+    public string Codes(Icd9CmCode[] codes)
+    {
+        // Two lists alternate at most (art.4 c.1: Annex-3 codes, then mielolesione codes, then Annex-3 again).
+        if (ReferenceEquals(codes, _listed.Codes))
+        {
+            return _listed.Text;
+        }
+
+        if (ReferenceEquals(codes, _listedBefore.Codes))
+        {
+            return _listedBefore.Text;
+        }
+
+        _listedBefore = _listed;
+        _listed = (codes, Wording.Codes(codes, rules.CodeLabels));
+        return _listed.Text;
+    }
 
     /// <summary>
     /// Codes found for a criterion, counted and listed: "nessun codice dell'Allegato 3",
@@ -76,8 +117,13 @@ internal sealed class Judgement(RehabCase c, RuleSet rules)
             1 => others ? "1 altro codice" : "1 codice",
             _ => Number(codes.Length) + (others ? " altri codici" : " codici"),
         };
-        string need = needed is { } n ? ", " + Wording.Needed(n) : "";
-        return codes.Length == 0 ? $"{count} {what}{need}" : $"{count} {what}{need}: {Codes(codes)}";
+        return (codes.Length, needed) switch
+        {
+            (0, null) => $"{count} {what}",
+            (0, { } n) => $"{count} {what}, {Wording.Needed(n)}",
+            (_, null) => $"{count} {what}: {Codes(codes)}",
+            (_, { } n) => $"{count} {what}, {Wording.Needed(n)}: {Codes(codes)}",
+        };
     }
 }
 
@@ -131,6 +177,6 @@ internal sealed class Levels(Judgement j, string comma)
 internal readonly record struct Matched(string Annex, Icd9CmCode[]? Codes)
 {
     public KeyValuePair<string, string>[] Input() => Codes is { Length: > 0 } codes
-        ? [new(Annex + "_codes", string.Join(' ', codes.Select(c => c.Value)))]
+        ? [new(Annex + "_codes", Judgement.CodeValues(codes))]
         : [];
 }
