@@ -43,6 +43,8 @@ public sealed class RehabStructureFilterBrowserTests(BrowserFixture web)
         await page.WaitForURLAsync(url => url.Contains("struttura=san", StringComparison.Ordinal));
         (await page.Locator("table.verdicts tbody tr td:nth-child(3)").AllInnerTextsAsync()).ShouldBe([Other]);
         await Assertions.Expect(page.GetByLabel("Struttura (nome o codice)")).ToHaveValueAsync("san luca");
+        await Assertions.Expect(page.GetByTestId("strutture-trovate")).ToHaveTextAsync($"Struttura: {Other}.");
+        await Assertions.Expect(page.GetByTestId("totale-giudizi")).ToHaveTextAsync("1 giudizio, pagina 1 di 1.");
         await BrowserFixture.ScreenshotAsync(page, "rehab-05-struttura-per-nome");
 
         await page.GetByLabel("Struttura (nome o codice)").FillAsync(Own);

@@ -35,6 +35,9 @@ public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files, Ca
 
     public RehabPage<RehabRunVerdict>? Verdicts { get; private set; }
 
+    /// <summary>The structures the typed text matched, "Name (code)"; empty without a structure filter.</summary>
+    public IReadOnlyList<string> MatchedStructures { get; private set; } = [];
+
     /// <summary>"Name (code)" of the run's structures known to the ATS's registry.</summary>
     public IReadOnlyDictionary<string, string> StructureNames { get; private set; } = new Dictionary<string, string>();
 
@@ -73,6 +76,7 @@ public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files, Ca
         }
 
         var matched = StructureSearch.Match(Struttura, Structures);
+        MatchedStructures = [.. matched.Select(StructureLabel)];
         if (matched.Count == 0)
         {
             validation.Add("struttura", $"nessuna struttura di questa esecuzione corrisponde a \"{Struttura.Trim()}\": scrivere parte del nome o il codice e scegliere tra i suggerimenti");
