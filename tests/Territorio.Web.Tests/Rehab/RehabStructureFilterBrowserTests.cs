@@ -31,9 +31,7 @@ public sealed class RehabStructureFilterBrowserTests(BrowserFixture web)
     [Fact]
     public async Task Controller_FindsAStructureByName_AndSeesOnlyItsVerdicts()
     {
-        await NameTheStructuresAsync();
-        var page = await web.NewPageAsync();
-        await web.SignInAsync(page, Territory.A.UserOf(TerritorioRoles.AtsControllore));
+        var page = await SignedInAsync(TerritorioRoles.AtsControllore);
         await page.GotoAsync(RunPage);
 
         // Suggestions by name, "Name (code)": the San Luca institute before Villa Serena.
@@ -57,9 +55,7 @@ public sealed class RehabStructureFilterBrowserTests(BrowserFixture web)
     [Fact]
     public async Task UnknownStructureText_IsRefusedInItalian_NotAServerError()
     {
-        await NameTheStructuresAsync();
-        var page = await web.NewPageAsync();
-        await web.SignInAsync(page, Territory.A.UserOf(TerritorioRoles.AtsControllore));
+        var page = await SignedInAsync(TerritorioRoles.AtsControllore);
 
         var response = await page.GotoAsync(RunPage + "?struttura=Ospedale+Maggiore&pagina=3");
 
@@ -74,9 +70,7 @@ public sealed class RehabStructureFilterBrowserTests(BrowserFixture web)
     [Fact]
     public async Task StructureAccount_IsOfferedOnlyItsOwnStructure_AndCannotSearchAnother()
     {
-        await NameTheStructuresAsync();
-        var page = await web.NewPageAsync();
-        await web.SignInAsync(page, Territory.A.UserOf(TerritorioRoles.Struttura));
+        var page = await SignedInAsync(TerritorioRoles.Struttura);
         await page.GotoAsync(RunPage);
 
         (await page.GetByTestId("strutture").Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)")).ShouldBe([Own]);
@@ -87,6 +81,15 @@ public sealed class RehabStructureFilterBrowserTests(BrowserFixture web)
         await Assertions.Expect(page.Locator("#struttura-errore")).ToContainTextAsync("nessuna struttura di questa esecuzione");
         (await page.ContentAsync()).ShouldNotContain(RehabSeed.Record(Territory.A, 2));
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>A browser page of territory A's account with the role, once its structures have names.</summary>
+    private async Task<IPage> SignedInAsync(string role)
+    {
+        await NameTheStructuresAsync();
+        var page = await web.NewPageAsync();
+        await web.SignInAsync(page, Territory.A.UserOf(role));
+        return page;
     }
 
     /// <summary>The two structures of territory A's seeded run in the organisation registry.</summary>
