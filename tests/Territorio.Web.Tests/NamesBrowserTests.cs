@@ -9,6 +9,7 @@ using Territorio.Kernel.Codes;
 using Territorio.Kernel.Organisations;
 using Territorio.Kernel.Population;
 using Territorio.Testing;
+using Territorio.Web.Ats;
 using Territorio.Web.Security;
 using Territorio.Web.Tests.Infrastructure;
 using CareActor = Territorio.CareManagement.Common.Actor;
@@ -59,6 +60,25 @@ public sealed class NamesBrowserTests(BrowserFixture web)
         var statement = await ats.APIRequest.GetAsync($"/Ats/Remunerazione?handler=Pdf&anno={web.SeedDay.Year}&gestore={Territory.B.Gestore}");
         statement.Status.ShouldBe(200);
         PdfText.InfoContains(await statement.BodyAsync(), $"Gestore Gestore {Territory.B.Gestore} ({Territory.B.Gestore})").ShouldBeTrue("il titolo dell'estratto nomina il Gestore");
+
+        // The pyramid's GP selector: by surname, title first; a named GP never as a bare code.
+        await ats.GotoAsync("/Ats/Piramide");
+        var gps = await ats.Locator("#mmgId option").AllInnerTextsAsync();
+        gps.ShouldContain(o => o.StartsWith($"Dott.ssa Galli Lucia ({Gp})", StringComparison.Ordinal));
+        gps.ShouldNotContain(o => o.StartsWith(Gp, StringComparison.Ordinal));
+        await Assertions.Expect(ats.GetByTestId($"mmg-{Gp}")).ToContainTextAsync($"Dott.ssa Galli Lucia ({Gp})");
+        await ats.Locator("#mmgId").SelectOptionAsync([Gp]);
+        await ats.GetByRole(AriaRole.Button, new() { Name = "Mostra" }).ClickAsync();
+        await Assertions.Expect(ats.GetByRole(AriaRole.Heading, new() { Level = 2 }).First).ToHaveTextAsync($"MMG Dott.ssa Galli Lucia ({Gp})");
+        await BrowserFixture.ScreenshotAsync(ats, "nomi-piramide");
+
+        // The expiring pacts: the patient by name and codice fiscale, her GP and Gestore by name.
+        await ats.GotoAsync($"/Ats/Arruolamento?giorni={EnrolmentProgressQuery.MaxDays}");
+        var expiring = ats.GetByTestId($"scadenza-{Patient}");
+        await Assertions.Expect(expiring).ToContainTextAsync($"Giulia Esposito ({Cf})");
+        await Assertions.Expect(expiring).ToContainTextAsync($"Dott.ssa Lucia Galli ({Gp})");
+        await Assertions.Expect(expiring).ToContainTextAsync($"Gestore {Territory.B.Gestore} ({Territory.B.Gestore})");
+        await BrowserFixture.ScreenshotAsync(ats, "nomi-arruolamento");
         await ats.Context.CloseAsync();
     }
 

@@ -18,6 +18,10 @@ public static class PeopleNames
         return await db.Residents.AsNoTracking().Where(r => wanted.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
     }
 
+    /// <summary>"Maria Rossi (RSSMRA…)", name and codice fiscale, or the id when the registry has no name for it.</summary>
+    public static string Patient(IReadOnlyDictionary<string, Resident> residents, string id) =>
+        residents.GetValueOrDefault(id) is { Surname: not null } r ? $"{r.DisplayName} ({r.FiscalCode ?? r.Id})" : id;
+
     /// <summary>"ASST Sette Laghi (G322ASST)" by Gestore id.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> GestoriAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct)
     {
@@ -52,5 +56,20 @@ public static class PeopleNames
 
         var doctor = await db.GeneralPractitioners.AsNoTracking().SingleOrDefaultAsync(g => g.Id == mmgId, ct);
         return doctor is null ? mmgId : $"{doctor.DisplayName} ({doctor.Id})";
+    }
+
+    /// <summary>
+    /// GPs as a selector lists them, sorted by surname: "Dott.ssa Bianchi Anna (MMG00001)"; codes
+    /// the registry does not name follow, by code.
+    /// </summary>
+    public static async Task<IReadOnlyList<KeyValuePair<string, string>>> DoctorsBySurnameAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        var doctors = await db.GeneralPractitioners.AsNoTracking().Where(g => wanted.Contains(g.Id)).ToListAsync(ct);
+        var named = doctors.OrderBy(d => d.Surname, StringComparer.InvariantCultureIgnoreCase).ThenBy(d => d.GivenName, StringComparer.InvariantCultureIgnoreCase).ThenBy(d => d.Id, StringComparer.Ordinal)
+            .Select(d => KeyValuePair.Create(d.Id, $"{PersonNames.DoctorTitle(d.Sex)} {d.Surname} {d.GivenName} ({d.Id})"));
+        var known = doctors.Select(d => d.Id).ToHashSet();
+        var unnamed = wanted.Where(id => !known.Contains(id)).Order(StringComparer.Ordinal).Select(id => KeyValuePair.Create(id, id));
+        return [.. named, .. unnamed];
     }
 }

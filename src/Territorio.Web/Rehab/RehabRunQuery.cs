@@ -21,6 +21,9 @@ public sealed record RehabVerdictFilter(string? Structure, string? Verdict, int?
 {
     public static readonly RehabVerdictFilter None = new(null, null, null, null);
 
+    /// <summary>The structures a search by name matched (the web page's filter); null means any.</summary>
+    public IReadOnlyList<string>? StructureAmong { get; init; }
+
     /// <summary>Reads the query-string values, naming each bad one in Italian.</summary>
     public static RehabVerdictFilter Parse(string? struttura, string? esito, string? disciplina, string? livello, ApiProblems.Validation validation)
     {
@@ -165,6 +168,11 @@ public sealed class RehabRunQuery(TerritorioDbContext db)
         if (filter.Structure is { } structure)
         {
             query = query.Where(v => v.StructureId == structure);
+        }
+
+        if (filter.StructureAmong is { } among)
+        {
+            query = query.Where(v => among.Contains(v.StructureId));
         }
 
         if (filter.Verdict is { } verdict)

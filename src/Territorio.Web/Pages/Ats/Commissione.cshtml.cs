@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Territorio.Data;
+using Territorio.Kernel.Population;
 using Territorio.Web.Ats;
 using Territorio.Web.Care;
 
@@ -9,11 +11,26 @@ namespace Territorio.Web.Pages.Ats;
 /// Gestori and justified changes of Gestore, with the patient's evidence; each is approved, or
 /// rejected with a reason. Only requests of the account's own territory are shown or decided.
 /// </summary>
-public sealed class CommissioneModel(CommissionDesk desk) : CarePageModel
+public sealed class CommissioneModel(CommissionDesk desk, TerritorioDbContext db) : CarePageModel
 {
     public CommissionBoard Board { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Board = await desk.BoardAsync(Me, "pagina Commissione", ct);
+    public IReadOnlyDictionary<string, Resident> Patients { get; private set; } = new Dictionary<string, Resident>();
+
+    public IReadOnlyDictionary<string, string> Gestori { get; private set; } = new Dictionary<string, string>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Board = await desk.BoardAsync(Me, "pagina Commissione", ct);
+        Patients = await PeopleNames.ResidentsAsync(db, Board.PendingReclassifications.Concat(Board.DecidedReclassifications).Select(r => r.PatientId)
+            .Concat(Board.PendingChanges.Concat(Board.DecidedChanges).Select(c => c.PatientId)), ct);
+        Gestori = await PeopleNames.GestoriAsync(db, Board.DecidedChanges.SelectMany(c => new[] { c.FromGestoreId, c.ToGestoreId }), ct);
+    }
+
+    /// <summary>The patient by name and codice fiscale.</summary>
+    public string Patient(string id) => PeopleNames.Patient(Patients, id);
+
+    public string Gestore(string id) => Gestori.GetValueOrDefault(id, id);
 
     public Task<IActionResult> OnPostRiclassificazioneAsync(long id, bool? approve, string? reason, CancellationToken ct) =>
         DecideAsync(approve, reason, () => desk.DecideReclassificationAsync(Me, id, approve!.Value, reason, ct));

@@ -30,9 +30,13 @@ public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files, Ca
 
     public RehabRunView? View { get; private set; }
 
-    public IReadOnlyList<string> Structures { get; private set; } = [];
+    /// <summary>The structures of the view sorted by name: the filter's suggestions.</summary>
+    public IReadOnlyList<StructureOption> Structures { get; private set; } = [];
 
     public RehabPage<RehabRunVerdict>? Verdicts { get; private set; }
+
+    /// <summary>The structures the typed text matched, "Name (code)"; empty without a structure filter.</summary>
+    public IReadOnlyList<string> MatchedStructures { get; private set; } = [];
 
     /// <summary>"Name (code)" of the run's structures known to the ATS's registry.</summary>
     public IReadOnlyDictionary<string, string> StructureNames { get; private set; } = new Dictionary<string, string>();
@@ -47,10 +51,12 @@ public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files, Ca
             return NotFound();
         }
 
-        Structures = await query.StructuresAsync(View, ct);
-        StructureNames = await care.Organisations.StructureNamesAsync(Structures, ct);
+        var codes = await query.StructuresAsync(View, ct);
+        StructureNames = await care.Organisations.StructureNamesAsync(codes, ct);
+        Structures = StructureSearch.Options(codes, StructureNames);
         var validation = new ApiProblems.Validation();
-        var filter = RehabVerdictFilter.Parse(Struttura, Esito, Disciplina, Livello, validation);
+        // The text box searches by name or code: the code filter of the API is not used here.
+        var filter = RehabVerdictFilter.Parse(null, Esito, Disciplina, Livello, validation) with { StructureAmong = StructuresTyped(validation) };
         Errors = validation.Errors;
         if (!validation.IsValid)
         {
@@ -60,6 +66,23 @@ public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files, Ca
 
         Verdicts = await query.VerdictsAsync(View, filter, Pagina, ct);
         return Page();
+    }
+
+    private IReadOnlyList<string>? StructuresTyped(ApiProblems.Validation validation)
+    {
+        if (string.IsNullOrWhiteSpace(Struttura))
+        {
+            return null;
+        }
+
+        var matched = StructureSearch.Match(Struttura, Structures);
+        MatchedStructures = [.. matched.Select(StructureLabel)];
+        if (matched.Count == 0)
+        {
+            validation.Add("struttura", $"nessuna struttura di questa esecuzione corrisponde a \"{Struttura.Trim()}\": scrivere parte del nome o il codice e scegliere tra i suggerimenti");
+        }
+
+        return matched;
     }
 
     public Task<IActionResult> OnGetCsvAsync(long runId, CancellationToken ct) => files.ForPageAsync(HttpContext, runId, files.VerdictsCsv, ct);

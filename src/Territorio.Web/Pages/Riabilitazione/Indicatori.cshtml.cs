@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Territorio.CareManagement.Application;
 using Territorio.Data.Rehab;
 using Territorio.Web.Rehab;
 using Territorio.Web.Security;
@@ -7,7 +8,7 @@ using Territorio.Web.Security;
 namespace Territorio.Web.Pages.Riabilitazione;
 
 /// <summary>The art.5 indicators of a run (computed by the pipeline's report when the run was made) with a chart.</summary>
-public sealed class IndicatoriModel(RehabRunQuery query) : PageModel
+public sealed class IndicatoriModel(RehabRunQuery query, CareServices care) : PageModel
 {
     public const int MaxBars = 40;
 
@@ -24,6 +25,9 @@ public sealed class IndicatoriModel(RehabRunQuery query) : PageModel
 
     public bool Truncated { get; private set; }
 
+    /// <summary>"Name (code)" of the run's structures known to the ATS's registry.</summary>
+    public IReadOnlyDictionary<string, string> StructureNames { get; private set; } = new Dictionary<string, string>();
+
     public async Task<IActionResult> OnGetAsync(long runId, CancellationToken ct)
     {
         View = await query.OpenAsync(Actor.From(User), runId, ct);
@@ -38,9 +42,14 @@ public sealed class IndicatoriModel(RehabRunQuery query) : PageModel
         }
 
         Indicators = await query.IndicatorsAsync(View, ct);
+        StructureNames = await care.Organisations.StructureNamesAsync(Indicators.Where(i => i.Dimension == "struttura").Select(i => i.Value), ct);
         var rows = Indicators.Where(i => i.Dimension == Dimensione).ToList();
         Truncated = rows.Count > MaxBars;
         Chart = IndicatorChart.Of(rows.Take(MaxBars).ToList());
         return Page();
     }
+
+    /// <summary>A group as people name it: a structure by "Name (code)", other dimensions by their value.</summary>
+    public string GroupLabel(RehabRunIndicator indicator) =>
+        indicator.Dimension == "struttura" ? StructureNames.GetValueOrDefault(indicator.Value, indicator.Value) : indicator.Value;
 }
