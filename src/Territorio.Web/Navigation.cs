@@ -40,6 +40,7 @@ public static class Navigation
         if (actor.IsErogatore)
         {
             items.Add(new("Agenda", "/Erogatore/Agenda"));
+            items.Add(new("Orari e chiusure", "/Erogatore/Orari"));
         }
 
         if (actor.IsPatient)

@@ -112,4 +112,60 @@ public class AgendaCalendarTests
     {
         Should.Throw<CareRuleException>(() => Erogatore().Offer("89.52", By(ClinicalManager()), slotMinutes: 2)).Message.ShouldContain("da 5 a 480");
     }
+
+    [Fact]
+    public void Closure_OverlappingAnother_IsRefused_AndNamesTheOtherOne()
+    {
+        var erogatore = Erogatore();
+        erogatore.Close(new DateOnly(2026, 8, 10), new DateOnly(2026, 8, 21), "ferie estive", By(ClinicalManager()));
+
+        Should.Throw<CareRuleException>(() => erogatore.Close(new DateOnly(2026, 8, 20), new DateOnly(2026, 8, 24), "lavori", By(ClinicalManager())))
+            .Message.ShouldContain("si sovrappone a quella dal 10/08/2026 al 21/08/2026 (ferie estive)");
+        erogatore.Closures.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Reopen_WithdrawsTheClosure_SoItsDaysAreOpenAgain()
+    {
+        var erogatore = Erogatore();
+        var wednesday = new DateOnly(2026, 3, 11);
+        erogatore.Close(wednesday, wednesday, "disinfestazione", By(ClinicalManager()));
+
+        erogatore.Reopen(wednesday, By(ClinicalManager()));
+
+        erogatore.ClosedBecause(wednesday).ShouldBeNull();
+        Should.Throw<CareRuleException>(() => erogatore.Reopen(wednesday, By(ClinicalManager()))).Message.ShouldContain("nessuna chiusura");
+    }
+
+    [Fact]
+    public void SlotLength_LongerThanEveryOpenDay_IsRefused()
+    {
+        var erogatore = Erogatore();
+        erogatore.SetOpeningHours(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(9, 0), By(ClinicalManager()));
+
+        Should.Throw<CareRuleException>(() => erogatore.Offer("89.7", By(ClinicalManager()), 90))
+            .Message.ShouldContain("più lungo dell'apertura di ogni giorno (al massimo 60 minuti)");
+        erogatore.SlotMinutesOf("89.7").ShouldBe(OfferedService.DefaultSlotMinutes);
+        erogatore.Offer("89.7", By(ClinicalManager()), 60);
+        erogatore.SlotMinutesOf("89.7").ShouldBe(60);
+    }
+
+    [Fact]
+    public void OpeningHours_TooShortForAnOfferedSlot_AreRefused_AndTheDayKeepsItsHours()
+    {
+        var erogatore = Erogatore();
+        erogatore.SetOpeningHours(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(12, 0), By(ClinicalManager()));
+        erogatore.Offer("89.7", By(ClinicalManager()), 120);
+
+        Should.Throw<CareRuleException>(() => erogatore.SetOpeningHours(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(9, 0), By(ClinicalManager())))
+            .Message.ShouldContain("lo slot di 120 minuti della prestazione 89.7 non entra in nessun giorno");
+        erogatore.HoursOn(DayOfWeek.Monday)!.Closes.ShouldBe(new TimeOnly(12, 0));
+    }
+
+    [Fact]
+    public void OpeningHours_ClosingBeforeOpening_AreRefused()
+    {
+        Should.Throw<CareRuleException>(() => Erogatore().SetOpeningHours(DayOfWeek.Friday, new TimeOnly(14, 0), new TimeOnly(9, 0), By(ClinicalManager())))
+            .Message.ShouldContain("la chiusura (09:00) deve seguire l'apertura (14:00)");
+    }
 }

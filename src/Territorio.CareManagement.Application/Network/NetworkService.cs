@@ -10,6 +10,9 @@ namespace Territorio.CareManagement.Application.Network;
 /// <summary>A slot with its free seats, as a booking screen lists it.</summary>
 public sealed record FreeSlot(long SlotId, string ErogatoreId, string ServiceCode, DateOnly Date, TimeOnly Start, int Capacity, int Free);
 
+/// <summary>The hours of one weekday; no hours close it.</summary>
+public sealed record WeekdayHours(DayOfWeek Day, TimeOnly? Opens, TimeOnly? Closes);
+
 /// <summary>A page of the slot search; <see cref="HasNext"/> when more slots follow.</summary>
 public sealed record SlotSearchPage(IReadOnlyList<FreeSlot> Slots, int Page, bool HasNext);
 
@@ -51,11 +54,31 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
         await CommitAsync(ct);
     }
 
-    public async Task SetOpeningHoursAsync(string erogatoreId, DayOfWeek day, TimeOnly? opens, TimeOnly? closes, Actor by, CancellationToken ct)
+    public Task SetOpeningHoursAsync(string erogatoreId, DayOfWeek day, TimeOnly? opens, TimeOnly? closes, Actor by, CancellationToken ct) =>
+        SetWeekAsync(erogatoreId, [new WeekdayHours(day, opens, closes)], by, ct);
+
+    /// <summary>The weekly hours in one step (all or nothing); the agenda from tomorrow on follows them.</summary>
+    public async Task SetWeekAsync(string erogatoreId, IReadOnlyList<WeekdayHours> week, Actor by, CancellationToken ct)
     {
         var erogatore = await ErogatoreAsync(erogatoreId, ct);
-        erogatore.SetOpeningHours(day, opens, closes, Now(by));
-        await CommitAsync(ct);
+        foreach (var day in week)
+        {
+            erogatore.SetOpeningHours(day.Day, day.Opens, day.Closes, Now(by));
+        }
+
+        DeleteRemoved<OpeningHours>();
+        await ReplanAgendaAsync(erogatore, ct);
+        await CommitAsync(ct, "orari modificati nel frattempo da un altro operatore: riprovare");
+    }
+
+    /// <summary>A new slot length for a service the erogatore offers; the agenda from tomorrow on follows it.</summary>
+    public async Task SetSlotLengthAsync(string erogatoreId, string serviceCode, int slotMinutes, Actor by, CancellationToken ct)
+    {
+        var erogatore = await ErogatoreAsync(erogatoreId, ct);
+        _ = erogatore.SlotMinutesOf(serviceCode);
+        erogatore.Offer(serviceCode, Now(by), slotMinutes);
+        await ReplanAgendaAsync(erogatore, ct);
+        await CommitAsync(ct, "agenda modificata nel frattempo da un altro operatore: riprovare");
     }
 
     /// <summary>A closure; refused while appointments are booked in it (they are moved first).</summary>
@@ -70,6 +93,49 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
 
         erogatore.Close(from, to, reason, Now(by));
         await CommitAsync(ct);
+    }
+
+    /// <summary>Withdraws a closure: its days offer their slots again (free-slot searches skip closed days, they never delete slots).</summary>
+    public async Task ReopenAsync(string erogatoreId, DateOnly closureFrom, Actor by, CancellationToken ct)
+    {
+        var erogatore = await ErogatoreAsync(erogatoreId, ct);
+        erogatore.Reopen(closureFrom, Now(by));
+        DeleteRemoved<Closure>();
+        await CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Free slots from tomorrow on that no longer fit the hours or the service's slot length are withdrawn,
+    /// and the hours are filled again up to the agenda's last day; a slot with any booking stays as it is.
+    /// </summary>
+    private async Task ReplanAgendaAsync(Erogatore erogatore, CancellationToken ct)
+    {
+        var from = Today.AddDays(1);
+        var slots = await Db.Set<AgendaSlot>().Where(s => s.ErogatoreId == erogatore.Id && s.Date >= from).ToListAsync(ct);
+        var used = (await Db.Set<Booking>()
+            .Where(b => Db.Set<AgendaSlot>().Any(s => s.Id == b.SlotId && s.ErogatoreId == erogatore.Id && s.Date >= from)).Select(b => b.SlotId).ToListAsync(ct)).ToHashSet();
+        foreach (var service in slots.GroupBy(s => s.ServiceCode, StringComparer.Ordinal))
+        {
+            var planned = erogatore.Offers(service.Key) && erogatore.OpeningHours.Count > 0
+                ? AgendaSlot.OpenFromHours(erogatore, service.Key, from, service.Max(s => s.Date), service.Max(s => s.Capacity)).ToList()
+                : [];
+            var plannedKeys = planned.Select(s => (s.Date, s.Start, s.DurationMinutes)).ToHashSet();
+            var kept = service.Where(s => used.Contains(s.Id) || (erogatore.OpeningHours.Count == 0 ? erogatore.ClosedBecause(s.Date) is null : plannedKeys.Contains((s.Date, s.Start, s.DurationMinutes)))).ToList();
+            Db.RemoveRange(service.Except(kept));
+            var keptStarts = kept.Select(s => (s.Date, s.Start)).ToHashSet();
+            Db.AddRange(planned.Where(s => !keptStarts.Contains((s.Date, s.Start))));
+        }
+    }
+
+    /// <summary>Hours and closures taken out of the aggregate are deleted, not left without their erogatore.</summary>
+    private void DeleteRemoved<T>()
+        where T : class
+    {
+        Db.ChangeTracker.DetectChanges();
+        foreach (var entry in Db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Modified && e.Property("erogatore_id").CurrentValue is null).ToList())
+        {
+            entry.State = EntityState.Deleted;
+        }
     }
 
     /// <summary>

@@ -81,6 +81,12 @@ public sealed class Erogatore : AggregateRoot
             throw new CareRuleException($"durata dello slot della prestazione {serviceCode} non valida: {slotMinutes} minuti (da 5 a 480)");
         }
 
+        // Territorio's own rule: a slot that fits in no open day would leave the service without an agenda.
+        if (_openingHours.Count > 0 && slotMinutes > _openingHours.Max(h => h.Minutes))
+        {
+            throw new CareRuleException($"lo slot di {slotMinutes} minuti della prestazione {serviceCode} è più lungo dell'apertura di ogni giorno (al massimo {_openingHours.Max(h => h.Minutes)} minuti)");
+        }
+
         var existing = _services.FirstOrDefault(s => s.Code == serviceCode);
         if (existing is not null)
         {
@@ -100,19 +106,32 @@ public sealed class Erogatore : AggregateRoot
     /// <summary>Sets the hours of one weekday (replacing earlier ones); null hours close that weekday.</summary>
     public void SetOpeningHours(DayOfWeek day, TimeOnly? opens, TimeOnly? closes, Change change)
     {
+        OpeningHours? hours = null;
+        if (opens is not null && closes is not null)
+        {
+            if (closes <= opens)
+            {
+                throw new CareRuleException($"orario di {ItalianDays.Name(day)} non valido: la chiusura ({closes:HH\\:mm}) deve seguire l'apertura ({opens:HH\\:mm})");
+            }
+
+            hours = new OpeningHours(day, opens.Value, closes.Value);
+        }
+
+        // Territorio's own rule: every offered service keeps at least one day its slot fits in.
+        var week = _openingHours.Where(h => h.Day != day).Append(hours).OfType<OpeningHours>().ToList();
+        if (week.Count > 0 && _services.FirstOrDefault(s => s.SlotMinutes > week.Max(h => h.Minutes)) is { } tooLong)
+        {
+            throw new CareRuleException($"con questo orario di {ItalianDays.Name(day)} lo slot di {tooLong.SlotMinutes} minuti della prestazione {tooLong.Code} non entra in nessun giorno (al massimo {week.Max(h => h.Minutes)} minuti)");
+        }
+
         _openingHours.RemoveAll(h => h.Day == day);
-        if (opens is null || closes is null)
+        if (hours is null)
         {
             Record("giorno di chiusura settimanale", change, ItalianDays.Name(day));
             return;
         }
 
-        if (closes <= opens)
-        {
-            throw new CareRuleException($"orario di {ItalianDays.Name(day)} non valido: la chiusura ({closes:HH\\:mm}) deve seguire l'apertura ({opens:HH\\:mm})");
-        }
-
-        _openingHours.Add(new OpeningHours(day, opens.Value, closes.Value));
+        _openingHours.Add(hours);
         Record("orario di apertura", change, $"{ItalianDays.Name(day)} {opens:HH\\:mm}–{closes:HH\\:mm}");
     }
 
@@ -124,8 +143,23 @@ public sealed class Erogatore : AggregateRoot
             throw new CareRuleException($"chiusura non valida: la fine ({to:dd/MM/yyyy}) precede l'inizio ({from:dd/MM/yyyy})");
         }
 
+        // Territorio's own rule: one closure per day, so each closed day has one reason and is reopened in one step.
+        if (_closures.FirstOrDefault(c => c.From <= to && c.To >= from) is { } overlapping)
+        {
+            throw new CareRuleException($"la chiusura dal {from:dd/MM/yyyy} al {to:dd/MM/yyyy} si sovrappone a quella dal {overlapping.From:dd/MM/yyyy} al {overlapping.To:dd/MM/yyyy} ({overlapping.Reason})");
+        }
+
         _closures.Add(new Closure(from, to, Guard.Text(reason, "motivo della chiusura")));
         Record("chiusura", change, $"dal {from:yyyy-MM-dd} al {to:yyyy-MM-dd}: {reason}");
+    }
+
+    /// <summary>Withdraws the closure starting on a day (entered by mistake, or the works were called off): its days have slots again.</summary>
+    public void Reopen(DateOnly from, Change change)
+    {
+        var closure = _closures.FirstOrDefault(c => c.From == from)
+            ?? throw new CareRuleException($"nessuna chiusura dell'erogatore {Id} inizia il {from:dd/MM/yyyy}");
+        _closures.Remove(closure);
+        Record("chiusura revocata", change, $"dal {closure.From:yyyy-MM-dd} al {closure.To:yyyy-MM-dd}: {closure.Reason}");
     }
 
     /// <summary>Why there are no slots on a day (national holiday, closure, weekly closing day), or null when open.</summary>
@@ -232,6 +266,8 @@ public sealed class OpeningHours
     public TimeOnly Opens { get; private set; }
 
     public TimeOnly Closes { get; private set; }
+
+    public int Minutes => (int)(Closes - Opens).TotalMinutes;
 }
 
 public sealed class Closure

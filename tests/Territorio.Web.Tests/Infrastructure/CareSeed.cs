@@ -41,6 +41,10 @@ public static class CareSeed
     public const string PendingGestoreCaseManager = "cm.ga2";
     public const string PendingGestoreClinicalManager = "rc.ga2";
     public const string NewPatient = "PA000003";
+
+    /// <summary>An erogatore of territory A outside every network, whose hours and closures a test edits freely.</summary>
+    public const string HoursErogatore = "EO";
+    public const string HoursErogatoreUser = "erogatore.orari";
     public const string Pathology = "56";
 
     public static readonly DateOnly NewPatientBirth = new(1950, 6, 30);
@@ -95,6 +99,8 @@ public static class CareSeed
         }
 
         await PastBookingAsync(care, Territory.A, today, by.ClinicalManager(Territory.A.Gestore), ct);
+        await care.Network.RegisterAsync(HoursErogatore, "Centro prelievi Orari", Territory.A.Ats, Services, by.Ats(Territory.A.Ats), ct);
+        await care.Network.OpenAgendaAsync(HoursErogatore, Services[0], today.AddDays(1), today.AddDays(30), [new TimeOnly(9, 0), new TimeOnly(11, 30)], 30, 1, ct);
 
         // Territory A: a Gestore whose candidature waits for the ATS, already in the erogatore's network.
         await care.Gestori.RegisterAsync(PendingGestore, "Cooperativa MMG Alfa", GestoreKind.CooperativaMmg, Territory.A.Ats, by.Ats(Territory.A.Ats), ct);
@@ -105,6 +111,8 @@ public static class CareSeed
             await AtsSeed.SeedAsync(care, t, today, ct);
         }
     }
+
+    public static AccountSpec HoursErogatoreAccount => new(HoursErogatoreUser, "Erogatore Orari", TerritorioRoles.Erogatore, Territory.A.Ats, ErogatoreId: HoursErogatore);
 
     public static IEnumerable<AccountSpec> PendingGestoreAccounts =>
     [

@@ -127,6 +127,8 @@ internal static partial class CareDemo
                     var patron = new DateOnly(clock.Today.Month == 12 && clock.Today.Day > 7 ? clock.Today.Year + 1 : clock.Today.Year, 12, 7);
                     await s.Network.CloseAsync(id, patron, patron, "Sant'Ambrogio, santo patrono", staff, ct);
                     var works = today.AddDays(21);
+                    // Closures may not overlap: the works move past the patron saint when they would cover it.
+                    works = works <= patron && works.AddDays(2) >= patron ? patron.AddDays(1) : works;
                     await s.Network.CloseAsync(id, works, works.AddDays(2), "lavori di manutenzione", staff, ct);
 
                     foreach (var code in offered)
