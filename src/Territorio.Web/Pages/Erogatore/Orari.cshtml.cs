@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Network;
@@ -27,18 +26,23 @@ public sealed class OrariModel(CareServices care) : CarePageModel
 
     public IReadOnlyDictionary<string, string> ServiceNames => care.Catalogues.Vocabulary.Services;
 
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    // A form or link naming another erogatore is not this one's to change.
+    private bool NamesAnotherErogatore()
     {
-        // A form or link naming another erogatore is not this one's to change.
         string? named = Request.HasFormContentType && Request.Form.TryGetValue("erogatoreId", out var form) ? form.ToString() : Request.Query["erogatoreId"].ToString();
-        if (!string.IsNullOrEmpty(named) && named != ErogatoreId)
-        {
-            context.Result = NotFound();
-        }
+        return !string.IsNullOrEmpty(named) && named != ErogatoreId;
     }
+
+    private Task<IActionResult> MineAsync(Func<Task<string>> operation) =>
+        NamesAnotherErogatore() ? Task.FromResult<IActionResult>(NotFound()) : RunAsync(operation);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (NamesAnotherErogatore())
+        {
+            return NotFound();
+        }
+
         Erogatore = await care.Db.Set<CareManagement.Network.Erogatore>().AsNoTracking()
             .Include(e => e.Services).Include(e => e.OpeningHours).Include(e => e.Closures).AsSplitQuery()
             .SingleOrDefaultAsync(e => e.Id == ErogatoreId, ct);
@@ -46,7 +50,7 @@ public sealed class OrariModel(CareServices care) : CarePageModel
     }
 
     /// <summary>The week's hours, Monday to Sunday; a day with both times empty is closed.</summary>
-    public Task<IActionResult> OnPostHoursAsync(string?[] apre, string?[] chiude, CancellationToken ct) => RunAsync(async () =>
+    public Task<IActionResult> OnPostHoursAsync(string?[] apre, string?[] chiude, CancellationToken ct) => MineAsync(async () =>
     {
         var week = Week.Select((day, i) => new WeekdayHours(day, Time(apre.ElementAtOrDefault(i), day, "apertura"), Time(chiude.ElementAtOrDefault(i), day, "chiusura"))).ToList();
         if (week.FirstOrDefault(d => (d.Opens is null) != (d.Closes is null)) is { } half)
@@ -58,14 +62,14 @@ public sealed class OrariModel(CareServices care) : CarePageModel
         return "Orario settimanale salvato: da domani gli slot dell'agenda seguono il nuovo orario.";
     });
 
-    public Task<IActionResult> OnPostSlotAsync(string prestazione, int? minuti, CancellationToken ct) => RunAsync(async () =>
+    public Task<IActionResult> OnPostSlotAsync(string prestazione, int? minuti, CancellationToken ct) => MineAsync(async () =>
     {
         int minutes = minuti ?? throw new CareRuleException($"durata dello slot della prestazione {prestazione}: indicare i minuti");
         await care.Network.SetSlotLengthAsync(ErogatoreId, prestazione, minutes, CareActors.OfErogatore(Me), ct);
         return $"Slot della prestazione {prestazione} di {minutes} minuti: da domani l'agenda segue la nuova durata.";
     });
 
-    public Task<IActionResult> OnPostCloseAsync(DateOnly? dal, DateOnly? al, string? motivo, CancellationToken ct) => RunAsync(async () =>
+    public Task<IActionResult> OnPostCloseAsync(DateOnly? dal, DateOnly? al, string? motivo, CancellationToken ct) => MineAsync(async () =>
     {
         if (dal is not { } from || al is not { } to)
         {
@@ -76,7 +80,7 @@ public sealed class OrariModel(CareServices care) : CarePageModel
         return $"Chiusura dal {ItalianFormat.Date(from)} al {ItalianFormat.Date(to)} registrata: in quei giorni non si offrono slot.";
     });
 
-    public Task<IActionResult> OnPostReopenAsync(DateOnly dal, CancellationToken ct) => RunAsync(async () =>
+    public Task<IActionResult> OnPostReopenAsync(DateOnly dal, CancellationToken ct) => MineAsync(async () =>
     {
         await care.Network.ReopenAsync(ErogatoreId, dal, CareActors.OfErogatore(Me), ct);
         return $"Chiusura dal {ItalianFormat.Date(dal)} revocata: quei giorni offrono di nuovo i loro slot.";
