@@ -41,12 +41,15 @@ public sealed class CheckedTextStream : Stream
 
     /// <summary>Opens a file as checked UTF-8 text, for readers that take a <see cref="TextReader"/>.</summary>
     /// <param name="shownAs">The name errors give the file (an upload's own name, not its temporary path).</param>
-    public static StreamReader OpenText(string path, string? shownAs = null)
+    public static StreamReader OpenText(string path, string? shownAs = null) =>
+        new(new CheckedTextStream(OpenFile(path), shownAs ?? path), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 1 << 16);
+
+    /// <summary>The file for sequential reading; one that cannot be opened is the input's fault, named as such.</summary>
+    internal static FileStream OpenFile(string path)
     {
         try
         {
-            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return new StreamReader(new CheckedTextStream(file, shownAs ?? path), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, 1 << 16);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

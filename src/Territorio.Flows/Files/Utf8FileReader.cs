@@ -29,16 +29,8 @@ public sealed class Utf8FileReader : TextReader
     /// <param name="shownAs">The name errors give the file.</param>
     public static TextReader Open(string path, string? shownAs = null)
     {
-        try
-        {
-            var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            var text = new StreamReader(new CheckedTextStream(file, shownAs ?? path, validateUtf8: false), Strict, detectEncodingFromByteOrderMarks: false, 1 << 16);
-            return new Utf8FileReader(text, path, shownAs ?? path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputDataException(new InputError(path, 0, InputError.WholeFile, "", "file non leggibile: " + ex.Message));
-        }
+        var text = new StreamReader(new CheckedTextStream(CheckedTextStream.OpenFile(path), shownAs ?? path, validateUtf8: false), Strict, detectEncodingFromByteOrderMarks: false, 1 << 16);
+        return new Utf8FileReader(text, path, shownAs ?? path);
     }
 
     public override int Peek()
