@@ -55,15 +55,7 @@ public static class FhirViews
 
         if (resident.Street is not null)
         {
-            patient.Address.Add(new Address
-            {
-                Use = Address.AddressUse.Home,
-                Line = [resident.Street],
-                PostalCode = resident.Cap,
-                City = resident.Municipality,
-                Country = "IT",
-                Text = resident.Address,
-            });
+            patient.Address.Add(ItalianAddress(Address.AddressUse.Home, resident.Street, resident.Cap, resident.Municipality, resident.Address));
         }
 
         if (resident.Phone is not null)
@@ -244,15 +236,7 @@ public static class FhirViews
         };
         if (registry is not null)
         {
-            organization.Address.Add(new Address
-            {
-                Use = Address.AddressUse.Work,
-                Line = [registry.Street],
-                PostalCode = registry.Cap,
-                City = registry.Municipality,
-                Country = "IT",
-                Text = registry.Address,
-            });
+            organization.Address.Add(ItalianAddress(Address.AddressUse.Work, registry.Street, registry.Cap, registry.Municipality, registry.Address));
             if (registry.Phone is { } phone)
             {
                 organization.Telecom.Add(new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, phone));
@@ -420,5 +404,16 @@ public static class FhirViews
         2 => "Gravità media",
         3 => "Gravità bassa",
         _ => $"livello {level}",
+    };
+
+    /// <summary>An address in Italy: street, CAP and municipality, with the whole line as text.</summary>
+    private static Address ItalianAddress(Address.AddressUse use, string street, string? cap, string? municipality, string? text) => new()
+    {
+        Use = use,
+        Line = [street],
+        PostalCode = cap,
+        City = municipality,
+        Country = "IT",
+        Text = text,
     };
 }
