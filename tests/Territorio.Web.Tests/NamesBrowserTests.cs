@@ -82,7 +82,7 @@ public sealed class NamesBrowserTests(BrowserFixture web)
         await ats.Context.CloseAsync();
     }
 
-    /// <summary>The patient, her GP and Gestore B's seat in the registries; level 2 hypertension; a pact signed 40 days ago, no PAI yet.</summary>
+    /// <summary>The patient, her GP and Gestore B's seat in the registries; level 2 (hypertension with ischaemic heart disease, as the thresholds put it: the what-if test counts on consistent levels); a pact signed 40 days ago, no PAI yet.</summary>
     private async Task SeedNamedPatientInChargeAsync()
     {
         await using var scope = web.App.Services.CreateAsyncScope();
@@ -92,7 +92,7 @@ public sealed class NamesBrowserTests(BrowserFixture web)
         db.Residents.Add(new Resident(Patient, Birth, Sex.Female, Territory.B.Ats, Gp, null,
             new ResidentIdentity(CodiceFiscale.Parse(Cf), "Esposito", "Giulia", milano, new PostalAddress("Corso Como 1", "20154", milano), "+39 000 555 0303", null)));
         long run = await db.Set<StratificationRun>().MaxAsync(r => r.Id);
-        db.Add(new StratifiedPerson(run, Patient, 2, "56", ["56"], "56=drugs:C09AA02:2026-02-01") { Ats = Territory.B.Ats, MmgId = Gp });
+        db.Add(new StratifiedPerson(run, Patient, 2, "56", ["56", "29"], "56=drugs:C09AA02:2026-02-01|29=sdo:410.9:2026-01-10") { Ats = Territory.B.Ats, MmgId = Gp });
         if (!await db.Organisations.AnyAsync(o => o.Kind == OrganisationKind.Gestore && o.Code == Territory.B.Gestore))
         {
             db.Organisations.Add(new Organisation(OrganisationKind.Gestore, Territory.B.Gestore, Territory.B.Ats,
