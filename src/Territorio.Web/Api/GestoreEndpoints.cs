@@ -93,8 +93,7 @@ public static class GestoreEndpoints
             // The route as it always was: the whole list, by urgency.
             var entries = await care.Cases.WorklistAsync(gestore, null, WorklistRules.DefaultPaiDueDays, ct);
             http.Response.Headers[TotalCountHeader] = entries.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await access.RecordShownAsync(actor, entries.Select(e => e.PatientId), CareApi.ResourceOf(http), ct);
-            return await WorklistPageAsync(care, entries, ct);
+            return await WorklistPageAsync(access, actor, entries, CareApi.ResourceOf(http), ct);
         }
 
         // The same filters, values and read model as the screen (WorklistFilters, WorklistPages).
@@ -128,14 +127,13 @@ public static class GestoreEndpoints
         }
 
         http.Response.Headers[TotalCountHeader] = shown.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await access.RecordShownAsync(actor, shown.Entries.Select(e => e.PatientId), CareApi.ResourceOf(http), ct);
-        return await WorklistPageAsync(care, shown.Entries, ct);
+        return await WorklistPageAsync(access, actor, shown.Entries, CareApi.ResourceOf(http), ct);
     }
 
-    /// <summary>The entries with the name, codice fiscale and phone of each patient.</summary>
-    private static async Task<IResult> WorklistPageAsync(CareServices care, IReadOnlyList<WorklistEntry> entries, CancellationToken ct)
+    /// <summary>The entries with the name, codice fiscale and phone of each patient (read with the access log's check).</summary>
+    private static async Task<IResult> WorklistPageAsync(PatientAccess access, Actor actor, IReadOnlyList<WorklistEntry> entries, string resource, CancellationToken ct)
     {
-        var people = await PeopleNames.ResidentsAsync(care.Db, entries.Select(e => e.PatientId), ct);
+        var people = await access.ReadShownAsync(actor, entries.Select(e => e.PatientId), resource, ct);
         return TypedResults.Ok(entries.Select(e => WorklistEntryDto.Of(e, people.GetValueOrDefault(e.PatientId))).ToList());
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Plans;
 
@@ -6,6 +7,15 @@ namespace Territorio.Web.Care;
 /// <summary>Italian labels of the care path's states, as the screens show them.</summary>
 public static class CareLabels
 {
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, string>, IReadOnlyList<KeyValuePair<string, string>>> ByNameOf = new();
+
+    /// <summary>
+    /// A catalogue (code → name) in Italian name order, as a filter lists it: sorted once per
+    /// catalogue (a singleton), not on every view of the worklist.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ByName(IReadOnlyDictionary<string, string> catalogue) =>
+        ByNameOf.GetValue(catalogue, static c => [.. c.OrderBy(p => p.Value, StringComparer.Create(ItalianFormat.Culture, ignoreCase: false))]);
+
     public static string Of(WorklistReason reason) => reason switch
     {
         WorklistReason.MissedBooking => "appuntamento mancato",

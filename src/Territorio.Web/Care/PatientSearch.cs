@@ -12,9 +12,11 @@ public sealed record PatientSearchPage(IReadOnlyList<Resident> Patients, int Tot
 
 /// <summary>
 /// Finds residents the actor may see by surname (prefix, accents and apostrophes ignored), codice
-/// fiscale (prefix) or id (exact), in name order, a page at a time. Both prefixes are ranges on
-/// indexed columns (residents' (ats, surname_key, given_name, id) and unique fiscal_code), so a
-/// search stays fast on a region of millions on PostgreSQL and SQLite alike.
+/// fiscale (prefix) or id (exact), in name order, a page at a time. Each way of matching is its own
+/// branch of a UNION, a range on its own index (residents' (ats, surname_key, given_name, id),
+/// unique fiscal_code, the primary key), and the branches read only the sort keys, so the surname
+/// branch is answered from the index alone; the whole rows are read for the page only
+/// (docs/decisions/0190-patient-search-by-index-branches.md).
 /// </summary>
 public sealed class PatientSearch(PatientAccess access)
 {
@@ -22,6 +24,12 @@ public sealed class PatientSearch(PatientAccess access)
 
     /// <summary>Shortest text searched: one or two letters would match a good part of a territory.</summary>
     public const int MinimumLength = 2;
+
+    /// <summary>
+    /// Up to this many matches are read in one statement (their ids, in order) and counted and
+    /// paged from memory; more are counted and paged by the database (a statement each).
+    /// </summary>
+    public const int ReadWhole = 1_000;
 
     public static bool IsSearchable(string? text) => PersonNames.Letters(text).Length + (text ?? "").Count(char.IsAsciiDigit) >= MinimumLength;
 
@@ -32,23 +40,30 @@ public sealed class PatientSearch(PatientAccess access)
     public async Task<PatientSearchPage> FindAsync(Actor actor, IQueryable<Resident> scope, string? text, int pageNumber, bool descending, string resource, CancellationToken ct)
     {
         var found = Matching(scope, text);
-        int total = await found.CountAsync(ct);
+        var ordered = descending
+            ? found.OrderByDescending(k => k.SurnameKey).ThenByDescending(k => k.GivenName).ThenByDescending(k => k.Id)
+            : found.OrderBy(k => k.SurnameKey).ThenBy(k => k.GivenName).ThenBy(k => k.Id);
+        var first = await ordered.Select(k => k.Id).Take(ReadWhole + 1).ToListAsync(ct);
+        int total = first.Count <= ReadWhole ? first.Count : await found.CountAsync(ct);
         int pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         pageNumber = Math.Clamp(pageNumber, 1, pages);
-        var ordered = descending
-            ? found.OrderByDescending(r => r.SurnameKey).ThenByDescending(r => r.GivenName).ThenByDescending(r => r.Id)
-            : found.OrderBy(r => r.SurnameKey).ThenBy(r => r.GivenName).ThenBy(r => r.Id);
-        var patients = await ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync(ct);
+        int skip = (pageNumber - 1) * PageSize;
+        var pageIds = total == first.Count || skip + PageSize <= first.Count
+            ? first.Skip(skip).Take(PageSize).ToList()
+            : await ordered.Skip(skip).Take(PageSize).Select(k => k.Id).ToListAsync(ct);
+
+        var rows = await scope.Where(r => pageIds.Contains(r.Id)).AsNoTracking().ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, ct);
+        List<Resident> patients = [.. pageIds.Where(rows.ContainsKey).Select(id => rows[id])];
         await access.RecordListAsync(actor, patients, resource, ct);
         return new PatientSearchPage(patients, total, pageNumber, PageSize);
     }
 
-    private static IQueryable<Resident> Matching(IQueryable<Resident> scope, string? text)
+    private static IQueryable<SortKey> Matching(IQueryable<Resident> scope, string? text)
     {
         string trimmed = (text ?? "").Trim();
         if (trimmed.Length == 0)
         {
-            return scope;
+            return KeysOf(scope);
         }
 
         string upper = trimmed.ToUpperInvariant();
@@ -57,13 +72,27 @@ public sealed class PatientSearch(PatientAccess access)
         string codeEnd = After(upper);
 
         // Ranges, not LIKE: a B-tree serves them whatever the database's collation (keys are A–Z and digits).
+        // A UNION, not an OR: each branch uses its own index (an OR of the three read every row the surname range found).
+        var found = KeysOf(scope.Where(r => r.Id == trimmed))
+            .Union(KeysOf(scope.Where(r => string.Compare(r.FiscalCode, upper) >= 0 && string.Compare(r.FiscalCode, codeEnd) < 0)));
         return surname.Length == 0
-            ? scope.Where(r => r.Id == trimmed || (string.Compare(r.FiscalCode, upper) >= 0 && string.Compare(r.FiscalCode, codeEnd) < 0))
-            : scope.Where(r => r.Id == trimmed
-                || (string.Compare(r.FiscalCode, upper) >= 0 && string.Compare(r.FiscalCode, codeEnd) < 0)
-                || (string.Compare(r.SurnameKey, surname) >= 0 && string.Compare(r.SurnameKey, surnameEnd) < 0));
+            ? found
+            : found.Union(KeysOf(scope.Where(r => string.Compare(r.SurnameKey, surname) >= 0 && string.Compare(r.SurnameKey, surnameEnd) < 0)));
     }
+
+    private static IQueryable<SortKey> KeysOf(IQueryable<Resident> residents) =>
+        residents.Select(r => new SortKey { Id = r.Id, SurnameKey = r.SurnameKey, GivenName = r.GivenName });
 
     /// <summary>The first string after every string that starts with <paramref name="prefix"/> (last character + 1).</summary>
     private static string After(string prefix) => prefix.Length == 0 ? "" : string.Concat(prefix.AsSpan(0, prefix.Length - 1), [(char)(prefix[^1] + 1)]);
+
+    /// <summary>What a match is sorted by (and its id): all of it in the residents' name index.</summary>
+    private sealed class SortKey
+    {
+        public required string Id { get; init; }
+
+        public string? SurnameKey { get; init; }
+
+        public string? GivenName { get; init; }
+    }
 }

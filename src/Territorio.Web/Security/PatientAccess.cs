@@ -74,11 +74,12 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
     /// <summary>Compiled per provider's context: a list screen (the worklist) logs what it shows on every view.</summary>
     private static readonly ConcurrentDictionary<Type, Delegate> ShownQueries = new();
 
+    /// <summary>The residents of a list by id, each with whether the actor may see them and the Gestore's pact with them.</summary>
     private static readonly Expression<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IQueryable<Shown>>> ShownQuery =
         Inlined.Expand<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IQueryable<Shown>>>(
             (db, ats, wholeTerritory, mmg, person, gestore, erogatore, ids) => db.Residents.AsNoTracking()
-                .Where(r => Inlined.Call(Visible, db, r, ats, wholeTerritory, mmg, person, gestore, erogatore) && ids.Contains(r.Id))
-                .Select(r => new Shown(r.Id, r.Ats, Inlined.Call(PactOf, db, r, gestore))));
+                .Where(r => ids.Contains(r.Id))
+                .Select(r => new Shown(r, Inlined.Call(Visible, db, r, ats, wholeTerritory, mmg, person, gestore, erogatore), Inlined.Call(PactOf, db, r, gestore))));
 
     private static Expression<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Opened<T>?>> OpenQuery<T>(Expression<Func<TerritorioDbContext, Resident, T>> alongside) =>
         Inlined.Expand<Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string, Opened<T>?>>(
@@ -97,6 +98,7 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
             var ids = list.Select(p => p.Id).ToList();
             pacts = await db.Set<PattoDiCura>().AsNoTracking()
                 .Where(p => ids.Contains(p.PatientId) && p.GestoreId == actor.GestoreId && p.Status == PactStatus.Active)
+                .Select(p => new { p.PatientId, p.Id })
                 .ToDictionaryAsync(p => p.PatientId, p => p.Id, cancellationToken);
         }
 
@@ -104,18 +106,32 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
     }
 
     /// <summary>Logs the patients a screen showed by id (those visible to the actor; others are not shown).</summary>
-    public async Task RecordShownAsync(Actor actor, IEnumerable<string> patientIds, string resource, CancellationToken cancellationToken)
+    public async Task RecordShownAsync(Actor actor, IEnumerable<string> patientIds, string resource, CancellationToken cancellationToken) =>
+        await ReadShownAsync(actor, patientIds, resource, cancellationToken);
+
+    /// <summary>
+    /// The residents a list shows, by id, for their names, and the log of those visible to the actor,
+    /// in one statement: the check and the Gestore's pact come with the rows (a worklist view used to
+    /// read the residents and then check them, two statements and a lookup per row for the pact).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Resident>> ReadShownAsync(Actor actor, IEnumerable<string> patientIds, string resource, CancellationToken cancellationToken)
     {
         var viewer = Viewer.Of(actor);
-        var visibleAmong = (Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IAsyncEnumerable<Shown>>)ShownQueries.GetOrAdd(
+        var read = (Func<TerritorioDbContext, string, bool, string?, string?, string?, string?, string[], IAsyncEnumerable<Shown>>)ShownQueries.GetOrAdd(
             db.GetType(), static _ => EF.CompileAsyncQuery(ShownQuery));
+        var residents = new Dictionary<string, Resident>(StringComparer.Ordinal);
         var entries = new List<PatientAccessEntry>();
-        await foreach (var shown in visibleAmong(db, viewer.Ats, viewer.WholeTerritory, viewer.Mmg, viewer.Person, viewer.Gestore, viewer.Erogatore, [.. patientIds.Distinct()]).WithCancellation(cancellationToken))
+        await foreach (var shown in read(db, viewer.Ats, viewer.WholeTerritory, viewer.Mmg, viewer.Person, viewer.Gestore, viewer.Erogatore, [.. patientIds.Distinct()]).WithCancellation(cancellationToken))
         {
-            entries.Add(Entry(actor, shown.PatientId, shown.Ats, resource, granted: true, shown.PactId));
+            residents[shown.Patient.Id] = shown.Patient;
+            if (shown.Visible)
+            {
+                entries.Add(Entry(actor, shown.Patient.Id, shown.Patient.Ats, resource, granted: true, shown.PactId));
+            }
         }
 
         await log.AppendAsync(entries);
+        return residents;
     }
 
     /// <summary>The GP's own assistiti (at most <paramref name="limit"/>), logged as read.</summary>
@@ -139,8 +155,8 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
         PactId = pactId,
     };
 
-    /// <summary>A patient a list showed: who, their ATS, and the Gestore's pact with them.</summary>
-    private sealed record Shown(string PatientId, string Ats, long? PactId);
+    /// <summary>A patient a list showed, whether the actor may see them, and the Gestore's pact with them.</summary>
+    private sealed record Shown(Resident Patient, bool Visible, long? PactId);
 }
 
 /// <summary>A patient the caller may see, with what was read alongside and, for a Gestore, the pact it reads under.</summary>

@@ -38,7 +38,8 @@ internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoD
 
         // One active pact per patient, also under concurrent signatures (status in the key: see PaiVersionConfiguration).
         builder.HasIndex(p => new { p.PatientId, p.Status }, "ux_patti_di_cura_one_active").IsUnique().HasFilter(AggregateMapping.StatusIs("Active"));
-        builder.HasIndex(p => new { p.GestoreId, p.Status });
+        // The Gestore's patients by the index alone: the patient search joins them to the residents a prefix finds (decision 0190).
+        builder.HasIndex(p => new { p.GestoreId, p.Status, p.PatientId });
         builder.HasIndex(p => new { p.Ats, p.Status, p.EndDate });
         // The patient file lists all the patient's pacts (the unique index above covers only the active one).
         builder.HasIndex(p => new { p.PatientId, p.StartDate });

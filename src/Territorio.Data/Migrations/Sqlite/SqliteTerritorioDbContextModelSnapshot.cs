@@ -1412,11 +1412,11 @@ namespace Territorio.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GestoreId", "Status");
-
                     b.HasIndex("PatientId", "StartDate");
 
                     b.HasIndex("Ats", "Status", "EndDate");
+
+                    b.HasIndex("GestoreId", "Status", "PatientId");
 
                     b.HasIndex(new[] { "PatientId", "Status" }, "ux_patti_di_cura_one_active")
                         .IsUnique()

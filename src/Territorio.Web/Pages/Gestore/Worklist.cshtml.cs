@@ -124,8 +124,7 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
 
         PageNumber = page;
         (Entries, Cases) = (shown.Entries, shown.Cases ?? new Dictionary<string, WorklistCaseFacts>());
-        People = await PeopleNames.ResidentsAsync(care.Db, Entries.Select(e => e.PatientId), ct);
-        await access.RecordShownAsync(actor, Entries.Select(e => e.PatientId), "pagina Pazienti da contattare", ct);
+        People = await access.ReadShownAsync(actor, Entries.Select(e => e.PatientId), "pagina Pazienti da contattare", ct);
     }
 
     /// <summary>The clinical manager entrusts a patient on the list to a case manager of the Gestore (or to nobody).</summary>
