@@ -142,6 +142,26 @@ public sealed class StratifyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Update_FromATruncatedState_Exits2InItalian_AndLeavesTheOutputsAsTheyWere()
+    {
+        (await GenerateAsync(200)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync(Args("--as-of", "2025-12-31"))).ExitCode.ShouldBe(0);
+        string levels = File.ReadAllText(P("levels.csv"));
+        var state = File.ReadAllBytes(P("levels.csv.state"));
+        File.WriteAllBytes(P("levels.csv.state"), state[..(state.Length - 10)]);
+
+        var result = await CliRunner.RunAsync(Args("--as-of", "2025-12-31", "--update", "--changes", P("changes.csv")));
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain($"lo stato della stratificazione precedente ({P("levels.csv.state")}) è danneggiato o troncato");
+        result.Error.ShouldNotContain("   at ");
+        File.ReadAllText(P("levels.csv")).ShouldBe(levels);
+        File.ReadAllBytes(P("levels.csv.state")).Length.ShouldBe(state.Length - 10);
+        File.Exists(P("changes.csv")).ShouldBeFalse();
+        Directory.GetFiles(_dir, "*.tmp").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task UpdateWithRegionalLayouts_ReadsTheRegionsFiles_AndNamesTheSourceLineAndColumnOfABadRow()
     {
         (await GenerateAsync(300)).ExitCode.ShouldBe(0);

@@ -109,3 +109,48 @@ public class CodiceFiscaleComputationTests
         reason.ShouldBe("giorno di nascita non valido '35'");
     }
 }
+
+/// <summary>The check a registry's reader makes on the field, without building the code, says what parse and comparison say.</summary>
+public class CodiceFiscaleFieldCheckTests
+{
+    private static readonly DateOnly MarioBirth = new(1985, 12, 10);
+
+    [Theory]
+    [InlineData(" rssmra85t10a562s ", "a562")]
+    [InlineData("RSSMRA85T10A562S", "")]
+    public void ValidCodeAgreeingWithThePerson_Passes(string text, string birthplace) =>
+        CodiceFiscale.Check(text, MarioBirth, Sex.Male, birthplace, out _).ShouldBeNull();
+
+    [Fact]
+    public void OmocodiaCode_IsReadBackToItsBirthplace() =>
+        CodiceFiscale.Check(CodiceFiscale.Compute("Rossi", "Mario", MarioBirth, Sex.Male, "A562", omocodia: 3).Value, MarioBirth, Sex.Male, "A562", out _).ShouldBeNull();
+
+    [Theory]
+    [InlineData("RSSMRA85T10A562X", "carattere di controllo errato (atteso 'S')")]
+    [InlineData("RSSMRA85T10A562", "deve avere 16 caratteri")]
+    [InlineData("RSSMRA85Z10A562S", "lettera del mese non valida 'Z'")]
+    public void MalformedCode_GivesTheReasonOfParse(string text, string reason)
+    {
+        CodiceFiscale.TryParse(text, out _, out string? parsed).ShouldBeFalse();
+
+        CodiceFiscale.Check(text, MarioBirth, Sex.Male, "A562", out bool malformed).ShouldBe(reason);
+
+        malformed.ShouldBeTrue();
+        parsed.ShouldBe(reason);
+    }
+
+    [Theory]
+    [InlineData("1985-12-11", "M", "A562", "non corrisponde alla data di nascita 11/12/1985")]
+    [InlineData("1985-12-10", "F", "A562", "non corrisponde al sesso F")]
+    [InlineData("1985-12-10", "M", "A563", "non corrisponde al comune di nascita A563")]
+    public void CodeDisagreeingWithThePerson_GivesTheReasonOfMismatchWith(string birth, string sex, string birthplace, string reason)
+    {
+        var date = DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture);
+        var person = sex == "F" ? Sex.Female : Sex.Male;
+        CodiceFiscale.Parse("RSSMRA85T10A562S").MismatchWith(date, person, birthplace).ShouldBe(reason);
+
+        CodiceFiscale.Check("RSSMRA85T10A562S", date, person, birthplace, out bool malformed).ShouldBe(reason);
+
+        malformed.ShouldBeFalse();
+    }
+}

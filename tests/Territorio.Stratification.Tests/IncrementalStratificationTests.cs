@@ -66,11 +66,11 @@ public sealed class IncrementalStratificationTests : IDisposable
         // The full run reads the same rows in the same order, the changed person's row in place of the old one.
         var full = Flows.ToDictionary(flow => flow, flow => stages.SelectMany(s => s[flow]).ToArray());
         full["persons.csv"] = [.. persons.Select(p => p.StartsWith(changedId + ",", StringComparison.Ordinal) ? changedRow : p)];
-        string expected = Run(Write("full", full), previous: null).Levels;
+        string expected = Run(Write("full", full), "full.csv", update: false).Levels;
 
-        var first = Run(Write("s0", stages[0]), previous: null);
-        var second = Run(Write("s1", stages[1]), first.State);
-        var third = Run(Write("s2", stages[2]), second.State);
+        var first = Run(Write("s0", stages[0]), "levels.csv", update: false);
+        var second = Run(Write("s1", stages[1]), "levels.csv", update: true);
+        var third = Run(Write("s2", stages[2]), "levels.csv", update: true);
 
         var expectedRows = expected.Split('\n');
         var actualRows = third.Levels.Split('\n');
@@ -95,34 +95,112 @@ public sealed class IncrementalStratificationTests : IDisposable
     }
 
     [Fact]
-    public void StateKeptForOtherCriteria_IsRefused()
+    public void StateKeptForAnotherAsOfDate_IsRefused()
     {
-        var engine = new Stratifier(_criteria, DemoPopulation.DefaultAsOf);
-        using var stream = new MemoryStream();
-        engine.WriteState(new BinaryWriter(stream));
-        stream.Position = 0;
+        var run = Run(Write("s0", SmallRegion()), "levels.csv", update: false);
+        run.Summary.Persons.ShouldBe(300);
 
-        Stratifier.ReadState(new BinaryReader(stream), _criteria, DemoPopulation.DefaultAsOf.AddDays(1)).ShouldBeNull();
+        using var other = KeptState.Open(StatePath("levels.csv"), _criteria, DemoPopulation.DefaultAsOf.AddDays(1));
+
+        other.ShouldBeNull();
     }
 
-    private (string Levels, byte[] State, string Changes, StratificationSummary Summary) Run(StratificationInputs inputs, byte[]? previous)
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("records")]
+    public void DamagedState_IsRefusedNamingTheFile_AndNothingIsWritten(string damage)
     {
-        Stratifier? engine = null;
-        if (previous is not null)
+        var inputs = Write("s0", SmallRegion());
+        Run(inputs, "levels.csv", update: false);
+        string state = StatePath("levels.csv");
+        var bytes = File.ReadAllBytes(state);
+        if (damage == "truncated")
         {
-            engine = Stratifier.ReadState(new BinaryReader(new MemoryStream(previous)), _criteria, DemoPopulation.DefaultAsOf);
-            engine.ShouldNotBeNull();
+            File.WriteAllBytes(state, bytes[..(bytes.Length * 2 / 3)]);
+        }
+        else
+        {
+            // Zeros over records in the middle: lengths and ids no longer make records.
+            Array.Clear(bytes, bytes.Length / 2, 64);
+            File.WriteAllBytes(state, bytes);
         }
 
-        var levels = new StringWriter();
+        string levelsBefore = File.ReadAllText(Path.Combine(_dir, "levels.csv"));
+
+        var error = Should.Throw<KeptStateException>(() => Run(inputs, "levels.csv", update: true));
+
+        error.Message.ShouldContain(state);
+        error.Message.ShouldContain("danneggiato o troncato");
+        error.Message.ShouldContain("serve una stratificazione completa");
+        File.ReadAllText(Path.Combine(_dir, "levels.csv")).ShouldBe(levelsBefore);
+    }
+
+    [Fact]
+    public void LevelsFileOfAnotherRun_IsRefused_TheStateDoesNotBelongToIt()
+    {
+        var region = SmallRegion();
+        Run(Write("s0", region), "levels.csv", update: false);
+        string levels = Path.Combine(_dir, "levels.csv");
+        // Another run's file under the same name: the same persons less the first.
+        File.WriteAllLines(levels, File.ReadAllLines(levels).Where((_, i) => i != 1));
+        var update = new Dictionary<string, string[]>(region.Select(kv => KeyValuePair.Create(kv.Key, kv.Key == "persons.csv" ? Array.Empty<string>() : kv.Value[..3])));
+
+        var error = Should.Throw<KeptStateException>(() => Run(Write("s1", update), "levels.csv", update: true));
+
+        error.Message.ShouldContain("non è quello della stratificazione precedente");
+    }
+
+    [Fact]
+    public void State_HoldsOneRecordPerPerson_ReadByPerson()
+    {
+        var region = SmallRegion();
+        Run(Write("s0", region), "levels.csv", update: false);
+        string person = region["persons.csv"][150].Split(',')[0];
+
+        using var state = KeptState.Open(StatePath("levels.csv"), _criteria, DemoPopulation.DefaultAsOf)!;
+        state.Engine.TryFindPerson(person, out _).ShouldBeFalse();
+        state.Engine.PersonSource = id => state.TryLoad(id, out _);
+
+        state.Engine.TryFindPerson(person, out int found).ShouldBeTrue();
+        state.Engine.TryFindPerson("NOBODY", out _).ShouldBeFalse();
+        state.Engine.PersonCount.ShouldBe(1);
+        state.Engine.IdOf(found).ShouldBe(person);
+    }
+
+    private Dictionary<string, string[]> SmallRegion() => Generate(300);
+
+    private string StatePath(string levels) => Path.Combine(_dir, levels) + ".state";
+
+    /// <summary>A full run that keeps its state, or an update from the state kept beside the same levels file.</summary>
+    private (string Levels, string Changes, StratificationSummary Summary) Run(StratificationInputs inputs, string levelsName, bool update)
+    {
+        string levelsPath = Path.Combine(_dir, levelsName);
+        string statePath = levelsPath + ".state";
         var changes = new StringWriter();
-        using var state = new MemoryStream();
         var errors = new List<Kernel.Errors.InputError>();
         var coding = new DrugCoding(DrugReference.Load(TestCriteria.Reference.PathOf("aifa", "aic_atc.csv"), null));
-        var summary = new StratificationRun(TestCriteria.Reference).Run(inputs, _criteria, DemoPopulation.DefaultAsOf, levels, errors.Add,
-            drugCoding: coding, continuity: new StratificationContinuity(engine, changes, new BinaryWriter(state)));
+        var run = new StratificationRun(TestCriteria.Reference);
+        StratificationSummary summary;
+        using (var levels = File.Create(levelsPath + ".new"))
+        using (var state = File.Create(statePath + ".new"))
+        {
+            if (update)
+            {
+                using var previous = KeptState.Open(statePath, _criteria, DemoPopulation.DefaultAsOf);
+                previous.ShouldNotBeNull();
+                summary = run.Update(inputs, previous, levelsPath, levels, state, changes, errors.Add, drugCoding: coding);
+            }
+            else
+            {
+                using var text = new StreamWriter(levels, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                summary = run.Run(inputs, _criteria, DemoPopulation.DefaultAsOf, text, errors.Add, drugCoding: coding, keepState: state);
+            }
+        }
+
         errors.ShouldBeEmpty();
-        return (levels.ToString(), state.ToArray(), changes.ToString(), summary);
+        File.Move(levelsPath + ".new", levelsPath, overwrite: true);
+        File.Move(statePath + ".new", statePath, overwrite: true);
+        return (File.ReadAllText(levelsPath), changes.ToString(), summary);
     }
 
     private Dictionary<string, string[]> Generate(int people)

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics;
+using System.Text;
 using Territorio.Flows.Files;
 using Territorio.Flows.Layouts;
 using Territorio.Flows.Reference;
@@ -42,110 +44,177 @@ public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string
 }
 
 /// <summary>
-/// What an update (<c>stratify --update</c>) starts from and leaves behind: the engine kept by the
-/// previous run, where to write who changed level, where to keep the state for the next one.
-/// </summary>
-public sealed record StratificationContinuity(Stratifier? Previous, TextWriter? Changes, BinaryWriter? KeepState);
-
-/// <summary>
 /// Reads the five flows (persons first, then SDO, drugs, exemptions, outpatient), stratifies every
 /// person and writes <c>levels.csv</c> in the order of <c>persons.csv</c>, one row per valid person.
 /// Approved reclassifications, when given, replace the engine's level and pathologies of their
-/// persons (decision 0054), and the row says so.
+/// persons (decision 0054), and the row says so. A full run may keep its state for updates
+/// (<see cref="Update"/>: decisions 0152, 0195).
 /// </summary>
 public sealed class StratificationRun(ReferenceData reference)
 {
-    public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError, ClassificationOverrides? overrides = null, DrugCoding? drugCoding = null, StratificationContinuity? continuity = null)
+    /// <param name="keepState">Where to write the state an update starts from (<see cref="KeptState"/>); null: none.</param>
+    public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError, ClassificationOverrides? overrides = null, DrugCoding? drugCoding = null, Stream? keepState = null)
     {
         drugCoding ??= new DrugCoding(null);
         var clock = Stopwatch.StartNew();
-        var previous = continuity?.Previous;
-        var engine = previous ?? new Stratifier(criteria, asOf);
-        // An update's files hold only what is new: one may have no rows at all.
-        bool rowsRequired = previous is null;
-        byte[] before = previous is null ? [] : LevelsOf(previous);
-        long rejected = 0;
-        void Reject(InputError error)
-        {
-            rejected++;
-            onError(error);
-        }
-
-        using (var persons = Input.Open(inputs.Persons, inputs.PersonsLayout, _ => StratificationSchemas.Persons, Reject))
-        {
-            foreach (var (resident, line) in PersonsCsvReader.Read(persons.Text, inputs.Persons, persons.OnError, rowsRequired, withIdentity: false))
-            {
-                if (engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? ""))
-                {
-                    continue;
-                }
-
-                if (previous is not null && engine.TryFindPerson(resident.Id, out int known) && known < before.Length)
-                {
-                    // An update's persons file holds new and changed persons: a known id is a change.
-                    engine.UpdatePerson(known, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? "");
-                }
-                else
-                {
-                    // Two rows for one person: which is right is not ours to guess.
-                    throw new InputDataException(persons.ToSource(new InputError(inputs.Persons, line, "person_id", resident.Id, "persona ripetuta (già in una riga precedente): anagrafe rifiutata")));
-                }
-            }
-        }
-
-        long events;
-        using (var sdo = Input.Translate(inputs.Sdo, inputs.SdoLayout, _ => FlowSchema.Sdo, Reject))
-        {
-            events = ReadSdo(sdo?.Path ?? inputs.Sdo, inputs.Sdo, engine, sdo is null ? Reject : error => Reject(sdo.ToSource(error) with { File = inputs.Sdo }));
-        }
-
-        using (var drugs = Input.Open(inputs.Drugs, inputs.DrugsLayout, StratificationSchemas.DrugsShape, Reject))
-        {
-            events += EventCsvReaders.ReadDrugs(drugs.Text, inputs.Drugs, engine, drugs.OnError, drugCoding, rowsRequired);
-        }
-
-        using (var exemptions = Input.Open(inputs.Exemptions, inputs.ExemptionsLayout, _ => StratificationSchemas.Exemptions, Reject))
-        {
-            events += EventCsvReaders.ReadExemptions(exemptions.Text, inputs.Exemptions, engine, exemptions.OnError, rowsRequired);
-        }
-
-        using (var outpatient = Input.Open(inputs.Outpatient, inputs.OutpatientLayout, _ => StratificationSchemas.Outpatient, Reject))
-        {
-            events += EventCsvReaders.ReadOutpatient(outpatient.Text, inputs.Outpatient, engine, outpatient.OnError, rowsRequired);
-        }
+        var engine = new Stratifier(criteria, asOf);
+        var counter = new RejectCounter(onError);
+        long events = ReadFlows(inputs, engine, rowsRequired: true, counter, drugCoding,
+            resident => engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? ""));
 
         var pyramid = new Pyramid();
         var writer = new LevelsCsvWriter(levels);
         writer.WriteHeader();
         var outcome = new Outcome();
-        long judgedOnPacks = 0, changed = 0, newlyEligible = 0;
-        var changes = continuity?.Changes is { } changesText ? new LevelsCsvWriter(changesText) : null;
-        changes?.WriteChangesHeader();
+        long judgedOnPacks = 0;
+        var marks = keepState is null ? null : new byte[engine.PersonCount];
+        var overridden = new List<string>();
         for (int person = 0; person < engine.PersonCount; person++)
         {
             engine.Classify(person, outcome);
             judgedOnPacks += outcome.JudgedOnPacks ? 1 : 0;
-
-            // Changes are the flows' own (before any approved reclassification, which both sides share).
-            int? levelBefore = person < before.Length ? before[person] : null;
-            if (previous is not null && levelBefore != outcome.Level)
-            {
-                changed++;
-                newlyEligible += IsEligible(outcome.Level) && !(levelBefore is { } b && IsEligible(b)) ? 1 : 0;
-                changes?.WriteChange(outcome, levelBefore);
-            }
-
             overrides?.Apply(outcome);
             writer.Write(outcome);
             pyramid.Add(outcome);
+            if (marks is not null)
+            {
+                marks[person] = Mark(person, outcome).Packed;
+                if (outcome.AppliedOverride is not null)
+                {
+                    overridden.Add(outcome.PersonId);
+                }
+            }
         }
 
-        if (continuity?.KeepState is { } keep)
+        if (keepState is not null)
         {
-            engine.WriteState(keep);
+            levels.Flush();
+            WriteState(keepState, engine, new KeptStateHeader(engine.PersonCount, judgedOnPacks, overridden, pyramid), marks!);
         }
 
-        return new StratificationSummary(pyramid, engine.Groups, engine.PersonCount, events, rejected, clock.Elapsed)
+        return new StratificationSummary(pyramid, engine.Groups, engine.PersonCount, events, counter.Rejected, clock.Elapsed)
+        {
+            Overrides = overrides,
+            Drugs = drugCoding,
+            PersonsJudgedOnPacks = judgedOnPacks,
+        };
+    }
+
+    /// <summary>
+    /// <c>stratify --update</c>: the flows hold only new rows (and new or changed persons). Only the
+    /// persons they touch (and those of an approved reclassification, now or before) are read from
+    /// the previous state and classified again; the complete levels file is the previous one with
+    /// their rows replaced and the new persons' rows at the end, and the next state is the previous
+    /// one with their records replaced. Changes are the flows' own (before any approved
+    /// reclassification, which both sides share).
+    /// </summary>
+    /// <param name="previousLevels">The levels file the previous run wrote beside its state.</param>
+    public StratificationSummary Update(StratificationInputs inputs, KeptState previous, string previousLevels, Stream levels, Stream keepState, TextWriter? changes, Action<InputError> onError, ClassificationOverrides? overrides = null, DrugCoding? drugCoding = null)
+    {
+        drugCoding ??= new DrugCoding(null);
+        var clock = Stopwatch.StartNew();
+        var engine = previous.Engine;
+        var header = previous.Header;
+        var touched = new List<Touched>();
+        var before = new Outcome();
+        engine.PersonSource = id =>
+        {
+            if (!previous.TryLoad(id, out int person, out var mark))
+            {
+                return false;
+            }
+
+            engine.Classify(person, before);
+            AddTouched(touched, person, new Touched(mark, before.Level, before.AtsIndex, before.MmgIndex));
+            return true;
+        };
+
+        var inFile = new HashSet<string>(StringComparer.Ordinal);
+        int added = 0;
+        var counter = new RejectCounter(onError);
+        long events = ReadFlows(inputs, engine, rowsRequired: false, counter, drugCoding, resident =>
+        {
+            if (!inFile.Add(resident.Id))
+            {
+                return false;
+            }
+
+            // An update's persons file holds new and changed persons: a known id is a change.
+            if (engine.TryFindPerson(resident.Id, out int known))
+            {
+                engine.UpdatePerson(known, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? "");
+            }
+            else
+            {
+                engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? "");
+                AddTouched(touched, engine.PersonCount - 1, new Touched(new PersonMark(header.Persons + added++, 0, false, false), null, 0, 0));
+            }
+
+            return true;
+        });
+
+        // Rows with a reclassification, before or now, are written again.
+        foreach (string id in header.Overridden.Concat(overrides?.PersonIds ?? []))
+        {
+            engine.TryFindPerson(id, out _);
+        }
+
+        engine.PersonSource = null;
+        var pyramid = header.Pyramid;
+        long judgedOnPacks = header.JudgedOnPacks, changed = 0, newlyEligible = 0;
+        var changesWriter = changes is null ? null : new LevelsCsvWriter(changes);
+        changesWriter?.WriteChangesHeader();
+        var rowText = new MemoryStream();
+        var rowWriter = new StreamWriter(rowText, new UTF8Encoding(false), 1 << 12);
+        var rows = new List<(int Ordinal, int Start, int Length)>(touched.Count);
+        var records = new List<KeptRecord>(touched.Count);
+        var overridden = new List<string>();
+        var engineBytes = new ArrayBufferWriter<byte>();
+        var outcome = new Outcome();
+        foreach (int person in Enumerable.Range(0, touched.Count).OrderBy(p => touched[p].Mark.Ordinal))
+        {
+            var was = touched[person];
+            engine.Classify(person, outcome);
+            judgedOnPacks += (outcome.JudgedOnPacks ? 1 : 0) - (was.Mark.JudgedOnPacks ? 1 : 0);
+            if (was.LevelBefore != outcome.Level)
+            {
+                changed++;
+                newlyEligible += IsEligible(outcome.Level) && !(was.LevelBefore is { } b && IsEligible(b)) ? 1 : 0;
+                changesWriter?.WriteChange(outcome, was.LevelBefore);
+            }
+
+            overrides?.Apply(outcome);
+            if (was.LevelBefore is not null)
+            {
+                pyramid.Add(was.AtsIndex, was.MmgIndex, was.Mark.ShownLevel, -1);
+            }
+
+            pyramid.Add(outcome);
+            int start = (int)rowText.Length;
+            new LevelsCsvWriter(rowWriter).Write(outcome);
+            rowWriter.Flush();
+            rows.Add((was.Mark.Ordinal, start, (int)rowText.Length - start));
+            if (outcome.AppliedOverride is not null)
+            {
+                overridden.Add(outcome.PersonId);
+            }
+
+            engineBytes.ResetWrittenCount();
+            engine.WritePerson(person, engineBytes);
+            records.Add(new KeptRecord(Encoding.UTF8.GetBytes(outcome.PersonId), was.Mark.Ordinal, Mark(was.Mark.Ordinal, outcome).Packed, engineBytes.WrittenSpan.ToArray()));
+        }
+
+        LevelsMerge.Write(previousLevels, header.Persons, levels, rowText.GetBuffer(), rows);
+        records.Sort((a, b) => a.Id.AsSpan().SequenceCompareTo(b.Id));
+        int persons = header.Persons + added;
+        var head = new MemoryStream();
+        new KeptStateHeader(persons, judgedOnPacks, overridden, pyramid).Write(head, engine);
+        head.WriteTo(keepState);
+        var state = new KeptStateRecordWriter(keepState, head.Length);
+        previous.CopyMerged(state, records);
+        state.Finish();
+
+        return new StratificationSummary(pyramid, engine.Groups, persons, events, counter.Rejected, clock.Elapsed)
         {
             Overrides = overrides,
             Drugs = drugCoding,
@@ -158,17 +227,111 @@ public sealed class StratificationRun(ReferenceData reference)
     /// <summary>Levels 1–3 may be taken in charge (DGR X/6164/2017: eligible for a Gestore).</summary>
     public static bool IsEligible(int level) => level is >= 1 and <= 3;
 
-    private static byte[] LevelsOf(Stratifier engine)
+    /// <summary>Reads persons (each given to <paramref name="register"/>: false for a person twice), then the events; returns the events accepted.</summary>
+    private long ReadFlows(StratificationInputs inputs, Stratifier engine, bool rowsRequired, RejectCounter counter, DrugCoding drugCoding, Func<Kernel.Population.Resident, bool> register)
     {
-        var levels = new byte[engine.PersonCount];
-        var outcome = new Outcome();
-        for (int person = 0; person < levels.Length; person++)
+        Action<InputError> reject = counter.Reject;
+        using (var persons = Input.Open(inputs.Persons, inputs.PersonsLayout, _ => StratificationSchemas.Persons, reject))
         {
-            engine.Classify(person, outcome);
-            levels[person] = (byte)outcome.Level;
+            foreach (var (resident, line) in PersonsCsvReader.Read(persons.Text, inputs.Persons, persons.OnError, rowsRequired, withIdentity: false))
+            {
+                if (!register(resident))
+                {
+                    // Two rows for one person: which is right is not ours to guess.
+                    throw new InputDataException(persons.ToSource(new InputError(inputs.Persons, line, "person_id", resident.Id, "persona ripetuta (già in una riga precedente): anagrafe rifiutata")));
+                }
+            }
         }
 
-        return levels;
+        long events;
+        using (var sdo = Input.Translate(inputs.Sdo, inputs.SdoLayout, _ => FlowSchema.Sdo, reject))
+        {
+            events = ReadSdo(sdo?.Path ?? inputs.Sdo, inputs.Sdo, engine, sdo is null ? reject : error => reject(sdo.ToSource(error) with { File = inputs.Sdo }));
+        }
+
+        using (var drugs = Input.Open(inputs.Drugs, inputs.DrugsLayout, StratificationSchemas.DrugsShape, reject))
+        {
+            events += EventCsvReaders.ReadDrugs(drugs.Text, inputs.Drugs, engine, drugs.OnError, drugCoding, rowsRequired);
+        }
+
+        using (var exemptions = Input.Open(inputs.Exemptions, inputs.ExemptionsLayout, _ => StratificationSchemas.Exemptions, reject))
+        {
+            events += EventCsvReaders.ReadExemptions(exemptions.Text, inputs.Exemptions, engine, exemptions.OnError, rowsRequired);
+        }
+
+        using (var outpatient = Input.Open(inputs.Outpatient, inputs.OutpatientLayout, _ => StratificationSchemas.Outpatient, reject))
+        {
+            events += EventCsvReaders.ReadOutpatient(outpatient.Text, inputs.Outpatient, engine, outpatient.OnError, rowsRequired);
+        }
+
+        return events;
+    }
+
+    private static PersonMark Mark(int ordinal, Outcome outcome) =>
+        new(ordinal, (byte)outcome.Level, outcome.JudgedOnPacks, outcome.AppliedOverride is not null);
+
+    /// <summary>A full run's state: every person's record in id order (already the persons' order for most registries: then no sort).</summary>
+    private static void WriteState(Stream output, Stratifier engine, KeptStateHeader header, byte[] marks)
+    {
+        var head = new MemoryStream();
+        header.Write(head, engine);
+        head.WriteTo(output);
+        var order = new int[engine.PersonCount];
+        bool sorted = true;
+        for (int person = 0; person < order.Length; person++)
+        {
+            order[person] = person;
+            sorted &= person == 0 || KeptStateFormat.Compare(engine.IdOf(person - 1), engine.IdOf(person)) < 0;
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(order, (a, b) => KeptStateFormat.Compare(engine.IdOf(a), engine.IdOf(b)));
+        }
+
+        var writer = new KeptStateRecordWriter(output, head.Length);
+        var engineBytes = new ArrayBufferWriter<byte>(1 << 12);
+        var id = new byte[1 << 10];
+        foreach (int person in order)
+        {
+            string personId = engine.IdOf(person);
+            if (Encoding.UTF8.GetMaxByteCount(personId.Length) > id.Length)
+            {
+                id = new byte[Encoding.UTF8.GetMaxByteCount(personId.Length)];
+            }
+
+            int idLength = Encoding.UTF8.GetBytes(personId, id);
+            engineBytes.ResetWrittenCount();
+            engine.WritePerson(person, engineBytes);
+            writer.Write(id.AsSpan(0, idLength), person, marks[person], engineBytes.WrittenSpan);
+        }
+
+        writer.Finish();
+    }
+
+    /// <summary>A person an update touched, as the previous run left it (<see cref="LevelBefore"/> null: new).</summary>
+    private readonly record struct Touched(PersonMark Mark, int? LevelBefore, int AtsIndex, int MmgIndex);
+
+    private static void AddTouched(List<Touched> touched, int person, Touched what)
+    {
+        // Persons are registered one at a time: the list follows the engine's indexes.
+        if (touched.Count != person)
+        {
+            throw new InvalidOperationException($"person {person} registered out of turn");
+        }
+
+        touched.Add(what);
+    }
+
+    private sealed class RejectCounter(Action<InputError> onError)
+    {
+        public long Rejected { get; private set; }
+
+        public void Reject(InputError error)
+        {
+            Rejected++;
+            onError(error);
+        }
     }
 
     /// <param name="path">The file read: the region's own, or its rewrite in Territorio's columns.</param>

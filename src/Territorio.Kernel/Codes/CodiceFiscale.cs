@@ -60,21 +60,70 @@ public readonly record struct CodiceFiscale
     /// Whether the code agrees with a person's birth date, sex and (when given) birthplace; null when it
     /// does, otherwise the reason in Italian. Omocodia letters are read back as the digits they replace.
     /// </summary>
-    public string? MismatchWith(DateOnly birthDate, Sex sex, string? birthplaceCode = null)
+    public string? MismatchWith(DateOnly birthDate, Sex sex, string? birthplaceCode = null) =>
+        Mismatch(Value, birthDate, sex, birthplaceCode, birthplaceCode is not null);
+
+    /// <summary>
+    /// <see cref="TryParse"/> then <see cref="MismatchWith"/> on a code as a flow carries it, without
+    /// building it (a region's registry checks millions): null when the code is valid and agrees with
+    /// the person; otherwise the reason, <paramref name="malformed"/> telling which of the two failed.
+    /// An empty <paramref name="birthplaceCode"/> is not compared.
+    /// </summary>
+    public static string? Check(ReadOnlySpan<char> text, DateOnly birthDate, Sex sex, ReadOnlySpan<char> birthplaceCode, out bool malformed)
     {
-        if (BirthYearOfCentury != birthDate.Year % 100 || BirthMonth != birthDate.Month || BirthDay != birthDate.Day)
+        text = text.Trim();
+        malformed = true;
+        if (text.Length != 16)
+        {
+            return "deve avere 16 caratteri";
+        }
+
+        Span<char> value = stackalloc char[16];
+        text.ToUpperInvariant(value);
+        if (Validate(value) is { } reason)
+        {
+            return reason;
+        }
+
+        malformed = false;
+        return Mismatch(value, birthDate, sex, birthplaceCode, !birthplaceCode.IsEmpty);
+    }
+
+    private static string? Mismatch(ReadOnlySpan<char> value, DateOnly birthDate, Sex sex, ReadOnlySpan<char> birthplaceCode, bool compareBirthplace)
+    {
+        int day = Digits(value, 9, 2);
+        if (Digits(value, 6, 2) != birthDate.Year % 100 || MonthLetters.IndexOf(value[8], StringComparison.Ordinal) + 1 != birthDate.Month || day % 40 != birthDate.Day)
         {
             return $"non corrisponde alla data di nascita {birthDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
         }
 
-        if (Sex != sex)
+        if ((day > 40 ? Sex.Female : Sex.Male) != sex)
         {
             return $"non corrisponde al sesso {(sex == Sex.Female ? "F" : "M")}";
         }
 
-        return birthplaceCode is not null && !string.Equals(BirthplaceCode, birthplaceCode, StringComparison.OrdinalIgnoreCase)
+        return compareBirthplace && !SameBirthplace(value, birthplaceCode)
             ? $"non corrisponde al comune di nascita {birthplaceCode}"
             : null;
+    }
+
+    /// <summary>The code's birthplace (letter and three digits, omocodia read back) against a cadastral code, ignoring case.</summary>
+    private static bool SameBirthplace(ReadOnlySpan<char> value, ReadOnlySpan<char> birthplaceCode)
+    {
+        if (birthplaceCode.Length != 4 || char.ToUpperInvariant(birthplaceCode[0]) != value[11])
+        {
+            return false;
+        }
+
+        for (int i = 1; i < 4; i++)
+        {
+            if (birthplaceCode[i] != '0' + Digit(value[11 + i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -139,12 +188,14 @@ public readonly record struct CodiceFiscale
         return (consonants.ToString(), vowels.ToString());
     }
 
-    private int Digits(int start, int length)
+    private int Digits(int start, int length) => Digits(Value, start, length);
+
+    private static int Digits(ReadOnlySpan<char> code, int start, int length)
     {
         int value = 0;
         for (int i = start; i < start + length; i++)
         {
-            value = (value * 10) + Digit(Value[i]);
+            value = (value * 10) + Digit(code[i]);
         }
 
         return value;
@@ -163,7 +214,7 @@ public readonly record struct CodiceFiscale
         return (char)('A' + (sum % 26));
     }
 
-    private static string? Validate(string value)
+    private static string? Validate(ReadOnlySpan<char> value)
     {
         if (value.Length != 16)
         {
@@ -192,10 +243,10 @@ public readonly record struct CodiceFiscale
         int day = ((Digit(value[9]) * 10) + Digit(value[10])) % 40;
         if (day is < 1 or > 31)
         {
-            return $"giorno di nascita non valido '{value.Substring(9, 2)}'";
+            return $"giorno di nascita non valido '{value.Slice(9, 2)}'";
         }
 
-        char expected = CheckCharacter(value.AsSpan(0, 15));
+        char expected = CheckCharacter(value[..15]);
         return expected == value[15] ? null : $"carattere di controllo errato (atteso '{expected}')";
     }
 

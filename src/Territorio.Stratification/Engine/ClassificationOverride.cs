@@ -62,6 +62,9 @@ public sealed class ClassificationOverrides
 
     public int Count => _byPerson.Count;
 
+    /// <summary>The persons an approved reclassification names (an update rewrites their rows).</summary>
+    public IEnumerable<string> PersonIds => _byPerson.Keys;
+
     public int Applied { get; private set; }
 
     /// <summary>Overrides not applied, with why; complete once every person went through <see cref="Apply"/>.</summary>

@@ -21,11 +21,41 @@ public sealed class Pyramid
 
     public IEnumerable<(int Mmg, int Ats, Counts Counts)> ByMmg => _byMmg.Select(kv => (kv.Key, kv.Value.Ats, kv.Value.Counts));
 
-    public void Add(Outcome outcome)
+    public void Add(Outcome outcome) => Add(outcome.AtsIndex, outcome.MmgIndex, outcome.Level, 1);
+
+    /// <summary>Counts persons of an ATS and an MMG at a level; negative to take them out (an update's changed persons).</summary>
+    public void Add(int atsIndex, int mmgIndex, int level, long persons)
     {
-        Region.Add(outcome.Level);
-        (_byAts.TryGetValue(outcome.AtsIndex, out var ats) ? ats : _byAts[outcome.AtsIndex] = new Counts()).Add(outcome.Level);
-        (_byMmg.TryGetValue(outcome.MmgIndex, out var mmg) ? mmg.Counts : (_byMmg[outcome.MmgIndex] = (outcome.AtsIndex, new Counts())).Counts).Add(outcome.Level);
+        Region.Add(level, persons);
+        (_byAts.TryGetValue(atsIndex, out var ats) ? ats : _byAts[atsIndex] = new Counts()).Add(level, persons);
+        (_byMmg.TryGetValue(mmgIndex, out var mmg) ? mmg.Counts : (_byMmg[mmgIndex] = (atsIndex, new Counts())).Counts).Add(level, persons);
+    }
+
+    /// <summary>A pyramid kept as its counts (an update's state): per ATS and per MMG (with its ATS), six levels each (0: deceased).</summary>
+    public static Pyramid FromCounts(IEnumerable<(int Ats, long[] Levels)> byAts, IEnumerable<(int Mmg, int Ats, long[] Levels)> byMmg)
+    {
+        var pyramid = new Pyramid();
+        foreach (var (ats, levels) in byAts)
+        {
+            var counts = pyramid._byAts[ats] = new Counts();
+            for (int level = 0; level < levels.Length; level++)
+            {
+                counts.Add(level, levels[level]);
+                pyramid.Region.Add(level, levels[level]);
+            }
+        }
+
+        foreach (var (mmg, ats, levels) in byMmg)
+        {
+            var counts = new Counts();
+            pyramid._byMmg[mmg] = (ats, counts);
+            for (int level = 0; level < levels.Length; level++)
+            {
+                counts.Add(level, levels[level]);
+            }
+        }
+
+        return pyramid;
     }
 
     /// <summary>Persons per level 1–5 (index 1–5) and deceased excluded (index 0).</summary>

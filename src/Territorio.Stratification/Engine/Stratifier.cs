@@ -130,7 +130,8 @@ public sealed partial class Stratifier
         return true;
     }
 
-    public bool TryFindPerson(ReadOnlySpan<char> id, out int person) => _indexLookup.TryGetValue(id, out person);
+    public bool TryFindPerson(ReadOnlySpan<char> id, out int person) =>
+        _indexLookup.TryGetValue(id, out person) || (PersonSource is { } source && source(id.ToString()) && _indexLookup.TryGetValue(id, out person));
 
     /// <summary>A hospital discharge: the discharge date dates the diagnoses and procedures.</summary>
     public void AddDischarge(int person, SdoRecord record)

@@ -110,7 +110,7 @@ public static class StratifyCommand
             approved = new ClassificationOverrides(ClassificationOverridesCsv.Read(file, overridesPath, CriteriaFiles.Catalogue(env.ReferenceData)), asOf);
         }
 
-        var previous = update is null ? null : LoadPrevious(statePath, criteria, asOf);
+        using var previous = update is null ? null : OpenPrevious(statePath, criteria, asOf);
 
         // Written beside the targets and moved at the end: never a half-written levels.csv or state.
         StratificationSummary summary;
@@ -118,12 +118,24 @@ public static class StratifyCommand
         using (var stateFile = OutputFile.Create(statePath))
         using (var changesFile = update?.Changes is { } changesPath ? OutputFile.Create(changesPath) : null)
         {
-            using (var writer = new StreamWriter(levels, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
-            using (var state = new BinaryWriter(new BufferedStream(stateFile, 1 << 16), System.Text.Encoding.UTF8, leaveOpen: true))
-            using (var changesWriter = changesFile is null ? null : new StreamWriter(changesFile, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            void OnError(Territorio.Kernel.Errors.InputError error) => env.Error.WriteLine(Describe(error));
+            var run = new StratificationRun(env.ReferenceData);
+            if (previous is null)
             {
-                summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved, drugCoding,
-                    new StratificationContinuity(previous, changesWriter, state));
+                using var writer = new StreamWriter(levels, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                summary = run.Run(inputs, criteria, asOf, writer, OnError, approved, drugCoding, stateFile);
+            }
+            else
+            {
+                using var changesWriter = changesFile is null ? null : new StreamWriter(changesFile, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                try
+                {
+                    summary = run.Update(inputs, previous, levelsPath, levels, stateFile, changesWriter, OnError, approved, drugCoding);
+                }
+                catch (KeptStateException ex)
+                {
+                    throw new UsageException(ex.Message);
+                }
             }
 
             levels.Commit();
@@ -165,16 +177,22 @@ public static class StratifyCommand
         return summary;
     }
 
-    private static Stratifier LoadPrevious(string statePath, Territorio.Stratification.Criteria.StratificationCriteria criteria, DateOnly asOf)
+    private static KeptState OpenPrevious(string statePath, Territorio.Stratification.Criteria.StratificationCriteria criteria, DateOnly asOf)
     {
         if (!File.Exists(statePath))
         {
             throw new UsageException($"--update: nessuna stratificazione precedente ({statePath} assente): esegui prima una stratificazione completa con lo stesso --out");
         }
 
-        using var reader = new BinaryReader(new BufferedStream(File.OpenRead(statePath), 1 << 16));
-        return Stratifier.ReadState(reader, criteria, asOf)
-            ?? throw new UsageException($"--update: la stratificazione precedente usa altri criteri o un'altra data di riferimento (--as-of): serve una stratificazione completa");
+        try
+        {
+            return KeptState.Open(statePath, criteria, asOf)
+                ?? throw new UsageException($"--update: la stratificazione precedente usa altri criteri o un'altra data di riferimento (--as-of), o un formato di stato precedente: serve una stratificazione completa");
+        }
+        catch (KeptStateException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
     }
 
     private static void ReportDrugCoding(CliEnvironment env, StratificationSummary summary, Territorio.Stratification.Criteria.StratificationCriteria criteria)
