@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
+using Territorio.CareManagement.Application;
 using Territorio.Data.Rehab;
+using Territorio.Rehab.Contests;
 using Territorio.Web.Rehab;
 using Territorio.Web.Security;
 
@@ -30,6 +32,9 @@ public sealed record RehabRunDto(
     int OutOfScope,
     RuleSetDto RuleSet)
 {
+    /// <summary>Contests of the run's verdicts (decision 0200); annulled verdicts are set aside, counted here, not recounted above.</summary>
+    public ContestCounts Contests { get; init; } = ContestCounts.None;
+
     public static RehabRunDto Of(RehabRunView view)
     {
         var r = view.Run;
@@ -38,7 +43,10 @@ public sealed record RehabRunDto(
         return new(r.Id, r.FileName, DateTime.SpecifyKind(r.UploadedAtUtc, DateTimeKind.Utc), r.UploadedBy, view.Scope,
             whole ? r.DataRows : null, whole ? r.AcuteRows : null, whole ? r.RejectedRows : null,
             t.Total, t.Appropriate, t.Inappropriate, t.NotAssessable, t.OutOfScope,
-            new RuleSetDto(r.RuleSetId, r.RuleSetVersion, r.RuleSetStatus, r.RuleSetProvisional, r.ScaleMode));
+            new RuleSetDto(r.RuleSetId, r.RuleSetVersion, r.RuleSetStatus, r.RuleSetProvisional, r.ScaleMode))
+        {
+            Contests = view.Contests,
+        };
     }
 }
 
@@ -70,6 +78,34 @@ public sealed record RehabVerdictDto(
     }
 }
 
+/// <summary>A structure's contest of a verdict and the ATS's decision (decision 0200); state "contestato", "confermato" or "annullato".</summary>
+public sealed record ContestDto(
+    long RunId,
+    long Line,
+    string RecordId,
+    string Structure,
+    string? StructureLabel,
+    string State,
+    string StateLabel,
+    string Note,
+    string OpenedBy,
+    DateTime OpenedAtUtc,
+    string? DecidedBy,
+    DateTime? DecidedAtUtc,
+    string? DecisionReason)
+{
+    public static ContestDto Of(VerdictContest c, string? structureLabel = null) => new(
+        c.RunId, c.Line, c.RecordId, c.StructureId, structureLabel, VerdictContest.Code(c.State), ContestLabels.Of(c.State), c.Note,
+        c.OpenedBy, DateTime.SpecifyKind(c.OpenedAtUtc, DateTimeKind.Utc), c.DecidedBy,
+        c.DecidedAtUtc is { } decided ? DateTime.SpecifyKind(decided, DateTimeKind.Utc) : null, c.DecisionReason);
+}
+
+/// <summary>The structure's contest: why the verdict is wrong.</summary>
+public sealed record ContestRequest(string? Nota);
+
+/// <summary>The ATS's decision: esito "confermato" or "annullato"; motivazione required to annul.</summary>
+public sealed record ContestDecisionRequest(string? Esito, string? Motivazione);
+
 public sealed record RehabErrorDto(long Line, string Column, string Value, string Reason);
 
 public sealed record RehabIndicatorDto(string Dimension, string Value, int Total, int Appropriate, int Inappropriate, int OutOfScope, int NotAssessable, double? ShareAppropriate, double? MedianIntervalDays);
@@ -81,6 +117,8 @@ public static class RehabEndpoints
 {
     // No route constraint: OpenAPI paths name the parameter plainly; a non-number is a 400 from binding.
     private const string Run = "/esecuzioni/{runId}";
+
+    private const string Contest = Run + "/giudizi/{line}/contestazione";
 
     public static void MapRehabApi(this RouteGroupBuilder api)
     {
@@ -136,6 +174,30 @@ public static class RehabEndpoints
 
         MapDownload(rehab, "/scarti.csv", Policies.Ats, "text/csv", files => files.ErrorsCsv,
             "Righe scartate in CSV, colonne di 'territorio rehab check --errors'.");
+
+        rehab.MapGet("/contestazioni", ContestsAsync)
+            .RequireAuthorization(Policies.Riabilitazione)
+            .ProducesValidationProblem()
+            .WithSummary("Contestazioni dei giudizi: per l'ATS quelle delle sue esecuzioni, per una struttura le sue; filtri struttura (codice) e stato (contestato, confermato, annullato); pagine da 50, dalla più recente.");
+
+        rehab.MapGet(Contest, ContestAsync)
+            .RequireAuthorization(Policies.Riabilitazione)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("La contestazione di un giudizio: nota, stato, chi e quando l'ha aperta e decisa.");
+
+        rehab.MapPost(Contest, OpenContestAsync)
+            .RequireAuthorization(Policies.Struttura)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("La struttura contesta il giudizio su un suo ricovero, con una nota obbligatoria ({\"nota\": \"…\"}); una sola contestazione per giudizio.");
+
+        rehab.MapPost(Contest + "/decisione", DecideContestAsync)
+            .RequireAuthorization(Policies.Ats)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("L'ATS decide la contestazione: {\"esito\": \"confermato\"} o {\"esito\": \"annullato\", \"motivazione\": \"…\"} (almeno 20 caratteri). La decisione è definitiva.");
 
         rehab.MapPost("/precheck", Precheck)
             .RequireAuthorization(Policies.Reparto)
@@ -229,6 +291,109 @@ public static class RehabEndpoints
         var page = await query.ErrorsAsync(view, pagina ?? 1, ct);
         return TypedResults.Ok(new RehabPageDto<RehabErrorDto>(page.Total, page.Page, page.PageSize, [.. page.Items.Select(e => new RehabErrorDto(e.Line, e.Column, e.Value, e.Reason))]));
     }
+
+    private static async Task<Results<Ok<RehabPageDto<ContestDto>>, ValidationProblem>> ContestsAsync(
+        HttpContext http, VerdictContests contests, CareServices care, string? struttura, string? stato, int? pagina, CancellationToken ct)
+    {
+        var validation = new ApiProblems.Validation();
+        var state = VerdictContest.Parse(stato);
+        if (!string.IsNullOrWhiteSpace(stato) && state is null)
+        {
+            validation.Add("stato", $"stato \"{stato.Trim()}\" sconosciuto (ammessi: {string.Join(", ", ContestLabels.Codes)})");
+        }
+
+        if (!Paging.IsValid(pagina))
+        {
+            validation.Add("pagina", Paging.Refusal);
+        }
+
+        if (!validation.IsValid)
+        {
+            return (ValidationProblem)validation.Problem();
+        }
+
+        IReadOnlyList<string>? structures = string.IsNullOrWhiteSpace(struttura) ? null : [struttura.Trim()];
+        var page = await contests.ListAsync(Actor.From(http.User), structures, state, pagina ?? 1, ct);
+        var names = await care.Organisations.StructureNamesAsync(page.Items.Select(c => c.StructureId).Distinct(), ct);
+        return TypedResults.Ok(new RehabPageDto<ContestDto>(page.Total, page.Page, page.PageSize, [.. page.Items.Select(c => ContestDto.Of(c, names.GetValueOrDefault(c.StructureId)))]));
+    }
+
+    private static async Task<Results<Ok<ContestDto>, ProblemHttpResult>> ContestAsync(
+        long runId, long line, HttpContext http, RehabRunQuery query, VerdictContests contests, CareServices care, CancellationToken ct)
+    {
+        if (await VisibleVerdictAsync(http, query, runId, line, ct) is not { } found)
+        {
+            return VerdictNotFound();
+        }
+
+        return await contests.OfVerdictAsync(found.View, line, ct) is { } contest
+            ? TypedResults.Ok(ContestDto.Of(contest, await StructureNameAsync(care, contest.StructureId, ct)))
+            : TypedResults.Problem("Il giudizio non è contestato.", statusCode: StatusCodes.Status404NotFound, title: ApiProblems.TitleOf(StatusCodes.Status404NotFound));
+    }
+
+    private static async Task<Results<Created<ContestDto>, ValidationProblem, ProblemHttpResult>> OpenContestAsync(
+        long runId, long line, ContestRequest? request, HttpContext http, RehabRunQuery query, VerdictContests contests, CareServices care, CancellationToken ct)
+    {
+        // The verdict's visibility before the body: another's admission answers 404 whatever is sent.
+        if (await VisibleVerdictAsync(http, query, runId, line, ct) is not { } found)
+        {
+            return VerdictNotFound();
+        }
+
+        try
+        {
+            var contest = await contests.OpenAsync(Actor.From(http.User), found.View, found.Verdict, request?.Nota, ct);
+            return TypedResults.Created($"/api/riabilitazione/esecuzioni/{runId}/giudizi/{line}/contestazione", ContestDto.Of(contest, await StructureNameAsync(care, contest.StructureId, ct)));
+        }
+        catch (ContestRefusedException refused) when (refused.Conflict)
+        {
+            return Conflict(refused);
+        }
+        catch (ContestRefusedException refused)
+        {
+            return (ValidationProblem)new ApiProblems.Validation().Add(refused.Field, refused.Message).Problem();
+        }
+    }
+
+    private static async Task<Results<Ok<ContestDto>, ValidationProblem, ProblemHttpResult>> DecideContestAsync(
+        long runId, long line, ContestDecisionRequest? request, HttpContext http, RehabRunQuery query, VerdictContests contests, CareServices care, CancellationToken ct)
+    {
+        if (await VisibleVerdictAsync(http, query, runId, line, ct) is not { } found)
+        {
+            return VerdictNotFound();
+        }
+
+        try
+        {
+            var contest = await contests.DecideAsync(Actor.From(http.User), found.View, line, request?.Esito, request?.Motivazione, ct);
+            return TypedResults.Ok(ContestDto.Of(contest, await StructureNameAsync(care, contest.StructureId, ct)));
+        }
+        catch (ContestRefusedException refused) when (refused.Conflict)
+        {
+            return Conflict(refused);
+        }
+        catch (ContestRefusedException refused)
+        {
+            return (ValidationProblem)new ApiProblems.Validation().Add(refused.Field, refused.Message).Problem();
+        }
+    }
+
+    private static async Task<(RehabRunView View, RehabRunVerdict Verdict)?> VisibleVerdictAsync(HttpContext http, RehabRunQuery query, long runId, long line, CancellationToken ct) =>
+        await query.OpenAsync(Actor.From(http.User), runId, ct) is { } view && await query.VerdictAsync(view, line, ct) is { } verdict
+            ? (view, verdict)
+            : null;
+
+    private static async Task<string?> StructureNameAsync(CareServices care, string code, CancellationToken ct) =>
+        (await care.Organisations.StructureNamesAsync([code], ct)).GetValueOrDefault(code);
+
+    /// <summary>A bad input names its field (400, above); a state that refuses the request is a conflict (409).</summary>
+    private static ProblemHttpResult Conflict(ContestRefusedException refused) =>
+        TypedResults.Problem("Operazione rifiutata: " + refused.Message + ".", statusCode: StatusCodes.Status409Conflict, title: ApiProblems.TitleOf(StatusCodes.Status409Conflict));
+
+    private static ProblemHttpResult VerdictNotFound() => TypedResults.Problem(
+        "Giudizio non trovato tra quelli visibili al suo profilo.",
+        statusCode: StatusCodes.Status404NotFound,
+        title: ApiProblems.TitleOf(StatusCodes.Status404NotFound));
 
     private static void MapDownload(RouteGroupBuilder rehab, string file, string policy, string contentType, Func<RehabRunFiles, Func<HttpContext, RehabRunView, IResult>> download, string summary) =>
         rehab.MapGet(Run + file, async (long runId, HttpContext http, RehabRunQuery query, RehabRunFiles files, CancellationToken ct) =>

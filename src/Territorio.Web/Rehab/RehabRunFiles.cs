@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Territorio.Rehab.Contests;
+using Territorio.Web.Api;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Rehab;
@@ -10,11 +12,15 @@ namespace Territorio.Web.Rehab;
 /// <summary>
 /// The downloads of a run, in the layouts of <c>territorio rehab check</c> (<c>--out</c>,
 /// <c>--json</c>, <c>--errors</c>), streamed from the database row by row. A structure gets its
-/// own admissions only, and no rejected rows.
+/// own admissions only, and no rejected rows. The verdicts carry their contest (decision 0200):
+/// columns after the CLI's in the CSV, a <c>contest</c> object in the JSON lines.
 /// </summary>
-public sealed class RehabRunFiles(RehabRunQuery query)
+public sealed class RehabRunFiles(RehabRunQuery query, VerdictContests contests)
 {
     public const string ErrorsHeader = "file,line,column,value,reason";
+
+    /// <summary>Added after the CLI's columns, which keep their names and order; empty for a verdict nobody contested.</summary>
+    public const string ContestColumns = "contest_state,contest_note,contested_by,contested_at,contest_decided_by,contest_decided_at,contest_decision_reason";
 
     public IResult VerdictsCsv(HttpContext http, RehabRunView view) =>
         Download(http, "text/csv; charset=utf-8", $"giudizi-{view.Run.Id}.csv", (writer, ct) => WriteCsvAsync(view, writer, ct));
@@ -43,10 +49,12 @@ public sealed class RehabRunFiles(RehabRunQuery query)
     private async Task WriteCsvAsync(RehabRunView view, StreamWriter writer, CancellationToken ct)
     {
         string ruleSet = RehabPipelineAdapter.CsvField($"{view.Run.RuleSetId} {view.Run.RuleSetVersion}{(view.Run.RuleSetProvisional ? " PROVISIONAL" : "")}");
-        await writer.WriteAsync(RehabPipelineAdapter.VerdictCsvHeader + "\n");
+        var contested = await contests.OfRunAsync(view, ct);
+        await writer.WriteAsync(RehabPipelineAdapter.VerdictCsvHeader + "," + ContestColumns + "\n");
         await foreach (var v in query.AllVerdicts(view).WithCancellation(ct))
         {
             string reasons = StoredVerdicts.ReasonsOf(StoredVerdicts.ChecksOf(v));
+            var c = contested.GetValueOrDefault(v.Line);
             await writer.WriteAsync(string.Join(',',
                 RehabPipelineAdapter.CsvField(v.RecordId),
                 v.Verdict,
@@ -56,7 +64,14 @@ public sealed class RehabRunFiles(RehabRunQuery query)
                 v.Article,
                 v.Level,
                 RehabPipelineAdapter.CsvField(reasons),
-                ruleSet) + "\n");
+                ruleSet,
+                c is null ? "" : VerdictContest.Code(c.State),
+                RehabPipelineAdapter.CsvField(c?.Note ?? ""),
+                RehabPipelineAdapter.CsvField(c?.OpenedBy ?? ""),
+                Instant(c?.OpenedAtUtc),
+                RehabPipelineAdapter.CsvField(c?.DecidedBy ?? ""),
+                Instant(c?.DecidedAtUtc),
+                RehabPipelineAdapter.CsvField(c?.DecisionReason ?? "")) + "\n");
         }
     }
 
@@ -68,6 +83,7 @@ public sealed class RehabRunFiles(RehabRunQuery query)
             ["version"] = view.Run.RuleSetVersion,
             ["status"] = view.Run.RuleSetProvisional ? "PROVISIONAL" : view.Run.RuleSetStatus,
         };
+        var contested = await contests.OfRunAsync(view, ct);
         await foreach (var v in query.AllVerdicts(view).WithCancellation(ct))
         {
             var checks = StoredVerdicts.ChecksOf(v);
@@ -84,10 +100,14 @@ public sealed class RehabRunFiles(RehabRunQuery query)
                 ["ruleset"] = ruleSet,
                 ["checks"] = checks,
                 ["reasons"] = StoredVerdicts.ReasonsOf(checks),
+                ["contest"] = contested.TryGetValue(v.Line, out var c) ? ContestDto.Of(c) : null,
             };
             await writer.WriteAsync(StoredVerdicts.Serialize(line) + "\n");
         }
     }
+
+    /// <summary>An instant in UTC, ISO 8601 to the second (machine-readable, like the CLI's dates); empty when absent.</summary>
+    private static string Instant(DateTime? utc) => utc?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
 
     private async Task WriteErrorsAsync(RehabRunView view, StreamWriter writer, CancellationToken ct)
     {

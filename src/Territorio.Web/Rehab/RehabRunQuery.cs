@@ -14,6 +14,9 @@ namespace Territorio.Web.Rehab;
 public sealed record RehabRunView(RehabRun Run, string? Scope, RehabRunIndicator Totals)
 {
     public bool IsWholeRun => Scope is null;
+
+    /// <summary>The view's contested, confirmed and annulled verdicts (set when a run is opened, not in lists).</summary>
+    public ContestCounts Contests { get; init; } = ContestCounts.None;
 }
 
 /// <summary>Filters of the verdicts table; null means any.</summary>
@@ -64,7 +67,7 @@ public sealed record RehabPage<T>(int Total, int Page, int PageSize, IReadOnlyLi
 }
 
 /// <summary>Reads the runs an account may see; a run outside its tenancy is simply not found.</summary>
-public sealed class RehabRunQuery(TerritorioDbContext db)
+public sealed class RehabRunQuery(TerritorioDbContext db, VerdictContests contests)
 {
     public const int PageSize = 50;
 
@@ -102,7 +105,13 @@ public sealed class RehabRunQuery(TerritorioDbContext db)
         string? scope = ScopeOf(actor);
         var totals = await db.Set<RehabRunIndicator>().AsNoTracking()
             .SingleOrDefaultAsync(i => i.RunId == runId && i.Scope == (scope ?? "") && i.Dimension == RehabPipelineAdapter.TotalDimension, ct);
-        return totals is null ? null : new RehabRunView(run, scope, totals);
+        if (totals is null)
+        {
+            return null;
+        }
+
+        var view = new RehabRunView(run, scope, totals);
+        return view with { Contests = await contests.CountAsync(view, ct) };
     }
 
     public async Task<RehabPage<RehabRunVerdict>> VerdictsAsync(RehabRunView view, RehabVerdictFilter filter, int page, CancellationToken ct)

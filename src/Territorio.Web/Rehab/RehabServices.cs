@@ -17,6 +17,7 @@ public static class RehabServices
         services.AddScoped<RehabRunUpload>();
         services.AddScoped<RehabRunQuery>();
         services.AddScoped<RehabRunFiles>();
+        services.AddScoped<VerdictContests>();
         return services;
     }
 }

@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Rehab appropriateness runs (DM 5/8/2021): an ATS its runs, a structure its own admissions in them.</summary>
     public const string Riabilitazione = "riabilitazione";
 
+    /// <summary>A hospital structure's management: contests the rehab verdicts on its own admissions.</summary>
+    public const string Struttura = "struttura";
+
     /// <summary>Anyone who may read some patient's data; the record itself is checked per request.</summary>
     public const string PatientData = "dati-paziente";
 
@@ -34,6 +37,7 @@ public static class Policies
         options.AddPolicy(Erogatore, Require(TenancyClaims.Erogatore, TerritorioRoles.Erogatore));
         options.AddPolicy(Reparto, Require(TenancyClaims.Structure, TerritorioRoles.Reparto));
         options.AddPolicy(Paziente, Require(TenancyClaims.Person, TerritorioRoles.Paziente));
+        options.AddPolicy(Struttura, Require(TenancyClaims.Structure, TerritorioRoles.Struttura));
         options.AddPolicy(PatientData, policy => policy
             .RequireAuthenticatedUser()
             .RequireClaim(TenancyClaims.Ats)

@@ -37,7 +37,7 @@ public sealed class RehabRunStoreTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
         var run = await ImportAsync(db, RehabSeed.Sdo(Territory.A));
-        var query = new RehabRunQuery(db);
+        var query = new RehabRunQuery(db, new VerdictContests(db, TimeProvider.System));
 
         var whole = (await query.OpenAsync(AtsA, run.Id, Ct))!;
         var own = (await query.OpenAsync(StructureA, run.Id, Ct))!;

@@ -43,6 +43,7 @@ public static class EndpointCatalogue
         [Policies.Erogatore] = [TerritorioRoles.Erogatore],
         [Policies.Reparto] = [TerritorioRoles.Reparto],
         [Policies.Paziente] = [TerritorioRoles.Paziente],
+        [Policies.Struttura] = [TerritorioRoles.Struttura],
         [Policies.Riabilitazione] = [TerritorioRoles.AtsOperatore, TerritorioRoles.AtsControllore, TerritorioRoles.Struttura],
         [Policies.PatientData] =
         [

@@ -64,3 +64,25 @@ internal sealed class RehabRunIndicatorConfiguration : IEntityTypeConfiguration<
         SnakeCase.Columns(builder);
     }
 }
+
+internal sealed class VerdictContestConfiguration : IEntityTypeConfiguration<Territorio.Rehab.Contests.VerdictContest>
+{
+    public void Configure(EntityTypeBuilder<Territorio.Rehab.Contests.VerdictContest> builder)
+    {
+        builder.ToTable("rehab_verdict_contests");
+        builder.HasKey(c => c.Id);
+        // One contest per verdict, ever: a second one while open is refused, a decided one is final.
+        builder.HasIndex(c => new { c.RunId, c.Line }).IsUnique();
+        builder.HasOne<RehabRunVerdict>().WithMany().HasForeignKey(c => new { c.RunId, c.Line }).OnDelete(DeleteBehavior.Cascade);
+        // The ATS lists its contests by state.
+        builder.HasIndex(c => new { c.Ats, c.State });
+        builder.Property(c => c.Ats).HasMaxLength(16);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Note).HasMaxLength(Territorio.Rehab.Contests.VerdictContest.MaxText);
+        builder.Property(c => c.DecisionReason).HasMaxLength(Territorio.Rehab.Contests.VerdictContest.MaxText);
+        builder.Property(c => c.OpenedBy).HasMaxLength(300);
+        builder.Property(c => c.DecidedBy).HasMaxLength(300);
+        builder.Ignore(c => c.IsOpen);
+        SnakeCase.Columns(builder);
+    }
+}

@@ -2413,6 +2413,83 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.ToTable("residents", (string)null);
                 });
 
+            modelBuilder.Entity("Territorio.Rehab.Contests.VerdictContest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Ats")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ats");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at_utc");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StructureId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("structure_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Ats", "State");
+
+                    b.HasIndex("RunId", "Line")
+                        .IsUnique();
+
+                    b.ToTable("rehab_verdict_contests", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2791,6 +2868,15 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.HasOne("Territorio.Data.Rehab.RehabRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Territorio.Rehab.Contests.VerdictContest", b =>
+                {
+                    b.HasOne("Territorio.Data.Rehab.RehabRunVerdict", null)
+                        .WithMany()
+                        .HasForeignKey("RunId", "Line")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

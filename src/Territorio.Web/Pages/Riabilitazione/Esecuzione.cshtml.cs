@@ -11,7 +11,7 @@ using Territorio.Web.Security;
 namespace Territorio.Web.Pages.Riabilitazione;
 
 /// <summary>A run's summary and its verdicts with their explanations, filtered and paginated.</summary>
-public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files, CareServices care) : PageModel
+public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files, VerdictContests contests, CareServices care) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Struttura { get; set; }
@@ -43,6 +43,9 @@ public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files, Ca
 
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
+    /// <summary>The contests of the view's verdicts by line (few: one per contested verdict).</summary>
+    public IReadOnlyDictionary<long, Territorio.Rehab.Contests.VerdictContest> Contests { get; private set; } = new Dictionary<long, Territorio.Rehab.Contests.VerdictContest>();
+
     public async Task<IActionResult> OnGetAsync(long runId, CancellationToken ct)
     {
         View = await query.OpenAsync(Actor.From(User), runId, ct);
@@ -65,6 +68,11 @@ public sealed class EsecuzioneModel(RehabRunQuery query, RehabRunFiles files, Ca
         }
 
         Verdicts = await query.VerdictsAsync(View, filter, Pagina, ct);
+        if (View.Contests.Total > 0)
+        {
+            Contests = await contests.OfRunAsync(View, ct);
+        }
+
         return Page();
     }
 
