@@ -116,7 +116,7 @@ public class CaseManagementTests
         var current = Level(2);
         var request = ReclassificationRequest.Propose(pact, current, 1, "20", ["56", "20", "50", "17"], [], By(ClinicalManager(), "scompenso cardiaco documentato"));
 
-        request.Approve(EligibleGestore(levels: [1, 2, 3]), Ats, By(Commission, "documentazione adeguata", Today.AddDays(5)));
+        request.Approve(pact, EligibleGestore(levels: [1, 2, 3]), By(Commission, "documentazione adeguata", Today.AddDays(5)));
 
         var effective = Classification.Effective(new StratifiedPerson(1, "P1", 2, "56", ["56", "50"], ""), Today.AddDays(-30), request.AsClassification());
         effective.ShouldNotBeNull().ShouldSatisfyAllConditions(
@@ -149,7 +149,7 @@ public class CaseManagementTests
         var pact = Pact(gestore);
         var request = ReclassificationRequest.Propose(pact, Level(2), 1, "20", [], [], By(ClinicalManager(), "fragilità documentata"));
 
-        request.Approve(gestore, Ats, By(Commission, "documentazione adeguata"));
+        request.Approve(pact, gestore, By(Commission, "documentazione adeguata"));
 
         request.Status.ShouldBe(RequestStatus.Approved);
         request.DecisionNote.ShouldNotBeNull().ShouldContain("non è accreditato per il livello 1: al paziente va proposto il cambio di Gestore");
@@ -160,9 +160,10 @@ public class CaseManagementTests
     public void Reclassification_ApprovedToALevelTheGestoreServes_HasNoNote()
     {
         var gestore = EligibleGestore(levels: [1, 2, 3]);
-        var request = ReclassificationRequest.Propose(Pact(gestore), Level(2), 1, "20", [], [], By(ClinicalManager(), "fragilità documentata"));
+        var pact = Pact(gestore);
+        var request = ReclassificationRequest.Propose(pact, Level(2), 1, "20", [], [], By(ClinicalManager(), "fragilità documentata"));
 
-        request.Approve(gestore, Ats, By(Commission, "documentazione adeguata"));
+        request.Approve(pact, gestore, By(Commission, "documentazione adeguata"));
 
         request.DecisionNote.ShouldBeNull();
     }
@@ -199,8 +200,9 @@ public class CaseManagementTests
     [Fact]
     public void Reclassification_ApprovedByAtsOperatorInsteadOfCommission_IsRefused()
     {
-        var request = ReclassificationRequest.Propose(Pact(), Level(2), 1, "20", [], [], By(ClinicalManager(), "x"));
-        Should.Throw<CareRuleException>(() => request.Approve(EligibleGestore(), Ats, By(AtsOperator)));
+        var pact = Pact();
+        var request = ReclassificationRequest.Propose(pact, Level(2), 1, "20", [], [], By(ClinicalManager(), "x"));
+        Should.Throw<CareRuleException>(() => request.Approve(pact, EligibleGestore(), By(AtsOperator)));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Territorio.CareManagement.Eligibility;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
+using Territorio.CareManagement.Reclassification;
 using Territorio.Data;
 
 using Territorio.Kernel.Population;
@@ -39,6 +40,13 @@ internal sealed class EligibleRow
 
 /// <summary>The patient's level in force (null: not stratified), the Gestori they may choose, and their requests.</summary>
 public sealed record EnrolmentChoice(int? Level, IReadOnlyList<EligibleGestore> Gestori, IReadOnlyList<EnrolmentRequest> Requests);
+
+/// <summary>
+/// A change of Gestore offered to the patient: the level in force of their pact is one their
+/// Gestore is not accredited for (after <paramref name="Reclassification"/>, when the Commission
+/// decided it); <paramref name="Gestori"/> are those of the ATS that are, by name.
+/// </summary>
+public sealed record ChangeOffer(PattoDiCura Pact, EligibleGestore CurrentGestore, int Level, ReclassificationRequest? Reclassification, IReadOnlyList<EligibleGestore> Gestori);
 
 /// <summary>The content of an enrolment letter, ready to print.</summary>
 public sealed record LetterContent(EnrolmentLetter Letter, string? MmgId, string? MainPathologyName, IReadOnlyList<EligibleGestore> Gestori)
@@ -222,6 +230,36 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
             ? await new GestoriService(Db, Clock).EligibleAsync(patient.Ats, classification.Level, ct)
             : [];
         return new EnrolmentChoice(classification?.Level, gestori, await RequestsOfAsync(patientId, ct));
+    }
+
+    /// <summary>
+    /// The change of Gestore the patient is offered (DGR X/6164/2017 allegato 1: the Gestore takes in
+    /// charge the levels it is accredited for; the pact stays until the change): null while their
+    /// Gestore serves the level in force of their pact, or once a change is asked (pending, or
+    /// approved and waiting for the new pact's signature).
+    /// </summary>
+    public async Task<ChangeOffer?> ChangeOfferAsync(string patientId, CancellationToken ct)
+    {
+        var pact = await Db.Set<PattoDiCura>().AsNoTracking().SingleOrDefaultAsync(p => p.PatientId == patientId && p.Status == PactStatus.Active, ct);
+        if (pact is null || !CareLevels.IsEligible(pact.Level)
+            || await Db.Set<ChangeOfGestoreRequest>().AnyAsync(r => r.PactId == pact.Id && (r.Status == RequestStatus.Pending || (r.Status == RequestStatus.Approved && r.NewPactId == null)), ct))
+        {
+            return null;
+        }
+
+        var gestori = await new GestoriService(Db, Clock).EligibleAsync(pact.Ats, null, ct);
+        var current = gestori.FirstOrDefault(g => g.Id == pact.GestoreId);
+        if (current is not null && current.Levels.Contains(pact.Level))
+        {
+            return null;
+        }
+
+        var gestore = await Db.Set<Gestore>().AsNoTracking().SingleAsync(g => g.Id == pact.GestoreId, ct);
+        var reclassification = await Db.Set<ReclassificationRequest>().AsNoTracking()
+            .Where(r => r.PatientId == patientId && r.Status == RequestStatus.Approved && r.DecisionNote != null)
+            .OrderByDescending(r => r.DecidedOn).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        return new ChangeOffer(pact, current ?? new EligibleGestore(gestore.Id, gestore.Name, gestore.Kind, []), pact.Level, reclassification,
+            [.. gestori.Where(g => g.Id != pact.GestoreId && g.Levels.Contains(pact.Level))]);
     }
 
     /// <summary>The requests addressed to a Gestore and not yet signed, oldest first (the Gestore's enrolment screen).</summary>

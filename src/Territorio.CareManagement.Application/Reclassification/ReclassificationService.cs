@@ -32,8 +32,8 @@ public sealed class ReclassificationService(TerritorioDbContext db, TimeProvider
             ?? throw new CareRuleException($"riclassificazione {requestId} non trovata");
         if (approve)
         {
-            var pact = await Db.Set<PattoDiCura>().AsNoTracking().SingleOrDefaultAsync(p => p.PatientId == request.PatientId && p.Status == PactStatus.Active, ct);
-            request.Approve(pact is null ? null : await GestoreAsync(pact.GestoreId, ct), pact?.Ats ?? "", Now(by, reason));
+            var pact = await Db.Set<PattoDiCura>().SingleOrDefaultAsync(p => p.PatientId == request.PatientId && p.Status == PactStatus.Active, ct);
+            request.Approve(pact, pact is null ? null : await GestoreAsync(pact.GestoreId, ct), Now(by, reason));
         }
         else
         {

@@ -5,7 +5,6 @@ using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Plans;
-using Territorio.CareManagement.Reclassification;
 using Territorio.Data;
 using Territorio.Remuneration.Yearly;
 
@@ -13,8 +12,8 @@ namespace Territorio.CareManagement.Application.Remuneration;
 
 /// <summary>
 /// The pact periods of a year read from the care-management tables (decisions 0063, 0056): every
-/// Patto di Cura active in the year, split where an approved reclassification changes the main
-/// pathology or level in force; the end is the pact's last day (a change of Gestore closed the old
+/// Patto di Cura active in the year, split where its level history (an approved reclassification)
+/// changes the main pathology or level in force; the end is the pact's last day (a change of Gestore closed the old
 /// pact the day before the new one), the death date comes from the registry. The GP is the pact's
 /// MMG: a member of the Gestore cooperative (8% share), a collaborator who wrote PAI versions the
 /// Gestore validated (per-PAI fee), or only informed. Reads the pacts in batches ordered by id.
@@ -48,11 +47,6 @@ public sealed class CarePactPeriodSource(TerritorioDbContext db, int batchSize =
             var deaths = await db.Residents.AsNoTracking()
                 .Where(r => patients.Contains(r.Id) && r.DeathDate != null)
                 .ToDictionaryAsync(r => r.Id, r => r.DeathDate, StringComparer.Ordinal, ct);
-            var reclassifications = (await db.Set<ReclassificationRequest>().AsNoTracking()
-                .Where(r => patients.Contains(r.PatientId) && r.Status == RequestStatus.Approved && r.DecidedOn <= yearEnd)
-                .OrderBy(r => r.DecidedOn).ThenBy(r => r.Id)
-                .ToListAsync(ct))
-                .ToLookup(r => r.PatientId, StringComparer.Ordinal);
             var mmgVersions = (await (
                 from version in db.Set<PaiVersion>()
                 join pai in db.Set<Pai>() on EF.Property<long>(version, "pai_id") equals pai.Id
@@ -70,7 +64,7 @@ public sealed class CarePactPeriodSource(TerritorioDbContext db, int batchSize =
                     continue;
                 }
 
-                var segments = Segments(pact, reclassifications[pact.PatientId]);
+                var segments = Segments(pact);
                 for (int i = 0; i < segments.Count; i++)
                 {
                     var (start, pathology, level) = segments[i];
@@ -89,27 +83,17 @@ public sealed class CarePactPeriodSource(TerritorioDbContext db, int batchSize =
     }
 
     /// <summary>
-    /// Where the main pathology and level in force change within the pact: the pact's own (the
-    /// classification in force when it was signed), then each reclassification approved from the
-    /// signing day on, from its decision day (before the start: from the start).
+    /// Where the main pathology and level in force change within the pact: its level history
+    /// (<see cref="PattoDiCura.LevelPeriods"/>: the level it was signed at, then each approved
+    /// reclassification from its decision day), consecutive periods at the same tariff joined.
     /// </summary>
-    public static List<(DateOnly Start, int Pathology, int Level)> Segments(PattoDiCura pact, IEnumerable<ReclassificationRequest> approved)
+    public static List<(DateOnly Start, int Pathology, int Level)> Segments(PattoDiCura pact)
     {
-        var segments = new List<(DateOnly Start, int Pathology, int Level)> { (pact.StartDate, Code(pact.MainPathology), pact.Level) };
-        foreach (var r in approved.Where(r => r.DecidedOn >= pact.SignedOn && r.DecidedOn <= pact.EndDate))
+        var segments = new List<(DateOnly Start, int Pathology, int Level)>();
+        foreach (var period in pact.LevelPeriods)
         {
-            var from = Later(r.DecidedOn!.Value, pact.StartDate);
-            var next = (from, Code(r.ToMainPathology), r.ToLevel);
-            if (segments[^1].Pathology == next.Item2 && segments[^1].Level == next.ToLevel)
-            {
-                continue;
-            }
-
-            if (segments[^1].Start == from)
-            {
-                segments[^1] = next;
-            }
-            else
+            var next = (period.From, Code(period.MainPathology), period.Level);
+            if (segments.Count == 0 || segments[^1].Pathology != next.Item2 || segments[^1].Level != next.Level)
             {
                 segments.Add(next);
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Reclassification;
 
 namespace Territorio.CareManagement.Pacts;
 
@@ -36,9 +37,20 @@ public sealed class PattoDiCura : AggregateRoot
 
     public string Ats { get; private set; }
 
+    private readonly List<PactLevelPeriod> _levelPeriods = [];
+
+    /// <summary>The level in force today: the last of <see cref="LevelPeriods"/> (periods never start after the day they are recorded).</summary>
     public int Level { get; private set; }
 
+    /// <summary>The main pathology in force today, with <see cref="Level"/>.</summary>
     public string? MainPathology { get; private set; }
+
+    /// <summary>
+    /// The pact's level history, oldest first, contiguous from the pact's start. A pact that never
+    /// followed a reclassification (or was bulk-loaded) has recorded none: its one period is the
+    /// pact's own level from its start.
+    /// </summary>
+    public IReadOnlyList<PactLevelPeriod> LevelPeriods => _levelPeriods.Count > 0 ? _levelPeriods : [new PactLevelPeriod(StartDate, Level, MainPathology, null)];
 
     public DateOnly SignedOn { get; private set; }
 
@@ -109,6 +121,7 @@ public sealed class PattoDiCura : AggregateRoot
             MmgId = signing.MmgId,
             Status = PactStatus.Active,
         };
+        pact._levelPeriods.Add(new PactLevelPeriod(pact.StartDate, pact.Level, pact.MainPathology, null));
         pact.Record("patto firmato", change, $"Gestore {gestore.Id}, livello {pact.Level}, dal {pact.StartDate:yyyy-MM-dd} al {pact.EndDate:yyyy-MM-dd}; "
             + $"su {GroundNames.Italian(pact.ConsentGround.Value)} n.{pact.ConsentReference}, {GroundNames.Italian(pact.SignatureMethod.Value)}, alla presenza di {witness}");
         return pact;
@@ -198,6 +211,59 @@ public sealed class PattoDiCura : AggregateRoot
         Status = PactStatus.Closed;
         CloseReason = change.Reason;
         Record("patto chiuso per cambio Gestore", change, $"ultimo giorno {EndDate:yyyy-MM-dd}");
+    }
+
+    /// <summary>
+    /// The pact follows a reclassification the ATS Commission approved (DGR X/6164/2017 allegato 1:
+    /// the ATS updates the classification; the pact, the PAI and the tariff follow the level in
+    /// force). Territorio's own rules: the new level runs from the decision's day (from the pact's
+    /// start if the pact had not started yet) — never backdated, since earlier days may already be
+    /// paid and served at the old level, and never postdated, so that <see cref="Level"/> is always
+    /// the level in force; the pact must be running on that day (a closed or expired pact keeps its
+    /// history); periods stay contiguous and in order, a second decision on the same day replaces
+    /// the first.
+    /// </summary>
+    internal void FollowReclassification(ReclassificationRequest approved, Change change)
+    {
+        if (approved.Status != RequestStatus.Approved || approved.DecidedOn != change.Day)
+        {
+            throw new CareRuleException($"il livello del patto {Id} segue solo una riclassificazione approvata dalla Commissione, dal giorno della decisione");
+        }
+
+        if (approved.PatientId != PatientId)
+        {
+            throw new CareRuleException($"la riclassificazione n.{approved.Id} è del paziente {approved.PatientId}, il patto {Id} del paziente {PatientId}");
+        }
+
+        RequireActive("aggiornare al nuovo livello");
+        var decidedOn = change.Day;
+        if (decidedOn > EndDate)
+        {
+            throw new CareRuleException($"il patto {Id} è terminato il {EndDate:dd/MM/yyyy}: la riclassificazione del {decidedOn:dd/MM/yyyy} vale per il patto successivo");
+        }
+
+        var from = decidedOn < StartDate ? StartDate : decidedOn;
+        if (_levelPeriods.Count == 0)
+        {
+            _levelPeriods.AddRange(LevelPeriods);
+        }
+
+        var last = _levelPeriods[^1];
+        if (from < last.From)
+        {
+            throw new CareRuleException($"il patto {Id} è al livello {last.Level} dal {last.From:dd/MM/yyyy}: un cambio di livello non può decorrere prima ({from:dd/MM/yyyy})");
+        }
+
+        if (from == last.From)
+        {
+            _levelPeriods.RemoveAt(_levelPeriods.Count - 1);
+        }
+
+        _levelPeriods.Add(new PactLevelPeriod(from, approved.ToLevel, approved.ToMainPathology, approved.Id));
+        string before = $"livello {Level}, patologia {MainPathology}";
+        Level = approved.ToLevel;
+        MainPathology = approved.ToMainPathology;
+        Record("livello del patto aggiornato", change, $"{before} → livello {Level}, patologia {MainPathology} dal {from:yyyy-MM-dd} (riclassificazione n.{approved.Id})");
     }
 
     private void RequireActive(string verb)

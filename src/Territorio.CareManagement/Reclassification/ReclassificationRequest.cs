@@ -117,16 +117,30 @@ public sealed class ReclassificationRequest : AggregateRoot
     }
 
     /// <summary>
-    /// The Commission approves (<paramref name="gestore"/>: the patient's current Gestore, null when no pact is active). If the patient's Gestore is not accredited at the new level, the
-    /// decision says so: the pact stays until a change of Gestore (DGR X/6164/2017 allegato 1: the
-    /// Gestore takes in charge the levels it is accredited for; the Commission decides changes of Gestore).
+    /// The Commission approves. <paramref name="pact"/> is the patient's active pact (null: none) and
+    /// <paramref name="gestore"/> its Gestore: the pact's level follows from the decision's day
+    /// (<see cref="PattoDiCura.FollowReclassification"/>). If the Gestore is not accredited at the
+    /// new level, the decision says so: the pact stays until a change of Gestore (DGR X/6164/2017
+    /// allegato 1: the Gestore takes in charge the levels it is accredited for; the Commission
+    /// decides changes of Gestore).
     /// </summary>
-    public void Approve(Gestore? gestore, string ats, Change change)
+    public void Approve(PattoDiCura? pact, Gestore? gestore, Change change)
     {
-        Decide(RequestStatus.Approved, change);
-        if (gestore is not null && CareLevels.IsEligible(ToLevel) && !gestore.IsEligible(ats, ToLevel))
+        if (pact is not null && (pact.PatientId != PatientId || gestore?.Id != pact.GestoreId))
         {
-            DecisionNote = $"il Gestore {gestore.Id} ({gestore.Name}) non è accreditato per il livello {ToLevel}: al paziente va proposto il cambio di Gestore; il patto in corso resta in vigore fino al cambio";
+            throw new CareRuleException($"la riclassificazione n.{Id} va decisa sul patto e sul Gestore del paziente {PatientId}");
+        }
+
+        Decide(RequestStatus.Approved, change);
+        if (pact is null || !pact.IsActiveOn(change.Day))
+        {
+            return;
+        }
+
+        pact.FollowReclassification(this, change);
+        if (CareLevels.IsEligible(ToLevel) && !gestore!.IsEligible(pact.Ats, ToLevel))
+        {
+            DecisionNote = $"il Gestore {gestore.Name} ({gestore.Id}) non è accreditato per il livello {ToLevel}: al paziente va proposto il cambio di Gestore; il patto in corso resta in vigore fino al cambio";
             Record("cambio di Gestore da proporre", change, DecisionNote);
         }
     }

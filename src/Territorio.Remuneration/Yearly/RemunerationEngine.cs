@@ -75,6 +75,9 @@ public static class RemunerationEngine
     }
 
     /// <summary>A yearly amount for the days active: rounded to the cent once, per line.</summary>
+    // Territorio's own rule: the DGR X/6164/2017 tariff is yearly per pathology and level and does not
+    // say how to pay a part of a year; by days is the only split that keeps a year of periods (a
+    // reclassification, a change of Gestore) equal to one yearly tariff (decision 0062).
     public static decimal ProRata(decimal yearly, int days, int daysInYear) =>
         days == daysInYear ? yearly : Euro.ToCent(yearly * days / daysInYear);
 

@@ -14,10 +14,14 @@ namespace Territorio.Web.Api;
 
 public sealed record ClassificationDto(int Level, string? MainPathology, string Source, DateOnly Since);
 
-public sealed record PactDto(long Id, string GestoreId, int Level, DateOnly StartDate, DateOnly EndDate, string Status)
+/// <summary>A pact: <paramref name="Level"/> is the level in force; <paramref name="LevelPeriods"/> its history (each approved reclassification from its decision's day).</summary>
+public sealed record PactDto(long Id, string GestoreId, int Level, DateOnly StartDate, DateOnly EndDate, string Status, IReadOnlyList<PactLevelPeriodDto>? LevelPeriods = null)
 {
-    public static PactDto Of(PattoDiCura p) => new(p.Id, p.GestoreId, p.Level, p.StartDate, p.EndDate, p.Status.ToString());
+    public static PactDto Of(PattoDiCura p) => new(p.Id, p.GestoreId, p.Level, p.StartDate, p.EndDate, p.Status.ToString(),
+        [.. p.LevelPeriods.Select(l => new PactLevelPeriodDto(l.From, l.Level, l.MainPathology, l.ReclassificationId))]);
 }
+
+public sealed record PactLevelPeriodDto(DateOnly From, int Level, string? MainPathology, long? ReclassificationId);
 
 public sealed record PaiItemDto(string Kind, string Code, string Description, int? PerYear, int FromMonth, int ToMonth, string? Dosage)
 {
@@ -41,18 +45,21 @@ public sealed record PaiItemChangeDto(string Change, string Kind, string Code, P
 
 public sealed record PaiDto(string PatientId, IReadOnlyList<PaiVersionDto> Versions, IReadOnlyList<PaiItemChangeDto> PendingProposalChanges);
 
+/// <summary>A booking; the names beside the codes (patient, codice fiscale, erogatore, site, service) are filled by <see cref="AgendaNames"/>.</summary>
 public sealed record BookingDto(long Id, string PatientId, string ServiceCode, string ErogatoreId, string GestoreId, DateOnly Date, TimeOnly Start, string Status, DateOnly? DeliveredOn, string? CancelReason,
-    string? ReversedBy = null, string? ReversalReason = null)
+    string? ReversedBy = null, string? ReversalReason = null,
+    string? PatientName = null, string? PatientFiscalCode = null, string? ErogatoreName = null, string? SiteAddress = null, string? ServiceDescription = null)
 {
     public static BookingDto Of(Booking b) => new(b.Id, b.PatientId, b.ServiceCode, b.ErogatoreId, b.GestoreId, b.Date, b.Start, b.Status.ToString(), b.DeliveredOn, b.CancelReason, b.ReversedBy, b.ReversalReason);
 }
 
-public sealed record FreeSlotDto(long SlotId, string ErogatoreId, string ServiceCode, DateOnly Date, TimeOnly Start, int Capacity, int Free);
+/// <summary>A free slot, with the erogatore's name, its site's address and the service's description beside the codes.</summary>
+public sealed record FreeSlotDto(long SlotId, string ErogatoreId, string ServiceCode, DateOnly Date, TimeOnly Start, int Capacity, int Free,
+    string? ErogatoreName = null, string? SiteAddress = null, string? ServiceDescription = null);
 
 public sealed record SlotSearchDto(int Page, bool HasNext, IReadOnlyList<FreeSlotDto> Slots)
 {
-    public static SlotSearchDto Of(SlotSearchPage page) => new(page.Page, page.HasNext,
-        [.. page.Slots.Select(s => new FreeSlotDto(s.SlotId, s.ErogatoreId, s.ServiceCode, s.Date, s.Start, s.Capacity, s.Free))]);
+    public static SlotSearchDto Of(SlotSearchPage page, AgendaNames names) => new(page.Page, page.HasNext, [.. page.Slots.Select(names.Of)]);
 }
 
 public sealed record ItemAdherenceDto(string Code, string Description, int PlannedPerYear, int Due, int Done, int Overdue, double? Percent, DateOnly? OverdueSince, DateOnly? NextDueBy);

@@ -28,10 +28,10 @@ public static class ErogatoreEndpoints
             .Describe<BookingDto>(Tag, "Storna un'erogazione registrata per errore (reason obbligatoria): la prenotazione torna prenotata, l'erogazione resta a registro come stornata.");
     }
 
-    private static Task<IResult> MissedAsync(long bookingId, HttpContext http, CareDesk desk, CancellationToken ct) =>
-        CareApi.RunAsync(async () => TypedResults.Ok(BookingDto.Of(await desk.MarkMissedAsync(Actor.From(http.User), bookingId, ct))));
+    private static Task<IResult> MissedAsync(long bookingId, HttpContext http, CareDesk desk, CareServices care, CancellationToken ct) =>
+        CareApi.RunAsync(async () => TypedResults.Ok(await AgendaNames.OneAsync(care, await desk.MarkMissedAsync(Actor.From(http.User), bookingId, ct), ct)));
 
-    private static Task<IResult> ReverseAsync(long bookingId, CancelRequest request, HttpContext http, CareDesk desk, CancellationToken ct) =>
+    private static Task<IResult> ReverseAsync(long bookingId, CancelRequest request, HttpContext http, CareDesk desk, CareServices care, CancellationToken ct) =>
         CareApi.RunAsync(async () =>
         {
             await desk.RequireErogatoreBookingAsync(Actor.From(http.User), bookingId, ct);
@@ -41,7 +41,7 @@ public static class ErogatoreEndpoints
                 return validation.Problem();
             }
 
-            return TypedResults.Ok(BookingDto.Of(await desk.ReverseDeliveryAsync(Actor.From(http.User), bookingId, request.Reason, ct)));
+            return TypedResults.Ok(await AgendaNames.OneAsync(care, await desk.ReverseDeliveryAsync(Actor.From(http.User), bookingId, request.Reason, ct), ct));
         });
 
     private static async Task<IResult> AgendaAsync(HttpContext http, CareServices care, PatientAccess access, TimeProvider clock, string? dal, string? al, CancellationToken ct)
@@ -63,10 +63,11 @@ public static class ErogatoreEndpoints
         var actor = Actor.From(http.User);
         var bookings = await care.Bookings.OfErogatoreAsync(actor.ErogatoreId!, from, to, ct);
         await access.RecordShownAsync(actor, bookings.Select(b => b.PatientId), CareApi.ResourceOf(http), ct);
-        return TypedResults.Ok(bookings.Select(BookingDto.Of).ToList());
+        var names = await AgendaNames.LoadAsync(care, bookings.Select(b => b.PatientId), bookings.Select(b => b.ErogatoreId), ct);
+        return TypedResults.Ok(bookings.Select(names.Of).ToList());
     }
 
-    private static Task<IResult> DeliverAsync(long bookingId, DeliveryRequest request, HttpContext http, CareDesk desk, CancellationToken ct) =>
+    private static Task<IResult> DeliverAsync(long bookingId, DeliveryRequest request, HttpContext http, CareDesk desk, CareServices care, CancellationToken ct) =>
         CareApi.RunAsync(async () =>
         {
             // The booking's tenancy first: another erogatore learns nothing, whatever it sends.
@@ -78,6 +79,6 @@ public static class ErogatoreEndpoints
                 return validation.Problem();
             }
 
-            return TypedResults.Ok(BookingDto.Of(await desk.MarkDeliveredAsync(Actor.From(http.User), bookingId, on, ct)));
+            return TypedResults.Ok(await AgendaNames.OneAsync(care, await desk.MarkDeliveredAsync(Actor.From(http.User), bookingId, on, ct), ct));
         });
 }

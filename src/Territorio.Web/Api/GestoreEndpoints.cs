@@ -164,7 +164,7 @@ public static class GestoreEndpoints
     /// <summary>Longest period one slot search covers.</summary>
     public const int MaxSlotSearchDays = 366;
 
-    private static async Task<IResult> SearchSlotsAsync(HttpContext http, CareDesk desk, TimeProvider clock, string? prestazione, string? dal, string? al, int? pagina, CancellationToken ct)
+    private static async Task<IResult> SearchSlotsAsync(HttpContext http, CareDesk desk, CareServices care, TimeProvider clock, string? prestazione, string? dal, string? al, int? pagina, CancellationToken ct)
     {
         var validation = new ApiProblems.Validation().Required("prestazione", prestazione, "Codice della prestazione");
         var today = ItalianTime.Today(clock);
@@ -186,7 +186,7 @@ public static class GestoreEndpoints
         }
 
         var page = await desk.SearchSlotsAsync(Actor.From(http.User), prestazione!.Trim(), from, to, pagina ?? 1, ct);
-        return TypedResults.Ok(SlotSearchDto.Of(page));
+        return TypedResults.Ok(SlotSearchDto.Of(page, await AgendaNames.LoadAsync(care, [], page.Slots.Select(x => x.ErogatoreId), ct)));
     }
 
     private static async Task<IResult> SignPactAsync(PactRequest request, HttpContext http, CareDesk desk, CancellationToken ct)
@@ -264,7 +264,7 @@ public static class GestoreEndpoints
             return TypedResults.Ok(CarePathEndpoints.PaiOf(await files.BuildAsync(patient, null, ct)));
         }, ct);
 
-    private static Task<IResult> BookAsync(string patientId, BookRequest request, HttpContext http, PatientAccess access, CareDesk desk, CancellationToken ct) =>
+    private static Task<IResult> BookAsync(string patientId, BookRequest request, HttpContext http, PatientAccess access, CareDesk desk, CareServices care, CancellationToken ct) =>
         CareApi.OnPatientAsync(http, access, patientId, async (actor, _) =>
         {
             if (request.SlotId is not { } slot)
@@ -273,10 +273,10 @@ public static class GestoreEndpoints
             }
 
             var booking = await desk.BookAsync(actor, patientId, slot, ct);
-            return TypedResults.Created($"/api/gestore/pazienti/{patientId}", BookingDto.Of(booking));
+            return TypedResults.Created($"/api/gestore/pazienti/{patientId}", await AgendaNames.OneAsync(care, booking, ct));
         }, ct);
 
-    private static Task<IResult> RescheduleAsync(string patientId, long bookingId, RescheduleRequest request, HttpContext http, PatientAccess access, CareDesk desk, CancellationToken ct) =>
+    private static Task<IResult> RescheduleAsync(string patientId, long bookingId, RescheduleRequest request, HttpContext http, PatientAccess access, CareDesk desk, CareServices care, CancellationToken ct) =>
         CareApi.OnPatientAsync(http, access, patientId, async (actor, _) =>
         {
             if (request.SlotId is not { } slot)
@@ -284,10 +284,10 @@ public static class GestoreEndpoints
                 return new ApiProblems.Validation().Add("slotId", "Nuovo slot: campo obbligatorio").Problem();
             }
 
-            return TypedResults.Ok(BookingDto.Of(await desk.RescheduleAsync(actor, patientId, bookingId, slot, Blank(request.Reason), ct)));
+            return TypedResults.Ok(await AgendaNames.OneAsync(care, await desk.RescheduleAsync(actor, patientId, bookingId, slot, Blank(request.Reason), ct), ct));
         }, ct);
 
-    private static Task<IResult> CancelAsync(string patientId, long bookingId, CancelRequest request, HttpContext http, PatientAccess access, CareDesk desk, CancellationToken ct) =>
+    private static Task<IResult> CancelAsync(string patientId, long bookingId, CancelRequest request, HttpContext http, PatientAccess access, CareDesk desk, CareServices care, CancellationToken ct) =>
         CareApi.OnPatientAsync(http, access, patientId, async (actor, _) =>
         {
             var validation = new ApiProblems.Validation().Required("reason", request.Reason, "Motivo della disdetta");
@@ -296,7 +296,7 @@ public static class GestoreEndpoints
                 return validation.Problem();
             }
 
-            return TypedResults.Ok(BookingDto.Of(await desk.CancelAsync(actor, patientId, bookingId, request.Reason!.Trim(), ct)));
+            return TypedResults.Ok(await AgendaNames.OneAsync(care, await desk.CancelAsync(actor, patientId, bookingId, request.Reason!.Trim(), ct), ct));
         }, ct);
 
     private static Task<IResult> ContactsAsync(string patientId, HttpContext http, PatientAccess access, CareServices care, CancellationToken ct) =>

@@ -111,6 +111,10 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
             .Concat(pendingChanges.Concat(decidedChanges).Select(c => c.PatientId));
         await access.RecordShownAsync(actor, shown, resource, ct);
 
+        // Requests a patient made themselves name the patient ("people, not codes").
+        var requesters = await Care.PeopleNames.ResidentsAsync(care.Db,
+            pendingChanges.Concat(decidedChanges).Select(c => EvidenceText.PatientOf(c.RequestedBy)).OfType<string>(), ct);
+
         ReclassificationItem Reclassification(ReclassificationRequest r) => new(
             r.Id, r.PatientId, r.GestoreId, gestori.GetValueOrDefault(r.GestoreId, ""), r.FromLevel, Pathology(r.FromMainPathology),
             r.ToLevel, Pathology(r.ToMainPathology)!, Pathologies(r.ToPathologies), r.Reason, EvidenceText.Actor(r.RequestedBy), r.RequestedOn,
@@ -118,7 +122,7 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
 
         ChangeOfGestoreItem Change(ChangeOfGestoreRequest c) => new(
             c.Id, c.PatientId, c.PactId, pacts[c.PactId].Level, pacts[c.PactId].EndDate, c.FromGestoreId, gestori.GetValueOrDefault(c.FromGestoreId, ""),
-            c.ToGestoreId, gestori.GetValueOrDefault(c.ToGestoreId, ""), c.EffectiveDate, c.Reason, EvidenceText.Actor(c.RequestedBy), c.RequestedOn,
+            c.ToGestoreId, gestori.GetValueOrDefault(c.ToGestoreId, ""), c.EffectiveDate, c.Reason, EvidenceText.Actor(c.RequestedBy, requesters), c.RequestedOn,
             c.Status.ToString(), c.DecidedBy is null ? null : EvidenceText.Actor(c.DecidedBy), c.DecidedOn, c.DecisionReason, c.NewPactId, evidence.GetValueOrDefault(c.PatientId));
 
         return new CommissionBoard(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Territorio.CareManagement.Common;
+using Territorio.Kernel.Population;
 
 namespace Territorio.Web.Ats;
 
@@ -47,6 +48,14 @@ public static class EvidenceText
         "outpatient" => "specialistica ambulatoriale",
         _ => flow,
     };
+
+    /// <summary>"Patient:PA100012" → "paziente Lucia Colombo (CLMLCU…)" when the registry names them; any other actor as <see cref="Actor(string)"/>.</summary>
+    public static string Actor(string stored, IReadOnlyDictionary<string, Resident> residents) =>
+        PatientOf(stored) is { } id && residents.ContainsKey(id) ? $"{RoleName(ActorRole.Patient)} {Care.PeopleNames.Patient(residents, id)}" : Actor(stored);
+
+    /// <summary>The patient's id of a stored patient actor ("Patient:PA100012"), else null.</summary>
+    public static string? PatientOf(string stored) =>
+        stored.StartsWith(nameof(ActorRole.Patient) + ":", StringComparison.Ordinal) ? stored[(nameof(ActorRole.Patient).Length + 1)..] : null;
 
     /// <summary>"ClinicalManager:anna@G1" → "responsabile clinico anna (G1)".</summary>
     public static string Actor(string stored)

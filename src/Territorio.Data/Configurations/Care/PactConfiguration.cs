@@ -35,6 +35,18 @@ internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoD
         builder.Property(p => p.CaseManager).HasColumnName("case_manager").HasMaxLength(256);
         builder.HasOne<Resident>().WithMany().HasForeignKey(p => p.PatientId);
         builder.HasOne<Gestore>().WithMany().HasForeignKey(p => p.GestoreId);
+        builder.OwnsMany(p => p.LevelPeriods, period =>
+        {
+            period.ToTable("pact_level_periods");
+            period.WithOwner().HasForeignKey("pact_id");
+            period.Property<long>("id");
+            period.HasKey("id");
+            period.Property(x => x.From).HasColumnName("from_date");
+            period.Property(x => x.Level).HasColumnName("level");
+            period.Property(x => x.MainPathology).HasColumnName("main_pathology").HasMaxLength(8);
+            period.Property(x => x.ReclassificationId).HasColumnName("reclassification_id");
+        });
+        builder.Navigation(p => p.LevelPeriods).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // One active pact per patient, also under concurrent signatures (status in the key: see PaiVersionConfiguration).
         builder.HasIndex(p => new { p.PatientId, p.Status }, "ux_patti_di_cura_one_active").IsUnique().HasFilter(AggregateMapping.StatusIs("Active"));

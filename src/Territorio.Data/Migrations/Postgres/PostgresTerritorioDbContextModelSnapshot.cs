@@ -2792,6 +2792,46 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Territorio.CareManagement.Pacts.PactLevelPeriod", "LevelPeriods", b1 =>
+                        {
+                            b1.Property<long>("id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("id"));
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("from_date");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("integer")
+                                .HasColumnName("level");
+
+                            b1.Property<string>("MainPathology")
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("main_pathology");
+
+                            b1.Property<long?>("ReclassificationId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("reclassification_id");
+
+                            b1.Property<long>("pact_id")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("id");
+
+                            b1.HasIndex("pact_id");
+
+                            b1.ToTable("pact_level_periods", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("pact_id");
+                        });
+
+                    b.Navigation("LevelPeriods");
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Plans.Pai", b =>

@@ -2735,6 +2735,44 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Territorio.CareManagement.Pacts.PactLevelPeriod", "LevelPeriods", b1 =>
+                        {
+                            b1.Property<long>("id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("from_date");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("level");
+
+                            b1.Property<string>("MainPathology")
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("main_pathology");
+
+                            b1.Property<long?>("ReclassificationId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("reclassification_id");
+
+                            b1.Property<long>("pact_id")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("id");
+
+                            b1.HasIndex("pact_id");
+
+                            b1.ToTable("pact_level_periods", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("pact_id");
+                        });
+
+                    b.Navigation("LevelPeriods");
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Plans.Pai", b =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Application.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.CareManagement.Reclassification;
@@ -31,6 +32,9 @@ public sealed class RichiesteModel(CareServices care, PatientAccess access, Pati
 
     public IReadOnlyDictionary<string, string> Pathologies => care.Catalogues.Pathologies;
 
+    /// <summary>The change of Gestore the patient is offered: this Gestore is not accredited at the level in force.</summary>
+    public ChangeOffer? Offer { get; private set; }
+
     /// <summary>A change of Gestore is asked by the case manager on the patient's behalf (the care rules decide who may).</summary>
     public bool CanRequestChange => Me.Roles.Contains(TerritorioRoles.GestoreCaseManager);
 
@@ -44,6 +48,7 @@ public sealed class RichiesteModel(CareServices care, PatientAccess access, Pati
 
         Reclassifications = await care.Reclassification.OfPatientAsync(patientId, ct);
         Changes = await care.Enrolment.ChangesOfAsync(patientId, ct);
+        Offer = await care.Enrolment.ChangeOfferAsync(patientId, ct);
         OtherGestori = [.. (await care.Gestori.EligibleAsync(Me.Ats, null, ct)).Where(g => g.Id != Me.GestoreId)];
         return Page();
     }

@@ -17,6 +17,9 @@ public sealed class PercorsoModel(PatientFileQuery files, CareDocumentDownloads 
     /// <summary>Shown only while the patient has no active pact.</summary>
     public EnrolmentChoice? Choice { get; private set; }
 
+    /// <summary>Shown while the patient's Gestore is not accredited at the level in force of their pact.</summary>
+    public ChangeOffer? Offer { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = Me;
@@ -29,6 +32,10 @@ public sealed class PercorsoModel(PatientFileQuery files, CareDocumentDownloads 
         if (Record.ActivePact is null)
         {
             Choice = await care.Enrolment.ChoiceOfAsync(actor.PersonId!, ct);
+        }
+        else
+        {
+            Offer = await care.Enrolment.ChangeOfferAsync(actor.PersonId!, ct);
         }
 
         return Page();
@@ -46,6 +53,10 @@ public sealed class PercorsoModel(PatientFileQuery files, CareDocumentDownloads 
             var request = await care.Enrolment.RequestEnrolmentAsync(Me.PersonId!, gestoreId.Trim(), CareActors.OfPatient(Me), ct);
             return $"Richiesta di presa in carico inviata al Gestore {request.GestoreId} il {ItalianFormat.Date(request.RequestedOn)}: il Gestore la vede e firma con lei/lui il Patto di Cura.";
         });
+
+    /// <summary>The patient chooses a new Gestore accredited at their new level (DGR X/6164/2017 allegato 1: the patient freely chooses the Gestore).</summary>
+    public Task<IActionResult> OnPostCambioAsync(string? gestoreId, string? decorrenza, CancellationToken ct) =>
+        RunAsync(() => ChangeOfferView.ChooseAsync(care, Me.PersonId!, gestoreId, decorrenza, CareActors.OfPatient(Me), ct));
 
     public async Task<IActionResult> OnGetPattoPdfAsync(CancellationToken ct)
     {

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Network;
+using Territorio.Kernel.Organisations;
+using Territorio.Kernel.Population;
+
+namespace Territorio.Web.Api;
+
+/// <summary>
+/// The names a booking or slot answer carries beside its codes ("people, not codes"): the patient
+/// with codice fiscale, the erogatore and the address of its site (organisation registry), the
+/// service's description (regional nomenclator). One query per kind and answer.
+/// </summary>
+public sealed class AgendaNames
+{
+    private readonly IReadOnlyDictionary<string, Resident> _patients;
+    private readonly IReadOnlyDictionary<string, string> _erogatori;
+    private readonly IReadOnlyDictionary<string, string> _sites;
+    private readonly IReadOnlyDictionary<string, string> _services;
+
+    private AgendaNames(IReadOnlyDictionary<string, Resident> patients, IReadOnlyDictionary<string, string> erogatori, IReadOnlyDictionary<string, string> sites, IReadOnlyDictionary<string, string> services)
+    {
+        _patients = patients;
+        _erogatori = erogatori;
+        _sites = sites;
+        _services = services;
+    }
+
+    public static async Task<AgendaNames> LoadAsync(CareServices care, IEnumerable<string> patientIds, IEnumerable<string> erogatoreIds, CancellationToken ct)
+    {
+        var patients = await Care.PeopleNames.ResidentsAsync(care.Db, patientIds, ct);
+        var wanted = erogatoreIds.Distinct().ToList();
+        var erogatori = await care.Db.Set<Erogatore>().AsNoTracking().IgnoreAutoIncludes().Where(e => wanted.Contains(e.Id))
+            .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var sites = (await care.Db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Erogatore && wanted.Contains(o.Code)).ToListAsync(ct))
+            .ToDictionary(o => o.Code, o => o.Address);
+        return new AgendaNames(patients, erogatori, sites, care.Catalogues.Vocabulary.Services);
+    }
+
+    public BookingDto Of(CareManagement.Bookings.Booking booking)
+    {
+        var patient = _patients.GetValueOrDefault(booking.PatientId);
+        return BookingDto.Of(booking) with
+        {
+            PatientName = patient?.Surname is null ? null : patient.DisplayName,
+            PatientFiscalCode = patient?.FiscalCode,
+            ErogatoreName = _erogatori.GetValueOrDefault(booking.ErogatoreId),
+            SiteAddress = _sites.GetValueOrDefault(booking.ErogatoreId),
+            ServiceDescription = _services.GetValueOrDefault(booking.ServiceCode),
+        };
+    }
+
+    public FreeSlotDto Of(CareManagement.Application.Network.FreeSlot slot) =>
+        new(slot.SlotId, slot.ErogatoreId, slot.ServiceCode, slot.Date, slot.Start, slot.Capacity, slot.Free,
+            _erogatori.GetValueOrDefault(slot.ErogatoreId), _sites.GetValueOrDefault(slot.ErogatoreId), _services.GetValueOrDefault(slot.ServiceCode));
+
+    /// <summary>One booking answered with its names.</summary>
+    public static async Task<BookingDto> OneAsync(CareServices care, CareManagement.Bookings.Booking booking, CancellationToken ct) =>
+        (await LoadAsync(care, [booking.PatientId], [booking.ErogatoreId], ct)).Of(booking);
+}
