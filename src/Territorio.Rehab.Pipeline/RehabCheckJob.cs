@@ -30,23 +30,14 @@ public static class RehabCheckJob
         Territorio.Flows.Files.CheckedTextStream.CheckHead(options.Sdo);
         var layout = options.Layout is { } layoutPath ? FlowLayout.Load(layoutPath, FlowSchema.Sdo) : null;
 
-        // A region's own columns are rewritten into Territorio's first; Territorio's are read as they are.
-        using var translation = layout is { IsCanonical: false }
-            ? LayoutTranslation.Translate(options.Sdo, layout, Path.GetDirectoryName(Path.GetFullPath(options.Out)))
-            : null;
         RehabCheckResult result;
         // Verdicts go to temporaries, moved into place only when the whole check succeeded.
         using var verdicts = Territorio.Flows.Files.OutputFile.Create(options.Out);
         using var json = options.Json is null ? null : Territorio.Flows.Files.OutputFile.Create(options.Json);
         using (var files = new VerdictFiles(verdicts, json, ruleSet))
         {
-            var check = new RehabCheck(ruleSet, new SdoCsvReader(catalogue, data.DiagnosisMdc)) { SourceLines = translation is null ? null : translation.SourceLine };
-            result = check.Run(translation?.Path ?? options.Sdo, files);
-        }
-
-        if (translation is not null)
-        {
-            result = result with { Errors = [.. translation.Errors.Concat(result.Errors.Select(translation.ToSource)).OrderBy(e => e.Line)] };
+            // A region's own columns are rewritten beside the outputs first; Territorio's are read as they are.
+            result = LayoutCheck.Run(ruleSet, new SdoCsvReader(catalogue, data.DiagnosisMdc), options.Sdo, layout, Path.GetDirectoryName(Path.GetFullPath(options.Out)), files);
         }
 
         verdicts.Commit();

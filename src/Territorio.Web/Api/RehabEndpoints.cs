@@ -140,7 +140,7 @@ public static class RehabEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Controlla un file SDO (CSV, corpo della richiesta, Content-Type text/csv; nome facoltativo in ?nome=) e conserva l'esecuzione per l'ATS del token.");
+            .WithSummary("Controlla un file SDO (CSV, corpo della richiesta, Content-Type text/csv; nome facoltativo in ?nome=; layout della regione facoltativo in ?layout=, tra quelli distribuiti: territorio, esempio-regionale) e conserva l'esecuzione per l'ATS del token.");
 
         rehab.MapGet("/esecuzioni", ListAsync)
             .RequireAuthorization(Policies.Riabilitazione)
@@ -206,7 +206,7 @@ public static class RehabEndpoints
     }
 
     private static async Task<Results<Created<RehabRunDto>, ProblemHttpResult>> UploadAsync(
-        HttpContext http, string? nome, RehabRunUpload upload, RehabRunQuery query, CancellationToken ct)
+        HttpContext http, string? nome, string? layout, RehabRunUpload upload, RehabRunQuery query, SdoLayouts layouts, CancellationToken ct)
     {
         var request = http.Request;
         // Raised before any answer: a refused body is then drained, not cut (the client reads the 413).
@@ -224,7 +224,11 @@ public static class RehabEndpoints
         var actor = Actor.From(http.User);
         var outcome = await upload.ImportAsync(async () =>
         {
-            return await SdoUpload.SaveAsync(request.Body, nome ?? "sdo.csv", upload.Options.MaxUploadBytes, upload.Options.TempDirectory, ct);
+            // The layout before the body: a bad name is refused without receiving the file.
+            var chosen = layouts.Named(layout);
+            var file = await SdoUpload.SaveAsync(request.Body, nome ?? "sdo.csv", upload.Options.MaxUploadBytes, upload.Options.TempDirectory, ct);
+            file.Layout = chosen;
+            return file;
         }, actor, ct);
         if (outcome.Run is not { } run)
         {

@@ -1,4 +1,5 @@
 using Territorio.Data.Rehab;
+using Territorio.Flows.Layouts;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Rehab;
 using Territorio.Flows.Sdo;
@@ -36,9 +37,10 @@ public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogu
     /// kept); the indicators of art.5 are computed with <c>RehabReport</c> for the whole file and
     /// for each structure's own admissions.
     /// </summary>
-    public RehabPipelineResult Run(string sdoPath, Action<IReadOnlyList<RehabRunVerdict>> onVerdicts)
+    /// <remarks>A file in a region's <paramref name="layout"/> (null: Territorio's columns) is rewritten in <paramref name="workDirectory"/>; lines and errors are the file's own.</remarks>
+    public RehabPipelineResult Run(string sdoPath, FlowLayout? layout, string? workDirectory, Action<IReadOnlyList<RehabRunVerdict>> onVerdicts)
     {
-        var result = new RehabCheck(rules, new SdoCsvReader(catalogue, mdcTable)).Run(sdoPath, new Sink(onVerdicts));
+        var result = LayoutCheck.Run(rules, new SdoCsvReader(catalogue, mdcTable), sdoPath, layout, workDirectory, new Sink(onVerdicts));
         return new RehabPipelineResult(result.AcuteRows, result.Admissions.Count, result.Errors, IndicatorsOf(result.Admissions));
     }
 

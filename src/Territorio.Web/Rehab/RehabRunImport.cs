@@ -44,7 +44,7 @@ public sealed class RehabRunImport(TerritorioDbContext db, RehabPipelineAdapter 
 
             // The check is CPU work on its own thread; each block of verdicts is written as it comes, in file order.
             var verdicts = new BulkRows<RehabRunVerdict>(db);
-            var result = await Task.Run(() => pipeline.Run(file.Path, block =>
+            var result = await Task.Run(() => pipeline.Run(file.Path, file.Layout, file.Folder, block =>
             {
                 ct.ThrowIfCancellationRequested();
                 foreach (var verdict in block)

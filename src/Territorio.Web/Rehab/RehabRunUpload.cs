@@ -33,6 +33,10 @@ public sealed class RehabRunUpload(RehabRunImport import, RehabWebOptions option
             var run = await import.ImportAsync(file, actor.Ats, actor.UserName, demo: false, ct);
             return new(run, StatusCodes.Status201Created, null);
         }
+        catch (LayoutRefusedException ex)
+        {
+            return new(null, StatusCodes.Status400BadRequest, "Layout non valido: " + Where(ex.Error));
+        }
         catch (UploadTooLargeException ex)
         {
             return new(null, StatusCodes.Status413PayloadTooLarge, $"File non accettato: {ex.Message}.");
@@ -40,9 +44,11 @@ public sealed class RehabRunUpload(RehabRunImport import, RehabWebOptions option
         catch (InputDataException ex)
         {
             // A file the check cannot read at all (e.g. a column missing from the header): nothing was kept.
-            return new(null, StatusCodes.Status400BadRequest, "File SDO non elaborabile: " + (ex.Error is { } e
-                ? $"{e.File}, riga {e.Line}{(e.Field == InputError.WholeFile ? "" : ", colonna " + e.Field)}: {e.Reason}"
-                : ex.Message));
+            return new(null, StatusCodes.Status400BadRequest, "File SDO non elaborabile: " + (ex.Error is { } e ? Where(e) : ex.Message));
         }
     }
+
+    /// <summary>"file, riga N, colonna C: motivo"; a form field has no line.</summary>
+    private static string Where(InputError e) =>
+        $"{e.File}{(e.Line > 0 ? $", riga {e.Line}" : "")}{(e.Field == InputError.WholeFile ? "" : ", colonna " + e.Field)}{(e.Value.Length > 0 ? $" ('{e.Value}')" : "")}: {e.Reason}";
 }

@@ -18,6 +18,7 @@ public static class RehabServices
         services.AddScoped<RehabRunQuery>();
         services.AddScoped<RehabRunFiles>();
         services.AddScoped<VerdictContests>();
+        services.AddSingleton<SdoLayouts>();
         return services;
     }
 }

@@ -17,11 +17,17 @@ public sealed class UploadedSdo(string folder, string path, string fileName, lon
     /// <summary>Records after the header (quoted line breaks do not start a record; blank lines are not records).</summary>
     public long DataRows { get; } = dataRows;
 
+    /// <summary>The region's layout the file is in (decision 0146); null: Territorio's own columns.</summary>
+    public Territorio.Flows.Layouts.FlowLayout? Layout { get; set; }
+
+    /// <summary>The file's private folder: a layout's rewrite goes there too, and goes with it.</summary>
+    public string Folder { get; } = folder;
+
     public void Dispose()
     {
         try
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(Folder, recursive: true);
         }
         catch (IOException)
         {

@@ -41,6 +41,9 @@ public static class RehabSeed
         return rows.ToString();
     }
 
+    /// <summary>The seeded contest's note: it carries the territory's marker, so it must never reach another ATS.</summary>
+    public static string ContestNote(Territory t) => $"il ricovero per acuti {Record(t, 1)} è collegato";
+
     public static async Task SeedAsync(IServiceProvider scoped, CancellationToken ct)
     {
         var import = scoped.GetRequiredService<RehabRunImport>();
@@ -50,6 +53,12 @@ public static class RehabSeed
             using var file = await SdoUpload.SaveAsync(content, FileName(t), long.MaxValue, null, ct);
             var run = await import.ImportAsync(file, t.Ats, "seed", demo: false, ct);
             RunIds[t.Key] = run.Id.ToString(CultureInfo.InvariantCulture);
+
+            // The structure has contested the stroke stay's verdict (line 3): the contest's endpoints have a resource.
+            var db = scoped.GetRequiredService<Territorio.Data.TerritorioDbContext>();
+            db.Add(Territorio.Rehab.Contests.VerdictContest.Open(
+                new(run.Id, 3, Record(t, 1), t.Structure, t.Ats), null, t.Structure, "seed", DateTime.UtcNow, ContestNote(t)));
+            await db.SaveChangesAsync(ct);
         }
     }
 }

@@ -159,10 +159,12 @@ public sealed class RehabRunApiTests(WebAppFixture app)
         string errors = await client.GetStringAsync(RunOf(Territory.A) + "/scarti.csv", Ct);
 
         string[] lines = csv.TrimEnd('\n').Split('\n');
-        lines[0].ShouldBe("record_id,verdict,post_acute,acute_record_id,interval_days,article,level,reasons,ruleset");
+        // The CLI's columns, then the contest's (decision 0200).
+        lines[0].ShouldBe("record_id,verdict,post_acute,acute_record_id,interval_days,article,level,reasons,ruleset," + Territorio.Web.Rehab.RehabRunFiles.ContestColumns);
         lines.Length.ShouldBe(4);
         lines[1].ShouldStartWith($"{RehabSeed.Record(Territory.A, 1)},appropriate,true,AA-0001,4,art.3 c.1 lett.b,56a,");
-        lines[1].ShouldEndWith(" PROVISIONAL");
+        lines[1].ShouldContain(" PROVISIONAL,contestato,");
+        lines[2].ShouldEndWith(" PROVISIONAL,,,,,,,");
         using var first = JsonDocument.Parse(jsonl.Split('\n')[0]);
         first.RootElement.GetProperty("record_id").GetString().ShouldBe(RehabSeed.Record(Territory.A, 1));
         first.RootElement.GetProperty("ruleset").GetProperty("status").GetString().ShouldBe("PROVISIONAL");

@@ -13,7 +13,7 @@ namespace Territorio.Web.Pages.Riabilitazione;
 /// <see cref="SdoUploadForm"/> as the form streams in, hence no automatic check here.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class CaricaModel(RehabRunUpload upload, RehabPipelineAdapter pipeline, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions) : PageModel
+public sealed class CaricaModel(RehabRunUpload upload, RehabPipelineAdapter pipeline, SdoLayouts layouts, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions) : PageModel
 {
     public string Ats => Actor.From(User).Ats;
 
@@ -27,6 +27,9 @@ public sealed class CaricaModel(RehabRunUpload upload, RehabPipelineAdapter pipe
 
     public string? Error { get; private set; }
 
+    /// <summary>The shipped layouts the form offers, Territorio's first (decision 0146).</summary>
+    public IReadOnlyList<SdoLayoutOption> Layouts => layouts.Shipped();
+
     public void OnGet()
     {
     }
@@ -38,7 +41,7 @@ public sealed class CaricaModel(RehabRunUpload upload, RehabPipelineAdapter pipe
         UploadOutcome outcome;
         try
         {
-            outcome = await upload.ImportAsync(() => SdoUploadForm.ReadAsync(HttpContext, antiforgery, antiforgeryOptions.Value, upload.Options, ct), Actor.From(User), ct);
+            outcome = await upload.ImportAsync(() => SdoUploadForm.ReadAsync(HttpContext, antiforgery, antiforgeryOptions.Value, upload.Options, layouts, ct), Actor.From(User), ct);
         }
         catch (AntiforgeryValidationException)
         {

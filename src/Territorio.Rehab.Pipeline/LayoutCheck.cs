@@ -1,0 +1,24 @@
+using Territorio.Flows.Layouts;
+using Territorio.Flows.Sdo;
+using Territorio.Rehab.Rules;
+
+namespace Territorio.Rehab.Pipeline;
+
+/// <summary>
+/// The check of an SDO file in a region's layout (decision 0146), for every host (the two
+/// executables, the web upload): a non-canonical layout is rewritten into Territorio's columns in
+/// <c>workDirectory</c> first, verdict lines and errors told back in the source file's lines and
+/// columns; Territorio's own layout (or none) is read as it is.
+/// </summary>
+public static class LayoutCheck
+{
+    public static RehabCheckResult Run<TBlock>(RuleSet rules, SdoCsvReader reader, string sdo, FlowLayout? layout, string? workDirectory, IVerdictSink<TBlock>? sink)
+    {
+        using var translation = layout is { IsCanonical: false } ? LayoutTranslation.Translate(sdo, layout, workDirectory) : null;
+        var check = new RehabCheck(rules, reader) { SourceLines = translation is null ? null : translation.SourceLine };
+        var result = check.Run(translation?.Path ?? sdo, sink);
+        return translation is null
+            ? result
+            : result with { Errors = [.. translation.Errors.Concat(result.Errors.Select(translation.ToSource)).OrderBy(e => e.Line)] };
+    }
+}
