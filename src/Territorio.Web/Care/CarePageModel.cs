@@ -18,7 +18,10 @@ public abstract class CarePageModel : PageModel
     [TempData]
     public string? Errore { get; set; }
 
-    protected Actor Me => Actor.From(User);
+    private Actor? _me;
+
+    /// <summary>The caller, read from the claims once per request (a list screen asks on every row).</summary>
+    protected Actor Me => _me ??= Actor.From(User);
 
     protected async Task<IActionResult> RunAsync(Func<Task<string>> operation, object? routeValues = null)
     {
