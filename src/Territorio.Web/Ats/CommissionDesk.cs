@@ -164,10 +164,13 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
         }
 
         var decided = await care.Reclassification.DecideAsync(id, approve, CareActors.Commission(actor), reason, ct);
+        string patient = Care.PeopleNames.Patient(await Care.PeopleNames.ResidentsAsync(care.Db, [decided.PatientId], ct), decided.PatientId);
+        bool pactFollows = approve && await care.Db.Set<PattoDiCura>().AnyAsync(p => p.PatientId == decided.PatientId && p.LevelPeriods.Any(l => l.ReclassificationId == id), ct);
         string message = approve
-            ? $"Riclassificazione n.{id} di {decided.PatientId} approvata: livello {decided.FromLevel} → {decided.ToLevel}, patologia principale {decided.ToMainPathology} {care.Catalogues.Pathologies.GetValueOrDefault(decided.ToMainPathology, "")}".TrimEnd() + "."
+            ? $"Riclassificazione n.{id} di {patient} approvata: livello {decided.FromLevel} → {decided.ToLevel}, patologia principale {decided.ToMainPathology} {care.Catalogues.Pathologies.GetValueOrDefault(decided.ToMainPathology, "")}".TrimEnd() + "."
+                + (pactFollows ? $" Il Patto di Cura in corso segue il nuovo livello dal {ItalianFormat.Date(decided.DecidedOn)}." : "")
                 + (decided.DecisionNote is { } note ? $" Attenzione: {note}." : "")
-            : $"Riclassificazione n.{id} di {decided.PatientId} respinta: resta il livello {decided.FromLevel}.";
+            : $"Riclassificazione n.{id} di {patient} respinta: resta il livello {decided.FromLevel}.";
         return new CommissionDecision(id, decided.Status.ToString(), decided.DecidedOn!.Value, decided.DecisionReason, null, message);
     }
 

@@ -25,7 +25,8 @@ public sealed class GestoreApiTests(WebAppFixture app)
         slots.Count.ShouldBeGreaterThan(2);
 
         var booked = await PostAsync<BookingDto>(cm, PatientUrl(Territory.A.Patient) + "/prenotazioni", new BookRequest(slots[^1].SlotId), HttpStatusCode.Created);
-        booked.ShouldSatisfyAllConditions(b => b.Status.ShouldBe("Booked"), b => b.Date.ShouldBe(slots[^1].Date));
+        booked.ShouldSatisfyAllConditions(b => b.Status.ShouldBe("Booked"), b => b.Date.ShouldBe(slots[^1].Date),
+            b => b.ErogatoreName.ShouldBe("Poliambulatorio A"), b => b.ServiceDescription.ShouldBe("CREATININA. Non associabile a 90.16.4"));
         string booking = $"{PatientUrl(Territory.A.Patient)}/prenotazioni/{booked.Id}";
 
         var moved = await PostAsync<BookingDto>(cm, booking + "/spostamento", new RescheduleRequest(slots[^2].SlotId, "richiesta del paziente"));
@@ -40,6 +41,19 @@ public sealed class GestoreApiTests(WebAppFixture app)
         var twice = await ProblemAsync(cm, booking + "/disdetta", new CancelRequest("ancora"), HttpStatusCode.Conflict);
         twice.GetProperty("title").GetString().ShouldBe("Operazione rifiutata");
         twice.GetProperty("detail").GetString()!.ShouldContain("annullata");
+    }
+
+    [Fact]
+    public async Task SlotSearch_AnswersTheErogatoreAndServiceByName_BesideTheirCodes()
+    {
+        var cm = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
+
+        var page = await GetAsync<SlotSearchDto>(cm, $"/api/gestore/slot?prestazione=90.16.3&dal={ItalianFormat.Date(Today.AddDays(1))}&al={ItalianFormat.Date(Today.AddDays(40))}");
+
+        page.Slots.ShouldNotBeEmpty();
+        page.Slots.ShouldAllBe(s => s.ServiceDescription == "CREATININA. Non associabile a 90.16.4");
+        page.Slots.Where(s => s.ErogatoreId == Territory.A.Erogatore).ShouldNotBeEmpty();
+        page.Slots.Where(s => s.ErogatoreId == Territory.A.Erogatore).ShouldAllBe(s => s.ErogatoreName == "Poliambulatorio A");
     }
 
     [Fact]
