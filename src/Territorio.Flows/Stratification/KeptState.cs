@@ -300,27 +300,17 @@ public sealed class KeptState : IDisposable
 {
     private readonly FileStream _file;
     private readonly string _path;
-    private readonly long _recordsStart;
-    private readonly long _directoryStart;
-    private readonly int _records;
-    private readonly long[] _blockOffsets;
-    private readonly byte[] _blockIds;
-    private readonly int[] _blockIdEnds;
+    private readonly Layout _layout;
     private byte[] _block = new byte[1 << 16];
 
-    private KeptState(FileStream file, string path, KeptStateHeader header, Stratifier engine, long recordsStart, long directoryStart, int records, long[] blockOffsets, byte[] blockIds, int[] blockIdEnds)
+    private KeptState(FileStream file, string path, KeptStateHeader header, Stratifier engine, Layout layout)
     {
-        _file = file;
-        _path = path;
-        Header = header;
-        Engine = engine;
-        _recordsStart = recordsStart;
-        _directoryStart = directoryStart;
-        _records = records;
-        _blockOffsets = blockOffsets;
-        _blockIds = blockIds;
-        _blockIdEnds = blockIdEnds;
+        (_file, _path, _layout) = (file, path, layout);
+        (Header, Engine) = (header, engine);
     }
+
+    /// <summary>Where the records are: their bytes, how many, and each block's offset and first id (the last offset is the directory's).</summary>
+    private sealed record Layout(long RecordsStart, long DirectoryStart, int Records, long[] BlockOffsets, byte[] BlockIds, int[] BlockIdEnds);
 
     /// <summary>An engine with the kept tables and no person yet: the update registers the persons it touches.</summary>
     public Stratifier Engine { get; }
@@ -434,7 +424,7 @@ public sealed class KeptState : IDisposable
             throw Damaged(path, "indice incoerente");
         }
 
-        return new KeptState(file, path, header, engine, recordsStart, directoryStart, records, offsets, ids.ToArray(), ends);
+        return new KeptState(file, path, header, engine, new Layout(recordsStart, directoryStart, records, offsets, ids.ToArray(), ends));
     }
 
     /// <summary>
@@ -456,8 +446,8 @@ public sealed class KeptState : IDisposable
             return false;
         }
 
-        long start = _blockOffsets[block];
-        int length = checked((int)(_blockOffsets[block + 1] - start));
+        long start = _layout.BlockOffsets[block];
+        int length = checked((int)(_layout.BlockOffsets[block + 1] - start));
         if (_block.Length < length)
         {
             _block = new byte[Math.Max(length, _block.Length * 2)];
@@ -502,11 +492,11 @@ public sealed class KeptState : IDisposable
     {
         var buffer = new byte[1 << 22];
         int used = 0, at = 0;
-        long next = _recordsStart;
+        long next = _layout.RecordsStart;
         int replacement = 0, copied = 0;
         var previousId = new byte[256];
         int previousLength = -1;
-        _file.Position = _recordsStart;
+        _file.Position = _layout.RecordsStart;
         while (true)
         {
             if (!HasRecord(buffer, at, used))
@@ -515,7 +505,7 @@ public sealed class KeptState : IDisposable
                 buffer.AsSpan(at, used - at).CopyTo(buffer);
                 used -= at;
                 at = 0;
-                int wanted = (int)Math.Min(buffer.Length - used, _directoryStart - next);
+                int wanted = (int)Math.Min(buffer.Length - used, _layout.DirectoryStart - next);
                 if (wanted > 0)
                 {
                     _file.ReadExactly(buffer, used, wanted);
@@ -565,9 +555,9 @@ public sealed class KeptState : IDisposable
             copied++;
         }
 
-        if (copied != _records)
+        if (copied != _layout.Records)
         {
-            throw Damaged(_path, $"{copied} persone invece di {_records}");
+            throw Damaged(_path, $"{copied} persone invece di {_layout.Records}");
         }
 
         while (replacement < replacements.Count)
@@ -623,12 +613,12 @@ public sealed class KeptState : IDisposable
     /// <summary>The block whose first id is the greatest not after <paramref name="key"/>; -1 when the key comes before all.</summary>
     private int LastBlockNotAfter(ReadOnlySpan<byte> key)
     {
-        int low = 0, high = _blockIdEnds.Length - 1, found = -1;
+        int low = 0, high = _layout.BlockIdEnds.Length - 1, found = -1;
         while (low <= high)
         {
             int mid = (low + high) >>> 1;
-            int start = mid == 0 ? 0 : _blockIdEnds[mid - 1];
-            if (_blockIds.AsSpan(start, _blockIdEnds[mid] - start).SequenceCompareTo(key) <= 0)
+            int start = mid == 0 ? 0 : _layout.BlockIdEnds[mid - 1];
+            if (_layout.BlockIds.AsSpan(start, _layout.BlockIdEnds[mid] - start).SequenceCompareTo(key) <= 0)
             {
                 found = mid;
                 low = mid + 1;
