@@ -35,7 +35,7 @@ public sealed class RehabRunUpload(RehabRunImport import, RehabWebOptions option
         }
         catch (LayoutRefusedException ex)
         {
-            return new(null, StatusCodes.Status400BadRequest, "Layout non valido: " + Where(ex.Error));
+            return new(null, StatusCodes.Status400BadRequest, "Layout non valido: " + Where(ex.Error, "campo"));
         }
         catch (UploadTooLargeException ex)
         {
@@ -44,11 +44,11 @@ public sealed class RehabRunUpload(RehabRunImport import, RehabWebOptions option
         catch (InputDataException ex)
         {
             // A file the check cannot read at all (e.g. a column missing from the header): nothing was kept.
-            return new(null, StatusCodes.Status400BadRequest, "File SDO non elaborabile: " + (ex.Error is { } e ? Where(e) : ex.Message));
+            return new(null, StatusCodes.Status400BadRequest, "File SDO non elaborabile: " + (ex.Error is { } e ? Where(e, "colonna") : ex.Message));
         }
     }
 
-    /// <summary>"file, riga N, colonna C: motivo"; a form field has no line.</summary>
-    private static string Where(InputError e) =>
-        $"{e.File}{(e.Line > 0 ? $", riga {e.Line}" : "")}{(e.Field == InputError.WholeFile ? "" : ", colonna " + e.Field)}{(e.Value.Length > 0 ? $" ('{e.Value}')" : "")}: {e.Reason}";
+    /// <summary>"file, riga N, colonna C: motivo" (a layout's "campo"); a form field has no line.</summary>
+    private static string Where(InputError e, string fieldWord) =>
+        $"{e.File}{(e.Line > 0 ? $", riga {e.Line}" : "")}{(e.Field == InputError.WholeFile ? "" : $", {fieldWord} {e.Field}")}{(e.Value.Length > 0 ? $" ('{e.Value}')" : "")}: {e.Reason}";
 }

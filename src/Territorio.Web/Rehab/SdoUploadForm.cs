@@ -58,6 +58,8 @@ public static class SdoUploadForm
             else if (validated && name == LayoutField)
             {
                 layoutChoice = System.Text.Encoding.UTF8.GetString(await ReadSmallAsync(section.Body, 200, "scelta del layout troppo lunga", ct));
+                // The page shows the same choice again if the upload is refused.
+                http.Items[LayoutField] = layoutChoice.Trim();
             }
             else if (validated && name == LayoutFileField && disposition.IsFileDisposition())
             {

@@ -14,8 +14,13 @@ namespace Territorio.Web.Tests.Rehab;
 /// field and reason.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SdoLayoutUploadBrowserTests(BrowserFixture web)
+public sealed class SdoLayoutUploadBrowserTests(BrowserFixture web) : IDisposable
 {
+    // Not the upload folders' prefix: a web app starting meanwhile removes those it does not own.
+    private readonly string _folder = Directory.CreateTempSubdirectory("territorio-test-layout-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
     private static string Header =>
         "ID_SDO;ID_ASSISTITO;DATA_NASCITA;SESSO;COD_STRUTTURA;REPARTO_AMMISSIONE;REGIME_RICOVERO;DATA_RICOVERO;DATA_DIMISSIONE;MODALITA_DIMISSIONE;MDC;DRG;DIAG_PRINC;"
         + string.Join(';', Enumerable.Range(1, 24).Select(i => $"DIAG_SEC_{i}")) + ";INT_PRINC;"
@@ -34,9 +39,9 @@ public sealed class SdoLayoutUploadBrowserTests(BrowserFixture web)
         Row($"RR-0002;PR2;15/01/1970;1;{structure};2801;1;20250401;20250510;2;1;009;806.00", ["344.1"], ["93.11"], ";;20;;;16"),
         Row($"RR-0003;PR3;01/07/1960;1;{structure};5601;1;2025-06-15;20250620;2;8;210;820.8", [], ["93.11"], ";;;;;")) + "\n";
 
-    private static async Task<string> WriteAsync(string folder, string name, string text)
+    private async Task<string> WriteAsync(string name, string text)
     {
-        string path = Path.Combine(folder, name);
+        string path = Path.Combine(_folder, name);
         await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), TestContext.Current.CancellationToken);
         return path;
     }
@@ -44,102 +49,78 @@ public sealed class SdoLayoutUploadBrowserTests(BrowserFixture web)
     [Fact]
     public async Task Ats_UploadsARegionalFile_WithTheShippedLayout_VerdictsAndRejectedRowsInTheFilesTerms()
     {
-        string folder = Directory.CreateTempSubdirectory("territorio-test-layout-").FullName;
-        try
-        {
-            string sdo = await WriteAsync(folder, "sdo-regione.csv", RegionalSdo("SR1"));
-            var page = await web.NewPageAsync();
-            await web.SignInAsync(page, Territory.A.UserOf(TerritorioRoles.AtsControllore));
-            await page.GotoAsync("/Riabilitazione/Carica");
-            await page.GetByLabel("Esempio regionale", new() { Exact = false }).CheckAsync();
-            await page.GetByLabel("File SDO (CSV)").SetInputFilesAsync(sdo);
-            await BrowserFixture.ScreenshotAsync(page, "layout-01-scelta");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Controlla e conserva" }).ClickAsync();
+        string sdo = await WriteAsync("sdo-regione.csv", RegionalSdo("SR1"));
+        var page = await web.NewPageAsync();
+        await web.SignInAsync(page, Territory.A.UserOf(TerritorioRoles.AtsControllore));
+        await page.GotoAsync("/Riabilitazione/Carica");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Esempio regionale", Exact = false }).CheckAsync();
+        await page.GetByLabel("File SDO (CSV)").SetInputFilesAsync(sdo);
+        await BrowserFixture.ScreenshotAsync(page, "layout-01-scelta");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Controlla e conserva" }).ClickAsync();
 
-            await page.WaitForURLAsync(url => url.Contains("/Riabilitazione/Esecuzione/", StringComparison.Ordinal));
-            await Assertions.Expect(page.GetByTestId("giudicati")).ToHaveTextAsync("2");
-            await Assertions.Expect(page.GetByTestId("scartate")).ToContainTextAsync("1");
-            await Assertions.Expect(page.GetByTestId("giudizio-RR-0001")).ToContainTextAsync("art.3 c.1 lett.b");
-            await Assertions.Expect(page.GetByTestId("giudizio-RR-0001").Locator("td").First).ToHaveTextAsync("3");
-            await Assertions.Expect(page.GetByTestId("giudizio-RR-0002")).ToContainTextAsync("art.4 c.3");
-            await BrowserFixture.ScreenshotAsync(page, "layout-02-esecuzione");
+        await page.WaitForURLAsync(url => url.Contains("/Riabilitazione/Esecuzione/", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("giudicati")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.GetByTestId("scartate")).ToContainTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("giudizio-RR-0001")).ToContainTextAsync("art.3 c.1 lett.b");
+        await Assertions.Expect(page.GetByTestId("giudizio-RR-0001").Locator("td").First).ToHaveTextAsync("3");
+        await Assertions.Expect(page.GetByTestId("giudizio-RR-0002")).ToContainTextAsync("art.4 c.3");
+        await BrowserFixture.ScreenshotAsync(page, "layout-02-esecuzione");
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Righe scartate" }).ClickAsync();
-            var row = page.Locator("table tbody tr").First;
-            await Assertions.Expect(row).ToContainTextAsync("5");
-            await Assertions.Expect(row).ToContainTextAsync("admission_date (DATA_RICOVERO)");
-            await Assertions.Expect(row).ToContainTextAsync("2025-06-15");
-            await BrowserFixture.ScreenshotAsync(page, "layout-03-scarti");
-            await page.Context.CloseAsync();
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        await page.GetByRole(AriaRole.Link, new() { Name = "Righe scartate" }).ClickAsync();
+        var row = page.Locator("table tbody tr").First;
+        await Assertions.Expect(row).ToContainTextAsync("5");
+        await Assertions.Expect(row).ToContainTextAsync("admission_date (DATA_RICOVERO)");
+        await Assertions.Expect(row).ToContainTextAsync("2025-06-15");
+        await BrowserFixture.ScreenshotAsync(page, "layout-03-scarti");
+        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task Ats_UploadsItsOwnLayout_ABadOneIsRefusedNamingFileAndField_AGoodOneChecksTheFile()
     {
-        string folder = Directory.CreateTempSubdirectory("territorio-test-layout-").FullName;
-        try
-        {
-            string regional = await File.ReadAllTextAsync(ReferenceData.Default().PathOf("sdo", "layouts", "esempio-regionale.json"), TestContext.Current.CancellationToken);
-            string sdo = await WriteAsync(folder, "sdo-asl.csv", RegionalSdo("SR2"));
-            string bad = await WriteAsync(folder, "layout-sbagliato.json", regional.Replace("\"rcs\": \"RCS\"", "\"rcs\": \"RCS\",\n  \"reparto\": \"REPARTO\"", StringComparison.Ordinal));
-            string good = await WriteAsync(folder, "layout-asl.json", regional);
-            var page = await web.NewPageAsync();
-            await web.SignInAsync(page, Territory.A.UserOf(TerritorioRoles.AtsControllore));
+        string regional = await File.ReadAllTextAsync(ReferenceData.Default().PathOf("sdo", "layouts", "esempio-regionale.json"), TestContext.Current.CancellationToken);
+        string sdo = await WriteAsync("sdo-asl.csv", RegionalSdo("SR2"));
+        string bad = await WriteAsync("layout-sbagliato.json", regional.Replace("\"rcs\": \"RCS\"", "\"rcs\": \"RCS\",\n  \"reparto\": \"REPARTO\"", StringComparison.Ordinal));
+        string good = await WriteAsync("layout-asl.json", regional);
+        var page = await web.NewPageAsync();
+        await web.SignInAsync(page, Territory.A.UserOf(TerritorioRoles.AtsControllore));
 
-            await page.GotoAsync("/Riabilitazione/Carica");
-            await page.GetByLabel("Un layout proprio", new() { Exact = false }).CheckAsync();
-            await page.GetByLabel("File del layout (JSON)").SetInputFilesAsync(bad);
-            await page.GetByLabel("File SDO (CSV)").SetInputFilesAsync(sdo);
-            var refused = await page.RunAndWaitForResponseAsync(
-                () => page.GetByRole(AriaRole.Button, new() { Name = "Controlla e conserva" }).ClickAsync(),
-                r => r.Request.Method == "POST");
-            refused.Status.ShouldBe((int)HttpStatusCode.BadRequest);
-            await Assertions.Expect(page.GetByTestId("errore")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
-                "^Layout non valido: layout-sbagliato\\.json, riga 1, colonna reparto: campo sconosciuto nel layout"));
-            await BrowserFixture.ScreenshotAsync(page, "layout-04-layout-sbagliato");
+        await page.GotoAsync("/Riabilitazione/Carica");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Un layout proprio", Exact = false }).CheckAsync();
+        await page.GetByLabel("File del layout (JSON)").SetInputFilesAsync(bad);
+        await page.GetByLabel("File SDO (CSV)").SetInputFilesAsync(sdo);
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Controlla e conserva" }).ClickAsync(),
+            r => r.Request.Method == "POST");
+        refused.Status.ShouldBe((int)HttpStatusCode.BadRequest);
+        await Assertions.Expect(page.GetByTestId("errore")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            "^Layout non valido: layout-sbagliato\\.json, riga 1, campo reparto: campo sconosciuto nel layout"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Radio, new() { Name = "Un layout proprio", Exact = false })).ToBeCheckedAsync();
+        await BrowserFixture.ScreenshotAsync(page, "layout-04-layout-sbagliato");
 
-            await page.GetByLabel("Un layout proprio", new() { Exact = false }).CheckAsync();
-            await page.GetByLabel("File del layout (JSON)").SetInputFilesAsync(good);
-            await page.GetByLabel("File SDO (CSV)").SetInputFilesAsync(sdo);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Controlla e conserva" }).ClickAsync();
-            await page.WaitForURLAsync(url => url.Contains("/Riabilitazione/Esecuzione/", StringComparison.Ordinal));
-            await Assertions.Expect(page.GetByTestId("giudicati")).ToHaveTextAsync("2");
-            await page.Context.CloseAsync();
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        await page.GetByLabel("File del layout (JSON)").SetInputFilesAsync(good);
+        await page.GetByLabel("File SDO (CSV)").SetInputFilesAsync(sdo);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Controlla e conserva" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Riabilitazione/Esecuzione/", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("giudicati")).ToHaveTextAsync("2");
+        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task RegionalFile_WithTerritoriosLayout_IsRefusedNamingTheMissingColumn()
     {
-        string folder = Directory.CreateTempSubdirectory("territorio-test-layout-").FullName;
-        try
-        {
-            string sdo = await WriteAsync(folder, "sdo-regione.csv", RegionalSdo("SR3"));
-            var page = await web.NewPageAsync();
-            await web.SignInAsync(page, Territory.A.UserOf(TerritorioRoles.AtsControllore));
-            await page.GotoAsync("/Riabilitazione/Carica");
-            await page.GetByLabel("File SDO (CSV)").SetInputFilesAsync(sdo);
+        string sdo = await WriteAsync("sdo-regione.csv", RegionalSdo("SR3"));
+        var page = await web.NewPageAsync();
+        await web.SignInAsync(page, Territory.A.UserOf(TerritorioRoles.AtsControllore));
+        await page.GotoAsync("/Riabilitazione/Carica");
+        await page.GetByLabel("File SDO (CSV)").SetInputFilesAsync(sdo);
 
-            var refused = await page.RunAndWaitForResponseAsync(
-                () => page.GetByRole(AriaRole.Button, new() { Name = "Controlla e conserva" }).ClickAsync(),
-                r => r.Request.Method == "POST");
+        var refused = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Controlla e conserva" }).ClickAsync(),
+            r => r.Request.Method == "POST");
 
-            refused.Status.ShouldBe((int)HttpStatusCode.BadRequest);
-            await Assertions.Expect(page.GetByTestId("errore")).ToContainTextAsync("File SDO non elaborabile: sdo-regione.csv, riga 1");
-            await page.Context.CloseAsync();
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        refused.Status.ShouldBe((int)HttpStatusCode.BadRequest);
+        await Assertions.Expect(page.GetByTestId("errore")).ToContainTextAsync("File SDO non elaborabile: sdo-regione.csv, riga 1");
+        await page.Context.CloseAsync();
     }
 }

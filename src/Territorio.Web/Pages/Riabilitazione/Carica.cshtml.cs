@@ -30,6 +30,9 @@ public sealed class CaricaModel(RehabRunUpload upload, RehabPipelineAdapter pipe
     /// <summary>The shipped layouts the form offers, Territorio's first (decision 0146).</summary>
     public IReadOnlyList<SdoLayoutOption> Layouts => layouts.Shipped();
 
+    /// <summary>The layout chosen: Territorio's at first, the user's choice again after a refusal.</summary>
+    public string Layout => HttpContext.Items[SdoUploadForm.LayoutField] as string ?? SdoLayouts.Default;
+
     public void OnGet()
     {
     }
