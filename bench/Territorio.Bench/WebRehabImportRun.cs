@@ -45,7 +45,7 @@ public static partial class WholeRuns
 
             var watch = Stopwatch.StartNew();
             long verdicts = 0;
-            pipeline.Run(sdo, block => verdicts += block.Count);
+            pipeline.Run(sdo, null, null, block => verdicts += block.Count);
             Console.WriteLine($"check alone (rows built, not written): {watch.Elapsed.TotalSeconds:0.00} s, {verdicts:N0} verdicts");
 
             watch.Restart();
