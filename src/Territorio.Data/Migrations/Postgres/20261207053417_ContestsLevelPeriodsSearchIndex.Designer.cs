@@ -12,8 +12,8 @@ using Territorio.Data;
 namespace Territorio.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTerritorioDbContext))]
-    [Migration("20261207041327_RehabContest")]
-    partial class RehabContest
+    [Migration("20261207053417_ContestsLevelPeriodsSearchIndex")]
+    partial class ContestsLevelPeriodsSearchIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1458,11 +1458,11 @@ namespace Territorio.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GestoreId", "Status");
-
                     b.HasIndex("PatientId", "StartDate");
 
                     b.HasIndex("Ats", "Status", "EndDate");
+
+                    b.HasIndex("GestoreId", "Status", "PatientId");
 
                     b.HasIndex(new[] { "PatientId", "Status" }, "ux_patti_di_cura_one_active")
                         .IsUnique()
@@ -2795,6 +2795,46 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("Territorio.CareManagement.Pacts.PactLevelPeriod", "LevelPeriods", b1 =>
+                        {
+                            b1.Property<long>("id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("id"));
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("from_date");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("integer")
+                                .HasColumnName("level");
+
+                            b1.Property<string>("MainPathology")
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("main_pathology");
+
+                            b1.Property<long?>("ReclassificationId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("reclassification_id");
+
+                            b1.Property<long>("pact_id")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("id");
+
+                            b1.HasIndex("pact_id");
+
+                            b1.ToTable("pact_level_periods", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("pact_id");
+                        });
+
+                    b.Navigation("LevelPeriods");
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Plans.Pai", b =>

@@ -6,11 +6,38 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Territorio.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RehabContest : Migration
+    public partial class ContestsLevelPeriodsSearchIndex : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_patti_di_cura_gestore_id_status",
+                table: "patti_di_cura");
+
+            migrationBuilder.CreateTable(
+                name: "pact_level_periods",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    from_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    level = table.Column<int>(type: "INTEGER", nullable: false),
+                    main_pathology = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    reclassification_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    pact_id = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pact_level_periods", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_pact_level_periods_patti_di_cura_pact_id",
+                        column: x => x.pact_id,
+                        principalTable: "patti_di_cura",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "rehab_verdict_contests",
                 columns: table => new
@@ -42,6 +69,16 @@ namespace Territorio.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_patti_di_cura_gestore_id_status_patient_id",
+                table: "patti_di_cura",
+                columns: new[] { "gestore_id", "status", "patient_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pact_level_periods_pact_id",
+                table: "pact_level_periods",
+                column: "pact_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rehab_verdict_contests_ats_state",
                 table: "rehab_verdict_contests",
                 columns: new[] { "ats", "state" });
@@ -57,7 +94,19 @@ namespace Territorio.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "pact_level_periods");
+
+            migrationBuilder.DropTable(
                 name: "rehab_verdict_contests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_patti_di_cura_gestore_id_status_patient_id",
+                table: "patti_di_cura");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_patti_di_cura_gestore_id_status",
+                table: "patti_di_cura",
+                columns: new[] { "gestore_id", "status" });
         }
     }
 }

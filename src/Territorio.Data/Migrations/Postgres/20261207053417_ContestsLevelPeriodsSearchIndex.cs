@@ -7,11 +7,38 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Territorio.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class RehabContest : Migration
+    public partial class ContestsLevelPeriodsSearchIndex : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_patti_di_cura_gestore_id_status",
+                table: "patti_di_cura");
+
+            migrationBuilder.CreateTable(
+                name: "pact_level_periods",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    from_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    level = table.Column<int>(type: "integer", nullable: false),
+                    main_pathology = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    reclassification_id = table.Column<long>(type: "bigint", nullable: true),
+                    pact_id = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pact_level_periods", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_pact_level_periods_patti_di_cura_pact_id",
+                        column: x => x.pact_id,
+                        principalTable: "patti_di_cura",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "rehab_verdict_contests",
                 columns: table => new
@@ -43,6 +70,16 @@ namespace Territorio.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_patti_di_cura_gestore_id_status_patient_id",
+                table: "patti_di_cura",
+                columns: new[] { "gestore_id", "status", "patient_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pact_level_periods_pact_id",
+                table: "pact_level_periods",
+                column: "pact_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rehab_verdict_contests_ats_state",
                 table: "rehab_verdict_contests",
                 columns: new[] { "ats", "state" });
@@ -58,7 +95,19 @@ namespace Territorio.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "pact_level_periods");
+
+            migrationBuilder.DropTable(
                 name: "rehab_verdict_contests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_patti_di_cura_gestore_id_status_patient_id",
+                table: "patti_di_cura");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_patti_di_cura_gestore_id_status",
+                table: "patti_di_cura",
+                columns: new[] { "gestore_id", "status" });
         }
     }
 }
