@@ -82,9 +82,12 @@ public sealed class CommissionEndpointTests(WebAppFixture app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var decision = (await response.Content.ReadFromJsonAsync<CommissionDecision>(Ct))!;
         (decision.Status, decision.Reason).ShouldBe(("Approved", "evidenze verificate"));
-        decision.Message.ShouldContain($"di {patient} approvata");
         await using (var db = app.Database.CreateContext())
         {
+            // The message names the person (name and codice fiscale), not the internal id.
+            string named = Territorio.Web.Care.PeopleNames.Patient(await Territorio.Web.Care.PeopleNames.ResidentsAsync(db, [patient], Ct), patient);
+            named.ShouldNotBe(patient);
+            decision.Message.ShouldContain($"di {named} approvata");
             var inForce = (await ClassificationQueries.EffectiveAsync(db, patient, Ct))!;
             (inForce.Level, inForce.MainPathology).ShouldBe((2, "29"));
         }
