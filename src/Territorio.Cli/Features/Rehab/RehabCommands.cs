@@ -14,8 +14,12 @@ public static class RehabCommands
     public static Command Build(CliEnvironment env) =>
         new("rehab", "Appropriatezza dei ricoveri di riabilitazione (DM 5 agosto 2021).")
         {
-            RehabCheckCommand.Build((options, ct) =>
-                ProgressDisplay.RunAsync(env, "Controllo appropriatezza", _ => Task.Run(() => Run(env, options), ct))),
+            RehabCheckCommand.Build(async (options, ct) =>
+            {
+                var done = await ProgressDisplay.RunAsync(env, RehabCheckJob.ProgressTitle,
+                    progress => Task.Run(() => RehabCheckJob.Check(env.ReferenceData, options, progress), ct));
+                return RehabCheckJob.Summarise(done, env.Output, env.Error) == 0 ? ExitCodes.Ok : ExitCodes.BadData;
+            }),
         };
 
     /// <summary>Runs the check and writes every requested output; exit code 1 when rows were rejected.</summary>
