@@ -128,7 +128,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         // The rehab rows' bytes and the linked acute rows' bytes, until the verdicts are written.
         using var arenas = new ThreadArenas();
         Progress?.Begin("letti", ProgressUnit.Bytes, source.Length);
-        var scan = Scan(Progress is null ? source : new CountedByteSource(source, Progress), decoder, acute, recordKeys, arenas);
+        var scan = Scan(Progress is null ? source : new CountedByteSource(source, Progress.Add), decoder, acute, recordKeys, arenas);
         var (scanned, errors) = RowsOf(scan);
         long acuteRows = scan.Sinks.Sum(s => s.AcuteCount);
         clock.Lap("scan");
@@ -310,19 +310,6 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
             }
 
             return sink is null ? default : sink.Prepare(block);
-        }
-    }
-
-    /// <summary>The file's bytes as the scan reads them (blocks of a megabyte), counted for the progress display.</summary>
-    private sealed class CountedByteSource(IByteSource source, WorkProgress progress) : IByteSource
-    {
-        public long Length => source.Length;
-
-        public int Read(Span<byte> buffer, long offset)
-        {
-            int read = source.Read(buffer, offset);
-            progress.Add(read);
-            return read;
         }
     }
 

@@ -57,7 +57,7 @@ public static class RehabCheckJob
 
         // A region's own columns are rewritten into Territorio's first; Territorio's are read as they are.
         using var translation = layout is { IsCanonical: false }
-            ? LayoutTranslation.Translate(options.Sdo, layout, Path.GetDirectoryName(Path.GetFullPath(options.Out)))
+            ? LayoutTranslation.Translate(options.Sdo, layout, Path.GetDirectoryName(Path.GetFullPath(options.Out)), AcuteRowLinkage.KeepDespite)
             : null;
         RehabCheckResult result;
         // Verdicts go to temporaries, moved into place only when the whole check succeeded.

@@ -46,6 +46,24 @@ public sealed class ProgressLinesTests : IDisposable
         lines[^1].ShouldStartWith("per stratificare: territorio stratify");
     }
 
+    [Fact]
+    public async Task Stratify_Redirected_BytesReadThenPersonsClassified_ThenTheSummary()
+    {
+        (await CliRunner.RunAsync("demo", "population", "--people", "3000", "--out", PathOf("flussi"))).ExitCode.ShouldBe(0);
+        string Flow(string name) => Path.Combine(PathOf("flussi"), name);
+
+        var result = await CliRunner.RunLoggedAsync(Often, "stratify", "--persons", Flow("persons.csv"), "--sdo", Flow("sdo.csv"), "--drugs", Flow("drugs.csv"),
+            "--exemptions", Flow("exemptions.csv"), "--outpatient", Flow("outpatient.csv"), "--as-of", "2025-12-31", "--out", PathOf("levels.csv"));
+
+        result.ExitCode.ShouldBe(0, result.Output);
+        var lines = Lines(result.Output);
+        int last = lines.FindLastIndex(l => l.StartsWith("stratificazione: ", StringComparison.Ordinal));
+        lines[last].ShouldBe("stratificazione: persone classificate 3.000 di 3.000 (100%)");
+        lines.Take(last).Where(l => l.StartsWith("stratificazione: letti ", StringComparison.Ordinal))
+            .ShouldAllBe(l => l.EndsWith("%)", StringComparison.Ordinal) && l.Contains(" MB di ", StringComparison.Ordinal));
+        lines[last + 1].ShouldStartWith("stratificazione al 31/12/2025: ");
+    }
+
     /// <summary>The log's lines; a control character (a redrawn bar, a colour) fails the test.</summary>
     private static List<string> Lines(string log)
     {

@@ -53,8 +53,20 @@ public sealed record StratificationContinuity(Stratifier? Previous, TextWriter? 
 /// Approved reclassifications, when given, replace the engine's level and pathologies of their
 /// persons (decision 0054), and the row says so.
 /// </summary>
+/// <summary>What a stratification tells a progress display (the engine knows nothing of it).</summary>
+/// <param name="BytesRead">Bytes of the input files read (the bulk of a run).</param>
+/// <param name="Classifying">The persons about to be classified.</param>
+/// <param name="Classified">Persons classified since the last call, every <see cref="Step"/>.</param>
+public sealed record StratificationProgress(Action<long> BytesRead, Action<long> Classifying, Action<long> Classified)
+{
+    public const int Step = 4096;
+}
+
 public sealed class StratificationRun(ReferenceData reference)
 {
+    /// <summary>Told the bytes of the input files read, then the persons to classify and those classified; null: not told.</summary>
+    public StratificationProgress? Progress { get; init; }
+
     public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError, ClassificationOverrides? overrides = null, DrugCoding? drugCoding = null, StratificationContinuity? continuity = null)
     {
         drugCoding ??= new DrugCoding(null);
@@ -71,7 +83,7 @@ public sealed class StratificationRun(ReferenceData reference)
             onError(error);
         }
 
-        using (var persons = Input.Open(inputs.Persons, inputs.PersonsLayout, _ => StratificationSchemas.Persons, Reject))
+        using (var persons = Input.Open(inputs.Persons, inputs.PersonsLayout, _ => StratificationSchemas.Persons, Reject, Progress?.BytesRead))
         {
             foreach (var (resident, line) in PersonsCsvReader.Read(persons.Text, inputs.Persons, persons.OnError, rowsRequired, withIdentity: false))
             {
@@ -99,17 +111,17 @@ public sealed class StratificationRun(ReferenceData reference)
             events = ReadSdo(sdo?.Path ?? inputs.Sdo, inputs.Sdo, engine, sdo is null ? Reject : error => Reject(sdo.ToSource(error) with { File = inputs.Sdo }));
         }
 
-        using (var drugs = Input.Open(inputs.Drugs, inputs.DrugsLayout, StratificationSchemas.DrugsShape, Reject))
+        using (var drugs = Input.Open(inputs.Drugs, inputs.DrugsLayout, StratificationSchemas.DrugsShape, Reject, Progress?.BytesRead))
         {
             events += EventCsvReaders.ReadDrugs(drugs.Text, inputs.Drugs, engine, drugs.OnError, drugCoding, rowsRequired);
         }
 
-        using (var exemptions = Input.Open(inputs.Exemptions, inputs.ExemptionsLayout, _ => StratificationSchemas.Exemptions, Reject))
+        using (var exemptions = Input.Open(inputs.Exemptions, inputs.ExemptionsLayout, _ => StratificationSchemas.Exemptions, Reject, Progress?.BytesRead))
         {
             events += EventCsvReaders.ReadExemptions(exemptions.Text, inputs.Exemptions, engine, exemptions.OnError, rowsRequired);
         }
 
-        using (var outpatient = Input.Open(inputs.Outpatient, inputs.OutpatientLayout, _ => StratificationSchemas.Outpatient, Reject))
+        using (var outpatient = Input.Open(inputs.Outpatient, inputs.OutpatientLayout, _ => StratificationSchemas.Outpatient, Reject, Progress?.BytesRead))
         {
             events += EventCsvReaders.ReadOutpatient(outpatient.Text, inputs.Outpatient, engine, outpatient.OnError, rowsRequired);
         }
@@ -121,8 +133,14 @@ public sealed class StratificationRun(ReferenceData reference)
         long judgedOnPacks = 0, changed = 0, newlyEligible = 0;
         var changes = continuity?.Changes is { } changesText ? new LevelsCsvWriter(changesText) : null;
         changes?.WriteChangesHeader();
+        Progress?.Classifying(engine.PersonCount);
         for (int person = 0; person < engine.PersonCount; person++)
         {
+            if ((person + 1) % StratificationProgress.Step == 0)
+            {
+                Progress?.Classified(StratificationProgress.Step);
+            }
+
             engine.Classify(person, outcome);
             judgedOnPacks += outcome.JudgedOnPacks ? 1 : 0;
 
@@ -140,6 +158,7 @@ public sealed class StratificationRun(ReferenceData reference)
             pyramid.Add(outcome);
         }
 
+        Progress?.Classified(engine.PersonCount % StratificationProgress.Step);
         if (continuity?.KeepState is { } keep)
         {
             engine.WriteState(keep);
@@ -186,7 +205,7 @@ public sealed class StratificationRun(ReferenceData reference)
         }
 
         CheckedTextStream.CheckHead(path, shownAs);
-        foreach (var record in new SdoCsvReader(reference.Icd9Cm, reference.DiagnosisMdc).ReadFile(path, OnError))
+        foreach (var record in new SdoCsvReader(reference.Icd9Cm, reference.DiagnosisMdc).ReadFile(path, OnError, Progress?.BytesRead))
         {
             line++;
             if (engine.TryFindPerson(record.PatientId, out int person))
@@ -213,25 +232,25 @@ public sealed class StratificationRun(ReferenceData reference)
         private readonly LayoutTranslation? _translation;
         private readonly string _path;
 
-        private Input(string path, LayoutTranslation? translation, Action<InputError> onError)
+        private Input(string path, LayoutTranslation? translation, Action<InputError> onError, Action<long>? read)
         {
             _path = path;
             _translation = translation;
             OnError = translation is null ? onError : error => onError(ToSource(error));
             // The region's file is decoded once; the rewrite, written by us, is read as any file.
-            Text = translation is null ? Utf8FileReader.Open(path) : CheckedTextStream.OpenText(translation.Path, path);
+            Text = translation is null ? Utf8FileReader.Open(path, read: read) : CheckedTextStream.OpenText(translation.Path, path);
         }
 
         public TextReader Text { get; }
 
         public Action<InputError> OnError { get; }
 
-        public static Input Open(string path, string? layoutPath, Func<Func<string, bool>, FlowSchema> shapeOf, Action<InputError> onError)
+        public static Input Open(string path, string? layoutPath, Func<Func<string, bool>, FlowSchema> shapeOf, Action<InputError> onError, Action<long>? read)
         {
             var translation = Translate(path, layoutPath, shapeOf, onError);
             try
             {
-                return new Input(path, translation, onError);
+                return new Input(path, translation, onError, read);
             }
             catch
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Territorio.CommandLine;
 using Territorio.Flows.Files;
 using Territorio.Flows.Stratification;
 using Territorio.Kernel.Errors;
@@ -122,8 +123,9 @@ public static class StratifyCommand
             using (var state = new BinaryWriter(new BufferedStream(stateFile, 1 << 16), System.Text.Encoding.UTF8, leaveOpen: true))
             using (var changesWriter = changesFile is null ? null : new StreamWriter(changesFile, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true))
             {
-                summary = new StratificationRun(env.ReferenceData).Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved, drugCoding,
-                    new StratificationContinuity(previous, changesWriter, state));
+                summary = ProgressDisplay.RunAsync(env, "stratificazione", progress => Task.Run(() =>
+                    new StratificationRun(env.ReferenceData) { Progress = Counted(progress, inputs) }.Run(inputs, criteria, asOf, writer, error => env.Error.WriteLine(Describe(error)), approved, drugCoding,
+                        new StratificationContinuity(previous, changesWriter, state)))).GetAwaiter().GetResult();
             }
 
             levels.Commit();
@@ -163,6 +165,14 @@ public static class StratifyCommand
         }
 
         return summary;
+    }
+
+    /// <summary>The bytes of the five inputs read, then the persons classified.</summary>
+    private static StratificationProgress Counted(WorkProgress progress, StratificationInputs inputs)
+    {
+        long total = new[] { inputs.Persons, inputs.Sdo, inputs.Drugs, inputs.Exemptions, inputs.Outpatient }.Sum(path => new FileInfo(path).Length);
+        progress.Begin("letti", ProgressUnit.Bytes, total);
+        return new StratificationProgress(progress.Add, persons => progress.Begin("persone classificate", ProgressUnit.Rows, persons), progress.Add);
     }
 
     private static Stratifier LoadPrevious(string statePath, Territorio.Stratification.Criteria.StratificationCriteria criteria, DateOnly asOf)
