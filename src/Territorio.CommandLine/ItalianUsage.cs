@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace Territorio.CommandLine;
@@ -34,6 +35,18 @@ public static class ItalianUsage
         if (parse.UnmatchedTokens.Count > 0)
         {
             return $"argomento non riconosciuto: '{parse.UnmatchedTokens[0]}'";
+        }
+
+        // A value that is missing or not of the option's type: named by us (the library's message may be English).
+        foreach (var error in parse.Errors)
+        {
+            if ((error.SymbolResult as OptionResult ?? (error.SymbolResult as ArgumentResult)?.Parent as OptionResult) is { } option
+                && option.IdentifierToken is not null && !OptionValues.TryGet<object>(option, out _))
+            {
+                return option.Tokens.Count == 0
+                    ? $"manca il valore dell'opzione {option.Option.Name}"
+                    : $"valore non valido per {option.Option.Name}: '{option.Tokens[0].Value}'";
+            }
         }
 
         var command = parse.CommandResult.Command;

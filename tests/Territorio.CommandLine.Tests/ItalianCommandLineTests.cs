@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Territorio.Cli;
 using Territorio.Flows.Reference;
 using Territorio.Rehab.Batch;
@@ -41,6 +42,21 @@ public class ItalianCommandLineTests
             unknown.Error.ShouldContain("argomento non riconosciuto: '--opzione-inesistente'", customMessage: shown);
             unknown.Error.ShouldContain($"({shown} --help per l'uso)", customMessage: shown);
             NoEnglish(unknown.Output + unknown.Error, shown + " --opzione-inesistente");
+
+            // Each option of its own given no value, and a value options of a number refuse.
+            foreach (var option in command.Options.Where(o => o.ValueType != typeof(bool) && o is not HelpOption and not VersionOption))
+            {
+                var noValue = await RunAsync(executable, [.. path, option.Name]);
+                noValue.Code.ShouldBe(2, $"{shown} {option.Name}");
+                NoEnglish(noValue.Output + noValue.Error, $"{shown} {option.Name}");
+                if (option.ValueType == typeof(int) || option.ValueType == typeof(long) || option.ValueType == typeof(int?))
+                {
+                    var notANumber = await RunAsync(executable, [.. path, option.Name, "abc"]);
+                    notANumber.Code.ShouldBe(2, $"{shown} {option.Name} abc");
+                    notANumber.Error.ShouldContain($"valore non valido per {option.Name}: 'abc'", customMessage: shown);
+                    NoEnglish(notANumber.Output + notANumber.Error, $"{shown} {option.Name} abc");
+                }
+            }
 
             // Alone, a command that needs a subcommand or required options is a usage mistake (others would run).
             if ((command.Subcommands.Count > 0 && command.Action is null) || ItalianHelp.OptionsOf(command).Any(o => o.Required))

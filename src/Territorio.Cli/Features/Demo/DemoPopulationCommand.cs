@@ -26,7 +26,7 @@ public static class DemoPopulationCommand
         var asOf = new Option<string>("--as-of") { Description = "Data di riferimento dei dati AAAA-MM-GG.", DefaultValueFactory = _ => DemoPopulation.DefaultAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
         people.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 20_000_000)
+            if (OptionValues.TryGet<int>(r, out int count) && count is < 1 or > 20_000_000)
             {
                 r.AddError("--people deve essere tra 1 e 20.000.000");
             }

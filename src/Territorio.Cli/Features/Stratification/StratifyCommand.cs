@@ -61,7 +61,7 @@ public static class StratifyCommand
         };
         command.Validators.Add(result =>
         {
-            string? Path(Option<FileInfo> option) => result.GetValue(option)?.FullName;
+            string? Path(Option<FileInfo> option) => OptionValues.PathOf(result, option);
             if (OutputPaths.Clash(
                 [("--persons", Path(persons)), ("--sdo", Path(sdo)), ("--drugs", Path(drugs)), ("--exemptions", Path(exemptions)),
                  ("--outpatient", Path(outpatient)), ("--criteria", Path(criteria)), ("--overrides", Path(overrides)),
