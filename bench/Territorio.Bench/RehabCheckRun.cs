@@ -46,11 +46,21 @@ public static partial class WholeRuns
             Console.WriteLine($"generated in {watch.Elapsed.TotalSeconds:0.0} s");
         }
 
-        string native = args.SkipWhile(a => a != "--native").Skip(1).FirstOrDefault() ?? PublishNative();
-        Console.WriteLine($"file: {file} ({new FileInfo(file).Length / 1e9:0.00} GB), {Environment.ProcessorCount} cores, {runs} runs each");
-        foreach (string engine in new[] { "territorio-native", "territorio", "duckdb" })
+        // territorio-progress: territorio with the progress counters and a plain display (decision 0205), for A/B.
+        string[] engines = (args.SkipWhile(a => a != "--engines").Skip(1).FirstOrDefault() ?? "territorio-native,territorio,duckdb").Split(',');
+        string? native = engines.Contains("territorio-native") ? args.SkipWhile(a => a != "--native").Skip(1).FirstOrDefault() ?? PublishNative() : null;
+        Console.WriteLine($"file: {file} ({new FileInfo(file).Length / 1e9:0.00} GB), {Environment.ProcessorCount} cores, {runs} runs each, interleaved");
+        var all = engines.ToDictionary(e => e, _ => new List<(double Seconds, long PeakMb, long Verdicts)>());
+        for (int run = 0; run < runs; run++)
         {
-            var results = Enumerable.Range(0, runs).Select(_ => engine == "territorio-native" ? NativeChild(native, file) : Child(engine, file)).ToList();
+            foreach (string engine in engines)
+            {
+                all[engine].Add(engine == "territorio-native" ? NativeChild(native!, file) : Child(engine, file));
+            }
+        }
+
+        foreach (var (engine, results) in all)
+        {
             var seconds = results.Select(r => r.Seconds).Order().ToList();
             Console.WriteLine($"{engine,-10} median {seconds[seconds.Count / 2]:0.00} s (runs {string.Join(", ", results.Select(r => r.Seconds.ToString("0.00", CultureInfo.InvariantCulture)))}), peak memory {results.Max(r => r.PeakMb):N0} MB, verdicts {results[0].Verdicts:N0}");
         }
@@ -138,10 +148,13 @@ public static partial class WholeRuns
         string output = Path.Combine(Path.GetTempPath(), $"territorio-rehab-bench-{engine}-verdicts.csv");
         var watch = Stopwatch.StartNew();
         long verdicts;
-        if (engine == "territorio")
+        if (engine is "territorio" or "territorio-progress")
         {
             using var files = new VerdictFiles(output, null, rules);
-            var result = new RehabCheck(rules, new SdoCsvReader(catalogue)).Run(file, files);
+            var progress = engine == "territorio-progress" ? new Territorio.CommandLine.WorkProgress() : null;
+            using var lines = progress is null ? null : new Territorio.CommandLine.PlainProgressWriter("bench", progress, TextWriter.Null, Territorio.CommandLine.PlainProgressWriter.DefaultInterval);
+            var result = new RehabCheck(rules, new SdoCsvReader(catalogue)) { Progress = progress }.Run(file, files);
+            lines?.Complete();
             verdicts = result.Admissions.Count;
         }
         else

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Territorio.CommandLine;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Rehab;
 using Territorio.Kernel.Errors;
@@ -14,16 +15,13 @@ namespace Territorio.Rehab.Batch;
 /// </summary>
 public static class BatchApp
 {
-    public static async Task<int> RunAsync(string[] args, ReferenceData data, TextWriter output, TextWriter error)
+    /// <param name="progressInterval">How often a progress line is written on <paramref name="error"/> (default every 5 seconds).</param>
+    public static async Task<int> RunAsync(string[] args, ReferenceData data, TextWriter output, TextWriter error, TimeSpan? progressInterval = null)
     {
-        var root = new RootCommand("Territorio: appropriatezza dei ricoveri di riabilitazione (DM 5 agosto 2021), eseguibile nativo.")
+        var parse = ItalianUsage.Parse(BuildRoot(data, output, error, progressInterval ?? PlainProgressWriter.DefaultInterval), args);
+        if (ItalianUsage.ErrorLine(parse, "territorio-rehab") is { } usage)
         {
-            RehabCheckCommand.Build((options, _) => Task.FromResult(RehabCheckJob.Run(data, options, output, error))),
-        };
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            error.WriteLine($"errore: {parse.Errors[0].Message} (territorio-rehab --help per l'uso)");
+            error.WriteLine(usage);
             return 2;
         }
 
@@ -36,5 +34,16 @@ public static class BatchApp
             error.WriteLine($"errore nei dati: {ex.Message}");
             return 1;
         }
+    }
+
+    /// <summary>The command tree, progress lines on <paramref name="error"/> every <paramref name="progressInterval"/>.</summary>
+    public static RootCommand BuildRoot(ReferenceData data, TextWriter output, TextWriter error, TimeSpan progressInterval)
+    {
+        var root = new RootCommand("Territorio: appropriatezza dei ricoveri di riabilitazione (DM 5 agosto 2021), eseguibile nativo.")
+        {
+            RehabCheckCommand.Build((options, _) => Task.FromResult(RehabCheckJob.RunWithProgressLines(data, options, output, error, error, progressInterval))),
+        };
+        ItalianHelp.Install(root);
+        return root;
     }
 }

@@ -1,3 +1,4 @@
+using Territorio.CommandLine;
 using Territorio.Flows.Layouts;
 using Territorio.Flows.Sdo;
 using Territorio.Rehab.Rules;
@@ -8,14 +9,15 @@ namespace Territorio.Rehab.Pipeline;
 /// The check of an SDO file in a region's layout (decision 0146), for every host (the two
 /// executables, the web upload): a non-canonical layout is rewritten into Territorio's columns in
 /// <c>workDirectory</c> first, verdict lines and errors told back in the source file's lines and
-/// columns; Territorio's own layout (or none) is read as it is.
+/// columns; Territorio's own layout (or none) is read as it is. An acute row faulty only in a
+/// field linkage does not read is kept for the linkage (<see cref="AcuteRowLinkage"/>, decision 0206).
 /// </summary>
 public static class LayoutCheck
 {
-    public static RehabCheckResult Run<TBlock>(RuleSet rules, SdoCsvReader reader, string sdo, FlowLayout? layout, string? workDirectory, IVerdictSink<TBlock>? sink)
+    public static RehabCheckResult Run<TBlock>(RuleSet rules, SdoCsvReader reader, string sdo, FlowLayout? layout, string? workDirectory, IVerdictSink<TBlock>? sink, WorkProgress? progress = null)
     {
-        using var translation = layout is { IsCanonical: false } ? LayoutTranslation.Translate(sdo, layout, workDirectory) : null;
-        var check = new RehabCheck(rules, reader) { SourceLines = translation is null ? null : translation.SourceLine };
+        using var translation = layout is { IsCanonical: false } ? LayoutTranslation.Translate(sdo, layout, workDirectory, AcuteRowLinkage.KeepDespite) : null;
+        var check = new RehabCheck(rules, reader) { SourceLines = translation is null ? null : translation.SourceLine, Progress = progress };
         var result = check.Run(translation?.Path ?? sdo, sink);
         return translation is null
             ? result

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using Territorio.CommandLine;
 using Microsoft.Win32.SafeHandles;
 using Territorio.Flows.Sdo;
 using Territorio.Kernel.Codes;
@@ -102,6 +103,9 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     /// </summary>
     public Func<long, long>? SourceLines { get; init; }
 
+    /// <summary>Counts the bytes scanned, then the admissions judged, for a display that reads them on its own timer; null: not counted.</summary>
+    public WorkProgress? Progress { get; init; }
+
     /// <summary>Checks the file for its counts and errors only: the verdicts are not written anywhere.</summary>
     public RehabCheckResult Run(string path) => Run<bool>(path, sink: null);
 
@@ -123,7 +127,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         // The rehab rows' bytes and the linked acute rows' bytes, until the verdicts are written.
         using var arenas = new ThreadArenas();
-        var scan = Scan(source, decoder, acute, recordKeys, arenas);
+        Progress?.Begin("letti", ProgressUnit.Bytes, source.Length);
+        var scan = Scan(Progress is null ? source : new CountedByteSource(source, Progress.Add), decoder, acute, recordKeys, arenas);
         var (scanned, errors) = RowsOf(scan);
         long acuteRows = scan.Sinks.Sum(s => s.AcuteCount);
         clock.Lap("scan");
@@ -151,6 +156,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         warmUp.GetAwaiter().GetResult();
         judgeWarmUp.GetAwaiter().GetResult();
+        Progress?.Begin("ricoveri di riabilitazione giudicati", ProgressUnit.Rows, rows.Count);
         var judged = JudgeAndWrite(rows, patients, linked, sink);
         errors.Sort((a, b) => a.Line.CompareTo(b.Line));
         clock.Lap("judge+write");
@@ -271,6 +277,7 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
             // The previous wave is written while this one was judged; now this one's turn.
             writing.GetAwaiter().GetResult();
+            Progress?.Add(Math.Min(prepared.Length * Block, rehab.Count - (first * Block)));
             sinceCollection += prepared.Length * Block;
             if (sinceCollection >= CollectEvery)
             {

@@ -1,3 +1,4 @@
+using Territorio.CommandLine;
 using Territorio.Flows;
 using Territorio.Flows.Layouts;
 using Territorio.Flows.Reference;
@@ -22,8 +23,32 @@ public sealed record RehabCheckOptions(string Sdo, string Out, string? Rules, st
 /// </summary>
 public static class RehabCheckJob
 {
-    /// <summary>Runs the check; the exit code is 1 when rows were rejected, 0 otherwise.</summary>
-    public static int Run(ReferenceData data, RehabCheckOptions options, TextWriter output, TextWriter error)
+    /// <summary>Runs the check and prints its summary; the exit code is 1 when rows were rejected, 0 otherwise.</summary>
+    public static int Run(ReferenceData data, RehabCheckOptions options, TextWriter output, TextWriter error) =>
+        Summarise(Check(data, options, progress: null), output, error);
+
+    /// <summary>
+    /// Runs the check with a progress display on <paramref name="progressOutput"/>: plain lines every
+    /// <paramref name="interval"/>, stopped before the summary is printed, so the summary is last.
+    /// </summary>
+    public static int RunWithProgressLines(ReferenceData data, RehabCheckOptions options, TextWriter output, TextWriter error, TextWriter progressOutput, TimeSpan interval)
+    {
+        var progress = new WorkProgress();
+        RehabCheckDone done;
+        using (var lines = new PlainProgressWriter(ProgressTitle, progress, progressOutput, interval))
+        {
+            done = Check(data, options, progress);
+            lines.Complete();
+        }
+
+        return Summarise(done, output, error);
+    }
+
+    /// <summary>What a progress display calls the check.</summary>
+    public const string ProgressTitle = "controllo appropriatezza";
+
+    /// <summary>Checks the file and writes every requested output; prints nothing (<see cref="Summarise"/> does).</summary>
+    public static RehabCheckDone Check(ReferenceData data, RehabCheckOptions options, WorkProgress? progress)
     {
         var catalogue = data.Icd9Cm;
         var ruleSet = RuleSetFile.Load(options.Rules ?? RuleSetFile.DefaultPath(data), catalogue);
@@ -37,7 +62,7 @@ public static class RehabCheckJob
         using (var files = new VerdictFiles(verdicts, json, ruleSet))
         {
             // A region's own columns are rewritten beside the outputs first; Territorio's are read as they are.
-            result = LayoutCheck.Run(ruleSet, new SdoCsvReader(catalogue, data.DiagnosisMdc), options.Sdo, layout, Path.GetDirectoryName(Path.GetFullPath(options.Out)), files);
+            result = LayoutCheck.Run(ruleSet, new SdoCsvReader(catalogue, data.DiagnosisMdc), options.Sdo, layout, Path.GetDirectoryName(Path.GetFullPath(options.Out)), files, progress);
         }
 
         verdicts.Commit();
@@ -57,13 +82,13 @@ public static class RehabCheckJob
         }
 
         clock.Lap("errors+report");
-        Summarise(ruleSet, result, options, reportFiles, output, error);
-        clock.Lap("summary");
-        return result.Errors.Count > 0 ? 1 : 0;
+        return new RehabCheckDone(ruleSet, result, options, reportFiles);
     }
 
-    private static void Summarise(RuleSet ruleSet, RehabCheckResult result, RehabCheckOptions options, string? reportFiles, TextWriter o, TextWriter error)
+    /// <summary>The summary for people; the exit code is 1 when rows were rejected, 0 otherwise.</summary>
+    public static int Summarise(RehabCheckDone done, TextWriter o, TextWriter error)
     {
+        var (ruleSet, result, options, reportFiles) = done;
         if (ruleSet.IsProvisional)
         {
             o.WriteLine($"ATTENZIONE: regole PROVVISORIE {ruleSet.Label}: allegati e soglie non ufficiali, nessun valore amministrativo.");
@@ -93,5 +118,10 @@ public static class RehabCheckJob
         {
             error.WriteLine($"righe scartate: {Italian.Number(result.Errors.Count)}{(options.Errors is null ? " (usa --errors FILE per l'elenco); la prima: " + result.Errors[0] : $", elenco in {options.Errors}")}");
         }
+
+        return result.Errors.Count > 0 ? 1 : 0;
     }
 }
+
+/// <summary>A finished check: what its summary reports.</summary>
+public sealed record RehabCheckDone(RuleSet Rules, RehabCheckResult Result, RehabCheckOptions Options, string? ReportFiles);

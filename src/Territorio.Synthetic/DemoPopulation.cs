@@ -33,7 +33,8 @@ public static class DemoPopulation
     private static readonly (int From, int To, double Weight)[] AgeBands = [(0, 17, 15), (18, 94, 85)];
 
     /// <summary>Writes the five files; <paramref name="sdoColumns"/> is the SDO header (the shared reader's layout).</summary>
-    public static void Generate(int people, int seed, DateOnly asOf, IReadOnlyList<string> sdoColumns, PopulationWriters writers, IdentityLists identities)
+    /// <param name="written">Told the count of persons written, every <see cref="ProgressStep"/> persons and at the end.</param>
+    public static void Generate(int people, int seed, DateOnly asOf, IReadOnlyList<string> sdoColumns, PopulationWriters writers, IdentityLists identities, Action<int>? written = null)
     {
         // Persons are the demo residents (same ids, ages, ATS and GPs as `demo run` loads);
         // their health records come from a second stream of the same seed.
@@ -45,8 +46,14 @@ public static class DemoPopulation
         writers.Exemptions.WriteLine(ExemptionsHeader);
         writers.Outpatient.WriteLine(OutpatientHeader);
         var flows = new FlowWriter(writers, asOf);
+        int generated = 0;
         foreach (var resident in DemoResidents.Generate(people, seed, asOf, identities))
         {
+            if (++generated % ProgressStep == 0)
+            {
+                written?.Invoke(ProgressStep);
+            }
+
             int age = Math.Min(99, resident.AgeOn(asOf));
             bool female = resident.Sex == Sex.Female;
             // About 0.9% died during the year before the as-of date: excluded, counted apart.
@@ -75,7 +82,11 @@ public static class DemoPopulation
                 flows.WriteOldUseOrNothing(random, person);
             }
         }
+
+        written?.Invoke(generated % ProgressStep);
     }
+
+    public const int ProgressStep = 4096;
 
     internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -17,4 +17,16 @@ public static class CliRunner
     }
 
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>
+    /// Runs with both streams into one log, as a CI job records a redirected run, and progress lines
+    /// every <paramref name="interval"/>; the log is in <see cref="CliResult.Output"/>.
+    /// </summary>
+    public static async Task<CliResult> RunLoggedAsync(TimeSpan interval, params string[] args)
+    {
+        using var log = new StringWriter();
+        var env = new CliEnvironment(log, log, CliEnvironment.BuildConfiguration(), interactive: false) { ProgressInterval = interval };
+        int code = await CliApp.RunAsync(args, env, TestContext.Current.CancellationToken);
+        return new CliResult(code, log.ToString(), "");
+    }
 }

@@ -40,6 +40,25 @@ public sealed class BatchAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_ProgressLines_ArePlain_AndTheSummaryComesAfterThem()
+    {
+        File.WriteAllText(PathOf("sdo.csv"), Header + "\n"
+            + "A1,P1,1950-01-01,F,030100,32,1,2025-05-20,2025-06-05,8,1,014,434.91,401.9,,,,,,,\n"
+            + "R1,P1,1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,4280|4019,9671,,2,30,,,15\n");
+        using var log = new StringWriter();
+
+        int exit = await BatchApp.RunAsync(["check", "--sdo", PathOf("sdo.csv"), "--out", PathOf("v.csv")], ReferenceData.Default(), log, log, TimeSpan.FromMilliseconds(1));
+
+        exit.ShouldBe(0, log.ToString());
+        var lines = log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldAllBe(l => !l.Any(char.IsControl));
+        int last = Array.FindLastIndex(lines, l => l.StartsWith("controllo appropriatezza: ", StringComparison.Ordinal));
+        lines[last].ShouldBe("controllo appropriatezza: ricoveri di riabilitazione giudicati 1 di 1 (100%)");
+        lines.Skip(last + 1).ShouldContain("ricoveri di riabilitazione giudicati: 1 (ricoveri per acuti letti: 1)");
+        lines[^1].ShouldBe($"giudizi: {PathOf("v.csv")}");
+    }
+
+    [Fact]
     public async Task Check_RejectedRows_ExitCode1_WithTheFirstOneNamed()
     {
         File.WriteAllText(PathOf("bad.csv"), Header + "\n"
@@ -74,6 +93,6 @@ public sealed class BatchAppTests : IDisposable
 
         exit.ShouldBe(2);
         error.ShouldContain("none.csv");
-        error.ShouldContain("territorio-rehab --help");
+        error.ShouldContain("territorio-rehab check --help");
     }
 }

@@ -54,6 +54,37 @@ public sealed class LayoutCheckTests : IDisposable
         File.ReadAllLines(PathOf("e.csv"))[1].ShouldStartWith("sdo-regione.csv,3,admission_date (DATA_RICOVERO),2025-06-15,\"data non valida");
     }
 
+    [Fact]
+    public async Task Check_AcuteRowWithABadBirthDate_StillLinks_TheRehabStayIsPostAcute_AndTheErrorsFileSaysSo()
+    {
+        string[] lines =
+        [
+            BatchAppTests.Header,
+            "A1,P1,1950-01-01,F,030100,32,1,2025-05-20,2025-06-05,8,1,014,434.91,401.9,,,,,,,",
+            "R1,P1,1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,4280|4019,9671,,2,30,,,15",
+            "R2,P2,1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,4280|4019,9671,,2,30,,,15",
+        ];
+        // A1 (acute) and R2 (rehab) are born on a day that does not exist; the birth date is no linkage field.
+        var rows = Regional(lines).Split('\n');
+        rows[1] = rows[1].Replace(";19500101;", ";19500231;", StringComparison.Ordinal);
+        rows[3] = rows[3].Replace(";19500101;", ";19500231;", StringComparison.Ordinal);
+        File.WriteAllText(PathOf("sdo-regione.csv"), string.Join('\n', rows));
+        string layout = ReferenceData.Default().PathOf("sdo", "layouts", "esempio-regionale.json");
+
+        int exit = await BatchApp.RunAsync(["check", "--sdo", PathOf("sdo-regione.csv"), "--layout", layout, "--out", PathOf("v.csv"), "--errors", PathOf("e.csv")], ReferenceData.Default(), TextWriter.Null, TextWriter.Null);
+
+        exit.ShouldBe(1);
+        var verdicts = File.ReadAllLines(PathOf("v.csv"));
+        verdicts.Length.ShouldBe(2, "the rehab row with the bad birth date is refused");
+        verdicts[1].ShouldStartWith("R1,appropriate,true,A1,10,art.3 c.1 lett.b,56a,");
+        var errors = File.ReadAllLines(PathOf("e.csv"));
+        errors.Length.ShouldBe(3);
+        errors[1].ShouldStartWith("sdo-regione.csv,2,birth_date (DATA_NASCITA),19500231,");
+        errors[1].ShouldContain("usata comunque per il collegamento");
+        errors[2].ShouldStartWith("sdo-regione.csv,4,birth_date (DATA_NASCITA),19500231,");
+        errors[2].ShouldNotContain("collegamento");
+    }
+
     /// <summary>Territorio's rows as a region exports them: ';', yyyyMMdd, four-character wards, one column per code.</summary>
     private static string Regional(IEnumerable<string> canonical)
     {

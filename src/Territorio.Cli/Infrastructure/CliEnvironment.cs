@@ -34,6 +34,9 @@ public sealed class CliEnvironment
     /// <summary>True when a person watches a terminal: progress bars are drawn only then.</summary>
     public bool Interactive { get; }
 
+    /// <summary>How often long work writes a progress line when nobody watches a terminal.</summary>
+    public TimeSpan ProgressInterval { get; init; } = Territorio.CommandLine.PlainProgressWriter.DefaultInterval;
+
     public DatabaseOptions Database { get; }
 
     public ReferenceData ReferenceData => _referenceData.Value;

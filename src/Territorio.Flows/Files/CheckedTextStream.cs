@@ -75,16 +75,24 @@ public sealed class CheckedTextStream : Stream
     /// <summary>Bytes read so far (after the byte-order mark), for "empty file" checks.</summary>
     public long BytesRead => _bytes;
 
+    /// <summary>Told the byte count of every read, for a progress display; null: not told.</summary>
+    internal Action<long>? Counted { get; init; }
+
     public override int Read(Span<byte> buffer)
     {
+        int read;
         if (!_started)
         {
             _started = true;
-            return ReadAfterByteOrderMark(buffer);
+            read = ReadAfterByteOrderMark(buffer);
+        }
+        else
+        {
+            read = _inner.Read(buffer);
+            Check(buffer[..read]);
         }
 
-        int read = _inner.Read(buffer);
-        Check(buffer[..read]);
+        Counted?.Invoke(read);
         return read;
     }
 

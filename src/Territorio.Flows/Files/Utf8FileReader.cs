@@ -27,9 +27,11 @@ public sealed class Utf8FileReader : TextReader
     }
 
     /// <param name="shownAs">The name errors give the file.</param>
-    public static TextReader Open(string path, string? shownAs = null)
+    /// <param name="read">Told the bytes read, for a progress display; null: not told.</param>
+    public static TextReader Open(string path, string? shownAs = null, Action<long>? read = null)
     {
-        var text = new StreamReader(new CheckedTextStream(CheckedTextStream.OpenFile(path), shownAs ?? path, validateUtf8: false), Strict, detectEncodingFromByteOrderMarks: false, 1 << 16);
+        var checkedText = new CheckedTextStream(CheckedTextStream.OpenFile(path), shownAs ?? path, validateUtf8: false) { Counted = read };
+        var text = new StreamReader(checkedText, Strict, detectEncodingFromByteOrderMarks: false, 1 << 16);
         return new Utf8FileReader(text, path, shownAs ?? path);
     }
 

@@ -36,7 +36,12 @@ public sealed class LayoutTranslation : IDisposable
     /// <paramref name="workDirectory"/> (the system's when null). A source column the layout names
     /// but the header lacks stops the rewrite before any row.
     /// </summary>
-    public static LayoutTranslation Translate(string source, FlowLayout layout, string? workDirectory = null)
+    /// <param name="keepDespite">
+    /// For a row whose only fault is a value (a date) in a field the reader can do without: given the
+    /// faulty field and the row's rewritten values by field, the note to append to the error when the
+    /// row is kept anyway (the field left empty); null: the row is refused, as every faulty row by default.
+    /// </param>
+    public static LayoutTranslation Translate(string source, FlowLayout layout, string? workDirectory = null, Func<string, Func<string, string>, string?>? keepDespite = null)
     {
         string sourceName = System.IO.Path.GetFileName(source);
         string target = System.IO.Path.Combine(workDirectory ?? System.IO.Path.GetTempPath(), $"territorio-{Guid.NewGuid():N}.csv");
@@ -65,10 +70,14 @@ public sealed class LayoutTranslation : IDisposable
                     continue;    // a blank line
                 }
 
-                if (Rewrite(layout, written, plan, fields, line, sourceName, canonical) is { } error)
+                if (Rewrite(layout, written, plan, fields, line, sourceName, canonical, out string? faultyField) is { } error)
                 {
-                    errors.Add(error);
-                    continue;
+                    string? kept = faultyField is null ? null : keepDespite?.Invoke(faultyField, name => canonical[Array.IndexOf(written, name)] ?? "");
+                    errors.Add(kept is null ? error : error with { Reason = $"{error.Reason}; {kept}" });
+                    if (kept is null)
+                    {
+                        continue;
+                    }
                 }
 
                 writer.Write(string.Join(',', canonical.Select(Quoted)));
@@ -125,8 +134,15 @@ public sealed class LayoutTranslation : IDisposable
         })];
     }
 
-    private static InputError? Rewrite(FlowLayout layout, string[] written, int[][] plan, List<string> fields, long line, string sourceName, string[] canonical)
+    /// <summary>
+    /// The row in canonical fields; its first fault, if any. A bad value (a date) leaves its field
+    /// empty, names it in <paramref name="faultyField"/> and the rest of the row is still rewritten;
+    /// a broken row (missing fields, a line break inside a field) stops at once.
+    /// </summary>
+    private static InputError? Rewrite(FlowLayout layout, string[] written, int[][] plan, List<string> fields, long line, string sourceName, string[] canonical, out string? faultyField)
     {
+        faultyField = null;
+        InputError? fault = null;
         var schema = layout.Schema;
         for (int c = 0; c < plan.Length; c++)
         {
@@ -137,12 +153,14 @@ public sealed class LayoutTranslation : IDisposable
             {
                 if (ordinal >= fields.Count)
                 {
+                    faultyField = null;
                     return new InputError(sourceName, line, "(riga)", "", $"{fields.Count} campi, meno delle colonne dell'intestazione");
                 }
 
                 string value = fields[ordinal].Trim();
                 if (value.Contains('\n') || value.Contains('\r'))
                 {
+                    faultyField = null;
                     return new InputError(sourceName, line, layout.Fields[field].Columns[0], Shorten(value), "a capo dentro un campo");
                 }
 
@@ -157,17 +175,29 @@ public sealed class LayoutTranslation : IDisposable
             {
                 if (!layout.TryParseDate(text, out var date))
                 {
-                    return new InputError(sourceName, line, $"{field} ({layout.Fields[field]})", text,
-                        $"data non valida (formati del layout: {string.Join(", ", layout.DateFormats)})");
-                }
+                    if (fault is null)
+                    {
+                        fault = new InputError(sourceName, line, $"{field} ({layout.Fields[field]})", text,
+                            $"data non valida (formati del layout: {string.Join(", ", layout.DateFormats)})");
+                        faultyField = field;
+                    }
+                    else
+                    {
+                        faultyField = null;    // two faults: not a row to keep
+                    }
 
-                text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    text = "";
+                }
+                else
+                {
+                    text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                }
             }
 
             canonical[c] = text;
         }
 
-        return null;
+        return fault;
     }
 
     private static string Quoted(string value) =>

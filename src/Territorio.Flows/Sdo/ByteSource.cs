@@ -33,3 +33,16 @@ public sealed class MemoryByteSource(ReadOnlyMemory<byte> bytes) : IByteSource
         return n;
     }
 }
+
+/// <summary>Another source's bytes, each read told to <paramref name="read"/> (a progress display's counter).</summary>
+public sealed class CountedByteSource(IByteSource source, Action<long> read) : IByteSource
+{
+    public long Length => source.Length;
+
+    public int Read(Span<byte> buffer, long offset)
+    {
+        int n = source.Read(buffer, offset);
+        read(n);
+        return n;
+    }
+}

@@ -34,12 +34,14 @@ public sealed class SdoCsvReader(Icd9CmCatalogue catalogue, DiagnosisMdcTable? m
     /// Reads a whole file, parsing on every core; then yields records and reports errors
     /// interleaved in file order, as <see cref="Read"/> does.
     /// </summary>
-    public IEnumerable<SdoRecord> ReadFile(string path, Action<InputError> onError)
+    /// <param name="read">Told the bytes read, for a progress display; null: not told.</param>
+    public IEnumerable<SdoRecord> ReadFile(string path, Action<InputError> onError, Action<long>? read = null)
     {
         SdoScan<RecordSink> scan;
         using (SafeFileHandle handle = File.OpenHandle(path))
         {
-            scan = Scan(new FileByteSource(handle), path, parallel: true);
+            IByteSource file = new FileByteSource(handle);
+            scan = Scan(read is null ? file : new CountedByteSource(file, read), path, parallel: true);
         }
 
         return Emit(scan, onError);

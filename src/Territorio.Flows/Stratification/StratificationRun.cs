@@ -50,8 +50,20 @@ public sealed record StratificationSummary(Pyramid Pyramid, IReadOnlyList<string
 /// persons (decision 0054), and the row says so. A full run may keep its state for updates
 /// (<see cref="Update"/>: decisions 0152, 0195).
 /// </summary>
+/// <summary>What a stratification tells a progress display (the engine knows nothing of it).</summary>
+/// <param name="BytesRead">Bytes of the input files read (the bulk of a run).</param>
+/// <param name="Classifying">The persons about to be classified.</param>
+/// <param name="Classified">Persons classified since the last call, every <see cref="Step"/>.</param>
+public sealed record StratificationProgress(Action<long> BytesRead, Action<long> Classifying, Action<long> Classified)
+{
+    public const int Step = 4096;
+}
+
 public sealed class StratificationRun(ReferenceData reference)
 {
+    /// <summary>Told the bytes of the input files read, then the persons to classify and those classified; null: not told.</summary>
+    public StratificationProgress? Progress { get; init; }
+
     /// <param name="keepState">Where to write the state an update starts from (<see cref="KeptState"/>); null: none.</param>
     public StratificationSummary Run(StratificationInputs inputs, StratificationCriteria criteria, DateOnly asOf, TextWriter levels, Action<InputError> onError, ClassificationOverrides? overrides = null, DrugCoding? drugCoding = null, Stream? keepState = null)
     {
@@ -69,8 +81,14 @@ public sealed class StratificationRun(ReferenceData reference)
         long judgedOnPacks = 0;
         var marks = keepState is null ? null : new byte[engine.PersonCount];
         var overridden = new List<string>();
+        Progress?.Classifying(engine.PersonCount);
         for (int person = 0; person < engine.PersonCount; person++)
         {
+            if ((person + 1) % StratificationProgress.Step == 0)
+            {
+                Progress?.Classified(StratificationProgress.Step);
+            }
+
             engine.Classify(person, outcome);
             judgedOnPacks += outcome.JudgedOnPacks ? 1 : 0;
             overrides?.Apply(outcome);
@@ -86,6 +104,7 @@ public sealed class StratificationRun(ReferenceData reference)
             }
         }
 
+        Progress?.Classified(engine.PersonCount % StratificationProgress.Step);
         if (keepState is not null)
         {
             levels.Flush();
@@ -231,7 +250,7 @@ public sealed class StratificationRun(ReferenceData reference)
     private long ReadFlows(StratificationInputs inputs, Stratifier engine, bool rowsRequired, RejectCounter counter, DrugCoding drugCoding, Func<Kernel.Population.Resident, bool> register)
     {
         Action<InputError> reject = counter.Reject;
-        using (var persons = Input.Open(inputs.Persons, inputs.PersonsLayout, _ => StratificationSchemas.Persons, reject))
+        using (var persons = Input.Open(inputs.Persons, inputs.PersonsLayout, _ => StratificationSchemas.Persons, reject, Progress?.BytesRead))
         {
             foreach (var (resident, line) in PersonsCsvReader.Read(persons.Text, inputs.Persons, persons.OnError, rowsRequired, withIdentity: false))
             {
@@ -249,17 +268,17 @@ public sealed class StratificationRun(ReferenceData reference)
             events = ReadSdo(sdo?.Path ?? inputs.Sdo, inputs.Sdo, engine, sdo is null ? reject : error => reject(sdo.ToSource(error) with { File = inputs.Sdo }));
         }
 
-        using (var drugs = Input.Open(inputs.Drugs, inputs.DrugsLayout, StratificationSchemas.DrugsShape, reject))
+        using (var drugs = Input.Open(inputs.Drugs, inputs.DrugsLayout, StratificationSchemas.DrugsShape, reject, Progress?.BytesRead))
         {
             events += EventCsvReaders.ReadDrugs(drugs.Text, inputs.Drugs, engine, drugs.OnError, drugCoding, rowsRequired);
         }
 
-        using (var exemptions = Input.Open(inputs.Exemptions, inputs.ExemptionsLayout, _ => StratificationSchemas.Exemptions, reject))
+        using (var exemptions = Input.Open(inputs.Exemptions, inputs.ExemptionsLayout, _ => StratificationSchemas.Exemptions, reject, Progress?.BytesRead))
         {
             events += EventCsvReaders.ReadExemptions(exemptions.Text, inputs.Exemptions, engine, exemptions.OnError, rowsRequired);
         }
 
-        using (var outpatient = Input.Open(inputs.Outpatient, inputs.OutpatientLayout, _ => StratificationSchemas.Outpatient, reject))
+        using (var outpatient = Input.Open(inputs.Outpatient, inputs.OutpatientLayout, _ => StratificationSchemas.Outpatient, reject, Progress?.BytesRead))
         {
             events += EventCsvReaders.ReadOutpatient(outpatient.Text, inputs.Outpatient, engine, outpatient.OnError, rowsRequired);
         }
@@ -349,7 +368,7 @@ public sealed class StratificationRun(ReferenceData reference)
         }
 
         CheckedTextStream.CheckHead(path, shownAs);
-        foreach (var record in new SdoCsvReader(reference.Icd9Cm, reference.DiagnosisMdc).ReadFile(path, OnError))
+        foreach (var record in new SdoCsvReader(reference.Icd9Cm, reference.DiagnosisMdc).ReadFile(path, OnError, Progress?.BytesRead))
         {
             line++;
             if (engine.TryFindPerson(record.PatientId, out int person))
@@ -376,25 +395,25 @@ public sealed class StratificationRun(ReferenceData reference)
         private readonly LayoutTranslation? _translation;
         private readonly string _path;
 
-        private Input(string path, LayoutTranslation? translation, Action<InputError> onError)
+        private Input(string path, LayoutTranslation? translation, Action<InputError> onError, Action<long>? read)
         {
             _path = path;
             _translation = translation;
             OnError = translation is null ? onError : error => onError(ToSource(error));
             // The region's file is decoded once; the rewrite, written by us, is read as any file.
-            Text = translation is null ? Utf8FileReader.Open(path) : CheckedTextStream.OpenText(translation.Path, path);
+            Text = translation is null ? Utf8FileReader.Open(path, read: read) : CheckedTextStream.OpenText(translation.Path, path);
         }
 
         public TextReader Text { get; }
 
         public Action<InputError> OnError { get; }
 
-        public static Input Open(string path, string? layoutPath, Func<Func<string, bool>, FlowSchema> shapeOf, Action<InputError> onError)
+        public static Input Open(string path, string? layoutPath, Func<Func<string, bool>, FlowSchema> shapeOf, Action<InputError> onError, Action<long>? read)
         {
             var translation = Translate(path, layoutPath, shapeOf, onError);
             try
             {
-                return new Input(path, translation, onError);
+                return new Input(path, translation, onError, read);
             }
             catch
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Territorio.CommandLine;
 using Territorio.Flows.Files;
 using Territorio.Flows.Rehab;
 
@@ -24,7 +25,7 @@ public static class RehabCheckCommand
         var check = new Command("check", "Giudica l'appropriatezza di ogni ricovero di riabilitazione (DM 5/8/2021).") { sdo, output, rules, errors, json, report, layout };
         check.Validators.Add(result =>
         {
-            string? Path(Option<FileInfo> option) => result.GetValue(option)?.FullName;
+            string? Path(Option<FileInfo> option) => OptionValues.PathOf(result, option);
             string? Beside(string extension) => Path(report) is { } name ? System.IO.Path.ChangeExtension(name, extension) : null;
             if (OutputPaths.Clash(
                 [("--sdo", Path(sdo)), ("--rules", Path(rules)), ("--layout", Path(layout))],
@@ -55,7 +56,7 @@ public static class InputFileOption
         var option = new Option<FileInfo>(name) { Description = description, Required = required };
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<FileInfo>() is { Exists: false } file)
+            if (OptionValues.TryGet<FileInfo>(result, out var file) && !file.Exists)
             {
                 result.AddError($"file non trovato: {file.FullName} ({name})");
             }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Territorio.CareManagement.Application;
 using Territorio.Cli.Features.Care;
+using Territorio.CommandLine;
 using Territorio.Data;
 using Territorio.Synthetic;
 using Territorio.Web;
@@ -26,7 +27,7 @@ public static class DemoCommands
         var inCharge = new Option<int?>("--in-carico") { Description = "Pazienti da prendere in carico nella regione demo (patti, PAI, prenotazioni); predefinito: uno ogni 100 assistiti fino a 30.000 assistiti, tre ogni 100 nelle regioni più grandi. Oltre i primi 300 sono scritti in blocco." };
         people.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 20_000_000)
+            if (OptionValues.TryGet<int>(r, out int count) && count is < 1 or > 20_000_000)
             {
                 r.AddError("--people deve essere tra 1 e 20.000.000");
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Territorio.Cli.Features.Stratification;
+using Territorio.CommandLine;
 using Territorio.Flows.Files;
 using Territorio.Flows.Sdo;
 using Territorio.Flows.Stratification;
@@ -25,14 +26,14 @@ public static class DemoPopulationCommand
         var asOf = new Option<string>("--as-of") { Description = "Data di riferimento dei dati AAAA-MM-GG.", DefaultValueFactory = _ => DemoPopulation.DefaultAsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
         people.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 20_000_000)
+            if (OptionValues.TryGet<int>(r, out int count) && count is < 1 or > 20_000_000)
             {
                 r.AddError("--people deve essere tra 1 e 20.000.000");
             }
         });
 
         var command = new Command("population", "Scrive i flussi (anagrafe, SDO, farmaci, esenzioni, specialistica) di una regione sintetica.") { people, seed, output, asOf };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             string text = parse.GetValue(asOf)!;
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -40,7 +41,8 @@ public static class DemoPopulationCommand
                 throw new UsageException($"--as-of: data non valida '{text}' (atteso AAAA-MM-GG)");
             }
 
-            var inputs = Write(env, parse.GetValue(output)!.FullName, parse.GetValue(people), parse.GetValue(seed), date);
+            var inputs = await ProgressDisplay.RunAsync(env, "regione sintetica", progress =>
+                Task.Run(() => Write(env, parse.GetValue(output)!.FullName, parse.GetValue(people), parse.GetValue(seed), date, progress), ct));
             env.Output.WriteLine($"regione sintetica: {Italian.Number(parse.GetValue(people))} assistiti in {Path.GetDirectoryName(inputs.Persons)}");
             env.Output.WriteLine($"per stratificare: territorio stratify --persons {inputs.Persons} --sdo {inputs.Sdo} --drugs {inputs.Drugs} --exemptions {inputs.Exemptions} --outpatient {inputs.Outpatient} --as-of {text} --out levels.csv --report piramide.csv");
             return ExitCodes.Ok;
@@ -48,8 +50,9 @@ public static class DemoPopulationCommand
         return command;
     }
 
-    public static StratificationInputs Write(CliEnvironment env, string directory, int people, int seed, DateOnly asOf)
+    public static StratificationInputs Write(CliEnvironment env, string directory, int people, int seed, DateOnly asOf, WorkProgress? progress = null)
     {
+        progress?.Begin("assistiti scritti", ProgressUnit.Rows, people);
         Directory.CreateDirectory(directory);
         var paths = FileNames.Select(f => Path.Combine(directory, f)).ToArray();
         // Temporaries renamed at the end: a run killed midway leaves no truncated flow under its name.
@@ -57,7 +60,8 @@ public static class DemoPopulationCommand
         try
         {
             var writers = files.Select(f => new StreamWriter(f, new UTF8Encoding(false), 1 << 16, leaveOpen: true)).ToArray();
-            DemoPopulation.Generate(people, seed, asOf, SdoCsvReader.Columns, new PopulationWriters(writers[0], writers[1], writers[2], writers[3], writers[4]), IdentitiesOf(env));
+            DemoPopulation.Generate(people, seed, asOf, SdoCsvReader.Columns, new PopulationWriters(writers[0], writers[1], writers[2], writers[3], writers[4]), IdentitiesOf(env),
+                progress is null ? null : written => progress.Add(written));
             foreach (var writer in writers)
             {
                 writer.Dispose();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Territorio.CommandLine;
 using Territorio.Synthetic;
 
 namespace Territorio.Cli.Features.Demo;
@@ -15,14 +16,14 @@ public static class DemoSdoCommand
         var output = new Option<FileInfo>("--out") { Description = "File CSV da scrivere.", Required = true };
         acute.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<long>() is < 0 or > 1_000_000_000)
+            if (OptionValues.TryGet<long>(r, out long count) && count is < 0 or > 1_000_000_000)
             {
                 r.AddError("--acute deve essere tra 0 e 1.000.000.000");
             }
         });
         rehab.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 0)
+            if (OptionValues.TryGet<int>(r, out int count) && count < 0)
             {
                 r.AddError("--rehab non può essere negativo");
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Territorio.CareManagement.Application.Remuneration;
+using Territorio.CommandLine;
 using Territorio.Data;
 using Territorio.Flows.Printing;
 using Territorio.Flows.Remuneration;
@@ -25,7 +26,7 @@ public static class RemunerateCommand
         var year = new Option<int>("--year") { Description = "Anno da remunerare (AAAA).", Required = true };
         year.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 2000 or > 2100)
+            if (OptionValues.TryGet<int>(r, out int year) && year is < 2000 or > 2100)
             {
                 r.AddError("--year deve essere un anno tra 2000 e 2100");
             }

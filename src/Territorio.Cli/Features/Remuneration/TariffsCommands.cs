@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Territorio.Cli.Features.Care;
+using Territorio.CommandLine;
 using Territorio.Flows.Remuneration;
 
 namespace Territorio.Cli.Features.Remuneration;
@@ -82,7 +83,7 @@ public static class TariffsCommands
         var command = new Command("import", "Importa il foglio ufficiale delle tariffe in un catalogo versionato; nessun file scritto se c'è un errore.") { xlsx, output };
         command.Validators.Add(result =>
         {
-            if (Territorio.Flows.Files.OutputPaths.Clash([("--xlsx", result.GetValue(xlsx)?.FullName)], [("--out", result.GetValue(output)?.FullName)]) is { } clash)
+            if (Territorio.Flows.Files.OutputPaths.Clash([("--xlsx", OptionValues.PathOf(result, xlsx))], [("--out", OptionValues.PathOf(result, output))]) is { } clash)
             {
                 result.AddError(clash);
             }

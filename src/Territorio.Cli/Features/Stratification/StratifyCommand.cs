@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Territorio.CommandLine;
 using Territorio.Flows.Files;
 using Territorio.Flows.Stratification;
 using Territorio.Kernel.Errors;
@@ -60,7 +61,7 @@ public static class StratifyCommand
         };
         command.Validators.Add(result =>
         {
-            string? Path(Option<FileInfo> option) => result.GetValue(option)?.FullName;
+            string? Path(Option<FileInfo> option) => OptionValues.PathOf(result, option);
             if (OutputPaths.Clash(
                 [("--persons", Path(persons)), ("--sdo", Path(sdo)), ("--drugs", Path(drugs)), ("--exemptions", Path(exemptions)),
                  ("--outpatient", Path(outpatient)), ("--criteria", Path(criteria)), ("--overrides", Path(overrides)),
@@ -119,18 +120,19 @@ public static class StratifyCommand
         using (var changesFile = update?.Changes is { } changesPath ? OutputFile.Create(changesPath) : null)
         {
             void OnError(Territorio.Kernel.Errors.InputError error) => env.Error.WriteLine(Describe(error));
-            var run = new StratificationRun(env.ReferenceData);
             if (previous is null)
             {
                 using var writer = new StreamWriter(levels, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                summary = run.Run(inputs, criteria, asOf, writer, OnError, approved, drugCoding, stateFile);
+                summary = ProgressDisplay.RunAsync(env, "stratificazione", progress => Task.Run(() =>
+                    new StratificationRun(env.ReferenceData) { Progress = Counted(progress, inputs) }.Run(inputs, criteria, asOf, writer, OnError, approved, drugCoding, stateFile))).GetAwaiter().GetResult();
             }
             else
             {
                 using var changesWriter = changesFile is null ? null : new StreamWriter(changesFile, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
                 try
                 {
-                    summary = run.Update(inputs, previous, levelsPath, levels, stateFile, changesWriter, OnError, approved, drugCoding);
+                    summary = ProgressDisplay.RunAsync(env, "aggiornamento della stratificazione", progress => Task.Run(() =>
+                        new StratificationRun(env.ReferenceData) { Progress = Counted(progress, inputs) }.Update(inputs, previous, levelsPath, levels, stateFile, changesWriter, OnError, approved, drugCoding))).GetAwaiter().GetResult();
                 }
                 catch (KeptStateException ex)
                 {
@@ -175,6 +177,14 @@ public static class StratifyCommand
         }
 
         return summary;
+    }
+
+    /// <summary>The bytes of the five inputs read, then the persons classified.</summary>
+    private static StratificationProgress Counted(WorkProgress progress, StratificationInputs inputs)
+    {
+        long total = new[] { inputs.Persons, inputs.Sdo, inputs.Drugs, inputs.Exemptions, inputs.Outpatient }.Sum(path => new FileInfo(path).Length);
+        progress.Begin("letti", ProgressUnit.Bytes, total);
+        return new StratificationProgress(progress.Add, persons => progress.Begin("persone classificate", ProgressUnit.Rows, persons), progress.Add);
     }
 
     private static KeptState OpenPrevious(string statePath, Territorio.Stratification.Criteria.StratificationCriteria criteria, DateOnly asOf)

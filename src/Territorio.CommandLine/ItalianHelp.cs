@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 
-namespace Territorio.Cli;
+namespace Territorio.CommandLine;
 
 /// <summary>
 /// The help of every command in Italian: System.CommandLine's own layout titles and labels
@@ -13,11 +13,17 @@ public static class ItalianHelp
 {
     public const string HelpDescription = "Mostra l'aiuto e l'uso del comando.";
 
+    public const string VersionDescription = "Mostra la versione del programma.";
+
     public static void Install(RootCommand root)
     {
         var help = root.Options.OfType<HelpOption>().Single();
         help.Description = HelpDescription;
         help.Action = new Action();
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Description = VersionDescription;
+        }
     }
 
     /// <summary>Help was asked: shown even when required options are missing.</summary>

@@ -1,0 +1,26 @@
+namespace Territorio.Rehab.Pipeline;
+
+/// <summary>
+/// What the rehab check reads of an acute row. DM 5/8/2021 art.2 c.2–5: an acute stay links a rehab
+/// admission by its patient and its dates (the look-back, the interval), its discipline and regime
+/// say it is an acute stay, its record id names it in the verdict, and its diagnoses are read by the
+/// checks of the admission it links (art.3, art.4). An acute row faulty only in another field (a
+/// birth date, a discharge mode) still takes part in the linkage; the errors file says so (issue 19).
+/// </summary>
+public static class AcuteRowLinkage
+{
+    public static readonly IReadOnlySet<string> Fields = new HashSet<string>(
+        ["record_id", "patient_id", "discipline", "regime", "admission_date", "discharge_date", "principal_dx", "secondary_dx"], StringComparer.Ordinal);
+
+    public const string KeptNote = "riga di un ricovero per acuti usata comunque per il collegamento con i ricoveri di riabilitazione (il campo non serve al collegamento, DM 5/8/2021 art.2)";
+
+    /// <summary>
+    /// The note for an acute row whose only fault is in <paramref name="field"/>, kept for the
+    /// linkage; null for a rehab row (judged on every field, so refused) or a fault the linkage needs.
+    /// </summary>
+    public static string? KeepDespite(string field, Func<string, string> valueOf) =>
+        // DM 5/8/2021 art.1: rehab stays are disciplines 28, 56 and 75; every other discipline is acute.
+        !Fields.Contains(field) && int.TryParse(valueOf("discipline"), out int discipline) && discipline is not (28 or 56 or 75)
+            ? KeptNote
+            : null;
+}
