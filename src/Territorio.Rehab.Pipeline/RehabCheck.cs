@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Text;
-using Territorio.CommandLine;
 using Microsoft.Win32.SafeHandles;
+using Territorio.CommandLine;
 using Territorio.Flows.Sdo;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
