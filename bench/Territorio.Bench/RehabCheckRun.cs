@@ -110,7 +110,8 @@ public static partial class WholeRuns
             throw new InvalidOperationException($"territorio-rehab: exit {process.ExitCode}: {phases.Result}");
         }
 
-        string peak = phases.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split("peak", StringSplitOptions.TrimEntries)[1].Split(' ')[0];
+        // The last phase line (progress lines share stderr).
+        string peak = phases.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith("phase ", StringComparison.Ordinal)).Split("peak", StringSplitOptions.TrimEntries)[1].Split(' ')[0];
         string verdicts = summary.Split("giudicati: ")[1].Split(' ')[0].Replace(".", "", StringComparison.Ordinal);
         return (seconds, long.Parse(peak, CultureInfo.InvariantCulture), long.Parse(verdicts, CultureInfo.InvariantCulture));
     }
