@@ -47,7 +47,7 @@ public sealed class ConsentBrowserTests(BrowserFixture web)
         await choice.GetByLabel("Gestore scelto").SelectOptionAsync(Gestore);
         await BrowserFixture.ScreenshotAsync(patient, "consenso-01-paziente-sceglie-il-gestore");
         await choice.GetByRole(AriaRole.Button, new() { Name = "Chiedo la presa in carico" }).ClickAsync();
-        await Assertions.Expect(patient.GetByTestId("esito")).ToContainTextAsync($"Richiesta di presa in carico inviata al Gestore {Gestore}");
+        await Assertions.Expect(patient.GetByTestId("esito")).ToContainTextAsync(new System.Text.RegularExpressions.Regex($@"Richiesta di presa in carico inviata al Gestore .+ \({Gestore}\)"));
         await Assertions.Expect(patient.GetByTestId("mie-richieste")).ToContainTextAsync("in attesa della firma del patto");
 
         await cm.GotoAsync("/Gestore/Arruolamento");

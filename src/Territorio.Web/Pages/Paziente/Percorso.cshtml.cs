@@ -20,6 +20,9 @@ public sealed class PercorsoModel(PatientFileQuery files, CareDocumentDownloads 
     /// <summary>Shown while the patient's Gestore is not accredited at the level in force of their pact.</summary>
     public ChangeOffer? Offer { get; private set; }
 
+    /// <summary>The names of the appointments' services, erogatori and sites.</summary>
+    public Api.AgendaNames? Agenda { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = Me;
@@ -29,6 +32,7 @@ public sealed class PercorsoModel(PatientFileQuery files, CareDocumentDownloads 
             return NotFound();
         }
 
+        Agenda = await Api.AgendaNames.LoadAsync(care, [actor.PersonId!], Record.Bookings.Select(b => b.ErogatoreId), ct);
         if (Record.ActivePact is null)
         {
             Choice = await care.Enrolment.ChoiceOfAsync(actor.PersonId!, ct);
@@ -51,7 +55,8 @@ public sealed class PercorsoModel(PatientFileQuery files, CareDocumentDownloads 
             }
 
             var request = await care.Enrolment.RequestEnrolmentAsync(Me.PersonId!, gestoreId.Trim(), CareActors.OfPatient(Me), ct);
-            return $"Richiesta di presa in carico inviata al Gestore {request.GestoreId} il {ItalianFormat.Date(request.RequestedOn)}: il Gestore la vede e firma con lei/lui il Patto di Cura.";
+            var gestori = await PeopleNames.GestoriAsync(care.Db, [request.GestoreId], ct);
+            return $"Richiesta di presa in carico inviata al Gestore {gestori.GetValueOrDefault(request.GestoreId, request.GestoreId)} il {ItalianFormat.Date(request.RequestedOn)}: il Gestore la vede e firma con lei/lui il Patto di Cura.";
         });
 
     /// <summary>The patient chooses a new Gestore accredited at their new level (DGR X/6164/2017 allegato 1: the patient freely chooses the Gestore).</summary>
