@@ -31,7 +31,8 @@ public sealed record RehabVerdictSheet(
     public string Title => $"Giudizio sul ricovero {Verdict.RecordId} (esecuzione {View.Run.Id})";
 
     /// <summary>Builds the sheet; the annex entries come from the rule set in use when the run used the same one.</summary>
-    public static RehabVerdictSheet Of(RehabRunView view, RehabRunVerdict v, RuleSet rules, Icd9CmCatalogue catalogue)
+    /// <param name="structure">The admission's structure as people know it ("Name (code)"), the code when the registry does not know it.</param>
+    public static RehabVerdictSheet Of(RehabRunView view, RehabRunVerdict v, RuleSet rules, Icd9CmCatalogue catalogue, string structure)
     {
         var checks = StoredVerdicts.ChecksOf(v);
         var labels = rules.CodeLabels;
@@ -40,7 +41,7 @@ public sealed record RehabVerdictSheet(
         var admission = new List<SheetFact>
         {
             new("Ricovero", v.RecordId),
-            new("Struttura", v.StructureId),
+            new("Struttura", structure),
             new("Disciplina", RehabLabels.Discipline(v.Discipline)),
             new("Regime", RehabLabels.InputValue("regime", v.Regime.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             new("MDC", v.Mdc.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -27,6 +27,7 @@ public sealed class VerdictContestBrowserTests(BrowserFixture web)
         await web.SignInAsync(structure, run.StructureUser);
         await structure.GotoAsync(run.VerdictPage(ContestSeed.StrokeLine));
         await Assertions.Expect(structure.GetByTestId("stato-contestazione")).ToHaveTextAsync("Il giudizio non è contestato.");
+        await Assertions.Expect(structure.GetByTestId("ricovero")).ToContainTextAsync("Struttura" + run.Label);
         await structure.GetByRole(AriaRole.Button, new() { Name = "Contesta il giudizio" }).ClickAsync();
         await Assertions.Expect(structure.Locator("#nota-errore")).ToHaveTextAsync("la nota è obbligatoria: scrivere perché il giudizio non è corretto");
         await BrowserFixture.ScreenshotAsync(structure, "contestazione-01-nota-mancante");

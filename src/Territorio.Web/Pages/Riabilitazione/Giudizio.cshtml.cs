@@ -101,9 +101,9 @@ public sealed class GiudizioModel(RehabRunQuery query, VerdictContests contests,
             return false;
         }
 
-        Sheet = RehabVerdictSheet.Of(view, verdict, pipeline.Rules, reference.Icd9Cm);
-        Contest = await contests.OfVerdictAsync(view, line, ct);
         StructureLabel = (await care.Organisations.StructureNamesAsync([verdict.StructureId], ct)).GetValueOrDefault(verdict.StructureId, verdict.StructureId);
+        Sheet = RehabVerdictSheet.Of(view, verdict, pipeline.Rules, reference.Icd9Cm, StructureLabel);
+        Contest = await contests.OfVerdictAsync(view, line, ct);
         CanContest = actor.IsStruttura && Contest is null;
         CanDecide = actor.IsAts && Contest is { IsOpen: true };
         if (Request.Query.ContainsKey("fatto") && Contest is not null)
