@@ -30,6 +30,9 @@ public sealed class RichiesteModel(CareServices care, PatientAccess access, Pati
     /// <summary>The Gestori of the ATS's list a change may go to (not this one).</summary>
     public IReadOnlyList<EligibleGestore> OtherGestori { get; private set; } = [];
 
+    /// <summary>"Name (code)" of the Gestori the patient's changes go from and to.</summary>
+    public IReadOnlyDictionary<string, string> GestoreNames { get; private set; } = new Dictionary<string, string>();
+
     public IReadOnlyDictionary<string, string> Pathologies => care.Catalogues.Pathologies;
 
     /// <summary>The change of Gestore the patient is offered: this Gestore is not accredited at the level in force.</summary>
@@ -48,6 +51,7 @@ public sealed class RichiesteModel(CareServices care, PatientAccess access, Pati
 
         Reclassifications = await care.Reclassification.OfPatientAsync(patientId, ct);
         Changes = await care.Enrolment.ChangesOfAsync(patientId, ct);
+        GestoreNames = await PeopleNames.GestoriAsync(care.Db, Changes.SelectMany(c => new[] { c.FromGestoreId, c.ToGestoreId }), ct);
         Offer = await care.Enrolment.ChangeOfferAsync(patientId, ct);
         OtherGestori = [.. (await care.Gestori.EligibleAsync(Me.Ats, null, ct)).Where(g => g.Id != Me.GestoreId)];
         return Page();
@@ -103,7 +107,8 @@ public sealed class RichiesteModel(CareServices care, PatientAccess access, Pati
 
             ThrowIfInvalid(validation);
             var request = await care.Enrolment.RequestChangeAsync(patientId, toGestore!, from!.Value, CareActors.OfGestore(Me), reason!.Trim(), ct);
-            return $"Richiesta di cambio Gestore n.{request.Id} inviata alla Commissione ATS: verso {request.ToGestoreId} dal {ItalianFormat.Date(request.EffectiveDate)}.";
+            var to = await PeopleNames.GestoriAsync(care.Db, [request.ToGestoreId], ct);
+            return $"Richiesta di cambio Gestore n.{request.Id} inviata alla Commissione ATS: verso {to.GetValueOrDefault(request.ToGestoreId, request.ToGestoreId)} dal {ItalianFormat.Date(request.EffectiveDate)}.";
         }, ct);
 
     public string PathologyLabel(string? code) => code is null ? "—" : Pathologies.TryGetValue(code, out var name) ? $"{code} {name}" : code;
