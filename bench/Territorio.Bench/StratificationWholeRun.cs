@@ -60,9 +60,10 @@ public static partial class WholeRuns
             process.Refresh();
             var cpu = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
+            var phases = new EnginePhases();
             using (var writer = new StreamWriter(engineOut, false, new UTF8Encoding(false), 1 << 16))
             {
-                var summary = new StratificationRun(reference).Run(inputs, criteria, asOf, writer, e => throw new InvalidOperationException(e.ToString()));
+                var summary = new StratificationRun(reference) { Progress = phases.Progress }.Run(inputs, criteria, asOf, writer, e => throw new InvalidOperationException(e.ToString()));
                 if (round == 0)
                 {
                     var r = summary.Pyramid.Region;
@@ -73,6 +74,7 @@ public static partial class WholeRuns
             engineTimes.Add(clock.Elapsed.TotalSeconds);
             process.Refresh();
             engineCpu.Add((process.TotalProcessorTime - cpu).TotalSeconds);
+            Console.WriteLine($"round {round + 1} engine phases: {phases.Report(clock.Elapsed)}");
             if (round == 0)
             {
                 // VmHWM is the process's high-water mark: read before DuckDB ever runs.
@@ -112,6 +114,32 @@ public static partial class WholeRuns
         Console.WriteLine($"DuckDB  median {sql:0.00} s wall = {rows / sql / 1e6:0.00} M rows/s; {Median(sqlCpu):0.00} s CPU (all threads; no evidence column); process peak now {PeakMemoryBytes() / 1e6:N0} MB");
         Console.WriteLine($"ratio DuckDB/engine: wall {sql / engine:0.00}, CPU {Median(sqlCpu) / Median(engineCpu):0.00}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         return 0;
+    }
+
+    /// <summary>
+    /// Where an engine run spends its wall time: reading the five flows (until the engine is told
+    /// the persons to classify), then classifying and writing; and the garbage collector's share.
+    /// </summary>
+    private sealed class EnginePhases
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly TimeSpan _pauseAtStart = GC.GetTotalPauseDuration();
+        private readonly int[] _collectionsAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        private TimeSpan _read;
+        private TimeSpan _pauseWhileReading;
+
+        public StratificationProgress Progress => new(_ => { }, _ =>
+        {
+            _read = _clock.Elapsed;
+            _pauseWhileReading = GC.GetTotalPauseDuration() - _pauseAtStart;
+        }, _ => { });
+
+        public string Report(TimeSpan total)
+        {
+            var pause = GC.GetTotalPauseDuration() - _pauseAtStart;
+            return $"read {_read.TotalSeconds:0.00} s (GC pauses {_pauseWhileReading.TotalSeconds:0.00} s), classify + write {(total - _read).TotalSeconds:0.00} s (GC pauses {(pause - _pauseWhileReading).TotalSeconds:0.00} s); "
+                + $"collections gen0/1/2 {GC.CollectionCount(0) - _collectionsAtStart[0]}/{GC.CollectionCount(1) - _collectionsAtStart[1]}/{GC.CollectionCount(2) - _collectionsAtStart[2]}";
+        }
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

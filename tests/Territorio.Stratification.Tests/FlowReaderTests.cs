@@ -37,6 +37,33 @@ public class FlowReaderTests
     }
 
     [Fact]
+    public void Drugs_RowsGroupedByPerson_EachReachesItsOwnPerson_UnknownOrEmptyIdsBetweenAreRefused()
+    {
+        var engine = OnePerson();
+        engine.TryAddPerson("P2", new DateOnly(1960, 5, 1), null, "321", "MMG1").ShouldBeTrue();
+        var errors = new List<InputError>();
+
+        // Antihypertensives: three packs make pathology 56; P1 has two, P2 three.
+        long accepted = EventCsvReaders.ReadDrugs(new StringReader("""
+            person_id,date,atc,packs,ddd
+            P1,2025-10-01,C09AA02,1,28
+            P1,2025-10-02,C09AA02,1,28
+            P10,2025-10-03,C09AA02,1,28
+            P2,2025-10-04,C09AA02,1,28
+            P2,2025-10-05,C09AA02,1,28
+            ,2025-10-06,C09AA02,1,28
+            P2,2025-10-07,C09AA02,1,28
+            """), "drugs.csv", engine, errors.Add);
+
+        accepted.ShouldBe(5);
+        errors.Select(e => (e.Line, e.Value)).ShouldBe([(4L, "P10"), (7L, "")]);
+        Classify(engine).Pathologies.ShouldBeEmpty();
+        var second = new Outcome();
+        engine.Classify(1, second);
+        second.Pathologies.ShouldBe([56]);
+    }
+
+    [Fact]
     public void MissingColumn_StopsWithAnErrorNamingIt() =>
         Should.Throw<InputDataException>(() => ReadDrugs("person_id,date,atc,ddd\n")).Error!.Field.ShouldBe("packs");
 

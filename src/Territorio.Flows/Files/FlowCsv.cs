@@ -211,6 +211,12 @@ public sealed class FlowCsv : IDisposable
     public double Number(int column, ref InputError? error)
     {
         var text = Field(column);
+        // Most quantities of the flows are whole (packs, DDD): read their digits directly.
+        if (text.Length is > 0 and <= 9 && TryDigits(text, out int whole))
+        {
+            return whole;
+        }
+
         if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
         {
             return value;

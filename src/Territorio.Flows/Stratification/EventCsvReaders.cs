@@ -145,13 +145,26 @@ public static class EventCsvReaders
     private static long ReadRows<TState>(FlowCsv csv, Stratifier engine, Action<InputError> onError, TState state, RowHandler<TState> handle)
     {
         long accepted = 0;
+        // The flows come grouped by person (a person's rows one after another): the row's person
+        // is most often the previous row's, found by comparing the id instead of hashing it.
+        string lastId = "";
+        int lastPerson = -1;
         while (csv.Read())
         {
             InputError? error = null;
             var id = csv.Field(0);
-            if (!engine.TryFindPerson(id, out int person))
+            int person = lastPerson;
+            if (!id.SequenceEqual(lastId) || lastPerson < 0)
             {
-                error = csv.Error(0, id, id.IsEmpty ? "campo obbligatorio vuoto" : "persona assente da persons.csv");
+                if (engine.TryFindPerson(id, out person))
+                {
+                    lastId = engine.IdOf(person);
+                    lastPerson = person;
+                }
+                else
+                {
+                    error = csv.Error(0, id, id.IsEmpty ? "campo obbligatorio vuoto" : "persona assente da persons.csv");
+                }
             }
 
             // The handler parses the other fields even when the person is unknown, but only the

@@ -155,7 +155,8 @@ public sealed class LevelsCsvWriter(TextWriter writer)
 
     private void WriteDate(DateOnly date)
     {
-        date.TryFormat(_buffer, out int written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // "O" is yyyy-MM-dd for a date, without the custom-format parser.
+        date.TryFormat(_buffer, out int written, "O", CultureInfo.InvariantCulture);
         writer.Write(_buffer, 0, written);
     }
 }

@@ -70,6 +70,7 @@ public sealed class StratificationRun(ReferenceData reference)
         drugCoding ??= new DrugCoding(null);
         var clock = Stopwatch.StartNew();
         var engine = new Stratifier(criteria, asOf);
+        engine.EnsurePersonCapacity(RowEstimate.Of(inputs.Persons));
         var counter = new RejectCounter(onError);
         long events = ReadFlows(inputs, engine, rowsRequired: true, counter, drugCoding,
             resident => engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? ""));

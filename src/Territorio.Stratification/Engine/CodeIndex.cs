@@ -119,5 +119,7 @@ internal sealed class Column<T>
 
     public void Add(T value) => _values.Add(value);
 
+    public void EnsureCapacity(int capacity) => _values.EnsureCapacity(capacity);
+
     public int Count => _values.Count;
 }

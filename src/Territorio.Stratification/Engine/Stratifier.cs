@@ -112,6 +112,20 @@ public sealed partial class Stratifier
         _mmg[person] = GroupIndex(mmgId);
     }
 
+    /// <summary>
+    /// Makes room for about <paramref name="persons"/> persons at once, instead of growing the
+    /// tables by doubling as persons are registered (a hint: fewer or more may come).
+    /// </summary>
+    public void EnsurePersonCapacity(int persons)
+    {
+        _ids.EnsureCapacity(persons);
+        _index.EnsureCapacity(persons);
+        foreach (var column in (Column<int>[])[_birthDay, _deathDay, _ats, _mmg, _firstHit, _lastUseDay])
+        {
+            column.EnsureCapacity(persons);
+        }
+    }
+
     /// <summary>Registers a person; false when the id is already registered.</summary>
     public bool TryAddPerson(string id, DateOnly birthDate, DateOnly? deathDate, string ats, string mmgId)
     {
