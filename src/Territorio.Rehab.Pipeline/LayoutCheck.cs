@@ -19,8 +19,13 @@ public static class LayoutCheck
         using var translation = layout is { IsCanonical: false } ? LayoutTranslation.Translate(sdo, layout, workDirectory, AcuteRowLinkage.KeepDespite) : null;
         var check = new RehabCheck(rules, reader) { SourceLines = translation is null ? null : translation.SourceLine, Progress = progress };
         var result = check.Run(translation?.Path ?? sdo, sink);
-        return translation is null
-            ? result
-            : result with { Errors = [.. translation.Errors.Concat(result.Errors.Select(translation.ToSource)).OrderBy(e => e.Line)] };
+        if (translation is null)
+        {
+            return result;
+        }
+
+        // A row the rewrite kept with its fault (a date it could not convert, left empty) is named once, by the rewrite.
+        var named = translation.Errors.Select(e => e.Line).ToHashSet();
+        return result with { Errors = [.. translation.Errors.Concat(result.Errors.Select(translation.ToSource).Where(e => !named.Contains(e.Line))).OrderBy(e => e.Line)] };
     }
 }

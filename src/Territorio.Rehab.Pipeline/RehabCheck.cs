@@ -151,7 +151,8 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
 
         using var rows = new RehabRows(scanned, decoder);
         var judgeWarmUp = warm ? Task.Run(() => WarmUpOn(rows, patients, sink)) : Task.CompletedTask;
-        var linked = Link(source, decoder, rows, patients, arenas);
+        var linked = Link(source, decoder, rows, patients, arenas, out var linkedFaults);
+        errors.AddRange(KeptAcuteErrors(source, linkedFaults));
         clock.Lap("link");
 
         warmUp.GetAwaiter().GetResult();
@@ -363,10 +364,12 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
     /// Art.2 c.2: for every rehab admission, the latest acute discharge of the same patient in
     /// the look-back. The chosen acute rows are read again in file order (a few large reads, not
     /// one per row); a row whose patient id differs (two ids with the same hash) is ruled out
-    /// and the next latest is chosen.
+    /// and the next latest is chosen. <paramref name="faults"/>: the linked rows faulty in a field
+    /// the linkage does not read (the scan read only those it does), each once, by offset (decision 0221).
     /// </summary>
-    private LinkedAcute?[] Link(IByteSource source, SdoRowDecoder decoder, RehabRows rehab, RehabPatients patients, ThreadArenas arenas)
+    private LinkedAcute?[] Link(IByteSource source, SdoRowDecoder decoder, RehabRows rehab, RehabPatients patients, ThreadArenas arenas, out SortedList<long, InputError> faults)
     {
+        faults = [];
         var linked = new LinkedAcute?[rehab.Count];
         var ruledOut = new HashSet<(int Admission, long Offset)>();
         int[] pending = Enumerable.Range(0, rehab.Count).ToArray();
@@ -406,6 +409,10 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
                 if (SamePatient(rows[r].PatientId.Span, rehab[i].PatientId.Span))
                 {
                     linked[i] = rows[r].Row;
+                    if (rows[r].Fault is { } fault)
+                    {
+                        faults.TryAdd(offsets[w], fault);
+                    }
                 }
                 else
                 {
@@ -444,6 +451,49 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         // are equal text; different bytes decode alike only through invalid UTF-8 (rare: decoded then).
         static bool SamePatient(ReadOnlySpan<byte> acute, ReadOnlySpan<byte> rehab) =>
             acute.SequenceEqual(rehab) || Encoding.UTF8.GetString(acute) == Encoding.UTF8.GetString(rehab);
+    }
+
+    /// <summary>
+    /// The faults of linked acute rows in fields the linkage does not read, as errors at their
+    /// lines, saying that the row took part in the linkage all the same (decision 0221). Their
+    /// lines are counted only when there are any: the scan keeps an acute row's offset, not its line.
+    /// </summary>
+    private static IEnumerable<InputError> KeptAcuteErrors(IByteSource source, SortedList<long, InputError> faults)
+    {
+        if (faults.Count == 0)
+        {
+            return [];
+        }
+
+        long[] lines = LinesAt(source, [.. faults.Keys]);
+        return faults.Values.Select((fault, k) => fault with { Line = lines[k], Reason = $"{fault.Reason}; {AcuteRowLinkage.KeptNote}" });
+    }
+
+    /// <summary>The physical line of the rows at ascending offsets: one more than the line feeds before each.</summary>
+    internal static long[] LinesAt(IByteSource source, long[] ascendingOffsets)
+    {
+        long[] lines = new long[ascendingOffsets.Length];
+        byte[] buffer = new byte[1 << 20];
+        long position = 0;
+        long feeds = 0;
+        for (int k = 0; k < ascendingOffsets.Length; k++)
+        {
+            while (position < ascendingOffsets[k])
+            {
+                int n = source.Read(buffer.AsSpan(0, (int)Math.Min(buffer.Length, ascendingOffsets[k] - position)), position);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                feeds += buffer.AsSpan(0, n).Count((byte)'\n');
+                position += n;
+            }
+
+            lines[k] = feeds + 1;
+        }
+
+        return lines;
     }
 
     /// <summary>Runs <paramref name="body"/> on 0..count-1 in a few contiguous stretches per core.</summary>
@@ -768,8 +818,11 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         }
     }
 
-    /// <summary>An acute row read again: its patient id (to confirm the link) and its bytes (decoded when judged).</summary>
-    private readonly record struct AcuteRow(long Offset, ArenaBytes PatientId, LinkedAcute Row);
+    /// <summary>
+    /// An acute row read again: its patient id (to confirm the link), its bytes (decoded when judged)
+    /// and its first fault in a field the scan did not read (line not yet known), if any.
+    /// </summary>
+    private readonly record struct AcuteRow(long Offset, ArenaBytes PatientId, LinkedAcute Row, InputError? Fault);
 
     /// <summary>Reads acute rows again at sorted offsets, in parallel stretches of the file, each moving forward through a window.</summary>
     private sealed class AcuteRows(IByteSource source, SdoRowDecoder decoder, ByteArena arena)
@@ -799,7 +852,11 @@ public sealed class RehabCheck(RuleSet rules, SdoCsvReader reader)
         {
             var data = RowAt(offset, out bool quoted);
             Utf8Csv.Split(data, quoted, _fields, ref _scratch, out var row);
-            return new AcuteRow(offset, arena.Copy(decoder.Field(row, _fields, SdoColumn.PatientId)), new LinkedAcute(arena.Copy(data), quoted));
+
+            // The whole row is checked here, for the few rows that may be linked, not in the scan of
+            // every acute row; the scan checked the linkage fields, so a fault is in another (decision 0221).
+            var fault = decoder.ValidateFull(row, _fields, line: 0, out _);
+            return new AcuteRow(offset, arena.Copy(decoder.Field(row, _fields, SdoColumn.PatientId)), new LinkedAcute(arena.Copy(data), quoted), fault);
         }
 
         /// <summary>The row's bytes without its line feed, from the window (read again from the offset when outside it).</summary>

@@ -116,7 +116,12 @@ public static class RehabCheckJob
 
         if (result.Errors.Count > 0)
         {
-            error.WriteLine($"righe scartate: {Italian.Number(result.Errors.Count)}{(options.Errors is null ? " (usa --errors FILE per l'elenco); la prima: " + result.Errors[0] : $", elenco in {options.Errors}")}");
+            // An acute row faulty outside the linkage is named in the errors but not discarded (decisions 0206, 0221).
+            int kept = result.Errors.Count(e => e.Reason.EndsWith(AcuteRowLinkage.KeptNote, StringComparison.Ordinal));
+            string counts = kept == 0
+                ? $"righe scartate: {Italian.Number(result.Errors.Count)}"
+                : $"righe con errori: {Italian.Number(result.Errors.Count)} (scartate {Italian.Number(result.Errors.Count - kept)}; di ricoveri per acuti usate comunque per il collegamento {Italian.Number(kept)})";
+            error.WriteLine($"{counts}{(options.Errors is null ? " (usa --errors FILE per l'elenco); la prima: " + result.Errors[0] : $", elenco in {options.Errors}")}");
         }
 
         return result.Errors.Count > 0 ? 1 : 0;

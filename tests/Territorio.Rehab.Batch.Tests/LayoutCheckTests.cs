@@ -85,6 +85,34 @@ public sealed class LayoutCheckTests : IDisposable
         errors[2].ShouldNotContain("collegamento");
     }
 
+    [Fact]
+    public async Task Check_LinkedAcuteRowWithABadMdc_IsReportedAlikeWithAndWithoutTheLayout_AndStillLinks()
+    {
+        string[] lines =
+        [
+            BatchAppTests.Header,
+            "A1,P1,1950-01-01,F,030100,32,1,2025-05-20,2025-06-05,8,XX,014,434.91,401.9,,,,,,,",
+            "R1,P1,1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,1,012,43811,4280|4019,9671,,2,30,,,15",
+        ];
+        File.WriteAllLines(PathOf("sdo.csv"), lines);
+        File.WriteAllText(PathOf("sdo-regione.csv"), Regional(lines));
+        string layout = ReferenceData.Default().PathOf("sdo", "layouts", "esempio-regionale.json");
+
+        var summary = new StringWriter();
+        int canonical = await BatchApp.RunAsync(["check", "--sdo", PathOf("sdo.csv"), "--out", PathOf("c.csv"), "--errors", PathOf("ce.csv")], ReferenceData.Default(), TextWriter.Null, summary);
+        int regional = await BatchApp.RunAsync(["check", "--sdo", PathOf("sdo-regione.csv"), "--layout", layout, "--out", PathOf("r.csv"), "--errors", PathOf("re.csv")], ReferenceData.Default(), TextWriter.Null, TextWriter.Null);
+
+        (canonical, regional).ShouldBe((1, 1));
+        File.ReadAllLines(PathOf("c.csv"))[1].ShouldStartWith("R1,appropriate,true,A1,10,art.3 c.1 lett.b,56a,");
+        File.ReadAllBytes(PathOf("r.csv")).ShouldBe(File.ReadAllBytes(PathOf("c.csv")));
+        string canonicalError = File.ReadAllLines(PathOf("ce.csv")).Skip(1).ShouldHaveSingleItem();
+        string regionalError = File.ReadAllLines(PathOf("re.csv")).Skip(1).ShouldHaveSingleItem();
+        canonicalError.ShouldStartWith("sdo.csv,2,mdc,XX,\"numero non valido");
+        canonicalError.ShouldContain("usata comunque per il collegamento");
+        summary.ToString().ShouldContain("righe con errori: 1 (scartate 0; di ricoveri per acuti usate comunque per il collegamento 1)");
+        regionalError.ShouldBe(canonicalError.Replace("sdo.csv,2,mdc,", "sdo-regione.csv,2,mdc (MDC),", StringComparison.Ordinal));
+    }
+
     /// <summary>Territorio's rows as a region exports them: ';', yyyyMMdd, four-character wards, one column per code.</summary>
     private static string Regional(IEnumerable<string> canonical)
     {

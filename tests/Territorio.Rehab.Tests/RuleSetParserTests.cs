@@ -36,6 +36,48 @@ public class RuleSetParserTests
     }
 
     [Fact]
+    public void EveryListOfTheShippedRuleSet_HoldsExactlyTheCatalogueCodesItsItemsCover_EachNamedByItsFirstItem()
+    {
+        // The codes an item covers, by walking the whole catalogue: what the parser's index must find.
+        var catalogue = Territorio.Flows.Reference.ReferenceData.Default().Icd9Cm;
+        IEnumerable<Icd9CmCode> Covered(string item)
+        {
+            var kind = item.StartsWith("proc. ", StringComparison.Ordinal) ? Icd9CmKind.Procedure : Icd9CmKind.Diagnosis;
+            string[] ends = item.Replace("proc. ", "", StringComparison.Ordinal).Split('-');
+            string from = Bound(ends[0], kind), to = Bound(ends[^1], kind);
+            return (kind == Icd9CmKind.Diagnosis ? catalogue.Diagnoses : catalogue.Procedures)
+                .Select(e => e.Code)
+                .Where(c => c.Value.Length >= from.Length
+                    && string.CompareOrdinal(c.Value, 0, from, 0, from.Length) >= 0
+                    && string.CompareOrdinal(c.Value, 0, to, 0, to.Length) <= 0);
+        }
+
+        static string Bound(string text, Icd9CmKind kind) =>
+            Icd9CmCode.TryParse(text, kind, out var code) ? code.Value : throw new InvalidDataException(text);
+
+        var rules = TestRules.Default();
+        foreach (var list in new[] { rules.Annex1, rules.Annex2, rules.Annex3 }.Concat(rules.Annex4.Values).Concat(rules.Annex3Exceptions.Select(e => e.Codes)))
+        {
+            var expected = new Dictionary<Icd9CmCode, string>();
+            foreach (string item in list.Items)
+            {
+                foreach (var code in Covered(item))
+                {
+                    expected.TryAdd(code, item);
+                }
+            }
+
+            list.Codes.Count.ShouldBe(expected.Count, list.Name);
+            list.Items.Count.ShouldBeGreaterThan(0, list.Name);
+            foreach (var (code, item) in expected)
+            {
+                list.Contains(code).ShouldBeTrue($"{list.Name}: {code.Value}");
+                list.EntryOf(code).ShouldBe(item, $"{list.Name}: {code.Value}");
+            }
+        }
+    }
+
+    [Fact]
     public void UnknownCode_IsRefused_NamingFileLineAndCode()
     {
         var ex = Should.Throw<InputDataException>(() => TestRules.Parse(TestRules.DefaultText.Replace("diagnoses = 806 952", "diagnoses = 806 999.99 952")));
