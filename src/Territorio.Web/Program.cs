@@ -18,7 +18,7 @@ catch (DatabaseSetupException ex)
     return 2;
 }
 
-await WorklistIndex.BackfillAsync(database, CancellationToken.None);
+await WorklistIndex.BackfillAsync(database, TimeProvider.System, CancellationToken.None);
 await WebApp.Build(args, database).RunAsync();
 return 0;
 

@@ -30,7 +30,8 @@ namespace Territorio.Web;
 /// </summary>
 public static class WebApp
 {
-    public static WebApplication Build(string[] args, DatabaseOptions database, string? urls = null)
+    /// <param name="clock">"Now" for every page, API, FHIR read and care rule; the system's clock unless a test moves it.</param>
+    public static WebApplication Build(string[] args, DatabaseOptions database, string? urls = null, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -52,7 +53,7 @@ public static class WebApp
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         var services = builder.Services;
         services.AddTerritorioDatabase(database);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock ?? TimeProvider.System);
         AddSecurity(services, builder.Configuration, database);
         services.AddScoped<PatientAccess>();
         services.AddSingleton<AccessLogWriter>();

@@ -43,7 +43,7 @@ public class ConstraintTests
             new ConsentBasis(ConsentGround.Invitation, 1, "P1", null), new PatientSignature(SignatureMethod.Paper, "op", "patto-0123456789abcdef0123456789abcdef.pdf"), "coop");
         var pact = PactRules.Sign(signing, gestore, [], new Change(CaseManager("G2"), world.Clock.UtcNow)).Pact;
         db.Add(pact);
-        await CareUnitOfWork.CommitAsync(db, Ct, "il paziente P1 ha già un patto di cura attivo");
+        await CareUnitOfWork.CommitAsync(db, TimeProvider.System, Ct, "il paziente P1 ha già un patto di cura attivo");
     }
 
     [Theory]
@@ -60,9 +60,9 @@ public class ConstraintTests
 
         paiA!.Write([PaiItem.Service("89.01", "Visita", 2)], world.Catalogues.Vocabulary, new Change(Manager(), world.Clock.UtcNow, "più visite"));
         paiB!.Write([PaiItem.Service("89.52", "ECG", 2)], world.Catalogues.Vocabulary, new Change(Manager(), world.Clock.UtcNow, "più ECG"));
-        await CareUnitOfWork.CommitAsync(first, Ct);
+        await CareUnitOfWork.CommitAsync(first, TimeProvider.System, Ct);
 
-        (await Should.ThrowAsync<CareRuleException>(() => CareUnitOfWork.CommitAsync(second, Ct))).Message.ShouldContain("modificati nel frattempo");
+        (await Should.ThrowAsync<CareRuleException>(() => CareUnitOfWork.CommitAsync(second, TimeProvider.System, Ct))).Message.ShouldContain("modificati nel frattempo");
         var stored = await world.UseAsync(db => world.Pai(db).FindAsync("P1", Ct));
         stored!.Versions.Count(v => v.Status == PaiVersionStatus.Active).ShouldBe(1);
         stored.ActiveVersion!.Reason.ShouldBe("più visite");

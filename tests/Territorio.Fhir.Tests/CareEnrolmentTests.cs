@@ -135,7 +135,7 @@ public class CareEnrolmentTests
         await SeedCooperativeAsync(database);
         var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
         await using var db = database.CreateContext();
-        var views = new FhirReadService(db, Catalogues.Value, Regional.ServiceCodes);
+        var views = new FhirReadService(db, Catalogues.Value, Regional.ServiceCodes, TimeProvider.System);
         var ct = TestContext.Current.CancellationToken;
 
         var plan = (await views.CarePlanAsync(processed.Enrolment!.PaiId, ct)).ShouldNotBeNull();

@@ -53,7 +53,7 @@ public class FirelyValidationTests
         var accepted = await CareEnrolmentTests.ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
         var refused = await CareEnrolmentTests.ProcessAsync(database, "non è JSON", Gp);
         await using var db = database.CreateContext();
-        var views = new FhirReadService(db, Catalogues.Value, Regional.ServiceCodes);
+        var views = new FhirReadService(db, Catalogues.Value, Regional.ServiceCodes, TimeProvider.System);
         var ct = TestContext.Current.CancellationToken;
         var plan = (await views.CarePlanAsync(accepted.Enrolment!.PaiId, ct)).ShouldNotBeNull();
         var conditions = await views.ConditionsAsync(Cf, ct);
@@ -120,7 +120,7 @@ public class FirelyValidationTests
         await CareEnrolmentTests.SeedCooperativeAsync(database);
         await CareEnrolmentTests.ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
         await using var db = database.CreateContext();
-        var condition = (await new FhirReadService(db, Catalogues.Value, Regional.ServiceCodes).ConditionAsync(FhirViews.ConditionId(Cf, "17"), TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        var condition = (await new FhirReadService(db, Catalogues.Value, Regional.ServiceCodes, TimeProvider.System).ConditionAsync(FhirViews.ConditionId(Cf, "17"), TestContext.Current.CancellationToken)).ShouldNotBeNull();
         condition.Category[0].Coding[0].Code = "9";
 
         Regional.Validator.Errors(condition).ShouldContain(e => e.Contains("Condition.category", StringComparison.Ordinal));
@@ -132,7 +132,7 @@ public class FirelyValidationTests
         await CareEnrolmentTests.SeedCooperativeAsync(database);
         var accepted = await CareEnrolmentTests.ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
         await using var db = database.CreateContext();
-        var views = new FhirReadService(db, Catalogues.Value, Regional.ServiceCodes);
+        var views = new FhirReadService(db, Catalogues.Value, Regional.ServiceCodes, TimeProvider.System);
         var ct = TestContext.Current.CancellationToken;
         var plan = (await views.CarePlanAsync(accepted.Enrolment!.PaiId, ct)).ShouldNotBeNull();
         var activities = new List<Resource>();

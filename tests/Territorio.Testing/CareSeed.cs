@@ -26,14 +26,14 @@ public static class CareSeed
         }
 
         db.Add(gestore);
-        await CareUnitOfWork.CommitAsync(db, ct);
+        await CareUnitOfWork.CommitAsync(db, TimeProvider.System, ct);
         string patient = "P-" + gp;
         db.Residents.Add(new Resident(patient, new DateOnly(1950, 1, 1), Sex.Female, ats, gp));
         var classification = new Classification(patient, levels[^1], "56", "56", new DateOnly(2026, 1, 1), "seed");
         var signing = new PactSigning(patient, ats, gp, true, classification, new DateOnly(2026, 1, 10),
             new ConsentBasis(ConsentGround.MmgRequest, 1, patient, cooperativeId), new PatientSignature(SignatureMethod.PaperAtMmg, $"MMG {gp}"), "cooperativa");
         db.Add(PactRules.Sign(signing, gestore, [], Change(Actor.System)).Pact);
-        await CareUnitOfWork.CommitAsync(db, ct);
+        await CareUnitOfWork.CommitAsync(db, TimeProvider.System, ct);
     }
 
     private static Change Change(Actor actor, string? reason = null) => new(actor, DateTime.UtcNow, reason);

@@ -62,17 +62,17 @@ public static class WorklistIndex
     }
 
     /// <summary>After a migration: rows for active pacts that have none (databases from before the read model); returns how many.</summary>
-    public static async Task<int> BackfillAsync(DatabaseOptions options, CancellationToken ct)
+    public static async Task<int> BackfillAsync(DatabaseOptions options, TimeProvider clock, CancellationToken ct)
     {
         await using var db = TerritorioDatabase.CreateContext(options);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        int written = await RebuildAsync(db, onlyMissing: true, null, ct);
+        int written = await RebuildAsync(db, onlyMissing: true, RomeCalendar.Today(clock), null, ct);
         await tx.CommitAsync(ct);
         return written;
     }
 
-    /// <summary>Rewrites the rows of every active pact (or only those missing); returns the rows written.</summary>
-    public static async Task<int> RebuildAsync(TerritorioDbContext db, bool onlyMissing, Action<double>? progress, CancellationToken ct)
+    /// <summary>Rewrites the rows of every active pact (or only those missing), adherence as of <paramref name="today"/>; returns the rows written.</summary>
+    public static async Task<int> RebuildAsync(TerritorioDbContext db, bool onlyMissing, DateOnly today, Action<double>? progress, CancellationToken ct)
     {
         var patients = await db.Set<PattoDiCura>().AsNoTracking()
             .Where(p => p.Status == PactStatus.Active && (!onlyMissing || !db.Set<WorklistCase>().Any(c => c.PactId == p.Id)))
@@ -90,7 +90,7 @@ public static class WorklistIndex
         int written = 0;
         foreach (var chunk in patients.Chunk(2_000))
         {
-            var rows = await BuildAsync(db, chunk, RomeCalendar.Today(TimeProvider.System), ct);
+            var rows = await BuildAsync(db, chunk, today, ct);
             // The connection is busy while a COPY is open: read the chunk first, then write it.
             await using var insert = await BulkInsert.StartAsync<WorklistCase>(db, ct);
             foreach (var row in rows)

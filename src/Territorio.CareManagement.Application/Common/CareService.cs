@@ -20,7 +20,7 @@ public abstract class CareService(TerritorioDbContext db, TimeProvider clock)
 
     protected Change Now(Actor by, string? reason = null) => new(by, Clock.GetUtcNow().UtcDateTime, reason);
 
-    protected Task CommitAsync(CancellationToken ct, string? conflictMessage = null) => CareUnitOfWork.CommitAsync(Db, ct, conflictMessage, Clock);
+    protected Task CommitAsync(CancellationToken ct, string? conflictMessage = null) => CareUnitOfWork.CommitAsync(Db, Clock, ct, conflictMessage);
 
     /// <summary>
     /// Saves an operation that closes one pact and opens another: the closure first, so the

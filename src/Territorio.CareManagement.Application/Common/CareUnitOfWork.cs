@@ -16,8 +16,8 @@ public static class CareUnitOfWork
 {
     public const string ConcurrentChange = "i dati sono stati modificati nel frattempo da un altro operatore: ricaricare e riprovare";
 
-    /// <param name="clock">The day the worklist rows are computed on (adherence so far); the system's clock by default.</param>
-    public static async Task CommitAsync(TerritorioDbContext db, CancellationToken ct, string? conflictMessage = null, TimeProvider? clock = null)
+    /// <param name="clock">The day the worklist rows are computed on (adherence so far): the application's clock, never the machine's directly.</param>
+    public static async Task CommitAsync(TerritorioDbContext db, TimeProvider clock, CancellationToken ct, string? conflictMessage = null)
     {
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
@@ -39,7 +39,7 @@ public static class CareUnitOfWork
             }
 
             touched.UnionWith(history.Where(h => h.PatientId is not null).Select(h => h.PatientId!));
-            await WorklistIndex.RefreshAsync(db, touched, RomeCalendar.Today(clock ?? TimeProvider.System), ct);
+            await WorklistIndex.RefreshAsync(db, touched, RomeCalendar.Today(clock), ct);
             if (agendas)
             {
                 await ChangeStamps.RaiseAsync(db, [ChangeStamp.Agendas], ct);

@@ -87,7 +87,7 @@ public sealed class CarePicMmgEnrolment(TerritorioDbContext db, CareCatalogues c
                 message.CodiceFiscale, message.FamilyName.Trim(), message.GivenNames.Trim(), birthplace,
                 new PostalAddress("", "", new Municipality("", "")), null, null));
             db.Residents.Add(resident);
-            await CareUnitOfWork.CommitAsync(db, ct);
+            await CareUnitOfWork.CommitAsync(db, clock, ct);
         }
 
         var pacts = await db.Set<PattoDiCura>().Where(p => p.PatientId == patientId).ToListAsync(ct);
@@ -144,12 +144,12 @@ public sealed class CarePicMmgEnrolment(TerritorioDbContext db, CareCatalogues c
             null, new PatientSignature(SignatureMethod.PaperAtMmg, witness), $"MMG {gp} per {cooperative.Name}");
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Add(enrolment);
-        await CareUnitOfWork.CommitAsync(db, ct);
+        await CareUnitOfWork.CommitAsync(db, clock, ct);
         var signed = PactRules.Sign(signing with { Basis = enrolment.AsBasis() }, cooperative, pacts, change);
         db.Add(signed.Pact);
-        await CareUnitOfWork.CommitAsync(db, ct, $"il paziente {resident.Id} ha già un patto di cura attivo");
+        await CareUnitOfWork.CommitAsync(db, clock, ct, $"il paziente {resident.Id} ha già un patto di cura attivo");
         enrolment.LinkPact(signed.Pact.Id);
-        await CareUnitOfWork.CommitAsync(db, ct);
+        await CareUnitOfWork.CommitAsync(db, clock, ct);
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
@@ -193,7 +193,7 @@ public sealed class CarePicMmgEnrolment(TerritorioDbContext db, CareCatalogues c
         var version = role == GpRole.GestoreViaCooperative
             ? pai.Write(items, catalogues.Vocabulary, Change(new Actor(ActorRole.ClinicalManager, gp, pact.GestoreId), reason))
             : pai.Propose(items, catalogues.Vocabulary, Change(new Actor(ActorRole.Mmg, gp), reason));
-        await CareUnitOfWork.CommitAsync(db, ct, "il PAI è stato modificato nel frattempo da un altro operatore: riprovare");
+        await CareUnitOfWork.CommitAsync(db, clock, ct, "il PAI è stato modificato nel frattempo da un altro operatore: riprovare");
         return (pai, version);
     }
 

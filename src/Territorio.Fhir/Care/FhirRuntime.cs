@@ -54,7 +54,7 @@ public sealed class FhirRuntime
     /// <summary>National nomenclator → the region's DDC-PrestSpecSISS (provisional map, decision 0135).</summary>
     public ServiceCodeMap Services => _services.Value;
 
-    public FhirReadService Reader(TerritorioDbContext db) => new(db, Catalogues, Services);
+    public FhirReadService Reader(TerritorioDbContext db) => new(db, Catalogues, Services, Clock);
 
     /// <summary>
     /// <c>Fhir:PicMmg:ReceiverEndpoint</c>, <c>:ReceiverName</c>, <c>:ActingMmg</c>,

@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
+using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Network;
@@ -15,7 +16,7 @@ using Territorio.Kernel.Organisations;
 namespace Territorio.Fhir.Views;
 
 /// <summary>Loads care data and returns it as FHIR: single resources, or searchset Bundles by patient.</summary>
-public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catalogues, ServiceCodeMap services)
+public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catalogues, ServiceCodeMap services, TimeProvider clock)
 {
     public async Task<Patient?> PatientAsync(string id, CancellationToken ct)
     {
@@ -100,7 +101,7 @@ public sealed class FhirReadService(TerritorioDbContext db, CareCatalogues catal
             where pai.MmgId == mmg && resident.Ats == ats
             orderby pai.StartDate, pai.Id
             select pai).FirstOrDefaultAsync(ct);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = RomeCalendar.Today(clock);
         var membership = (await db.Set<CooperativeMember>().AsNoTracking().Where(m => m.MmgId == mmg).ToListAsync(ct)).FirstOrDefault(m => m.IsMemberOn(today));
         var cooperative = membership is null ? null : await GestoreAsync(membership.GestoreId, ct);
         var doctor = await db.GeneralPractitioners.AsNoTracking().SingleOrDefaultAsync(g => g.Id == mmg, ct);

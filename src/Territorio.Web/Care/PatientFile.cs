@@ -58,6 +58,22 @@ public sealed record PatientFile(
     /// <summary>Names of the Gestori of the patient's pacts, by id ("ASST Sette Laghi (G322ASST)").</summary>
     public IReadOnlyDictionary<string, string> GestoreNames { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>"Poliambulatorio Niguarda (EY1)": the erogatori of the bookings and of the free slots offered, by id.</summary>
+    public IReadOnlyDictionary<string, string> ErogatoreNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The nomenclator's descriptions, by service code.</summary>
+    public IReadOnlyDictionary<string, string> ServiceNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>"89.52 Elettrocardiogramma", or the code alone when the nomenclator does not know it.</summary>
+    public string Service(string code) => ServiceNames.GetValueOrDefault(code) is { } name ? $"{code} {name}" : code;
+
+    public string Erogatore(string id) => ErogatoreNames.GetValueOrDefault(id, id);
+
+    /// <summary>Authors and deciders of the PAI's versions and of the contacts, by name (<see cref="PeopleNames.OperatorsAsync"/>).</summary>
+    public IReadOnlyDictionary<string, string> Operators { get; init; } = new Dictionary<string, string>();
+
+    public string Operator(string actor) => Operators.GetValueOrDefault(actor, actor);
+
     /// <summary>The case manager's contacts, newest first; null for an audience that does not see them (the patient).</summary>
     public IReadOnlyList<Contact>? Contacts { get; init; }
 }
@@ -114,14 +130,19 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock, Scre
             slots = await FreeSlotsAsync(codes, bookingGestoreId, today, agendas, ct);
         }
 
+        var contacts = withContacts ? await care.Contacts.OfPatientAsync(patient.Id, ContactService.ListLimit, ct) : null;
         var evidence = await care.Db.Set<StratifiedPerson>().Where(p => p.PersonId == patient.Id)
             .OrderByDescending(p => p.RunId).Select(p => p.Evidence).FirstOrDefaultAsync(ct);
         return new PatientFile(PatientSummary.Of(patient, today), classification, pacts, active, pai, bookings, adherence, slots)
         {
             DoctorName = await PeopleNames.DoctorAsync(care.Db, patient.MmgId, ct),
             GestoreNames = await PeopleNames.GestoriAsync(care.Db, pacts.Select(p => p.GestoreId), ct),
+            ErogatoreNames = await PeopleNames.ErogatoriAsync(care.Db, bookings.Select(b => b.ErogatoreId).Concat(slots.Values.SelectMany(s => s).Select(s => s.ErogatoreId)), ct),
+            ServiceNames = care.Catalogues.Vocabulary.Services,
             Pathologies = PathologyEvidence.Views(classification?.Pathologies, classification?.MainPathology, evidence, care.Catalogues.Pathologies),
-            Contacts = withContacts ? await care.Contacts.OfPatientAsync(patient.Id, ContactService.ListLimit, ct) : null,
+            Contacts = contacts,
+            Operators = await PeopleNames.OperatorsAsync(care.Db,
+                (pai?.Versions.SelectMany(v => new[] { v.Author, v.DecidedBy }) ?? []).Concat(contacts?.Select(c => c.Author) ?? []), ct),
         };
     }
 

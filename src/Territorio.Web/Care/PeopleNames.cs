@@ -31,6 +31,29 @@ public static class PeopleNames
     }
 
     /// <summary>"Laboratorio analisi … (E321LAB)" by erogatore id.</summary>
+    public static async Task<string> ErogatoreAsync(TerritorioDbContext db, string id, CancellationToken ct) =>
+        (await ErogatoriAsync(db, [id], ct)).GetValueOrDefault(id, id);
+
+    /// <summary>"Maria Rossi (RSSMRA…)" of one patient, or the id when the registry has no name for it.</summary>
+    public static async Task<string> PatientAsync(TerritorioDbContext db, string id, CancellationToken ct) =>
+        Patient(await ResidentsAsync(db, [id], ct), id);
+
+    /// <summary>
+    /// Who a recorded care actor is, for a screen: an operator by the account's name ("ClinicalManager:mrossi@G1" →
+    /// "Maria Rossi (mrossi)"), a GP by name ("Mmg:MMG01" → "Dott.ssa Anna Bianchi (MMG01)"), never the raw record.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> OperatorsAsync(TerritorioDbContext db, IEnumerable<string?> actors, CancellationToken ct)
+    {
+        const string Gp = "Mmg:";
+        static string IdOf(string actor) => actor[(actor.IndexOf(':', StringComparison.Ordinal) + 1)..] is var rest && rest.IndexOf('@', StringComparison.Ordinal) is var at and >= 0 ? rest[..at] : rest;
+        var wanted = actors.OfType<string>().Distinct().ToList();
+        var users = wanted.Where(a => !a.StartsWith(Gp, StringComparison.Ordinal)).Select(IdOf).Distinct().ToList();
+        var names = await db.Set<Data.Security.TerritorioUser>().AsNoTracking().Where(u => users.Contains(u.UserName!)).Select(u => new { u.UserName, u.DisplayName }).ToListAsync(ct);
+        var byUser = names.Where(n => n.UserName is not null && n.DisplayName.Length > 0).ToDictionary(n => n.UserName!, n => $"{n.DisplayName} ({n.UserName})", StringComparer.Ordinal);
+        var doctors = await DoctorsAsync(db, wanted.Where(a => a.StartsWith(Gp, StringComparison.Ordinal)).Select(IdOf), ct);
+        return wanted.ToDictionary(a => a, a => (a.StartsWith(Gp, StringComparison.Ordinal) ? doctors : byUser).GetValueOrDefault(IdOf(a), IdOf(a)), StringComparer.Ordinal);
+    }
+
     public static async Task<IReadOnlyDictionary<string, string>> ErogatoriAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();

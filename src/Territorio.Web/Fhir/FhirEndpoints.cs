@@ -32,7 +32,7 @@ public static class FhirEndpoints
         services.AddSingleton(sp => new FhirRuntime(
             sp.GetRequiredService<ReferenceData>(),
             FhirRuntime.ReadOptions(configuration),
-            TimeProvider.System,
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<CareCatalogues>));
         services.AddSingleton<ActingGpResolver>(_ => http => Actor.From(http.User).MmgId);
         return services;
@@ -46,7 +46,7 @@ public static class FhirEndpoints
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = JwtBearerDefaults.AuthenticationScheme, Policy = Policies.PatientData })
             .DisableAntiforgery();
         fhir.MapPost("/$process-message", ProcessMessageAsync).RequireAuthorization(Policies.Mmg);
-        fhir.MapGet("/metadata", () => Fhir(Capabilities.Statement(DateTimeOffset.UtcNow))).AllowAnonymous();
+        fhir.MapGet("/metadata", (TimeProvider clock) => Fhir(Capabilities.Statement(clock.GetUtcNow()))).AllowAnonymous();
         MapPatientRead(fhir, "Patient/{patientId}", (reader, id, ct) => reader.PatientAsync(id, ct));
         MapPatientRead(fhir, "CarePlan/{carePlanId}", (reader, id, ct) => reader.CarePlanAsync(id, ct));
         MapPatientRead(fhir, "Condition/{conditionId}", (reader, id, ct) => reader.ConditionAsync(id, ct));

@@ -12,7 +12,7 @@ public static class RehabDemo
     public const string Uploader = "territorio demo run";
 
     /// <summary>Replaces the previous demo run with a check of <paramref name="sdoPath"/>; null when the demo region is empty.</summary>
-    public static async Task<RehabRun?> LoadAsync(DatabaseOptions database, ReferenceData data, RehabWebOptions options, string sdoPath, CancellationToken ct)
+    public static async Task<RehabRun?> LoadAsync(DatabaseOptions database, ReferenceData data, RehabWebOptions options, string sdoPath, TimeProvider clock, CancellationToken ct)
     {
         await using var db = TerritorioDatabase.CreateContext(database);
         if (await DemoAccounts.DemoAtsAsync(db, ct) is not { } ats)
@@ -20,7 +20,7 @@ public static class RehabDemo
             return null;
         }
 
-        var import = new RehabRunImport(db, RehabPipelineAdapter.Load(data, options.RuleSet), TimeProvider.System);
+        var import = new RehabRunImport(db, RehabPipelineAdapter.Load(data, options.RuleSet), clock);
         await import.DeleteDemoRunsAsync(ct);
         await using var content = File.OpenRead(sdoPath);
         using var file = await SdoUpload.SaveAsync(content, Path.GetFileName(sdoPath), long.MaxValue, options.TempDirectory, ct);

@@ -142,7 +142,7 @@ public static class CareSeed
         var bookedOn = new Change(manager, day.AddDays(-3).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
         var booking = Booking.Book(pai, Services[1], slot, erogatore, 1, new PatientSchedule(pact, []), bookedOn);
         care.Db.Add(booking);
-        await CareUnitOfWork.CommitAsync(care.Db, ct);
+        await CareUnitOfWork.CommitAsync(care.Db, TimeProvider.System, ct);
         (PastBookingId, PastBookingDay) = (booking.Id, day);
     }
 

@@ -133,7 +133,7 @@ internal static class CareDemoBulk
         await CopyEntitiesAsync(db, ["PatientId", "Date", "Code", "Match", "BookingId", "Source"], delivered, ct);
         await CopyEntitiesAsync(db, ["EntityType", "EntityId", "PatientId", "Action", "Actor", "AtUtc", "Reason", "Details"], audit, ct);
         report(0.7);
-        await WorklistIndex.RebuildAsync(db, onlyMissing: false, p => report(0.7 + (0.3 * p)), ct);
+        await WorklistIndex.RebuildAsync(db, onlyMissing: false, today, p => report(0.7 + (0.3 * p)), ct);
         await tx.CommitAsync(ct);
         return new CareBulkSummary(pacts.Count, pais.Count, bookings.Count, delivered.Count, slots);
     }

@@ -14,7 +14,7 @@ public static class DatabaseCommands
         migrate.SetAction(async (_, ct) =>
         {
             await TerritorioDatabase.MigrateAsync(env.Database, ct);
-            await WorklistIndex.BackfillAsync(env.Database, ct);
+            await WorklistIndex.BackfillAsync(env.Database, TimeProvider.System, ct);
             env.Output.WriteLine($"database aggiornato ({env.Database.Provider})");
             return ExitCodes.Ok;
         });
@@ -24,7 +24,7 @@ public static class DatabaseCommands
         {
             env.Database.CreateDataDirectory = true;
             await TerritorioDatabase.MigrateAsync(env.Database, ct);
-            await WorklistIndex.BackfillAsync(env.Database, ct);
+            await WorklistIndex.BackfillAsync(env.Database, TimeProvider.System, ct);
             env.Output.WriteLine($"database pronto ({env.Database.Provider}{(env.Database.SqliteFile is { } file ? ": " + file : "")})");
             return ExitCodes.Ok;
         });

@@ -25,7 +25,7 @@ public static class DemoRehab
             Errors: Path.Combine(folder, "errors.csv"),
             Json: Path.Combine(folder, "verdicts.jsonl"),
             Report: Path.Combine(folder, "report.html")));
-        if (await RehabDemo.LoadAsync(env.Database, env.ReferenceData, RehabWebOptions.From(env.Configuration), sdo, ct) is { } run)
+        if (await RehabDemo.LoadAsync(env.Database, env.ReferenceData, RehabWebOptions.From(env.Configuration), sdo, TimeProvider.System, ct) is { } run)
         {
             env.Output.WriteLine($"riabilitazione demo: esecuzione {run.Id} dell'ATS {run.Ats} nel database ({Italian.Number(run.RehabAdmissions)} giudizi)");
         }

@@ -35,6 +35,12 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, CareDes
 
     public string ErogatoreName { get; private set; } = "";
 
+    /// <summary>Who reversed a delivery shown, by the recorded actor: the account's name.</summary>
+    public IReadOnlyDictionary<string, string> Operators { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>"89.52 Elettrocardiogramma", or the code alone when the nomenclator does not know it.</summary>
+    public string Service(string code) => care.Catalogues.Vocabulary.Services.GetValueOrDefault(code) is { } name ? $"{code} {name}" : code;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = ItalianTime.Today(clock);
@@ -45,24 +51,25 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, CareDes
         await access.RecordShownAsync(Me, Bookings.Select(b => b.PatientId), "pagina Agenda dell'erogatore", ct);
         People = await PeopleNames.ResidentsAsync(care.Db, Bookings.Select(b => b.PatientId), ct);
         Gestori = await PeopleNames.GestoriAsync(care.Db, Bookings.Select(b => b.GestoreId), ct);
-        ErogatoreName = (await PeopleNames.ErogatoriAsync(care.Db, [ErogatoreId], ct)).GetValueOrDefault(ErogatoreId, ErogatoreId);
+        ErogatoreName = await PeopleNames.ErogatoreAsync(care.Db, ErogatoreId, ct);
+        Operators = await PeopleNames.OperatorsAsync(care.Db, Bookings.Select(b => b.ReversedBy), ct);
     }
 
     public Task<IActionResult> OnPostDeliveredAsync(long bookingId, CancellationToken ct) => RunAsync(async () =>
     {
         var booking = await desk.MarkDeliveredAsync(Me, bookingId, null, ct);
-        return $"Prestazione {booking.ServiceCode} di {booking.PatientId} segnata come erogata il {ItalianFormat.Date(booking.DeliveredOn ?? booking.Date)}.";
+        return $"Prestazione {Service(booking.ServiceCode)} di {await PeopleNames.PatientAsync(care.Db, booking.PatientId, ct)} segnata come erogata il {ItalianFormat.Date(booking.DeliveredOn ?? booking.Date)}.";
     }, new { dal = Dal });
 
     public Task<IActionResult> OnPostMissedAsync(long bookingId, CancellationToken ct) => RunAsync(async () =>
     {
         var booking = await desk.MarkMissedAsync(Me, bookingId, ct);
-        return $"Prestazione {booking.ServiceCode} del {ItalianFormat.Date(booking.Date)}: {booking.PatientId} non si è presentato.";
+        return $"Prestazione {Service(booking.ServiceCode)} del {ItalianFormat.Date(booking.Date)}: {await PeopleNames.PatientAsync(care.Db, booking.PatientId, ct)} non si è presentato all'appuntamento.";
     }, new { dal = Dal });
 
     public Task<IActionResult> OnPostReverseAsync(long bookingId, string? reason, CancellationToken ct) => RunAsync(async () =>
     {
         var booking = await desk.ReverseDeliveryAsync(Me, bookingId, reason, ct);
-        return $"Erogazione della prestazione {booking.ServiceCode} di {booking.PatientId} stornata: la prenotazione del {ItalianFormat.Date(booking.Date)} torna prenotata.";
+        return $"Erogazione della prestazione {Service(booking.ServiceCode)} di {await PeopleNames.PatientAsync(care.Db, booking.PatientId, ct)} stornata: la prenotazione del {ItalianFormat.Date(booking.Date)} torna prenotata.";
     }, new { dal = Dal });
 }

@@ -18,6 +18,9 @@ public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientA
 {
     public string GestoreId => Me.GestoreId ?? "";
 
+    /// <summary>"ASST Nord Milano (GY)": the Gestore the operator signs for.</summary>
+    public string GestoreName { get; private set; } = "";
+
     public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
 
     public IReadOnlyList<EnrolmentRequest> Requests { get; private set; } = [];
@@ -27,6 +30,7 @@ public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientA
     public async Task OnGetAsync(CancellationToken ct)
     {
         Requests = await care.Enrolment.OpenRequestsToAsync(GestoreId, ct);
+        GestoreName = (await PeopleNames.GestoriAsync(care.Db, [GestoreId], ct)).GetValueOrDefault(GestoreId, GestoreId);
         Patients = await PeopleNames.ResidentsAsync(care.Db, Requests.Select(r => r.PatientId), ct);
         await access.RecordListAsync(Me, Patients.Values, "pagina Arruolamento (richieste di presa in carico)", ct);
     }
@@ -52,7 +56,7 @@ public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientA
         IActionResult result = await RunAsync(async () =>
         {
             var signed = await desk.SignPactAsync(Me, id, method!.Value, scanStream, startDate, ct);
-            return $"Patto di Cura firmato per {id}: dal {ItalianFormat.Date(signed.Pact.StartDate)} al {ItalianFormat.Date(signed.Pact.EndDate)}, livello {signed.Pact.Level}.";
+            return $"Patto di Cura firmato per {await PeopleNames.PatientAsync(care.Db, id, ct)}: dal {ItalianFormat.Date(signed.Pact.StartDate)} al {ItalianFormat.Date(signed.Pact.EndDate)}, livello {signed.Pact.Level}.";
         });
         return Errore is null ? RedirectToPage("/Gestore/Paziente", new { patientId = id }) : result;
     }

@@ -12,7 +12,7 @@ namespace Territorio.Web.Pages.Gestore;
 /// The case manager's patient file: pathologies with evidence, pact, PAI versions, MMG proposals
 /// to decide, bookings (book, reschedule, cancel), adherence and contacts.
 /// </summary>
-public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, CareDesk desk, CareDocumentDownloads documents) : CarePageModel
+public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, CareDesk desk, CareDocumentDownloads documents, CareServices care) : CarePageModel
 {
     public PatientFile? Record { get; private set; }
 
@@ -55,14 +55,14 @@ public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, 
         OnVisiblePatientAsync(patientId, "prenotazione", async () =>
         {
             var booking = await desk.BookAsync(Me, patientId, slotId, ct);
-            return $"Prenotata {booking.ServiceCode} il {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {booking.ErogatoreId}.";
+            return $"Prenotata {booking.ServiceCode} il {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {await PeopleNames.ErogatoreAsync(care.Db, booking.ErogatoreId, ct)}.";
         }, ct);
 
     public Task<IActionResult> OnPostRescheduleAsync(string patientId, long bookingId, long slotId, CancellationToken ct) =>
         OnVisiblePatientAsync(patientId, "spostamento prenotazione", async () =>
         {
             var booking = await desk.RescheduleAsync(Me, patientId, bookingId, slotId, null, ct);
-            return $"Prenotazione spostata al {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm}.";
+            return $"Prenotazione spostata al {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {await PeopleNames.ErogatoreAsync(care.Db, booking.ErogatoreId, ct)}.";
         }, ct);
 
     public Task<IActionResult> OnPostCancelAsync(string patientId, long bookingId, string? reason, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Network;
+using Territorio.Web.Api;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
 
@@ -35,14 +36,19 @@ public sealed class SlotModel(CareServices care, PatientAccess access, CareDesk 
 
     public SlotSearchPage? Result { get; private set; }
 
+    /// <summary>Whom the slots are for, by name and codice fiscale.</summary>
+    public PatientSummary? Patient { get; private set; }
+
     public IReadOnlyDictionary<string, string> ErogatoreNames { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await access.OpenAsync(Me, PatientId, "pagina Cerca slot del Gestore", ct) is null)
+        if (await access.OpenAsync(Me, PatientId, "pagina Cerca slot del Gestore", ct) is not { } patient)
         {
             return NotFound();
         }
+
+        Patient = PatientSummary.Of(patient, ItalianTime.Today(clock));
 
         From = Dal ?? ItalianTime.Today(clock);
         To = Al ?? From.AddDays(120);
@@ -73,7 +79,7 @@ public sealed class SlotModel(CareServices care, PatientAccess access, CareDesk 
         return await RunAsync(async () =>
         {
             var booking = await desk.BookAsync(Me, PatientId, slotId, ct);
-            return $"Prenotata la prestazione {booking.ServiceCode} il {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {booking.ErogatoreId}.";
+            return $"Prenotata la prestazione {booking.ServiceCode} il {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {await PeopleNames.ErogatoreAsync(care.Db, booking.ErogatoreId, ct)}.";
         }, new { patientId = PatientId, prestazione = Prestazione, dal = Dal?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), al = Al?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), pagina = Pagina });
     }
 }
