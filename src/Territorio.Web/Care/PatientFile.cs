@@ -55,8 +55,14 @@ public sealed record PatientFile(
     /// <summary>"Dott.ssa Anna Bianchi (MMG00001)", or the GP's code when the registry has no name for it.</summary>
     public string? DoctorName { get; init; }
 
+    /// <summary>Names of the Gestori of the patient's pacts, by id ("ASST Sette Laghi").</summary>
+    public IReadOnlyDictionary<string, string> Gestori { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Names of the Gestori of the patient's pacts, by id ("ASST Sette Laghi (G322ASST)").</summary>
-    public IReadOnlyDictionary<string, string> GestoreNames { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> GestoreNames => Gestori.ToDictionary(g => g.Key, g => $"{g.Value} ({g.Key})");
+
+    /// <summary>The names beside the codes of the bookings and free slots (erogatore, site, service).</summary>
+    public AgendaNames? Agenda { get; init; }
 
     /// <summary>The case manager's contacts, newest first; null for an audience that does not see them (the patient).</summary>
     public IReadOnlyList<Contact>? Contacts { get; init; }
@@ -119,7 +125,8 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock, Scre
         return new PatientFile(PatientSummary.Of(patient, today), classification, pacts, active, pai, bookings, adherence, slots)
         {
             DoctorName = await PeopleNames.DoctorAsync(care.Db, patient.MmgId, ct),
-            GestoreNames = await PeopleNames.GestoriAsync(care.Db, pacts.Select(p => p.GestoreId), ct),
+            Gestori = await PeopleNames.GestoreNamesAsync(care.Db, pacts.Select(p => p.GestoreId), ct),
+            Agenda = await AgendaNames.LoadAsync(care, [patient.Id], bookings.Select(b => b.ErogatoreId).Concat(slots.Values.SelectMany(l => l).Select(f => f.ErogatoreId)), ct),
             Pathologies = PathologyEvidence.Views(classification?.Pathologies, classification?.MainPathology, evidence, care.Catalogues.Pathologies),
             Contacts = withContacts ? await care.Contacts.OfPatientAsync(patient.Id, ContactService.ListLimit, ct) : null,
         };
