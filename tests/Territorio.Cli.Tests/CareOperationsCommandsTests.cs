@@ -25,7 +25,9 @@ public sealed class CareOperationsCommandsTests(DemoRegionFixture region) : ICla
         string id = booked.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var refused = await Run("bookings", "deliver", "--prenotazione", id, "--erogatore", "ALTRO", "--operatore", "op1");
         refused.ExitCode.ShouldBe(1);
-        refused.Error.ShouldContain($"è presso l'erogatore {booked.ErogatoreId}");
+        refused.Error.ShouldContain("è presso l'erogatore ");
+        refused.Error.ShouldContain($" ({booked.ErogatoreId})");
+        refused.Error.ShouldNotContain($"erogatore {booked.ErogatoreId}");
 
         var done = await Run("bookings", "deliver", "--prenotazione", id, "--erogatore", booked.ErogatoreId, "--operatore", "op1");
         done.ExitCode.ShouldBe(0, done.Error);

@@ -37,7 +37,10 @@ public sealed class ContactsCommandsTests(DemoRegionFixture region) : IClassFixt
 
         var otherGestore = await Run("contacts", "record", "--paziente", pact.PatientId, "--gestore", "ALTRO", "--tipo", "telefonata", "--esito", "raggiunto");
         otherGestore.ExitCode.ShouldBe(1);
-        otherGestore.Error.ShouldContain($"del Gestore {pact.GestoreId}");
+        // The refusal names the Gestore and the patient as people read them, the patient by name and codice fiscale.
+        otherGestore.Error.ShouldContain($"({pact.GestoreId}) registra i contatti con il paziente ");
+        otherGestore.Error.ShouldContain("(CF ");
+        otherGestore.Error.ShouldNotContain(pact.PatientId);
     }
 
     [Fact]

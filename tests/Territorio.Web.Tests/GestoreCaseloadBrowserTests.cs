@@ -114,7 +114,10 @@ public sealed class GestoreCaseloadBrowserTests(BrowserFixture web)
         await change.GetByLabel("Decorrenza").FillAsync(web.SeedDay.AddDays(30).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await change.GetByLabel("Motivo del cambio").FillAsync("si è trasferito vicino a una sede della cooperativa");
         await change.GetByRole(AriaRole.Button, new() { Name = "Invia la richiesta alla Commissione" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("errore")).ToContainTextAsync("ha già una richiesta di cambio Gestore in attesa");
+        // The refusal names the patient as the case manager knows them, not by the internal id.
+        var person = AtsSeed.Residents(Territory.B).Single(r => r.Id == patient);
+        await Assertions.Expect(page.GetByTestId("errore")).ToContainTextAsync($"il paziente {person.DisplayName} (CF {person.FiscalCode}) ha già una richiesta di cambio Gestore in attesa");
+        await Assertions.Expect(page.GetByTestId("errore")).Not.ToContainTextAsync(patient);
         await BrowserFixture.ScreenshotAsync(page, "22-gestore-richieste-commissione");
 
         string other = AtsSeed.PathologyChange(Territory.B);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Plans;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
 using Territorio.CareManagement.Gestori;
@@ -38,7 +39,9 @@ public sealed class CarePicMmgEnrolment(TerritorioDbContext db, CareCatalogues c
         }
         catch (CareRuleException ex)
         {
-            return new EnrolmentOutcome.Refused(errors.Create("T.18", ex.Message));
+            // Named after the rollback: a refused write may have left the transaction unusable.
+            await transaction.RollbackAsync(cancellationToken);
+            return new EnrolmentOutcome.Refused(errors.Create("T.18", await CareRefusals.NameAsync(db, ex.Message, cancellationToken)));
         }
     }
 

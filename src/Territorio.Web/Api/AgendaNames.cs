@@ -28,7 +28,7 @@ public sealed class AgendaNames
 
     public static async Task<AgendaNames> LoadAsync(CareServices care, IEnumerable<string> patientIds, IEnumerable<string> erogatoreIds, CancellationToken ct)
     {
-        var patients = await Care.PeopleNames.ResidentsAsync(care.Db, patientIds, ct);
+        var patients = await PeopleNames.ResidentsAsync(care.Db, patientIds, ct);
         var wanted = erogatoreIds.Distinct().ToList();
         var erogatori = await care.Db.Set<Erogatore>().AsNoTracking().IgnoreAutoIncludes().Where(e => wanted.Contains(e.Id))
             .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
@@ -36,6 +36,9 @@ public sealed class AgendaNames
             .ToDictionary(o => o.Code, o => o.Address);
         return new AgendaNames(patients, erogatori, sites, care.Catalogues.Vocabulary.Services);
     }
+
+    /// <summary>"Poliambulatorio Niguarda (EY1)", or the code alone when the registry does not name it.</summary>
+    public string Erogatore(string id) => _erogatori.GetValueOrDefault(id) is { } name ? $"{name} ({id})" : id;
 
     public BookingDto Of(CareManagement.Bookings.Booking booking)
     {
@@ -50,9 +53,12 @@ public sealed class AgendaNames
         };
     }
 
-    public FreeSlotDto Of(CareManagement.Application.Network.FreeSlot slot) =>
-        new(slot.SlotId, slot.ErogatoreId, slot.ServiceCode, slot.Date, slot.Start, slot.Capacity, slot.Free,
-            _erogatori.GetValueOrDefault(slot.ErogatoreId), _sites.GetValueOrDefault(slot.ErogatoreId), _services.GetValueOrDefault(slot.ServiceCode));
+    public FreeSlotDto Of(CareManagement.Application.Network.FreeSlot slot) => FreeSlotDto.Of(slot) with
+    {
+        ErogatoreName = _erogatori.GetValueOrDefault(slot.ErogatoreId),
+        SiteAddress = _sites.GetValueOrDefault(slot.ErogatoreId),
+        ServiceDescription = _services.GetValueOrDefault(slot.ServiceCode),
+    };
 
     /// <summary>One booking answered with its names.</summary>
     public static async Task<BookingDto> OneAsync(CareServices care, CareManagement.Bookings.Booking booking, CancellationToken ct) =>

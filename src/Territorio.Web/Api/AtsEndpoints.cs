@@ -79,20 +79,21 @@ public static class AtsEndpoints
 
     private static Task<Results<Ok<CommissionDecision>, ValidationProblem, ProblemHttpResult>> DecideReclassificationAsync(
         long reclassificationId, CommissionDecisionRequest request, HttpContext http, CommissionDesk desk, CancellationToken ct) =>
-        DecideAsync(Actor.From(http.User), request, actor => desk.IsReclassificationOfTerritoryAsync(actor, reclassificationId, ct),
+        DecideAsync(http, request, actor => desk.IsReclassificationOfTerritoryAsync(actor, reclassificationId, ct),
             "Riclassificazione", reclassificationId, (actor, approve) => desk.DecideReclassificationAsync(actor, reclassificationId, approve, request.Motivazione, ct));
 
     private static Task<Results<Ok<CommissionDecision>, ValidationProblem, ProblemHttpResult>> DecideChangeAsync(
         long changeRequestId, CommissionDecisionRequest request, HttpContext http, CommissionDesk desk, CancellationToken ct) =>
-        DecideAsync(Actor.From(http.User), request, actor => desk.IsChangeOfTerritoryAsync(actor, changeRequestId, ct),
+        DecideAsync(http, request, actor => desk.IsChangeOfTerritoryAsync(actor, changeRequestId, ct),
             "Richiesta di cambio Gestore", changeRequestId, (actor, approve) => desk.DecideChangeAsync(actor, changeRequestId, approve, request.Motivazione, ct));
 
     // The request of another territory is not found (before the body is even read), then the body
     // is checked, then the care rules decide: a refusal (already decided, Gestore no longer
     // eligible…) is a 409 that says why.
     private static async Task<Results<Ok<CommissionDecision>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        Actor actor, CommissionDecisionRequest request, Func<Actor, Task<bool>> ofTerritory, string what, long id, Func<Actor, bool, Task<CommissionDecision>> decide)
+        HttpContext http, CommissionDecisionRequest request, Func<Actor, Task<bool>> ofTerritory, string what, long id, Func<Actor, bool, Task<CommissionDecision>> decide)
     {
+        var actor = Actor.From(http.User);
         if (!await ofTerritory(actor))
         {
             return NotFound($"{what} n.{id} non trovata tra le richieste della Commissione dell'ATS {actor.Ats}.");
@@ -110,7 +111,7 @@ public static class AtsEndpoints
         }
         catch (CareRuleException ex)
         {
-            return TypedResults.Problem("Operazione rifiutata: " + ex.Message + ".", statusCode: StatusCodes.Status409Conflict, title: ApiProblems.TitleOf(StatusCodes.Status409Conflict));
+            return TypedResults.Problem("Operazione rifiutata: " + await CareApi.NamedAsync(http, ex) + ".", statusCode: StatusCodes.Status409Conflict, title: ApiProblems.TitleOf(StatusCodes.Status409Conflict));
         }
         catch (RefusedException ex)
         {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Territorio.CareManagement.Common;
+using Territorio.Data;
 using Territorio.Kernel.Population;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
@@ -47,11 +49,25 @@ internal static class CareApi
         }
         catch (CareRuleException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: RefusedTitle);
+            return new NamedRefusal(ex.Message);
         }
         catch (RefusedException ex)
         {
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: ApiProblems.TitleOf(StatusCodes.Status404NotFound));
+        }
+    }
+
+    /// <summary>A care rule's refusal with its parties named as people (<see cref="CareRefusals"/>), read in the request's scope.</summary>
+    public static Task<string> NamedAsync(HttpContext http, CareRuleException refusal) =>
+        CareRefusals.NameAsync(http.RequestServices.GetRequiredService<TerritorioDbContext>(), refusal.Message, http.RequestAborted);
+
+    /// <summary>The 409 problem of a refusal, its parties named when the answer is written (the endpoint's scope is at hand there).</summary>
+    private sealed class NamedRefusal(string message) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            string named = await CareRefusals.NameAsync(httpContext.RequestServices.GetRequiredService<TerritorioDbContext>(), message, httpContext.RequestAborted);
+            await TypedResults.Problem(named, statusCode: StatusCodes.Status409Conflict, title: RefusedTitle).ExecuteAsync(httpContext);
         }
     }
 

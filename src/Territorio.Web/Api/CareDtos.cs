@@ -17,6 +17,9 @@ public sealed record ClassificationDto(int Level, string? MainPathology, string 
 /// <summary>A pact: <paramref name="Level"/> is the level in force; <paramref name="LevelPeriods"/> its history (each approved reclassification from its decision's day).</summary>
 public sealed record PactDto(long Id, string GestoreId, int Level, DateOnly StartDate, DateOnly EndDate, string Status, IReadOnlyList<PactLevelPeriodDto>? LevelPeriods = null)
 {
+    /// <summary>The Gestore's name beside its id, where the answer names it (the patient file).</summary>
+    public string? GestoreName { get; init; }
+
     public static PactDto Of(PattoDiCura p) => new(p.Id, p.GestoreId, p.Level, p.StartDate, p.EndDate, p.Status.ToString(),
         [.. p.LevelPeriods.Select(l => new PactLevelPeriodDto(l.From, l.Level, l.MainPathology, l.ReclassificationId))]);
 }
@@ -55,7 +58,10 @@ public sealed record BookingDto(long Id, string PatientId, string ServiceCode, s
 
 /// <summary>A free slot, with the erogatore's name, its site's address and the service's description beside the codes.</summary>
 public sealed record FreeSlotDto(long SlotId, string ErogatoreId, string ServiceCode, DateOnly Date, TimeOnly Start, int Capacity, int Free,
-    string? ErogatoreName = null, string? SiteAddress = null, string? ServiceDescription = null);
+    string? ErogatoreName = null, string? SiteAddress = null, string? ServiceDescription = null)
+{
+    public static FreeSlotDto Of(FreeSlot s) => new(s.SlotId, s.ErogatoreId, s.ServiceCode, s.Date, s.Start, s.Capacity, s.Free);
+}
 
 public sealed record SlotSearchDto(int Page, bool HasNext, IReadOnlyList<FreeSlotDto> Slots)
 {
@@ -91,19 +97,19 @@ public sealed record PatientFileDto(
     IReadOnlyList<BookingDto> Bookings,
     AdherenceDto? Adherence,
     IReadOnlyList<ContactDto>? Contacts,
-    IReadOnlyDictionary<string, IReadOnlyList<FreeSlot>> FreeSlots)
+    IReadOnlyDictionary<string, IReadOnlyList<FreeSlotDto>> FreeSlots)
 {
     public static PatientFileDto Of(PatientFile f) => new(
         f.Patient,
         f.Classification is { } c ? new ClassificationDto(c.Level, c.MainPathology, c.Source, c.Since) : null,
         [.. f.Pathologies.Select(PathologyDto.Of)],
-        [.. f.Pacts.Select(PactDto.Of)],
+        [.. f.Pacts.Select(p => PactDto.Of(p) with { GestoreName = f.Gestori.GetValueOrDefault(p.GestoreId) })],
         [.. f.PaiHistory.Select(PaiVersionDto.Of)],
         [.. f.ProposalChanges.Select(PaiItemChangeDto.Of)],
-        [.. f.Bookings.Select(BookingDto.Of)],
+        [.. f.Bookings.Select(b => f.Agenda?.Of(b) ?? BookingDto.Of(b))],
         f.Adherence is { } a ? AdherenceDto.Of(a) : null,
         f.Contacts?.Select(ContactDto.Of).ToList(),
-        f.FreeSlots);
+        f.FreeSlots.ToDictionary(s => s.Key, s => (IReadOnlyList<FreeSlotDto>)[.. s.Value.Select(slot => f.Agenda?.Of(slot) ?? FreeSlotDto.Of(slot))]));
 }
 
 public sealed record WorklistFindingDto(string Reason, string Detail, int DaysLate);
@@ -131,12 +137,22 @@ public sealed record WorklistEntryDto(string PatientId, int Level, string MostUr
 
 public sealed record PendingProposalDto(string PatientId, string? MmgId, int Number, string Author, DateTime CreatedAtUtc, string Reason, bool IsDraft)
 {
+    public string? PatientName { get; init; }
+
+    public string? PatientFiscalCode { get; init; }
+
+    /// <summary>"Dott.ssa Anna Bianchi" beside <see cref="MmgId"/>.</summary>
+    public string? MmgName { get; init; }
+
     public static PendingProposalDto Of(PendingProposal p) => new(p.PatientId, p.MmgId, p.Number, p.Author, PaiVersionDto.Utc(p.CreatedAtUtc), p.Reason, p.IsDraft);
 }
 
 public sealed record MmgAssistitoDto(PatientSummary Patient, int? Level, string? MainPathology, string? GestoreId, int? PaiVersion, bool ProposalPending)
 {
-    public static MmgAssistitoDto Of(MmgAssistito a) => new(a.Patient, a.Level, a.MainPathology, a.GestoreId, a.PaiVersion, a.ProposalPending);
+    /// <summary>The Gestore's name beside <see cref="GestoreId"/>.</summary>
+    public string? GestoreName { get; init; }
+
+    public static MmgAssistitoDto Of(MmgAssistito a) => new(a.Patient, a.Level, a.MainPathology, a.GestoreId, a.PaiVersion, a.ProposalPending) { GestoreName = a.GestoreName };
 }
 
 public sealed record CandidatureDto(string GestoreId, string Ats, int Level, string Status, DateOnly SubmittedOn, DateOnly? DecidedOn, string? DecisionReason)

@@ -158,7 +158,14 @@ public static class GestoreEndpoints
         var actor = Actor.From(http.User);
         var proposals = await care.Pai.PendingProposalsAsync(actor.GestoreId!, ProposalListLimit, ct);
         await access.RecordShownAsync(actor, proposals.Select(p => p.PatientId), CareApi.ResourceOf(http), ct);
-        return TypedResults.Ok(proposals.Select(PendingProposalDto.Of).ToList());
+        var patients = await PeopleNames.ResidentsAsync(care.Db, proposals.Select(p => p.PatientId), ct);
+        var doctors = await PeopleNames.DoctorNamesAsync(care.Db, proposals.Select(p => p.MmgId), ct);
+        return TypedResults.Ok(proposals.Select(p => PendingProposalDto.Of(p) with
+        {
+            PatientName = patients.GetValueOrDefault(p.PatientId) is { Surname: not null } person ? person.DisplayName : null,
+            PatientFiscalCode = patients.GetValueOrDefault(p.PatientId)?.FiscalCode,
+            MmgName = p.MmgId is null ? null : doctors.GetValueOrDefault(p.MmgId),
+        }).ToList());
     }
 
     /// <summary>Longest period one slot search covers.</summary>

@@ -112,7 +112,7 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
         await access.RecordShownAsync(actor, shown, resource, ct);
 
         // Requests a patient made themselves name the patient ("people, not codes").
-        var requesters = await Care.PeopleNames.ResidentsAsync(care.Db,
+        var requesters = await PeopleNames.ResidentsAsync(care.Db,
             pendingChanges.Concat(decidedChanges).Select(c => EvidenceText.PatientOf(c.RequestedBy)).OfType<string>(), ct);
 
         ReclassificationItem Reclassification(ReclassificationRequest r) => new(
@@ -164,7 +164,7 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
         }
 
         var decided = await care.Reclassification.DecideAsync(id, approve, CareActors.Commission(actor), reason, ct);
-        string patient = Care.PeopleNames.Patient(await Care.PeopleNames.ResidentsAsync(care.Db, [decided.PatientId], ct), decided.PatientId);
+        string patient = PeopleNames.Patient(await PeopleNames.ResidentsAsync(care.Db, [decided.PatientId], ct), decided.PatientId);
         bool pactFollows = approve && await care.Db.Set<PattoDiCura>().AnyAsync(p => p.PatientId == decided.PatientId && p.LevelPeriods.Any(l => l.ReclassificationId == id), ct);
         string message = approve
             ? $"Riclassificazione n.{id} di {patient} approvata: livello {decided.FromLevel} → {decided.ToLevel}, patologia principale {decided.ToMainPathology} {care.Catalogues.Pathologies.GetValueOrDefault(decided.ToMainPathology, "")}".TrimEnd() + "."

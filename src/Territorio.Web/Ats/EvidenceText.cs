@@ -51,7 +51,7 @@ public static class EvidenceText
 
     /// <summary>"Patient:PA100012" → "paziente Lucia Colombo (CLMLCU…)" when the registry names them; any other actor as <see cref="Actor(string)"/>.</summary>
     public static string Actor(string stored, IReadOnlyDictionary<string, Resident> residents) =>
-        PatientOf(stored) is { } id && residents.ContainsKey(id) ? $"{RoleName(ActorRole.Patient)} {Care.PeopleNames.Patient(residents, id)}" : Actor(stored);
+        PatientOf(stored) is { } id && residents.ContainsKey(id) ? $"{RoleName(ActorRole.Patient)} {PeopleNames.Patient(residents, id)}" : Actor(stored);
 
     /// <summary>The patient's id of a stored patient actor ("Patient:PA100012"), else null.</summary>
     public static string? PatientOf(string stored) =>

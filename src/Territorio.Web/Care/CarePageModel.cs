@@ -31,7 +31,7 @@ public abstract class CarePageModel : PageModel
         }
         catch (CareRuleException ex)
         {
-            Errore = "Operazione rifiutata: " + ex.Message;
+            Errore = "Operazione rifiutata: " + await Api.CareApi.NamedAsync(HttpContext, ex);
         }
         catch (RefusedException ex)
         {

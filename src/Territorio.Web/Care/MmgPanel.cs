@@ -11,7 +11,7 @@ namespace Territorio.Web.Care;
 /// <summary>One of the GP's assistiti: level in force, Gestore of the active pact, state of the PAI.</summary>
 public sealed record MmgAssistito(PatientSummary Patient, int? Level, string? MainPathology, string? GestoreId, int? PaiVersion, bool ProposalPending)
 {
-    /// <summary>"ASST Sette Laghi (G322ASST)".</summary>
+    /// <summary>"ASST Sette Laghi", when the registry names the Gestore.</summary>
     public string? GestoreName { get; init; }
 }
 
@@ -45,7 +45,7 @@ public sealed class MmgPanelQuery(CareServices care, PatientAccess access, TimeP
                 Pending = p.Versions.Any(v => v.Status == PaiVersionStatus.Proposed),
             }).ToDictionaryAsync(p => p.PactId, ct);
         var pactOf = pacts.ToDictionary(p => p.PatientId, StringComparer.Ordinal);
-        var gestori = await PeopleNames.GestoriAsync(care.Db, pacts.Select(p => p.GestoreId), ct);
+        var gestori = await PeopleNames.GestoreNamesAsync(care.Db, pacts.Select(p => p.GestoreId), ct);
 
         var today = ItalianTime.Today(clock);
         return [.. patients.Select(p =>
@@ -55,7 +55,7 @@ public sealed class MmgPanelQuery(CareServices care, PatientAccess access, TimeP
             var pai = pact is null ? null : pais.GetValueOrDefault(pact.Id);
             return new MmgAssistito(PatientSummary.Of(p, today), classification?.Level, classification?.MainPathology, pact?.GestoreId, pai?.Active, pai?.Pending == true)
             {
-                GestoreName = pact is null ? null : gestori.GetValueOrDefault(pact.GestoreId, pact.GestoreId),
+                GestoreName = pact is null ? null : gestori.GetValueOrDefault(pact.GestoreId),
             };
         })];
     }

@@ -68,7 +68,7 @@ public abstract class PaiWorkbenchPage(CareServices care, PatientFileQuery files
             }
             catch (CareRuleException ex)
             {
-                (Basis, errors) = ("PAI vuoto, da scrivere voce per voce", [ex.Message]);
+                (Basis, errors) = ("PAI vuoto, da scrivere voce per voce", [await Api.CareApi.NamedAsync(HttpContext, ex)]);
             }
         }
 
@@ -97,7 +97,7 @@ public abstract class PaiWorkbenchPage(CareServices care, PatientFileQuery files
             }
             catch (CareRuleException ex)
             {
-                State = State with { Errors = [ex.Message] };
+                State = State with { Errors = [await Api.CareApi.NamedAsync(HttpContext, ex)] };
             }
         }
 

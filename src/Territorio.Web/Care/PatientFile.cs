@@ -55,11 +55,14 @@ public sealed record PatientFile(
     /// <summary>"Dott.ssa Anna Bianchi (MMG00001)", or the GP's code when the registry has no name for it.</summary>
     public string? DoctorName { get; init; }
 
-    /// <summary>Names of the Gestori of the patient's pacts, by id ("ASST Sette Laghi (G322ASST)").</summary>
-    public IReadOnlyDictionary<string, string> GestoreNames { get; init; } = new Dictionary<string, string>();
+    /// <summary>Names of the Gestori of the patient's pacts, by id ("ASST Sette Laghi").</summary>
+    public IReadOnlyDictionary<string, string> Gestori { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>"Poliambulatorio Niguarda (EY1)": the erogatori of the bookings and of the free slots offered, by id.</summary>
-    public IReadOnlyDictionary<string, string> ErogatoreNames { get; init; } = new Dictionary<string, string>();
+    /// <summary>Names of the Gestori of the patient's pacts, by id ("ASST Sette Laghi (G322ASST)").</summary>
+    public IReadOnlyDictionary<string, string> GestoreNames => Gestori.ToDictionary(g => g.Key, g => $"{g.Value} ({g.Key})");
+
+    /// <summary>The names beside the codes of the bookings and free slots (erogatore, site, service).</summary>
+    public AgendaNames? Agenda { get; init; }
 
     /// <summary>The nomenclator's descriptions, by service code.</summary>
     public IReadOnlyDictionary<string, string> ServiceNames { get; init; } = new Dictionary<string, string>();
@@ -67,7 +70,8 @@ public sealed record PatientFile(
     /// <summary>"89.52 Elettrocardiogramma", or the code alone when the nomenclator does not know it.</summary>
     public string Service(string code) => ServiceNames.GetValueOrDefault(code) is { } name ? $"{code} {name}" : code;
 
-    public string Erogatore(string id) => ErogatoreNames.GetValueOrDefault(id, id);
+    /// <summary>"Poliambulatorio Niguarda (EY1)": an erogatore of the bookings or of the free slots offered.</summary>
+    public string Erogatore(string id) => Agenda?.Erogatore(id) ?? id;
 
     /// <summary>Authors and deciders of the PAI's versions and of the contacts, by name (<see cref="PeopleNames.OperatorsAsync"/>).</summary>
     public IReadOnlyDictionary<string, string> Operators { get; init; } = new Dictionary<string, string>();
@@ -136,8 +140,8 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock, Scre
         return new PatientFile(PatientSummary.Of(patient, today), classification, pacts, active, pai, bookings, adherence, slots)
         {
             DoctorName = await PeopleNames.DoctorAsync(care.Db, patient.MmgId, ct),
-            GestoreNames = await PeopleNames.GestoriAsync(care.Db, pacts.Select(p => p.GestoreId), ct),
-            ErogatoreNames = await PeopleNames.ErogatoriAsync(care.Db, bookings.Select(b => b.ErogatoreId).Concat(slots.Values.SelectMany(s => s).Select(s => s.ErogatoreId)), ct),
+            Gestori = await PeopleNames.GestoreNamesAsync(care.Db, pacts.Select(p => p.GestoreId), ct),
+            Agenda = await AgendaNames.LoadAsync(care, [patient.Id], bookings.Select(b => b.ErogatoreId).Concat(slots.Values.SelectMany(l => l).Select(f => f.ErogatoreId)), ct),
             ServiceNames = care.Catalogues.Vocabulary.Services,
             Pathologies = PathologyEvidence.Views(classification?.Pathologies, classification?.MainPathology, evidence, care.Catalogues.Pathologies),
             Contacts = contacts,

@@ -85,7 +85,7 @@ public sealed class CommissionEndpointTests(WebAppFixture app)
         await using (var db = app.Database.CreateContext())
         {
             // The message names the person (name and codice fiscale), not the internal id.
-            string named = Territorio.Web.Care.PeopleNames.Patient(await Territorio.Web.Care.PeopleNames.ResidentsAsync(db, [patient], Ct), patient);
+            string named = Territorio.CareManagement.Application.Registry.PeopleNames.Patient(await Territorio.CareManagement.Application.Registry.PeopleNames.ResidentsAsync(db, [patient], Ct), patient);
             named.ShouldNotBe(patient);
             decision.Message.ShouldContain($"di {named} approvata");
             var inForce = (await ClassificationQueries.EffectiveAsync(db, patient, Ct))!;

@@ -1,5 +1,4 @@
 using System.Net;
-using Territorio.CareManagement.Application.Network;
 using Territorio.Web.Api;
 using Territorio.Web.Security;
 using Territorio.Web.Tests.Infrastructure;
@@ -21,7 +20,7 @@ public sealed class GestoreApiTests(WebAppFixture app)
         var cm = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
         var file = await GetAsync<PatientFileDto>(cm, PatientUrl(Territory.A.Patient));
         // A laboratory test planned several times a year (the visit 89.01 is booked already, at its yearly frequency).
-        IReadOnlyList<FreeSlot> slots = file.FreeSlots[CareSeed.Services[2]];
+        IReadOnlyList<FreeSlotDto> slots = file.FreeSlots[CareSeed.Services[2]];
         slots.Count.ShouldBeGreaterThan(2);
 
         var booked = await PostAsync<BookingDto>(cm, PatientUrl(Territory.A.Patient) + "/prenotazioni", new BookRequest(slots[^1].SlotId), HttpStatusCode.Created);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Documents;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.CareManagement.Common;
 using Territorio.Data;
 
@@ -59,20 +60,20 @@ internal static class CareCli
 
         command.SetAction(async (parse, ct) =>
         {
+            if (!readOnly)
+            {
+                await TerritorioDatabase.MigrateAsync(env.Database, ct);
+            }
+
+            await using var db = readOnly ? await TerritorioDatabase.OpenReadOnlyAsync(env.Database, ct) : TerritorioDatabase.CreateContext(env.Database);
+            var services = new CareServices(db, TimeProvider.System, CataloguesOf(env));
             try
             {
-                if (!readOnly)
-                {
-                    await TerritorioDatabase.MigrateAsync(env.Database, ct);
-                }
-
-                await using var db = readOnly ? await TerritorioDatabase.OpenReadOnlyAsync(env.Database, ct) : TerritorioDatabase.CreateContext(env.Database);
-                var services = new CareServices(db, TimeProvider.System, CataloguesOf(env));
                 return await work(parse, new Actor.Factory(parse.GetValue(operatorOption)!), services, ct);
             }
             catch (CareRuleException ex)
             {
-                env.Error.WriteLine($"operazione rifiutata: {ex.Message}");
+                env.Error.WriteLine($"operazione rifiutata: {await CareRefusals.NameAsync(db, ex.Message, ct)}");
                 return ExitCodes.BadData;
             }
         });

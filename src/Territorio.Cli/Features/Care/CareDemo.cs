@@ -289,6 +289,37 @@ internal static partial class CareDemo
             });
         }
 
+        // Approved to a level the patient's Gestore is not accredited for: the GP cooperative (levels
+        // 2–3) of a patient of the demo ATS whose heart failure makes them fragile. The decision says
+        // so, the pact stays, and the patient is offered a change of Gestore (issue 16, decision 0210).
+        string? demoAts = null;
+        await use(async s =>
+        {
+            demoAts = await Web.Security.DemoAccounts.DemoAtsAsync(s.Db, ct);
+            return true;
+        });
+        foreach (var patient in pending.Where(p => p.Ats == demoAts && p.Level >= 2).ToList())
+        {
+            bool offered = await use(async s =>
+            {
+                var pact = await PactOf(s, patient.PatientId);
+                if (!pact.GestoreId.EndsWith("COOP", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                var proposal = await s.Reclassification.ProposeAsync(patient.PatientId, 1, patient.MainPathology!, patient.MainPathology == "20" ? [] : ["20"],
+                    new Actor(ActorRole.ClinicalManager, "demo.responsabile", pact.GestoreId), "scompenso cardiaco con due ricoveri in sei mesi: la fragilità clinica è prevalente", ct);
+                await s.Reclassification.DecideAsync(proposal.Id, approve: true, commission with { Organisation = patient.Ats }, "ricoveri e referti verificati", ct);
+                return true;
+            });
+            if (offered)
+            {
+                pending = new Queue<EligiblePatient>(pending.Where(p => p.PatientId != patient.PatientId));
+                break;
+            }
+        }
+
         // Still to decide: heart failure seen at a check-up.
         if (pending.TryDequeue(out var proposed) && (proposed.Level, proposed.MainPathology) != (1, "20"))
         {

@@ -34,7 +34,7 @@ public sealed class SchedaModel(PatientAccess access, CareServices care, IConfig
         }
 
         Patient = PatientSummary.Of(patient, ItalianTime.Today(clock));
-        DoctorName = await Care.PeopleNames.DoctorAsync(care.Db, patient.MmgId, cancellationToken);
+        DoctorName = await PeopleNames.DoctorAsync(care.Db, patient.MmgId, cancellationToken);
         HasLetter = Actor.From(User).IsAts && await care.Enrolment.LatestLetterAsync(patient.Id, cancellationToken) is not null;
         Offer = Actor.From(User).IsAts ? await care.Enrolment.ChangeOfferAsync(patient.Id, cancellationToken) : null;
         return Page();

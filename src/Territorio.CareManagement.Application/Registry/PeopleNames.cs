@@ -4,7 +4,7 @@ using Territorio.CareManagement.Network;
 using Territorio.Data;
 using Territorio.Kernel.Population;
 
-namespace Territorio.Web.Care;
+namespace Territorio.CareManagement.Application.Registry;
 
 /// <summary>
 /// People and organisations as screens name them ("people, not codes"): the residents of a page
@@ -23,11 +23,15 @@ public static class PeopleNames
         residents.GetValueOrDefault(id) is { Surname: not null } r ? $"{r.DisplayName} ({r.FiscalCode ?? r.Id})" : id;
 
     /// <summary>"ASST Sette Laghi (G322ASST)" by Gestore id.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> GestoriAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<string, string>> GestoriAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct) =>
+        (await GestoreNamesAsync(db, ids, ct)).ToDictionary(g => g.Key, g => $"{g.Value} ({g.Key})");
+
+    /// <summary>"ASST Sette Laghi" by Gestore id: the name alone, for answers that carry the id beside it.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> GestoreNamesAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
         return await db.Set<Gestore>().AsNoTracking().IgnoreAutoIncludes().Where(g => wanted.Contains(g.Id))
-            .Select(g => new { g.Id, g.Name }).ToDictionaryAsync(g => g.Id, g => $"{g.Name} ({g.Id})", ct);
+            .Select(g => new { g.Id, g.Name }).ToDictionaryAsync(g => g.Id, g => g.Name, ct);
     }
 
     /// <summary>"Laboratorio analisi … (E321LAB)" by erogatore id.</summary>
@@ -62,11 +66,15 @@ public static class PeopleNames
     }
 
     /// <summary>"Dott.ssa Anna Bianchi (MMG00001)" by GP code; codes the registry does not name are left out.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> DoctorsAsync(TerritorioDbContext db, IEnumerable<string?> ids, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<string, string>> DoctorsAsync(TerritorioDbContext db, IEnumerable<string?> ids, CancellationToken ct) =>
+        (await DoctorNamesAsync(db, ids, ct)).ToDictionary(d => d.Key, d => $"{d.Value} ({d.Key})");
+
+    /// <summary>"Dott.ssa Anna Bianchi" by GP code, for answers that carry the code beside it; codes the registry does not name are left out.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> DoctorNamesAsync(TerritorioDbContext db, IEnumerable<string?> ids, CancellationToken ct)
     {
         var wanted = ids.OfType<string>().Distinct().ToList();
         var doctors = await db.GeneralPractitioners.AsNoTracking().Where(g => wanted.Contains(g.Id)).ToListAsync(ct);
-        return doctors.ToDictionary(d => d.Id, d => $"{d.DisplayName} ({d.Id})");
+        return doctors.ToDictionary(d => d.Id, d => d.DisplayName);
     }
 
     /// <summary>"Dott.ssa Anna Bianchi (MMG00001)", the code alone when the registry has no name for it, null without a GP.</summary>
