@@ -1,3 +1,4 @@
+using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Common;
 using Territorio.Data;
 using Territorio.Testing;
@@ -54,5 +55,25 @@ public class ClassificationInForceTests
         eligible.Select(e => (e.PatientId, e.Level, e.ReclassificationId)).ShouldBe([("P1", 2, request.Id), ("P2", 2, null)]);
         var letters = await world.UseAsync(db => world.Enrolment(db).IssueLettersAsync(Ats, 10, AtsOperator, Ct));
         letters.Single(l => l.Letter.PatientId == "P1").Letter.Level.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Approved_AfterANewStratificationFoundAnotherPathology_KeepsIt_AndChangesOnlyWhatTheRequestNames(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+        // Proposed on 56|50: level 1, ischaemic heart disease (29) added, diabetes (50) removed.
+        var request = await world.UseAsync(db => world.Reclassification(db).ProposeAsync("P1", 1, "29", [], Manager(), "cardiopatia ischemica con ricoveri", Ct, ["50"]));
+        // Before the Commission meets, the next stratification also finds COPD (39) with its evidence.
+        var levels = "person_id,level,main_pathology,pathologies,evidence\nP1,2,56,56|50|39,\"SDO 491.2 2026-02-20\"\nP2,2,56,56|50,x\n";
+        await world.UseAsync(db => world.Levels(db).ImportAsync(new StringReader(levels), "levels-2.csv", Today.AddDays(-1), AtsOperator, null, Ct));
+
+        await world.UseAsync(db => world.Reclassification(db).DecideAsync(request.Id, approve: true, Commission, "referti adeguati", Ct));
+
+        var inForce = (await world.UseAsync(db => ClassificationQueries.EffectiveAsync(db, "P1", Ct)))!;
+        (inForce.Level, inForce.MainPathology).ShouldBe((1, "29"));
+        inForce.Pathologies.Split('|').ShouldBe(["29", "56", "39"], ignoreOrder: true);
     }
 }

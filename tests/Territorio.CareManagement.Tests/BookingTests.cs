@@ -227,6 +227,45 @@ public class BookingTests
     }
 
     [Fact]
+    public void Book_SlotOnADayTheErogatoreClosedAfterOpeningIt_IsRefused_AndReopenedItIsBooked()
+    {
+        var erogatore = Erogatore();
+        var slot = Slot(erogatore);
+        // The closure comes after the slot was opened: the slot is still there, named by its number (API, CLI).
+        erogatore.Close(slot.Date, slot.Date, "lavori all'impianto elettrico", By(AtsOperator));
+
+        Should.Throw<CareRuleException>(() => Book(PlannedPai(), slot, erogatore))
+            .Message.ShouldContain($"non si può prenotare: l'erogatore E1 è chiuso dal {slot.Date:dd/MM/yyyy}");
+
+        erogatore.Reopen(slot.Date, By(AtsOperator));
+        Book(PlannedPai(), slot, erogatore).Status.ShouldBe(BookingStatus.Booked);
+    }
+
+    [Fact]
+    public void Book_SlotOutsideTheHoursPublishedAfterOpeningIt_IsRefused()
+    {
+        var erogatore = Erogatore();
+        var slot = Slot(erogatore, hour: 9);
+        erogatore.SetOpeningHours(slot.Date.DayOfWeek, new TimeOnly(14, 0), new TimeOnly(18, 0), By(AtsOperator));
+
+        Should.Throw<CareRuleException>(() => Book(PlannedPai(), slot, erogatore)).Message.ShouldContain("fuori dall'orario");
+    }
+
+    [Fact]
+    public void Reschedule_OntoASlotOfAClosedDay_IsRefused_AndTheBookingStays()
+    {
+        var erogatore = Erogatore();
+        var pai = PlannedPai();
+        var booking = Book(pai, Slot(erogatore, inDays: 7), erogatore);
+        var later = Slot(erogatore, inDays: 14);
+        erogatore.Close(later.Date, later.Date, "santo patrono", By(AtsOperator));
+
+        Should.Throw<CareRuleException>(() => booking.Reschedule(later, erogatore, 1, new PatientSchedule(PactOf(pai), []), By(CaseManager())))
+            .Message.ShouldContain("santo patrono");
+        booking.Date.ShouldBe(WorkingDay(7));
+    }
+
+    [Fact]
     public void Book_OverlappingAnotherAppointmentOfThePatient_IsRefused()
     {
         var erogatore = Erogatore();

@@ -136,6 +136,21 @@ public class CaseManagementTests
     }
 
     [Fact]
+    public void Reclassification_ApprovedAfterTheStratificationFoundAnotherPathology_KeepsIt()
+    {
+        var pact = Pact(start: Today.AddMonths(-1));
+        var proposedOn = new Classification("P1", 2, "56", "56|20|50|17", Today.AddDays(-30), "stratificazione n.1");
+        var request = ReclassificationRequest.Propose(pact, proposedOn, 1, "20", ["40"], ["17"], By(ClinicalManager(), "scompenso cardiaco documentato"));
+        // The next stratification, before the decision, also found COPD (39).
+        var decidedOn = proposedOn with { Pathologies = "56|20|50|17|39", Source = "stratificazione n.2" };
+
+        request.Approve(pact, EligibleGestore(levels: [1, 2, 3]), By(Commission, "documentazione adeguata", Today.AddDays(5)), decidedOn);
+
+        request.ToPathologies.ShouldBe("20|56|50|39|40");
+        request.AsClassification()!.Pathologies.ShouldBe("20|56|50|39|40");
+    }
+
+    [Fact]
     public void Reclassification_RemovingTheNewMainPathology_IsRefused()
     {
         Should.Throw<CareRuleException>(() => ReclassificationRequest.Propose(Pact(), Level(2), 1, "20", [], ["20"], By(ClinicalManager(), "x")))

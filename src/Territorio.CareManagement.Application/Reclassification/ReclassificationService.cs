@@ -33,7 +33,7 @@ public sealed class ReclassificationService(TerritorioDbContext db, TimeProvider
         if (approve)
         {
             var pact = await Db.Set<PattoDiCura>().SingleOrDefaultAsync(p => p.PatientId == request.PatientId && p.Status == PactStatus.Active, ct);
-            request.Approve(pact, pact is null ? null : await GestoreAsync(pact.GestoreId, ct), Now(by, reason));
+            request.Approve(pact, pact is null ? null : await GestoreAsync(pact.GestoreId, ct), Now(by, reason), await ClassificationAsync(request.PatientId, ct));
         }
         else
         {

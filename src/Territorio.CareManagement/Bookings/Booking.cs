@@ -242,6 +242,13 @@ public sealed class Booking : AggregateRoot
             throw new CareRuleException($"l'erogatore {erogatore.Id} ({erogatore.Name}) non offre la prestazione {ServiceCode}");
         }
 
+        // Territorio's own rule: the calendar holds at booking too — a closure or new hours may
+        // have come after the slot was opened, and a slot can be named by its number (API, CLI).
+        if (erogatore.WhyNoSlotAt(slot.Date, slot.Start, slot.DurationMinutes) is { } closed)
+        {
+            throw new CareRuleException($"lo slot n.{slot.Id} del {slot.Date:dd/MM/yyyy} alle {slot.Start:HH\\:mm} non si può prenotare: {closed}");
+        }
+
         // DGR X/6164/2017 allegato 1: services are booked within the pact the PAI belongs to.
         var pact = schedule.Pact;
         if (!pact.IsInForceOn(slot.Date))

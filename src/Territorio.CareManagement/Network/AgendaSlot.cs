@@ -46,14 +46,9 @@ public sealed class AgendaSlot
         }
 
         // Territorio's own rule: an agenda follows the real calendar, so a booking can be kept.
-        if (erogatore.ClosedBecause(date) is { } closed)
+        if (erogatore.WhyNoSlotAt(date, start, durationMinutes) is { } refused)
         {
-            throw new CareRuleException($"nessuno slot il {date:dd/MM/yyyy}: {closed}");
-        }
-
-        if (erogatore.HoursOn(date.DayOfWeek) is { } hours && (start < hours.Opens || start.AddMinutes(durationMinutes) > hours.Closes || start.AddMinutes(durationMinutes) < start))
-        {
-            throw new CareRuleException($"lo slot delle {start:HH\\:mm} di {durationMinutes} minuti è fuori dall'orario di {ItalianDays.Name(date.DayOfWeek)} ({hours.Opens:HH\\:mm}–{hours.Closes:HH\\:mm})");
+            throw new CareRuleException($"nessuno slot il {date:dd/MM/yyyy} alle {start:HH\\:mm}: {refused}");
         }
 
         return new AgendaSlot

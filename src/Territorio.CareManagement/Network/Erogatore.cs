@@ -183,6 +183,27 @@ public sealed class Erogatore : AggregateRoot
         return null;
     }
 
+    /// <summary>
+    /// Why the erogatore cannot see a patient at a time (closed day, or a slot outside the day's
+    /// hours), or null when it can. Territorio's own rule, so that a booking can be kept: it holds
+    /// when slots are opened and again when one is booked, since closures and hours may change after.
+    /// </summary>
+    public string? WhyNoSlotAt(DateOnly date, TimeOnly start, int durationMinutes)
+    {
+        if (ClosedBecause(date) is { } closed)
+        {
+            return closed;
+        }
+
+        var end = start.AddMinutes(durationMinutes);
+        if (HoursOn(date.DayOfWeek) is { } hours && (start < hours.Opens || end > hours.Closes || end < start))
+        {
+            return $"lo slot delle {start:HH\\:mm} di {durationMinutes} minuti è fuori dall'orario di {ItalianDays.Name(date.DayOfWeek)} ({hours.Opens:HH\\:mm}–{hours.Closes:HH\\:mm})";
+        }
+
+        return null;
+    }
+
     /// <summary>The hours of a weekday, or null when closed (or when no hours are published).</summary>
     public OpeningHours? HoursOn(DayOfWeek day) => _openingHours.FirstOrDefault(h => h.Day == day);
 

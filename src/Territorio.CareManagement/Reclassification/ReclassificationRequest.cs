@@ -34,6 +34,11 @@ public sealed class ReclassificationRequest : AggregateRoot
 
     public string ToPathologies { get; private set; }
 
+    /// <summary>The pathologies the request adds and removes ("|"-separated); null on requests recorded before they were kept apart.</summary>
+    public string? AddedPathologies { get; private set; }
+
+    public string? RemovedPathologies { get; private set; }
+
     public string Reason { get; private set; }
 
     public string RequestedBy { get; private set; }
@@ -98,6 +103,8 @@ public sealed class ReclassificationRequest : AggregateRoot
             ToLevel = toLevel,
             ToMainPathology = toMainPathology,
             ToPathologies = string.Join('|', pathologies),
+            AddedPathologies = string.Join('|', addPathologies),
+            RemovedPathologies = string.Join('|', removePathologies),
             Reason = reason,
             RequestedBy = change.By.ToString(),
             RequestedOn = change.Day,
@@ -124,7 +131,7 @@ public sealed class ReclassificationRequest : AggregateRoot
     /// allegato 1: the Gestore takes in charge the levels it is accredited for; the Commission
     /// decides changes of Gestore).
     /// </summary>
-    public void Approve(PattoDiCura? pact, Gestore? gestore, Change change)
+    public void Approve(PattoDiCura? pact, Gestore? gestore, Change change, Classification? current = null)
     {
         if (pact is not null && (pact.PatientId != PatientId || gestore?.Id != pact.GestoreId))
         {
@@ -132,6 +139,15 @@ public sealed class ReclassificationRequest : AggregateRoot
         }
 
         Decide(RequestStatus.Approved, change);
+
+        // DGR X/6164/2017 allegato 1 (the ATS updates the classification the Gestore reports on): the
+        // decision changes only what the request names, applied to the pathologies in force on the day
+        // of the decision — a stratification imported since the proposal may have found others.
+        if (current is not null && current.PersonId == PatientId && AddedPathologies is not null && RemovedPathologies is not null)
+        {
+            ToPathologies = string.Join('|', Reclassified(current.Pathologies, ToMainPathology, Split(AddedPathologies), Split(RemovedPathologies)));
+        }
+
         if (pact is null || !pact.IsActiveOn(change.Day))
         {
             return;
@@ -144,6 +160,8 @@ public sealed class ReclassificationRequest : AggregateRoot
             Record("cambio di Gestore da proporre", change, DecisionNote);
         }
     }
+
+    private static string[] Split(string pathologies) => pathologies.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     public void Reject(Change change)
     {

@@ -98,6 +98,8 @@ internal sealed class ReclassificationRequestConfiguration : IEntityTypeConfigur
         builder.Property(r => r.ToLevel).HasColumnName("to_level");
         builder.Property(r => r.ToMainPathology).HasColumnName("to_main_pathology").HasMaxLength(8);
         builder.Property(r => r.ToPathologies).HasColumnName("to_pathologies").HasMaxLength(400);
+        builder.Property(r => r.AddedPathologies).HasColumnName("added_pathologies").HasMaxLength(400);
+        builder.Property(r => r.RemovedPathologies).HasColumnName("removed_pathologies").HasMaxLength(400);
         builder.Property(r => r.Reason).HasColumnName("reason").HasMaxLength(1000);
         builder.Property(r => r.RequestedBy).HasColumnName("requested_by").HasMaxLength(120);
         builder.Property(r => r.RequestedOn).HasColumnName("requested_on");

@@ -1682,6 +1682,11 @@ namespace Territorio.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AddedPathologies")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("added_pathologies");
+
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)")
@@ -1727,6 +1732,11 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reason");
+
+                    b.Property<string>("RemovedPathologies")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("removed_pathologies");
 
                     b.Property<string>("RequestedBy")
                         .IsRequired()

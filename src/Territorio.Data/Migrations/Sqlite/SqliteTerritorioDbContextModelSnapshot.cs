@@ -1631,6 +1631,11 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("AddedPathologies")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_pathologies");
+
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT")
@@ -1676,6 +1681,11 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
+
+                    b.Property<string>("RemovedPathologies")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_pathologies");
 
                     b.Property<string>("RequestedBy")
                         .IsRequired()
