@@ -141,13 +141,10 @@ public sealed class FlowCsv : IDisposable
 
         Line = _nextLine;
         int fields = _csv.RowFieldCount;
-        long lines = 1;
-        for (int i = 0; i < fields; i++)
-        {
-            lines += _csv.GetFieldSpan(i).Count('\n');
-        }
-
-        _nextLine += lines;
+        // A newline outside the record's line ending is inside a quoted field: counted over the
+        // raw record at once rather than field by field.
+        var record = _csv.GetRawRecordSpan();
+        _nextLine += 1 + record.Count('\n') - (record.EndsWith('\n') ? 1 : 0);
         if (fields != _headerFields)
         {
             throw Fault(Line, $"{fields} campi invece dei {_headerFields} dell'intestazione (riga troncata, separatore o virgolette sbagliati?)");

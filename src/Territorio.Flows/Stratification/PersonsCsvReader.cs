@@ -35,17 +35,24 @@ public static class PersonsCsvReader
     {
         using var csv = FlowCsv.Open(text, fileName, Columns[..FiscalCode], Columns[FiscalCode..]);
         csv.RowsRequired = rowsRequired;
-        // ATS codes and GP ids repeat over millions of rows: one string each.
+        // ATS codes and GP ids repeat over millions of rows: one string each. A registry lists a
+        // GP's patients together, so the previous row's is most often the one.
         var names = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        string Name(ReadOnlySpan<char> value)
+        string lastAts = "", lastMmg = "";
+        string Name(ReadOnlySpan<char> value, ref string last)
         {
+            if (value.SequenceEqual(last))
+            {
+                return last;
+            }
+
             if (!names.TryGetValue(value, out var name))
             {
                 name = value.ToString();
                 names[name] = name;
             }
 
-            return name;
+            return last = name;
         }
 
         while (csv.Read())
@@ -89,7 +96,7 @@ public static class PersonsCsvReader
             }
 
             var mmg = csv.Field(4);
-            yield return (new Resident(id.ToString(), birth!.Value, sex, Name(ats), mmg.IsEmpty ? null : Name(mmg), death, identity), csv.Line);
+            yield return (new Resident(id.ToString(), birth!.Value, sex, Name(ats, ref lastAts), mmg.IsEmpty ? null : Name(mmg, ref lastMmg), death, identity), csv.Line);
         }
     }
 

@@ -3,9 +3,22 @@ using Territorio.Kernel.Errors;
 
 namespace Territorio.Flows.Tests.Files;
 
-/// <summary>Quantities of the flows (packs, DDD): whole ones take a shortcut that must read as the general parser does.</summary>
-public sealed class FlowCsvNumberTests
+/// <summary>Shortcuts of the hot path read as the general way does: quantities (packs, DDD) and line numbers.</summary>
+public sealed class FlowCsvTests
 {
+    [Fact]
+    public void LineOfEachRow_CountsNewlinesInsideQuotedFields_WhateverTheLineEndings()
+    {
+        using var csv = FlowCsv.Open(new StringReader("id,note\r\nP1,\"a\r\nb\"\r\nP2,x\r\nP3,\"c\n\nd\"\nP4,y"), "n.csv", ["id", "note"]);
+        var lines = new List<(string, long)>();
+        while (csv.Read())
+        {
+            lines.Add((csv.Text(0), csv.Line));
+        }
+
+        lines.ShouldBe([("P1", 2L), ("P2", 4L), ("P3", 5L), ("P4", 8L)]);
+    }
+
     private static List<(double Value, string? Reason)> Numbers(params string[] values)
     {
         using var csv = FlowCsv.Open(new StringReader("q\n" + string.Join('\n', values) + "\n"), "q.csv", ["q"]);
