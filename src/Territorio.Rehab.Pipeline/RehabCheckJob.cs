@@ -13,7 +13,8 @@ namespace Territorio.Rehab.Pipeline;
 
 /// <summary>What <c>rehab check</c> is asked for: the SDO file and every output (null: not written).</summary>
 /// <param name="Layout">A region's layout of its SDO file (docs/flow-layouts.md); null: Territorio's own columns.</param>
-public sealed record RehabCheckOptions(string Sdo, string Out, string? Rules, string? Errors, string? Json, string? Report, string? Layout = null);
+/// <param name="MdcTable">A diagnosis → MDC table (an official one written by <c>rehab import-mdc</c>); null: the shipped one.</param>
+public sealed record RehabCheckOptions(string Sdo, string Out, string? Rules, string? Errors, string? Json, string? Report, string? Layout = null, string? MdcTable = null);
 
 /// <summary>
 /// The whole <c>rehab check</c> as a user runs it, from either executable: <c>territorio rehab
@@ -52,6 +53,7 @@ public static class RehabCheckJob
     {
         var catalogue = data.Icd9Cm;
         var ruleSet = RuleSetFile.Load(options.Rules ?? RuleSetFile.DefaultPath(data), catalogue);
+        var mdcTable = options.MdcTable is { } tablePath ? DiagnosisMdcTable.Load(tablePath) : data.DiagnosisMdc;
         Territorio.Flows.Files.CheckedTextStream.CheckHead(options.Sdo);
         var layout = options.Layout is { } layoutPath ? FlowLayout.Load(layoutPath, FlowSchema.Sdo) : null;
 
@@ -62,7 +64,7 @@ public static class RehabCheckJob
         using (var files = new VerdictFiles(verdicts, json, ruleSet))
         {
             // A region's own columns are rewritten beside the outputs first; Territorio's are read as they are.
-            result = LayoutCheck.Run(ruleSet, new SdoCsvReader(catalogue, data.DiagnosisMdc), options.Sdo, layout, Path.GetDirectoryName(Path.GetFullPath(options.Out)), files, progress);
+            result = LayoutCheck.Run(ruleSet, new SdoCsvReader(catalogue, mdcTable), options.Sdo, layout, Path.GetDirectoryName(Path.GetFullPath(options.Out)), files, progress);
         }
 
         verdicts.Commit();
@@ -77,23 +79,24 @@ public static class RehabCheckJob
         string? reportFiles = null;
         if (options.Report is { } reportPath)
         {
-            var (csv, html) = RehabReport.Write(reportPath, result.Admissions, ruleSet, Path.GetFileName(options.Sdo));
+            var (csv, html) = RehabReport.Write(reportPath, result.Admissions, ruleSet, Path.GetFileName(options.Sdo), mdcTable);
             reportFiles = $"{csv}, {html}";
         }
 
         clock.Lap("errors+report");
-        return new RehabCheckDone(ruleSet, result, options, reportFiles);
+        return new RehabCheckDone(ruleSet, result, options, reportFiles, mdcTable);
     }
 
     /// <summary>The summary for people; the exit code is 1 when rows were rejected, 0 otherwise.</summary>
     public static int Summarise(RehabCheckDone done, TextWriter o, TextWriter error)
     {
-        var (ruleSet, result, options, reportFiles) = done;
+        var (ruleSet, result, options, reportFiles, mdcTable) = done;
         if (ruleSet.IsProvisional)
         {
             o.WriteLine($"ATTENZIONE: regole PROVVISORIE {ruleSet.Label}: allegati e soglie non ufficiali, nessun valore amministrativo.");
         }
 
+        o.WriteLine($"tabella diagnosi → MDC: {mdcTable.Description}");
         int Count(Verdict v) => result.Admissions.Count(a => a.Verdict == v);
         o.WriteLine($"ricoveri di riabilitazione giudicati: {Italian.Number(result.Admissions.Count)} (ricoveri per acuti letti: {Italian.Number(result.AcuteRows)})");
         o.WriteLine($"  appropriati {Italian.Number(Count(Verdict.Appropriate))}, inappropriati {Italian.Number(Count(Verdict.Inappropriate))}, non valutabili {Italian.Number(Count(Verdict.NotAssessable))}, fuori ambito {Italian.Number(Count(Verdict.OutOfScope))}");
@@ -129,4 +132,5 @@ public static class RehabCheckJob
 }
 
 /// <summary>A finished check: what its summary reports.</summary>
-public sealed record RehabCheckDone(RuleSet Rules, RehabCheckResult Result, RehabCheckOptions Options, string? ReportFiles);
+/// <param name="MdcTable">The diagnosis → MDC table the check read (the summary and the report name it).</param>
+public sealed record RehabCheckDone(RuleSet Rules, RehabCheckResult Result, RehabCheckOptions Options, string? ReportFiles, DiagnosisMdcTable MdcTable);

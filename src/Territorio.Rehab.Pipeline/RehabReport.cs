@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Territorio.Flows;
 using Territorio.Flows.Files;
+using Territorio.Flows.Reference;
 using Territorio.Rehab.Decree;
 using Territorio.Rehab.Engine;
 using Territorio.Rehab.Rules;
@@ -16,13 +17,14 @@ namespace Territorio.Rehab.Pipeline;
 public static class RehabReport
 {
     /// <summary>Writes <c>name.csv</c> and <c>name.html</c> beside the given path; returns both paths.</summary>
-    public static (string Csv, string Html) Write(string path, IReadOnlyList<AdmissionOutcome> admissions, RuleSet rules, string sdoFile)
+    /// <param name="mdcTable">The diagnosis → MDC table the check read, named in the page; null: not named.</param>
+    public static (string Csv, string Html) Write(string path, IReadOnlyList<AdmissionOutcome> admissions, RuleSet rules, string sdoFile, DiagnosisMdcTable? mdcTable = null)
     {
         string csvPath = Path.ChangeExtension(path, ".csv");
         string htmlPath = Path.ChangeExtension(path, ".html");
         var indicators = Monitoring.Indicators(admissions);
         OutputFile.WriteText(csvPath, w => w.Write(Csv(indicators, rules)));
-        OutputFile.WriteText(htmlPath, w => w.Write(Html(indicators, rules, sdoFile)));
+        OutputFile.WriteText(htmlPath, w => w.Write(Html(indicators, rules, sdoFile, mdcTable)));
         return (csvPath, htmlPath);
     }
 
@@ -39,7 +41,7 @@ public static class RehabReport
         return text.ToString();
     }
 
-    public static string Html(IReadOnlyList<RehabIndicator> indicators, RuleSet rules, string sdoFile)
+    public static string Html(IReadOnlyList<RehabIndicator> indicators, RuleSet rules, string sdoFile, DiagnosisMdcTable? mdcTable = null)
     {
         var it = Italian.Culture;
         var html = new StringBuilder();
@@ -53,7 +55,7 @@ public static class RehabReport
                 .Append(WebUtility.HtmlEncode(rules.Label)).Append(", costruito dalla codifica ICD-9-CM. Non ha valore amministrativo (art.6 c.1).</p>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<p>File SDO: {WebUtility.HtmlEncode(sdoFile)} — regole {WebUtility.HtmlEncode(rules.Label)} — modalità scale: {(rules.Scales.Mode == ScaleMode.ReportOnly ? "solo rilevazione (sperimentazione)" : "vincolanti")}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>File SDO: {WebUtility.HtmlEncode(sdoFile)} — regole {WebUtility.HtmlEncode(rules.Label)}{(mdcTable is null ? "" : " — tabella diagnosi → MDC " + WebUtility.HtmlEncode(mdcTable.Description))} — modalità scale: {(rules.Scales.Mode == ScaleMode.ReportOnly ? "solo rilevazione (sperimentazione)" : "vincolanti")}.</p>");
         html.Append(Chart(indicators.Where(i => i.Dimension == "struttura").Take(30).ToList()));
         foreach (var group in indicators.GroupBy(i => i.Dimension))
         {

@@ -35,6 +35,7 @@ public sealed class ImportMdcCommandTests : IDisposable
         result.Output.ShouldContain("tabella diagnosi → MDC: 5 categorie");
         var table = DiagnosisMdcTable.Load(PathOf("diagnosis_mdc.csv"));
         table.IsProvisional.ShouldBeFalse();
+        table.Description.ShouldBe("diagnosis_mdc.csv, ufficiale, CMS-DRG v24 (prova) del 01/03/2026");
         table.MdcOf(Dx("82000")).ShouldBe(8);
         table.MdcOf(Dx("8210")).ShouldBe(8);
         table.MdcOf(Dx("43491")).ShouldBe(1);
@@ -43,7 +44,7 @@ public sealed class ImportMdcCommandTests : IDisposable
         table.MdcOf(Dx("4019")).ShouldBeNull("a category the official table leaves out stays without MDC");
 
         var lines = File.ReadAllLines(PathOf("diagnosis_mdc.csv"));
-        lines.ShouldContain("820,821,8,official,\"tabella ufficiale del grouper CMS-DRG v24 (prova) del 01/03/2026 (grouper.csv): 3 codici, tutti in MDC 8\"");
+        lines.ShouldContain("820,821,8,official,\"tabella ufficiale del grouper CMS-DRG v24 (prova) del 01/03/2026 (grouper.csv): 3 codici, tutti in MDC 8\",\"CMS-DRG v24 (prova)\",2026-03-01");
         lines.ShouldContain(l => l.StartsWith("996,996,5,official,", StringComparison.Ordinal) && l.Contains("categoria divisa dal grouper: 2 codici su 3 in MDC 5 (1 in MDC 8)", StringComparison.Ordinal));
     }
 

@@ -26,6 +26,21 @@ public sealed class BatchAppTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_WithAnMdcTable_DerivesTheEmptyMdcByIt_AndTheSummaryNamesIt()
+    {
+        File.WriteAllText(PathOf("sdo.csv"), Header + "\n"
+            + "A1,P1,1950-01-01,F,030100,32,1,2025-05-20,2025-06-05,8,1,014,434.91,401.9,,,,,,,\n"
+            + "R1,P1,1950-01-01,F,030400,56,1,2025-06-15,2025-07-05,2,,012,43811,4280|4019,9671,,2,30,,,15\n");
+        File.WriteAllText(PathOf("mdc.csv"), "from,to,mdc,status,rationale,version,published\n430,438,1,official,cerebrovascolari,v24 prova,2026-03-01\n");
+
+        var (exit, output, error) = await RunAsync("check", "--sdo", PathOf("sdo.csv"), "--out", PathOf("v.csv"), "--mdc-table", PathOf("mdc.csv"));
+
+        exit.ShouldBe(0, error);
+        output.ShouldContain("tabella diagnosi → MDC: mdc.csv, ufficiale, v24 prova del 01/03/2026");
+        File.ReadAllLines(PathOf("v.csv"))[1].ShouldStartWith("R1,appropriate,true,A1,10,art.3 c.1 lett.b,56a,");
+    }
+
+    [Fact]
     public async Task Check_GoodFile_WritesTheVerdicts_ExitCode0()
     {
         File.WriteAllText(PathOf("sdo.csv"), Header + "\n"

@@ -62,11 +62,14 @@ public static class DiagnosisMdcImporter
         }
 
         string source = $"tabella ufficiale del grouper {version} del {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} ({Path.GetFileName(fileName)})";
-        output.WriteLine("from,to,mdc,status,rationale");
+        // Version and date also in columns of their own: a check names the table it used by them (decision 0222).
+        string versionField = "\"" + version.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        string published = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        output.WriteLine("from,to,mdc,status,rationale,version,published");
         int written = 0;
         foreach (var (from, to, mdc, rationale) in Ranges(counts))
         {
-            output.WriteLine($"{Name(from)},{Name(to)},{mdc},official,\"{source}: {rationale}\"");
+            output.WriteLine($"{Name(from)},{Name(to)},{mdc},official,\"{source}: {rationale}\",{versionField},{published}");
             written += to - from + 1;
         }
 

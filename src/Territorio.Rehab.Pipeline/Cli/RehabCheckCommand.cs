@@ -22,13 +22,15 @@ public static class RehabCheckCommand
         var report = new Option<FileInfo>("--report") { Description = "Rapporto di monitoraggio (art.5): scrive NOME.csv e NOME.html." };
         var layout = InputFileOption.Create("--layout", "Layout JSON del file SDO della regione (colonne, separatore, formati delle date: docs/flow-layouts.md); se assente, le colonne di Territorio.", required: false);
 
-        var check = new Command("check", "Giudica l'appropriatezza di ogni ricovero di riabilitazione (DM 5/8/2021).") { sdo, output, rules, errors, json, report, layout };
+        var mdcTable = InputFileOption.Create("--mdc-table", "Tabella diagnosi principale → MDC (quella ufficiale scritta da 'territorio rehab import-mdc'); se assente, quella provvisoria in data/sdo/.", required: false);
+
+        var check = new Command("check", "Giudica l'appropriatezza di ogni ricovero di riabilitazione (DM 5/8/2021).") { sdo, output, rules, errors, json, report, layout, mdcTable };
         check.Validators.Add(result =>
         {
             string? Path(Option<FileInfo> option) => OptionValues.PathOf(result, option);
             string? Beside(string extension) => Path(report) is { } name ? System.IO.Path.ChangeExtension(name, extension) : null;
             if (OutputPaths.Clash(
-                [("--sdo", Path(sdo)), ("--rules", Path(rules)), ("--layout", Path(layout))],
+                [("--sdo", Path(sdo)), ("--rules", Path(rules)), ("--layout", Path(layout)), ("--mdc-table", Path(mdcTable))],
                 [("--out", Path(output)), ("--errors", Path(errors)), ("--json", Path(json)), ("--report (.csv)", Beside(".csv")), ("--report (.html)", Beside(".html"))]) is { } clash)
             {
                 result.AddError(clash);
@@ -42,7 +44,8 @@ public static class RehabCheckCommand
                 parse.GetValue(errors)?.FullName,
                 parse.GetValue(json)?.FullName,
                 parse.GetValue(report)?.FullName,
-                parse.GetValue(layout)?.FullName),
+                parse.GetValue(layout)?.FullName,
+                parse.GetValue(mdcTable)?.FullName),
             ct));
         return check;
     }

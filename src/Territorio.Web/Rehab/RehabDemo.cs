@@ -20,7 +20,7 @@ public static class RehabDemo
             return null;
         }
 
-        var import = new RehabRunImport(db, RehabPipelineAdapter.Load(data, options.RuleSet), clock);
+        var import = new RehabRunImport(db, RehabPipelineAdapter.Load(data, options.RuleSet, options.MdcTable), clock);
         await import.DeleteDemoRunsAsync(ct);
         await using var content = File.OpenRead(sdoPath);
         using var file = await SdoUpload.SaveAsync(content, Path.GetFileName(sdoPath), long.MaxValue, options.TempDirectory, ct);

@@ -27,9 +27,16 @@ public sealed class RehabPipelineAdapter(RuleSet rules, Icd9CmCatalogue catalogu
 
     public RuleSet Rules => rules;
 
-    /// <summary>Loads the configured rule set (or the shipped provisional one); a malformed one stops here.</summary>
-    public static RehabPipelineAdapter Load(ReferenceData data, string? ruleSetPath) =>
-        new(RuleSetFile.Load(ruleSetPath is { Length: > 0 } path ? path : RuleSetFile.DefaultPath(data), data.Icd9Cm), data.Icd9Cm, data.DiagnosisMdc);
+    /// <summary>
+    /// Loads the configured rule set and diagnosis → MDC table (or the shipped provisional ones);
+    /// a malformed one stops here, named by file, line, column and reason.
+    /// </summary>
+    public static RehabPipelineAdapter Load(ReferenceData data, string? ruleSetPath, string? mdcTablePath = null) =>
+        new(RuleSetFile.Load(ruleSetPath is { Length: > 0 } path ? path : RuleSetFile.DefaultPath(data), data.Icd9Cm), data.Icd9Cm,
+            mdcTablePath is { Length: > 0 } table ? DiagnosisMdcTable.Load(table) : data.DiagnosisMdc);
+
+    /// <summary>The diagnosis → MDC table checks read, as a page names it (file, status, version, date); null: none.</summary>
+    public string? MdcTableDescription => mdcTable?.Description;
 
     /// <summary>
     /// Checks an SDO file. Verdicts, with every check, are handed to <paramref name="onVerdicts"/>

@@ -11,7 +11,7 @@ public static class RehabServices
     {
         var options = RehabWebOptions.From(configuration);
         services.AddSingleton(options);
-        services.AddSingleton(sp => RehabPipelineAdapter.Load(sp.GetRequiredService<ReferenceData>(), options.RuleSet));
+        services.AddSingleton(sp => RehabPipelineAdapter.Load(sp.GetRequiredService<ReferenceData>(), options.RuleSet, options.MdcTable));
         services.AddSingleton(sp => new RehabPrecheck(sp.GetRequiredService<RehabPipelineAdapter>().Rules, sp.GetRequiredService<ReferenceData>().Icd9Cm));
         services.AddScoped<RehabRunImport>();
         services.AddScoped<RehabRunUpload>();

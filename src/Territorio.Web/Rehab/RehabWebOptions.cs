@@ -13,6 +13,9 @@ public sealed class RehabWebOptions
     /// <summary>Rule-set file (docs/rehab-ruleset-format.md); empty: the shipped provisional one in data/rehab/.</summary>
     public string? RuleSet { get; set; }
 
+    /// <summary>Diagnosis → MDC table (an official one written by <c>territorio rehab import-mdc</c>); empty: the shipped provisional one in data/sdo/.</summary>
+    public string? MdcTable { get; set; }
+
     /// <summary>Largest SDO file accepted by an upload, in megabytes.</summary>
     public int MaxUploadMegabytes { get; set; } = 512;
 

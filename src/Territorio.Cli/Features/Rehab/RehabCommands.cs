@@ -62,7 +62,7 @@ public static class RehabCommands
             });
 
             env.Output.WriteLine($"tabella diagnosi → MDC: {Italian.Number(categories)} categorie in {target}" + (rejected > 0 ? $"; {Italian.Number(rejected)} righe scartate" : "")
-                + $"; per usarla, copiala su {env.ReferenceData.PathOf("sdo", DiagnosisMdcTable.FileName)}");
+                + $"; per usarla: territorio rehab check --mdc-table {target} (oppure copiala su {env.ReferenceData.PathOf("sdo", DiagnosisMdcTable.FileName)} per ogni controllo)");
             return rejected > 0 ? ExitCodes.BadData : ExitCodes.Ok;
         });
         return import;

@@ -23,6 +23,9 @@ public sealed class CaricaModel(RehabRunUpload upload, RehabPipelineAdapter pipe
 
     public bool Provisional => pipeline.Rules.IsProvisional;
 
+    /// <summary>The diagnosis → MDC table an empty MDC is derived from (setting Riabilitazione:MdcTable).</summary>
+    public string? MdcTable => pipeline.MdcTableDescription;
+
     public string ScaleMode => RehabPrecheck.RuleSetOf(pipeline.Rules).ScaleMode;
 
     public string? Error { get; private set; }
