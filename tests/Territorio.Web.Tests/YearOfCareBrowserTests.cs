@@ -62,6 +62,7 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
         }
 
         await AdherenceFollowsAsync(delivered: Plan.Length, screenshot: "anno-09-gestore-aderenza-fine-anno");
+        await WorklistAtYearEndAsync();
         await AtsPaysTheGestoreProRataAsync();
     }
 
@@ -238,6 +239,10 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
         var again = DateOnly.ParseExact((await earliest.Locator("td").First.InnerTextAsync()).Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture);
         await earliest.GetByRole(AriaRole.Button, new() { Name = "Prenota" }).ClickAsync();
         await Assertions.Expect(cm.GetByTestId("esito")).ToContainTextAsync("Prenotata la prestazione 89.52");
+
+        // Booked again, the gap is closed: the no-show no longer calls for the case manager.
+        await cm.GotoAsync("/Gestore/Worklist");
+        await Assertions.Expect(cm.GetByTestId("worklist-vuota")).ToBeVisibleAsync();
         await cm.Context.CloseAsync();
 
         year.MoveTo(again);
@@ -255,6 +260,19 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
             await Chromium.ScreenshotAsync(cm, screenshot);
         }
 
+        await cm.Context.CloseAsync();
+    }
+
+    /// <summary>November: two services of the PAI were never booked; the worklist says so (not March's no-show, booked again and delivered).</summary>
+    private async Task WorklistAtYearEndAsync()
+    {
+        var cm = await year.SignedInAsync(CaseManagerUser);
+        await cm.GotoAsync("/Gestore/Worklist");
+        var line = cm.GetByTestId($"riga-{Patient}");
+        await Assertions.Expect(line).ToContainTextAsync("prestazione scaduta");
+        await Assertions.Expect(line).Not.ToContainTextAsync("appuntamento mancato");
+        await Assertions.Expect(cm.GetByTestId($"aderenza-{Patient}")).ToContainTextAsync($"al {year.Today:dd/MM/yyyy}");
+        await Chromium.ScreenshotAsync(cm, "anno-09-gestore-worklist-fine-anno");
         await cm.Context.CloseAsync();
     }
 
