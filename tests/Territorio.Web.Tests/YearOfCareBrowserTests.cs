@@ -41,6 +41,7 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
         await ClinicianWritesThePaiFromTheThreeTemplatesAsync();
         await MmgSeesThePaiAsync();
         var days = await CentroServiziBooksTheYearAsync();
+        await PatientSeesTheAppointmentsAsync();
 
         // January → November: each service delivered on its day; March's ECG missed and booked again; May's HbA1c reversed once.
         foreach (var ((service, user, erogatore, _), day) in Plan.Zip(days))
@@ -90,6 +91,15 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
             using var bytes = new MemoryStream();
             await content.CopyToAsync(bytes, TestContext.Current.CancellationToken);
             PdfText.InfoContains(bytes.ToArray(), PatientName).ShouldBeTrue("la lettera nomina il paziente");
+            // A letter to be posted: the addressee by name, address and codice fiscale; the GP by name.
+            string text = PdfText.Of(bytes.ToArray());
+            text.ShouldContain($"Sig. {PatientName}");
+            text.ShouldContain(PatientIdentity.Residence.Street);
+            text.ShouldContain($"{GestoreName} ({Gestore})");
+            text.ShouldContain("20124 Milano");
+            text.ShouldContain($"Codice fiscale: {Cf}");
+            text.ShouldContain(DoctorName);
+            text.ShouldNotContain(Patient);
         }
 
         await ats.Context.CloseAsync();
@@ -180,6 +190,20 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
         await Chromium.ScreenshotAsync(cm, "anno-05-gestore-prenotazioni-dell-anno");
         await cm.Context.CloseAsync();
         return days;
+    }
+
+    /// <summary>The patient's own page: the year's appointments, each service and erogatore by name, and the pact signed on paper.</summary>
+    private async Task PatientSeesTheAppointmentsAsync()
+    {
+        var patient = await year.SignedInAsync(PatientUser, tablet: true);
+        await patient.GotoAsync("/Paziente/Percorso");
+        var appointments = patient.GetByTestId("appuntamento");
+        await Assertions.Expect(appointments).ToHaveCountAsync(Plan.Length);
+        await Assertions.Expect(appointments.First).ToContainTextAsync($"presso {LaboratoryName}");
+        await Assertions.Expect(appointments.Nth(1)).ToContainTextAsync($"presso {ClinicName}");
+        await Assertions.Expect(patient.GetByTestId("firma-patto")).ToContainTextAsync("firma su carta");
+        await Chromium.ScreenshotAsync(patient, "anno-05-paziente-appuntamenti");
+        await patient.Context.CloseAsync();
     }
 
     private async Task<IPage> DeliverAsync(string user, string erogatore, string service, DateOnly day)
