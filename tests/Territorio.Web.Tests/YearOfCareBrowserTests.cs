@@ -41,6 +41,7 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
         await ClinicianWritesThePaiFromTheThreeTemplatesAsync();
         await MmgSeesThePaiAsync();
         var days = await CentroServiziBooksTheYearAsync();
+        await PatientSeesTheAppointmentsAsync();
 
         // January → November: each service delivered on its day; March's ECG missed and booked again; May's HbA1c reversed once.
         foreach (var ((service, user, erogatore, _), day) in Plan.Zip(days))
@@ -62,6 +63,7 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
         }
 
         await AdherenceFollowsAsync(delivered: Plan.Length, screenshot: "anno-09-gestore-aderenza-fine-anno");
+        await WorklistAtYearEndAsync();
         await AtsPaysTheGestoreProRataAsync();
     }
 
@@ -89,6 +91,15 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
             using var bytes = new MemoryStream();
             await content.CopyToAsync(bytes, TestContext.Current.CancellationToken);
             PdfText.InfoContains(bytes.ToArray(), PatientName).ShouldBeTrue("la lettera nomina il paziente");
+            // A letter to be posted: the addressee by name, address and codice fiscale; the GP by name.
+            string text = PdfText.Of(bytes.ToArray());
+            text.ShouldContain($"Sig. {PatientName}");
+            text.ShouldContain(PatientIdentity.Residence.Street);
+            text.ShouldContain($"{GestoreName} ({Gestore})");
+            text.ShouldContain("20124 Milano");
+            text.ShouldContain($"Codice fiscale: {Cf}");
+            text.ShouldContain(DoctorName);
+            text.ShouldNotContain(Patient);
         }
 
         await ats.Context.CloseAsync();
@@ -181,6 +192,20 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
         return days;
     }
 
+    /// <summary>The patient's own page: the year's appointments, each service and erogatore by name, and the pact signed on paper.</summary>
+    private async Task PatientSeesTheAppointmentsAsync()
+    {
+        var patient = await year.SignedInAsync(PatientUser, tablet: true);
+        await patient.GotoAsync("/Paziente/Percorso");
+        var appointments = patient.GetByTestId("appuntamento");
+        await Assertions.Expect(appointments).ToHaveCountAsync(Plan.Length);
+        await Assertions.Expect(appointments.First).ToContainTextAsync($"presso {LaboratoryName}");
+        await Assertions.Expect(appointments.Nth(1)).ToContainTextAsync($"presso {ClinicName}");
+        await Assertions.Expect(patient.GetByTestId("firma-patto")).ToContainTextAsync("firma su carta");
+        await Chromium.ScreenshotAsync(patient, "anno-05-paziente-appuntamenti");
+        await patient.Context.CloseAsync();
+    }
+
     private async Task<IPage> DeliverAsync(string user, string erogatore, string service, DateOnly day)
     {
         var page = await year.SignedInAsync(user);
@@ -238,6 +263,10 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
         var again = DateOnly.ParseExact((await earliest.Locator("td").First.InnerTextAsync()).Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture);
         await earliest.GetByRole(AriaRole.Button, new() { Name = "Prenota" }).ClickAsync();
         await Assertions.Expect(cm.GetByTestId("esito")).ToContainTextAsync("Prenotata la prestazione 89.52");
+
+        // Booked again, the gap is closed: the no-show no longer calls for the case manager.
+        await cm.GotoAsync("/Gestore/Worklist");
+        await Assertions.Expect(cm.GetByTestId("worklist-vuota")).ToBeVisibleAsync();
         await cm.Context.CloseAsync();
 
         year.MoveTo(again);
@@ -255,6 +284,19 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
             await Chromium.ScreenshotAsync(cm, screenshot);
         }
 
+        await cm.Context.CloseAsync();
+    }
+
+    /// <summary>November: two services of the PAI were never booked; the worklist says so (not March's no-show, booked again and delivered).</summary>
+    private async Task WorklistAtYearEndAsync()
+    {
+        var cm = await year.SignedInAsync(CaseManagerUser);
+        await cm.GotoAsync("/Gestore/Worklist");
+        var line = cm.GetByTestId($"riga-{Patient}");
+        await Assertions.Expect(line).ToContainTextAsync("prestazione scaduta");
+        await Assertions.Expect(line).Not.ToContainTextAsync("appuntamento mancato");
+        await Assertions.Expect(cm.GetByTestId($"aderenza-{Patient}")).ToContainTextAsync($"al {year.Today:dd/MM/yyyy}");
+        await Chromium.ScreenshotAsync(cm, "anno-09-gestore-worklist-fine-anno");
         await cm.Context.CloseAsync();
     }
 

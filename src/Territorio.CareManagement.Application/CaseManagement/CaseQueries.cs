@@ -332,12 +332,18 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         var pactIds = pacts.Select(p => p.Id).ToList();
         var patients = pacts.Select(p => p.PatientId).ToList();
         var pais = await Db.Set<Pai>().AsNoTracking().Where(p => pactIds.Contains(p.PactId)).ToDictionaryAsync(p => p.PactId, ct);
-        var missed = (await Db.Set<Booking>().AsNoTracking()
-            .Where(b => b.GestoreId == gestoreId && patients.Contains(b.PatientId) && (b.Status == BookingStatus.Missed || (b.Status == BookingStatus.Booked && b.Date < day)))
-            .Select(b => new { b.PatientId, b.Date }).ToListAsync(ct))
-            .ToLookup(b => b.PatientId, b => b.Date);
+        var open = (await Db.Set<Booking>().AsNoTracking()
+            .Where(b => b.GestoreId == gestoreId && patients.Contains(b.PatientId) && (b.Status == BookingStatus.Missed || b.Status == BookingStatus.Booked))
+            .Select(b => new { b.PatientId, b.ServiceCode, b.Date, b.Status }).ToListAsync(ct))
+            .ToLookup(b => b.PatientId);
         var earliest = pacts.Count == 0 ? day : pacts.Min(p => p.StartDate);
         var delivered = await DeliveredAsync(patients, earliest, ct);
+        var missed = patients.Distinct().ToDictionary(patient => patient, patient =>
+        {
+            var followUps = open[patient].Where(b => b.Status == BookingStatus.Booked).Select(b => (b.ServiceCode, b.Date)).Concat(delivered[patient]).ToList();
+            return open[patient].Where(b => b.Status == BookingStatus.Missed ? !MissedAppointments.IsFollowedUp(b.ServiceCode, b.Date, followUps) : b.Date < day)
+                .Select(b => b.Date).ToList();
+        });
         // The level in force (an approved reclassification moves the patient in the worklist order).
         var classifications = await ClassificationQueries.EffectiveOfAsync(Db, inputs.Run, patients, ct);
         var contacts = inputs.Contacts;
@@ -345,7 +351,7 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         {
             var active = pais.GetValueOrDefault(p.Id)?.ActiveVersion;
             var adherence = active is null ? null : AdherenceCalculator.Compute(p.PatientId, p.StartDate, active.Items, delivered[p.PatientId].ToList(), day);
-            return new CaseSnapshot(p.PatientId, classifications.GetValueOrDefault(p.PatientId)?.Level ?? p.Level, p.Id, p.StartDate, p.EndDate, active is not null, missed[p.PatientId].ToList(), adherence, contacts.GetValueOrDefault(p.PatientId));
+            return new CaseSnapshot(p.PatientId, classifications.GetValueOrDefault(p.PatientId)?.Level ?? p.Level, p.Id, p.StartDate, p.EndDate, active is not null, missed[p.PatientId], adherence, contacts.GetValueOrDefault(p.PatientId));
         }).ToList();
     }
 

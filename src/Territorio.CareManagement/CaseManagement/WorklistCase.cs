@@ -32,7 +32,7 @@ public sealed class WorklistCase
 
     public bool HasActivePai { get; private set; }
 
-    /// <summary>Earliest booking of the Gestore still booked or marked missed: missed once the day passes.</summary>
+    /// <summary>Earliest booking of the Gestore still booked, or marked missed and not followed up (<see cref="MissedAppointments"/>): missed once the day passes.</summary>
     public DateOnly? FirstMissed { get; private set; }
 
     /// <summary>End of the earliest window of the active PAI that no delivery fulfils: overdue once the day passes.</summary>
@@ -54,8 +54,10 @@ public sealed class WorklistCase
     /// <summary>The row of an active pact on a day; deliveries are all the patient's (their dates, as recorded so far).</summary>
     public static WorklistCase Of(PattoDiCura pact, PaiVersion? activePai, IEnumerable<Booking> bookings, IReadOnlyList<(string Code, DateOnly Date)> delivered, DateOnly today)
     {
-        var open = bookings
-            .Where(b => b.GestoreId == pact.GestoreId && b.Status is BookingStatus.Booked or BookingStatus.Missed)
+        var mine = bookings.Where(b => b.GestoreId == pact.GestoreId).ToList();
+        var followUps = mine.Where(b => b.Status == BookingStatus.Booked).Select(b => (b.ServiceCode, b.Date)).Concat(delivered).ToList();
+        var open = mine
+            .Where(b => b.Status == BookingStatus.Booked || (b.Status == BookingStatus.Missed && !MissedAppointments.IsFollowedUp(b.ServiceCode, b.Date, followUps)))
             .Select(b => (DateOnly?)b.Date)
             .Min();
         // Adherence as of the end of time: every window not fulfilled by a recorded delivery counts.
