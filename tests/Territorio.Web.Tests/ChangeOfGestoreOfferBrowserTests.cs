@@ -43,6 +43,8 @@ public sealed class ChangeOfGestoreOfferBrowserTests(BrowserFixture web)
         await request.GetByRole(AriaRole.Button, new() { Name = "Approva" }).ClickAsync();
         await Assertions.Expect(ats.GetByTestId("esito")).ToContainTextAsync(
             "il Gestore Poliambulatori Riuniti Brianza (GZ23) non è accreditato per il livello 1: al paziente va proposto il cambio di Gestore");
+        // The decided list keeps saying it, for whoever opens the Commission's page later.
+        await Assertions.Expect(ats.GetByTestId($"nota-decisione-{reclassification}")).ToContainTextAsync("al paziente va proposto il cambio di Gestore");
         await BrowserFixture.ScreenshotAsync(ats, "cambio-01-commissione");
 
         await ats.GotoAsync($"/Assistiti/Scheda/{Patient}");

@@ -41,7 +41,11 @@ public sealed record ReclassificationItem(
     string? DecidedBy,
     DateOnly? DecidedOn,
     string? DecisionReason,
-    PatientEvidence? Patient);
+    PatientEvidence? Patient)
+{
+    /// <summary>What the approval leaves to do, e.g. the change of Gestore to offer when the Gestore is not accredited at the new level.</summary>
+    public string? DecisionNote { get; init; }
+}
 
 public sealed record ChangeOfGestoreItem(
     long Id,
@@ -118,7 +122,10 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
         ReclassificationItem Reclassification(ReclassificationRequest r) => new(
             r.Id, r.PatientId, r.GestoreId, gestori.GetValueOrDefault(r.GestoreId, ""), r.FromLevel, Pathology(r.FromMainPathology),
             r.ToLevel, Pathology(r.ToMainPathology)!, Pathologies(r.ToPathologies), r.Reason, EvidenceText.Actor(r.RequestedBy), r.RequestedOn,
-            r.Status.ToString(), r.DecidedBy is null ? null : EvidenceText.Actor(r.DecidedBy), r.DecidedOn, r.DecisionReason, evidence.GetValueOrDefault(r.PatientId));
+            r.Status.ToString(), r.DecidedBy is null ? null : EvidenceText.Actor(r.DecidedBy), r.DecidedOn, r.DecisionReason, evidence.GetValueOrDefault(r.PatientId))
+        {
+            DecisionNote = r.DecisionNote,
+        };
 
         ChangeOfGestoreItem Change(ChangeOfGestoreRequest c) => new(
             c.Id, c.PatientId, c.PactId, pacts[c.PactId].Level, pacts[c.PactId].EndDate, c.FromGestoreId, gestori.GetValueOrDefault(c.FromGestoreId, ""),

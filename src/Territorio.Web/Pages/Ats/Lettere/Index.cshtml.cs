@@ -77,7 +77,7 @@ public sealed class IndexModel(CareServices care, PatientAccess access, Microsof
         }
         catch (CareRuleException ex)
         {
-            Problems.Add(ex.Message);
+            Problems.Add(await Api.CareApi.NamedAsync(HttpContext, ex));
         }
 
         People = await PeopleNames.ResidentsAsync(care.Db, Invitable.Patients.Select(p => p.PatientId), ct);
