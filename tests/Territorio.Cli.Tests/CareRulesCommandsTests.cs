@@ -78,6 +78,23 @@ public sealed class CareRulesCommandsTests(DemoRegionFixture region) : IClassFix
     }
 
     [Fact]
+    public async Task ImportDelivered_ADayBeforeTheAppointment_DoesNotCloseTheBooking_AndAFutureDayIsRejected()
+    {
+        var booking = await OpenBookingAsync();
+        var early = (booking.Date < Today ? booking.Date : Today).AddDays(-1);
+        string flow = Path.Combine(region.Directory, "outpatient-anticipato.csv");
+        await File.WriteAllTextAsync(flow, $"person_id,date,code\n{booking.PatientId},{Iso(early)},{booking.ServiceCode}\n{booking.PatientId},{Iso(Today.AddDays(1))},{booking.ServiceCode}\n", Ct);
+
+        var imported = await Run("bookings", "import-delivered", "--outpatient", flow, "--operatore", "flussi");
+
+        imported.ExitCode.ShouldBe(1);
+        imported.Output.ShouldContain("0 prenotazioni erogate, 1 prestazioni del PAI senza prenotazione");
+        imported.Error.ShouldContain("outpatient-anticipato.csv: riga 3: colonna date");
+        imported.Error.ShouldContain("data attesa AAAA-MM-GG, non futura");
+        (await BookingAsync(b => b.Id == booking.Id)).Status.ShouldBe(BookingStatus.Booked);
+    }
+
+    [Fact]
     public async Task Reschedule_OntoADayTheErogatoreClosedAfterOpeningIt_IsRefused_AndTheBookingStays()
     {
         var booking = await OpenBookingAsync();

@@ -27,7 +27,7 @@ public sealed class CareRulesApiTests(WebAppFixture app)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Delivery_BeforeTheAppointmentsDay_OrInTheFuture_IsRefused_AndNothingIsDelivered()
+    public async Task Delivery_BeforeTheAppointmentsDay_OrInTheFuture_AndANoShowBeforeIt_AreRefused_AndNothingIsRecorded()
     {
         var erogatore = await app.ApiAs(Territory.B.UserOf(TerritorioRoles.Erogatore));
         long booking = long.Parse(CareSeed.BookingIds["b"], System.Globalization.CultureInfo.InvariantCulture);
@@ -38,11 +38,13 @@ public sealed class CareRulesApiTests(WebAppFixture app)
         var early = await ProblemAsync(erogatore, url, new DeliveryRequest(ItalianFormat.Date(app.SeedDay)), HttpStatusCode.Conflict);
         var future = await ProblemAsync(erogatore, url, new DeliveryRequest(ItalianFormat.Date(day)), HttpStatusCode.Conflict);
         var malformed = await ProblemAsync(erogatore, url, new DeliveryRequest("31/02/2026"), HttpStatusCode.BadRequest);
+        var noShow = await ProblemAsync(erogatore, $"/api/erogatore/prenotazioni/{booking}/mancata", new { }, HttpStatusCode.Conflict);
 
         early.GetProperty("title").GetString().ShouldBe("Operazione rifiutata");
         early.GetProperty("detail").GetString()!.ShouldContain($"è prenotata per il {day:dd/MM/yyyy}: non può risultare erogata il {app.SeedDay:dd/MM/yyyy}");
         future.GetProperty("detail").GetString()!.ShouldContain($"la data di erogazione {day:dd/MM/yyyy} è nel futuro");
         ErrorsOf(malformed, "date").ShouldContain("gg/mm/aaaa");
+        noShow.GetProperty("detail").GetString()!.ShouldContain($"l'appuntamento del {day:dd/MM/yyyy} non è ancora passato");
         await using var db = app.Database.CreateContext();
         (await db.Set<Booking>().SingleAsync(b => b.Id == booking, Ct)).Status.ShouldBe(BookingStatus.Booked);
         (await DeliveriesOfThePatientAsync()).ShouldBe(delivered);
