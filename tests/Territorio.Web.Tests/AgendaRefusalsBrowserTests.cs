@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Network;
-using Territorio.CareManagement.Pacts;
 using Territorio.Web.Security;
 using Territorio.Web.Tests.Infrastructure;
 
@@ -44,13 +43,7 @@ public sealed class AgendaRefusalsBrowserTests(BrowserFixture web)
     public async Task Booking_AfterThePactsYear_IsRefused()
     {
         string service = CareSeed.Services[1];
-        DateOnly end;
-        await using (var scope = web.App.Services.CreateAsyncScope())
-        {
-            var care = scope.ServiceProvider.GetRequiredService<CareServices>();
-            end = await care.Db.Set<PattoDiCura>().Where(p => p.PatientId == Territory.B.Patient && p.Status == PactStatus.Active).Select(p => p.EndDate).SingleAsync(Ct);
-            await care.Network.OpenAgendaAsync(Territory.B.Erogatore, service, end.AddDays(1), end.AddDays(10), [new TimeOnly(15, 0)], 30, 1, Ct);
-        }
+        var end = await CareSeed.OpenAgendaAfterThePactOfBAsync(web.App.Services, service, Ct);
 
         var page = await CaseManagerSearchingAsync(service, end.AddDays(1), end.AddDays(10));
         await page.Locator("tbody tr").First.GetByRole(AriaRole.Button, new() { Name = "Prenota" }).ClickAsync();

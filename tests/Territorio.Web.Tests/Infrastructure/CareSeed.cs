@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Bookings;
@@ -154,5 +155,15 @@ public static class CareSeed
             await care.Gestori.ApplyAsync(id, ats, level, by.ClinicalManager(id), ct);
             await care.Gestori.DecideAsync(id, ats, level, approve: true, by.Ats(ats), "idoneo", ct);
         }
+    }
+
+    /// <summary>Opens slots of a service at territory B's erogatore in the ten days after its patient's pact ends; returns that end.</summary>
+    public static async Task<DateOnly> OpenAgendaAfterThePactOfBAsync(IServiceProvider services, string service, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var care = scope.ServiceProvider.GetRequiredService<CareServices>();
+        var end = await care.Db.Set<PattoDiCura>().Where(p => p.PatientId == Territory.B.Patient && p.Status == PactStatus.Active).Select(p => p.EndDate).SingleAsync(ct);
+        await care.Network.OpenAgendaAsync(Territory.B.Erogatore, service, end.AddDays(1), end.AddDays(10), [new TimeOnly(15, 0)], 30, 1, ct);
+        return end;
     }
 }
