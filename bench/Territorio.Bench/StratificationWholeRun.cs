@@ -40,7 +40,7 @@ public static partial class WholeRuns
             Path.Combine(folder, "persons.csv"), Path.Combine(folder, "sdo.csv"), Path.Combine(folder, "drugs.csv"),
             Path.Combine(folder, "exemptions.csv"), Path.Combine(folder, "outpatient.csv"));
         long rows = new[] { inputs.Persons, inputs.Sdo, inputs.Drugs, inputs.Exemptions, inputs.Outpatient }.Sum(CountRows);
-        long bytes = new[] { inputs.Persons, inputs.Sdo, inputs.Drugs, inputs.Exemptions, inputs.Outpatient }.Sum(f => new FileInfo(f).Length);
+        long bytes = new[] { inputs.Persons, inputs.Sdo, inputs.Drugs, inputs.Exemptions, inputs.Outpatient }.Sum(f => (File.ResolveLinkTarget(f, returnFinalTarget: true) as FileInfo ?? new FileInfo(f)).Length);
         Console.WriteLine($"input: {rows:N0} rows (persons + events), {bytes / 1e6:N0} MB");
 
         var reference = ReferenceData.Default();
