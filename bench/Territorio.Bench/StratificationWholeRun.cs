@@ -5,6 +5,7 @@ using System.Text;
 using DuckDB.NET.Data;
 using Territorio.Cli;
 using Territorio.Cli.Features.Demo;
+using Territorio.Flows.Files;
 using Territorio.Flows.Reference;
 using Territorio.Flows.Stratification;
 using Territorio.Stratification.Sql;
@@ -40,8 +41,8 @@ public static partial class WholeRuns
             Path.Combine(folder, "persons.csv"), Path.Combine(folder, "sdo.csv"), Path.Combine(folder, "drugs.csv"),
             Path.Combine(folder, "exemptions.csv"), Path.Combine(folder, "outpatient.csv"));
         long rows = new[] { inputs.Persons, inputs.Sdo, inputs.Drugs, inputs.Exemptions, inputs.Outpatient }.Sum(CountRows);
-        long bytes = new[] { inputs.Persons, inputs.Sdo, inputs.Drugs, inputs.Exemptions, inputs.Outpatient }.Sum(f => new FileInfo(f).Length);
-        Console.WriteLine($"input: {rows:N0} rows (persons + events), {bytes / 1e6:N0} MB");
+        long bytes = new[] { inputs.Persons, inputs.Sdo, inputs.Drugs, inputs.Exemptions, inputs.Outpatient }.Sum(f => (File.ResolveLinkTarget(f, returnFinalTarget: true) as FileInfo ?? new FileInfo(f)).Length);
+        Console.WriteLine($"input: {rows:N0} rows (persons + events), {bytes / 1e6:N0} MB; persons estimated from the file's first megabyte (the engine's tables are sized to a twentieth more): {RowEstimate.Of(inputs.Persons):N0}");
 
         var reference = ReferenceData.Default();
         var criteria = CriteriaFiles.Load(reference);

@@ -70,7 +70,9 @@ public sealed class StratificationRun(ReferenceData reference)
         drugCoding ??= new DrugCoding(null);
         var clock = Stopwatch.StartNew();
         var engine = new Stratifier(criteria, asOf);
-        engine.EnsurePersonCapacity(RowEstimate.Of(inputs.Persons));
+        // A twentieth more than estimated: one person past the capacity would double every table.
+        int estimate = RowEstimate.Of(inputs.Persons);
+        engine.EnsurePersonCapacity(estimate + (estimate / 20));
         var counter = new RejectCounter(onError);
         long events = ReadFlows(inputs, engine, rowsRequired: true, counter, drugCoding,
             resident => engine.TryAddPerson(resident.Id, resident.BirthDate, resident.DeathDate, resident.Ats, resident.MmgId ?? ""));
