@@ -53,6 +53,7 @@ public sealed class SdoLayoutUploadBrowserTests(BrowserFixture web) : IDisposabl
         var page = await web.NewPageAsync();
         await web.SignInAsync(page, Territory.A.UserOf(TerritorioRoles.AtsControllore));
         await page.GotoAsync("/Riabilitazione/Carica");
+        await Assertions.Expect(page.GetByTestId("tabella-mdc")).ToContainTextAsync("diagnosis_mdc.csv, PROVVISORIA");
         await page.GetByRole(AriaRole.Radio, new() { Name = "Esempio regionale", Exact = false }).CheckAsync();
         await page.GetByLabel("File SDO (CSV)").SetInputFilesAsync(sdo);
         await BrowserFixture.ScreenshotAsync(page, "layout-01-scelta");
