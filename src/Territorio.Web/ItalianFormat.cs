@@ -19,6 +19,9 @@ public static class ItalianFormat
 
     public static string Number(long value) => Territorio.Flows.Italian.Number(value);
 
+    /// <summary>"1 assistito", "2 assistiti": the count with the noun agreeing.</summary>
+    public static string Count(long value, string one, string many) => $"{Number(value)} {(value == 1 ? one : many)}";
+
     /// <summary>Earliest and latest day a user may type: anything outside is a typing mistake, and 31/12/9999 plus a day overflows.</summary>
     public static readonly DateOnly FirstDay = new(1900, 1, 1);
 

@@ -310,6 +310,7 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
         int days = new DateOnly(2027, 12, 31).DayNumber - FirstDay.DayNumber + 1;
         decimal expected = Math.Round(TariffOf(pathology: 50, level: 2) * days / 365m, 2, MidpointRounding.AwayFromZero);
         await Assertions.Expect(ats.GetByTestId($"totale-{Gestore}")).ToHaveTextAsync(Pages.Ats.RemunerazioneModel.Money(expected));
+        await Assertions.Expect(ats.GetByTestId("totale-remunerazione")).ToContainTextAsync("per 1 assistito, 1 periodo pagato");
         await Chromium.ScreenshotAsync(ats, "anno-10-ats-remunerazione");
         await ats.Context.CloseAsync();
     }
