@@ -100,7 +100,7 @@ public sealed record PatientFileDto(
     IReadOnlyDictionary<string, IReadOnlyList<FreeSlotDto>> FreeSlots)
 {
     public static PatientFileDto Of(PatientFile f) => new(
-        f.Patient,
+        f.Patient with { MmgName = f.MmgName },
         f.Classification is { } c ? new ClassificationDto(c.Level, c.MainPathology, c.Source, c.Since) : null,
         [.. f.Pathologies.Select(PathologyDto.Of)],
         [.. f.Pacts.Select(p => PactDto.Of(p) with { GestoreName = f.Gestori.GetValueOrDefault(p.GestoreId) })],

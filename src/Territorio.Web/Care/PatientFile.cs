@@ -53,7 +53,10 @@ public sealed record PatientFile(
     public IReadOnlyList<PathologyView> Pathologies { get; init; } = [];
 
     /// <summary>"Dott.ssa Anna Bianchi (MMG00001)", or the GP's code when the registry has no name for it.</summary>
-    public string? DoctorName { get; init; }
+    public string? DoctorName => Patient.MmgId is not { } mmg ? null : MmgName is { } name ? $"{name} ({mmg})" : mmg;
+
+    /// <summary>"Dott.ssa Anna Bianchi", when the GP registry names the patient's GP.</summary>
+    public string? MmgName { get; init; }
 
     /// <summary>Names of the Gestori of the patient's pacts, by id ("ASST Sette Laghi").</summary>
     public IReadOnlyDictionary<string, string> Gestori { get; init; } = new Dictionary<string, string>();
@@ -139,7 +142,7 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock, Scre
             .OrderByDescending(p => p.RunId).Select(p => p.Evidence).FirstOrDefaultAsync(ct);
         return new PatientFile(PatientSummary.Of(patient, today), classification, pacts, active, pai, bookings, adherence, slots)
         {
-            DoctorName = await PeopleNames.DoctorAsync(care.Db, patient.MmgId, ct),
+            MmgName = (await PeopleNames.DoctorNamesAsync(care.Db, [patient.MmgId], ct)).Values.SingleOrDefault(),
             Gestori = await PeopleNames.GestoreNamesAsync(care.Db, pacts.Select(p => p.GestoreId), ct),
             Agenda = await AgendaNames.LoadAsync(care, [patient.Id], bookings.Select(b => b.ErogatoreId).Concat(slots.Values.SelectMany(l => l).Select(f => f.ErogatoreId)), ct),
             ServiceNames = care.Catalogues.Vocabulary.Services,

@@ -44,4 +44,15 @@ public sealed class NamesInCareApiTests(WebAppFixture app)
         slots.ShouldNotBeEmpty();
         slots.ShouldAllBe(s => !string.IsNullOrEmpty(s.ErogatoreName) && !string.IsNullOrEmpty(s.ServiceDescription));
     }
+
+    [Fact]
+    public async Task PatientFile_NamesThePatientsGp_BesideTheCode()
+    {
+        var cm = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
+
+        var file = await GetAsync<PatientFileDto>(cm, $"/api/gestore/pazienti/{Territory.A.Patient}");
+
+        file.Patient.MmgId.ShouldBe(Territory.A.Mmg);
+        file.Patient.MmgName.ShouldBe("Dott.ssa Anna Bianchi");
+    }
 }
