@@ -124,10 +124,11 @@ public class BookingTests
     public void Reschedule_MovesToTheNewSlot_AndResetsTheReminder()
     {
         var erogatore = Erogatore();
-        var booking = Book(PlannedPai(), Slot(erogatore, inDays: 1), erogatore, "89.7");
+        var pai = PlannedPai();
+        var booking = Book(pai, Slot(erogatore, inDays: 1), erogatore, "89.7");
         booking.MarkReminderSent(By(Actor.System));
 
-        booking.Reschedule(Slot(erogatore, inDays: 14), erogatore, 1, new PatientSchedule(Pact(), []), By(CaseManager(), "richiesta paziente"));
+        booking.Reschedule(pai, Slot(erogatore, inDays: 14), erogatore, 1, new PatientSchedule(PactOf(pai), []), By(CaseManager(), "richiesta paziente"));
 
         booking.Date.ShouldBe(Today.AddDays(14));
         booking.ReminderSentOn.ShouldBeNull();
@@ -260,7 +261,7 @@ public class BookingTests
         var later = Slot(erogatore, inDays: 14);
         erogatore.Close(later.Date, later.Date, "santo patrono", By(AtsOperator));
 
-        Should.Throw<CareRuleException>(() => booking.Reschedule(later, erogatore, 1, new PatientSchedule(PactOf(pai), []), By(CaseManager())))
+        Should.Throw<CareRuleException>(() => booking.Reschedule(pai, later, erogatore, 1, new PatientSchedule(PactOf(pai), []), By(CaseManager())))
             .Message.ShouldContain("santo patrono");
         booking.Date.ShouldBe(WorkingDay(7));
     }
@@ -296,6 +297,25 @@ public class BookingTests
         // The PAI plans 89.7 twice a year: one delivered and one booked already.
         Should.Throw<CareRuleException>(() => Book(PlannedPai(), slot, erogatore, others: [Visit(1, 7), Visit(2, 30)]))
             .Message.ShouldContain("prevista dal PAI 2 volte l'anno");
+    }
+
+    [Fact]
+    public void Reschedule_IntoAPlanYearWhoseVisitsAreAllBooked_IsRefused_AndTheBookingStays()
+    {
+        var erogatore = Erogatore();
+        // A renewed pact: the plan's first year ends in 44 days, the second is planned already.
+        var pai = PlannedPai(start: Today.AddDays(-320));
+        PactOf(pai).Renew(By(CaseManager()));
+        var booking = Book(pai, Slot(erogatore, inDays: 7), erogatore);
+        PatientAppointment Visit(long id, int inDays) => new(id, "89.7", WorkingDay(inDays), new TimeOnly(9, 0), 20, BookingStatus.Booked);
+        var schedule = new PatientSchedule(PactOf(pai), [Visit(0, 7), Visit(41, 100), Visit(42, 130)]);
+
+        // The PAI plans 89.7 twice a year: moved into the second year, it would be the third there.
+        Should.Throw<CareRuleException>(() => booking.Reschedule(pai, Slot(erogatore, inDays: 160), erogatore, 1, schedule, By(CaseManager(), "ferie del paziente")))
+            .Message.ShouldContain("prevista dal PAI 2 volte l'anno e ne risultano già 2 prenotate o erogate");
+        booking.Date.ShouldBe(WorkingDay(7));
+        booking.Reschedule(pai, Slot(erogatore, inDays: 21), erogatore, 1, schedule, By(CaseManager(), "ferie del paziente"));
+        booking.Date.ShouldBe(WorkingDay(21));
     }
 
     [Fact]

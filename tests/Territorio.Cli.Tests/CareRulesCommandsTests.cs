@@ -105,7 +105,8 @@ public sealed class CareRulesCommandsTests(DemoRegionFixture region) : IClassFix
 
         closed.ExitCode.ShouldBe(0, closed.Error);
         refused.ExitCode.ShouldBe(1);
-        refused.Error.ShouldContain($"non si può prenotare: l'erogatore {booking.ErogatoreId} è chiuso dal {target.Date:dd/MM/yyyy} al {target.Date:dd/MM/yyyy} (lavori all'impianto elettrico)");
+        refused.Error.ShouldContain("non si può prenotare: l'erogatore ");
+        refused.Error.ShouldContain($"({booking.ErogatoreId}) è chiuso dal {target.Date:dd/MM/yyyy} al {target.Date:dd/MM/yyyy} (lavori all'impianto elettrico)");
         var after = await BookingAsync(b => b.Id == booking.Id);
         (after.SlotId, after.Date, after.Status).ShouldBe((booking.SlotId, booking.Date, BookingStatus.Booked));
     }

@@ -30,11 +30,11 @@ public sealed class BookingService(TerritorioDbContext db, TimeProvider clock) :
     public async Task<Booking> RescheduleAsync(long bookingId, long slotId, Actor by, string? reason, CancellationToken ct)
     {
         var booking = await BookingAsync(bookingId, ct);
-        var pactId = await Db.Set<Territorio.CareManagement.Plans.Pai>().Where(p => p.Id == booking.PaiId).Select(p => p.PactId).SingleAsync(ct);
-        var schedule = await ScheduleAsync(pactId, booking.PatientId, ct);
+        var pai = await Db.Set<Territorio.CareManagement.Plans.Pai>().AsNoTracking().SingleAsync(p => p.Id == booking.PaiId, ct);
+        var schedule = await ScheduleAsync(pai.PactId, booking.PatientId, ct);
         return await PlaceAsync(slotId, booking.PatientId, async (slot, erogatore, seat) =>
         {
-            booking.Reschedule(slot, erogatore, seat, schedule, Now(by, reason));
+            booking.Reschedule(pai, slot, erogatore, seat, schedule, Now(by, reason));
             await CommitAsync(ct);
             return booking;
         }, ct);

@@ -94,19 +94,7 @@ public sealed class Booking : AggregateRoot
             throw new ArgumentException("pact of another PAI", nameof(schedule));
         }
 
-        // DGR X/6164/2017 allegato 1: the PAI sets "a priori" what is done for the patient in the
-        // year, and the Gestore books "to respect the planning of the services" of the PAI: no more
-        // bookings of an item than its yearly frequency, in the plan year of the appointment.
-        if (item.PerYear is { } perYear)
-        {
-            var (yearStart, yearEnd) = PlanYearOf(pai.StartDate, slot.Date);
-            int held = schedule.Appointments.Count(a => a.HoldsSeat && a.ServiceCode == serviceCode && a.Date >= yearStart && a.Date <= yearEnd);
-            if (held >= perYear)
-            {
-                throw new CareRuleException($"la prestazione {serviceCode} ({item.Description}) è prevista dal PAI {(perYear == 1 ? "una volta" : $"{perYear} volte")} l'anno e ne risultano già {held} prenotate o erogate nell'anno del PAI {yearStart:dd/MM/yyyy}–{yearEnd:dd/MM/yyyy}");
-            }
-        }
-
+        RequireWithinYearlyFrequency(item, pai.StartDate, slot.Date, schedule);
         var booking = new Booking
         {
             PatientId = pai.PatientId,
@@ -121,6 +109,24 @@ public sealed class Booking : AggregateRoot
         return booking;
     }
 
+    // DGR X/6164/2017 allegato 1: the PAI sets "a priori" what is done for the patient in the year,
+    // and the Gestore books "to respect the planning of the services" of the PAI: no more bookings of
+    // an item than its yearly frequency, in the plan year of the appointment (booked or moved there).
+    private static void RequireWithinYearlyFrequency(PaiItem item, DateOnly planStart, DateOnly day, PatientSchedule others)
+    {
+        if (item.PerYear is not { } perYear)
+        {
+            return;
+        }
+
+        var (yearStart, yearEnd) = PlanYearOf(planStart, day);
+        int held = others.Appointments.Count(a => a.HoldsSeat && a.ServiceCode == item.Code && a.Date >= yearStart && a.Date <= yearEnd);
+        if (held >= perYear)
+        {
+            throw new CareRuleException($"la prestazione {item.Code} ({item.Description}) è prevista dal PAI {(perYear == 1 ? "una volta" : $"{perYear} volte")} l'anno e ne risultano già {held} prenotate o erogate nell'anno del PAI {yearStart:dd/MM/yyyy}–{yearEnd:dd/MM/yyyy}");
+        }
+    }
+
     /// <summary>The plan year (from the PAI's start, one year at a time) that contains a day.</summary>
     public static (DateOnly From, DateOnly To) PlanYearOf(DateOnly planStart, DateOnly day)
     {
@@ -133,17 +139,29 @@ public sealed class Booking : AggregateRoot
         return (from, PattoDiCura.OneYearFrom(from));
     }
 
-    public void Reschedule(AgendaSlot slot, Erogatore erogatore, int seat, PatientSchedule schedule, Change change)
+    public void Reschedule(Pai pai, AgendaSlot slot, Erogatore erogatore, int seat, PatientSchedule schedule, Change change)
     {
         RequireCentroServizi(GestoreId, change, "spostare la prenotazione");
         RequireBooked("spostare");
+        if (pai.Id != PaiId)
+        {
+            throw new ArgumentException("PAI of another booking", nameof(pai));
+        }
+
         if (slot.Id == SlotId && slot.Date == Date && slot.Start == Start && slot.ErogatoreId == ErogatoreId)
         {
             throw new CareRuleException($"la prenotazione {Id} è già sullo slot {slot.Id}");
         }
 
         var previous = $"{Date:yyyy-MM-dd} {Start:HH\\:mm}";
-        Place(slot, erogatore, seat, schedule with { Appointments = schedule.Appointments.Where(a => a.BookingId != Id).ToList() }, change);
+        var others = schedule with { Appointments = schedule.Appointments.Where(a => a.BookingId != Id).ToList() };
+        // Moved into another plan year, it counts there (an item no longer in the PAI is only moved).
+        if (pai.ActiveVersion?.Services.FirstOrDefault(s => s.Code == ServiceCode) is { } item)
+        {
+            RequireWithinYearlyFrequency(item, pai.StartDate, slot.Date, others);
+        }
+
+        Place(slot, erogatore, seat, others, change);
         ReminderSentOn = null;
         Record("spostata", change, $"da {previous} a {slot.Date:yyyy-MM-dd} {slot.Start:HH\\:mm}");
     }

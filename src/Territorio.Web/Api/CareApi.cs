@@ -21,11 +21,11 @@ internal static class CareApi
     public const string RefusedTitle = "Operazione rifiutata";
 
     /// <summary>Runs the work on a patient visible to the caller, or answers 404 (logged as refused).</summary>
-    public static async Task<IResult> OnPatientAsync(HttpContext http, PatientAccess access, string patientId, Func<Actor, Resident, Task<IResult>> work, CancellationToken ct)
+    public static async Task<IResult> OnPatientAsync(HttpContext http, PatientAccess access, string patientId, Func<Actor, Resident, Task<IResult>> work, CancellationToken ct, string? field = null)
     {
         var actor = Actor.From(http.User);
         var patient = await access.OpenAsync(actor, patientId, ResourceOf(http), ct);
-        return patient is null ? PatientEndpoints.NotVisible() : await RunAsync(() => work(actor, patient));
+        return patient is null ? PatientEndpoints.NotVisible() : await RunAsync(() => work(actor, patient), field);
     }
 
     /// <summary>
@@ -40,8 +40,12 @@ internal static class CareApi
             return file is null ? PatientEndpoints.NotVisible() : answer(file);
         });
 
-    /// <summary>Maps the care domain's refusals to 409 and tenancy refusals to 404, with the Italian message.</summary>
-    public static async Task<IResult> RunAsync(Func<Task<IResult>> work)
+    /// <summary>
+    /// Maps the care domain's refusals to 409 and tenancy refusals to 404, with the Italian message.
+    /// <paramref name="field"/> is the request field the operation's rules judge (the slot chosen, the
+    /// day of a delivery): a refusal then also lists the reason under it in <c>errors</c>, as a 400 does.
+    /// </summary>
+    public static async Task<IResult> RunAsync(Func<Task<IResult>> work, string? field = null)
     {
         try
         {
@@ -49,7 +53,7 @@ internal static class CareApi
         }
         catch (CareRuleException ex)
         {
-            return new NamedRefusal(ex.Message);
+            return new NamedRefusal(ex.Message, field);
         }
         catch (RefusedException ex)
         {
@@ -62,12 +66,13 @@ internal static class CareApi
         CareRefusals.NameAsync(http.RequestServices.GetRequiredService<TerritorioDbContext>(), refusal.Message, http.RequestAborted);
 
     /// <summary>The 409 problem of a refusal, its parties named when the answer is written (the endpoint's scope is at hand there).</summary>
-    private sealed class NamedRefusal(string message) : IResult
+    private sealed class NamedRefusal(string message, string? field) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             string named = await CareRefusals.NameAsync(httpContext.RequestServices.GetRequiredService<TerritorioDbContext>(), message, httpContext.RequestAborted);
-            await TypedResults.Problem(named, statusCode: StatusCodes.Status409Conflict, title: RefusedTitle).ExecuteAsync(httpContext);
+            var errors = field is null ? null : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [named] } };
+            await TypedResults.Problem(named, statusCode: StatusCodes.Status409Conflict, title: RefusedTitle, extensions: errors).ExecuteAsync(httpContext);
         }
     }
 

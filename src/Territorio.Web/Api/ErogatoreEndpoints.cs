@@ -80,5 +80,5 @@ public static class ErogatoreEndpoints
             }
 
             return TypedResults.Ok(await AgendaNames.OneAsync(care, await desk.MarkDeliveredAsync(Actor.From(http.User), bookingId, on, ct), ct));
-        });
+        }, field: "date");
 }

@@ -210,7 +210,7 @@ public static class GestoreEndpoints
         {
             var signed = await desk.SignPactAsync(Actor.From(http.User), request.PatientId!.Trim(), method!.Value, scan, start, ct);
             return TypedResults.Created($"/api/gestore/pazienti/{signed.Pact.PatientId}", PactDto.Of(signed.Pact));
-        });
+        }, field: "patientId");
     }
 
     private static async Task<IResult> ApplyAsync(CandidatureRequest request, HttpContext http, CareServices care, CancellationToken ct)
@@ -281,7 +281,7 @@ public static class GestoreEndpoints
 
             var booking = await desk.BookAsync(actor, patientId, slot, ct);
             return TypedResults.Created($"/api/gestore/pazienti/{patientId}", await AgendaNames.OneAsync(care, booking, ct));
-        }, ct);
+        }, ct, field: "slotId");
 
     private static Task<IResult> RescheduleAsync(string patientId, long bookingId, RescheduleRequest request, HttpContext http, PatientAccess access, CareDesk desk, CareServices care, CancellationToken ct) =>
         CareApi.OnPatientAsync(http, access, patientId, async (actor, _) =>
@@ -292,7 +292,7 @@ public static class GestoreEndpoints
             }
 
             return TypedResults.Ok(await AgendaNames.OneAsync(care, await desk.RescheduleAsync(actor, patientId, bookingId, slot, Blank(request.Reason), ct), ct));
-        }, ct);
+        }, ct, field: "slotId");
 
     private static Task<IResult> CancelAsync(string patientId, long bookingId, CancelRequest request, HttpContext http, PatientAccess access, CareDesk desk, CareServices care, CancellationToken ct) =>
         CareApi.OnPatientAsync(http, access, patientId, async (actor, _) =>

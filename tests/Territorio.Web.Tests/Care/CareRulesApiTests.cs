@@ -42,7 +42,8 @@ public sealed class CareRulesApiTests(WebAppFixture app)
 
         early.GetProperty("title").GetString().ShouldBe("Operazione rifiutata");
         early.GetProperty("detail").GetString()!.ShouldContain($"è prenotata per il {day:dd/MM/yyyy}: non può risultare erogata il {app.SeedDay:dd/MM/yyyy}");
-        future.GetProperty("detail").GetString()!.ShouldContain($"la data di erogazione {day:dd/MM/yyyy} è nel futuro");
+        ErrorsOf(early, "date").ShouldBe(early.GetProperty("detail").GetString());
+        ErrorsOf(future, "date").ShouldContain($"la data di erogazione {day:dd/MM/yyyy} è nel futuro");
         ErrorsOf(malformed, "date").ShouldContain("gg/mm/aaaa");
         noShow.GetProperty("detail").GetString()!.ShouldContain($"l'appuntamento del {day:dd/MM/yyyy} non è ancora passato");
         await using var db = app.Database.CreateContext();
@@ -77,7 +78,7 @@ public sealed class CareRulesApiTests(WebAppFixture app)
         {
             var refusal = await RefusedAsync(slot);
 
-            refusal.ShouldContain($"non si può prenotare: l'erogatore {Territory.B.Erogatore} è chiuso dal {day:dd/MM/yyyy} al {day:dd/MM/yyyy} (disinfestazione dei locali)");
+            refusal.ShouldContain($"non si può prenotare: l'erogatore Poliambulatorio B ({Territory.B.Erogatore}) è chiuso dal {day:dd/MM/yyyy} al {day:dd/MM/yyyy} (disinfestazione dei locali)");
         }
         finally
         {
@@ -145,8 +146,10 @@ public sealed class CareRulesApiTests(WebAppFixture app)
         JsonElement problem = await ProblemAsync(cm, Bookings, new BookRequest(slot), HttpStatusCode.Conflict);
 
         problem.GetProperty("title").GetString().ShouldBe("Operazione rifiutata");
+        string reason = problem.GetProperty("detail").GetString()!;
+        ErrorsOf(problem, "slotId").ShouldBe(reason);
         (await BookingsOfThePatientAsync()).ShouldBe(before);
-        return problem.GetProperty("detail").GetString()!;
+        return reason;
     }
 
     private async Task<int> BookingsOfThePatientAsync()

@@ -63,6 +63,7 @@ public sealed class ConsentApiTests(WebAppFixture app)
             var refusal = await ProblemAsync(cm, Pacts, new PactRequest(NotInvited, null, null, "carta", SignedScans.PdfBase64), HttpStatusCode.Conflict);
 
             refusal.GetProperty("detail").GetString()!.ShouldContain("non è stato invitato dall'ATS e non ha chiesto la presa in carico");
+            ErrorsOf(refusal, "patientId").ShouldContain("non ha chiesto la presa in carico");
             (await cm.GetAsync($"/api/gestore/pazienti/{NotInvited}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
         finally
