@@ -33,7 +33,7 @@ public sealed class DeliveryBrowserTests(BrowserFixture web)
         await Assertions.Expect(row).ToContainTextAsync("prenotata");
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Non presentato" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("esito")).ToContainTextAsync("non si è presentato");
+        await Assertions.Expect(page.GetByTestId("esito")).ToContainTextAsync("non si è presentata all'appuntamento");
         await Assertions.Expect(row).ToContainTextAsync("mancata");
         await BrowserFixture.ScreenshotAsync(page, "10-erogatore-storno-e-mancata");
         await page.Context.CloseAsync();

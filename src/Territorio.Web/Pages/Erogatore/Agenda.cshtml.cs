@@ -64,7 +64,9 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, CareDes
     public Task<IActionResult> OnPostMissedAsync(long bookingId, CancellationToken ct) => RunAsync(async () =>
     {
         var booking = await desk.MarkMissedAsync(Me, bookingId, ct);
-        return $"Prestazione {Service(booking.ServiceCode)} del {ItalianFormat.Date(booking.Date)}: {await PeopleNames.PatientAsync(care.Db, booking.PatientId, ct)} non si è presentato all'appuntamento.";
+        var people = await PeopleNames.ResidentsAsync(care.Db, [booking.PatientId], ct);
+        string came = people.GetValueOrDefault(booking.PatientId)?.Sex == Kernel.Population.Sex.Female ? "presentata" : "presentato";
+        return $"Prestazione {Service(booking.ServiceCode)} del {ItalianFormat.Date(booking.Date)}: {PeopleNames.Patient(people, booking.PatientId)} non si è {came} all'appuntamento.";
     }, new { dal = Dal });
 
     public Task<IActionResult> OnPostReverseAsync(long bookingId, string? reason, CancellationToken ct) => RunAsync(async () =>
