@@ -76,6 +76,10 @@ public sealed class ResidentRegistryImport(TerritorioDbContext db, TimeProvider 
                 {
                     rejected.Add(new InputError(source, line, mismatch.Field, mismatch.Value, mismatch.Reason));
                 }
+                else if (incoming.DeathDate > Today)
+                {
+                    rejected.Add(new InputError(source, line, "death_date", $"{incoming.DeathDate:yyyy-MM-dd}", "data di decesso nel futuro"));
+                }
                 else
                 {
                     resident.Identify(IdentityOf(incoming));
