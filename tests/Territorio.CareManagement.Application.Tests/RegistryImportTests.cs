@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application.Registry;
+using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Pacts;
 using Territorio.Data;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Errors;
@@ -104,6 +107,39 @@ public class RegistryImportTests
             (await db.Residents.FindAsync(["P9"], Ct))!.Address.ShouldBe("Via Torino 8, 20123 Milano");
             (await db.Residents.FindAsync(["P10"], Ct)).ShouldBeNull();
             (await db.Residents.FindAsync(["P2"], Ct))!.Surname.ShouldBeNull();
+        });
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task ResidentImport_ADeath_EndsThePactThatDay_AndCancelsLaterBookings_AndAFutureDeathIsRejected(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider, patients: 3);
+        await world.EnrolWithPaiAsync("P1");
+        await world.EnrolWithPaiAsync("P2");
+        long slot = await world.FirstSlotAsync(inDays: 10);
+        var booking = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", slot, CaseManager(), Ct));
+        string p1 = CodiceFiscale.Compute("Rossi", "Maria", new DateOnly(1950, 1, 1), Sex.Female, "F205").Value;
+        string p2 = CodiceFiscale.Compute("Verdi", "Anna", new DateOnly(1950, 1, 2), Sex.Female, "F205").Value;
+        var died = Today.AddDays(3);
+        world.Clock.UtcNow = Today.AddDays(5).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        string csv = $"""
+            {PersonsHeader}
+            P1,1950-01-01,F,321,MMG1,{died:yyyy-MM-dd},{p1},Rossi,Maria,F205,Milano,,,,,,
+            P2,1950-01-02,F,321,MMG1,{Today.AddDays(6):yyyy-MM-dd},{p2},Verdi,Anna,F205,Milano,,,,,,
+            """;
+
+        var result = await world.UseAsync(db => new ResidentRegistryImport(db, world.Clock).ImportAsync(new StringReader(csv), "anagrafe.csv", null, Ct));
+
+        result.Rejected.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Line.ShouldBe(3), e => e.Field.ShouldBe("death_date"), e => e.Reason.ShouldBe("data di decesso nel futuro"));
+        await world.UseAsync(async db =>
+        {
+            var pacts = await db.Set<PattoDiCura>().ToDictionaryAsync(p => p.PatientId, Ct);
+            pacts["P1"].ShouldSatisfyAllConditions(p => p.Status.ShouldBe(PactStatus.Cancelled), p => p.EndDate.ShouldBe(died), p => p.CloseReason.ShouldBe($"decesso dell'assistito il {died:dd/MM/yyyy}"));
+            pacts["P2"].Status.ShouldBe(PactStatus.Active);
+            (await db.Set<Booking>().SingleAsync(b => b.Id == booking.Id, Ct)).ShouldSatisfyAllConditions(b => b.Status.ShouldBe(BookingStatus.Cancelled), b => b.CancelReason.ShouldBe("decesso dell'assistito"));
+            (await db.Residents.FindAsync(["P2"], Ct))!.DeathDate.ShouldBeNull();
         });
     }
 

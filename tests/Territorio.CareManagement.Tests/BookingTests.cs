@@ -195,6 +195,33 @@ public class BookingTests
     }
 
     [Fact]
+    public void MarkDelivered_AfterTheDeath_WithinThePactsPeriod_IsAccepted_TheErogatoreRecordsLate()
+    {
+        var erogatore = Erogatore();
+        var pai = PlannedPai();
+        var booking = Book(pai, Slot(erogatore), erogatore);
+        var pact = PactOf(pai);
+        pact.CancelAtDeath(booking.Date.AddDays(2), By(AtsOperator, "decesso dell'assistito", booking.Date.AddDays(5)));
+
+        booking.MarkDelivered(booking.Date, pact, By(Actor.System, on: booking.Date.AddDays(6)));
+
+        booking.Status.ShouldBe(BookingStatus.Delivered);
+    }
+
+    [Fact]
+    public void MarkDelivered_AfterTheDeathDay_IsRefused()
+    {
+        var erogatore = Erogatore();
+        var pai = PlannedPai();
+        var booking = Book(pai, Slot(erogatore), erogatore);
+        var pact = PactOf(pai);
+        pact.CancelAtDeath(booking.Date.AddDays(-1), By(AtsOperator, "decesso dell'assistito", booking.Date));
+
+        Should.Throw<CareRuleException>(() => booking.MarkDelivered(booking.Date, pact, By(Actor.System, on: booking.Date.AddDays(1))))
+            .Message.ShouldContain("fuori dal periodo del patto");
+    }
+
+    [Fact]
     public void ReverseDelivery_NeedsAReason_ReopensTheBooking_AndKeepsWhoAndWhy()
     {
         var erogatore = Erogatore();

@@ -128,6 +128,70 @@ public class PactTests
     }
 
     [Fact]
+    public void Cancel_AfterTheStart_KeepsTheDaysThePactRan_InForce()
+    {
+        var pact = Pact(start: Today.AddMonths(-2));
+
+        pact.Cancel(By(CaseManager(), "trasferito in altra regione"));
+
+        pact.ShouldSatisfyAllConditions(
+            p => p.WasEverInForce.ShouldBeTrue(),
+            p => p.IsInForceOn(Today.AddMonths(-2)).ShouldBeTrue(),
+            p => p.IsInForceOn(Today).ShouldBeTrue(),
+            p => p.IsInForceOn(Today.AddDays(1)).ShouldBeFalse(),
+            p => p.IsActiveOn(Today).ShouldBeFalse());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public void Cancel_OnOrBeforeTheStart_MeansThePactWasNeverInForce(int daysBeforeStart)
+    {
+        var pact = Pact(start: Today.AddDays(daysBeforeStart));
+
+        pact.Cancel(By(CaseManager(), "il paziente ha cambiato idea"));
+
+        pact.ShouldSatisfyAllConditions(
+            p => p.WasEverInForce.ShouldBeFalse(),
+            p => p.IsInForceOn(p.StartDate).ShouldBeFalse(),
+            p => p.EndDate.ShouldBe(p.StartDate.AddDays(-1)));
+    }
+
+    [Fact]
+    public void CancelAtDeath_EndsThePactOnTheDayOfDeath_EvenIfRecordedLater()
+    {
+        var pact = Pact(start: Today.AddMonths(-3));
+        var died = Today.AddDays(-12);
+
+        pact.CancelAtDeath(died, By(AtsOperator, "decesso dell'assistito"));
+
+        pact.ShouldSatisfyAllConditions(
+            p => p.Status.ShouldBe(PactStatus.Cancelled),
+            p => p.EndDate.ShouldBe(died),
+            p => p.IsInForceOn(died).ShouldBeTrue(),
+            p => p.IsInForceOn(died.AddDays(1)).ShouldBeFalse());
+    }
+
+    [Fact]
+    public void CancelAtDeath_BeforeTheStart_MeansThePactWasNeverInForce()
+    {
+        var pact = Pact(start: Today.AddDays(5));
+
+        pact.CancelAtDeath(Today.AddDays(-1), By(AtsOperator, "decesso dell'assistito"));
+
+        pact.WasEverInForce.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void CancelAtDeath_InTheFuture_IsRefused()
+    {
+        var pact = Pact(start: Today.AddMonths(-3));
+
+        Should.Throw<CareRuleException>(() => pact.CancelAtDeath(Today.AddDays(1), By(AtsOperator, "decesso dell'assistito"))).Message.ShouldContain("nel futuro");
+        pact.Status.ShouldBe(PactStatus.Active);
+    }
+
+    [Fact]
     public void ChangeOfGestore_Approved_ClosesOldPactTheDayBeforeTheNewOne()
     {
         var g1 = EligibleGestore("G1");

@@ -27,9 +27,11 @@ public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) 
     {
         using var csv = FlowCsv.Open(input, source, Columns);
 
-        var inCharge = await Db.Set<PattoDiCura>().AsNoTracking().Where(p => p.Status == PactStatus.Active).ToDictionaryAsync(p => p.PatientId, ct);
-        var pactIds = inCharge.Values.Select(p => p.Id).ToList();
-        var plans = await Db.Set<Pai>().Where(p => pactIds.Contains(p.PactId)).ToDictionaryAsync(p => p.PatientId, ct);
+        // Every pact that ran, cancelled or closed ones included: a service delivered while the pact
+        // was in force counts even if the pact ended since (a death, a change of Gestore).
+        var pactsOf = (await Db.Set<PattoDiCura>().AsNoTracking().Where(p => p.EndDate >= p.StartDate).ToListAsync(ct)).ToLookup(p => p.PatientId);
+        var pactIds = pactsOf.SelectMany(p => p).Select(p => p.Id).ToList();
+        var plans = (await Db.Set<Pai>().Where(p => pactIds.Contains(p.PactId)).ToListAsync(ct)).ToDictionary(p => p.PactId);
         var openBookings = (await Db.Set<Booking>().Where(b => b.Status == BookingStatus.Booked).ToListAsync(ct)).ToLookup(b => b.PatientId);
         var known = (await Db.Set<DeliveredService>().Select(d => new { d.PatientId, d.Date, d.Code }).ToListAsync(ct))
             .Select(d => (d.PatientId, d.Date, d.Code)).ToHashSet();
@@ -64,7 +66,7 @@ public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) 
             }
 
             // Only what the patient received while in charge counts (the pact's period).
-            if (!inCharge.TryGetValue(person, out var pact) || !pact.IsInForceOn(date))
+            if (pactsOf[person].FirstOrDefault(p => p.IsInForceOn(date)) is not { } pact)
             {
                 notInCharge++;
                 continue;
@@ -76,7 +78,7 @@ public sealed class DeliveredImport(TerritorioDbContext db, TimeProvider clock) 
                 continue;
             }
 
-            var planCodes = plans.TryGetValue(person, out var pai) && pai.ActiveVersion is { } active ? active.Services.Select(s => s.Code) : [];
+            var planCodes = plans.TryGetValue(pact.Id, out var pai) && pai.ActiveVersion is { } active ? active.Services.Select(s => s.Code) : [];
             var (match, booking) = DeliveryMatching.Match(code, date, openBookings[person], planCodes);
             if (booking is not null)
             {

@@ -289,6 +289,37 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         return pact;
     }
 
+    /// <summary>
+    /// The ATS records a patient's death (also done by the registry import): the pact ends on that
+    /// day and later bookings are cancelled, in one transaction.
+    /// </summary>
+    public async Task<(PattoDiCura? Pact, int BookingsCancelled)> RecordDeathAsync(string patientId, DateOnly deathDate, Actor by, CancellationToken ct)
+    {
+        // Territorio's own rule: the ATS keeps the anagrafe, so only the ATS (or its import) records a death.
+        if (by.Role is not (ActorRole.Ats or ActorRole.System))
+        {
+            throw new CareRuleException("solo l'ATS registra il decesso di un assistito");
+        }
+
+        var change = Now(by);
+        if (deathDate > change.Day)
+        {
+            throw new CareRuleException($"la data di decesso {deathDate:dd/MM/yyyy} è nel futuro");
+        }
+
+        var resident = await Db.Residents.SingleOrDefaultAsync(r => r.Id == patientId, ct)
+            ?? throw new CareRuleException($"assistito {patientId} non trovato in anagrafe");
+        if (deathDate < resident.BirthDate)
+        {
+            throw new CareRuleException($"la data di decesso {deathDate:dd/MM/yyyy} precede la nascita dell'assistito ({resident.BirthDate:dd/MM/yyyy})");
+        }
+
+        resident.RecordDeath(deathDate);
+        var outcome = await PatientDeath.ApplyAsync(Db, patientId, deathDate, change, ct);
+        await CommitAsync(ct);
+        return outcome;
+    }
+
     public async Task<ChangeOfGestoreRequest> RequestChangeAsync(string patientId, string toGestoreId, DateOnly effectiveDate, Actor by, string? reason, CancellationToken ct)
     {
         var pact = await ActivePactAsync(patientId, ct);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Application.Enrolment;
+using Territorio.CareManagement.Common;
 using Territorio.Data;
 using Territorio.Flows.Stratification;
 using Territorio.Kernel.Errors;
@@ -74,13 +76,19 @@ public sealed class ResidentRegistryImport(TerritorioDbContext db, TimeProvider 
                 {
                     rejected.Add(new InputError(source, line, mismatch.Field, mismatch.Value, mismatch.Reason));
                 }
+                else if (incoming.DeathDate > Today)
+                {
+                    rejected.Add(new InputError(source, line, "death_date", $"{incoming.DeathDate:yyyy-MM-dd}", "data di decesso nel futuro"));
+                }
                 else
                 {
                     resident.Identify(IdentityOf(incoming));
                     resident.ChangeMmg(incoming.MmgId);
-                    if (incoming.DeathDate is { } death)
+                    if (incoming.DeathDate is { } death && resident.DeathDate != death)
                     {
                         resident.RecordDeath(death);
+                        // The death's consequences on the pact and the bookings, in the import's transaction.
+                        await PatientDeath.ApplyAsync(Db, resident.Id, death, Now(Actor.System), ct);
                     }
 
                     updated++;

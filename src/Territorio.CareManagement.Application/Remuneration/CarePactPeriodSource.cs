@@ -58,8 +58,8 @@ public sealed class CarePactPeriodSource(TerritorioDbContext db, int batchSize =
 
             foreach (var pact in pacts)
             {
-                // A pact cancelled before (or on) its first day never ran: its last day is its first.
-                if (pact.Status == PactStatus.Cancelled && pact.EndDate <= pact.StartDate)
+                // A pact annulled on or before its first day never ran (its last day precedes its first).
+                if (!pact.WasEverInForce)
                 {
                     continue;
                 }

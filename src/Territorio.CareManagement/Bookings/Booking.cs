@@ -267,8 +267,14 @@ public sealed class Booking : AggregateRoot
             throw new CareRuleException($"lo slot n.{slot.Id} del {slot.Date:dd/MM/yyyy} alle {slot.Start:HH\\:mm} non si può prenotare: {closed}");
         }
 
-        // DGR X/6164/2017 allegato 1: services are booked within the pact the PAI belongs to.
+        // DGR X/6164/2017 allegato 1: services are booked within the pact the PAI belongs to, while it
+        // runs (a cancelled or closed pact keeps its past days, but takes no new appointments).
         var pact = schedule.Pact;
+        if (pact.Status != PactStatus.Active)
+        {
+            throw new CareRuleException($"il patto di cura n.{pact.Id} è {PactStatuses.Italian(pact.Status)}: non si prenotano altre prestazioni");
+        }
+
         if (!pact.IsInForceOn(slot.Date))
         {
             throw new CareRuleException($"il {slot.Date:dd/MM/yyyy} è fuori dal periodo di validità del PAI (patto n.{pact.Id}, {pact.StartDate:dd/MM/yyyy}–{pact.EndDate:dd/MM/yyyy})");

@@ -92,7 +92,15 @@ public sealed class PattoDiCura : AggregateRoot
 
     protected override string? AuditPatientId => PatientId;
 
-    public bool IsInForceOn(DateOnly day) => Status != PactStatus.Cancelled && day >= StartDate && day <= EndDate;
+    /// <summary>
+    /// In force from its start to its last day, whatever happened next: a pact cancelled, closed or
+    /// expired keeps the days it ran (deliveries, adherence and pay of those days stand). A pact
+    /// annulled before it started has its last day before its first and was never in force.
+    /// </summary>
+    public bool IsInForceOn(DateOnly day) => day >= StartDate && day <= EndDate;
+
+    /// <summary>False for a pact annulled on or before its first day.</summary>
+    public bool WasEverInForce => EndDate >= StartDate;
 
     /// <summary>Still open (not cancelled or closed) and not past its end on the given day.</summary>
     public bool IsActiveOn(DateOnly day) => Status == PactStatus.Active && day <= EndDate;
@@ -147,14 +155,36 @@ public sealed class PattoDiCura : AggregateRoot
         Record("patto rinnovato", change, $"nuova scadenza {EndDate:yyyy-MM-dd}");
     }
 
-    public void Cancel(Change change)
+    /// <summary>
+    /// Cancelled from the day of the change: it stays in force up to that day. Territorio's own rule:
+    /// cancelled on or before its first day, the pact never ran (its last day becomes the day before
+    /// its start), so no service and no pay belong to it.
+    /// </summary>
+    public void Cancel(Change change) => CancelAfter(change.Day > StartDate ? change.Day : StartDate.AddDays(-1), change);
+
+    /// <summary>
+    /// The patient died: the pact ends on the day of death, whenever the death is recorded
+    /// (DGR X/6164/2017 allegato 1: the tariff is annual per patient in charge, paid pro rata up to
+    /// the death). A death before the pact's start means it never ran.
+    /// </summary>
+    public void CancelAtDeath(DateOnly deathDate, Change change)
+    {
+        if (deathDate > change.Day)
+        {
+            throw new CareRuleException($"la data di decesso {deathDate:dd/MM/yyyy} è nel futuro");
+        }
+
+        CancelAfter(deathDate < StartDate ? StartDate.AddDays(-1) : deathDate, change);
+    }
+
+    private void CancelAfter(DateOnly lastDay, Change change)
     {
         change.RequireReason("annullare il patto");
         RequireActive("annullare");
-        EndDate = change.Day < StartDate ? StartDate : (change.Day < EndDate ? change.Day : EndDate);
+        EndDate = lastDay < EndDate ? lastDay : EndDate;
         Status = PactStatus.Cancelled;
         CloseReason = change.Reason;
-        Record("patto annullato", change, $"ultimo giorno {EndDate:yyyy-MM-dd}");
+        Record("patto annullato", change, WasEverInForce ? $"ultimo giorno {EndDate:yyyy-MM-dd}" : "mai entrato in vigore");
     }
 
     /// <summary>

@@ -357,16 +357,12 @@ internal static partial class CareDemo
             }
         }
 
-        // A patient died 20 days ago: the registry records it and the Gestore closes the pact.
+        // A patient died 20 days ago: the ATS records it; the pact ends that day, later bookings are cancelled.
         if (pending.TryDequeue(out var deceased))
         {
             await use(async s =>
             {
-                var resident = await s.Db.Residents.SingleAsync(r => r.Id == deceased.PatientId, ct);
-                resident.RecordDeath(today.AddDays(-20));
-                await s.Db.SaveChangesAsync(ct);
-                var pact = await PactOf(s, deceased.PatientId);
-                await s.Enrolment.CancelAsync(pact.Id, new Actor(ActorRole.CaseManager, "demo.casemanager", pact.GestoreId), $"decesso del paziente il {today.AddDays(-20):dd/MM/yyyy}", ct);
+                await s.Enrolment.RecordDeathAsync(deceased.PatientId, today.AddDays(-20), new Actor(ActorRole.Ats, "demo.ats"), ct);
                 return true;
             });
         }
