@@ -82,4 +82,18 @@ public class PatientDeathTests
         (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Bookings(db).BookAsync("P1", other, CaseManager(), Ct))))
             .Message.ShouldContain("patto di cura attivo");
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task DeathBeforeThePactsStart_MeansThePactNeverRan_AndIsNotPaid(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.EnrolWithPaiAsync("P1");
+
+        var (pact, _) = await world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", Today.AddDays(-1), AtsOperator, Ct));
+
+        pact.ShouldNotBeNull().WasEverInForce.ShouldBeFalse();
+        (await world.UseAsync(db => new CarePactPeriodSource(db).ReadYearAsync(2026, Ats, Ct))).ShouldBeEmpty();
+    }
 }

@@ -53,7 +53,7 @@ public sealed class CareRulesCommandsTests(DemoRegionFixture region) : IClassFix
     }
 
     [Fact]
-    public async Task Deliver_OfAPastAppointment_AfterThePactWasCancelled_IsRefused_OutsideThePact()
+    public async Task Deliver_OfAPastAppointment_AfterThePactWasCancelled_IsAccepted_WithinThePactsPeriod_ButNewBookingsAreRefused()
     {
         // The last open booking (not the one the other tests move): its pact is cancelled, if the demo did not already.
         var booking = await BookingAsync(b => b.Status == BookingStatus.Booked && b.Date < Today, last: true);
@@ -70,11 +70,15 @@ public sealed class CareRulesCommandsTests(DemoRegionFixture region) : IClassFix
             (await Run("enrol", "cancel", "--patto", Text(pact), "--gestore", booking.GestoreId, "--motivo", "il paziente revoca il consenso", "--operatore", "cm1")).ExitCode.ShouldBe(0);
         }
 
-        var refused = await Run("bookings", "deliver", "--prenotazione", Text(booking.Id), "--erogatore", booking.ErogatoreId, "--il", Iso(booking.Date), "--operatore", "op1");
+        // Decision 0243: the pact was in force on the appointment's day; the erogatore records late.
+        var late = await Run("bookings", "deliver", "--prenotazione", Text(booking.Id), "--erogatore", booking.ErogatoreId, "--il", Iso(booking.Date), "--operatore", "op1");
+        var slot = await FreeSlotAsync(booking, Today.AddDays(1));
+        var book = await Run("bookings", "book", "--paziente", booking.PatientId, "--slot", Text(slot.Id), "--gestore", booking.GestoreId, "--operatore", "cm1");
 
-        refused.ExitCode.ShouldBe(1);
-        refused.Error.ShouldContain($"il {booking.Date:dd/MM/yyyy} è fuori dal periodo del patto di cura n.{pact}");
-        (await BookingAsync(b => b.Id == booking.Id)).Status.ShouldBe(BookingStatus.Booked);
+        late.ExitCode.ShouldBe(0, late.Error);
+        (await BookingAsync(b => b.Id == booking.Id)).Status.ShouldBe(BookingStatus.Delivered);
+        book.ExitCode.ShouldBe(1);
+        book.Error.ShouldContain("non ha un patto di cura attivo");
     }
 
     [Fact]
