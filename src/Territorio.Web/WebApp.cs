@@ -73,6 +73,7 @@ public static class WebApp
         services.AddScoped<CaseManagers>();
         services.AddScoped<MmgPanelQuery>();
         services.AddScoped<PatientSearch>();
+        services.AddScoped<EnrolmentPatients>();
         services.AddSingleton<RemunerationSettings>();
         services.AddScoped<RemunerationQuery>();
         services.AddScoped<TariffWhatIfQuery>();

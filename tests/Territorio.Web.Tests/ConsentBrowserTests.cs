@@ -53,7 +53,7 @@ public sealed class ConsentBrowserTests(BrowserFixture web)
         await cm.GotoAsync("/Gestore/Arruolamento");
         await Assertions.Expect(cm.GetByTestId("richieste-presa-in-carico")).ToContainTextAsync("Giulia Verdi");
         await BrowserFixture.ScreenshotAsync(cm, "consenso-02-gestore-richieste");
-        await cm.GetByLabel("Codice assistito").FillAsync(Asks);
+        await EnrolmentPage.FindPatientAsync(cm, Asks);
         await cm.GetByLabel("Ha confermato dalla sua pagina \"Il mio percorso\" (richiesta di presa in carico)").CheckAsync();
         await cm.GetByRole(AriaRole.Button, new() { Name = "Firma il Patto di Cura" }).ClickAsync();
         await Assertions.Expect(cm.GetByTestId("assistito")).ToHaveTextAsync(Asks);
@@ -80,7 +80,7 @@ public sealed class ConsentBrowserTests(BrowserFixture web)
         var cm = await web.NewPageAsync();
         await web.SignInAsync(cm, Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
         await cm.GotoAsync("/Gestore/Arruolamento");
-        await cm.GetByLabel("Codice assistito").FillAsync(OnLetter);
+        await EnrolmentPage.FindPatientAsync(cm, OnLetter);
         await SignedScans.AttachPdfAsync(cm);
         await cm.GetByRole(AriaRole.Button, new() { Name = "Firma il Patto di Cura" }).ClickAsync();
 
@@ -109,7 +109,7 @@ public sealed class ConsentBrowserTests(BrowserFixture web)
         async Task SignAsync(string patient, Func<Task> signature, string refusal)
         {
             await cm.GotoAsync("/Gestore/Arruolamento");
-            await cm.GetByLabel("Codice assistito").FillAsync(patient);
+            await EnrolmentPage.FindPatientAsync(cm, patient);
             await signature();
             await cm.GetByRole(AriaRole.Button, new() { Name = "Firma il Patto di Cura" }).ClickAsync();
             await Assertions.Expect(cm.GetByTestId("errore")).ToContainTextAsync(refusal);

@@ -65,6 +65,10 @@ public sealed class IdentityBrowserTests(BrowserFixture web)
         var pdf = await letter.BodyAsync();
         Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
         PdfText.InfoContains(pdf, "Maria Rossi").ShouldBeTrue("il titolo della lettera nomina la persona");
+        // The heading names the ATS, not its bare code.
+        string text = PdfText.Of(pdf);
+        text.ShouldContain("ATS della Città Metropolitana di Milano (321)");
+        text.ShouldNotContain("ATS (321)");
         await ats.Context.CloseAsync();
     }
 

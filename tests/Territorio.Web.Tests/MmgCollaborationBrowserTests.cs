@@ -29,7 +29,7 @@ public sealed class MmgCollaborationBrowserTests(BrowserFixture web)
         var cm = await web.NewPageAsync(tablet: true);
         await web.SignInAsync(cm, Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
         await cm.GotoAsync("/Gestore/Arruolamento");
-        await cm.GetByLabel("Codice assistito").FillAsync(Patient);
+        await EnrolmentPage.FindPatientAsync(cm, Patient);
         await SignedScans.AttachPdfAsync(cm);
         await cm.GetByRole(AriaRole.Button, new() { Name = "Firma il Patto di Cura" }).ClickAsync();
         await Assertions.Expect(cm.GetByTestId("assistito")).ToHaveTextAsync(Patient);

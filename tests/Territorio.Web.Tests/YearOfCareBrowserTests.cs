@@ -110,7 +110,7 @@ public sealed class YearOfCareBrowserTests(YearOfCareFixture year)
         var cm = await year.SignedInAsync(CaseManagerUser, tablet: true);
         await cm.GetByRole(AriaRole.Link, new() { Name = "Arruolamento" }).First.ClickAsync();
         await Assertions.Expect(cm.Locator("main")).ToContainTextAsync(GestoreName);
-        await cm.GetByLabel("Codice assistito").FillAsync(Patient);
+        await EnrolmentPage.FindPatientAsync(cm, Patient);
         await SignedScans.AttachPdfAsync(cm);
         await cm.GetByRole(AriaRole.Button, new() { Name = "Firma il Patto di Cura" }).ClickAsync();
         await Assertions.Expect(cm.GetByTestId("assistito")).ToHaveTextAsync(Patient);

@@ -9,19 +9,23 @@ namespace Territorio.CareManagement.Application.Common;
 /// The reference data of care management, loaded once: the service nomenclator (the national
 /// outpatient nomenclator, DPCM 12/1/2017 allegato 4, or the regional catalogue imported over
 /// it), the ATC classes that name drug items, the Lombardy code systems of goals, lifestyles and
-/// education interventions, and the PAI templates (provisional until the region's are imported).
+/// education interventions, the PAI templates (provisional until the region's are imported) and
+/// the names of Lombardy's ATS (letters and screens show "ATS di Bergamo (325)", not a bare code).
 /// </summary>
 public sealed class CareCatalogues
 {
     public const string TemplatesFile = "pai_templates.csv";
     public const string NomenclatorFile = "nomenclatore_prestazioni.csv";
     public const string DrugClassesFile = "atc_classi.csv";
+    public const string AtsFile = "ats.csv";
 
     /// <summary>Folder under the data directory where imported catalogues replace the shipped ones.</summary>
     public const string ImportedFolder = "riferimenti";
 
-    private CareCatalogues(PaiVocabulary vocabulary, PaiTemplateCatalogue templates, IReadOnlyDictionary<string, string> pathologies, string nomenclatorSource)
+    private CareCatalogues(PaiVocabulary vocabulary, PaiTemplateCatalogue templates, IReadOnlyDictionary<string, string> pathologies, string nomenclatorSource,
+        IReadOnlyDictionary<string, string> atsNames)
     {
+        AtsNames = atsNames;
         Vocabulary = vocabulary;
         Templates = templates;
         Pathologies = pathologies;
@@ -37,6 +41,9 @@ public sealed class CareCatalogues
 
     /// <summary>Regional catalogue of chronic pathologies: code → name.</summary>
     public IReadOnlyDictionary<string, string> Pathologies { get; }
+
+    /// <summary>Lombardy's ATS (LR 23/2015 art.6): code → name.</summary>
+    public IReadOnlyDictionary<string, string> AtsNames { get; }
 
     /// <summary>Where the service codes come from, for the screens (national nomenclator or imported regional catalogue).</summary>
     public string NomenclatorSource { get; }
@@ -62,7 +69,8 @@ public sealed class CareCatalogues
         string source = servicesPath.StartsWith(imported ?? "\0", StringComparison.Ordinal)
             ? $"catalogo regionale importato ({services.Count} prestazioni)"
             : $"nomenclatore nazionale DPCM 12/1/2017 allegato 4 ({services.Count} prestazioni)";
-        return new CareCatalogues(vocabulary, new PaiTemplateCatalogue(templates), pathologies, source);
+        var atsNames = CatalogueFiles.Require(CatalogueFiles.ReadNomenclator(data.PathOf("lombardia", AtsFile)));
+        return new CareCatalogues(vocabulary, new PaiTemplateCatalogue(templates), pathologies, source, atsNames);
     }
 
     /// <summary>
@@ -77,6 +85,9 @@ public sealed class CareCatalogues
 
     /// <summary>The pathology's name with its code, as users read it (e.g. "IPOTIROIDISMO (60)").</summary>
     public string PathologyName(string code) => Pathologies.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
+
+    /// <summary>The ATS as users read it: "ATS di Bergamo (325)"; "ATS 325" for a code the list lacks.</summary>
+    public string AtsLabel(string code) => AtsNames.TryGetValue(code, out var name) ? $"{name} ({code})" : $"ATS {code}";
 
     /// <summary>The path of an imported catalogue file under the data directory.</summary>
     public static string ImportedPath(string dataDirectory, string file) => Path.Combine(dataDirectory, ImportedFolder, "care", file);

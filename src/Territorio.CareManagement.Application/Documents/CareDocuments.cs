@@ -64,7 +64,7 @@ public static class CareDocuments
                 " Può scegliere un Gestore che La accompagni nel percorso di cura: con il Gestore firmerà un Patto di Cura valido un anno, e il Gestore " +
                 "predisporrà il Suo Piano di Assistenza Individuale (PAI), prenoterà le prestazioni e La seguirà nel tempo. Il Suo medico di medicina generale " +
                 $"({content.Doctor?.DisplayName ?? content.MmgId ?? "non indicato"}) resta il Suo riferimento.")
-            .Heading($"Gestori idonei per la Sua ATS ({letter.Ats}) al livello {letter.Level}");
+            .Heading($"Gestori idonei al livello {letter.Level} nel territorio della {atsName}");
         foreach (var gestore in content.Gestori)
         {
             pdf.Paragraph($"• {gestore.Name} ({gestore.Id}) — {GestoreKinds.Italian(gestore.Kind)}");

@@ -14,5 +14,8 @@ public sealed record TariffCatalogueInfo(
 {
     public bool Covers(DateOnly day) => day >= ValidFrom && (ValidTo is null || day <= ValidTo);
 
-    public string Label => $"{Id} v{Version}{(Provisional ? " PROVVISORIO" : "")}";
+    /// <summary>"dgr-6164 v1": which catalogue, without the provisional mark (for a text that states it already).</summary>
+    public string Name => $"{Id} v{Version}";
+
+    public string Label => $"{Name}{(Provisional ? " PROVVISORIO" : "")}";
 }

@@ -11,7 +11,8 @@ public sealed record PatientSearchPage(IReadOnlyList<Resident> Patients, int Tot
 }
 
 /// <summary>
-/// Finds residents the actor may see by surname (prefix, accents and apostrophes ignored), codice
+/// Finds residents the actor may see by surname (prefix, accents and apostrophes ignored), surname
+/// and given name ("Rossi Maria": whole surname, start of the given name), codice
 /// fiscale (prefix) or id (exact), in name order, a page at a time. Each way of matching is its own
 /// branch of a UNION, a range on its own index (residents' (ats, surname_key, given_name, id),
 /// unique fiscal_code, the primary key), and the branches read only the sort keys, so the surname
@@ -75,10 +76,28 @@ public sealed class PatientSearch(PatientAccess access)
         // A UNION, not an OR: each branch uses its own index (an OR of the three read every row the surname range found).
         var found = KeysOf(scope.Where(r => r.Id == trimmed))
             .Union(KeysOf(scope.Where(r => string.Compare(r.FiscalCode, upper) >= 0 && string.Compare(r.FiscalCode, codeEnd) < 0)));
-        return surname.Length == 0
-            ? found
-            : found.Union(KeysOf(scope.Where(r => string.Compare(r.SurnameKey, surname) >= 0 && string.Compare(r.SurnameKey, surnameEnd) < 0)));
+        if (surname.Length == 0)
+        {
+            return found;
+        }
+
+        found = found.Union(KeysOf(scope.Where(r => string.Compare(r.SurnameKey, surname) >= 0 && string.Compare(r.SurnameKey, surnameEnd) < 0)));
+        // "Rossi Maria", "De Luca Anna": each way to split the words into surname (whole) and given name (its start).
+        string[] words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int split = 1; split < Math.Min(words.Length, MaxSurnameWords + 1); split++)
+        {
+            string wholeSurname = PersonNames.SearchKey(string.Join(' ', words[..split]));
+            string given = string.Join(' ', words[split..]).ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // SQL's upper() and LIKE: no .NET culture applies
+            found = found.Union(KeysOf(scope.Where(r => r.SurnameKey == wholeSurname && r.GivenName!.ToUpper().StartsWith(given))));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        return found;
     }
+
+    /// <summary>Words of a surname tried before the given name ("De Luca Anna"); more would only add branches.</summary>
+    private const int MaxSurnameWords = 3;
 
     private static IQueryable<SortKey> KeysOf(IQueryable<Resident> residents) =>
         residents.Select(r => new SortKey { Id = r.Id, SurnameKey = r.SurnameKey, GivenName = r.GivenName });

@@ -51,7 +51,7 @@ public static class EnrolCommands
             {
                 await using var file = File.Create(Path.Combine(dir.FullName, $"lettera-{letter.Letter.PatientId}.pdf"));
                 // The letter names the person; its file keeps the id, which never changes.
-                CareDocuments.WriteLetter(letter, p.GetValue(atsName) ?? $"ATS {p.GetValue(ats)}", file);
+                CareDocuments.WriteLetter(letter, p.GetValue(atsName) ?? s.Catalogues.AtsLabel(p.GetValue(ats)!), file);
             }
 
             env.Output.WriteLine($"{Italian.Number(issued.Count)} lettere emesse in {dir.FullName}");

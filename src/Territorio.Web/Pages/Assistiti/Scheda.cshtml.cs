@@ -47,6 +47,9 @@ public sealed class SchedaModel(PatientAccess access, CareServices care, IConfig
             : throw new RefusedException("il cambio di Gestore per conto del paziente lo chiede un operatore ATS"), cancellationToken);
 
     /// <summary>The ATS prints again the invitation letter it sent (DGR X/6164/2017 allegato 1: the ATS informs the patient).</summary>
+    /// <summary>"ATS di Bergamo (325)".</summary>
+    public string AtsLabel(string code) => care.Catalogues.AtsLabel(code);
+
     public async Task<IActionResult> OnGetLetteraAsync(string patientId, CancellationToken cancellationToken)
     {
         var actor = Actor.From(User);
@@ -62,7 +65,7 @@ public sealed class SchedaModel(PatientAccess access, CareServices care, IConfig
         }
 
         var pdf = new MemoryStream();
-        CareDocuments.WriteLetter(letter, $"ATS {letter.Letter.Ats}", pdf);
+        CareDocuments.WriteLetter(letter, care.Catalogues.AtsLabel(letter.Letter.Ats), pdf);
         return File(pdf.ToArray(), "application/pdf", $"lettera-{patientId}.pdf");
     }
 }

@@ -14,8 +14,24 @@ namespace Territorio.Web.Pages.Gestore;
 /// the patient on their page. Before the pact the Gestore sees only who asked it: name, codice
 /// fiscale and the request's date (logged as a read).
 /// </summary>
-public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientAccess access) : CarePageModel
+public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientAccess access, EnrolmentPatients patients) : CarePageModel
 {
+    /// <summary>What the operator typed to find the patient: surname (and given name), codice fiscale or id.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    /// <summary>The id of the patient picked from the matches.</summary>
+    [BindProperty(SupportsGet = true, Name = "paziente")]
+    public string? ChosenId { get; set; }
+
+    /// <summary>The patient the pact is signed with, once found.</summary>
+    public Resident? Patient { get; private set; }
+
+    public PatientSearchPage? Found { get; private set; }
+
+    /// <summary>Why no patient is chosen yet (nothing found, several found), in Italian.</summary>
+    public string? SearchMessage { get; private set; }
+
     public string GestoreId => Me.GestoreId ?? "";
 
     /// <summary>"ASST Nord Milano (GY)": the Gestore the operator signs for.</summary>
@@ -33,6 +49,37 @@ public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientA
         GestoreName = (await PeopleNames.GestoriAsync(care.Db, [GestoreId], ct)).GetValueOrDefault(GestoreId, GestoreId);
         Patients = await PeopleNames.ResidentsAsync(care.Db, Requests.Select(r => r.PatientId), ct);
         await access.RecordListAsync(Me, Patients.Values, "pagina Arruolamento (richieste di presa in carico)", ct);
+        await FindPatientAsync(ct);
+    }
+
+    // An exact id or codice fiscale goes straight to the signature; a name shows the matches to pick from.
+    private async Task FindPatientAsync(CancellationToken ct)
+    {
+        string? wanted = string.IsNullOrWhiteSpace(ChosenId) ? Query : ChosenId;
+        if (string.IsNullOrWhiteSpace(wanted) || (Patient = await patients.ExactAsync(Me, wanted, ct)) is not null)
+        {
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(ChosenId))
+        {
+            SearchMessage = $"Il paziente scelto ({ChosenId}) non risulta tra gli assistiti dell'ATS: lo cerchi di nuovo.";
+        }
+        else if (!PatientSearch.IsSearchable(Query))
+        {
+            SearchMessage = $"Scriva almeno {PatientSearch.MinimumLength} lettere del cognome, il codice fiscale o il codice assistito.";
+        }
+        else
+        {
+            Found = await patients.FindAsync(Me, Query!, ct);
+            SearchMessage = Found.Total switch
+            {
+                0 => $"Nessun paziente trovato per «{Query!.Trim()}» tra gli assistiti dell'ATS invitati con lettera o che hanno chiesto la presa in carico a questo Gestore. Controlli il cognome o scriva il codice fiscale completo.",
+                1 => $"Un paziente corrisponde a «{Query!.Trim()}»: controlli che sia la persona giusta e lo scelga.",
+                int n => $"{ItalianFormat.Number(n)} pazienti corrispondono a «{Query!.Trim()}»: scelga quello giusto"
+                    + (n > Found.PageSize ? $" (sono mostrati i primi {Found.PageSize}: aggiunga il nome o scriva il codice fiscale)." : "."),
+            };
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(string? patientId, string? signatureMethod, IFormFile? signatureScan, string? start, CancellationToken ct)
@@ -49,7 +96,7 @@ public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientA
         if (!validation.IsValid)
         {
             Errore = string.Join("; ", validation.Errors.SelectMany(e => e.Value));
-            return RedirectToPage();
+            return RedirectToPage(new { paziente = patientId });
         }
 
         string id = patientId!.Trim();
@@ -57,7 +104,7 @@ public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientA
         {
             var signed = await desk.SignPactAsync(Me, id, method!.Value, scanStream, startDate, ct);
             return $"Patto di Cura firmato per {await PeopleNames.PatientAsync(care.Db, id, ct)}: dal {ItalianFormat.Date(signed.Pact.StartDate)} al {ItalianFormat.Date(signed.Pact.EndDate)}, livello {signed.Pact.Level}.";
-        });
+        }, new { paziente = id });
         return Errore is null ? RedirectToPage("/Gestore/Paziente", new { patientId = id }) : result;
     }
 

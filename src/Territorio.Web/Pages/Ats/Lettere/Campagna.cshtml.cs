@@ -76,7 +76,7 @@ public sealed class CampagnaModel(CareServices care, PatientAccess access, Micro
 
         await access.RecordShownAsync(Me, letters.Select(l => l.Letter.PatientId), "PDF delle lettere di invito", ct);
         string name = letters.Count == 1 && !string.IsNullOrWhiteSpace(paziente) ? $"lettera-{letters[0].Letter.PatientId}.pdf" : $"lettere-campagna-{Id}.pdf";
-        return LetterDownload.File(configuration, Me.Ats, letters, name);
+        return LetterDownload.File(configuration, care.Catalogues.AtsLabel(Me.Ats), letters, name);
     }
 
     /// <summary>The patient answered declining the presa in carico: recorded with their reason.</summary>

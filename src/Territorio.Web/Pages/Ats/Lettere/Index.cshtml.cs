@@ -100,7 +100,7 @@ public sealed class IndexModel(CareServices care, PatientAccess access, Microsof
         }
 
         await access.RecordShownAsync(Me, [letter.Letter.PatientId], "anteprima della lettera di invito", ct);
-        return LetterDownload.File(configuration, Me.Ats, [letter], $"anteprima-lettera-{letter.Letter.PatientId}.pdf");
+        return LetterDownload.File(configuration, care.Catalogues.AtsLabel(Me.Ats), [letter], $"anteprima-lettera-{letter.Letter.PatientId}.pdf");
     }
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)

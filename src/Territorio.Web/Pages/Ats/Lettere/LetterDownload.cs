@@ -10,7 +10,7 @@ namespace Territorio.Web.Pages.Ats.Lettere;
 /// <summary>Letters as a PDF download, with the PDFsharp license the configuration chooses (decision 0090).</summary>
 public static class LetterDownload
 {
-    public static IActionResult File(IConfiguration configuration, string ats, IReadOnlyList<LetterContent> letters, string fileName)
+    public static IActionResult File(IConfiguration configuration, string atsName, IReadOnlyList<LetterContent> letters, string fileName)
     {
         if (!PdfLicense.TryApply(configuration[PdfLicense.SettingKey]))
         {
@@ -18,7 +18,7 @@ public static class LetterDownload
         }
 
         var pdf = new MemoryStream();
-        CareDocuments.WriteLetters(letters, $"ATS {ats}", pdf);
+        CareDocuments.WriteLetters(letters, atsName, pdf);
         return new FileContentResult(pdf.ToArray(), "application/pdf") { FileDownloadName = fileName };
     }
 }
