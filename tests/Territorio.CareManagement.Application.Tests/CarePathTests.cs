@@ -105,7 +105,7 @@ public class CarePathTests
     public async Task ChangeOfGestore_TakesEffectOnItsDate_WhenThePatientSignsTheNewPact(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", Today.AddDays(-30), "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.SignedSinceAsync(Today.AddDays(-30), "P1", "G1", "paziente", "dr.rossi", CaseManager());
         var effective = Today.AddDays(15);
         var request = await world.UseAsync(db => world.Enrolment(db).RequestChangeAsync("P1", "G2", effective, new Actor(ActorRole.Patient, "P1"), "vuole la cooperativa del proprio MMG", Ct));
 
@@ -174,7 +174,7 @@ public class CarePathTests
         }
 
         await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P2", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
-        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P5", "G1", Today.AddDays(-340), "paziente", "dr.rossi", CaseManager(), Ct));
+        await world.SignedSinceAsync(Today.AddDays(-340), "P5", "G1", "paziente", "dr.rossi", CaseManager());
         long slot = await world.FirstSlotAsync();
         await world.UseAsync(db => world.Bookings(db).BookAsync("P1", slot, CaseManager(), Ct));
         world.Clock.UtcNow = world.Clock.UtcNow.AddDays(370); // the windows of level 2 services are the whole first year
@@ -203,7 +203,7 @@ public class CarePathTests
         // Same finding, same lateness (PAI not written 40 days after the pact): the level decides, then the id.
         foreach (string patient in new[] { "P1", "P2", "P3" })
         {
-            await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+            await world.SignedSinceAsync(Today.AddDays(-40), patient, "G1", "paziente", "dr.rossi", CaseManager());
         }
 
         var request = await world.UseAsync(db => world.Reclassification(db).ProposeAsync("P3", 1, "56", ["50", "20"], Manager(), "scompenso documentato", Ct));
@@ -229,8 +229,8 @@ public class CarePathTests
     public async Task WorklistVersion_ChangesWithTheGestoresCases_AndARun_NotWithAnotherGestoresCases(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P1", "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
-        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P2", "G2", Today.AddDays(-40), "paziente", "dr.bianchi", CaseManager("G2"), Ct));
+        await world.SignedSinceAsync(Today.AddDays(-40), "P1", "G1", "paziente", "dr.rossi", CaseManager());
+        await world.SignedSinceAsync(Today.AddDays(-40), "P2", "G2", "paziente", "dr.bianchi", CaseManager("G2"));
         Task<WorklistVersion> VersionAsync(string gestore) => world.UseAsync(db => world.Cases(db).WorklistVersionAsync(gestore, Ct));
         var g1 = await VersionAsync("G1");
         var g2 = await VersionAsync("G2");
@@ -259,7 +259,7 @@ public class CarePathTests
         await using var world = await CreateAsync(provider);
         foreach (string patient in new[] { "P1", "P2" })
         {
-            await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+            await world.SignedSinceAsync(Today.AddDays(-40), patient, "G1", "paziente", "dr.rossi", CaseManager());
         }
 
         Task<PatientRecordVersion?> VersionAsync(string patient) => world.UseAsync(db => world.Cases(db).PatientRecordVersionAsync(patient, Ct));

@@ -9,6 +9,7 @@ using Territorio.CareManagement.Application.Reclassification;
 using Territorio.CareManagement.Application.Stratification;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Pacts;
 using Territorio.Data;
 using Territorio.Flows.Reference;
 using Territorio.Kernel.Population;
@@ -75,6 +76,24 @@ public sealed class CareWorld : IAsyncDisposable
     public NetworkService Network(TerritorioDbContext db) => new(db, Clock);
 
     public EnrolmentService Enrolment(TerritorioDbContext db) => new(db, Clock, Catalogues);
+
+    /// <summary>
+    /// A pact that started in the past, as it came about: the patient's request and the signature on
+    /// its first day (no pact starts before its consent), then the clock back where it was.
+    /// </summary>
+    public async Task<SignedPact> SignedSinceAsync(DateOnly start, string patient, string gestore, string witness, string signatory, Actor by)
+    {
+        var now = Clock.UtcNow;
+        Clock.UtcNow = start.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        try
+        {
+            return await UseAsync(db => Enrolment(db).SignOnPatientRequestAsync(patient, gestore, start, witness, signatory, by, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            Clock.UtcNow = now;
+        }
+    }
 
     public PaiService Pai(TerritorioDbContext db) => new(db, Clock, Catalogues);
 

@@ -22,7 +22,7 @@ public class CaseloadAndCampaignTests
         // P1..P3 signed 40 days ago, no PAI yet: all three on the worklist.
         foreach (string patient in new[] { "P1", "P2", "P3" })
         {
-            await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+            await world.SignedSinceAsync(Today.AddDays(-40), patient, "G1", "paziente", "dr.rossi", CaseManager());
         }
 
         await world.UseAsync(db => new CaseloadService(db, world.Clock).AssignAsync("P2", "cm.verdi", Manager(), Ct));

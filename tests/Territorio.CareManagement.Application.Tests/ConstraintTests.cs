@@ -40,7 +40,7 @@ public class ConstraintTests
         var gestore = await db.Set<CareManagement.Gestori.Gestore>().Include(g => g.Candidatures).SingleAsync(g => g.Id == "G2", Ct);
         var classification = await ClassificationQueries.EffectiveAsync(db, "P1", Ct);
         var signing = new PactSigning("P1", Ats, "MMG1", true, classification!, Today,
-            new ConsentBasis(ConsentGround.Invitation, 1, "P1", null), new PatientSignature(SignatureMethod.Paper, "op", "patto-0123456789abcdef0123456789abcdef.pdf"), "coop");
+            new ConsentBasis(ConsentGround.Invitation, 1, "P1", null, Today), new PatientSignature(SignatureMethod.Paper, "op", "patto-0123456789abcdef0123456789abcdef.pdf"), "coop");
         var pact = PactRules.Sign(signing, gestore, [], new Change(CaseManager("G2"), world.Clock.UtcNow)).Pact;
         db.Add(pact);
         await CareUnitOfWork.CommitAsync(db, TimeProvider.System, Ct, "il paziente P1 ha già un patto di cura attivo");

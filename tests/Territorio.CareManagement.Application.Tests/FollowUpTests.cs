@@ -23,7 +23,7 @@ public class FollowUpTests
         // P1 and P2 signed 40 days ago, no PAI yet: both on the worklist for the PAI not written.
         foreach (var patient in new[] { "P1", "P2" })
         {
-            await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync(patient, "G1", Today.AddDays(-40), "paziente", "dr.rossi", CaseManager(), Ct));
+            await world.SignedSinceAsync(Today.AddDays(-40), patient, "G1", "paziente", "dr.rossi", CaseManager());
         }
 
         (await world.UseAsync(db => world.Cases(db).WorklistAsync("G1", null, 30, Ct))).Select(e => e.PatientId).ShouldBe(["P1", "P2"]);

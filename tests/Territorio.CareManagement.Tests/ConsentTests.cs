@@ -7,7 +7,7 @@ namespace Territorio.CareManagement.Tests;
 /// <summary>DGR X/6164/2017 allegato 1: the pact needs an invitation or the patient's request, and a recorded signature.</summary>
 public class ConsentTests
 {
-    private static readonly ConsentBasis PatientRequest = new(ConsentGround.PatientRequest, 4, "P1", "G1");
+    private static readonly ConsentBasis PatientRequest = new(ConsentGround.PatientRequest, 4, "P1", "G1", Today);
 
     private static SignedPact Sign(ConsentBasis? basis, PatientSignature? signature) =>
         PactRules.Sign(Signing() with { Basis = basis, Signature = signature }, EligibleGestore(), [], By(CaseManager()));
@@ -85,7 +85,7 @@ public class ConsentTests
         var atGp = new PatientSignature(SignatureMethod.PaperAtMmg, "Dott. Rossi (MMG1)");
 
         Should.Throw<CareRuleException>(() => Sign(PatientRequest, atGp)).Message.ShouldStartWith("la firma raccolta dal MMG vale solo");
-        Sign(new ConsentBasis(ConsentGround.MmgRequest, 5, "P1", "G1"), atGp).Pact.SignatureMethod.ShouldBe(SignatureMethod.PaperAtMmg);
+        Sign(new ConsentBasis(ConsentGround.MmgRequest, 5, "P1", "G1", Today), atGp).Pact.SignatureMethod.ShouldBe(SignatureMethod.PaperAtMmg);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class ConsentTests
             .Message.ShouldBe("il Gestore G1 non è idoneo per l'ATS 321 al livello 2");
         var first = EnrolmentRequest.ByPatient("P1", Ats, Level(2), EligibleGestore(), [], patient);
 
-        first.AsBasis().ShouldBe(new ConsentBasis(ConsentGround.PatientRequest, 0, "P1", "G1"));
+        first.AsBasis().ShouldBe(new ConsentBasis(ConsentGround.PatientRequest, 0, "P1", "G1", Today));
         Should.Throw<CareRuleException>(() => EnrolmentRequest.ByPatient("P1", Ats, Level(2), EligibleGestore(), [first], patient))
             .Message.ShouldStartWith("la richiesta di presa in carico al Gestore G1 è già stata inviata");
     }
@@ -118,5 +118,36 @@ public class ConsentTests
 
         request.IsOpen.ShouldBeFalse();
         Should.Throw<CareRuleException>(() => request.LinkPact(11)).Message.ShouldContain("ha già il suo patto (n.10)");
+    }
+
+    [Fact]
+    public void Pact_StartingBeforeItsSignature_IsRefusedNamingBothDates()
+    {
+        Should.Throw<CareRuleException>(() => PactRules.Sign(Signing(start: Today.AddDays(-1)) with { Basis = Invitation(sentOn: Today.AddDays(-20)) },
+                EligibleGestore(), [], By(CaseManager())))
+            .ShouldSatisfyAllConditions(
+                e => e.Message.ShouldBe("il patto non può iniziare il 01/03/2026, prima della firma del 02/03/2026"),
+                e => e.Field.ShouldBe("start"));
+    }
+
+    [Fact]
+    public void Pact_StartingBeforeTheRequestItRestsOn_IsRefused()
+    {
+        // Signed on the start day, but the patient's request came later: it cannot reach back.
+        var signedOn = Today.AddDays(-10);
+        var request = PatientRequest with { On = Today.AddDays(-5) };
+
+        Should.Throw<CareRuleException>(() => PactRules.Sign(Signing(start: signedOn) with { Basis = request }, EligibleGestore(), [], By(CaseManager(), on: signedOn)))
+            .Message.ShouldBe("il patto non può iniziare il 20/02/2026, prima della richiesta del paziente n.4 del 25/02/2026");
+    }
+
+    [Fact]
+    public void Pact_StartingOnItsSignatureOrLater_RecordsTheSigningDay()
+    {
+        var today = PactRules.Sign(Signing(start: Today) with { Basis = Invitation(sentOn: Today) }, EligibleGestore(), [], By(CaseManager())).Pact;
+        var later = PactRules.Sign(Signing(start: Today.AddDays(14)), EligibleGestore(), [], By(CaseManager())).Pact;
+
+        today.ShouldSatisfyAllConditions(p => p.SignedOn.ShouldBe(Today), p => p.StartDate.ShouldBe(Today));
+        later.ShouldSatisfyAllConditions(p => p.SignedOn.ShouldBe(Today), p => p.StartDate.ShouldBe(Today.AddDays(14)));
     }
 }

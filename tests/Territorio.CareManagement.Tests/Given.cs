@@ -42,10 +42,10 @@ internal static class Given
     public static Classification Level(int level, string main = "56") => new("P1", level, main, main, Today.AddDays(-30), "stratificazione n.1");
 
     public static PactSigning Signing(int level = 2, DateOnly? start = null, string patient = "P1") =>
-        new(patient, Ats, Mmg, true, Level(level) with { PersonId = patient }, start ?? Today, Invitation(patient), OnPaper, "dr.rossi");
+        new(patient, Ats, Mmg, true, Level(level) with { PersonId = patient }, start ?? Today, Invitation(patient, (start ?? Today).AddDays(-20)), OnPaper, "dr.rossi");
 
-    /// <summary>The ATS's letter n.7 to the patient.</summary>
-    public static ConsentBasis Invitation(string patient = "P1") => new(ConsentGround.Invitation, 7, patient, null);
+    /// <summary>The ATS's letter n.7 to the patient, sent on the given day (20 days ago unless told).</summary>
+    public static ConsentBasis Invitation(string patient = "P1", DateOnly? sentOn = null) => new(ConsentGround.Invitation, 7, patient, null, sentOn ?? Today.AddDays(-20));
 
     /// <summary>Signed on paper before Maria Bianchi, with the scan stored.</summary>
     public static readonly PatientSignature OnPaper = new(SignatureMethod.Paper, "Maria Bianchi (mbianchi)", "patto-0123456789abcdef0123456789abcdef.pdf");
@@ -53,7 +53,8 @@ internal static class Given
     public static PattoDiCura Pact(Gestore? gestore = null, int level = 2, DateOnly? start = null)
     {
         gestore ??= EligibleGestore();
-        return PactRules.Sign(Signing(level, start), gestore, [], By(CaseManager(gestore.Id))).Pact;
+        // Signed on its first day: a pact starts no earlier than its signature (ConsentRules.RequireStart).
+        return PactRules.Sign(Signing(level, start), gestore, [], By(CaseManager(gestore.Id), on: start is { } first && first < Today ? first : Today)).Pact;
     }
 
     public static PaiVocabulary Vocabulary() => new(

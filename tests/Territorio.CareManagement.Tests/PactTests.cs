@@ -255,6 +255,20 @@ public class PactTests
     }
 
     [Fact]
+    public void ChangeOfGestore_SignedAfterItsDate_StartsOnTheSigningDayNotBefore()
+    {
+        var g2 = EligibleGestore("G2");
+        var pact = Pact(EligibleGestore("G1"), start: Today.AddMonths(-3));
+        var request = ChangeOfGestoreRequest.Submit(pact, g2, Today.AddDays(5), 2, By(CaseManager(), "trasloco"));
+        request.Approve(By(Commission, "motivazione fondata"));
+
+        var signed = request.SignNewPact(pact, g2, Signing(start: Today.AddDays(5)), By(CaseManager("G2"), on: Today.AddDays(9)));
+
+        signed.Pact.ShouldSatisfyAllConditions(p => p.SignedOn.ShouldBe(Today.AddDays(9)), p => p.StartDate.ShouldBe(Today.AddDays(9)));
+        pact.EndDate.ShouldBe(Today.AddDays(8));
+    }
+
+    [Fact]
     public void ChangeOfGestore_NotApproved_OrSignedByAnotherGestore_IsRefused()
     {
         var g2 = EligibleGestore("G2");

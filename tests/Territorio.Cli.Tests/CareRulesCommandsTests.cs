@@ -130,6 +130,24 @@ public sealed class CareRulesCommandsTests(DemoRegionFixture region) : IClassFix
     }
 
     [Fact]
+    public async Task Sign_StartingBeforeTheSignature_IsRefusedNamingBothDates_AndNoPactIsWritten()
+    {
+        var eligible = await Run("enrol", "eligible", "--ats", "321", "--max", "5000");
+        string patient = eligible.Output.Split('\n').Skip(1).Select(l => l.Split('\t')).First(c => c.Length > 4 && c[4].Trim() == "sì" && c[1] is "2" or "3")[0];
+        int pacts = await PactsOfAsync(patient);
+        string scan = Path.Combine(region.Directory, $"patto-{patient}.pdf");
+        await File.WriteAllTextAsync(scan, "%PDF-1.4\n%%EOF\n", Ct);
+        var backdated = Today.AddDays(-7);
+
+        var refused = await Run("enrol", "sign", "--paziente", patient, "--gestore", "G321ASST", "--firma", "carta", "--scansione", scan, "--operatore", "cm1", "--dal", Iso(backdated));
+
+        refused.ExitCode.ShouldBe(1);
+        refused.Error.ShouldContain($"il patto non può iniziare il {backdated:dd/MM/yyyy}, prima della firma del {Today:dd/MM/yyyy}");
+        refused.Error.ShouldNotContain("   at ");
+        (await PactsOfAsync(patient)).ShouldBe(pacts);
+    }
+
+    [Fact]
     public async Task ChangeOfGestore_DatedInTheFuture_Approved_LeavesTheOldPactActive_AndTheNewOneCannotBeSignedBeforeItsDate()
     {
         PattoDiCura pact;

@@ -30,9 +30,11 @@ public static class CareSeed
         string patient = "P-" + gp;
         db.Residents.Add(new Resident(patient, new DateOnly(1950, 1, 1), Sex.Female, ats, gp));
         var classification = new Classification(patient, levels[^1], "56", "56", new DateOnly(2026, 1, 1), "seed");
-        var signing = new PactSigning(patient, ats, gp, true, classification, new DateOnly(2026, 1, 10),
-            new ConsentBasis(ConsentGround.MmgRequest, 1, patient, cooperativeId), new PatientSignature(SignatureMethod.PaperAtMmg, $"MMG {gp}"), "cooperativa");
-        db.Add(PactRules.Sign(signing, gestore, [], Change(Actor.System)).Pact);
+        // The GP's message and the signature on the seeding day: a pact starts no earlier (ConsentRules.RequireStart).
+        var signed = Change(Actor.System);
+        var signing = new PactSigning(patient, ats, gp, true, classification, signed.Day,
+            new ConsentBasis(ConsentGround.MmgRequest, 1, patient, cooperativeId, signed.Day), new PatientSignature(SignatureMethod.PaperAtMmg, $"MMG {gp}"), "cooperativa");
+        db.Add(PactRules.Sign(signing, gestore, [], signed).Pact);
         await CareUnitOfWork.CommitAsync(db, TimeProvider.System, ct);
     }
 

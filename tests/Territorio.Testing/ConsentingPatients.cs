@@ -1,3 +1,4 @@
+using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Pacts;
@@ -26,5 +27,18 @@ public static class ConsentingPatients
         }
 
         return await enrolment.SignPactAsync(patientId, gestoreId, start, new PatientSignature(SignatureMethod.PatientPage, witness), gestoreSignatory, by, ct);
+    }
+
+    /// <summary>
+    /// A pact that started in the past, as it came about: the patient's request and the signature
+    /// both on its first day, since no pact starts before its consent (ConsentRules.RequireStart).
+    /// </summary>
+    public static Task<SignedPact> SignedSinceAsync(this CareServices care, string patientId, string gestoreId, DateOnly start,
+        string witness, string gestoreSignatory, Actor by, CancellationToken ct) =>
+        new EnrolmentService(care.Db, new StartDayClock(start), care.Catalogues).SignOnPatientRequestAsync(patientId, gestoreId, start, witness, gestoreSignatory, by, ct);
+
+    private sealed class StartDayClock(DateOnly day) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc));
     }
 }

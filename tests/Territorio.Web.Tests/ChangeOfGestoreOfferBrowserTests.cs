@@ -128,7 +128,7 @@ public sealed class ChangeOfGestoreOfferBrowserTests(BrowserFixture web)
         db.Add(new StratifiedPerson(run.Id, Patient, 2, "56", ["56", "29"], "56=drugs:C09AA02:2026-02-01") { Ats = Ats, MmgId = "MMGZ01" });
         await db.SaveChangesAsync(Ct);
 
-        await care.Enrolment.SignOnPatientRequestAsync(Patient, LevelsTwoThree, web.SeedDay.AddDays(-20), "Angelo Brivio", "Poliambulatori Riuniti Brianza", by.ClinicalManager(LevelsTwoThree), Ct);
+        await care.SignedSinceAsync(Patient, LevelsTwoThree, web.SeedDay.AddDays(-20), "Angelo Brivio", "Poliambulatori Riuniti Brianza", by.ClinicalManager(LevelsTwoThree), Ct);
         var proposal = await care.Reclassification.ProposeAsync(Patient, 1, "56", [], by.ClinicalManager(LevelsTwoThree), "fragilità emersa alla visita di controllo", Ct);
         await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(AtsUser, "Paola Sironi", TerritorioRoles.AtsOperatore, Ats), Territory.Password);
         await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(PatientUser, "Angelo Brivio", TerritorioRoles.Paziente, Ats, PersonId: Patient), Territory.Password);

@@ -14,7 +14,7 @@ namespace Territorio.Web.Tests;
 /// Consent to the Patto di Cura (DGR X/6164/2017 allegato 1) in a real Chromium: the patient asks
 /// a Gestore from their page and the Gestore signs on it; a pact on the ATS's letter signed on paper
 /// keeps its scan; a pact without invitation or request, or without a proper signature, is refused
-/// with the reason in Italian. The Gestore sees the record only from the signed pact, and the ATS's
+/// with the reason in Italian, as is a pact starting before the day it is signed. The Gestore sees the record only from the signed pact, and the ATS's
 /// access log says under which pact each read happened.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -117,6 +117,13 @@ public sealed class ConsentBrowserTests(BrowserFixture web)
 
         await SignAsync(NotInvited, () => SignedScans.AttachPdfAsync(cm), "non è stato invitato dall'ATS e non ha chiesto la presa in carico: il patto non si può firmare");
         await BrowserFixture.ScreenshotAsync(cm, "consenso-05-rifiuto-senza-invito");
+        var backdated = web.SeedDay.AddDays(-10);
+        await SignAsync(Refused, async () =>
+        {
+            await SignedScans.AttachPdfAsync(cm);
+            await cm.GetByLabel("Data di inizio (vuoto: oggi)").FillAsync(ItalianFormat.Date(backdated));
+        }, $"il patto non può iniziare il {ItalianFormat.Date(backdated)}, prima della firma del {ItalianFormat.Date(web.SeedDay)}");
+        await BrowserFixture.ScreenshotAsync(cm, "consenso-06-rifiuto-inizio-prima-della-firma");
         await SignAsync(Refused, () => Task.CompletedTask, "Scansione del patto firmato: obbligatoria per la firma su carta");
         await SignAsync(Refused, () => cm.GetByLabel(SignedScans.ScanLabel).SetInputFilesAsync(
             new FilePayload { Name = "patto.txt", MimeType = "text/plain", Buffer = "firma inventata"u8.ToArray() }), "deve essere un PDF o un'immagine PNG o JPEG");

@@ -101,6 +101,6 @@ public sealed class NamesBrowserTests(BrowserFixture web)
 
         await db.SaveChangesAsync();
         var care = scope.ServiceProvider.GetRequiredService<CareServices>();
-        await care.Enrolment.SignOnPatientRequestAsync(Patient, Territory.B.Gestore, web.SeedDay.AddDays(-40), "Giulia Esposito", "Gestore B", new CareActor.Factory("cm.test").CaseManager(Territory.B.Gestore), TestContext.Current.CancellationToken);
+        await care.SignedSinceAsync(Patient, Territory.B.Gestore, web.SeedDay.AddDays(-40), "Giulia Esposito", "Gestore B", new CareActor.Factory("cm.test").CaseManager(Territory.B.Gestore), TestContext.Current.CancellationToken);
     }
 }

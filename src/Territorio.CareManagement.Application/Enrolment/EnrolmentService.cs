@@ -166,7 +166,7 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         var change = await Db.Set<ChangeOfGestoreRequest>()
             .FirstOrDefaultAsync(r => r.PatientId == patientId && r.ToGestoreId == gestoreId && r.Status == RequestStatus.Approved && r.NewPactId == null, ct);
         var request = change is null ? await OpenRequestAsync(patientId, gestoreId, ct) : null;
-        var basis = change is not null ? new ConsentBasis(ConsentGround.ChangeOfGestore, change.Id, patientId, change.ToGestoreId)
+        var basis = change is not null ? new ConsentBasis(ConsentGround.ChangeOfGestore, change.Id, patientId, change.ToGestoreId, change.RequestedOn)
             : request?.AsBasis() ?? await InvitationAsync(patientId, ct);
         var signing = new PactSigning(patientId, patient.Ats, patient.MmgId, patient.IsAliveOn(startDate), classification, startDate, basis, signature, gestoreSignatory);
 
@@ -192,7 +192,7 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
     private async Task<ConsentBasis?> InvitationAsync(string patientId, CancellationToken ct) =>
         await Db.Set<EnrolmentLetter>().AsNoTracking().Where(l => l.PatientId == patientId && l.DeclinedOn == null)
             .OrderByDescending(l => l.IssuedOn).ThenByDescending(l => l.Id)
-            .Select(l => new ConsentBasis(ConsentGround.Invitation, l.Id, l.PatientId, null)).FirstOrDefaultAsync(ct);
+            .Select(l => new ConsentBasis(ConsentGround.Invitation, l.Id, l.PatientId, null, l.IssuedOn)).FirstOrDefaultAsync(ct);
 
     /// <summary>"Chiedo la presa in carico": the patient, from their own page, asks an eligible Gestore of their choice.</summary>
     public async Task<EnrolmentRequest> RequestEnrolmentAsync(string patientId, string gestoreId, Actor by, CancellationToken ct)

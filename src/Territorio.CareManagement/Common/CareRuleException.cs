@@ -11,6 +11,13 @@ public sealed class CareRuleException : Exception
     {
     }
 
+    /// <param name="field">The request field the refusal judges (e.g. "start"), for the doors that name it.</param>
+    public CareRuleException(string message, string field)
+        : base(message)
+    {
+        Field = field;
+    }
+
     public CareRuleException()
     {
     }
@@ -19,4 +26,7 @@ public sealed class CareRuleException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The request field the refusal judges, when one does (null: the operation as a whole).</summary>
+    public string? Field { get; }
 }

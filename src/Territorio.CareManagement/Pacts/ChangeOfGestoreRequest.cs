@@ -127,7 +127,8 @@ public sealed class ChangeOfGestoreRequest : AggregateRoot
             throw new CareRuleException($"il cambio di Gestore decorre dal {EffectiveDate:dd/MM/yyyy}: fino ad allora resta in vigore il patto n.{PactId} con il Gestore {FromGestoreId}, e il nuovo patto si firma da quel giorno");
         }
 
-        var start = signing.StartDate > EffectiveDate ? signing.StartDate : EffectiveDate;
+        // Signed after the effective date: the old pact stays in force until the signature (ConsentRules.RequireStart).
+        var start = new[] { signing.StartDate, EffectiveDate, change.Day }.Max();
         current.CloseForChangeOfGestore(start, change);
         var signed = PactRules.Sign(signing with { StartDate = start }, to, [current], change);
         Record("nuovo patto firmato dal paziente", change, $"con il Gestore {to.Id} dal {start:yyyy-MM-dd}");

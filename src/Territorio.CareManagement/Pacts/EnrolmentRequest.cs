@@ -57,7 +57,7 @@ public sealed class EnrolmentRequest : AggregateRoot
 
     protected override string? AuditPatientId => PatientId;
 
-    public ConsentBasis AsBasis() => new(Source == EnrolmentRequestSource.Patient ? ConsentGround.PatientRequest : ConsentGround.MmgRequest, Id, PatientId, GestoreId);
+    public ConsentBasis AsBasis() => new(Source == EnrolmentRequestSource.Patient ? ConsentGround.PatientRequest : ConsentGround.MmgRequest, Id, PatientId, GestoreId, RequestedOn);
 
     /// <summary>The patient asks a Gestore eligible for their ATS and level to take them in charge; only they can.</summary>
     public static EnrolmentRequest ByPatient(string patientId, string ats, Classification classification, Gestore gestore, IReadOnlyCollection<EnrolmentRequest> open, Change change)

@@ -33,7 +33,8 @@ public enum SignatureMethod
 
 /// <summary>The act that opens the way to a pact: an invitation or a request, with its number.</summary>
 /// <param name="GestoreId">The Gestore the request names (null for the ATS's letter, which lists them all).</param>
-public sealed record ConsentBasis(ConsentGround Ground, long Id, string PatientId, string? GestoreId);
+/// <param name="On">The letter's sending date or the request's date: no pact starts before it.</param>
+public sealed record ConsentBasis(ConsentGround Ground, long Id, string PatientId, string? GestoreId, DateOnly On);
 
 /// <summary>How the patient signed and who witnessed it (the operator's name, as a person reads it).</summary>
 /// <param name="Scan">The stored name of the scanned paper pact (required on paper).</param>
@@ -85,6 +86,26 @@ public static class ConsentRules
         }
 
         return witness;
+    }
+
+    /// <summary>
+    /// Territorio's own rule, from DGR X/6164/2017 allegato 1 (the signed Patto di Cura is the act of
+    /// taking in charge): the pact starts neither before it is signed — recorded, since a backdated
+    /// signature could not be told from a real one — nor before the invitation or request it rests
+    /// on, so deliveries, the Gestore's access and the pro-rata tariff never count from before the
+    /// patient consented. It may start later (a change of Gestore's effective date). Decision 0246.
+    /// </summary>
+    public static void RequireStart(DateOnly start, DateOnly signedOn, ConsentBasis basis)
+    {
+        if (start < signedOn)
+        {
+            throw new CareRuleException($"il patto non può iniziare il {start:dd/MM/yyyy}, prima della firma del {signedOn:dd/MM/yyyy}", "start");
+        }
+
+        if (start < basis.On)
+        {
+            throw new CareRuleException($"il patto non può iniziare il {start:dd/MM/yyyy}, prima della {GroundNames.Italian(basis.Ground)} n.{basis.Id} del {basis.On:dd/MM/yyyy}", "start");
+        }
     }
 }
 

@@ -110,6 +110,7 @@ public sealed class PattoDiCura : AggregateRoot
     internal static PattoDiCura Create(PactSigning signing, Gestore gestore, Change change)
     {
         string witness = ConsentRules.Require(signing.PatientId, signing.Basis, signing.Signature, gestore.Id);
+        ConsentRules.RequireStart(signing.StartDate, change.Day, signing.Basis!);
         var pact = new PattoDiCura
         {
             PatientId = signing.PatientId,

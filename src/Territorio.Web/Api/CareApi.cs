@@ -53,7 +53,7 @@ internal static class CareApi
         }
         catch (CareRuleException ex)
         {
-            return new NamedRefusal(ex.Message, field);
+            return new NamedRefusal(ex.Message, ex.Field ?? field);
         }
         catch (RefusedException ex)
         {

@@ -109,8 +109,8 @@ public sealed class AtsQueryTests
             await care.Gestori.DecideAsync("G1", "321", level, approve: true, ats, "idoneo", Ct);
         }
         var manager = new CareActor.Factory("rc").ClinicalManager("G1");
-        await care.Enrolment.SignOnPatientRequestAsync("P1", "G1", Today.AddDays(-30), "P1", "G1", manager, Ct);
-        await care.Enrolment.SignOnPatientRequestAsync("P2", "G1", Today.AddDays(10).AddYears(-1).AddDays(1), "P2", "G1", manager, Ct);
+        await care.SignedSinceAsync("P1", "G1", Today.AddDays(-30), "P1", "G1", manager, Ct);
+        await care.SignedSinceAsync("P2", "G1", Today.AddDays(10).AddYears(-1).AddDays(1), "P2", "G1", manager, Ct);
         await care.Enrolment.IssueLettersAsync("321", 10, ats, Ct);
         return care;
     }

@@ -73,6 +73,19 @@ public sealed class ConsentApiTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task Pact_StartingBeforeItsSignature_IsRefusedNamingTheFieldStart_AndNoPactIsWritten()
+    {
+        string patient = await InvitedWithoutPactAsync();
+        var cm = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
+        var yesterday = app.SeedDay.AddDays(-1);
+
+        var refusal = await ProblemAsync(cm, Pacts, new PactRequest(patient, null, ItalianFormat.Date(yesterday), "carta", SignedScans.PdfBase64), HttpStatusCode.Conflict);
+
+        ErrorsOf(refusal, "start").ShouldBe($"il patto non può iniziare il {yesterday:dd/MM/yyyy}, prima della firma del {app.SeedDay:dd/MM/yyyy}");
+        (await cm.GetAsync($"/api/gestore/pazienti/{patient}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task AccessLog_GestoreRead_NamesThePact()
     {
         var cm = await app.ApiAs(Territory.B.UserOf(TerritorioRoles.GestoreCaseManager));
@@ -83,6 +96,16 @@ public sealed class ConsentApiTests(WebAppFixture app)
 
         log!.Entries.ShouldNotBeEmpty();
         log.Entries.ShouldAllBe(e => e.PactId != null);
+    }
+
+    /// <summary>A patient of territory A the ATS invited and nobody has taken in charge.</summary>
+    private async Task<string> InvitedWithoutPactAsync()
+    {
+        await using var scope = app.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TerritorioDbContext>();
+        return await db.Set<EnrolmentLetter>().Where(l => l.Ats == Territory.A.Ats && l.DeclinedOn == null && l.Level >= 2
+                && !db.Set<CareManagement.Pacts.PattoDiCura>().Any(p => p.PatientId == l.PatientId))
+            .OrderByDescending(l => l.PatientId).Select(l => l.PatientId).FirstAsync(Ct);
     }
 
     private async Task AddUninvitedPatientAsync()

@@ -120,11 +120,11 @@ public static class AtsSeed
 
         foreach (string patient in new[] { PathologyChange(t), LevelDown(t), ChangeToApprove(t), ChangeToReject(t) })
         {
-            await care.Enrolment.SignOnPatientRequestAsync(patient, t.Gestore, today.AddDays(-20), "Paziente " + patient, "Gestore " + t.Key, clinician, ct);
+            await care.SignedSinceAsync(patient, t.Gestore, today.AddDays(-20), "Paziente " + patient, "Gestore " + t.Key, clinician, ct);
         }
 
         // Signed almost a year ago: ends in two weeks.
-        await care.Enrolment.SignOnPatientRequestAsync(Expiring(t), t.Gestore, today.AddDays(ExpiringInDays - 364), "Paziente in scadenza", "Gestore " + t.Key, clinician, ct);
+        await care.SignedSinceAsync(Expiring(t), t.Gestore, today.AddDays(ExpiringInDays - 364), "Paziente in scadenza", "Gestore " + t.Key, clinician, ct);
 
         await ProposeAsync(care, t.Patient, 1, "20", ["56", "29"], clinician, "scompenso cardiaco emerso alla visita di controllo", ct);
         await ProposeAsync(care, PathologyChange(t), 2, "29", ["56"], clinician, "la cardiopatia ischemica guida ora il percorso", ct);

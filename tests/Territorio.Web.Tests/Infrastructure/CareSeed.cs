@@ -88,7 +88,7 @@ public static class CareSeed
             }
 
             var manager = by.ClinicalManager(t.Gestore);
-            await care.Enrolment.SignOnPatientRequestAsync(t.Patient, t.Gestore, today.AddDays(-20), "Paziente " + t.Key, "Gestore " + t.Key, manager, ct);
+            await care.SignedSinceAsync(t.Patient, t.Gestore, today.AddDays(-20), "Paziente " + t.Key, "Gestore " + t.Key, manager, ct);
             await care.Pai.WriteFromTemplateAsync(t.Patient, manager, null, ct);
             var pai = (await care.Pai.FindAsync(t.Patient, ct))!;
             CarePlanIds[t.Key] = pai.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

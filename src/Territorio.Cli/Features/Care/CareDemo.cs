@@ -165,9 +165,13 @@ internal static partial class CareDemo
 
                     // A few pacts started almost a year ago, so that some are about to expire.
                     var start = i % 10 == 0 ? today.AddDays(-345) : clock.Today.AddDays(-(i % 20));
-                    // Invited by the ATS's letter, the patient asks the Gestore from their page, and the pact is signed on it (DGR X/6164/2017).
+                    // The patient asks the Gestore from their page and the pact is signed on it (DGR X/6164/2017), both on
+                    // the pact's first day: no pact starts before its consent (ConsentRules.RequireStart).
+                    var storyDay = clock.Today;
+                    clock.Today = start;
                     await s.Enrolment.RequestEnrolmentAsync(patient.PatientId, gestore, new Actor(ActorRole.Patient, patient.PatientId), ct);
                     await s.Enrolment.SignPactAsync(patient.PatientId, gestore, start, DemoWitness, caseManager.Id, caseManager, ct);
+                    clock.Today = storyDay;
                     pacts++;
                     // Some left without PAI, so the worklist shows them; provisional templates
                     // exist only for the first-phase pathologies, the others are written by hand.

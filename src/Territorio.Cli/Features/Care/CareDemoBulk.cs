@@ -78,12 +78,12 @@ internal static class CareDemoBulk
             var start = i % 10 == 0 ? today.AddDays(-345) : storyStart.AddDays(-(i % 20));
             var classification = new Classification(patient.PatientId, patient.Level, patient.MainPathology, pathologiesOf.GetValueOrDefault(patient.PatientId) ?? "", storyStart, "stratificazione");
 
-            // What the use cases do (ConsentRules): the patient's own request from their page, then the pact on it.
-            var request = EnrolmentRequest.ByPatient(patient.PatientId, patient.Ats, classification, gestore, [], At(new Actor(ActorRole.Patient, patient.PatientId), storyStart));
+            // What the use cases do (ConsentRules): the patient's own request from their page, then the pact on it, both on its first day.
+            var request = EnrolmentRequest.ByPatient(patient.PatientId, patient.Ats, classification, gestore, [], At(new Actor(ActorRole.Patient, patient.PatientId), start));
             AssignId(db, request, requestId++);
             var signing = new PactSigning(patient.PatientId, patient.Ats, patient.MmgId, Alive: true, classification, start, request.AsBasis(),
                 new PatientSignature(SignatureMethod.PatientPage, BulkWitness), caseManager.Id);
-            var pact = PactRules.Sign(signing, gestore, [], At(caseManager, storyStart)).Pact;
+            var pact = PactRules.Sign(signing, gestore, [], At(caseManager, start)).Pact;
             AssignId(db, pact, pactId++);
             request.LinkPact(pact.Id);
             stories.Add(request, pact);
