@@ -15,6 +15,16 @@ public sealed class CareCataloguesTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
+    public void AtsLabel_ShippedCode_GivesNameAndCode_UnknownCode_GivesTheCodeAlone()
+    {
+        var catalogues = Shipped.Value;
+
+        catalogues.AtsNames.Count.ShouldBe(8);
+        catalogues.AtsLabel("321").ShouldBe("ATS della Città Metropolitana di Milano (321)");
+        catalogues.AtsLabel("999").ShouldBe("ATS 999");
+    }
+
+    [Fact]
     public void ShippedTemplates_CoverEvery65PathologiesAtLevels1To3_AllProvisional_WithAServiceEach()
     {
         var catalogues = Shipped.Value;

@@ -21,8 +21,7 @@ public sealed class EnrolmentSearchBrowserTests(BrowserFixture web)
 {
     private const string Anna = "PA400001", Luca = "PA400002", OtherAts = "PB400001";
 
-    private static readonly SemaphoreSlim Seeded = new(1, 1);
-    private static bool _seeded;
+    private static readonly SeedOnce Seed = new();
 
     private static readonly DateOnly AnnaBorn = new(1950, 5, 12), LucaBorn = new(1952, 9, 3), PaoloBorn = new(1951, 1, 20);
 
@@ -102,43 +101,29 @@ public sealed class EnrolmentSearchBrowserTests(BrowserFixture web)
     }
 
     /// <summary>Two named level-3 residents of territory A and one of B, each invited by their ATS's letter.</summary>
-    private async Task SeedAsync()
+    private Task SeedAsync() => Seed.RunAsync(async () =>
     {
-        await Seeded.WaitAsync(TestContext.Current.CancellationToken);
-        try
+        await using var scope = web.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TerritorioDbContext>();
+        var run = await db.Set<StratificationRun>().OrderByDescending(r => r.Id).FirstAsync();
+        var milano = new Municipality("F205", "Milano");
+        var people = new[]
         {
-            if (_seeded)
-            {
-                return;
-            }
-
-            await using var scope = web.App.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TerritorioDbContext>();
-            var run = await db.Set<StratificationRun>().OrderByDescending(r => r.Id).FirstAsync();
-            var milano = new Municipality("F205", "Milano");
-            var people = new[]
-            {
-                (Id: Anna, Given: "Anna", Born: AnnaBorn, Sex: Sex.Female, Territory.A),
-                (Id: Luca, Given: "Luca", Born: LucaBorn, Sex: Sex.Male, Territory.A),
-                (Id: OtherAts, Given: "Paolo", Born: PaoloBorn, Sex: Sex.Male, Territory.B),
-            };
-            foreach (var (id, given, born, sex, territory) in people)
-            {
-                db.Residents.Add(new Resident(id, born, sex, territory.Ats, territory.OtherMmg, null, new ResidentIdentity(
-                    CodiceFiscale.Compute("Zanardelli", given, born, sex, "F205"), "Zanardelli", given, milano,
-                    new PostalAddress("Via Manzoni 4", "20121", milano), null, null)));
-                db.Add(new StratifiedPerson(run.Id, id, 3, "56", ["56"], "56=drugs:C09AA02:2026-02-01") { Ats = territory.Ats, MmgId = territory.OtherMmg });
-                var classification = new Classification(id, 3, "56", "56", run.StratifiedOn, $"stratificazione n.{run.Id}");
-                db.Add(EnrolmentLetter.Issue(id, territory.Ats, classification, run.Id, [territory.Gestore],
-                    new Change(new CareManagement.Common.Actor(ActorRole.Ats, "op.ats", territory.Ats), DateTime.UtcNow)));
-            }
-
-            await db.SaveChangesAsync();
-            _seeded = true;
-        }
-        finally
+            (Id: Anna, Given: "Anna", Born: AnnaBorn, Sex: Sex.Female, Territory.A),
+            (Id: Luca, Given: "Luca", Born: LucaBorn, Sex: Sex.Male, Territory.A),
+            (Id: OtherAts, Given: "Paolo", Born: PaoloBorn, Sex: Sex.Male, Territory.B),
+        };
+        foreach (var (id, given, born, sex, territory) in people)
         {
-            Seeded.Release();
+            db.Residents.Add(new Resident(id, born, sex, territory.Ats, territory.OtherMmg, null, new ResidentIdentity(
+                CodiceFiscale.Compute("Zanardelli", given, born, sex, "F205"), "Zanardelli", given, milano,
+                new PostalAddress("Via Manzoni 4", "20121", milano), null, null)));
+            db.Add(new StratifiedPerson(run.Id, id, 3, "56", ["56"], "56=drugs:C09AA02:2026-02-01") { Ats = territory.Ats, MmgId = territory.OtherMmg });
+            var classification = new Classification(id, 3, "56", "56", run.StratifiedOn, $"stratificazione n.{run.Id}");
+            db.Add(EnrolmentLetter.Issue(id, territory.Ats, classification, run.Id, [territory.Gestore],
+                new Change(new CareManagement.Common.Actor(ActorRole.Ats, "op.ats", territory.Ats), DateTime.UtcNow)));
         }
-    }
+
+        await db.SaveChangesAsync();
+    });
 }
