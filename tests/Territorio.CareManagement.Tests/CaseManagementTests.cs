@@ -11,6 +11,7 @@ namespace Territorio.CareManagement.Tests;
 public class CaseManagementTests
 {
     private static readonly DateOnly PlanStart = new(2026, 1, 1);
+    private static readonly DateOnly PlanEnd = new(2026, 12, 31);
 
     [Fact]
     public void Windows_FourPerYear_AreConsecutiveQuarters()
@@ -38,7 +39,7 @@ public class CaseManagementTests
         var items = new[] { PaiItem.Service("90.28.1", "HbA1c", 4), PaiItem.Service("89.7", "Visita", 1) };
         var delivered = new List<(string, DateOnly)> { ("90.28.1", new DateOnly(2026, 2, 10)), ("90.28.1", new DateOnly(2026, 2, 20)) };
 
-        var report = AdherenceCalculator.Compute("P1", PlanStart, items, delivered, new DateOnly(2026, 8, 1));
+        var report = AdherenceCalculator.Compute("P1", PlanStart, PlanEnd, items, delivered, new DateOnly(2026, 8, 1));
 
         var hba1c = report.Items[0];
         hba1c.Occurrences.Select(o => o.State).ShouldBe([OccurrenceState.Done, OccurrenceState.Overdue, OccurrenceState.Open, OccurrenceState.Future]);
@@ -51,14 +52,14 @@ public class CaseManagementTests
     [Fact]
     public void Adherence_NothingDueYet_HasNoPercentage()
     {
-        var report = AdherenceCalculator.Compute("P1", PlanStart, [PaiItem.Service("89.7", "", 1)], [], PlanStart.AddDays(3));
+        var report = AdherenceCalculator.Compute("P1", PlanStart, PlanEnd, [PaiItem.Service("89.7", "", 1)], [], PlanStart.AddDays(3));
         report.Percent.ShouldBeNull();
     }
 
     [Fact]
     public void Adherence_DeliveryOutsideWindowOrPlanYear_DoesNotCount()
     {
-        var report = AdherenceCalculator.Compute("P1", PlanStart, [PaiItem.Service("95.02", "", 1, 1, 3)], [("95.02", new DateOnly(2026, 5, 1)), ("95.02", new DateOnly(2025, 12, 30))], new DateOnly(2026, 6, 1));
+        var report = AdherenceCalculator.Compute("P1", PlanStart, PlanEnd, [PaiItem.Service("95.02", "", 1, 1, 3)], [("95.02", new DateOnly(2026, 5, 1)), ("95.02", new DateOnly(2025, 12, 30))], new DateOnly(2026, 6, 1));
         report.Percent.ShouldBe(0);
     }
 
@@ -66,7 +67,7 @@ public class CaseManagementTests
     public void Worklist_OrdersMissedThenOverdueThenPaiMissingThenExpiring()
     {
         var asOf = new DateOnly(2026, 8, 1);
-        var overdue = AdherenceCalculator.Compute("B", PlanStart, [PaiItem.Service("90.28.1", "", 4)], [], asOf);
+        var overdue = AdherenceCalculator.Compute("B", PlanStart, PlanEnd, [PaiItem.Service("90.28.1", "", 4)], [], asOf);
         var cases = new[]
         {
             new CaseSnapshot("D", 2, 4, asOf.AddDays(-340), asOf.AddDays(20), true, [], null),

@@ -5,6 +5,7 @@ using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
 using Territorio.Data;
 using Territorio.Kernel.Population;
+using Territorio.Web.Care;
 using Territorio.Web.Security;
 using Territorio.Web.Tests.Infrastructure;
 
@@ -115,7 +116,11 @@ public sealed class ConsentBrowserTests(BrowserFixture web)
             await Assertions.Expect(cm.GetByTestId("errore")).ToContainTextAsync(refusal);
         }
 
-        await SignAsync(NotInvited, () => SignedScans.AttachPdfAsync(cm), "non è stato invitato dall'ATS e non ha chiesto la presa in carico: il patto non si può firmare");
+        // Without an invitation or a request the Gestore does not even learn that the patient exists.
+        await cm.GotoAsync("/Gestore/Arruolamento");
+        await EnrolmentPage.FindPatientAsync(cm, NotInvited);
+        await Assertions.Expect(cm.GetByTestId("esito-ricerca")).ToHaveTextAsync(EnrolmentPatients.NotFound(NotInvited));
+        await Assertions.Expect(cm.GetByTestId("paziente-scelto")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(cm, "consenso-05-rifiuto-senza-invito");
         var backdated = web.SeedDay.AddDays(-10);
         await SignAsync(Refused, async () =>

@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Eligibility;
+using Territorio.CareManagement.Pacts;
 using Territorio.Data;
 using Territorio.Kernel.Codes;
 using Territorio.Kernel.Population;
+using Territorio.Web.Care;
 using Territorio.Web.Security;
 using Territorio.Web.Tests.Infrastructure;
 
@@ -20,6 +22,11 @@ namespace Territorio.Web.Tests;
 public sealed class EnrolmentSearchBrowserTests(BrowserFixture web)
 {
     private const string Anna = "PA400001", Luca = "PA400002", OtherAts = "PB400001";
+
+    /// <summary>A resident of territory A whom the ATS never invited and who never asked (until the test's GP message).</summary>
+    private const string Nadia = "PA400003";
+
+    private static readonly DateOnly NadiaBorn = new(1949, 11, 2);
 
     private static readonly SeedOnce Seed = new();
 
@@ -86,7 +93,7 @@ public sealed class EnrolmentSearchBrowserTests(BrowserFixture web)
 
         await BrowserFixture.ScreenshotAsync(cm, "arruolamento-03-nessun-paziente");
         await cm.GotoAsync($"/Gestore/Arruolamento?paziente={OtherAts}");
-        await Assertions.Expect(cm.GetByTestId("esito-ricerca")).ToContainTextAsync("non risulta tra gli assistiti dell'ATS");
+        await Assertions.Expect(cm.GetByTestId("esito-ricerca")).ToHaveTextAsync(EnrolmentPatients.NotFound(OtherAts));
         await Assertions.Expect(cm.GetByTestId("paziente-scelto")).ToHaveCountAsync(0);
         await cm.Context.CloseAsync();
 
@@ -98,6 +105,75 @@ public sealed class EnrolmentSearchBrowserTests(BrowserFixture web)
         await Assertions.Expect(other.GetByTestId($"trovato-{OtherAts}")).ToContainTextAsync(paoloCf);
         await Assertions.Expect(other.GetByTestId("pazienti-trovati")).Not.ToContainTextAsync("Anna");
         await other.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Gestore_ResidentNeverInvitedNorAsking_IsNotRevealed_ByCodiceFiscaleIdOrName_UntilTheGpAsks()
+    {
+        await SeedAsync();
+        string nadiaCf = CfOf("Quarenghi", "Nadia", NadiaBorn, Sex.Female);
+        string user = Territory.A.UserOf(TerritorioRoles.GestoreCaseManager);
+        var cm = await web.NewPageAsync();
+        await web.SignInAsync(cm, user);
+        await cm.GotoAsync("/Gestore/Arruolamento");
+
+        // Each answer reads as for a code nobody has: the Gestore does not learn that she lives in the ATS.
+        foreach (string text in new[] { nadiaCf, Nadia, "Quarenghi Nadia", "PA499999" })
+        {
+            await EnrolmentPage.FindPatientAsync(cm, text);
+            await Assertions.Expect(cm.GetByTestId("esito-ricerca")).ToHaveTextAsync(EnrolmentPatients.NotFound(text));
+            await Assertions.Expect(cm.GetByTestId("pazienti-trovati")).ToHaveCountAsync(0);
+            await Assertions.Expect(cm.GetByTestId("paziente-scelto")).ToHaveCountAsync(0);
+        }
+
+        await BrowserFixture.ScreenshotAsync(cm, "arruolamento-04-residente-non-invitato");
+        await cm.GotoAsync($"/Gestore/Arruolamento?paziente={Nadia}");
+        await Assertions.Expect(cm.GetByTestId("esito-ricerca")).ToHaveTextAsync(EnrolmentPatients.NotFound(Nadia));
+        await Assertions.Expect(cm.Locator("main")).Not.ToContainTextAsync(nadiaCf);
+        (await RefusedLookupsAsync(user, Nadia)).ShouldBeGreaterThanOrEqualTo(3);
+
+        // The ATS keeps its territorial search: it finds her.
+        var ats = await web.NewPageAsync();
+        await web.SignInAsync(ats, Territory.A.UserOf(TerritorioRoles.AtsOperatore));
+        await ats.GotoAsync($"/Ats/Assistiti?q={nadiaCf}");
+        await Assertions.Expect(ats.GetByTestId($"paziente-{Nadia}")).ToContainTextAsync("Quarenghi");
+        await ats.Context.CloseAsync();
+
+        // Her GP's enrolment message to the Gestore is a consent basis: now the Gestore finds her.
+        await GpAsksAsync(Nadia);
+        await EnrolmentPage.FindPatientAsync(cm, nadiaCf);
+        await Assertions.Expect(cm.GetByTestId("paziente-scelto")).ToContainTextAsync($"Quarenghi Nadia — {nadiaCf} — nata il 02/11/1949 — Milano");
+        await BrowserFixture.ScreenshotAsync(cm, "arruolamento-05-dopo-la-richiesta-del-mmg");
+        await cm.Context.CloseAsync();
+    }
+
+    /// <summary>How many look-ups of the patient by the user the access log holds as refused (the log is written in groups: waited for).</summary>
+    private async Task<int> RefusedLookupsAsync(string user, string patientId)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            await using var db = web.Database.CreateContext();
+            int refused = await db.Set<Data.Security.PatientAccessEntry>()
+                .CountAsync(e => e.UserName == user && e.PatientId == patientId && e.Resource == EnrolmentPatients.Resource && !e.Granted);
+            if (refused >= 3 || attempt == 50)
+            {
+                return refused;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task GpAsksAsync(string patientId)
+    {
+        await using var scope = web.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TerritorioDbContext>();
+        var run = await db.Set<StratificationRun>().OrderByDescending(r => r.Id).FirstAsync();
+        var gestore = await db.Set<CareManagement.Gestori.Gestore>().Include(g => g.Candidatures).SingleAsync(g => g.Id == Territory.A.Gestore);
+        var classification = new Classification(patientId, 3, "56", "56", run.StratifiedOn, $"stratificazione n.{run.Id}");
+        db.Add(EnrolmentRequest.ByMmg(patientId, Territory.A.Ats, classification, gestore, "picMMG-400003",
+            new Change(new CareManagement.Common.Actor(ActorRole.Mmg, Territory.A.OtherMmg), DateTime.UtcNow)));
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Two named level-3 residents of territory A and one of B, each invited by their ATS's letter.</summary>
@@ -124,6 +200,11 @@ public sealed class EnrolmentSearchBrowserTests(BrowserFixture web)
                 new Change(new CareManagement.Common.Actor(ActorRole.Ats, "op.ats", territory.Ats), DateTime.UtcNow)));
         }
 
+        // Stratified and eligible, but neither invited nor asking.
+        db.Residents.Add(new Resident(Nadia, NadiaBorn, Sex.Female, Territory.A.Ats, Territory.A.OtherMmg, null, new ResidentIdentity(
+            CodiceFiscale.Compute("Quarenghi", "Nadia", NadiaBorn, Sex.Female, "F205"), "Quarenghi", "Nadia", milano,
+            new PostalAddress("Via Manzoni 6", "20121", milano), null, null)));
+        db.Add(new StratifiedPerson(run.Id, Nadia, 3, "56", ["56"], "56=drugs:C09AA02:2026-02-01") { Ats = Territory.A.Ats, MmgId = Territory.A.OtherMmg });
         await db.SaveChangesAsync();
     });
 }

@@ -77,21 +77,34 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
 {
     public async Task<AdherenceReport> AdherenceAsync(string patientId, DateOnly? asOf, CancellationToken ct)
     {
-        var pai = await ActivePaiAsync(patientId, ct);
-        return await AdherenceAsync(pai, asOf, ct)
+        var pact = await ActivePactAsync(patientId, ct);
+        var pai = await PaiOfPactAsync(pact.Id, ct) ?? throw new CareRuleException($"il paziente {patientId} non ha ancora un PAI");
+        return await AdherenceAsync(pact, pai, asOf, ct)
             ?? throw new CareRuleException($"il paziente {patientId} non ha un PAI attivo");
     }
 
-    /// <summary>Adherence to a PAI already read (null without an active version): one query for the deliveries.</summary>
-    public async Task<AdherenceReport?> AdherenceAsync(Pai pai, DateOnly? asOf, CancellationToken ct)
+    /// <summary>Adherence to a PAI already read, of any pact (a closed or cancelled one too), within that pact's period.</summary>
+    public async Task<AdherenceReport?> AdherenceAsync(Pai pai, DateOnly? asOf, CancellationToken ct) =>
+        await AdherenceAsync(await Db.Set<PattoDiCura>().AsNoTracking().SingleAsync(p => p.Id == pai.PactId, ct), pai, asOf, ct);
+
+    /// <summary>
+    /// Adherence to a PAI already read, within its pact's period (null without an active version): one
+    /// query for the deliveries, those before or after the pact's period belonging to another pact.
+    /// </summary>
+    public async Task<AdherenceReport?> AdherenceAsync(PattoDiCura pact, Pai pai, DateOnly? asOf, CancellationToken ct)
     {
+        if (pai.PactId != pact.Id)
+        {
+            throw new ArgumentException($"PAI {pai.Id} is not of pact {pact.Id}", nameof(pai));
+        }
+
         if (pai.ActiveVersion is not { } active)
         {
             return null;
         }
 
-        var delivered = await DeliveredAsync([pai.PatientId], pai.StartDate, ct);
-        return AdherenceCalculator.Compute(pai.PatientId, pai.StartDate, active.Items, delivered[pai.PatientId].ToList(), asOf ?? Today);
+        var delivered = await DeliveredAsync([pai.PatientId], pact.StartDate, ct);
+        return AdherenceCalculator.Compute(pact, active.Items, delivered[pai.PatientId].ToList(), asOf ?? Today);
     }
 
     /// <summary>The patients of a Gestore to call, most urgent first.</summary>
@@ -350,7 +363,7 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
         return pacts.Select(p =>
         {
             var active = pais.GetValueOrDefault(p.Id)?.ActiveVersion;
-            var adherence = active is null ? null : AdherenceCalculator.Compute(p.PatientId, p.StartDate, active.Items, delivered[p.PatientId].ToList(), day);
+            var adherence = active is null ? null : AdherenceCalculator.Compute(p, active.Items, delivered[p.PatientId].ToList(), day);
             return new CaseSnapshot(p.PatientId, classifications.GetValueOrDefault(p.PatientId)?.Level ?? p.Level, p.Id, p.StartDate, p.EndDate, active is not null, missed[p.PatientId], adherence, contacts.GetValueOrDefault(p.PatientId));
         }).ToList();
     }

@@ -60,10 +60,10 @@ public sealed class WorklistCase
             .Where(b => b.Status == BookingStatus.Booked || (b.Status == BookingStatus.Missed && !MissedAppointments.IsFollowedUp(b.ServiceCode, b.Date, followUps)))
             .Select(b => (DateOnly?)b.Date)
             .Min();
-        // Adherence as of the end of time: every window not fulfilled by a recorded delivery counts.
+        // Adherence as of the end of time: every window of the pact's period not fulfilled by a recorded delivery counts.
         var unmet = activePai is null
             ? null
-            : AdherenceCalculator.Compute(pact.PatientId, pact.StartDate, activePai.Items, delivered, DateOnly.MaxValue).OldestOverdueSince;
+            : AdherenceCalculator.Compute(pact, activePai.Items, delivered, DateOnly.MaxValue).OldestOverdueSince;
         return new WorklistCase
         {
             PactId = pact.Id,
@@ -76,7 +76,7 @@ public sealed class WorklistCase
             FirstMissed = open,
             FirstUnmetDue = unmet,
             CaseManager = pact.CaseManager,
-            AdherencePercent = activePai is null ? null : AdherenceCalculator.Compute(pact.PatientId, pact.StartDate, activePai.Items, delivered, today).Percent is { } percent ? (int)Math.Floor(percent) : null,
+            AdherencePercent = activePai is null ? null : AdherenceCalculator.Compute(pact, activePai.Items, delivered, today).Percent is { } percent ? (int)Math.Floor(percent) : null,
             RefreshedOn = today,
         };
     }

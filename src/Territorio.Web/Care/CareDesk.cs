@@ -17,7 +17,7 @@ namespace Territorio.Web.Care;
 /// ATS. The patient's visibility is checked (and logged) by the caller through
 /// <see cref="PatientAccess"/> before any of these runs; the care domain then applies its rules.
 /// </summary>
-public sealed class CareDesk(CareServices care, TimeProvider clock, SignedPactScans scans)
+public sealed class CareDesk(CareServices care, TimeProvider clock, SignedPactScans scans, EnrolmentPatients enrolment)
 {
     /// <summary>
     /// The Gestore's operator signs the pact the patient chose; the operator is the witness. On
@@ -25,10 +25,11 @@ public sealed class CareDesk(CareServices care, TimeProvider clock, SignedPactSc
     /// </summary>
     public async Task<SignedPact> SignPactAsync(Actor me, string patientId, SignatureMethod method, Stream? scan, DateOnly? start, CancellationToken ct)
     {
-        // Only residents of the Gestore's own ATS; the answer does not say whether others exist.
-        if (!await care.Db.Residents.AnyAsync(r => r.Id == patientId && r.Ats == me.Ats, ct))
+        // Only residents of the Gestore's own ATS with a consent basis for it: the answer does not say
+        // whether anyone else exists (docs/decisions/0265-enrolment-lookup-needs-a-consent-basis.md).
+        if (!await enrolment.MayEnrolAsync(me, patientId, ct))
         {
-            throw new RefusedException($"l'assistito {patientId} non risulta tra i residenti dell'ATS {me.Ats}");
+            throw new CareManagement.Common.CareRuleException(NotEnrollable(patientId), "patientId");
         }
 
         string? stored = method == SignatureMethod.Paper && scan is not null ? await scans.StoreAsync(scan, ct) : null;
@@ -42,6 +43,13 @@ public sealed class CareDesk(CareServices care, TimeProvider clock, SignedPactSc
             throw;
         }
     }
+
+    /// <summary>
+    /// The refusal for a patient the Gestore may not enrol, the same whether the person exists or not;
+    /// "assistito con codice", not "paziente X", so that no refusal is rewritten with the person's name.
+    /// </summary>
+    public static string NotEnrollable(string patientId) =>
+        $"nessun assistito dell'ATS con codice {patientId.Trim()} risulta invitato dall'ATS o ha chiesto la presa in carico a questo Gestore: il patto non si può firmare";
 
     public Task<PaiVersion> WritePaiFromTemplateAsync(Actor me, string patientId, string? reason, CancellationToken ct) =>
         care.Pai.WriteFromTemplateAsync(patientId, CareActors.OfGestore(me), reason, ct);

@@ -129,7 +129,7 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock, Scre
         var pai = active is null ? null : await care.Db.Set<Pai>().AsNoTracking().SingleOrDefaultAsync(p => p.PactId == active.Id, ct);
         var bookings = await care.Db.Set<Booking>().AsNoTracking().Where(b => b.PatientId == patient.Id)
             .OrderBy(b => b.Date).ThenBy(b => b.Start).ToListAsync(ct);
-        var adherence = pai is null ? null : await care.Cases.AdherenceAsync(pai, today, ct);
+        var adherence = pai is null ? null : await care.Cases.AdherenceAsync(active!, pai, today, ct);
         IReadOnlyDictionary<string, IReadOnlyList<FreeSlot>> slots = new Dictionary<string, IReadOnlyList<FreeSlot>>();
         if (pai?.ActiveVersion is { } version && bookingGestoreId is not null)
         {

@@ -105,6 +105,10 @@ public sealed class PatientAccess(TerritorioDbContext db, TimeProvider clock, Ac
         await log.AppendAsync([.. list.Select(p => Entry(actor, p.Id, p.Ats, resource, granted: true, pacts.TryGetValue(p.Id, out long pact) ? pact : null))]);
     }
 
+    /// <summary>Logs a look-up that found the resident but was refused (nothing of them was shown): the ATS sees who looked for whom.</summary>
+    public async Task RecordRefusedAsync(Actor actor, Resident patient, string resource) =>
+        await log.AppendAsync([Entry(actor, patient.Id, patient.Ats, resource, granted: false)]);
+
     /// <summary>Logs the patients a screen showed by id (those visible to the actor; others are not shown).</summary>
     public async Task RecordShownAsync(Actor actor, IEnumerable<string> patientIds, string resource, CancellationToken cancellationToken) =>
         await ReadShownAsync(actor, patientIds, resource, cancellationToken);

@@ -6,6 +6,7 @@ using Territorio.CareManagement.Eligibility;
 using Territorio.Data;
 using Territorio.Kernel.Population;
 using Territorio.Web.Api;
+using Territorio.Web.Care;
 using Territorio.Web.Security;
 using Territorio.Web.Tests.Infrastructure;
 using static Territorio.Web.Tests.Care.CareApi;
@@ -62,8 +63,11 @@ public sealed class ConsentApiTests(WebAppFixture app)
 
             var refusal = await ProblemAsync(cm, Pacts, new PactRequest(NotInvited, null, null, "carta", SignedScans.PdfBase64), HttpStatusCode.Conflict);
 
-            refusal.GetProperty("detail").GetString()!.ShouldContain("non è stato invitato dall'ATS e non ha chiesto la presa in carico");
-            ErrorsOf(refusal, "patientId").ShouldContain("non ha chiesto la presa in carico");
+            // The same answer as for nobody: neither the person's name nor that they exist.
+            refusal.GetProperty("detail").GetString().ShouldBe(CareDesk.NotEnrollable(NotInvited));
+            ErrorsOf(refusal, "patientId").ShouldContain("ha chiesto la presa in carico a questo Gestore");
+            var nobody = await ProblemAsync(cm, Pacts, new PactRequest("PA999999", null, null, "carta", SignedScans.PdfBase64), HttpStatusCode.Conflict);
+            nobody.GetProperty("detail").GetString().ShouldBe(CareDesk.NotEnrollable("PA999999"));
             (await cm.GetAsync($"/api/gestore/pazienti/{NotInvited}", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
         finally

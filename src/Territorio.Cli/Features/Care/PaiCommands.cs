@@ -102,6 +102,7 @@ public static class PaiCommands
         OccurrenceState.Done => "erogata",
         OccurrenceState.Overdue => "IN RITARDO",
         OccurrenceState.Open => "in corso",
+        OccurrenceState.Lapsed => "non più dovuta (patto terminato)",
         _ => "futura",
     };
 }

@@ -63,7 +63,7 @@ public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientA
 
         if (!string.IsNullOrWhiteSpace(ChosenId))
         {
-            SearchMessage = $"Il paziente scelto ({ChosenId}) non risulta tra gli assistiti dell'ATS: lo cerchi di nuovo.";
+            SearchMessage = EnrolmentPatients.NotFound(ChosenId);
         }
         else if (!PatientSearch.IsSearchable(Query))
         {
@@ -74,7 +74,7 @@ public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientA
             Found = await patients.FindAsync(Me, Query!, ct);
             SearchMessage = Found.Total switch
             {
-                0 => $"Nessun paziente trovato per «{Query!.Trim()}» tra gli assistiti dell'ATS invitati con lettera o che hanno chiesto la presa in carico a questo Gestore. Controlli il cognome o scriva il codice fiscale completo.",
+                0 => EnrolmentPatients.NotFound(Query!),
                 1 => $"Un paziente corrisponde a «{Query!.Trim()}»: controlli che sia la persona giusta e lo scelga.",
                 int n => $"{ItalianFormat.Number(n)} pazienti corrispondono a «{Query!.Trim()}»: scelga quello giusto"
                     + (n > Found.PageSize ? $" (sono mostrati i primi {Found.PageSize}: aggiunga il nome o scriva il codice fiscale)." : "."),
