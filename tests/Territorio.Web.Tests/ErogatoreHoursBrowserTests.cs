@@ -76,8 +76,8 @@ public sealed class ErogatoreHoursBrowserTests(BrowserFixture web)
         await page.GotoAsync("/Erogatore/Orari");
         var form = page.GetByTestId("nuova-chiusura");
         await form.Locator("input[name=erogatoreId]").EvaluateAsync($"e => e.value = '{Territory.A.Erogatore}'");
-        await form.GetByLabel("Chiuso dal").FillAsync($"{web.SeedDay.AddDays(20):yyyy-MM-dd}");
-        await form.GetByLabel("Fino al").FillAsync($"{web.SeedDay.AddDays(20):yyyy-MM-dd}");
+        await form.GetByLabel("Chiuso dal").FillAsync(ItalianFormat.Date(web.SeedDay.AddDays(20)));
+        await form.GetByLabel("Fino al").FillAsync(ItalianFormat.Date(web.SeedDay.AddDays(20)));
         await form.GetByLabel("Motivo").FillAsync("chiusura altrui");
 
         var response = await page.RunAndWaitForResponseAsync(
@@ -100,8 +100,8 @@ public sealed class ErogatoreHoursBrowserTests(BrowserFixture web)
     private static async Task CloseAsync(IPage page, DateOnly from, DateOnly to, string reason)
     {
         var form = page.GetByTestId("nuova-chiusura");
-        await form.GetByLabel("Chiuso dal").FillAsync($"{from:yyyy-MM-dd}");
-        await form.GetByLabel("Fino al").FillAsync($"{to:yyyy-MM-dd}");
+        await form.GetByLabel("Chiuso dal").FillAsync(ItalianFormat.Date(from));
+        await form.GetByLabel("Fino al").FillAsync(ItalianFormat.Date(to));
         await form.GetByLabel("Motivo").FillAsync(reason);
         await form.GetByRole(AriaRole.Button, new() { Name = "Aggiungi la chiusura" }).ClickAsync();
     }

@@ -44,7 +44,8 @@ public static class AuditEndpoints
             [.. page.Entries.Select(e => new AccessLogEntryDto(DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.UserName, e.Roles, e.PatientId, e.Resource, e.Granted, e.PactId))]));
     }
 
-    internal static DateOnly? ParseDay(string? text, string field, ApiProblems.Validation validation)
+    /// <summary>A day typed as gg/mm/aaaa (or aaaa-mm-gg, as links carry it); the error names the field by its <paramref name="label"/> when given.</summary>
+    internal static DateOnly? ParseDay(string? text, string field, ApiProblems.Validation validation, string? label = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -56,7 +57,7 @@ public static class AuditEndpoints
             return day;
         }
 
-        validation.Add(field, $"data non valida: \"{(text.Length > 40 ? text[..40] + "…" : text)}\" (usare gg/mm/aaaa, dal 1900 al 2199)");
+        validation.Add(field, $"{(label is null ? "" : label + ": ")}data non valida: \"{(text.Length > 40 ? text[..40] + "…" : text)}\" (usare gg/mm/aaaa, dal 1900 al 2199)");
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Bookings;
+using Territorio.Web.Api;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
 
@@ -17,8 +18,14 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, CareDes
 
     public string ErogatoreId => Me.ErogatoreId ?? "";
 
+    public const string DayLabel = "Dal giorno";
+
+    /// <summary>The first day as typed (gg/mm/aaaa, or aaaa-mm-gg from the page's links).</summary>
     [BindProperty(SupportsGet = true, Name = "dal")]
-    public DateOnly? Dal { get; set; }
+    public string? Dal { get; set; }
+
+    /// <summary>Why the day typed was refused, by field (the default period is shown meanwhile).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = DateField.NoErrors;
 
     public DateOnly From { get; private set; }
 
@@ -44,8 +51,10 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, CareDes
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = ItalianTime.Today(clock);
-        // A day typed beyond the documented range (docs/security.md) shows the range's edge, never overflows a week's arithmetic.
-        From = Dal is { } day ? (day < ItalianFormat.FirstDay ? ItalianFormat.FirstDay : day > ItalianFormat.LastDay ? ItalianFormat.LastDay : day) : Today.AddDays(-7);
+        // A day outside the documented range (docs/security.md) is refused like any bad date, never overflows a week's arithmetic.
+        var validation = new ApiProblems.Validation();
+        From = AuditEndpoints.ParseDay(Dal, "dal", validation, DayLabel) ?? Today.AddDays(-7);
+        Errors = validation.Errors;
         To = From.AddDays(DefaultDays);
         Bookings = await care.Bookings.OfErogatoreAsync(ErogatoreId, From, To, ct);
         await access.RecordShownAsync(Me, Bookings.Select(b => b.PatientId), "pagina Agenda dell'erogatore", ct);

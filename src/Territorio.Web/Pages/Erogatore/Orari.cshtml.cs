@@ -5,6 +5,7 @@ using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Network;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Network;
+using Territorio.Web.Api;
 using Territorio.Web.Care;
 
 namespace Territorio.Web.Pages.Erogatore;
@@ -69,9 +70,19 @@ public sealed class OrariModel(CareServices care) : CarePageModel
         return $"Slot della prestazione {prestazione} di {minutes} minuti: da domani l'agenda segue la nuova durata.";
     });
 
-    public Task<IActionResult> OnPostCloseAsync(DateOnly? dal, DateOnly? al, string? motivo, CancellationToken ct) => MineAsync(async () =>
+    public const string ClosedFromLabel = "Chiuso dal", ClosedToLabel = "Fino al";
+
+    public Task<IActionResult> OnPostCloseAsync(string? dal, string? al, string? motivo, CancellationToken ct) => MineAsync(async () =>
     {
-        if (dal is not { } from || al is not { } to)
+        var validation = new ApiProblems.Validation();
+        var start = AuditEndpoints.ParseDay(dal, "dal", validation, ClosedFromLabel);
+        var end = AuditEndpoints.ParseDay(al, "al", validation, ClosedToLabel);
+        if (!validation.IsValid)
+        {
+            throw new CareRuleException("chiusura: " + string.Join("; ", validation.Errors.SelectMany(e => e.Value)));
+        }
+
+        if (start is not { } from || end is not { } to)
         {
             throw new CareRuleException("chiusura: indicare la data di inizio e quella di fine");
         }

@@ -19,11 +19,18 @@ public sealed class SlotModel(CareServices care, PatientAccess access, CareDesk 
     [BindProperty(SupportsGet = true, Name = "prestazione")]
     public string Prestazione { get; set; } = "";
 
-    [BindProperty(SupportsGet = true, Name = "dal")]
-    public DateOnly? Dal { get; set; }
+    public const string FromLabel = "Dal", ToLabel = "Al";
 
+    /// <summary>The first day as typed (gg/mm/aaaa, or aaaa-mm-gg from the page's links); today when empty.</summary>
+    [BindProperty(SupportsGet = true, Name = "dal")]
+    public string? Dal { get; set; }
+
+    /// <summary>The last day as typed; 120 days after the first when empty.</summary>
     [BindProperty(SupportsGet = true, Name = "al")]
-    public DateOnly? Al { get; set; }
+    public string? Al { get; set; }
+
+    /// <summary>Why a day typed was refused, by field: nothing is searched then.</summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = DateField.NoErrors;
 
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int Pagina { get; set; } = 1;
@@ -50,11 +57,17 @@ public sealed class SlotModel(CareServices care, PatientAccess access, CareDesk 
 
         Patient = PatientSummary.Of(patient, ItalianTime.Today(clock));
 
-        From = Dal ?? ItalianTime.Today(clock);
-        To = Al ?? From.AddDays(120);
-        if (To < From)
+        var validation = new ApiProblems.Validation();
+        From = AuditEndpoints.ParseDay(Dal, "dal", validation, FromLabel) ?? ItalianTime.Today(clock);
+        To = AuditEndpoints.ParseDay(Al, "al", validation, ToLabel) ?? From.AddDays(120);
+        if (validation.IsValid && To < From)
         {
-            Errore = $"Ricerca rifiutata: il giorno finale ({ItalianFormat.Date(To)}) precede quello iniziale ({ItalianFormat.Date(From)}).";
+            validation.Add("al", $"{ToLabel}: il giorno finale ({ItalianFormat.Date(To)}) precede quello iniziale ({ItalianFormat.Date(From)})");
+        }
+
+        Errors = validation.Errors;
+        if (!validation.IsValid)
+        {
             return Page();
         }
 
@@ -80,6 +93,6 @@ public sealed class SlotModel(CareServices care, PatientAccess access, CareDesk 
         {
             var booking = await desk.BookAsync(Me, PatientId, slotId, ct);
             return $"Prenotata la prestazione {booking.ServiceCode} il {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {await PeopleNames.ErogatoreAsync(care.Db, booking.ErogatoreId, ct)}.";
-        }, new { patientId = PatientId, prestazione = Prestazione, dal = Dal?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), al = Al?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), pagina = Pagina });
+        }, new { patientId = PatientId, prestazione = Prestazione, dal = Dal, al = Al, pagina = Pagina });
     }
 }
