@@ -78,7 +78,7 @@ public sealed class DecessoModel(PatientAccess access, CareServices care, TimePr
         try
         {
             var (pact, cancelled) = await care.Enrolment.RecordDeathAsync(patientId, notice, CareActors.AtsOperator(Me), ct);
-            Esito = $"Decesso di {Patient.Name} registrato: {ItalianFormat.Date(notice.Date)}."
+            Esito = $"Registrato il decesso di {Patient.Name}, avvenuto il {ItalianFormat.Date(notice.Date)}."
                 + (pact is null ? " Nessun patto di cura attivo." : $" Il patto di cura n.{pact.Id} {(pact.WasEverInForce ? $"termina il {ItalianFormat.Date(pact.EndDate)}" : "è annullato (non era ancora iniziato)")}.")
                 + $" {ItalianFormat.Count(cancelled, "prenotazione successiva annullata", "prenotazioni successive annullate")}.";
             return RedirectToPage("/Assistiti/Scheda", new { patientId });
