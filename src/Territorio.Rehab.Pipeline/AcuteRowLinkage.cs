@@ -17,6 +17,10 @@ public static class AcuteRowLinkage
 
     public const string KeptNote = "riga di un ricovero per acuti usata comunque per il collegamento con i ricoveri di riabilitazione (il campo non serve al collegamento, DM 5/8/2021 art.2)";
 
+    /// <summary>How many of the errors are of acute rows kept for the linkage (named, not discarded): the summaries count them apart.</summary>
+    public static int KeptCount(IEnumerable<Kernel.Errors.InputError> errors) =>
+        errors.Count(e => e.Reason.EndsWith(KeptNote, StringComparison.Ordinal));
+
     /// <summary>
     /// The note for an acute row whose only fault is in <paramref name="field"/>, kept for the
     /// linkage; null for a rehab row (judged on every field, so refused) or a fault the linkage needs.

@@ -120,7 +120,7 @@ public static class RehabCheckJob
         if (result.Errors.Count > 0)
         {
             // An acute row faulty outside the linkage is named in the errors but not discarded (decisions 0206, 0221).
-            int kept = result.Errors.Count(e => e.Reason.EndsWith(AcuteRowLinkage.KeptNote, StringComparison.Ordinal));
+            int kept = AcuteRowLinkage.KeptCount(result.Errors);
             string counts = kept == 0
                 ? $"righe scartate: {Italian.Number(result.Errors.Count)}"
                 : $"righe con errori: {Italian.Number(result.Errors.Count)} (scartate {Italian.Number(result.Errors.Count - kept)}; di ricoveri per acuti usate comunque per il collegamento {Italian.Number(kept)})";

@@ -32,7 +32,7 @@ public class PatientDeathTests
         var died = before.Date.AddDays(5);
         world.Clock.UtcNow = died.AddDays(3).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
 
-        var (pact, cancelled) = await world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", died, AtsOperator, Ct));
+        var (pact, cancelled) = await world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", new DeathNotice(died, DeathSource.CertificatoDiMorte), AtsOperator, Ct));
 
         pact.ShouldNotBeNull().ShouldSatisfyAllConditions(p => p.Status.ShouldBe(PactStatus.Cancelled), p => p.EndDate.ShouldBe(died), p => p.IsInForceOn(before.Date).ShouldBeTrue());
         cancelled.ShouldBe(1);
@@ -69,12 +69,12 @@ public class PatientDeathTests
         var booking = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", soon, CaseManager(), Ct));
         world.Clock.UtcNow = booking.Date.AddDays(3).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
 
-        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", booking.Date.AddDays(4), AtsOperator, Ct))))
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", new DeathNotice(booking.Date.AddDays(4), DeathSource.CertificatoDiMorte), AtsOperator, Ct))))
             .Message.ShouldContain("nel futuro");
-        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", booking.Date, CaseManager(), Ct))))
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", new DeathNotice(booking.Date, DeathSource.CertificatoDiMorte), CaseManager(), Ct))))
             .Message.ShouldContain("solo l'ATS");
 
-        await world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", booking.Date.AddDays(-1), AtsOperator, Ct));
+        await world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", new DeathNotice(booking.Date.AddDays(-1), DeathSource.CertificatoDiMorte), AtsOperator, Ct));
 
         var erogatore = new Actor(ActorRole.Erogatore, "op.e1", "E1");
         (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Bookings(db).MarkDeliveredAsync(booking.Id, booking.Date, erogatore, Ct))))
@@ -91,9 +91,39 @@ public class PatientDeathTests
         await using var world = await CreateAsync(provider);
         await world.EnrolWithPaiAsync("P1");
 
-        var (pact, _) = await world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", Today.AddDays(-1), AtsOperator, Ct));
+        var (pact, _) = await world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", new DeathNotice(Today.AddDays(-1), DeathSource.CertificatoDiMorte), AtsOperator, Ct));
 
         pact.ShouldNotBeNull().WasEverInForce.ShouldBeFalse();
         (await world.UseAsync(db => new CarePactPeriodSource(db).ReadYearAsync(2026, Ats, Ct))).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task DeathByHand_PreviewListsTheLaterBookings_RecordIsAudited_AndASecondOneOrAnotherAtsIsRefused(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.EnrolWithPaiAsync("P1");
+        long soon = await world.FirstSlotAsync(inDays: 7), later = await world.FirstSlotAsync("89.52", inDays: 40);
+        var before = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", soon, CaseManager(), Ct));
+        var after = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", later, CaseManager(), Ct));
+        var notice = new DeathNotice(before.Date.AddDays(1), DeathSource.ComunicazioneMmg, "telefonata del medico");
+        world.Clock.UtcNow = before.Date.AddDays(2).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+
+        var preview = await world.UseAsync(db => world.Enrolment(db).PreviewDeathAsync("P1", notice, AtsOperator, Ct));
+        preview.ShouldSatisfyAllConditions(p => p.Refusal.ShouldBeNull(), p => p.Pact.ShouldNotBeNull(), p => p.BookingsCancelled.Select(b => b.Id).ShouldBe([after.Id]));
+        var otherAts = new Actor(ActorRole.Ats, "op.ats", "325");
+        (await world.UseAsync(db => world.Enrolment(db).PreviewDeathAsync("P1", notice, otherAts, Ct))).Refusal.ShouldNotBeNull().Message.ShouldContain("un'altra ATS");
+        (await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", notice, otherAts, Ct))))
+            .Message.ShouldContain("un'altra ATS");
+
+        var (_, cancelled) = await world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", notice, AtsOperator, Ct));
+
+        cancelled.ShouldBe(1);
+        var audit = await world.UseAsync(db => db.Set<AuditEntry>().Where(a => a.PatientId == "P1" && a.Action == "decesso registrato").ToListAsync(Ct));
+        audit.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            a => a.Actor.ShouldBe(AtsOperator.ToString()), a => a.Reason.ShouldBe("comunicazione del MMG: telefonata del medico"), a => a.Details.ShouldContain($"{notice.Date:yyyy-MM-dd}"));
+        var again = await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", notice with { Date = notice.Date.AddDays(-3) }, AtsOperator, Ct)));
+        again.ShouldSatisfyAllConditions(e => e.Message.ShouldContain($"già deceduto/a il {notice.Date:dd/MM/yyyy}"), e => e.Field.ShouldBe("dataDecesso"));
     }
 }

@@ -64,7 +64,7 @@ public class CaseManagementTests
     }
 
     [Fact]
-    public void Worklist_OrdersMissedThenOverdueThenPaiMissingThenExpiring()
+    public void Worklist_OrdersMissedThenOverdueThenPaiMissingThenExpiringThenNewPacts()
     {
         var asOf = new DateOnly(2026, 8, 1);
         var overdue = AdherenceCalculator.Compute("B", PlanStart, PlanEnd, [PaiItem.Service("90.28.1", "", 4)], [], asOf);
@@ -74,7 +74,8 @@ public class CaseManagementTests
             new CaseSnapshot("C", 2, 3, asOf.AddDays(-45), asOf.AddDays(300), false, [], null),
             new CaseSnapshot("B", 2, 2, PlanStart, PlanStart.AddYears(1).AddDays(-1), true, [], overdue),
             new CaseSnapshot("A", 1, 1, PlanStart, PlanStart.AddYears(1).AddDays(-1), true, [asOf.AddDays(-3)], null),
-            new CaseSnapshot("OK", 2, 5, asOf.AddDays(-10), asOf.AddDays(350), false, [], null),
+            new CaseSnapshot("New", 2, 5, asOf.AddDays(-10), asOf.AddDays(350), false, [], null),
+            new CaseSnapshot("OK", 2, 6, asOf.AddDays(-10), asOf.AddDays(350), true, [], null),
         };
 
         var worklist = new WorklistRules().Build(cases, asOf);
@@ -84,6 +85,7 @@ public class CaseManagementTests
             ("B", WorklistReason.OverdueService),
             ("C", WorklistReason.PaiNotWritten),
             ("D", WorklistReason.PactExpiring),
+            ("New", WorklistReason.PaiToWrite),
         ]);
     }
 
@@ -106,8 +108,51 @@ public class CaseManagementTests
         var asOf = new DateOnly(2026, 8, 1);
         var snapshot = new CaseSnapshot("C", 2, 3, asOf.AddDays(-10), asOf.AddDays(300), false, [], null);
 
-        new WorklistRules(paiDueDays: 30).Build([snapshot], asOf).ShouldBeEmpty();
-        new WorklistRules(paiDueDays: 7).Build([snapshot], asOf).ShouldHaveSingleItem();
+        new WorklistRules(paiDueDays: 30).Build([snapshot], asOf).ShouldHaveSingleItem().MostUrgent.ShouldBe(WorklistReason.PaiToWrite);
+        new WorklistRules(paiDueDays: 7).Build([snapshot], asOf).ShouldHaveSingleItem().MostUrgent.ShouldBe(WorklistReason.PaiNotWritten);
+    }
+
+    [Fact]
+    public void Worklist_PactSignedToday_IsListedAtOnce_WithThePaiDeadline()
+    {
+        var today = new DateOnly(2026, 12, 7);
+        var signed = new CaseSnapshot("P1", 2, 1, today, today.AddYears(1).AddDays(-1), false, [], null);
+
+        var entry = new WorklistRules().Build([signed], today).ShouldHaveSingleItem();
+
+        entry.Findings.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            f => f.Reason.ShouldBe(WorklistReason.PaiToWrite),
+            f => f.Detail.ShouldBe("PAI da redigere entro il 05/01/2027"),
+            f => f.DaysLate.ShouldBe(0));
+    }
+
+    [Fact]
+    public void Worklist_NewPact_LeavesTheList_OnceThePaiIsWritten()
+    {
+        var today = new DateOnly(2026, 12, 7);
+        var withPai = new CaseSnapshot("P1", 2, 1, today.AddDays(-3), today.AddYears(1), true, [], null);
+
+        new WorklistRules().Build([withPai], today).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Worklist_NewPact_PastTheDeadline_IsAPaiNotWritten()
+    {
+        var start = new DateOnly(2026, 12, 7);
+        var rules = new WorklistRules();
+        var snapshot = new CaseSnapshot("P1", 2, 1, start, start.AddYears(1).AddDays(-1), false, [], null);
+
+        rules.Build([snapshot], rules.PaiDueBy(start)).ShouldHaveSingleItem().MostUrgent.ShouldBe(WorklistReason.PaiToWrite);
+        rules.Build([snapshot], rules.PaiDueBy(start).AddDays(1)).ShouldHaveSingleItem().MostUrgent.ShouldBe(WorklistReason.PaiNotWritten);
+    }
+
+    [Fact]
+    public void Worklist_PactStartingTomorrow_IsNotListedYet()
+    {
+        var today = new DateOnly(2026, 12, 7);
+        var snapshot = new CaseSnapshot("P1", 2, 1, today.AddDays(1), today.AddYears(1), false, [], null);
+
+        new WorklistRules().Build([snapshot], today).ShouldBeEmpty();
     }
 
     [Fact]

@@ -328,8 +328,10 @@ public sealed class CaseQueries(TerritorioDbContext db, TimeProvider clock) : Ca
                 AdherencePercent = x.c.AdherencePercent,
                 HasActivePai = x.c.HasActivePai,
                 PactEnd = x.c.PactEnd,
-                Reason = x.c.FirstMissed <= missedBy ? 1 : x.c.FirstUnmetDue < day ? 2 : !x.c.HasActivePai && x.c.PactStart <= paiDueBy ? 3 : x.c.PactEnd >= day && x.c.PactEnd <= expiringBy ? 4 : 0,
-                Since = x.c.FirstMissed <= missedBy ? x.c.FirstMissed : x.c.FirstUnmetDue < day ? x.c.FirstUnmetDue : !x.c.HasActivePai && x.c.PactStart <= paiDueBy ? x.c.PactStart : (DateOnly?)x.c.PactEnd,
+                Reason = x.c.FirstMissed <= missedBy ? 1 : x.c.FirstUnmetDue < day ? 2 : !x.c.HasActivePai && x.c.PactStart <= paiDueBy ? 3 : x.c.PactEnd >= day && x.c.PactEnd <= expiringBy ? 4
+                    : !x.c.HasActivePai && x.c.PactStart <= day ? 5 : 0,
+                Since = x.c.FirstMissed <= missedBy ? x.c.FirstMissed : x.c.FirstUnmetDue < day ? x.c.FirstUnmetDue : !x.c.HasActivePai && x.c.PactStart <= paiDueBy ? x.c.PactStart
+                    : x.c.PactEnd >= day && x.c.PactEnd <= expiringBy ? x.c.PactEnd : !x.c.HasActivePai ? x.c.PactStart : (DateOnly?)x.c.PactEnd,
             })
             .Where(c => c.Reason != 0);
     }

@@ -290,35 +290,43 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
     }
 
     /// <summary>
-    /// The ATS records a patient's death (also done by the registry import): the pact ends on that
-    /// day and later bookings are cancelled, in one transaction.
+    /// The ATS records a patient's death by hand (the registry import records it too): the pact ends on
+    /// that day and later bookings are cancelled, in one transaction; the audit trail keeps who recorded
+    /// it, when, and how the death became known (<see cref="DeathRecording"/> says who may and when).
     /// </summary>
-    public async Task<(PattoDiCura? Pact, int BookingsCancelled)> RecordDeathAsync(string patientId, DateOnly deathDate, Actor by, CancellationToken ct)
+    public async Task<(PattoDiCura? Pact, int BookingsCancelled)> RecordDeathAsync(string patientId, DeathNotice notice, Actor by, CancellationToken ct)
     {
-        // Territorio's own rule: the ATS keeps the anagrafe, so only the ATS (or its import) records a death.
-        if (by.Role is not (ActorRole.Ats or ActorRole.System))
+        var change = Now(by, notice.Reason);
+        var resident = await ResidentAsync(patientId, ct);
+        if (DeathRecording.Refusal(resident, notice, by, change.Day) is { } refusal)
         {
-            throw new CareRuleException("solo l'ATS registra il decesso di un assistito");
+            throw refusal;
         }
 
-        var change = Now(by);
-        if (deathDate > change.Day)
-        {
-            throw new CareRuleException($"la data di decesso {deathDate:dd/MM/yyyy} è nel futuro");
-        }
-
-        var resident = await Db.Residents.SingleOrDefaultAsync(r => r.Id == patientId, ct)
-            ?? throw new CareRuleException($"assistito {patientId} non trovato in anagrafe");
-        if (deathDate < resident.BirthDate)
-        {
-            throw new CareRuleException($"la data di decesso {deathDate:dd/MM/yyyy} precede la nascita dell'assistito ({resident.BirthDate:dd/MM/yyyy})");
-        }
-
-        resident.RecordDeath(deathDate);
-        var outcome = await PatientDeath.ApplyAsync(Db, patientId, deathDate, change, ct);
+        resident.RecordDeath(notice.Date);
+        var outcome = await PatientDeath.ApplyAsync(Db, patientId, notice.Date, change, ct);
+        Db.Add(new AuditEntry(new HistoryEntry("Resident", patientId, patientId, "decesso registrato", by, change.AtUtc, change.Reason, $"data di decesso {notice.Date:yyyy-MM-dd}")));
         await CommitAsync(ct);
         return outcome;
     }
+
+    /// <summary>
+    /// What recording the death would do, for the confirmation step: the patient, the pact that would
+    /// end that day, the bookings after it that would be cancelled (by date), and the refusal, if any.
+    /// </summary>
+    public async Task<DeathPreview> PreviewDeathAsync(string patientId, DeathNotice notice, Actor by, CancellationToken ct)
+    {
+        var resident = await ResidentAsync(patientId, ct);
+        var refusal = DeathRecording.Refusal(resident, notice, by, Today);
+        var pact = await Db.Set<PattoDiCura>().AsNoTracking().SingleOrDefaultAsync(p => p.PatientId == patientId && p.Status == PactStatus.Active, ct);
+        var later = await PatientDeath.LaterBookings(Db, patientId, notice.Date).AsNoTracking()
+            .OrderBy(b => b.Date).ThenBy(b => b.Start).ThenBy(b => b.Id).ToListAsync(ct);
+        return new DeathPreview(resident, notice, pact, later, refusal);
+    }
+
+    private async Task<Resident> ResidentAsync(string patientId, CancellationToken ct) =>
+        await Db.Residents.SingleOrDefaultAsync(r => r.Id == patientId, ct)
+            ?? throw new CareRuleException($"assistito {patientId} non trovato in anagrafe");
 
     public async Task<ChangeOfGestoreRequest> RequestChangeAsync(string patientId, string toGestoreId, DateOnly effectiveDate, Actor by, string? reason, CancellationToken ct)
     {

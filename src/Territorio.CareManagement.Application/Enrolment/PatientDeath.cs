@@ -3,6 +3,7 @@ using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Pacts;
 using Territorio.Data;
+using Territorio.Kernel.Population;
 
 namespace Territorio.CareManagement.Application.Enrolment;
 
@@ -23,7 +24,7 @@ public static class PatientDeath
         var because = change with { Reason = $"{Reason} il {deathDate:dd/MM/yyyy}" };
         var pact = await db.Set<PattoDiCura>().SingleOrDefaultAsync(p => p.PatientId == patientId && p.Status == PactStatus.Active, ct);
         pact?.CancelAtDeath(deathDate, because);
-        var later = await db.Set<Booking>().Where(b => b.PatientId == patientId && b.Status == BookingStatus.Booked && b.Date > deathDate).ToListAsync(ct);
+        var later = await LaterBookings(db, patientId, deathDate).ToListAsync(ct);
         foreach (var booking in later)
         {
             booking.Cancel(because with { Reason = Reason });
@@ -31,4 +32,11 @@ public static class PatientDeath
 
         return (pact, later.Count);
     }
+
+    /// <summary>The bookings a death cancels: still booked, dated after the day of death.</summary>
+    public static IQueryable<Booking> LaterBookings(TerritorioDbContext db, string patientId, DateOnly deathDate) =>
+        db.Set<Booking>().Where(b => b.PatientId == patientId && b.Status == BookingStatus.Booked && b.Date > deathDate);
 }
+
+/// <summary>What recording a death would do: the pact that ends on the day, the bookings cancelled, or why it is refused.</summary>
+public sealed record DeathPreview(Resident Patient, DeathNotice Notice, PattoDiCura? Pact, IReadOnlyList<Booking> BookingsCancelled, CareRuleException? Refusal);

@@ -14,6 +14,9 @@ public enum WorklistReason
 
     /// <summary>The pact ends within 30 days and has not been renewed.</summary>
     PactExpiring = 4,
+
+    /// <summary>A new pact: its PAI is to be written within the days allowed (listed from the day of signature).</summary>
+    PaiToWrite = 5,
 }
 
 public sealed record WorklistFinding(WorklistReason Reason, string Detail, int DaysLate);
@@ -46,13 +49,19 @@ public sealed record CaseSnapshot(
 /// <summary>
 /// The Gestore's worklist of patients to call (DGR X/6164/2017 allegato 1: case management and
 /// proactive follow-up): missed appointments, overdue services, PAIs not written N days after the
-/// pact, pacts ending within 30 days; ordered by reason, then by how late, then by level (1 first).
+/// pact, pacts ending within 30 days, new pacts whose PAI is still to be written; ordered by reason,
+/// then by how late (for a PAI to write: the nearest deadline first), then by level (1 first).
 /// A patient reached (outcome "raggiunto") in the last <see cref="ContactHoldDays"/> days, on or
 /// after the day their newest finding arose, is already being followed: listed after every patient
 /// not yet contacted, in the same order among themselves (docs/decisions/0088).
 /// </summary>
 public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDays, int expiringWithinDays = 30, int missedAfterDays = 1)
 {
+    /// <summary>
+    /// Days from the pact's start within which its PAI is written. Territorio's own rule: DGR X/6164/2017
+    /// allegato 1 has the Gestore write the PAI after the pact without a term in days; 30 lets the first
+    /// services of the year be booked in the pact's first months.
+    /// </summary>
     public const int DefaultPaiDueDays = 30;
 
     /// <summary>How long a contact that reached the patient lowers their place in the worklist.</summary>
@@ -66,6 +75,9 @@ public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDa
     public int ExpiringWithinDays { get; } = expiringWithinDays;
 
     public int MissedAfterDays { get; } = missedAfterDays;
+
+    /// <summary>The last day to write the PAI of a pact that starts on <paramref name="pactStart"/>.</summary>
+    public DateOnly PaiDueBy(DateOnly pactStart) => pactStart.AddDays(PaiDueDays - 1);
 
     public IReadOnlyList<WorklistEntry> Build(IEnumerable<CaseSnapshot> cases, DateOnly asOf)
     {
@@ -124,6 +136,11 @@ public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDa
         if (!c.HasActivePai && sincePact >= PaiDueDays)
         {
             yield return new WorklistFinding(WorklistReason.PaiNotWritten, $"PAI non ancora scritto a {sincePact} giorni dal patto", sincePact - PaiDueDays);
+        }
+        else if (!c.HasActivePai && sincePact >= 0)
+        {
+            // Listed from the day of signature, so that the case manager takes the new patient up at once.
+            yield return new WorklistFinding(WorklistReason.PaiToWrite, $"PAI da redigere entro il {PaiDueBy(c.PactStart):dd/MM/yyyy}", sincePact);
         }
 
         int toEnd = c.PactEnd.DayNumber - asOf.DayNumber;

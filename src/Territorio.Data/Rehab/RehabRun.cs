@@ -27,7 +27,14 @@ public sealed class RehabRun
 
     public int RehabAdmissions { get; set; }
 
+    /// <summary>Errors of rows the check discarded (decision 0257: before it, also the acute rows kept for the linkage).</summary>
     public int RejectedRows { get; set; }
+
+    /// <summary>Errors of acute rows faulty outside the linkage and used for it all the same (decisions 0206, 0221): listed with the errors, not discarded.</summary>
+    public int AcuteRowsKeptForLinkage { get; set; }
+
+    /// <summary>The diagnosis → MDC table the check read, as the CLI's summary names it (file, status, version, date); empty for runs made before it was recorded.</summary>
+    public string MdcTable { get; set; } = "";
 
     public string RuleSetId { get; set; } = "";
 

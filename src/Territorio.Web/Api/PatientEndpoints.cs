@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Territorio.Kernel.Population;
+using Territorio.Web.Ats;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
 
@@ -60,6 +61,10 @@ public static class PatientEndpoints
             .WithTags("Assistiti")
             .WithSummary("Anagrafica di un assistito visibile all'utente (la lettura è registrata).");
 
+        api.MapPost("/assistiti/{patientId}/decesso", RecordDeathAsync)
+            .RequireAuthorization(Policies.AtsOperatore)
+            .Describe<DeathOutcomeDto>("ATS", "L'ATS registra il decesso di un assistito del suo territorio (dataDecesso gg/mm/aaaa o aaaa-mm-gg, fonte, nota): il patto termina quel giorno, le prenotazioni successive sono annullate e la risposta le elenca.");
+
         api.MapGet("/mmg/assistiti", ListMmgPatientsAsync)
             .RequireAuthorization(Policies.Mmg)
             .WithTags("MMG")
@@ -74,6 +79,23 @@ public static class PatientEndpoints
             ? NotVisible()
             : TypedResults.Ok(PatientSummary.Of(patient, ItalianTime.Today(clock)) with { MmgName = await DoctorNameAsync(care, patient.MmgId, ct) });
     }
+
+    // Another territory's patient is not found (PatientAccess); the body is checked, then the rules decide (409 naming the field).
+    private static Task<IResult> RecordDeathAsync(string patientId, DeathRequest request, HttpContext http, PatientAccess access, CareManagement.Application.CareServices care, CancellationToken ct) =>
+        CareApi.OnPatientAsync(http, access, patientId, async (actor, patient) =>
+        {
+            var validation = new ApiProblems.Validation();
+            if (DeathForm.Read(request, validation) is not { } notice)
+            {
+                return validation.Problem();
+            }
+
+            var by = CareActors.AtsOperator(actor);
+            var preview = await care.Enrolment.PreviewDeathAsync(patient.Id, notice, by, ct);
+            var outcome = await DeathForm.DescribeAsync(care, preview, ct);
+            await care.Enrolment.RecordDeathAsync(patient.Id, notice, by, ct);
+            return TypedResults.Ok(outcome);
+        }, ct);
 
     private static async Task<Ok<List<MmgAssistitoDto>>> ListMmgPatientsAsync(HttpContext http, MmgPanelQuery panel, CancellationToken ct) =>
         TypedResults.Ok((await panel.ListAsync(Actor.From(http.User), "GET /api/mmg/assistiti", ct)).Select(MmgAssistitoDto.Of).ToList());

@@ -35,6 +35,12 @@ public sealed record RehabRunDto(
     /// <summary>Contests of the run's verdicts (decision 0200); annulled verdicts are set aside, counted here, not recounted above.</summary>
     public ContestCounts Contests { get; init; } = ContestCounts.None;
 
+    /// <summary>Errors of acute rows used for the linkage all the same (counted in AcuteRows, not in RejectedRows); ATS only.</summary>
+    public int? AcuteRowsUsedForLinkage { get; init; }
+
+    /// <summary>The diagnosis → MDC table the run read (file, status, version, date); null for runs made before it was recorded.</summary>
+    public string? MdcTable { get; init; }
+
     public static RehabRunDto Of(RehabRunView view)
     {
         var r = view.Run;
@@ -46,6 +52,8 @@ public sealed record RehabRunDto(
             new RuleSetDto(r.RuleSetId, r.RuleSetVersion, r.RuleSetStatus, r.RuleSetProvisional, r.ScaleMode))
         {
             Contests = view.Contests,
+            AcuteRowsUsedForLinkage = whole ? r.AcuteRowsKeptForLinkage : null,
+            MdcTable = r.MdcTable.Length > 0 ? r.MdcTable : null,
         };
     }
 }

@@ -22,6 +22,7 @@ public static class CareLabels
         WorklistReason.OverdueService => "prestazione scaduta",
         WorklistReason.PaiNotWritten => "PAI non ancora scritto",
         WorklistReason.PactExpiring => "patto in scadenza",
+        WorklistReason.PaiToWrite => "nuovo patto: PAI da redigere",
         _ => reason.ToString(),
     };
 

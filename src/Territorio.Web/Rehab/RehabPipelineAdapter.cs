@@ -12,7 +12,14 @@ using Territorio.Rehab.Rules;
 namespace Territorio.Web.Rehab;
 
 /// <summary>What a check of an SDO file found, besides the verdicts handed over while it ran.</summary>
-public sealed record RehabPipelineResult(long AcuteRows, int RehabAdmissions, IReadOnlyList<InputError> Errors, IReadOnlyList<RehabRunIndicator> Indicators);
+/// <param name="AcuteRowsKeptForLinkage">Errors of acute rows faulty outside the linkage, named but used (decisions 0206, 0221): not discarded.</param>
+public sealed record RehabPipelineResult(long AcuteRows, int RehabAdmissions, IReadOnlyList<InputError> Errors, IReadOnlyList<RehabRunIndicator> Indicators)
+{
+    public int AcuteRowsKeptForLinkage { get; } = AcuteRowLinkage.KeptCount(Errors);
+
+    /// <summary>The errors of rows the check discarded (all the errors but those of acute rows kept for the linkage).</summary>
+    public int Discarded => Errors.Count - AcuteRowsKeptForLinkage;
+}
 
 /// <summary>
 /// The web application's only door to the rehab check pipeline (<c>Territorio.Flows.Rehab</c>:

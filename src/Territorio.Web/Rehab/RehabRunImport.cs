@@ -30,6 +30,7 @@ public sealed class RehabRunImport(TerritorioDbContext db, RehabPipelineAdapter 
             RuleSetStatus = rules.Status,
             RuleSetProvisional = rules.IsProvisional,
             ScaleMode = rules.Scales.Mode == ScaleMode.ReportOnly ? "report-only" : "required",
+            MdcTable = pipeline.MdcTableDescription ?? "",
             IsDemo = demo,
         };
 
@@ -71,7 +72,8 @@ public sealed class RehabRunImport(TerritorioDbContext db, RehabPipelineAdapter 
             db.AddRange(result.Indicators);
             run.AcuteRows = result.AcuteRows;
             run.RehabAdmissions = result.RehabAdmissions;
-            run.RejectedRows = result.Errors.Count;
+            run.RejectedRows = result.Discarded;
+            run.AcuteRowsKeptForLinkage = result.AcuteRowsKeptForLinkage;
             db.Update(run);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();

@@ -131,7 +131,8 @@ public sealed record RehabVerdictSheet(
         using var pdf = PdfPageWriter.Create(Title);
         pdf.Title(Title);
         var run = View.Run;
-        pdf.Paragraph($"Esecuzione {run.Id}: file {run.FileName}, caricato il {ItalianFormat.DateTime(run.UploadedAtUtc)} da {run.UploadedBy} (ATS {run.Ats}). Regole {run.RuleSetId} v{run.RuleSetVersion}{(run.RuleSetProvisional ? " PROVVISORIE: allegati e soglie non ufficiali, nessun valore amministrativo" : "")}.");
+        pdf.Paragraph($"Esecuzione {run.Id}: file {run.FileName}, caricato il {ItalianFormat.DateTime(run.UploadedAtUtc)} da {run.UploadedBy} (ATS {run.Ats}). Regole {run.RuleSetId} v{run.RuleSetVersion}{(run.RuleSetProvisional ? " PROVVISORIE: allegati e soglie non ufficiali, nessun valore amministrativo" : "")}."
+            + (run.MdcTable.Length > 0 ? $" Tabella diagnosi → MDC: {run.MdcTable}." : ""));
         Facts(pdf, "Esito", Outcome);
         Facts(pdf, "Ricovero di riabilitazione", Admission);
         Facts(pdf, "Ricovero per acuti collegato (art.2 c.2)", Acute ?? [new("", "nessun ricovero per acuti nel periodo di ricerca: si applica l'art.4")]);

@@ -68,17 +68,19 @@ public sealed class GestoreApiTests(WebAppFixture app)
     }
 
     [Fact]
-    public async Task Gestore_SignsPactToday_RecordsContact_AndThePatientWaitsOffTheWorklistUntilThePaiIsDue()
+    public async Task Gestore_SignsPactToday_ThePatientIsOnTheWorklistAtOnce_WithThePaiDeadline_AndRecordsContact()
     {
         var cm = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
         string patient = Territory.A.OtherMmgPatient;
         var pact = await PostAsync<PactDto>(cm, "/api/gestore/patti", new PactRequest(patient, null, ItalianFormat.Date(Today), "carta", SignedScans.PdfBase64), HttpStatusCode.Created);
         pact.ShouldSatisfyAllConditions(p => p.GestoreId.ShouldBe(Territory.A.Gestore), p => p.Status.ShouldBe("Active"));
 
-        // Signed today (a pact never starts before its signature): its PAI is not yet due, so the worklist does not list it;
+        // Signed today (a pact never starts before its signature): listed at once, its PAI to be written within 30 days;
         // how a contact lowers the worklist is FollowUpTests' (CareManagement.Application.Tests).
         pact.StartDate.ShouldBe(Today);
-        (await GetAsync<List<WorklistEntryDto>>(cm, "/api/gestore/worklist")).ShouldNotContain(e => e.PatientId == patient);
+        var entry = (await GetAsync<List<WorklistEntryDto>>(cm, "/api/gestore/worklist")).Single(e => e.PatientId == patient);
+        entry.ShouldSatisfyAllConditions(e => e.MostUrgent.ShouldBe("PaiToWrite"),
+            e => e.Findings.ShouldHaveSingleItem().Detail.ShouldBe($"PAI da redigere entro il {ItalianFormat.Date(Today.AddDays(29))}"));
 
         var bad = await ProblemAsync(cm, PatientUrl(patient) + "/contatti", new ContactRequest("fax", "32/01/2026", "forse", null), HttpStatusCode.BadRequest);
         ErrorsOf(bad, "kind").ShouldContain("telefonata, visita, messaggio");

@@ -366,7 +366,7 @@ internal static partial class CareDemo
         {
             await use(async s =>
             {
-                await s.Enrolment.RecordDeathAsync(deceased.PatientId, today.AddDays(-20), new Actor(ActorRole.Ats, "demo.ats"), ct);
+                await s.Enrolment.RecordDeathAsync(deceased.PatientId, new DeathNotice(today.AddDays(-20), DeathSource.ComunicazioneMmg), new Actor(ActorRole.Ats, "demo.ats", deceased.Ats), ct);
                 return true;
             });
         }

@@ -32,6 +32,7 @@ public static class WorklistCommand
         WorklistReason.MissedBooking => "appuntamento mancato",
         WorklistReason.OverdueService => "prestazioni in ritardo",
         WorklistReason.PaiNotWritten => "PAI non scritto",
+        WorklistReason.PaiToWrite => "nuovo patto: PAI da redigere",
         _ => "patto in scadenza",
     };
 }

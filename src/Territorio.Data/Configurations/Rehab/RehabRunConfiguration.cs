@@ -18,6 +18,7 @@ internal sealed class RehabRunConfiguration : IEntityTypeConfiguration<RehabRun>
         builder.Property(r => r.RuleSetVersion).HasMaxLength(50);
         builder.Property(r => r.RuleSetStatus).HasMaxLength(50);
         builder.Property(r => r.ScaleMode).HasMaxLength(20);
+        builder.Property(r => r.MdcTable).HasMaxLength(400);
         // An ATS lists its runs newest first.
         builder.HasIndex(r => new { r.Ats, r.UploadedAtUtc });
         builder.HasMany<RehabRunVerdict>().WithOne().HasForeignKey(v => v.RunId).OnDelete(DeleteBehavior.Cascade);

@@ -1800,6 +1800,10 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("acute_rows");
 
+                    b.Property<int>("AcuteRowsKeptForLinkage")
+                        .HasColumnType("integer")
+                        .HasColumnName("acute_rows_kept_for_linkage");
+
                     b.Property<string>("Ats")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1823,6 +1827,12 @@ namespace Territorio.Data.Migrations.Postgres
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
+
+                    b.Property<string>("MdcTable")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("mdc_table");
 
                     b.Property<int>("RehabAdmissions")
                         .HasColumnType("integer")

@@ -1747,6 +1747,10 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("acute_rows");
 
+                    b.Property<int>("AcuteRowsKeptForLinkage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acute_rows_kept_for_linkage");
+
                     b.Property<string>("Ats")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1770,6 +1774,12 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
+
+                    b.Property<string>("MdcTable")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mdc_table");
 
                     b.Property<int>("RehabAdmissions")
                         .HasColumnType("INTEGER")

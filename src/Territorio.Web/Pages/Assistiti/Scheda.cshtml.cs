@@ -25,6 +25,9 @@ public sealed class SchedaModel(PatientAccess access, CareServices care, IConfig
     /// <summary>The ATS operator may choose the new Gestore on the patient's behalf.</summary>
     public bool CanChooseForPatient => Actor.From(User).Roles.Contains(TerritorioRoles.AtsOperatore);
 
+    /// <summary>The ATS operator records a death by hand (the controller only reads).</summary>
+    public bool CanRecordDeath => CanChooseForPatient;
+
     public async Task<IActionResult> OnGetAsync(string patientId, CancellationToken cancellationToken)
     {
         var patient = await access.OpenAsync(Actor.From(User), patientId, "pagina Scheda assistito", cancellationToken);
