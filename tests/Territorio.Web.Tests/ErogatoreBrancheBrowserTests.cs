@@ -16,7 +16,7 @@ public sealed class ErogatoreBrancheBrowserTests(BrowserFixture web)
         var page = await web.NewPageAsync();
         await web.SignInAsync(page, CareSeed.LabErogatoreUser);
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Prestazioni offerte" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principale" }).GetByRole(AriaRole.Link, new() { Name = "Prestazioni offerte" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Laboratorio Analisi Milano Centro (E321LAB)");
         await Assertions.Expect(page.GetByTestId("branche")).ToHaveTextAsync("Laboratorio analisi (11)");
         await Assertions.Expect(page.GetByTestId("offerta-90.16.3")).ToContainTextAsync("90.16.3 CREATININA");

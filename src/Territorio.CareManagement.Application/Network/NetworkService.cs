@@ -114,7 +114,7 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock, B
             erogatore.Name,
             erogatore.Branche.Select(c => branche.Find(c) ?? new Branca(c, c)).ToList(),
             erogatore.Services.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => new OfferedServiceView(s.Code, branche.ServiceLabel(s.Code), branche.Of(s.Code), s.SlotMinutes)).ToList(),
-            $"{(branche.Provisional ? "tabella provvisoria" : "tabella regionale")} {branche.Version}");
+            $"tabella delle branche {(branche.Provisional ? "provvisoria" : "regionale")}, versione {branche.Version}");
     }
 
     /// <summary>
