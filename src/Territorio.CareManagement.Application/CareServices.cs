@@ -24,9 +24,9 @@ public sealed class CareServices(TerritorioDbContext db, TimeProvider clock, Car
 
     public GestoriService Gestori => new(Db, clock);
 
-    public NetworkService Network => new(Db, clock);
+    public NetworkService Network => new(Db, clock, Catalogues.Branche);
 
-    public OrganisationRegistry Organisations => new(Db, clock);
+    public OrganisationRegistry Organisations => new(Db, clock, Catalogues.Branche);
 
     public ResidentRegistryImport Residents => new(Db, clock);
 

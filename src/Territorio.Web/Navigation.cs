@@ -41,6 +41,7 @@ public static class Navigation
         {
             items.Add(new("Agenda", "/Erogatore/Agenda"));
             items.Add(new("Orari e chiusure", "/Erogatore/Orari"));
+            items.Add(new("Prestazioni offerte", "/Erogatore/Prestazioni"));
         }
 
         if (actor.IsPatient)

@@ -73,7 +73,7 @@ public sealed class CareWorld : IAsyncDisposable
 
     public GestoriService Gestori(TerritorioDbContext db) => new(db, Clock);
 
-    public NetworkService Network(TerritorioDbContext db) => new(db, Clock);
+    public NetworkService Network(TerritorioDbContext db) => new(db, Clock, Catalogues.Branche);
 
     public EnrolmentService Enrolment(TerritorioDbContext db) => new(db, Clock, Catalogues);
 

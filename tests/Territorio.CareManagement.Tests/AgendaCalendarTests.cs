@@ -83,7 +83,7 @@ public class AgendaCalendarTests
     public void AgendaFromHours_FillsEachOpenDayWithTheServicesSlotLength_SkippingHolidaysAndClosures()
     {
         var erogatore = Erogatore();
-        erogatore.Offer("89.7", By(ClinicalManager()), slotMinutes: 40);
+        erogatore.Offer("89.7", Branche, By(ClinicalManager()), slotMinutes: 40);
         foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
         {
             erogatore.SetOpeningHours(day, new TimeOnly(8, 0), new TimeOnly(10, 0), By(ClinicalManager()));
@@ -110,7 +110,7 @@ public class AgendaCalendarTests
     [Fact]
     public void SlotLength_OutOfRange_IsRefused()
     {
-        Should.Throw<CareRuleException>(() => Erogatore().Offer("89.52", By(ClinicalManager()), slotMinutes: 2)).Message.ShouldContain("da 5 a 480");
+        Should.Throw<CareRuleException>(() => Erogatore().Offer("89.52", Branche, By(ClinicalManager()), slotMinutes: 2)).Message.ShouldContain("da 5 a 480");
     }
 
     [Fact]
@@ -143,10 +143,10 @@ public class AgendaCalendarTests
         var erogatore = Erogatore();
         erogatore.SetOpeningHours(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(9, 0), By(ClinicalManager()));
 
-        Should.Throw<CareRuleException>(() => erogatore.Offer("89.7", By(ClinicalManager()), 90))
+        Should.Throw<CareRuleException>(() => erogatore.Offer("89.7", Branche, By(ClinicalManager()), 90))
             .Message.ShouldContain("più lungo dell'apertura di ogni giorno (al massimo 60 minuti)");
         erogatore.SlotMinutesOf("89.7").ShouldBe(OfferedService.DefaultSlotMinutes);
-        erogatore.Offer("89.7", By(ClinicalManager()), 60);
+        erogatore.Offer("89.7", Branche, By(ClinicalManager()), 60);
         erogatore.SlotMinutesOf("89.7").ShouldBe(60);
     }
 
@@ -155,7 +155,7 @@ public class AgendaCalendarTests
     {
         var erogatore = Erogatore();
         erogatore.SetOpeningHours(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(12, 0), By(ClinicalManager()));
-        erogatore.Offer("89.7", By(ClinicalManager()), 120);
+        erogatore.Offer("89.7", Branche, By(ClinicalManager()), 120);
 
         Should.Throw<CareRuleException>(() => erogatore.SetOpeningHours(DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(9, 0), By(ClinicalManager())))
             .Message.ShouldContain("lo slot di 120 minuti della prestazione 89.7 non entra in nessun giorno");

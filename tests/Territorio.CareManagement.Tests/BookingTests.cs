@@ -55,7 +55,7 @@ public class BookingTests
     public void Book_ServiceNotInPai_IsRefused()
     {
         var erogatore = Erogatore();
-        erogatore.Offer("89.52", By(ClinicalManager()));
+        erogatore.Offer("89.52", Branche, By(ClinicalManager()));
 
         Should.Throw<CareRuleException>(() => Book(PlannedPai(), Slot(erogatore, "89.52"), erogatore, "89.52"))
             .Message.ShouldContain("non è nel PAI");

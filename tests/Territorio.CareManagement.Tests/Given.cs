@@ -15,6 +15,27 @@ internal static class Given
 
     public static readonly DateOnly Today = new(2026, 3, 2);
 
+    /// <summary>A few branche and a map with general and specific entries, as data/care/branche_prestazioni.csv has them.</summary>
+    public static readonly BrancheCatalogue Branche = new(
+        [new("02", "Cardiologia"), new("05", "Chirurgia vascolare - Angiologia"), new("08", "Radiologia diagnostica"), new("11", "Laboratorio analisi"), new("15", "Neurologia")],
+        new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["88"] = ["08"],
+            ["88.72"] = ["02"],
+            ["88.77"] = ["05", "08"],
+            ["89.52"] = ["02"],
+            ["89.7"] = ["02", "15"],
+            ["90"] = ["11"],
+        },
+        new Dictionary<string, string>
+        {
+            ["88.72.2"] = "ECO(COLOR)DOPPLERGRAFIA CARDIACA A riposo. Non associabile a 88.72.3",
+            ["88.74.1"] = "ECOGRAFIA DELL'ADDOME SUPERIORE. Incluso: fegato",
+            ["90.28.1"] = "Hb - EMOGLOBINA GLICATA",
+        },
+        "prova",
+        provisional: true);
+
     public static readonly Actor AtsOperator = new(ActorRole.Ats, "op.ats", Ats);
     public static readonly Actor Commission = new(ActorRole.AtsCommission, "commissione", Ats);
     public static readonly Actor Doctor = new(ActorRole.Mmg, Mmg);
@@ -83,9 +104,10 @@ internal static class Given
     public static Erogatore Erogatore(string gestore = "G1", string id = "E1")
     {
         var erogatore = Network.Erogatore.Register(id, "Poliambulatorio", Ats, By(AtsOperator));
+        erogatore.Accredit(["02", "11"], Branche, By(AtsOperator));
         erogatore.SignAgreement(gestore, Today.AddYears(-1), null, By(ClinicalManager(gestore)));
-        erogatore.Offer("89.7", By(ClinicalManager(gestore)));
-        erogatore.Offer("90.28.1", By(ClinicalManager(gestore)));
+        erogatore.Offer("89.7", Branche, By(ClinicalManager(gestore)));
+        erogatore.Offer("90.28.1", Branche, By(ClinicalManager(gestore)));
         return erogatore;
     }
 }

@@ -68,6 +68,37 @@ public static class CareCatalogueImport
         return new(read.Value.Count, [], Install(dataDirectory, CareCatalogues.NomenclatorFile, text.ToString()), []);
     }
 
+    /// <summary>
+    /// The region's table of services by branca (<c>code,branche,rationale</c>, a code or prefix per row, branche
+    /// separated by |) in place of the provisional one; every service the templates in force name must find a branca.
+    /// </summary>
+    public static CatalogueImportResult ImportBranche(ReferenceData data, string dataDirectory, string file, string version, bool provisional)
+    {
+        var current = CareCatalogues.Load(data, dataDirectory);
+        var read = CatalogueFiles.ReadBrancheMap(file, [.. current.Branche.All], current.Vocabulary.Services, version, provisional);
+        if (read.Errors.Count > 0)
+        {
+            return new(0, read.Errors, null, []);
+        }
+
+        var missing = current.Templates.ServiceCodes.Where(c => read.Value.Of(c).Count == 0)
+            .Select(c => new InputError(file, 0, "code", c, "usato dai modelli di PAI in vigore ma senza branca nella tabella: nessun erogatore potrebbe offrirlo"))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            return new(0, missing, null, []);
+        }
+
+        var rows = File.ReadLines(file).Skip(1).Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).ToList();
+        var text = new StringBuilder()
+            .AppendLine(CatalogueFiles.BrancheMapColumns)
+            .AppendLine($"# imported from {Path.GetFileName(file)} on {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
+            .AppendLine($"# version: {version}")
+            .AppendLine($"# provisional: {(provisional ? "true" : "false")}");
+        rows.ForEach(r => text.AppendLine(r));
+        return new(rows.Count, [], Install(dataDirectory, CareCatalogues.BrancheMapFile, text.ToString()), []);
+    }
+
     /// <summary>Writes beside the target and renames over it: a reader sees the old file or the new one, never half of one.</summary>
     private static string Install(string dataDirectory, string file, string content)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Territorio.CareManagement.Network;
 using Territorio.CareManagement.Plans;
 using Territorio.Flows.Reference;
 using Territorio.Kernel.Errors;
@@ -18,14 +19,17 @@ public sealed class CareCatalogues
     public const string NomenclatorFile = "nomenclatore_prestazioni.csv";
     public const string DrugClassesFile = "atc_classi.csv";
     public const string AtsFile = "ats.csv";
+    public const string BrancheFile = "branche.csv";
+    public const string BrancheMapFile = "branche_prestazioni.csv";
 
     /// <summary>Folder under the data directory where imported catalogues replace the shipped ones.</summary>
     public const string ImportedFolder = "riferimenti";
 
     private CareCatalogues(PaiVocabulary vocabulary, PaiTemplateCatalogue templates, IReadOnlyDictionary<string, string> pathologies, string nomenclatorSource,
-        IReadOnlyDictionary<string, string> atsNames)
+        IReadOnlyDictionary<string, string> atsNames, BrancheCatalogue branche)
     {
         AtsNames = atsNames;
+        Branche = branche;
         Vocabulary = vocabulary;
         Templates = templates;
         Pathologies = pathologies;
@@ -44,6 +48,9 @@ public sealed class CareCatalogues
 
     /// <summary>Lombardy's ATS (LR 23/2015 art.6): code → name.</summary>
     public IReadOnlyDictionary<string, string> AtsNames { get; }
+
+    /// <summary>The branche specialistiche and the services of each (provisional until the region's table is imported).</summary>
+    public BrancheCatalogue Branche { get; }
 
     /// <summary>Where the service codes come from, for the screens (national nomenclator or imported regional catalogue).</summary>
     public string NomenclatorSource { get; }
@@ -70,7 +77,7 @@ public sealed class CareCatalogues
             ? $"catalogo regionale importato ({services.Count} prestazioni)"
             : $"nomenclatore nazionale DPCM 12/1/2017 allegato 4 ({services.Count} prestazioni)";
         var atsNames = CatalogueFiles.Require(CatalogueFiles.ReadNomenclator(data.PathOf("lombardia", AtsFile)));
-        return new CareCatalogues(vocabulary, new PaiTemplateCatalogue(templates), pathologies, source, atsNames);
+        return new CareCatalogues(vocabulary, new PaiTemplateCatalogue(templates), pathologies, source, atsNames, LoadBranche(data, imported, services));
     }
 
     /// <summary>
@@ -109,6 +116,13 @@ public sealed class CareCatalogues
             .ThenBy(s => s.Key, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
+    }
+
+    /// <summary>The branche and their table, the imported one in place of the shipped one.</summary>
+    public static BrancheCatalogue LoadBranche(ReferenceData data, string? importedFolder, IReadOnlyDictionary<string, string> services)
+    {
+        var branche = CatalogueFiles.Require(CatalogueFiles.ReadBranche(Prefer(importedFolder, BrancheFile) ?? data.PathOf("care", BrancheFile)));
+        return CatalogueFiles.Require(CatalogueFiles.ReadBrancheMap(Prefer(importedFolder, BrancheMapFile) ?? data.PathOf("care", BrancheMapFile), branche, services));
     }
 
     private static string? Prefer(string? importedFolder, string file) =>

@@ -16,15 +16,33 @@ public sealed record WeekdayHours(DayOfWeek Day, TimeOnly? Opens, TimeOnly? Clos
 /// <summary>A page of the slot search; <see cref="HasNext"/> when more slots follow.</summary>
 public sealed record SlotSearchPage(IReadOnlyList<FreeSlot> Slots, int Page, bool HasNext);
 
+/// <summary>A service an erogatore offers, as its page and its API show it: code and description, its branche, its slot.</summary>
+public sealed record OfferedServiceView(string Code, string Label, IReadOnlyList<Branca> Branche, int SlotMinutes);
+
+/// <summary>An erogatore's accredited branche and the services it offers (the screen and the API read the same).</summary>
+public sealed record ErogatoreServices(string Id, string Name, IReadOnlyList<Branca> Branche, IReadOnlyList<OfferedServiceView> Services, string BrancheTable);
+
 /// <summary>The Gestore's network: erogatori, agreements, services offered and agendas.</summary>
-public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) : CareService(db, clock)
+public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock, BrancheCatalogue branche) : CareService(db, clock)
 {
-    public async Task<Erogatore> RegisterAsync(string id, string name, string ats, IReadOnlyList<string> services, Actor by, CancellationToken ct)
+    /// <summary>The branche specialistiche and the services of each, as the rules of this service apply them.</summary>
+    public BrancheCatalogue Branche => branche;
+
+    /// <summary>
+    /// Registers an erogatore accredited for the branche its services belong to (decision 0260): a registration
+    /// that names services, not branche, accredits what those services need; a service no branca holds is refused.
+    /// </summary>
+    public Task<Erogatore> RegisterAsync(string id, string name, string ats, IReadOnlyList<string> services, Actor by, CancellationToken ct) =>
+        RegisterAsync(id, name, ats, BrancheOf(services), services, by, ct);
+
+    /// <summary>Registers an erogatore, records the branche it is accredited for and publishes its services (each within them).</summary>
+    public async Task<Erogatore> RegisterAsync(string id, string name, string ats, IReadOnlyList<string> accreditedBranche, IReadOnlyList<string> services, Actor by, CancellationToken ct)
     {
         var erogatore = Erogatore.Register(id, name, ats, Now(by));
+        erogatore.Accredit(accreditedBranche, branche, Now(by));
         foreach (var code in services)
         {
-            erogatore.Offer(code, Now(by));
+            erogatore.Offer(code, branche, Now(by));
         }
 
         Db.Add(erogatore);
@@ -40,17 +58,83 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
         await CommitAsync(ct);
     }
 
-    public async Task OfferAsync(string erogatoreId, string serviceCode, Actor by, CancellationToken ct)
+    /// <summary>
+    /// The branche a list of services needs: the branca of each single-branca service, and for a service of several
+    /// (a generic visit) one already needed, else its first. A service of none is left for Offer to refuse.
+    /// </summary>
+    public IReadOnlyList<string> BrancheOf(IEnumerable<string> services)
     {
-        var erogatore = await ErogatoreAsync(erogatoreId, ct);
-        erogatore.Offer(serviceCode, Now(by));
-        await CommitAsync(ct);
+        var each = services.Select(branche.Of).Where(b => b.Count > 0).ToList();
+        var needed = each.Where(b => b.Count == 1).Select(b => b[0].Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var several in each.Where(b => b.Count > 1 && !b.Any(x => needed.Contains(x.Code))))
+        {
+            needed.Add(several[0].Code);
+        }
+
+        return [.. needed.Order(StringComparer.Ordinal)];
     }
+
+    public Task OfferAsync(string erogatoreId, string serviceCode, Actor by, CancellationToken ct) =>
+        OfferAsync(erogatoreId, serviceCode, OfferedService.DefaultSlotMinutes, by, ct);
 
     public async Task OfferAsync(string erogatoreId, string serviceCode, int slotMinutes, Actor by, CancellationToken ct)
     {
         var erogatore = await ErogatoreAsync(erogatoreId, ct);
-        erogatore.Offer(serviceCode, Now(by), slotMinutes);
+        erogatore.Offer(serviceCode, branche, Now(by), slotMinutes);
+        await CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The erogatore publishes a new service (within its accredited branche); when it publishes hours, the
+    /// service's slots open at once from tomorrow to the last day of its agenda. Returns the slots opened.
+    /// </summary>
+    public async Task<int> PublishAsync(string erogatoreId, string serviceCode, int slotMinutes, Actor by, CancellationToken ct)
+    {
+        var erogatore = await ErogatoreAsync(erogatoreId, ct);
+        erogatore.Offer(serviceCode, branche, Now(by), slotMinutes);
+        var from = Today.AddDays(1);
+        var last = await Db.Set<AgendaSlot>().Where(s => s.ErogatoreId == erogatoreId).MaxAsync(s => (DateOnly?)s.Date, ct);
+        var taken = (await Db.Set<AgendaSlot>().Where(s => s.ErogatoreId == erogatoreId && s.ServiceCode == serviceCode && s.Date >= from)
+            .Select(s => new { s.Date, s.Start }).ToListAsync(ct)).Select(s => (s.Date, s.Start)).ToHashSet();
+        var slots = erogatore.OpeningHours.Count > 0 && last >= from
+            ? AgendaSlot.OpenFromHours(erogatore, serviceCode, from, last.Value, capacity: 1).Where(s => !taken.Contains((s.Date, s.Start))).ToList()
+            : [];
+        Db.AddRange(slots);
+        await CommitAsync(ct, "agenda modificata nel frattempo da un altro operatore: riprovare");
+        return slots.Count;
+    }
+
+    /// <summary>An erogatore's accredited branche and offered services, by code.</summary>
+    public async Task<ErogatoreServices> ServicesOfAsync(string erogatoreId, CancellationToken ct)
+    {
+        var erogatore = await Db.Set<Erogatore>().AsNoTracking().Include(e => e.Services).SingleOrDefaultAsync(e => e.Id == erogatoreId, ct)
+            ?? throw new CareRuleException($"erogatore {erogatoreId} non trovato");
+        return new ErogatoreServices(
+            erogatore.Id,
+            erogatore.Name,
+            erogatore.Branche.Select(c => branche.Find(c) ?? new Branca(c, c)).ToList(),
+            erogatore.Services.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => new OfferedServiceView(s.Code, branche.ServiceLabel(s.Code), branche.Of(s.Code), s.SlotMinutes)).ToList(),
+            $"tabella delle branche {(branche.Provisional ? "provvisoria" : "regionale")}, versione {branche.Version}");
+    }
+
+    /// <summary>
+    /// Services of the nomenclator the erogatore could still publish: of its branche, not yet offered, matching
+    /// a code prefix or every word of the description.
+    /// </summary>
+    public static IReadOnlyList<OfferedServiceView> Offerable(ErogatoreServices erogatore, IEnumerable<KeyValuePair<string, string>> candidates, BrancheCatalogue catalogue)
+    {
+        var accredited = erogatore.Branche.Select(b => b.Code).ToList();
+        var offered = erogatore.Services.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        return candidates.Where(c => !offered.Contains(c.Key) && catalogue.Allows(accredited, c.Key))
+            .Select(c => new OfferedServiceView(c.Key, catalogue.ServiceLabel(c.Key), catalogue.Of(c.Key), OfferedService.DefaultSlotMinutes))
+            .ToList();
+    }
+
+    /// <summary>The ATS records the branche specialistiche an erogatore is accredited for (replacing the earlier ones).</summary>
+    public async Task AccreditAsync(string erogatoreId, IReadOnlyList<string> accreditedBranche, Actor by, CancellationToken ct)
+    {
+        var erogatore = await ErogatoreAsync(erogatoreId, ct);
+        erogatore.Accredit(accreditedBranche, branche, Now(by));
         await CommitAsync(ct);
     }
 
@@ -76,7 +160,7 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock) :
     {
         var erogatore = await ErogatoreAsync(erogatoreId, ct);
         _ = erogatore.SlotMinutesOf(serviceCode);
-        erogatore.Offer(serviceCode, Now(by), slotMinutes);
+        erogatore.Offer(serviceCode, branche, Now(by), slotMinutes);
         await ReplanAgendaAsync(erogatore, ct);
         await CommitAsync(ct, "agenda modificata nel frattempo da un altro operatore: riprovare");
     }

@@ -16,16 +16,23 @@ public sealed record OrganisationImportResult(int Added, int Updated, IReadOnlyL
 /// <summary>
 /// The ATS's registry of organisations: Gestori, erogatori and hospital structures by name, seat
 /// and contacts. <see cref="ImportAsync"/> loads the official list (<c>kind, code, ats, name,
-/// street, cap, municipality</c>, optionally <c>municipality_code, phone, email, pec</c>); the
-/// names are the one source screens, statements and exports show beside a code.
+/// street, cap, municipality</c>, optionally <c>municipality_code, phone, email, pec, branche</c>); the
+/// names are the one source screens, statements and exports show beside a code. An erogatore's
+/// <c>branche</c> (codes separated by |) are the branche specialistiche the ATS accredited it for.
 /// </summary>
-public sealed class OrganisationRegistry(TerritorioDbContext db, TimeProvider clock) : CareService(db, clock)
+public sealed class OrganisationRegistry(TerritorioDbContext db, TimeProvider clock, BrancheCatalogue branche) : CareService(db, clock)
 {
+    /// <summary>A registry without the branche table: a row naming branche is refused.</summary>
+    public OrganisationRegistry(TerritorioDbContext db, TimeProvider clock)
+        : this(db, clock, BrancheCatalogue.Empty)
+    {
+    }
+
     public static readonly string[] Columns = ["kind", "code", "ats", "name", "street", "cap", "municipality"];
 
-    public static readonly string[] OptionalColumns = ["municipality_code", "phone", "email", "pec"];
+    public static readonly string[] OptionalColumns = ["municipality_code", "phone", "email", "pec", "branche"];
 
-    private const int Kind = 0, Code = 1, Ats = 2, Name = 3, Street = 4, Cap = 5, MunicipalityName = 6, MunicipalityCode = 7, Phone = 8, Email = 9, Pec = 10;
+    private const int Kind = 0, Code = 1, Ats = 2, Name = 3, Street = 4, Cap = 5, MunicipalityName = 6, MunicipalityCode = 7, Phone = 8, Email = 9, Pec = 10, Branche = 11;
 
     /// <summary>
     /// Reads the whole file first: every bad row is reported (file, line, column, reason) and
@@ -38,9 +45,11 @@ public sealed class OrganisationRegistry(TerritorioDbContext db, TimeProvider cl
         using var csv = FlowCsv.Open(input, source, Columns, OptionalColumns);
         var gestori = await Db.Set<Gestore>().AsNoTracking().IgnoreAutoIncludes().Select(g => new { g.Id, g.Ats }).ToDictionaryAsync(g => g.Id, g => g.Ats, ct);
         var erogatori = await Db.Set<Erogatore>().AsNoTracking().IgnoreAutoIncludes().Select(e => new { e.Id, e.Ats }).ToDictionaryAsync(e => e.Id, e => e.Ats, ct);
+        var offered = (await Db.Set<OfferedService>().AsNoTracking().Select(o => new { Erogatore = EF.Property<string>(o, "erogatore_id"), o.Code }).ToListAsync(ct))
+            .ToLookup(o => o.Erogatore, o => o.Code, StringComparer.Ordinal);
         var rejected = new List<InputError>();
         var seen = new Dictionary<(OrganisationKind, string), long>();
-        var rows = new List<(OrganisationKind Kind, string Code, string Ats, OrganisationIdentity Identity)>();
+        var rows = new List<(OrganisationKind Kind, string Code, string Ats, OrganisationIdentity Identity, string[]? Branche)>();
         while (csv.Read())
         {
             ct.ThrowIfCancellationRequested();
@@ -69,14 +78,16 @@ public sealed class OrganisationRegistry(TerritorioDbContext db, TimeProvider cl
                 : code.Length > 32 ? csv.Error(Code, code, "codice più lungo di 32 caratteri")
                 : ats.Length == 0 ? csv.Error(Ats, ats, "ATS obbligatoria")
                 : RegisteredProblem(kind.Value, code, ats, gestori, erogatori) is { } registered ? csv.Error(Code, code, registered)
-                : IdentityProblem(csv, identity);
+                : IdentityProblem(csv, identity)
+                ?? BrancheProblem(csv, kind.Value, offered[code]);
             if (error is not null)
             {
                 rejected.Add(error);
                 continue;
             }
 
-            rows.Add((kind!.Value, code, ats, identity));
+            string accredited = csv.Text(Branche);
+            rows.Add((kind!.Value, code, ats, identity, accredited.Length == 0 ? null : accredited.Split('|', StringSplitOptions.TrimEntries)));
         }
 
         int added = 0, updated = 0;
@@ -101,7 +112,12 @@ public sealed class OrganisationRegistry(TerritorioDbContext db, TimeProvider cl
             }
             else if (row.Kind == OrganisationKind.Erogatore)
             {
-                (await ErogatoreAsync(row.Code, ct)).Rename(row.Identity.Name, Now(by, $"anagrafe delle organizzazioni {Path.GetFileName(source)}"));
+                var erogatore = await ErogatoreAsync(row.Code, ct);
+                erogatore.Rename(row.Identity.Name, Now(by, $"anagrafe delle organizzazioni {Path.GetFileName(source)}"));
+                if (row.Branche is not null)
+                {
+                    erogatore.Accredit(row.Branche, branche, Now(by, $"anagrafe delle organizzazioni {Path.GetFileName(source)}"));
+                }
             }
         }
 
@@ -126,6 +142,31 @@ public sealed class OrganisationRegistry(TerritorioDbContext db, TimeProvider cl
         return known is null ? null
             : !known.TryGetValue(code, out var registeredAts) ? $"{what} non registrato in Territorio: registrarlo prima, poi caricarne l'anagrafe"
             : registeredAts != ats ? $"{what} registrato nell'ATS {registeredAts}, non {ats}"
+            : null;
+    }
+
+    /// <summary>An erogatore's branche: each in the table, and none missing that a service it offers needs (an empty cell keeps them as they are).</summary>
+    private InputError? BrancheProblem(FlowCsv csv, OrganisationKind kind, IEnumerable<string> offered)
+    {
+        string text = csv.Text(Branche);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (kind != OrganisationKind.Erogatore)
+        {
+            return csv.Error(Branche, text, "solo un erogatore ha branche accreditate");
+        }
+
+        var codes = text.Split('|', StringSplitOptions.TrimEntries);
+        if (codes.FirstOrDefault(c => branche.Find(c) is null) is { } unknown)
+        {
+            return csv.Error(Branche, text, $"branca «{unknown}» sconosciuta: le branche sono quelle della tabella delle branche specialistiche ({string.Join(", ", branche.All.Select(b => b.Code))}), separate da |");
+        }
+
+        return offered.FirstOrDefault(s => !branche.Allows(codes, s)) is { } orphan
+            ? csv.Error(Branche, text, $"l'erogatore offre {branche.ServiceLabel(orphan)}, che richiede la branca {string.Join(" o ", branche.Of(orphan).Select(b => b.Label))}")
             : null;
     }
 

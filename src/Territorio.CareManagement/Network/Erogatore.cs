@@ -33,6 +33,12 @@ public sealed class Erogatore : AggregateRoot
 
     public IReadOnlyList<Closure> Closures => _closures;
 
+    /// <summary>Codes of the branche specialistiche the ATS accredited the erogatore for, "|"-separated as stored ("" until recorded).</summary>
+    public string AccreditedBranche { get; private set; } = "";
+
+    /// <summary>Codes of the branche specialistiche the erogatore is accredited for, in code order.</summary>
+    public IReadOnlyList<string> Branche => AccreditedBranche.Length == 0 ? [] : AccreditedBranche.Split('|');
+
     protected override string AuditId => Id;
 
     protected override string? AuditPatientId => null;
@@ -73,8 +79,34 @@ public sealed class Erogatore : AggregateRoot
         Record("accordo firmato", change, $"Gestore {gestoreId} dal {from:yyyy-MM-dd}");
     }
 
+    /// <summary>
+    /// Records the branche specialistiche the erogatore is accredited for (the ATS's act, audited), replacing
+    /// the earlier ones. A branca still needed by a service it offers cannot be withdrawn: the service goes first.
+    /// </summary>
+    public void Accredit(IEnumerable<string> brancheCodes, BrancheCatalogue catalogue, Change change)
+    {
+        Guard.Role(change, "branche accreditate dell'erogatore", ActorRole.Ats, ActorRole.System);
+        var codes = brancheCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (codes.FirstOrDefault(c => catalogue.Find(c) is null) is { } unknown)
+        {
+            throw new CareRuleException($"branca {unknown} sconosciuta: le branche sono quelle della tabella delle branche specialistiche ({catalogue.Version})");
+        }
+
+        if (_services.FirstOrDefault(s => !catalogue.Allows(codes, s.Code)) is { } orphan)
+        {
+            throw new CareRuleException($"l'erogatore {Name} ({Id}) offre {catalogue.ServiceLabel(orphan.Code)}: senza {Without(catalogue.Of(orphan.Code))} non potrebbe più offrirla");
+        }
+
+        string accredited = string.Join('|', codes);
+        if (accredited != AccreditedBranche)
+        {
+            AccreditedBranche = accredited;
+            Record("branche accreditate", change, codes.Count == 0 ? "nessuna" : string.Join(", ", codes.Select(c => catalogue.Find(c)!.Label)));
+        }
+    }
+
     /// <summary>Publishes a service (nomenclator code) with the length of its slots; offering it again changes the length.</summary>
-    public void Offer(string serviceCode, Change change, int slotMinutes = OfferedService.DefaultSlotMinutes)
+    public void Offer(string serviceCode, BrancheCatalogue catalogue, Change change, int slotMinutes = OfferedService.DefaultSlotMinutes)
     {
         if (slotMinutes is < 5 or > 480)
         {
@@ -99,9 +131,42 @@ public sealed class Erogatore : AggregateRoot
             return;
         }
 
+        if (WhyNotAccreditedFor(serviceCode, catalogue) is { } refusal)
+        {
+            throw new CareRuleException(refusal);
+        }
+
         _services.Add(new OfferedService(Guard.Text(serviceCode, "codice prestazione"), slotMinutes));
         Record("prestazione offerta", change, $"{serviceCode}, slot di {slotMinutes} minuti");
     }
+
+    /// <summary>
+    /// Why the erogatore may not offer a service, or null when it may. Territorio's own rule, derived from
+    /// accreditation (LR 33/2009 art.15, as amended by LR 23/2015): an accredited erogatore delivers for the
+    /// regional health service only the services of the branche specialistiche it is accredited for.
+    /// </summary>
+    public string? WhyNotAccreditedFor(string serviceCode, BrancheCatalogue catalogue)
+    {
+        var branche = catalogue.Of(serviceCode);
+        if (branche.Count == 0)
+        {
+            return $"la prestazione {catalogue.ServiceLabel(serviceCode)} non appartiene a nessuna branca della tabella delle branche specialistiche ({catalogue.Version}): non può essere offerta";
+        }
+
+        if (Branche.Count == 0)
+        {
+            return $"l'erogatore {Name} ({Id}) non ha branche accreditate registrate: l'ATS deve registrarle prima che possa offrire {catalogue.ServiceLabel(serviceCode)}";
+        }
+
+        return branche.Any(b => Branche.Contains(b.Code)) ? null
+            : $"l'erogatore {Name} ({Id}) non è accreditato {For(branche)}: non può offrire {catalogue.ServiceLabel(serviceCode)}";
+    }
+
+    private static string For(IReadOnlyList<Branca> branche) =>
+        branche.Count == 1 ? $"per la branca {branche[0].Name}" : $"per nessuna delle branche {string.Join(", ", branche.Select(b => b.Name))}";
+
+    private static string Without(IReadOnlyList<Branca> branche) =>
+        branche.Count == 0 ? "una branca della tabella" : branche.Count == 1 ? $"la branca {branche[0].Name}" : $"una delle branche {string.Join(", ", branche.Select(b => b.Name))}";
 
     /// <summary>Sets the hours of one weekday (replacing earlier ones); null hours close that weekday.</summary>
     public void SetOpeningHours(DayOfWeek day, TimeOnly? opens, TimeOnly? closes, Change change)

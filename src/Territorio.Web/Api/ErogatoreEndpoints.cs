@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Network;
+using Territorio.CareManagement.Network;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
 
@@ -20,6 +22,10 @@ public static class ErogatoreEndpoints
         var erogatore = api.MapGroup("/erogatore").RequireAuthorization(Policies.Erogatore);
         erogatore.MapGet("/agenda", AgendaAsync)
             .Describe<List<BookingDto>>(Tag, "Prenotazioni dell'erogatore nel periodo (dal/al gg/mm/aaaa; di norma da una settimana fa a due mesi avanti).");
+        erogatore.MapGet("/prestazioni", ServicesAsync)
+            .Describe<ErogatoreServices>(Tag, "Branche specialistiche accreditate dell'erogatore e prestazioni che offre.");
+        erogatore.MapPost("/prestazioni", OfferAsync)
+            .Describe<ErogatoreServices>(Tag, "Pubblica una prestazione del nomenclatore (code; slotMinutes, di norma 30): solo delle branche per cui l'erogatore è accreditato; gli slot si aprono secondo l'orario.");
         erogatore.MapPost("/prenotazioni/{bookingId}/erogazione", DeliverAsync)
             .Describe<BookingDto>(Tag, "Segna come erogata una prenotazione dell'erogatore nel giorno indicato (date obbligatoria): non prima del giorno dell'appuntamento, non nel futuro, entro il periodo del patto.");
         erogatore.MapPost("/prenotazioni/{bookingId}/mancata", MissedAsync)
@@ -27,6 +33,34 @@ public static class ErogatoreEndpoints
         erogatore.MapPost("/prenotazioni/{bookingId}/storno", ReverseAsync)
             .Describe<BookingDto>(Tag, "Storna un'erogazione registrata per errore (reason obbligatoria): la prenotazione torna prenotata, l'erogazione resta a registro come stornata.");
     }
+
+    private static async Task<IResult> ServicesAsync(HttpContext http, CareServices care, CancellationToken ct) =>
+        TypedResults.Ok(await care.Network.ServicesOfAsync(Actor.From(http.User).ErogatoreId!, ct));
+
+    private static Task<IResult> OfferAsync(OfferRequest request, HttpContext http, CareServices care, CancellationToken ct) =>
+        CareApi.RunAsync(async () =>
+        {
+            var validation = new ApiProblems.Validation().Required("code", request.Code, "Codice della prestazione");
+            string code = request.Code?.Trim() ?? "";
+            if (validation.IsValid && !care.Catalogues.Vocabulary.Services.ContainsKey(code))
+            {
+                validation.Add("code", $"{code} non è nel nomenclatore delle prestazioni");
+            }
+
+            if (request.SlotMinutes is < 5 or > 480)
+            {
+                validation.Add("slotMinutes", $"durata dello slot non valida: {request.SlotMinutes} minuti (da 5 a 480)");
+            }
+
+            if (!validation.IsValid)
+            {
+                return validation.Problem();
+            }
+
+            string erogatoreId = Actor.From(http.User).ErogatoreId!;
+            await care.Network.PublishAsync(erogatoreId, code, request.SlotMinutes ?? OfferedService.DefaultSlotMinutes, CareActors.OfErogatore(Actor.From(http.User)), ct);
+            return TypedResults.Ok(await care.Network.ServicesOfAsync(erogatoreId, ct));
+        }, field: "code");
 
     private static Task<IResult> MissedAsync(long bookingId, HttpContext http, CareDesk desk, CareServices care, CancellationToken ct) =>
         CareApi.RunAsync(async () => TypedResults.Ok(await AgendaNames.OneAsync(care, await desk.MarkMissedAsync(Actor.From(http.User), bookingId, ct), ct)));
@@ -82,3 +116,6 @@ public static class ErogatoreEndpoints
             return TypedResults.Ok(await AgendaNames.OneAsync(care, await desk.MarkDeliveredAsync(Actor.From(http.User), bookingId, on, ct), ct));
         }, field: "date");
 }
+
+/// <summary>A service the erogatore publishes: nomenclator code and, optionally, the length of its slots in minutes.</summary>
+public sealed record OfferRequest(string? Code, int? SlotMinutes);

@@ -46,6 +46,10 @@ public static class CareSeed
     /// <summary>An erogatore of territory A outside every network, whose hours and closures a test edits freely.</summary>
     public const string HoursErogatore = "EO";
     public const string HoursErogatoreUser = "erogatore.orari";
+
+    /// <summary>A laboratory accredited for branca 11 alone (decision 0260): it may not offer an echocardiogram.</summary>
+    public const string LabErogatore = "E321LAB";
+    public const string LabErogatoreUser = "erogatore.laboratorio";
     public const string Pathology = "56";
 
     public static readonly DateOnly NewPatientBirth = new(1950, 6, 30);
@@ -102,6 +106,7 @@ public static class CareSeed
         await PastBookingAsync(care, Territory.A, today, by.ClinicalManager(Territory.A.Gestore), ct);
         await care.Network.RegisterAsync(HoursErogatore, "Centro prelievi Orari", Territory.A.Ats, Services, by.Ats(Territory.A.Ats), ct);
         await care.Network.OpenAgendaAsync(HoursErogatore, Services[0], today.AddDays(1), today.AddDays(30), [new TimeOnly(9, 0), new TimeOnly(11, 30)], 30, 1, ct);
+        await care.Network.RegisterAsync(LabErogatore, "Laboratorio Analisi Milano Centro", Territory.A.Ats, ["11"], ["90.16.3"], by.Ats(Territory.A.Ats), ct);
 
         // Territory A: a Gestore whose candidature waits for the ATS, already in the erogatore's network.
         await care.Gestori.RegisterAsync(PendingGestore, "Cooperativa MMG Alfa", GestoreKind.CooperativaMmg, Territory.A.Ats, by.Ats(Territory.A.Ats), ct);
@@ -112,6 +117,8 @@ public static class CareSeed
             await AtsSeed.SeedAsync(care, t, today, ct);
         }
     }
+
+    public static AccountSpec LabErogatoreAccount => new(LabErogatoreUser, "Accettazione Laboratorio", TerritorioRoles.Erogatore, Territory.A.Ats, ErogatoreId: LabErogatore);
 
     public static AccountSpec HoursErogatoreAccount => new(HoursErogatoreUser, "Erogatore Orari", TerritorioRoles.Erogatore, Territory.A.Ats, ErogatoreId: HoursErogatore);
 

@@ -50,7 +50,7 @@ public partial class WebAppFixture : IAsyncLifetime
         App = WebApp.Build([$"--Riabilitazione:MaxUploadMegabytes={UploadLimitMegabytes}", "--Pdf:PdfSharpLicense=AGPL"], _database.Options, "http://127.0.0.1:0");
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            foreach (var spec in Territory.A.Accounts().Concat(Territory.B.Accounts()).Concat(CareSeed.PendingGestoreAccounts).Append(CareSeed.HoursErogatoreAccount))
+            foreach (var spec in Territory.A.Accounts().Concat(Territory.B.Accounts()).Concat(CareSeed.PendingGestoreAccounts).Append(CareSeed.HoursErogatoreAccount).Append(CareSeed.LabErogatoreAccount))
             {
                 await Accounts.CreateAsync(scope.ServiceProvider, spec, Territory.Password);
             }

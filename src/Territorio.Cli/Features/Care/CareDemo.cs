@@ -107,12 +107,13 @@ internal static partial class CareDemo
 
                 // 3. Erogatori with agreements, opening hours, closures and agendas from the start of
                 // the story to 60 days ahead (no slots on national holidays or closures). The
-                // laboratory does the laboratory tests (90.*), the outpatient clinic everything else.
-                foreach (var (suffix, name, offered, weekdays, opens, closes) in ErogatoriOf(services))
+                // laboratory is accredited for laboratory tests only (branca 11), the outpatient clinic
+                // for the branche of everything else (decision 0260).
+                foreach (var (suffix, name, accredited, offered, weekdays, opens, closes) in ErogatoriOf(services, catalogues.Branche))
                 {
                     string id = $"E{ats}{suffix}";
                     var staff = new Actor(ActorRole.Erogatore, "demo.erogatore", id);
-                    await s.Network.RegisterAsync(id, $"{name} ATS {ats}", ats, offered, atsOperator, ct);
+                    await s.Network.RegisterAsync(id, $"{name} ATS {ats}", ats, accredited ?? s.Network.BrancheOf(offered), offered, atsOperator, ct);
                     foreach (var (gestore, _, _, _) in GestoriOf(ats))
                     {
                         await s.Network.SignAgreementAsync(id, $"G{ats}{gestore}", clock.Today.AddDays(-30), null, new Actor(ActorRole.ClinicalManager, "demo.responsabile", $"G{ats}{gestore}"), ct);
@@ -388,11 +389,18 @@ internal static partial class CareDemo
 
     private static readonly DayOfWeek[] MondayToFriday = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
-    /// <summary>The outpatient clinic (visits and instrumental exams, weekdays) and the laboratory (tests, Saturday morning too).</summary>
-    private static (string Suffix, string Name, IReadOnlyList<string> Services, DayOfWeek[] Days, TimeOnly Opens, TimeOnly Closes)[] ErogatoriOf(IReadOnlyList<string> services) =>
+    /// <summary>Branca of the laboratory tests (data/care/branche.csv).</summary>
+    private const string Laboratorio = "11";
+
+    /// <summary>
+    /// The outpatient clinic (visits and instrumental exams, weekdays; accredited for the branche of its services,
+    /// null here) and the laboratory (tests, Saturday morning too; accredited for the laboratory alone).
+    /// </summary>
+    private static (string Suffix, string Name, IReadOnlyList<string>? Branche, IReadOnlyList<string> Services, DayOfWeek[] Days, TimeOnly Opens, TimeOnly Closes)[] ErogatoriOf(
+        IReadOnlyList<string> services, BrancheCatalogue branche) =>
     [
-        ("POLI", "Poliambulatorio", services.Where(c => !c.StartsWith("90.", StringComparison.Ordinal)).ToList(), MondayToFriday, new TimeOnly(8, 0), new TimeOnly(14, 0)),
-        ("LAB", "Centro diagnostico", services.Where(c => c.StartsWith("90.", StringComparison.Ordinal)).ToList(), [.. MondayToFriday, DayOfWeek.Saturday], new TimeOnly(7, 30), new TimeOnly(13, 30)),
+        ("POLI", "Poliambulatorio", null, services.Where(c => !branche.Allows([Laboratorio], c)).ToList(), MondayToFriday, new TimeOnly(8, 0), new TimeOnly(14, 0)),
+        ("LAB", "Laboratorio analisi", [Laboratorio], services.Where(c => branche.Allows([Laboratorio], c)).ToList(), [.. MondayToFriday, DayOfWeek.Saturday], new TimeOnly(7, 30), new TimeOnly(13, 30)),
     ];
 
     private static (string Suffix, string Name, GestoreKind Kind, int[] Levels)[] GestoriOf(string ats) =>

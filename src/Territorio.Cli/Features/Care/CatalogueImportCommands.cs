@@ -4,9 +4,9 @@ using Territorio.CareManagement.Application.Common;
 namespace Territorio.Cli.Features.Care;
 
 /// <summary>
-/// <c>territorio pai templates-import</c> and <c>territorio pai nomenclator-import</c>: the
-/// region's PAI templates and regional outpatient catalogue in place of the shipped provisional
-/// templates and national nomenclator; all or nothing, every rejected row reported.
+/// <c>territorio pai templates-import</c>, <c>nomenclator-import</c> and <c>branche-import</c>: the
+/// region's PAI templates, regional outpatient catalogue and table of services by branca in place of
+/// the shipped provisional ones; all or nothing, every rejected row reported.
 /// </summary>
 public static class CatalogueImportCommands
 {
@@ -26,6 +26,20 @@ public static class CatalogueImportCommands
         var file = CommandExtensions.ExistingFile("--file", "CSV del catalogo regionale delle prestazioni (colonne code,description; altre colonne ignorate).");
         var command = new Command("nomenclator-import", "Importa il catalogo regionale delle prestazioni al posto del nomenclatore nazionale; nulla cambia se una riga è scartata.") { file };
         command.SetAction(parse => Report(env, CareCatalogueImport.ImportNomenclator(env.ReferenceData, env.Database.DataDirectory, parse.GetValue(file)!.FullName), "prestazioni"));
+        return command;
+    }
+
+    public static Command Branche(CliEnvironment env)
+    {
+        var file = CommandExtensions.ExistingFile("--file", "CSV della tabella regionale delle prestazioni per branca (colonne code,branche[,rationale]; un codice o prefisso per riga, più branche separate da |).");
+        var version = new Option<string>("--versione") { Description = "Versione della tabella (es. DGR-XI-1234-2027), citata dalle schermate.", Required = true };
+        var provisional = new Option<bool>("--provvisorio") { Description = "La tabella importata resta provvisoria (ogni riga deve dire perché)." };
+        var command = new Command("branche-import", "Importa la tabella regionale delle branche specialistiche delle prestazioni al posto di quella provvisoria; nulla cambia se una riga è scartata.")
+        {
+            file, version, provisional,
+        };
+        command.SetAction(parse => Report(env, CareCatalogueImport.ImportBranche(env.ReferenceData, env.Database.DataDirectory,
+            parse.GetValue(file)!.FullName, parse.GetValue(version)!.Trim(), parse.GetValue(provisional)), "righe della tabella delle branche"));
         return command;
     }
 

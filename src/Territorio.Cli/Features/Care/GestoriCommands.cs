@@ -66,7 +66,8 @@ public static class GestoriCommands
         var services = Required("--prestazioni", "Codici del nomenclatore offerti, separati da virgola (es. 89.01,89.52).");
         var partner = Optional("--gestore", "Gestore con cui l'erogatore ha un accordo (dal giorno indicato in --dal, oggi se assente).");
         var from = Optional("--dal", "Inizio dell'accordo (AAAA-MM-GG).");
-        var erogatore = Command(env, "erogatore-add", "Registra un erogatore della rete con le prestazioni offerte e, se indicato, l'accordo con un Gestore.", [id, name, ats, services, partner, from], async (p, by, s, ct) =>
+        var branche = Optional("--branche", "Branche specialistiche per cui l'ATS ha accreditato l'erogatore, codici separati da virgola (es. 02,11; data/care/branche.csv); se assente, quelle delle prestazioni offerte.");
+        var erogatore = Command(env, "erogatore-add", "Registra un erogatore della rete con le branche accreditate, le prestazioni offerte (solo di quelle branche) e, se indicato, l'accordo con un Gestore.", [id, name, ats, services, branche, partner, from], async (p, by, s, ct) =>
         {
             var codes = p.GetValue(services)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var unknown = codes.FirstOrDefault(c => !s.Catalogues.Vocabulary.Services.ContainsKey(c));
@@ -75,7 +76,8 @@ public static class GestoriCommands
                 throw new UsageException($"--prestazioni: {unknown} non è nel nomenclatore (data/care/nomenclatore_prestazioni.csv)");
             }
 
-            await s.Network.RegisterAsync(p.GetValue(id)!, p.GetValue(name)!, p.GetValue(ats)!, codes, by.Ats(p.GetValue(ats)!), ct);
+            var accredited = p.GetValue(branche) is { } listed ? BrancheCodes(listed) : s.Network.BrancheOf(codes);
+            await s.Network.RegisterAsync(p.GetValue(id)!, p.GetValue(name)!, p.GetValue(ats)!, accredited, codes, by.Ats(p.GetValue(ats)!), ct);
             if (p.GetValue(partner) is { } g)
             {
                 await s.Network.SignAgreementAsync(p.GetValue(id)!, g, Date(p.GetValue(from), "--dal") ?? CareCli.Today, null, by.ClinicalManager(g), ct);
@@ -99,6 +101,27 @@ public static class GestoriCommands
             int opened = await s.Network.OpenAgendaAsync(p.GetValue(erogatoreId)!, p.GetValue(service)!, Date(p.GetValue(fromRequired), "--dal")!.Value,
                 Date(p.GetValue(to), "--al")!.Value, slotTimes, p.GetValue(duration), p.GetValue(capacity), ct);
             env.Output.WriteLine($"{Italian.Number(opened)} slot aperti");
+            return ExitCodes.Ok;
+        });
+
+        var accreditedBranche = Required("--branche", "Branche specialistiche accreditate, codici separati da virgola (es. 02,11; data/care/branche.csv): sostituiscono le precedenti.");
+        var accredit = Command(env, "erogatore-branche", "L'ATS registra le branche specialistiche per cui l'erogatore è accreditato.", [erogatoreId, ats, accreditedBranche], async (p, by, s, ct) =>
+        {
+            await s.Network.AccreditAsync(p.GetValue(erogatoreId)!, BrancheCodes(p.GetValue(accreditedBranche)!), by.Ats(p.GetValue(ats)!), ct);
+            env.Output.WriteLine($"branche dell'erogatore {p.GetValue(erogatoreId)} registrate");
+            return ExitCodes.Ok;
+        });
+        var slotLength = new Option<int>("--durata") { Description = "Durata di uno slot della prestazione in minuti.", DefaultValueFactory = _ => OfferedService.DefaultSlotMinutes };
+        var offer = Command(env, "erogatore-prestazione", "L'erogatore pubblica una prestazione che offre (solo delle branche per cui è accreditato).", [erogatoreId, service, slotLength], async (p, by, s, ct) =>
+        {
+            string code = p.GetValue(service)!.Trim();
+            if (!s.Catalogues.Vocabulary.Services.ContainsKey(code))
+            {
+                throw new UsageException($"--prestazione: {code} non è nel nomenclatore (data/care/nomenclatore_prestazioni.csv)");
+            }
+
+            await s.Network.OfferAsync(p.GetValue(erogatoreId)!, code, p.GetValue(slotLength), by.Erogatore(p.GetValue(erogatoreId)!), ct);
+            env.Output.WriteLine($"prestazione {s.Network.Branche.ServiceLabel(code)} offerta dall'erogatore {p.GetValue(erogatoreId)}");
             return ExitCodes.Ok;
         });
 
@@ -154,9 +177,11 @@ public static class GestoriCommands
             add, candidate, memberAdd, memberRemove, members,
             Decide("approve", true, "L'ATS approva una candidatura.", Optional("--motivo", "Motivazione della decisione (registrata nello storico).")),
             Decide("reject", false, "L'ATS respinge una candidatura (con --motivo).", RequiredReason()),
-            list, pending, erogatore, agenda, hours, closure,
+            list, pending, erogatore, accredit, offer, agenda, hours, closure,
         };
     }
+
+    private static string[] BrancheCodes(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static GestoreKind Kind(string text) => text switch
     {

@@ -85,7 +85,7 @@ public static class PaiCommands
             Decide("reject", false, "Il Gestore respinge la proposta del MMG (con --motivo)."),
             adherence,
             SharedPrescriptionCommands.Share(env), SharedPrescriptionCommands.List(env), SharedPrescriptionCommands.Acknowledge(env),
-            CatalogueImportCommands.Templates(env), CatalogueImportCommands.Nomenclator(env),
+            CatalogueImportCommands.Templates(env), CatalogueImportCommands.Nomenclator(env), CatalogueImportCommands.Branche(env),
         };
     }
 

@@ -14,6 +14,8 @@ internal sealed class ErogatoreConfiguration : IEntityTypeConfiguration<Erogator
         builder.Property<string?>(e => e.Id).Id("id");
         builder.Property(e => e.Name).HasColumnName("name").HasMaxLength(200);
         builder.Property(e => e.Ats).HasColumnName("ats").HasMaxLength(16);
+        builder.Property(e => e.AccreditedBranche).HasColumnName("branche").HasMaxLength(200).HasDefaultValue("");
+        builder.Ignore(e => e.Branche);
         builder.HasMany(e => e.Agreements).WithOne().HasForeignKey("erogatore_id");
         builder.HasMany(e => e.Services).WithOne().HasForeignKey("erogatore_id");
         builder.Navigation(e => e.Agreements).UsePropertyAccessMode(PropertyAccessMode.Field);

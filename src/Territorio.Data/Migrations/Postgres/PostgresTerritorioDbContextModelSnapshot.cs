@@ -1095,6 +1095,14 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccreditedBranche")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("")
+                        .HasColumnName("branche");
+
                     b.Property<string>("Ats")
                         .IsRequired()
                         .HasMaxLength(16)

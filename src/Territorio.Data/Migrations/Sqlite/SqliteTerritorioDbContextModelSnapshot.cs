@@ -1062,6 +1062,14 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccreditedBranche")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("branche");
+
                     b.Property<string>("Ats")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Network;
+using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Network;
+using Territorio.Web.Care;
+
+namespace Territorio.Web.Pages.Erogatore;
+
+/// <summary>
+/// The signed-in erogatore's accredited branche (recorded by the ATS) and the services it offers; it
+/// publishes a new service of those branche from a search of the nomenclator (decision 0260). Only its
+/// own: the erogatore comes from the account, and a form naming another one is answered 404.
+/// </summary>
+public sealed class PrestazioniModel(CareServices care) : CarePageModel
+{
+    /// <summary>Results of one search: enough to choose from, few enough to read.</summary>
+    public const int SearchLimit = 25;
+
+    public string ErogatoreId => Me.ErogatoreId ?? "";
+
+    public ErogatoreServices? Erogatore { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "cerca")]
+    public string? Query { get; set; }
+
+    public IReadOnlyList<OfferedServiceView> Results { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (NamesAnotherErogatore())
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            Erogatore = await care.Network.ServicesOfAsync(ErogatoreId, ct);
+        }
+        catch (CareRuleException)
+        {
+            return NotFound();
+        }
+
+        Results = NetworkService.Offerable(Erogatore, care.Catalogues.SearchServices(Query, int.MaxValue), care.Catalogues.Branche).Take(SearchLimit).ToList();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostOfferAsync(string? prestazione, int? minuti, CancellationToken ct) => NamesAnotherErogatore()
+        ? Task.FromResult<IActionResult>(NotFound())
+        : RunAsync(async () =>
+        {
+            string code = (prestazione ?? "").Trim();
+            if (!care.Catalogues.Vocabulary.Services.ContainsKey(code))
+            {
+                throw new CareRuleException($"prestazione «{code}» non presente nel nomenclatore: sceglierla dalla ricerca");
+            }
+
+            int opened = await care.Network.PublishAsync(ErogatoreId, code, minuti ?? OfferedService.DefaultSlotMinutes, CareActors.OfErogatore(Me), ct);
+            return $"Prestazione {care.Catalogues.Branche.ServiceLabel(code)} ora offerta" + (opened > 0 ? $": {opened} slot aperti in agenda secondo l'orario." : ": gli slot si aprono dall'agenda.");
+        });
+
+    // A form or link naming another erogatore is not this one's to change.
+    private bool NamesAnotherErogatore()
+    {
+        string? named = Request.HasFormContentType && Request.Form.TryGetValue("erogatoreId", out var form) ? form.ToString() : Request.Query["erogatoreId"].ToString();
+        return !string.IsNullOrEmpty(named) && named != ErogatoreId;
+    }
+}
