@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -16,15 +17,24 @@ public static class TerritorioDatabase
         return options;
     }
 
+    /// <summary>
+    /// An aggregate's small owned collections (a pact's level periods and renewals) load with it in
+    /// one query, as EF does by default; said explicitly, so EF does not warn on every read.
+    /// </summary>
+    private static void OneQuery<TBuilder, TExtension>(RelationalDbContextOptionsBuilder<TBuilder, TExtension> provider)
+        where TBuilder : RelationalDbContextOptionsBuilder<TBuilder, TExtension>
+        where TExtension : RelationalOptionsExtension, new() =>
+        provider.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
+
     public static TerritorioDbContext CreateContext(DatabaseOptions options)
     {
         string connectionString = options.EffectiveConnectionString();
         return options.Provider switch
         {
             DatabaseProvider.Sqlite => new SqliteTerritorioDbContext(
-                new DbContextOptionsBuilder<SqliteTerritorioDbContext>().UseSqlite(connectionString).Options),
+                new DbContextOptionsBuilder<SqliteTerritorioDbContext>().UseSqlite(connectionString, OneQuery).Options),
             DatabaseProvider.Postgres => new PostgresTerritorioDbContext(
-                new DbContextOptionsBuilder<PostgresTerritorioDbContext>().UseNpgsql(connectionString).Options),
+                new DbContextOptionsBuilder<PostgresTerritorioDbContext>().UseNpgsql(connectionString, OneQuery).Options),
             _ => throw new InvalidOperationException($"unknown database provider {options.Provider}"),
         };
     }
@@ -159,11 +169,11 @@ public static class TerritorioDatabase
             case DatabaseProvider.Postgres:
                 var dataSource = PostgresDataSource(connectionString);
                 services.AddSingleton(dataSource);
-                services.AddDbContextPool<PostgresTerritorioDbContext>(o => o.UseNpgsql(dataSource));
+                services.AddDbContextPool<PostgresTerritorioDbContext>(o => o.UseNpgsql(dataSource, OneQuery));
                 services.AddScoped<TerritorioDbContext>(sp => sp.GetRequiredService<PostgresTerritorioDbContext>());
                 break;
             default:
-                services.AddDbContextPool<SqliteTerritorioDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContextPool<SqliteTerritorioDbContext>(o => o.UseSqlite(connectionString, OneQuery));
                 services.AddScoped<TerritorioDbContext>(sp => sp.GetRequiredService<SqliteTerritorioDbContext>());
                 break;
         }

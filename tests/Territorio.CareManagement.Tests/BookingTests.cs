@@ -332,7 +332,7 @@ public class BookingTests
         var erogatore = Erogatore();
         // A renewed pact: the plan's first year ends in 44 days, the second is planned already.
         var pai = PlannedPai(start: Today.AddDays(-320));
-        PactOf(pai).Renew(By(CaseManager()));
+        PactOf(pai).Renew(OnPaper, By(CaseManager()));
         var booking = Book(pai, Slot(erogatore, inDays: 7), erogatore);
         PatientAppointment Visit(long id, int inDays) => new(id, "89.7", WorkingDay(inDays), new TimeOnly(9, 0), 20, BookingStatus.Booked);
         var schedule = new PatientSchedule(PactOf(pai), [Visit(0, 7), Visit(41, 100), Visit(42, 130)]);

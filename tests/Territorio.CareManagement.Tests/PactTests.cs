@@ -92,7 +92,7 @@ public class PactTests
     {
         var pact = Pact(start: new DateOnly(2025, 4, 1));
 
-        pact.Renew(By(CaseManager(), on: new DateOnly(2026, 3, 15)));
+        pact.Renew(OnPaper, By(CaseManager(), on: new DateOnly(2026, 3, 15)));
 
         pact.EndDate.ShouldBe(new DateOnly(2027, 3, 31));
         pact.Renewals.ShouldBe(1);
@@ -102,14 +102,14 @@ public class PactTests
     public void Renew_TooEarly_IsRefused()
     {
         var pact = Pact();
-        Should.Throw<CareRuleException>(() => pact.Renew(By(CaseManager(), on: Today.AddMonths(2)))).Message.ShouldContain("ultimi 60 giorni");
+        Should.Throw<CareRuleException>(() => pact.Renew(OnPaper, By(CaseManager(), on: Today.AddMonths(2)))).Message.ShouldContain("ultimi 60 giorni");
     }
 
     [Fact]
     public void Renew_AfterExpiry_IsRefused()
     {
         var pact = Pact(start: Today.AddYears(-1).AddDays(-5));
-        Should.Throw<CareRuleException>(() => pact.Renew(By(CaseManager()))).Message.ShouldContain("scaduto");
+        Should.Throw<CareRuleException>(() => pact.Renew(OnPaper, By(CaseManager()))).Message.ShouldContain("scaduto");
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class PactTests
             p => p.Status.ShouldBe(PactStatus.Cancelled),
             p => p.EndDate.ShouldBe(Today),
             p => p.CloseReason.ShouldBe("trasferito in altra regione"));
-        Should.Throw<CareRuleException>(() => pact.Renew(By(CaseManager())));
+        Should.Throw<CareRuleException>(() => pact.Renew(OnPaper, By(CaseManager())));
     }
 
     [Fact]

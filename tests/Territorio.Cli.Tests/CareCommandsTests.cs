@@ -12,6 +12,7 @@ public sealed class DemoRegionFixture : IAsyncLifetime
         var demo = await CliRunner.RunAsync(Settings, "demo", "run", "--people", "1500", "--no-serve", "--in-carico", "12");
         demo.ExitCode.ShouldBe(0, demo.Error);
         demo.Output.ShouldContain("presa in carico demo");
+        await GestoreOperatorAccounts.CreateAsync(Directory);
     }
 
     public ValueTask DisposeAsync()
@@ -63,7 +64,7 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
         var eligible = await Run("enrol", "eligible", "--ats", "321", "--max", "5000");
         var levelOne = eligible.Output.Split('\n').Skip(1).Select(l => l.Split('\t')).First(c => c.Length > 1 && c[1] == "1");
 
-        var result = await Run("enrol", "sign", "--paziente", levelOne[0], "--gestore", "G321COOP", "--firma", "pagina-paziente");
+        var result = await Run("enrol", "sign", "--paziente", levelOne[0], "--gestore", "G321COOP", "--firma", "pagina-paziente", "--operatore", GestoreOperatorAccounts.CooperativeCaseManager);
 
         result.ExitCode.ShouldBe(1);
         result.Error.Trim().ShouldBe("operazione rifiutata: il Gestore Cooperativa MMG 321 (G321COOP) non è idoneo per l'ATS 321 al livello 1");
@@ -77,7 +78,7 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
         string patient = eligible.Output.Split('\n').Skip(1).Select(l => l.Split('\t')).First(c => c.Length > 4 && c[4].Trim() == "sì")[0];
 
         var freeText = await Run("enrol", "sign", "--paziente", patient, "--gestore", "G321ASST", "--firma", "carta", "--firma-paziente", "firma inventata");
-        var noScan = await Run("enrol", "sign", "--paziente", patient, "--gestore", "G321ASST", "--firma", "carta");
+        var noScan = await Run("enrol", "sign", "--paziente", patient, "--gestore", "G321ASST", "--firma", "carta", "--testimone", GestoreOperatorAccounts.CaseManager);
 
         freeText.ExitCode.ShouldBe(1);
         freeText.Error.Trim().ShouldBe("operazione rifiutata: --firma-paziente: la firma come testo libero non è più accettata; indicare --firma carta con --scansione, o --firma pagina-paziente");

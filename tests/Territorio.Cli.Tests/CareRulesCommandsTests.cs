@@ -13,7 +13,7 @@ namespace Territorio.Cli.Tests;
 /// Issue 16's faults tried through the command line on a demo region of its own: each is refused
 /// with exit 1 and the Italian reason (bad usage with exit 2), no stack trace, and nothing written.
 /// </summary>
-public sealed class CareRulesCommandsTests(DemoRegionFixture region) : IClassFixture<DemoRegionFixture>
+public sealed partial class CareRulesCommandsTests(DemoRegionFixture region) : IClassFixture<DemoRegionFixture>
 {
     private static readonly DateOnly Today = RomeCalendar.Today(TimeProvider.System);
 
@@ -206,7 +206,7 @@ public sealed class CareRulesCommandsTests(DemoRegionFixture region) : IClassFix
     {
         var book = await Run("bookings", "book", "--paziente", "NESSUNO", "--slot", "1", "--gestore", "G321ASST", "--operatore", "cm1");
         var deliver = await Run("bookings", "deliver", "--prenotazione", "987654321", "--erogatore", "E1", "--operatore", "op1");
-        var sign = await Run("enrol", "sign", "--paziente", "NESSUNO", "--gestore", "G321ASST", "--firma", "pagina-paziente");
+        var sign = await Run("enrol", "sign", "--paziente", "NESSUNO", "--gestore", "G321ASST", "--firma", "pagina-paziente", "--operatore", "cm1");
         var badSlot = await Run("bookings", "book", "--paziente", "NESSUNO", "--slot", "uno", "--gestore", "G321ASST");
 
         book.ExitCode.ShouldBe(1);

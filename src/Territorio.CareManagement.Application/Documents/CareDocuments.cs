@@ -93,7 +93,14 @@ public static class CareDocuments
             .Paragraph($"Gestore: {gestore.Name} ({gestore.Id}), {GestoreKinds.Italian(gestore.Kind)}" + (gestoreSeat is null ? "" : $"; sede: {gestoreSeat.Letterhead}"))
             .Paragraph($"Medico di medicina generale: {(doctor is null ? pact.MmgId ?? "non indicato" : $"{doctor.DisplayName} ({doctor.Id})")}")
             .Paragraph($"Validità: dal {pact.StartDate:dd/MM/yyyy} al {pact.EndDate:dd/MM/yyyy} (rinnovi: {pact.Renewals}); stato: {PactStatuses.Italian(pact.Status)}")
-            .Heading("Impegni")
+            .Heading("Firma del paziente e rinnovi")
+            .Paragraph($"Firmato il {pact.SignedOn:dd/MM/yyyy}: {PactSignatures.Describe(pact)}");
+        foreach (var renewal in pact.RenewalHistory)
+        {
+            pdf.Paragraph($"Rinnovo n.{renewal.Number} registrato il {renewal.RenewedOn:dd/MM/yyyy}, dal {renewal.From:dd/MM/yyyy} al {renewal.To:dd/MM/yyyy}: {PactSignatures.HowSigned(renewal)}");
+        }
+
+        pdf.Heading("Impegni")
             .Paragraph("Il Gestore si impegna a redigere il Piano di Assistenza Individuale, a prenotare le prestazioni previste, a ricordarle al paziente, " +
                 "a coordinare gli erogatori della propria rete e a monitorare l'aderenza al piano, informando il medico di medicina generale.")
             .Paragraph("Il paziente si impegna a seguire il Piano di Assistenza Individuale e a comunicare al Gestore ogni impedimento. " +

@@ -273,11 +273,21 @@ public sealed class EnrolmentService(TerritorioDbContext db, TimeProvider clock,
         await Db.Set<EnrolmentRequest>().AsNoTracking().Where(r => r.PatientId == patientId)
             .OrderByDescending(r => r.RequestedOn).ThenByDescending(r => r.Id).ToListAsync(ct);
 
-    public async Task<PattoDiCura> RenewAsync(long pactId, Actor by, CancellationToken ct)
+    /// <summary>Renews the pact on the patient's signature (on paper with the scan, or their confirmation from their page).</summary>
+    public async Task<PattoDiCura> RenewAsync(long pactId, PatientSignature? signature, Actor by, CancellationToken ct)
     {
         var pact = await PactAsync(pactId, ct);
-        pact.Renew(Now(by));
-        await CommitAsync(ct);
+        pact.Renew(signature, Now(by));
+        await CommitAsync(ct, $"il patto {pactId} è stato modificato nel frattempo da un altro operatore: riprovare");
+        return pact;
+    }
+
+    /// <summary>The patient, from their own page, confirms the renewal of their active pact.</summary>
+    public async Task<PattoDiCura> ConfirmRenewalAsync(string patientId, Actor by, CancellationToken ct)
+    {
+        var pact = await ActivePactAsync(patientId, ct);
+        pact.ConfirmRenewal(Now(by));
+        await CommitAsync(ct, "il patto è stato modificato nel frattempo: riprovare");
         return pact;
     }
 

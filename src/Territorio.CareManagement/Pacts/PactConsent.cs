@@ -38,7 +38,8 @@ public sealed record ConsentBasis(ConsentGround Ground, long Id, string PatientI
 
 /// <summary>How the patient signed and who witnessed it (the operator's name, as a person reads it).</summary>
 /// <param name="Scan">The stored name of the scanned paper pact (required on paper).</param>
-public sealed record PatientSignature(SignatureMethod Method, string? Witness, string? Scan = null);
+/// <param name="WitnessAccount">The witness's account (login), when the door knows it (web, REST, CLI).</param>
+public sealed record PatientSignature(SignatureMethod Method, string? Witness, string? Scan = null, string? WitnessAccount = null);
 
 /// <summary>
 /// DGR X/6164/2017 allegato 1: the ATS informs the eligible patient, the patient freely chooses a
@@ -74,7 +75,7 @@ public static class ConsentRules
             throw new CareRuleException("manca la firma del paziente: su carta con la scansione, o con la conferma dalla sua pagina");
         }
 
-        string witness = Guard.Text(signature.Witness, "nome dell'operatore che ha raccolto la firma", MaxWitnessLength);
+        string witness = WitnessOf(signature);
         switch (signature.Method)
         {
             case SignatureMethod.Paper when string.IsNullOrWhiteSpace(signature.Scan):
@@ -87,6 +88,38 @@ public static class ConsentRules
 
         return witness;
     }
+
+    /// <summary>
+    /// DGR X/6164/2017 allegato 1: the pact is confirmed each year by the patient, so a renewal needs
+    /// the patient's signature like the first one. Territorio's own rule (decision 0253) on how: on
+    /// paper in front of the Gestore's operator with the scan kept, or confirmed by the patient from
+    /// their own page in this renewal window (<paramref name="confirmedOn"/>) and countersigned by the
+    /// operator. The GP's paper form belongs to the GP's first enrolment message only. Returns the
+    /// witness's name as stored.
+    /// </summary>
+    public static string RequireRenewal(long pactId, PatientSignature? signature, DateOnly? confirmedOn)
+    {
+        if (signature is null)
+        {
+            throw new CareRuleException($"rinnovo del patto {pactId}: manca la firma del paziente (su carta con la scansione, o la sua conferma dalla sua pagina)", "signatureMethod");
+        }
+
+        switch (signature.Method)
+        {
+            case SignatureMethod.Paper when string.IsNullOrWhiteSpace(signature.Scan):
+                throw new CareRuleException($"rinnovo del patto {pactId} firmato su carta: manca la scansione del rinnovo firmato (PDF o immagine)", "signatureScan");
+            case SignatureMethod.PatientPage when confirmedOn is null:
+                throw new CareRuleException($"rinnovo del patto {pactId}: il paziente non ha ancora confermato il rinnovo dalla sua pagina; firma su carta con la scansione, o attendere la sua conferma", "signatureMethod");
+            case SignatureMethod.PaperAtMmg:
+                throw new CareRuleException($"rinnovo del patto {pactId}: la firma raccolta dal MMG vale solo per l'adesione inviata dal MMG; il rinnovo si firma su carta con la scansione o con la conferma del paziente dalla sua pagina", "signatureMethod");
+        }
+
+        return WitnessOf(signature);
+    }
+
+    private static string WitnessOf(PatientSignature signature) => string.IsNullOrWhiteSpace(signature.Witness)
+        ? throw new CareRuleException("nome dell'operatore che ha raccolto la firma mancante", "witness")
+        : Guard.Text(signature.Witness, "nome dell'operatore che ha raccolto la firma", MaxWitnessLength);
 
     /// <summary>
     /// Territorio's own rule, from DGR X/6164/2017 allegato 1 (the signed Patto di Cura is the act of
@@ -139,6 +172,16 @@ public static class GroundNames
 
 public static class PactSignatures
 {
+    /// <summary>One renewal, its year and how the patient confirmed it, in a sentence for the history and the CLI.</summary>
+    public static string Describe(PactRenewal renewal) =>
+        $"rinnovo n.{renewal.Number} del {renewal.RenewedOn:dd/MM/yyyy} (dal {renewal.From:dd/MM/yyyy} al {renewal.To:dd/MM/yyyy}): {HowSigned(renewal)}";
+
+    /// <summary>How the patient confirmed one renewal and who witnessed or countersigned it.</summary>
+    public static string HowSigned(PactRenewal renewal) =>
+        renewal.Method == SignatureMethod.PatientPage && renewal.PatientConfirmedOn is { } confirmed
+            ? $"confermato dal paziente dalla sua pagina il {confirmed:dd/MM/yyyy}, controfirmato da {renewal.Witness}"
+            : $"{GroundNames.Italian(renewal.Method)}, alla presenza di {renewal.Witness}";
+
     /// <summary>How the patient signed, in a sentence for the pact's page and PDF.</summary>
     public static string Describe(PattoDiCura pact) => pact.SignatureMethod is { } method
         ? $"{GroundNames.Italian(method)}, alla presenza di {pact.Witness}; su {GroundNames.Italian(pact.ConsentGround!.Value)} n.{pact.ConsentReference}"

@@ -74,6 +74,9 @@ public sealed class PattoDiCura : AggregateRoot
     /// <summary>The operator who witnessed the patient's signature, by name.</summary>
     public string? Witness { get; private set; }
 
+    /// <summary>The witness's account (login), when the door knew it.</summary>
+    public string? WitnessAccount { get; private set; }
+
     public string GestoreSignatory { get; private set; }
 
     /// <summary>The patient's GP when the pact was signed (informed in every scenario).</summary>
@@ -82,6 +85,17 @@ public sealed class PattoDiCura : AggregateRoot
     public PactStatus Status { get; private set; }
 
     public int Renewals { get; private set; }
+
+    private readonly List<PactRenewal> _renewalHistory = [];
+
+    /// <summary>The renewals recorded with their signature, oldest first (pacts renewed before they were recorded count in <see cref="Renewals"/> only).</summary>
+    public IReadOnlyList<PactRenewal> RenewalHistory => _renewalHistory;
+
+    /// <summary>The day the patient confirmed, from their own page, the renewal now due (null: not confirmed).</summary>
+    public DateOnly? RenewalConfirmedOn { get; private set; }
+
+    /// <summary>On the day, the pact can be renewed: active and within the last <see cref="RenewalWindowDays"/> days.</summary>
+    public bool IsInRenewalWindowOn(DateOnly day) => Status == PactStatus.Active && day <= EndDate && day >= EndDate.AddDays(-RenewalWindowDays);
 
     public string? CloseReason { get; private set; }
 
@@ -126,6 +140,7 @@ public sealed class PattoDiCura : AggregateRoot
             SignatureMethod = signing.Signature!.Method,
             SignatureScan = signing.Signature.Method == Pacts.SignatureMethod.Paper ? signing.Signature.Scan!.Trim() : null,
             Witness = witness,
+            WitnessAccount = signing.Signature.WitnessAccount?.Trim(),
             GestoreSignatory = Guard.Text(signing.GestoreSignatory, "firmatario per il Gestore"),
             MmgId = signing.MmgId,
             Status = PactStatus.Active,
@@ -136,24 +151,67 @@ public sealed class PattoDiCura : AggregateRoot
         return pact;
     }
 
-    // DGR X/6164/2017 allegato 1: the pact is confirmed each year.
-    public void Renew(Change change)
+    /// <summary>
+    /// Renews the pact for one more year (DGR X/6164/2017 allegato 1: the pact is confirmed each
+    /// year by the patient), on the patient's <paramref name="signature"/> — on paper with the scan,
+    /// or their confirmation from their own page countersigned by the operator (<see cref="ConsentRules.RequireRenewal"/>).
+    /// Only the pact's own Gestore renews it.
+    /// </summary>
+    public PactRenewal Renew(PatientSignature? signature, Change change)
     {
         Guard.Role(change, "rinnovo del patto", ActorRole.CaseManager, ActorRole.ClinicalManager, ActorRole.System);
-        RequireActive("rinnovare");
-        if (change.Day > EndDate)
+        if (change.By.Role != ActorRole.System && !change.By.ActsFor(GestoreId))
+        {
+            throw new CareRuleException($"il patto {Id} è del Gestore {GestoreId}: solo i suoi operatori lo rinnovano");
+        }
+
+        RequireRenewalWindow(change.Day, "rinnovare");
+        string witness = ConsentRules.RequireRenewal(Id, signature, RenewalConfirmedOn);
+        var from = EndDate.AddDays(1);
+        EndDate = OneYearFrom(from);
+        Renewals++;
+        var renewal = new PactRenewal(Renewals, change.Day, from, EndDate, signature!.Method, signature.Method == Pacts.SignatureMethod.Paper ? signature.Scan!.Trim() : null,
+            witness, signature.WitnessAccount?.Trim(), signature.Method == Pacts.SignatureMethod.PatientPage ? RenewalConfirmedOn : null);
+        _renewalHistory.Add(renewal);
+        RenewalConfirmedOn = null;
+        Record("patto rinnovato", change, $"nuova scadenza {EndDate:yyyy-MM-dd}; {PactSignatures.Describe(renewal)}");
+        return renewal;
+    }
+
+    /// <summary>
+    /// The patient confirms, from their own authenticated page, that they want the pact renewed
+    /// (DGR X/6164/2017 allegato 1); the Gestore's operator then countersigns with <see cref="Renew"/>.
+    /// </summary>
+    public void ConfirmRenewal(Change change)
+    {
+        Guard.Role(change, "conferma del rinnovo del patto", ActorRole.Patient);
+        if (change.By.Id != PatientId)
+        {
+            throw new CareRuleException("il rinnovo del patto lo conferma solo il paziente stesso, dalla sua pagina");
+        }
+
+        RequireRenewalWindow(change.Day, "confermare il rinnovo");
+        if (RenewalConfirmedOn is { } already)
+        {
+            throw new CareRuleException($"ha già confermato il rinnovo del patto il {already:dd/MM/yyyy}: il Gestore completerà il rinnovo");
+        }
+
+        RenewalConfirmedOn = change.Day;
+        Record("rinnovo confermato dal paziente", change, $"patto in scadenza il {EndDate:yyyy-MM-dd}");
+    }
+
+    private void RequireRenewalWindow(DateOnly day, string verb)
+    {
+        RequireActive(verb);
+        if (day > EndDate)
         {
             throw new CareRuleException($"il patto {Id} è scaduto il {EndDate:dd/MM/yyyy}: serve un nuovo patto, non un rinnovo");
         }
 
-        if (change.Day < EndDate.AddDays(-RenewalWindowDays))
+        if (day < EndDate.AddDays(-RenewalWindowDays))
         {
             throw new CareRuleException($"il patto {Id} si può rinnovare solo negli ultimi {RenewalWindowDays} giorni (scade il {EndDate:dd/MM/yyyy})");
         }
-
-        EndDate = OneYearFrom(EndDate.AddDays(1));
-        Renewals++;
-        Record("patto rinnovato", change, $"nuova scadenza {EndDate:yyyy-MM-dd}");
     }
 
     /// <summary>

@@ -20,9 +20,29 @@ public sealed record PactDto(long Id, string GestoreId, int Level, DateOnly Star
     /// <summary>The Gestore's name beside its id, where the answer names it (the patient file).</summary>
     public string? GestoreName { get; init; }
 
+    /// <summary>The renewals with how the patient signed each (DGR X/6164/2017 allegato 1: confirmed every year).</summary>
+    public IReadOnlyList<PactRenewalDto> Renewals { get; init; } = [];
+
+    /// <summary>The day the patient confirmed from their page the renewal now due (null: not confirmed).</summary>
+    public DateOnly? RenewalConfirmedOn { get; init; }
+
     public static PactDto Of(PattoDiCura p) => new(p.Id, p.GestoreId, p.Level, p.StartDate, p.EndDate, p.Status.ToString(),
-        [.. p.LevelPeriods.Select(l => new PactLevelPeriodDto(l.From, l.Level, l.MainPathology, l.ReclassificationId))]);
+        [.. p.LevelPeriods.Select(l => new PactLevelPeriodDto(l.From, l.Level, l.MainPathology, l.ReclassificationId))])
+    {
+        Renewals = [.. p.RenewalHistory.Select(PactRenewalDto.Of)],
+        RenewalConfirmedOn = p.RenewalConfirmedOn,
+    };
 }
+
+/// <summary>One renewal: the year it added, how the patient signed ("carta", "pagina-paziente"), the witness by name, whether a scan is kept.</summary>
+public sealed record PactRenewalDto(int Number, DateOnly RenewedOn, DateOnly From, DateOnly To, string SignatureMethod, string Witness, DateOnly? PatientConfirmedOn, bool HasScan)
+{
+    public static PactRenewalDto Of(PactRenewal r) => new(r.Number, r.RenewedOn, r.From, r.To,
+        r.Method == CareManagement.Pacts.SignatureMethod.Paper ? GroundNames.PaperCode : GroundNames.PatientPageCode, r.Witness, r.PatientConfirmedOn, r.Scan is not null);
+}
+
+/// <summary>The renewal of a pact: how the patient signed it (<c>signatureMethod</c>) and, on paper, the scan as base64.</summary>
+public sealed record PactRenewalRequest(string? SignatureMethod, string? SignatureScan);
 
 public sealed record PactLevelPeriodDto(DateOnly From, int Level, string? MainPathology, long? ReclassificationId);
 

@@ -31,6 +31,8 @@ public static class CarePathEndpoints
 
         api.MapGet("/paziente/percorso", OwnPathAsync).RequireAuthorization(Policies.Paziente)
             .Describe<PatientFileDto>("Paziente", "Il proprio patto, PAI, appuntamenti e aderenza, in sola lettura.");
+        api.MapPost("/paziente/percorso/rinnovo", ConfirmRenewalAsync).RequireAuthorization(Policies.Paziente)
+            .Describe<PactDto>("Paziente", "Conferma il rinnovo del proprio Patto di Cura negli ultimi 60 giorni; il Gestore lo completa con la controfirma di un suo operatore.");
     }
 
     /// <summary>The file of a patient visible to the caller; contacts for the care team, free slots for the Gestore.</summary>
@@ -69,6 +71,13 @@ public static class CarePathEndpoints
             var proposal = await desk.ProposePaiAsync(actor, patientId, items, request.Reason!.Trim(), ct);
             return TypedResults.Created($"/api/mmg/pazienti/{patientId}/pai", PaiVersionDto.Of(proposal));
         }, ct);
+
+    private static Task<IResult> ConfirmRenewalAsync(HttpContext http, CareServices care, CancellationToken ct) =>
+        CareApi.RunAsync(async () =>
+        {
+            var actor = Actor.From(http.User);
+            return TypedResults.Ok(PactDto.Of(await care.Enrolment.ConfirmRenewalAsync(actor.PersonId!, CareActors.OfPatient(actor), ct)));
+        });
 
     private static Task<IResult> OwnPathAsync(HttpContext http, PatientFileQuery files, CancellationToken ct) =>
         CareApi.OnFileAsync(http, files, Actor.From(http.User).PersonId!, _ => null, withContacts: false, file => TypedResults.Ok(PatientFileDto.Of(file)), ct);

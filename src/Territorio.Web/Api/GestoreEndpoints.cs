@@ -35,6 +35,9 @@ public static class GestoreEndpoints
             .Describe<List<PendingProposalDto>>(Tag, "Bozze e proposte di modifica del PAI dei MMG in attesa di decisione.");
         gestore.MapPost("/patti", SignPactAsync)
             .Describe<PactDto>(Tag, "Firma il Patto di Cura con un assistito dell'ATS che ha scelto il Gestore (date gg/mm/aaaa o aaaa-mm-gg).", StatusCodes.Status201Created);
+        gestore.MapPost("/patti/{pactId:long}/rinnovo", RenewPactAsync)
+            .Describe<PactDto>(Tag, "Rinnova per un anno un patto negli ultimi 60 giorni, con la firma del paziente: signatureMethod \"carta\" con signatureScan "
+                + "(scansione del rinnovo firmato, base64) o \"pagina-paziente\" se il paziente ha confermato il rinnovo dalla sua pagina; l'account chiamante è il testimone.");
         gestore.MapGet("/slot", SearchSlotsAsync)
             .Describe<SlotSearchDto>(Tag, "Slot liberi di una prestazione (prestazione obbligatoria) presso gli erogatori convenzionati nel periodo dal/al (di norma da oggi a 120 giorni), dal più vicino, per sede; pagina da 1.");
         gestore.MapPost("/candidature", ApplyAsync).RequireAuthorization(Policies.GestoreClinico)
@@ -211,6 +214,19 @@ public static class GestoreEndpoints
             var signed = await desk.SignPactAsync(Actor.From(http.User), request.PatientId!.Trim(), method!.Value, scan, start, ct);
             return TypedResults.Created($"/api/gestore/pazienti/{signed.Pact.PatientId}", PactDto.Of(signed.Pact));
         }, field: "patientId");
+    }
+
+    private static async Task<IResult> RenewPactAsync(long pactId, PactRenewalRequest request, HttpContext http, CareDesk desk, CancellationToken ct)
+    {
+        var validation = new ApiProblems.Validation();
+        var (method, scan) = PactSignatureInput.Read(null, request.SignatureMethod, request.SignatureScan, validation);
+        if (!validation.IsValid)
+        {
+            return validation.Problem();
+        }
+
+        return await CareApi.RunAsync(async () => TypedResults.Ok(PactDto.Of(await desk.RenewPactAsync(Actor.From(http.User), pactId, method!.Value, scan, ct))),
+            field: PactSignatureInput.MethodField);
     }
 
     private static async Task<IResult> ApplyAsync(CandidatureRequest request, HttpContext http, CareServices care, CancellationToken ct)

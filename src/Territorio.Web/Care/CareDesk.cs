@@ -32,10 +32,33 @@ public sealed class CareDesk(CareServices care, TimeProvider clock, SignedPactSc
             throw new CareManagement.Common.CareRuleException(NotEnrollable(patientId), "patientId");
         }
 
+        return await WithSignatureAsync(me, method, scan, signature =>
+            care.Enrolment.SignPactAsync(patientId, GestoreOf(me), start, signature, me.UserName, CareActors.OfGestore(me), ct), ct);
+    }
+
+    /// <summary>
+    /// The Gestore's operator renews the patient's active pact on the patient's signature: the scan of
+    /// the renewal signed on paper, or the patient's confirmation from their page countersigned here.
+    /// The operator signed in is the witness (DGR X/6164/2017 allegato 1: the patient confirms the pact each year).
+    /// </summary>
+    public async Task<PattoDiCura> RenewPactAsync(Actor me, long pactId, SignatureMethod method, Stream? scan, CancellationToken ct)
+    {
+        // Another Gestore's pact is refused as not found: the answer does not say whether it exists.
+        if (!await care.Db.Set<PattoDiCura>().AnyAsync(p => p.Id == pactId && p.GestoreId == me.GestoreId, ct))
+        {
+            throw new RefusedException($"patto di cura {pactId} non trovato tra i patti del Gestore");
+        }
+
+        return await WithSignatureAsync(me, method, scan, signature => care.Enrolment.RenewAsync(pactId, signature, CareActors.OfGestore(me), ct), ct);
+    }
+
+    /// <summary>The signed-in operator witnesses; on paper, the scan is stored first and removed again if refused (nothing half-written).</summary>
+    private async Task<T> WithSignatureAsync<T>(Actor me, SignatureMethod method, Stream? scan, Func<PatientSignature, Task<T>> operation, CancellationToken ct)
+    {
         string? stored = method == SignatureMethod.Paper && scan is not null ? await scans.StoreAsync(scan, ct) : null;
         try
         {
-            return await care.Enrolment.SignPactAsync(patientId, GestoreOf(me), start, new PatientSignature(method, me.Witness, stored), me.UserName, CareActors.OfGestore(me), ct);
+            return await operation(new PatientSignature(method, me.Witness, stored, me.UserName));
         }
         catch when (stored is not null)
         {

@@ -14,15 +14,21 @@ namespace Territorio.Web.Care;
 /// </summary>
 public sealed class CareDocumentDownloads(CareServices care, IConfiguration configuration, SignedPactScans scans)
 {
-    /// <summary>The scan of a pact of the file signed on paper (404 for another patient's pact or a pact without scan).</summary>
-    public IActionResult SignatureScan(PatientFile? file, long pactId)
+    /// <summary>
+    /// The scan of a pact of the file signed on paper, or of its renewal number <paramref name="renewal"/>
+    /// (404 for another patient's pact, or a pact or renewal without scan).
+    /// </summary>
+    public IActionResult SignatureScan(PatientFile? file, long pactId, int? renewal = null)
     {
-        if (file?.Pacts.FirstOrDefault(p => p.Id == pactId) is not { SignatureScan: { } stored } || scans.Open(stored) is not { } content)
+        var pact = file?.Pacts.FirstOrDefault(p => p.Id == pactId);
+        string? stored = renewal is { } number ? pact?.RenewalHistory.FirstOrDefault(r => r.Number == number)?.Scan : pact?.SignatureScan;
+        if (stored is null || scans.Open(stored) is not { } content)
         {
             return new NotFoundResult();
         }
 
-        return new FileStreamResult(content, SignedPactScans.ContentType(stored)) { FileDownloadName = $"patto-di-cura-{pactId}-firmato{Path.GetExtension(stored)}" };
+        string name = renewal is { } n ? $"patto-di-cura-{pactId}-rinnovo-{n}-firmato" : $"patto-di-cura-{pactId}-firmato";
+        return new FileStreamResult(content, SignedPactScans.ContentType(stored)) { FileDownloadName = name + Path.GetExtension(stored) };
     }
 
     public async Task<IActionResult> PactAsync(PatientFile? file, CancellationToken ct)

@@ -62,4 +62,22 @@ public static class PactSignatureInput
 
         return (method, method == SignatureMethod.Paper && scan is not null ? new MemoryStream(scan, writable: false) : null);
     }
+
+    /// <summary>The scan uploaded with a form (null: none); a file larger than a scan is refused without reading it all.</summary>
+    public static async Task<byte[]?> ReadUploadAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        if (file.Length > SignedPactScans.MaxBytes)
+        {
+            return new byte[SignedPactScans.MaxBytes + 1];
+        }
+
+        using var memory = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(memory, ct);
+        return memory.ToArray();
+    }
 }

@@ -35,7 +35,7 @@ public sealed record Actor(
     public string? DisplayName { get; init; }
 
     /// <summary>The operator by name and account, as a witness of a signature is recorded ("Maria Rossi (mrossi)").</summary>
-    public string Witness => DisplayName is { } name && name != UserName ? $"{name} ({UserName})" : UserName;
+    public string Witness => CareManagement.Application.Enrolment.GestoreOperators.WitnessLabel(DisplayName, UserName);
 
     public bool IsAts => Roles.Contains(TerritorioRoles.AtsOperatore) || Roles.Contains(TerritorioRoles.AtsControllore);
 

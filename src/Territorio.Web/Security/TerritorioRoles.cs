@@ -5,8 +5,8 @@ public static class TerritorioRoles
 {
     public const string AtsOperatore = "ats-operatore";
     public const string AtsControllore = "ats-controllore";
-    public const string GestoreCaseManager = "gestore-case-manager";
-    public const string GestoreResponsabileClinico = "gestore-responsabile-clinico";
+    public const string GestoreCaseManager = CareManagement.Application.Enrolment.GestoreOperators.CaseManagerRole;
+    public const string GestoreResponsabileClinico = CareManagement.Application.Enrolment.GestoreOperators.ClinicalManagerRole;
     public const string Mmg = "mmg";
     public const string Erogatore = "erogatore";
     public const string Reparto = "reparto";

@@ -63,7 +63,7 @@ public static class EnrolCommands
         var start = Optional("--dal", "Inizio del patto (AAAA-MM-GG; oggi se assente).");
         var method = Required("--firma", $"Come ha firmato il paziente: \"{GroundNames.PaperCode}\" (con --scansione) o \"{GroundNames.PatientPageCode}\" (ha confermato dalla sua pagina).");
         var scan = CommandExtensions.ExistingFile("--scansione", "Scansione del patto firmato su carta (PDF, PNG o JPEG, al massimo 8 MB).", required: false);
-        var witness = Optional("--testimone", "Nome dell'operatore che ha raccolto la firma (se assente: l'operatore del comando).");
+        var witness = Optional("--testimone", "Account dell'operatore del Gestore (case manager o responsabile clinico) che ha raccolto la firma (se assente: l'account di --operatore).");
         // The former free-text signatory is refused by name: a name typed by the Gestore is no consent (DGR X/6164/2017).
         var patientSigner = new Option<string>("--firma-paziente") { Description = "Non più accettata: usare --firma e --scansione.", Hidden = true };
         var sign = Command(env, "sign", "Firma il Patto di Cura tra paziente e Gestore scelto (un anno), su invito dell'ATS o richiesta del paziente.", [patient, gestore, start, method, scan, witness, patientSigner], async (p, by, s, ct) =>
@@ -73,30 +73,10 @@ public static class EnrolCommands
                 throw new CareRuleException("--firma-paziente: la firma come testo libero non è più accettata; indicare --firma carta con --scansione, o --firma pagina-paziente");
             }
 
-            var signatureMethod = GroundNames.OperatorMethod(p.GetValue(method))
-                ?? throw new CareRuleException($"--firma: \"{p.GetValue(method)}\" non previsto (\"{GroundNames.PaperCode}\" o \"{GroundNames.PatientPageCode}\")");
             var actor = by.CaseManager(p.GetValue(gestore)!);
-            var scans = new SignedPactScans(env.Database.DataDirectory);
-            string? stored = null;
-            if (p.GetValue(scan) is { } scanFile)
-            {
-                await using var content = scanFile.OpenRead();
-                stored = await scans.StoreAsync(content, ct);
-            }
-
-            SignedPact signed;
-            try
-            {
-                signed = await s.Enrolment.SignPactAsync(p.GetValue(patient)!, p.GetValue(gestore)!, Date(p.GetValue(start), "--dal"),
-                    new PatientSignature(signatureMethod, p.GetValue(witness) ?? actor.Id, stored), actor.Id, actor, ct);
-            }
-            catch when (stored is not null)
-            {
-                scans.Delete(stored);
-                throw;
-            }
-
-            env.Output.WriteLine($"patto n.{signed.Pact.Id} firmato: {signed.Pact.PatientId} con {signed.Pact.GestoreId}, livello {signed.Pact.Level}, dal {Italian.Date(signed.Pact.StartDate)} al {Italian.Date(signed.Pact.EndDate)}");
+            var signed = await WithSignatureAsync(env, p, s, actor, method, scan, witness, signature =>
+                s.Enrolment.SignPactAsync(p.GetValue(patient)!, p.GetValue(gestore)!, Date(p.GetValue(start), "--dal"), signature, actor.Id, actor, ct), ct);
+            env.Output.WriteLine($"patto n.{signed.Pact.Id} firmato: {signed.Pact.PatientId} con {signed.Pact.GestoreId}, livello {signed.Pact.Level}, dal {Italian.Date(signed.Pact.StartDate)} al {Italian.Date(signed.Pact.EndDate)}, alla presenza di {signed.Pact.Witness}");
             foreach (var note in signed.Notes)
             {
                 env.Output.WriteLine($"nota: {note}");
@@ -108,10 +88,12 @@ public static class EnrolCommands
         var pact = Id("--patto", "Numero del patto di cura.");
         var reason = Optional("--motivo", "Motivazione (registrata nello storico).");
         var requiredReason = RequiredReason();
-        var renew = Command(env, "renew", "Rinnova il patto per un altro anno (negli ultimi 60 giorni).", [pact, gestore], async (p, by, s, ct) =>
+        var renewMethod = Required("--firma", $"Come ha confermato il rinnovo il paziente: \"{GroundNames.PaperCode}\" (con --scansione del rinnovo firmato) o \"{GroundNames.PatientPageCode}\" (ha confermato dalla sua pagina).");
+        var renew = Command(env, "renew", "Rinnova il patto per un altro anno (negli ultimi 60 giorni), con la firma del paziente.", [pact, gestore, renewMethod, scan, witness], async (p, by, s, ct) =>
         {
-            var renewed = await s.Enrolment.RenewAsync(p.GetValue(pact), by.CaseManager(p.GetValue(gestore)!), ct);
-            env.Output.WriteLine($"patto n.{renewed.Id} rinnovato fino al {Italian.Date(renewed.EndDate)}");
+            var actor = by.CaseManager(p.GetValue(gestore)!);
+            var renewed = await WithSignatureAsync(env, p, s, actor, renewMethod, scan, witness, signature => s.Enrolment.RenewAsync(p.GetValue(pact), signature, actor, ct), ct);
+            env.Output.WriteLine($"patto n.{renewed.Id} rinnovato fino al {Italian.Date(renewed.EndDate)}: {PactSignatures.Describe(renewed.RenewalHistory[^1])}");
             return ExitCodes.Ok;
         });
         var cancel = Command(env, "cancel", "Annulla il patto (con --motivo).", [pact, gestore, requiredReason], async (p, by, s, ct) =>
@@ -191,6 +173,38 @@ public static class EnrolCommands
         {
             import, eligible, letters, sign, renew, cancel, pactPdf, changeRequest, changeDecide, reclassify, reclassifyDecide, history,
         };
+    }
+
+    /// <summary>
+    /// The patient's signature from --firma, --scansione and --testimone (an account of the Gestore,
+    /// else --operatore's), given to <paramref name="operation"/>; a scan is stored first and removed
+    /// again if the operation is refused (nothing half-written).
+    /// </summary>
+    private static async Task<T> WithSignatureAsync<T>(CliEnvironment env, ParseResult p, CareManagement.Application.CareServices s, Actor actor,
+        Option<string> method, Option<FileInfo> scan, Option<string?> witness, Func<PatientSignature, Task<T>> operation, CancellationToken ct)
+    {
+        var signatureMethod = GroundNames.OperatorMethod(p.GetValue(method))
+            ?? throw new CareRuleException($"--firma: \"{p.GetValue(method)}\" non previsto (\"{GroundNames.PaperCode}\" o \"{GroundNames.PatientPageCode}\")");
+        bool named = p.GetValue(witness) is not null;
+        var signature = await GestoreOperators.WitnessedByAsync(s.Db, named ? p.GetValue(witness) : actor.Id, actor.Organisation!, named ? "--testimone" : "--operatore",
+            signatureMethod, null, DateTimeOffset.UtcNow, ct);
+        var scans = new SignedPactScans(env.Database.DataDirectory);
+        string? stored = null;
+        if (p.GetValue(scan) is { } scanFile)
+        {
+            await using var content = scanFile.OpenRead();
+            stored = await scans.StoreAsync(content, ct);
+        }
+
+        try
+        {
+            return await operation(signature with { Scan = stored });
+        }
+        catch when (stored is not null)
+        {
+            scans.Delete(stored);
+            throw;
+        }
     }
 
     internal static int Rejected(CliEnvironment env, IReadOnlyList<InputError> rejected)

@@ -27,6 +27,8 @@ internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoD
         builder.Property(p => p.SignatureMethod).AsText("signature_method");
         builder.Property(p => p.SignatureScan).HasColumnName("signature_scan").HasMaxLength(200);
         builder.Property(p => p.Witness).HasColumnName("witness").HasMaxLength(ConsentRules.MaxWitnessLength);
+        builder.Property(p => p.WitnessAccount).HasColumnName("witness_account").HasMaxLength(256);
+        builder.Property(p => p.RenewalConfirmedOn).HasColumnName("renewal_confirmed_on");
         builder.Property(p => p.GestoreSignatory).HasColumnName("gestore_signatory").HasMaxLength(200);
         builder.Property<string?>(p => p.MmgId).Id("mmg_id");
         builder.Property(p => p.Status).AsText("status");
@@ -47,6 +49,23 @@ internal sealed class PattoDiCuraConfiguration : IEntityTypeConfiguration<PattoD
             period.Property(x => x.ReclassificationId).HasColumnName("reclassification_id");
         });
         builder.Navigation(p => p.LevelPeriods).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(p => p.RenewalHistory, renewal =>
+        {
+            renewal.ToTable("pact_renewals");
+            renewal.WithOwner().HasForeignKey("pact_id");
+            renewal.Property<long>("id");
+            renewal.HasKey("id");
+            renewal.Property(x => x.Number).HasColumnName("number");
+            renewal.Property(x => x.RenewedOn).HasColumnName("renewed_on");
+            renewal.Property(x => x.From).HasColumnName("from_date");
+            renewal.Property(x => x.To).HasColumnName("to_date");
+            renewal.Property(x => x.Method).AsText("signature_method");
+            renewal.Property(x => x.Scan).HasColumnName("signature_scan").HasMaxLength(200);
+            renewal.Property(x => x.Witness).HasColumnName("witness").HasMaxLength(ConsentRules.MaxWitnessLength);
+            renewal.Property(x => x.WitnessAccount).HasColumnName("witness_account").HasMaxLength(256);
+            renewal.Property(x => x.PatientConfirmedOn).HasColumnName("patient_confirmed_on");
+        });
+        builder.Navigation(p => p.RenewalHistory).UsePropertyAccessMode(PropertyAccessMode.Field);
 
         // One active pact per patient, also under concurrent signatures (status in the key: see PaiVersionConfiguration).
         builder.HasIndex(p => new { p.PatientId, p.Status }, "ux_patti_di_cura_one_active").IsUnique().HasFilter(AggregateMapping.StatusIs("Active"));

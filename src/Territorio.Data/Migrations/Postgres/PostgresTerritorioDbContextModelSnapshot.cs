@@ -1423,6 +1423,10 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("patient_id");
 
+                    b.Property<DateOnly?>("RenewalConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("renewal_confirmed_on");
+
                     b.Property<int>("Renewals")
                         .HasColumnType("integer")
                         .HasColumnName("renewals");
@@ -1460,6 +1464,11 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("witness");
+
+                    b.Property<string>("WitnessAccount")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("witness_account");
 
                     b.HasKey("Id");
 
@@ -2859,7 +2868,72 @@ namespace Territorio.Data.Migrations.Postgres
                                 .HasForeignKey("pact_id");
                         });
 
+                    b.OwnsMany("Territorio.CareManagement.Pacts.PactRenewal", "RenewalHistory", b1 =>
+                        {
+                            b1.Property<long>("id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("id"));
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("from_date");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)")
+                                .HasColumnName("signature_method");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<DateOnly?>("PatientConfirmedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("patient_confirmed_on");
+
+                            b1.Property<DateOnly>("RenewedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("renewed_on");
+
+                            b1.Property<string>("Scan")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("signature_scan");
+
+                            b1.Property<DateOnly>("To")
+                                .HasColumnType("date")
+                                .HasColumnName("to_date");
+
+                            b1.Property<string>("Witness")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("witness");
+
+                            b1.Property<string>("WitnessAccount")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("witness_account");
+
+                            b1.Property<long>("pact_id")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("id");
+
+                            b1.HasIndex("pact_id");
+
+                            b1.ToTable("pact_renewals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("pact_id");
+                        });
+
                     b.Navigation("LevelPeriods");
+
+                    b.Navigation("RenewalHistory");
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Plans.Pai", b =>

@@ -1380,6 +1380,10 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("patient_id");
 
+                    b.Property<DateOnly?>("RenewalConfirmedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("renewal_confirmed_on");
+
                     b.Property<int>("Renewals")
                         .HasColumnType("INTEGER")
                         .HasColumnName("renewals");
@@ -1417,6 +1421,11 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("witness");
+
+                    b.Property<string>("WitnessAccount")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("witness_account");
 
                     b.HasKey("Id");
 
@@ -2800,7 +2809,70 @@ namespace Territorio.Data.Migrations.Sqlite
                                 .HasForeignKey("pact_id");
                         });
 
+                    b.OwnsMany("Territorio.CareManagement.Pacts.PactRenewal", "RenewalHistory", b1 =>
+                        {
+                            b1.Property<long>("id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("from_date");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("signature_method");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("number");
+
+                            b1.Property<DateOnly?>("PatientConfirmedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("patient_confirmed_on");
+
+                            b1.Property<DateOnly>("RenewedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("renewed_on");
+
+                            b1.Property<string>("Scan")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("signature_scan");
+
+                            b1.Property<DateOnly>("To")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("to_date");
+
+                            b1.Property<string>("Witness")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("witness");
+
+                            b1.Property<string>("WitnessAccount")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("witness_account");
+
+                            b1.Property<long>("pact_id")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("id");
+
+                            b1.HasIndex("pact_id");
+
+                            b1.ToTable("pact_renewals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("pact_id");
+                        });
+
                     b.Navigation("LevelPeriods");
+
+                    b.Navigation("RenewalHistory");
                 });
 
             modelBuilder.Entity("Territorio.CareManagement.Plans.Pai", b =>

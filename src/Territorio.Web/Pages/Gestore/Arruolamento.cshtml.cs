@@ -86,12 +86,7 @@ public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientA
     {
         var validation = new ApiProblems.Validation().Required("patientId", patientId, "Codice assistito");
         var startDate = AuditEndpoints.ParseDay(start, "start", validation);
-        byte[]? scan = null;
-        if (signatureScan is { Length: > 0 })
-        {
-            scan = await ReadAsync(signatureScan, ct);
-        }
-
+        var scan = await PactSignatureInput.ReadUploadAsync(signatureScan, ct);
         var (method, scanStream) = PactSignatureInput.Read(null, signatureMethod, scan, validation);
         if (!validation.IsValid)
         {
@@ -106,18 +101,5 @@ public sealed class ArruolamentoModel(CareDesk desk, CareServices care, PatientA
             return $"Patto di Cura firmato per {await PeopleNames.PatientAsync(care.Db, id, ct)}: dal {ItalianFormat.Date(signed.Pact.StartDate)} al {ItalianFormat.Date(signed.Pact.EndDate)}, livello {signed.Pact.Level}.";
         }, new { paziente = id });
         return Errore is null ? RedirectToPage("/Gestore/Paziente", new { patientId = id }) : result;
-    }
-
-    // A file larger than a scan is refused without reading it all.
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        if (file.Length > CareManagement.Application.Enrolment.SignedPactScans.MaxBytes)
-        {
-            return new byte[CareManagement.Application.Enrolment.SignedPactScans.MaxBytes + 1];
-        }
-
-        using var memory = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(memory, ct);
-        return memory.ToArray();
     }
 }

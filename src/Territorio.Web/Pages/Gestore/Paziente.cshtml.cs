@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Common;
+using Territorio.CareManagement.Pacts;
 using Territorio.Web.Api;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
@@ -12,7 +13,7 @@ namespace Territorio.Web.Pages.Gestore;
 /// The case manager's patient file: pathologies with evidence, pact, PAI versions, MMG proposals
 /// to decide, bookings (book, reschedule, cancel), adherence and contacts.
 /// </summary>
-public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, CareDesk desk, CareDocumentDownloads documents, CareServices care) : CarePageModel
+public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, CareDesk desk, CareDocumentDownloads documents, CareServices care, TimeProvider clock) : CarePageModel
 {
     public PatientFile? Record { get; private set; }
 
@@ -20,6 +21,9 @@ public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, 
     public bool CanWritePai => Me.Roles.Contains(TerritorioRoles.GestoreResponsabileClinico);
 
     public IReadOnlyDictionary<string, string[]> NoErrors { get; } = new Dictionary<string, string[]>();
+
+    /// <summary>The active pact when it is in its renewal window today (the renewal form shows), else null.</summary>
+    public PattoDiCura? Renewable => Record?.ActivePact is { } pact && pact.IsInRenewalWindowOn(ItalianTime.Today(clock)) ? pact : null;
 
     public async Task<IActionResult> OnGetAsync(string patientId, CancellationToken ct)
     {
@@ -34,8 +38,26 @@ public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, 
             return $"PAI versione {version.Number} scritto dal modello: {version.Items.Count} voci.";
         }, ct);
 
-    public async Task<IActionResult> OnGetFirmaAsync(string patientId, long pactId, CancellationToken ct) =>
-        documents.SignatureScan(await files.OpenAsync(Me, patientId, "scansione del Patto di Cura firmato (Gestore)", Me.GestoreId, ct), pactId);
+    public async Task<IActionResult> OnGetFirmaAsync(string patientId, long pactId, int? rinnovo, CancellationToken ct) =>
+        documents.SignatureScan(await files.OpenAsync(Me, patientId, "scansione del Patto di Cura firmato (Gestore)", Me.GestoreId, ct), pactId, rinnovo);
+
+    /// <summary>
+    /// The operator renews the pact on the patient's signature: the scan of the renewal signed on
+    /// paper, or the patient's confirmation from their page, countersigned (DGR X/6164/2017 allegato 1).
+    /// </summary>
+    public Task<IActionResult> OnPostRenewAsync(string patientId, long pactId, string? signatureMethod, IFormFile? signatureScan, CancellationToken ct) =>
+        OnVisiblePatientAsync(patientId, "rinnovo del Patto di Cura", async () =>
+        {
+            var validation = new ApiProblems.Validation();
+            var (method, scan) = PactSignatureInput.Read(null, signatureMethod, await PactSignatureInput.ReadUploadAsync(signatureScan, ct), validation);
+            if (!validation.IsValid)
+            {
+                throw new RefusedException(string.Join("; ", validation.Errors.SelectMany(e => e.Value)));
+            }
+
+            var renewed = await desk.RenewPactAsync(Me, pactId, method!.Value, scan, ct);
+            return $"Patto di Cura rinnovato fino al {ItalianFormat.Date(renewed.EndDate)}: {PactSignatures.Describe(renewed.RenewalHistory[^1])}.";
+        }, ct);
 
     public async Task<IActionResult> OnGetPattoPdfAsync(string patientId, CancellationToken ct) =>
         await documents.PactAsync(await files.OpenAsync(Me, patientId, "PDF del Patto di Cura (Gestore)", Me.GestoreId, ct), ct);

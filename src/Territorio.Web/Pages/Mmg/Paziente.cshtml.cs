@@ -28,8 +28,8 @@ public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, 
             return $"Bozza del PAI (versione {draft.Number}, {draft.Items.Count} voci) inviata al Gestore per la validazione.";
         }, ct);
 
-    public async Task<IActionResult> OnGetFirmaAsync(string patientId, long pactId, CancellationToken ct) =>
-        documents.SignatureScan(await files.OpenAsync(Me, patientId, "scansione del Patto di Cura firmato (MMG)", bookingGestoreId: null, ct), pactId);
+    public async Task<IActionResult> OnGetFirmaAsync(string patientId, long pactId, int? rinnovo, CancellationToken ct) =>
+        documents.SignatureScan(await files.OpenAsync(Me, patientId, "scansione del Patto di Cura firmato (MMG)", bookingGestoreId: null, ct), pactId, rinnovo);
 
     public async Task<IActionResult> OnGetPattoPdfAsync(string patientId, CancellationToken ct) =>
         await documents.PactAsync(await files.OpenAsync(Me, patientId, "PDF del Patto di Cura (MMG)", bookingGestoreId: null, ct), ct);

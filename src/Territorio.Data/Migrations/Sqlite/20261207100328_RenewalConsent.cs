@@ -1,0 +1,76 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Territorio.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RenewalConsent : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "renewal_confirmed_on",
+                table: "patti_di_cura",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "witness_account",
+                table: "patti_di_cura",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "pact_renewals",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    renewed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    from_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    to_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    signature_method = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    signature_scan = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    witness = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    witness_account = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    patient_confirmed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    pact_id = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pact_renewals", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_pact_renewals_patti_di_cura_pact_id",
+                        column: x => x.pact_id,
+                        principalTable: "patti_di_cura",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pact_renewals_pact_id",
+                table: "pact_renewals",
+                column: "pact_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "pact_renewals");
+
+            migrationBuilder.DropColumn(
+                name: "renewal_confirmed_on",
+                table: "patti_di_cura");
+
+            migrationBuilder.DropColumn(
+                name: "witness_account",
+                table: "patti_di_cura");
+        }
+    }
+}

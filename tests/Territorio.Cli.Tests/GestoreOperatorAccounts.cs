@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Territorio.Data;
+using Territorio.Data.Security;
+using Territorio.Web;
+using Territorio.Web.Security;
+
+namespace Territorio.Cli.Tests;
+
+/// <summary>
+/// The Gestori's operator accounts the command-line tests name as witnesses (--testimone, --operatore),
+/// made through Identity as the web application makes them.
+/// </summary>
+public static class GestoreOperatorAccounts
+{
+    /// <summary>Case managers of G321ASST.</summary>
+    public const string CaseManager = "cm1", OtherCaseManager = "cm2";
+
+    /// <summary>A case manager of G321COOP.</summary>
+    public const string CooperativeCaseManager = "cm.coop";
+
+    /// <summary>A former case manager of G321ASST whose account is disabled.</summary>
+    public const string Disabled = "cm.cessato";
+
+    public static async Task CreateAsync(string dataDirectory)
+    {
+        await using var app = WebApp.Build([], new DatabaseOptions { Provider = DatabaseProvider.Sqlite, DataDirectory = dataDirectory });
+        await using var scope = app.Services.CreateAsyncScope();
+        string password = Accounts.GeneratePassword();
+        await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(CaseManager, "Carla Neri", TerritorioRoles.GestoreCaseManager, "321", GestoreId: "G321ASST"), password);
+        await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(OtherCaseManager, "Luca Ferri", TerritorioRoles.GestoreCaseManager, "321", GestoreId: "G321ASST"), password);
+        await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(CooperativeCaseManager, "Anna Galli", TerritorioRoles.GestoreCaseManager, "321", GestoreId: "G321COOP"), password);
+        await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(Disabled, "Paolo Riva", TerritorioRoles.GestoreCaseManager, "321", GestoreId: "G321ASST"), password);
+
+        // Identity's way to disable an account: lock-out enabled, ending never.
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TerritorioUser>>();
+        var disabled = (await users.FindByNameAsync(Disabled))!;
+        await users.SetLockoutEnabledAsync(disabled, true);
+        await users.SetLockoutEndDateAsync(disabled, DateTimeOffset.MaxValue);
+    }
+}
