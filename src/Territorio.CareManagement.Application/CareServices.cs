@@ -1,6 +1,7 @@
 using Territorio.CareManagement.Application.Bookings;
 using Territorio.CareManagement.Application.CaseManagement;
 using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Application.Documents;
 using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Application.Gestori;
 using Territorio.CareManagement.Application.Network;
@@ -8,7 +9,11 @@ using Territorio.CareManagement.Application.Plans;
 using Territorio.CareManagement.Application.Reclassification;
 using Territorio.CareManagement.Application.Registry;
 using Territorio.CareManagement.Application.Stratification;
+using Territorio.CareManagement.Gestori;
+using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
 using Territorio.Data;
+using Territorio.Kernel.Organisations;
 
 namespace Territorio.CareManagement.Application;
 
@@ -49,4 +54,13 @@ public sealed class CareServices(TerritorioDbContext db, TimeProvider clock, Car
     public LetterCampaignService Letters => new(Db, clock, Catalogues);
 
     public ReclassificationService Reclassification => new(Db, clock, Catalogues);
+
+    /// <summary>The Patto di Cura's PDF with every party by name: the patient, the GP and the Gestore's seat from the registries.</summary>
+    public async Task WritePactAsync(PattoDiCura pact, Gestore gestore, PaiVersion? activePai, Stream output, CancellationToken ct)
+    {
+        var patient = await Db.Residents.FindAsync([pact.PatientId], ct);
+        var doctor = pact.MmgId is null ? null : await Db.GeneralPractitioners.FindAsync([pact.MmgId], ct);
+        var seat = await Organisations.FindAsync(OrganisationKind.Gestore, gestore.Id, ct);
+        CareDocuments.WritePact(pact, gestore, activePai, output, Catalogues, patient, doctor, seat);
+    }
 }

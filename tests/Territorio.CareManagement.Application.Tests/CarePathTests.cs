@@ -339,7 +339,7 @@ public class CarePathTests
         using var letter = new MemoryStream();
         CareDocuments.WriteLetter(letters[0], "ATS della Città Metropolitana di Milano", letter);
         using var pactPdf = new MemoryStream();
-        CareDocuments.WritePact(pact, gestore, pai!.ActiveVersion, pactPdf);
+        CareDocuments.WritePact(pact, gestore, pai!.ActiveVersion, pactPdf, world.Catalogues);
 
         System.Text.Encoding.ASCII.GetString(letter.ToArray(), 0, 5).ShouldBe("%PDF-");
         pactPdf.Length.ShouldBeGreaterThan(1000);

@@ -55,6 +55,7 @@ public sealed class RemunerationTests(WebAppFixture app)
 
         body!.ShouldSatisfyAllConditions(
             b => b.Ats.ShouldBe(Territory.A.Ats),
+            b => b.AtsName.ShouldBe("ATS della Città Metropolitana di Milano"),
             b => b.Total.ShouldBe(ExpectedTotal()),
             b => b.Gestori.Select(g => (g.GestoreId, g.Patients, g.Total)).ShouldBe([(Territory.A.Gestore, 6, ExpectedTotal())]),
             b => b.Issues.ShouldBeEmpty());
@@ -89,8 +90,16 @@ public sealed class RemunerationTests(WebAppFixture app)
         string csv = await client.GetStringAsync($"/Ats/Remunerazione?handler=Csv&anno={Year}", Ct);
         // The Gestore by name beside its code (the seed's patients have no name in the registry: empty name and codice fiscale).
         csv.ShouldContain($",{Territory.A.Gestore},Gestore {Territory.A.Gestore},{Territory.A.Patient},,,");
+        // The ATS and the pathology by name, in columns added at the end (the earlier ones keep their order).
+        string[] lines = [.. csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'))];
+        lines[0].ShouldEndWith(",tariffa_provvisoria,motivazione,ats_nome,patologia_nome");
+        lines.Where(l => l.Contains($",{Territory.A.Patient},", StringComparison.Ordinal))
+            .ShouldAllBe(l => l.EndsWith(",ATS della Città Metropolitana di Milano,IPERTENSIONE ARTERIOSA", StringComparison.Ordinal));
+        page.ShouldContain("Remunerazione della presa in carico — ATS della Città Metropolitana di Milano (321)");
         var pdf = await client.GetByteArrayAsync($"/Ats/Remunerazione?handler=Pdf&anno={Year}&gestore={Territory.A.Gestore}", Ct);
         System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+        PdfText.Says(pdf, "Gestore Gestore GA (GA)").ShouldBeTrue();
+        PdfText.Says(pdf, "ATS della Città Metropolitana di Milano (321)").ShouldBeTrue("l'estratto nomina l'ATS");
         (await client.GetByteArrayAsync($"/Ats/Remunerazione?handler=Xlsx&anno={Year}", Ct))[..2].ShouldBe("PK"u8.ToArray());
     }
 

@@ -87,6 +87,10 @@ public sealed class TariffWhatIfTests(WebAppFixture app)
         text.ShouldContain($",assistiti_per_livello,2,livello 2,assistiti,");
         text.ShouldContain(",importi_per_livello,3,livello 3,euro,0.00," + simulated.ToString("0.00", CultureInfo.InvariantCulture) + ",");
         text.ShouldContain($"({Territory.A.Gestore})");
+        // The ATS by name in the last column, on every row.
+        string[] rows = [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.TrimEnd('\r'))];
+        rows[0].ShouldEndWith(",assistiti_non_pagati_simulazione,ats_nome");
+        rows.Skip(1).ShouldAllBe(r => r.EndsWith(",ATS della Città Metropolitana di Milano", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -93,6 +93,12 @@ public sealed class CareCatalogues
     /// <summary>The pathology's name with its code, as users read it (e.g. "IPOTIROIDISMO (60)").</summary>
     public string PathologyName(string code) => Pathologies.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
 
+    /// <summary>A service as users read it: "89.52 ELETTROCARDIOGRAMMA", the code alone when the nomenclator lacks it.</summary>
+    public string ServiceLabel(string code) => Vocabulary.Services.GetValueOrDefault(code) is { } name ? $"{code} {name}" : code;
+
+    /// <summary>The ATS's name without its code ("ATS di Bergamo"); null for a code the list lacks.</summary>
+    public string? AtsName(string code) => AtsNames.GetValueOrDefault(code);
+
     /// <summary>The ATS as users read it: "ATS di Bergamo (325)"; "ATS 325" for a code the list lacks.</summary>
     public string AtsLabel(string code) => AtsNames.TryGetValue(code, out var name) ? $"{name} ({code})" : $"ATS {code}";
 

@@ -1,3 +1,4 @@
+using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Enrolment;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
@@ -82,14 +83,15 @@ public static class CareDocuments
     /// <summary>Said wherever items from templates the region has not published are shown.</summary>
     public const string ProvisionalNote = "Voci dai modelli di PAI PROVVISORI di Territorio (la Regione non ha pubblicato modelli ufficiali): da rivedere dal medico.";
 
-    public static void WritePact(PattoDiCura pact, Gestore gestore, PaiVersion? activePai, Stream output, bool provisionalItems = false, Resident? patient = null, GeneralPractitioner? doctor = null,
+    /// <summary>The Patto di Cura; <paramref name="catalogues"/> names the ATS and the main pathology and tells provisional PAI items.</summary>
+    public static void WritePact(PattoDiCura pact, Gestore gestore, PaiVersion? activePai, Stream output, CareCatalogues catalogues, Resident? patient = null, GeneralPractitioner? doctor = null,
         Organisation? gestoreSeat = null)
     {
         string who = patient?.Surname is null ? pact.PatientId : $"{patient.DisplayName}, codice fiscale {patient.FiscalCode}";
         using var pdf = PdfPageWriter.Create($"Patto di Cura n.{pact.Id} — {patient?.DisplayName ?? pact.PatientId}");
         pdf.Title($"Patto di Cura n.{pact.Id}")
             .Paragraph($"Paziente: {who}" + (patient?.Address is { } address ? $", residente in {address}" : ""))
-            .Paragraph($"ATS: {pact.Ats}    Livello: {pact.Level}    Patologia principale: {pact.MainPathology ?? "-"}")
+            .Paragraph($"{catalogues.AtsLabel(pact.Ats)}    Livello: {pact.Level}    Patologia principale: {(pact.MainPathology is { } main ? catalogues.PathologyName(main) : "-")}")
             .Paragraph($"Gestore: {gestore.Name} ({gestore.Id}), {GestoreKinds.Italian(gestore.Kind)}" + (gestoreSeat is null ? "" : $"; sede: {gestoreSeat.Letterhead}"))
             .Paragraph($"Medico di medicina generale: {(doctor is null ? pact.MmgId ?? "non indicato" : $"{doctor.DisplayName} ({doctor.Id})")}")
             .Paragraph($"Validità: dal {pact.StartDate:dd/MM/yyyy} al {pact.EndDate:dd/MM/yyyy} (rinnovi: {pact.Renewals}); stato: {PactStatuses.Italian(pact.Status)}")
@@ -108,7 +110,7 @@ public static class CareDocuments
         if (activePai is not null)
         {
             pdf.Heading($"Piano di Assistenza Individuale (versione {activePai.Number})");
-            if (provisionalItems)
+            if (catalogues.HasProvisionalItems(activePai))
             {
                 pdf.Paragraph(ProvisionalNote);
             }

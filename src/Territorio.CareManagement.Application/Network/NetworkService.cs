@@ -251,10 +251,6 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock, B
     public async Task<IReadOnlyList<FreeSlot>> FreeSlotsAsync(string serviceCode, string gestoreId, DateOnly from, DateOnly to, int limit, CancellationToken ct) =>
         (await FreeSlotsAsync([serviceCode], gestoreId, from, to, limit, ct)).GetValueOrDefault(serviceCode, []);
 
-    /// <summary>The names of erogatori, by id (screens show the name beside the code).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> ids, CancellationToken ct) =>
-        await Db.Set<Erogatore>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, StringComparer.Ordinal, ct);
-
     /// <summary>
     /// The Centro Servizi's search: one page of the free slots of a service over a date range across
     /// the Gestore's network, earliest first, then by site; one more is read to tell whether a next page exists.

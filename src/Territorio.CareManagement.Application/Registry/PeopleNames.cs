@@ -58,11 +58,16 @@ public static class PeopleNames
         return wanted.ToDictionary(a => a, a => (a.StartsWith(Gp, StringComparison.Ordinal) ? doctors : byUser).GetValueOrDefault(IdOf(a), IdOf(a)), StringComparer.Ordinal);
     }
 
-    public static async Task<IReadOnlyDictionary<string, string>> ErogatoriAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct)
+    /// <summary>"Laboratorio analisi … (E321LAB)" by erogatore id.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ErogatoriAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct) =>
+        (await ErogatoreNamesAsync(db, ids, ct)).ToDictionary(e => e.Key, e => $"{e.Value} ({e.Key})");
+
+    /// <summary>"Laboratorio analisi …" by erogatore id: the name alone, for answers that carry the id beside it.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ErogatoreNamesAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
         return await db.Set<Erogatore>().AsNoTracking().IgnoreAutoIncludes().Where(e => wanted.Contains(e.Id))
-            .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => $"{e.Name} ({e.Id})", ct);
+            .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, StringComparer.Ordinal, ct);
     }
 
     /// <summary>"Dott.ssa Anna Bianchi (MMG00001)" by GP code; codes the registry does not name are left out.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Pacts;
 using Territorio.Data;
@@ -15,7 +16,10 @@ namespace Territorio.CareManagement.Application.Remuneration;
 /// </summary>
 public static class RemunerationNames
 {
-    public static async Task<PartyNames> OfAsync(TerritorioDbContext db, RemunerationResult result, string? ats, CancellationToken ct)
+    /// <summary>The names the reference data gives without a database: the ATS and the pathologies.</summary>
+    public static PartyNames Reference(CareCatalogues catalogues) => PartyNames.None with { AtsNames = catalogues.AtsNames, Pathologies = catalogues.Pathologies };
+
+    public static async Task<PartyNames> OfAsync(TerritorioDbContext db, RemunerationResult result, string? ats, CareCatalogues catalogues, CancellationToken ct)
     {
         var pacts = db.Set<PattoDiCura>().AsNoTracking().Where(p => ats == null || p.Ats == ats);
         var patients = await db.Residents.AsNoTracking()
@@ -31,6 +35,8 @@ public static class RemunerationNames
         return new PartyNames(patients, gestori, doctors.ToDictionary(d => d.Id, d => d.DisplayName))
         {
             GestoreSeats = seats.ToDictionary(o => o.Code, o => o.Letterhead),
+            AtsNames = catalogues.AtsNames,
+            Pathologies = catalogues.Pathologies,
         };
     }
 

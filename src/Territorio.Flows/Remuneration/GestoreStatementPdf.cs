@@ -149,7 +149,7 @@ public static class GestoreStatementPdf
             _graphics.DrawString($"Estratto annuale {_result.Year} — remunerazione della presa in carico", _title, XBrushes.Black, new XRect(Margin, _y, width, 16), XStringFormats.TopLeft);
             _y += 18;
             string gestore = _names.Gestore(_statement.GestoreId) is { Length: > 0 } name ? $"{name} ({_statement.GestoreId})" : _statement.GestoreId;
-            _graphics.DrawString($"Gestore {gestore} — ATS {string.Join(", ", _statement.AtsIds)} — catalogo {_result.Catalogue.Label} ({_result.Catalogue.Source})",
+            _graphics.DrawString($"Gestore {gestore} — {string.Join(", ", _statement.AtsIds.Select(_names.AtsLabel))} — catalogo {_result.Catalogue.Label} ({_result.Catalogue.Source})",
                 _regular, XBrushes.Black, new XRect(Margin, _y, width, RowHeight), XStringFormats.TopLeft);
             _y += RowHeight;
             if (_names.GestoreSeats.GetValueOrDefault(_statement.GestoreId) is { } seat)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Territorio.CareManagement.Application.Common;
 using Territorio.Data.Security;
 using Territorio.Web.Security;
 
@@ -12,7 +13,11 @@ public sealed record TokenRequest(string? Username, string? Password);
 
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
 
-public sealed record MeResponse(string UserName, IReadOnlyList<string> Roles, string Ats, string? GestoreId, string? MmgId, string? ErogatoreId, string? StructureId, string? PersonId);
+public sealed record MeResponse(string UserName, IReadOnlyList<string> Roles, string Ats, string? GestoreId, string? MmgId, string? ErogatoreId, string? StructureId, string? PersonId)
+{
+    /// <summary>The ATS by name beside its code ("ATS della Città Metropolitana di Milano").</summary>
+    public string? AtsName { get; init; }
+}
 
 public static class AccountEndpoints
 {
@@ -24,10 +29,13 @@ public static class AccountEndpoints
             .WithSummary("Rilascia un token bearer per le credenziali di un account locale.")
             .DisableAntiforgery();
 
-        api.MapGet("/me", (HttpContext http) =>
+        api.MapGet("/me", (HttpContext http, CareCatalogues catalogues) =>
             {
                 var actor = Actor.From(http.User);
-                return TypedResults.Ok(new MeResponse(actor.UserName, [.. actor.Roles.Order(StringComparer.Ordinal)], actor.Ats, actor.GestoreId, actor.MmgId, actor.ErogatoreId, actor.StructureId, actor.PersonId));
+                return TypedResults.Ok(new MeResponse(actor.UserName, [.. actor.Roles.Order(StringComparer.Ordinal)], actor.Ats, actor.GestoreId, actor.MmgId, actor.ErogatoreId, actor.StructureId, actor.PersonId)
+                {
+                    AtsName = catalogues.AtsName(actor.Ats),
+                });
             })
             .WithTags("Accesso")
             .WithSummary("L'utente del token, i suoi ruoli e il suo ambito (territorio, Gestore, MMG…).");

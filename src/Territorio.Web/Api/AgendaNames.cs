@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application;
-using Territorio.CareManagement.Network;
+using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.Kernel.Organisations;
 using Territorio.Kernel.Population;
 
@@ -16,26 +17,28 @@ public sealed class AgendaNames
     private readonly IReadOnlyDictionary<string, Resident> _patients;
     private readonly IReadOnlyDictionary<string, string> _erogatori;
     private readonly IReadOnlyDictionary<string, string> _sites;
-    private readonly IReadOnlyDictionary<string, string> _services;
+    private readonly CareCatalogues _catalogues;
 
-    private AgendaNames(IReadOnlyDictionary<string, Resident> patients, IReadOnlyDictionary<string, string> erogatori, IReadOnlyDictionary<string, string> sites, IReadOnlyDictionary<string, string> services)
+    private AgendaNames(IReadOnlyDictionary<string, Resident> patients, IReadOnlyDictionary<string, string> erogatori, IReadOnlyDictionary<string, string> sites, CareCatalogues catalogues)
     {
         _patients = patients;
         _erogatori = erogatori;
         _sites = sites;
-        _services = services;
+        _catalogues = catalogues;
     }
 
     public static async Task<AgendaNames> LoadAsync(CareServices care, IEnumerable<string> patientIds, IEnumerable<string> erogatoreIds, CancellationToken ct)
     {
         var patients = await PeopleNames.ResidentsAsync(care.Db, patientIds, ct);
         var wanted = erogatoreIds.Distinct().ToList();
-        var erogatori = await care.Db.Set<Erogatore>().AsNoTracking().IgnoreAutoIncludes().Where(e => wanted.Contains(e.Id))
-            .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var erogatori = await PeopleNames.ErogatoreNamesAsync(care.Db, wanted, ct);
         var sites = (await care.Db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Erogatore && wanted.Contains(o.Code)).ToListAsync(ct))
             .ToDictionary(o => o.Code, o => o.Address);
-        return new AgendaNames(patients, erogatori, sites, care.Catalogues.Vocabulary.Services);
+        return new AgendaNames(patients, erogatori, sites, care.Catalogues);
     }
+
+    /// <summary>"89.52 ELETTROCARDIOGRAMMA": the nomenclator's code and description.</summary>
+    public string Service(string code) => _catalogues.ServiceLabel(code);
 
     /// <summary>"Poliambulatorio Niguarda (EY1)", or the code alone when the registry does not name it.</summary>
     public string Erogatore(string id) => _erogatori.GetValueOrDefault(id) is { } name ? $"{name} ({id})" : id;
@@ -49,7 +52,7 @@ public sealed class AgendaNames
             PatientFiscalCode = patient?.FiscalCode,
             ErogatoreName = _erogatori.GetValueOrDefault(booking.ErogatoreId),
             SiteAddress = _sites.GetValueOrDefault(booking.ErogatoreId),
-            ServiceDescription = _services.GetValueOrDefault(booking.ServiceCode),
+            ServiceDescription = _catalogues.Vocabulary.Services.GetValueOrDefault(booking.ServiceCode),
         };
     }
 
@@ -57,7 +60,7 @@ public sealed class AgendaNames
     {
         ErogatoreName = _erogatori.GetValueOrDefault(slot.ErogatoreId),
         SiteAddress = _sites.GetValueOrDefault(slot.ErogatoreId),
-        ServiceDescription = _services.GetValueOrDefault(slot.ServiceCode),
+        ServiceDescription = _catalogues.Vocabulary.Services.GetValueOrDefault(slot.ServiceCode),
     };
 
     /// <summary>One booking answered with its names.</summary>

@@ -23,7 +23,7 @@ public static class CandidatureEndpoints
     }
 
     private static async Task<IResult> PendingAsync(HttpContext http, CareServices care, CancellationToken ct) =>
-        TypedResults.Ok((await care.Gestori.PendingCandidaturesAsync(Actor.From(http.User).Ats, ct)).Select(CandidatureDto.Of).ToList());
+        TypedResults.Ok((await care.Gestori.PendingCandidaturesAsync(Actor.From(http.User).Ats, ct)).Select(c => CandidatureDto.Of(c, care.Catalogues)).ToList());
 
     private static async Task<IResult> DecideAsync(string gestoreId, CandidatureDecisionRequest request, HttpContext http, CareServices care, CancellationToken ct)
     {
@@ -61,7 +61,7 @@ public static class CandidatureEndpoints
             var decided = await care.Db.Set<Candidature>().AsNoTracking()
                 .Where(c => c.GestoreId == gestoreId && c.Ats == ats && c.Level == request.Level)
                 .OrderByDescending(c => c.Id).FirstAsync(ct);
-            return TypedResults.Ok(CandidatureDto.Of(decided));
+            return TypedResults.Ok(CandidatureDto.Of(decided, care.Catalogues));
         });
     }
 }

@@ -1,3 +1,4 @@
+using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Network;
 using Territorio.CareManagement.Application.Plans;
 using Territorio.CareManagement.Bookings;
@@ -177,7 +178,11 @@ public sealed record MmgAssistitoDto(PatientSummary Patient, int? Level, string?
 
 public sealed record CandidatureDto(string GestoreId, string Ats, int Level, string Status, DateOnly SubmittedOn, DateOnly? DecidedOn, string? DecisionReason)
 {
-    public static CandidatureDto Of(Candidature c) => new(c.GestoreId, c.Ats, c.Level, c.Status.ToString(), c.SubmittedOn, c.DecidedOn, c.DecisionReason);
+    /// <summary>The ATS by name beside its code ("ATS della Città Metropolitana di Milano").</summary>
+    public string? AtsName { get; init; }
+
+    public static CandidatureDto Of(Candidature c, CareCatalogues catalogues) =>
+        new(c.GestoreId, c.Ats, c.Level, c.Status.ToString(), c.SubmittedOn, c.DecidedOn, c.DecisionReason) { AtsName = catalogues.AtsName(c.Ats) };
 }
 
 // Requests. Every field is optional on the wire so that a missing one is a validation problem

@@ -240,7 +240,7 @@ public static class GestoreEndpoints
         return await CareApi.RunAsync(async () =>
         {
             var candidature = await care.Gestori.ApplyAsync(actor.GestoreId!, actor.Ats, request.Level.Value, CareActors.OfGestore(actor), ct);
-            return TypedResults.Created("/api/ats/candidature", CandidatureDto.Of(candidature));
+            return TypedResults.Created("/api/ats/candidature", CandidatureDto.Of(candidature, care.Catalogues));
         });
     }
 

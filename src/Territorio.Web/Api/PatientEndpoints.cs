@@ -33,6 +33,9 @@ public sealed record PatientSummary(string Id, DateOnly BirthDate, int Age, stri
     /// <summary>The same as <see cref="Name"/>, under the name the other answers of the API use.</summary>
     public string DisplayName => Name;
 
+    /// <summary>The ATS of residence by name beside its code ("ATS della Città Metropolitana di Milano").</summary>
+    public string? AtsName { get; init; }
+
     /// <summary>"Dott.ssa Anna Bianchi" when the GP registry names the patient's GP.</summary>
     public string? MmgName { get; init; }
 
@@ -77,7 +80,7 @@ public static class PatientEndpoints
         var patient = await access.OpenAsync(Actor.From(http.User), patientId, "GET /api/assistiti/{patientId}", ct);
         return patient is null
             ? NotVisible()
-            : TypedResults.Ok(PatientSummary.Of(patient, ItalianTime.Today(clock)) with { MmgName = await DoctorNameAsync(care, patient.MmgId, ct) });
+            : TypedResults.Ok(PatientSummary.Of(patient, ItalianTime.Today(clock)) with { MmgName = await DoctorNameAsync(care, patient.MmgId, ct), AtsName = care.Catalogues.AtsName(patient.Ats) });
     }
 
     // Another territory's patient is not found (PatientAccess); the body is checked, then the rules decide (409 naming the field).

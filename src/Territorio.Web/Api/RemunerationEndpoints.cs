@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Territorio.CareManagement.Application.Common;
 using Territorio.Remuneration.Yearly;
 using Territorio.Web.Remuneration;
 using Territorio.Web.Security;
@@ -19,6 +20,9 @@ public sealed record RemunerationResponse(
     int Year, string Ats, string Catalogue, bool ProvisionalCatalogue, decimal Total, decimal MmgShares, int Patients,
     IReadOnlyList<GestoreRemunerationDto> Gestori, IReadOnlyList<MmgRemunerationDto> Mmg, IReadOnlyList<RemunerationIssueDto> Issues)
 {
+    /// <summary>The ATS by name beside its code ("ATS della Città Metropolitana di Milano").</summary>
+    public string? AtsName { get; init; }
+
     public static RemunerationResponse Of(RemunerationResult result, string ats) => new(
         result.Year, ats, result.Catalogue.Label, result.Catalogue.Provisional, result.Total, result.ByAts.Sum(t => t.MmgShares), result.ByAts.Sum(t => t.Patients),
         [.. result.Gestori.Select(g => new GestoreRemunerationDto(g.GestoreId, g.Patients, g.Lines.Count, g.Total, g.MmgShares, g.PaiFees, g.UsesProvisionalTariffs))],
@@ -36,7 +40,7 @@ public static class RemunerationEndpoints
             .WithSummary("Remunerazione annuale dei Gestori e dei MMG del territorio dell'ATS (DGR X/6164/2017): totali per Gestore e per MMG, periodi non pagati.")
             .ProducesValidationProblem();
 
-    private static async Task<Results<Ok<RemunerationResponse>, ValidationProblem>> GetAsync(int year, HttpContext http, RemunerationQuery query, CancellationToken ct)
+    private static async Task<Results<Ok<RemunerationResponse>, ValidationProblem>> GetAsync(int year, HttpContext http, RemunerationQuery query, CareCatalogues catalogues, CancellationToken ct)
     {
         var validation = new ApiProblems.Validation();
         if (!RemunerationQuery.IsValidYear(year))
@@ -53,6 +57,6 @@ public static class RemunerationEndpoints
             return (ValidationProblem)validation.Problem();
         }
 
-        return TypedResults.Ok(RemunerationResponse.Of(result, ats));
+        return TypedResults.Ok(RemunerationResponse.Of(result, ats) with { AtsName = catalogues.AtsName(ats) });
     }
 }

@@ -74,7 +74,11 @@ public sealed record CommissionBoard(
     IReadOnlyList<ReclassificationItem> PendingReclassifications,
     IReadOnlyList<ChangeOfGestoreItem> PendingChanges,
     IReadOnlyList<ReclassificationItem> DecidedReclassifications,
-    IReadOnlyList<ChangeOfGestoreItem> DecidedChanges);
+    IReadOnlyList<ChangeOfGestoreItem> DecidedChanges)
+{
+    /// <summary>The ATS by name beside its code ("ATS della Città Metropolitana di Milano").</summary>
+    public string? AtsName { get; init; }
+}
 
 /// <summary>A decision taken: what changed, in the user's words.</summary>
 public sealed record CommissionDecision(long Id, string Status, DateOnly DecidedOn, string? Reason, long? NewPactId, string Message);
@@ -137,7 +141,10 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
             [.. pendingReclassifications.Select(Reclassification)],
             [.. pendingChanges.Select(Change)],
             [.. decidedReclassifications.Select(Reclassification)],
-            [.. decidedChanges.Select(Change)]);
+            [.. decidedChanges.Select(Change)])
+        {
+            AtsName = care.Catalogues.AtsName(ats),
+        };
     }
 
     /// <summary>Field errors of a decision, in the user's terms (the care rules say the same, later).</summary>

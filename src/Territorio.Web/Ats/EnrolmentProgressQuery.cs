@@ -42,6 +42,9 @@ public sealed record EnrolmentProgress(
     long ExpiringTotal,
     IReadOnlyList<ExpiringPact> Expiring)
 {
+    /// <summary>The ATS by name beside its code ("ATS della Città Metropolitana di Milano").</summary>
+    public string? AtsName { get; init; }
+
     public long Eligible => Levels.Sum(l => l.Eligible);
 
     public long Invited => Levels.Sum(l => l.Invited);
@@ -52,7 +55,7 @@ public sealed record EnrolmentProgress(
 }
 
 /// <summary>Counts in the database (GROUP BY on indexed columns); only the expiring pacts are listed, and that read is logged.</summary>
-public sealed class EnrolmentProgressQuery(TerritorioDbContext db, TerritoryLevels levels, PatientAccess access, TimeProvider clock)
+public sealed class EnrolmentProgressQuery(TerritorioDbContext db, TerritoryLevels levels, PatientAccess access, TimeProvider clock, CareCatalogues catalogues)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 365;
@@ -114,6 +117,9 @@ public sealed class EnrolmentProgressQuery(TerritorioDbContext db, TerritoryLeve
             byLevel,
             perGestore,
             enrolled.Sum(e => e.Expiring),
-            [.. expiring.Select(e => new ExpiringPact(e.Id, e.Patient.Id, e.Patient.MmgId, e.GestoreId, e.Level, e.EndDate, e.EndDate.DayNumber - today.DayNumber))]);
+            [.. expiring.Select(e => new ExpiringPact(e.Id, e.Patient.Id, e.Patient.MmgId, e.GestoreId, e.Level, e.EndDate, e.EndDate.DayNumber - today.DayNumber))])
+        {
+            AtsName = catalogues.AtsName(ats),
+        };
     }
 }

@@ -29,6 +29,9 @@ public sealed record PyramidView(
     int Reclassified,
     IReadOnlyList<PyramidLevel> Levels)
 {
+    /// <summary>The ATS by name beside its code ("ATS della Città Metropolitana di Milano").</summary>
+    public string? AtsName { get; init; }
+
     public static PyramidView Of(string ats, string? mmgId, StratificationRun run, Pyramid.Counts counts, int reclassified)
     {
         // The seed's shape: Lombardy's persons per level for a territory, patients per GP for a GP.
@@ -53,7 +56,7 @@ public sealed record GpPyramidRow(string MmgId, long Persons, IReadOnlyList<long
 public sealed record TerritoryPyramid(PyramidView Territory, IReadOnlyList<GpPyramidRow> Gps);
 
 /// <summary>The pyramids an ATS sees: always of its own territory, never of another.</summary>
-public sealed class PyramidQuery(TerritorioDbContext db, TerritoryLevels levels)
+public sealed class PyramidQuery(TerritorioDbContext db, TerritoryLevels levels, CareCatalogues catalogues)
 {
     public Task<StratificationRun?> LatestRunAsync(CancellationToken ct) => ClassificationQueries.LatestRunAsync(db, ct);
 
@@ -65,7 +68,7 @@ public sealed class PyramidQuery(TerritorioDbContext db, TerritoryLevels levels)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new GpPyramidRow(g.Key, g.Value.Living, [.. Enumerable.Range(1, 5).Select(level => g.Value[level])]))
             .ToList();
-        return new TerritoryPyramid(PyramidView.Of(ats, null, run, counts.Total, counts.Reclassified), gps);
+        return new TerritoryPyramid(PyramidView.Of(ats, null, run, counts.Total, counts.Reclassified) with { AtsName = catalogues.AtsName(ats) }, gps);
     }
 
     /// <summary>A GP is of the territory when residents of the ATS have chosen them.</summary>
@@ -75,6 +78,6 @@ public sealed class PyramidQuery(TerritorioDbContext db, TerritoryLevels levels)
     public async Task<PyramidView> GpAsync(StratificationRun run, string ats, string mmgId, CancellationToken ct)
     {
         var counts = await levels.CountAsync(run, ats, mmgId, null, ct);
-        return PyramidView.Of(ats, mmgId, run, counts.Total, counts.Reclassified);
+        return PyramidView.Of(ats, mmgId, run, counts.Total, counts.Reclassified) with { AtsName = catalogues.AtsName(ats) };
     }
 }

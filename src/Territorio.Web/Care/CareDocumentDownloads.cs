@@ -41,10 +41,7 @@ public sealed class CareDocumentDownloads(CareServices care, IConfiguration conf
         return await PdfAsync($"patto-di-cura-{pact.Id}.pdf", async output =>
         {
             var (found, gestore, pai) = await care.Enrolment.PactDocumentAsync(pact.Id, ct);
-            var patient = await care.Db.Residents.FindAsync([found.PatientId], ct);
-            var doctor = found.MmgId is null ? null : await care.Db.GeneralPractitioners.FindAsync([found.MmgId], ct);
-            var seat = await care.Organisations.FindAsync(Kernel.Organisations.OrganisationKind.Gestore, gestore.Id, ct);
-            CareDocuments.WritePact(found, gestore, pai, output, care.Catalogues.HasProvisionalItems(pai), patient, doctor, seat);
+            await care.WritePactAsync(found, gestore, pai, output, ct);
         });
     }
 

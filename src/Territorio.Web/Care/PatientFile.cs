@@ -67,11 +67,8 @@ public sealed record PatientFile(
     /// <summary>The names beside the codes of the bookings and free slots (erogatore, site, service).</summary>
     public AgendaNames? Agenda { get; init; }
 
-    /// <summary>The nomenclator's descriptions, by service code.</summary>
-    public IReadOnlyDictionary<string, string> ServiceNames { get; init; } = new Dictionary<string, string>();
-
     /// <summary>"89.52 Elettrocardiogramma", or the code alone when the nomenclator does not know it.</summary>
-    public string Service(string code) => ServiceNames.GetValueOrDefault(code) is { } name ? $"{code} {name}" : code;
+    public string Service(string code) => Agenda?.Service(code) ?? code;
 
     /// <summary>"Poliambulatorio Niguarda (EY1)": an erogatore of the bookings or of the free slots offered.</summary>
     public string Erogatore(string id) => Agenda?.Erogatore(id) ?? id;
@@ -145,7 +142,6 @@ public sealed class PatientFileQuery(CareServices care, TimeProvider clock, Scre
             MmgName = (await PeopleNames.DoctorNamesAsync(care.Db, [patient.MmgId], ct)).Values.SingleOrDefault(),
             Gestori = await PeopleNames.GestoreNamesAsync(care.Db, pacts.Select(p => p.GestoreId), ct),
             Agenda = await AgendaNames.LoadAsync(care, [patient.Id], bookings.Select(b => b.ErogatoreId).Concat(slots.Values.SelectMany(l => l).Select(f => f.ErogatoreId)), ct),
-            ServiceNames = care.Catalogues.Vocabulary.Services,
             Pathologies = PathologyEvidence.Views(classification?.Pathologies, classification?.MainPathology, evidence, care.Catalogues.Pathologies),
             Contacts = contacts,
             Operators = await PeopleNames.OperatorsAsync(care.Db,

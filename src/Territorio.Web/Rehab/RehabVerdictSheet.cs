@@ -30,9 +30,13 @@ public sealed record RehabVerdictSheet(
 {
     public string Title => $"Giudizio sul ricovero {Verdict.RecordId} (esecuzione {View.Run.Id})";
 
+    /// <summary>The run's ATS as people read it: "ATS di Bergamo (325)".</summary>
+    public string AtsLabel { get; init; } = View.Run.Ats;
+
     /// <summary>Builds the sheet; the annex entries come from the rule set in use when the run used the same one.</summary>
     /// <param name="structure">The admission's structure as people know it ("Name (code)"), the code when the registry does not know it.</param>
-    public static RehabVerdictSheet Of(RehabRunView view, RehabRunVerdict v, RuleSet rules, Icd9CmCatalogue catalogue, string structure)
+    /// <param name="atsLabel">The run's ATS by name ("ATS di Bergamo (325)").</param>
+    public static RehabVerdictSheet Of(RehabRunView view, RehabRunVerdict v, RuleSet rules, Icd9CmCatalogue catalogue, string structure, string atsLabel)
     {
         var checks = StoredVerdicts.ChecksOf(v);
         var labels = rules.CodeLabels;
@@ -79,7 +83,7 @@ public sealed record RehabVerdictSheet(
 
         bool sameRules = view.Run.RuleSetId == rules.Id && view.Run.RuleSetVersion == rules.Version;
         var sheetChecks = checks.Select(c => new SheetCheck(c, sameRules ? Matches(c, rules, v.Mdc) : [])).ToList();
-        return new RehabVerdictSheet(view, v, admission, acute, outcome, sheetChecks, sameRules);
+        return new RehabVerdictSheet(view, v, admission, acute, outcome, sheetChecks, sameRules) { AtsLabel = atsLabel };
     }
 
     /// <summary>The annex codes a check kept as inputs ("annex3_codes"), each with the annex item that covers it.</summary>
@@ -131,7 +135,7 @@ public sealed record RehabVerdictSheet(
         using var pdf = PdfPageWriter.Create(Title);
         pdf.Title(Title);
         var run = View.Run;
-        pdf.Paragraph($"Esecuzione {run.Id}: file {run.FileName}, caricato il {ItalianFormat.DateTime(run.UploadedAtUtc)} da {run.UploadedBy} (ATS {run.Ats}). Regole {run.RuleSetId} v{run.RuleSetVersion}{(run.RuleSetProvisional ? " PROVVISORIE: allegati e soglie non ufficiali, nessun valore amministrativo" : "")}."
+        pdf.Paragraph($"Esecuzione {run.Id}: file {run.FileName}, caricato il {ItalianFormat.DateTime(run.UploadedAtUtc)} da {run.UploadedBy} ({AtsLabel}). Regole {run.RuleSetId} v{run.RuleSetVersion}{(run.RuleSetProvisional ? " PROVVISORIE: allegati e soglie non ufficiali, nessun valore amministrativo" : "")}."
             + (run.MdcTable.Length > 0 ? $" Tabella diagnosi → MDC: {run.MdcTable}." : ""));
         Facts(pdf, "Esito", Outcome);
         Facts(pdf, "Ricovero di riabilitazione", Admission);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Remuneration;
 using Territorio.Data;
 using Territorio.Flows.Reference;
@@ -37,7 +38,7 @@ public sealed class RemunerationSettings
 /// CLI computes it: only pacts of that ATS are read, so a screen or API answer never holds another
 /// territory's Gestori, patients or GPs.
 /// </summary>
-public sealed class RemunerationQuery(TerritorioDbContext db, RemunerationSettings settings)
+public sealed class RemunerationQuery(TerritorioDbContext db, RemunerationSettings settings, CareCatalogues catalogues)
 {
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
@@ -60,5 +61,5 @@ public sealed class RemunerationQuery(TerritorioDbContext db, RemunerationSettin
     }
 
     /// <summary>The names statements and exports print beside the codes of a result of <paramref name="ats"/>.</summary>
-    public Task<PartyNames> NamesAsync(RemunerationResult result, string ats, CancellationToken ct) => RemunerationNames.OfAsync(db, result, ats, ct);
+    public Task<PartyNames> NamesAsync(RemunerationResult result, string ats, CancellationToken ct) => RemunerationNames.OfAsync(db, result, ats, catalogues, ct);
 }

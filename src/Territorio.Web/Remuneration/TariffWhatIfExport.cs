@@ -5,7 +5,8 @@ namespace Territorio.Web.Remuneration;
 /// <summary>The what-if as one CSV table: persons per level, then money per pathology, level, Gestore and GP, today and simulated.</summary>
 public static class TariffWhatIfExport
 {
-    public static ExportTable Table(TariffWhatIf whatIf)
+    /// <param name="atsName">The ATS by name, in the last column ("ATS di Bergamo").</param>
+    public static ExportTable Table(TariffWhatIf whatIf, string atsName)
     {
         var money = whatIf.Money;
         var levels = whatIf.Levels;
@@ -31,7 +32,7 @@ public static class TariffWhatIfExport
             }).ToArray()));
         return new ExportTable(
             "simulazione",
-            ["anno", "ats", "catalogo_oggi", "catalogo_simulazione", "soglia_livello_1", "soglia_livello_2", "tabella", "codice", "nome", "misura", "oggi", "simulazione", "differenza", "differenza_percento", "assistiti_non_pagati_oggi", "assistiti_non_pagati_simulazione"],
-            persons.Concat(amounts));
+            ["anno", "ats", "catalogo_oggi", "catalogo_simulazione", "soglia_livello_1", "soglia_livello_2", "tabella", "codice", "nome", "misura", "oggi", "simulazione", "differenza", "differenza_percento", "assistiti_non_pagati_oggi", "assistiti_non_pagati_simulazione", "ats_nome"],
+            persons.Concat(amounts).Select(row => row.Append(atsName).ToArray()));
     }
 }

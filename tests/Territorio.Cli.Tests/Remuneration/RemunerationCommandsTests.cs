@@ -84,7 +84,7 @@ public sealed class RemunerationCommandsTests : IDisposable
         var result = await CliRunner.RunAsync(PdfLicensed, "remunerate", "--year", "2023", "--pacts", Pacts(), "--out", output, "--pai-fee", "40");
 
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Output.ShouldContain("ATS 321");
+        result.Output.ShouldContain("ATS della Città Metropolitana di Milano (321): € ");
         result.Error.ShouldContain("PROVVISORIO");
         foreach (string file in new[] { "righe.csv", "gestori.csv", "mmg.csv", "ats.csv", "patologie.csv", "anomalie.csv", "remunerazione-2023.xlsx", "estratto-COOP1-2023.pdf", "estratto-ASST1-2023.pdf", "estratto-ASST2-2023.pdf" })
         {
@@ -98,6 +98,10 @@ public sealed class RemunerationCommandsTests : IDisposable
         sheets.ShouldContain("righe");
         sheets.ShouldContain("gestori");
         System.IO.File.ReadAllText(Path.Combine(output, "righe.csv")).ShouldContain("fine per decesso il 15/03/2023");
+        // The ATS and the pathologies by name, in columns added at the end, even when the pacts come from a file.
+        System.IO.File.ReadAllLines(Path.Combine(output, "righe.csv"))[0].ShouldEndWith(",motivazione,ats_nome,patologia_nome");
+        System.IO.File.ReadAllLines(Path.Combine(output, "ats.csv")).ShouldContain(l => l.Contains(",321,", StringComparison.Ordinal) && l.EndsWith(",ATS della Città Metropolitana di Milano", StringComparison.Ordinal));
+        System.IO.File.ReadAllLines(Path.Combine(output, "patologie.csv")).ShouldContain(l => l.EndsWith(",IPERTENSIONE ARTERIOSA", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -120,7 +124,7 @@ public sealed class RemunerationCommandsTests : IDisposable
         result.Output.ShouldContain("simulazione con il catalogo ALT v1 PROVVISORIO");
         string byPathology = System.IO.File.ReadAllText(Path.Combine(output, "confronto_patologie.csv"));
         byPathology.ShouldContain("2023,56,");
-        byPathology.ShouldContain(",0,1\n"); // pathology 20 has no tariff in the alternative: 1 patient unpaid there
+        byPathology.ShouldContain(",0,1,SCOMPENSO CARDIACO\n"); // pathology 20 has no tariff in the alternative: 1 patient unpaid there
         System.IO.File.ReadAllText(Path.Combine(output, "confronto_ats.csv")).ShouldContain("2023,totale,");
     }
 

@@ -67,10 +67,11 @@ public sealed class AtsQueryTests
         await SeedAsync(db);
         var clock = ClockAt(Today);
         var ats = new Actor("ats.321", new HashSet<string> { TerritorioRoles.AtsOperatore }, "321", null, null, null, null, null);
-        var query = new EnrolmentProgressQuery(db, new TerritoryLevels(db), new PatientAccess(db, clock, AccessLogWriters.Over(database)), clock);
+        var query = new EnrolmentProgressQuery(db, new TerritoryLevels(db), new PatientAccess(db, clock, AccessLogWriters.Over(database)), clock, Catalogues.Value);
 
         var progress = await query.BuildAsync(ats, 30, "prova", Ct);
 
+        progress.AtsName.ShouldBe("ATS della Città Metropolitana di Milano");
         progress.Levels.Select(l => (l.Level, l.Eligible, l.Invited, l.Enrolled)).ShouldBe([(1, 0L, 0L, 0L), (2, 2L, 1L, 2L), (3, 1L, 1L, 0L)]);
         progress.Gestori.Single(g => g.GestoreId == "G1").EnrolledPerLevel.ShouldBe([0L, 2, 0]);
         progress.ExpiringTotal.ShouldBe(1);

@@ -20,6 +20,14 @@ public static partial class PdfText
             || raw.Contains(Encoding.Latin1.GetString(Encoding.BigEndianUnicode.GetBytes(text)), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whether the pages say <paramref name="text"/>, whitespace aside: a paragraph that wraps is
+    /// read back without the space at its line break.
+    /// </summary>
+    public static bool Says(byte[] pdf, string text) => WithoutSpaces(Of(pdf)).Contains(WithoutSpaces(text), StringComparison.Ordinal);
+
+    private static string WithoutSpaces(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
     /// <summary>The text of every page, a line per text object (PdfPageWriter draws one line at a time).</summary>
     public static string Of(byte[] pdf)
     {

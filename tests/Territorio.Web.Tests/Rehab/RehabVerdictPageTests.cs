@@ -55,6 +55,8 @@ public sealed class RehabVerdictPageTests(WebAppFixture app)
         byte[] pdf = await response.Content.ReadAsByteArrayAsync(Ct);
         System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
         pdf.Length.ShouldBeGreaterThan(2000);
+        PdfText.Says(pdf, "da seed (ATS della Città Metropolitana di Milano (321))").ShouldBeTrue("il giudizio nomina l'ATS");
+        PdfText.Of(pdf).ShouldNotContain("ATS 321");
     }
 
     [Fact]

@@ -110,10 +110,7 @@ public static class EnrolCommands
             env.RequirePdfLicense();
             await using (var file = p.GetValue(outFile)!.Create())
             {
-                var patient = await s.Db.Residents.FindAsync([found.PatientId], ct);
-                var doctor = found.MmgId is null ? null : await s.Db.GeneralPractitioners.FindAsync([found.MmgId], ct);
-                var seat = await s.Organisations.FindAsync(Kernel.Organisations.OrganisationKind.Gestore, owner.Id, ct);
-                CareDocuments.WritePact(found, owner, plan, file, s.Catalogues.HasProvisionalItems(plan), patient, doctor, seat);
+                await s.WritePactAsync(found, owner, plan, file, ct);
             }
 
             env.Output.WriteLine($"patto n.{found.Id} scritto in {p.GetValue(outFile)!.FullName}");

@@ -18,7 +18,7 @@ public static class GestoriCommands
         var add = Command(env, "add", "Registra un Gestore (operatore ATS).", [id, name, kind, ats], async (p, by, s, ct) =>
         {
             var gestore = await s.Gestori.RegisterAsync(p.GetValue(id)!, p.GetValue(name)!, Kind(p.GetValue(kind)!), p.GetValue(ats)!, by.Ats(p.GetValue(ats)!), ct);
-            env.Output.WriteLine($"Gestore {gestore.Id} registrato ({GestoreKinds.Italian(gestore.Kind)}, ATS {gestore.Ats})");
+            env.Output.WriteLine($"Gestore {gestore.Name} ({gestore.Id}) registrato ({GestoreKinds.Italian(gestore.Kind)}, {s.Catalogues.AtsLabel(gestore.Ats)})");
             return ExitCodes.Ok;
         });
 
@@ -27,7 +27,7 @@ public static class GestoriCommands
         var candidate = Command(env, "candidate", "Presenta la candidatura del Gestore a un'ATS per un livello (responsabile del Gestore).", [gestoreId, ats, level], async (p, by, s, ct) =>
         {
             await s.Gestori.ApplyAsync(p.GetValue(gestoreId)!, p.GetValue(ats)!, p.GetValue(level), by.ClinicalManager(p.GetValue(gestoreId)!), ct);
-            env.Output.WriteLine($"candidatura del Gestore {p.GetValue(gestoreId)} all'ATS {p.GetValue(ats)} per il livello {p.GetValue(level)} presentata");
+            env.Output.WriteLine($"candidatura del Gestore {p.GetValue(gestoreId)} all'{s.Catalogues.AtsLabel(p.GetValue(ats)!)} per il livello {p.GetValue(level)} presentata");
             return ExitCodes.Ok;
         });
 
@@ -35,7 +35,7 @@ public static class GestoriCommands
         Command Decide(string verb, bool approve, string description, Option<string?> reason) => Command(env, verb, description, [gestoreId, ats, level, reason], async (p, by, s, ct) =>
         {
             await s.Gestori.DecideAsync(p.GetValue(gestoreId)!, p.GetValue(ats)!, p.GetValue(level), approve, by.Ats(p.GetValue(ats)!), p.GetValue(reason), ct);
-            env.Output.WriteLine($"candidatura del Gestore {p.GetValue(gestoreId)} per l'ATS {p.GetValue(ats)} al livello {p.GetValue(level)} {(approve ? "approvata" : "respinta")}");
+            env.Output.WriteLine($"candidatura del Gestore {p.GetValue(gestoreId)} per l'{s.Catalogues.AtsLabel(p.GetValue(ats)!)} al livello {p.GetValue(level)} {(approve ? "approvata" : "respinta")}");
             return ExitCodes.Ok;
         });
 

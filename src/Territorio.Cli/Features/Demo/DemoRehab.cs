@@ -27,7 +27,7 @@ public static class DemoRehab
             Report: Path.Combine(folder, "report.html")));
         if (await RehabDemo.LoadAsync(env.Database, env.ReferenceData, RehabWebOptions.From(env.Configuration), sdo, TimeProvider.System, ct) is { } run)
         {
-            env.Output.WriteLine($"riabilitazione demo: esecuzione {run.Id} dell'ATS {run.Ats} nel database ({Italian.Number(run.RehabAdmissions)} giudizi)");
+            env.Output.WriteLine($"riabilitazione demo: esecuzione {run.Id} dell'{Care.CareCli.CataloguesOf(env).AtsLabel(run.Ats)} nel database ({Italian.Number(run.RehabAdmissions)} giudizi)");
         }
     }
 }

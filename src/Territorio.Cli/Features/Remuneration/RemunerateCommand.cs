@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Application.Remuneration;
+using Territorio.Cli.Features.Care;
 using Territorio.CommandLine;
 using Territorio.Data;
 using Territorio.Flows.Printing;
@@ -61,9 +63,10 @@ public static class RemunerateCommand
             var comparison = alternative is null ? null : CatalogueComparison.Compare(result, RemunerationEngine.Run(periods, alternative, y, options));
             var directory = parse.GetValue(output) ?? new DirectoryInfo($"remunerazione-{y}");
             // Pacts from the database: the patients, Gestori and GPs are named from it too.
-            var names = parse.GetValue(pacts) is null ? await NamesAsync(env, result, parse.GetValue(ats), ct) : null;
+            var catalogues = CareCli.CataloguesOf(env);
+            var names = parse.GetValue(pacts) is null ? await NamesAsync(env, result, parse.GetValue(ats), catalogues, ct) : RemunerationNames.Reference(catalogues);
             WriteOutputs(result, comparison, directory, env.Configuration["Remuneration:FontDirectory"], names);
-            Report(env, result, comparison, directory);
+            Report(env, result, comparison, directory, names);
             return result.Issues.Count > 0 ? ExitCodes.BadData : ExitCodes.Ok;
         });
         return command;
@@ -84,10 +87,10 @@ public static class RemunerateCommand
         return periods;
     }
 
-    private static async Task<PartyNames> NamesAsync(CliEnvironment env, RemunerationResult result, string? ats, CancellationToken ct)
+    private static async Task<PartyNames> NamesAsync(CliEnvironment env, RemunerationResult result, string? ats, CareCatalogues catalogues, CancellationToken ct)
     {
         await using var db = await TerritorioDatabase.OpenReadOnlyAsync(env.Database, ct);
-        return await RemunerationNames.OfAsync(db, result, ats, ct);
+        return await RemunerationNames.OfAsync(db, result, ats, catalogues, ct);
     }
 
     private static decimal? ConfiguredFee(CliEnvironment env)
@@ -114,7 +117,7 @@ public static class RemunerateCommand
     }
 
     /// <summary>Everything is written to a scratch folder first, then moved in: no half-written results.</summary>
-    private static void WriteOutputs(RemunerationResult result, CatalogueComparison? comparison, DirectoryInfo directory, string? fontDirectory, PartyNames? names)
+    private static void WriteOutputs(RemunerationResult result, CatalogueComparison? comparison, DirectoryInfo directory, string? fontDirectory, PartyNames names)
     {
         string parent = Path.GetDirectoryName(directory.FullName) ?? ".";
         Directory.CreateDirectory(parent);
@@ -147,14 +150,14 @@ public static class RemunerateCommand
 
     private static string SafeName(string id) => string.Concat(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 
-    private static void Report(CliEnvironment env, RemunerationResult result, CatalogueComparison? comparison, DirectoryInfo directory)
+    private static void Report(CliEnvironment env, RemunerationResult result, CatalogueComparison? comparison, DirectoryInfo directory, PartyNames names)
     {
         var o = env.Output;
         o.WriteLine($"remunerazione {result.Year} con il catalogo {result.Catalogue.Label}: {Italian.Number(result.Lines.Count)} righe, " +
             $"{Italian.Number(result.Gestori.Count)} Gestori, {Italian.Number(result.Mmg.Count)} MMG");
         foreach (var t in result.ByAts)
         {
-            o.WriteLine($"  ATS {t.Key}: € {Money(t.Amount)} per {Italian.Number(t.Patients)} assistiti (di cui quote MMG € {Money(t.MmgShares)})");
+            o.WriteLine($"  {names.AtsLabel(t.Key)}: € {Money(t.Amount)} per {Italian.Number(t.Patients)} assistiti (di cui quote MMG € {Money(t.MmgShares)})");
         }
 
         o.WriteLine($"  totale: € {Money(result.Total)}");
@@ -164,7 +167,7 @@ public static class RemunerateCommand
             foreach (var r in comparison.ByAts.Append(comparison.Overall))
             {
                 string percent = r.DifferencePercent is { } p ? $" ({p.ToString("+0.00;-0.00;0.00", Italian.Culture)}%)" : "";
-                o.WriteLine($"  {(r.Key == "totale" ? "totale" : "ATS " + r.Key)}: attuale € {Money(r.Current)}, alternativo € {Money(r.Alternative)}, differenza € {Money(r.Difference)}{percent}");
+                o.WriteLine($"  {(r.Key == "totale" ? "totale" : names.AtsLabel(r.Key))}: attuale € {Money(r.Current)}, alternativo € {Money(r.Alternative)}, differenza € {Money(r.Difference)}{percent}");
             }
         }
 

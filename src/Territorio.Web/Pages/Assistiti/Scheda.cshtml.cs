@@ -50,8 +50,6 @@ public sealed class SchedaModel(PatientAccess access, CareServices care, IConfig
             : throw new RefusedException("il cambio di Gestore per conto del paziente lo chiede un operatore ATS"), cancellationToken);
 
     /// <summary>The ATS prints again the invitation letter it sent (DGR X/6164/2017 allegato 1: the ATS informs the patient).</summary>
-    /// <summary>"ATS di Bergamo (325)".</summary>
-    public string AtsLabel(string code) => care.Catalogues.AtsLabel(code);
 
     public async Task<IActionResult> OnGetLetteraAsync(string patientId, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Territorio.CareManagement.Application.Common;
 using Territorio.Flows.Remuneration;
 using Territorio.Kernel.Errors;
 using Territorio.Remuneration.Tariffs;
@@ -16,7 +17,7 @@ namespace Territorio.Web.Pages.Ats;
 /// row) and candidate level thresholds, over its own territory's population and pacts, side by
 /// side with today. Reads only: the real levels and payments are not touched.
 /// </summary>
-public sealed class SimulazioneModel(TariffWhatIfQuery query, RemunerationSettings settings, TimeProvider clock) : PageModel
+public sealed class SimulazioneModel(TariffWhatIfQuery query, RemunerationSettings settings, TimeProvider clock, CareCatalogues catalogues) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Anno { get; set; }
@@ -74,7 +75,7 @@ public sealed class SimulazioneModel(TariffWhatIfQuery query, RemunerationSettin
         }
 
         var text = new StringWriter();
-        RemunerationExport.WriteCsv(TariffWhatIfExport.Table(result), text);
+        RemunerationExport.WriteCsv(TariffWhatIfExport.Table(result, catalogues.AtsNames.GetValueOrDefault(result.Ats, "")), text);
         return File(new UTF8Encoding(false).GetBytes(text.ToString()), "text/csv", $"simulazione-{Ats}-{Year}.csv");
     }
 

@@ -46,7 +46,7 @@ public sealed class AgendaModel(CareServices care, PatientAccess access, CareDes
     public IReadOnlyDictionary<string, string> Operators { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>"89.52 Elettrocardiogramma", or the code alone when the nomenclator does not know it.</summary>
-    public string Service(string code) => care.Catalogues.Vocabulary.Services.GetValueOrDefault(code) is { } name ? $"{code} {name}" : code;
+    public string Service(string code) => care.Catalogues.ServiceLabel(code);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

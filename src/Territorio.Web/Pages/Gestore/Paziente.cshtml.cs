@@ -77,7 +77,7 @@ public sealed class PazienteModel(PatientAccess access, PatientFileQuery files, 
         OnVisiblePatientAsync(patientId, "prenotazione", async () =>
         {
             var booking = await desk.BookAsync(Me, patientId, slotId, ct);
-            return $"Prenotata {booking.ServiceCode} il {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {await PeopleNames.ErogatoreAsync(care.Db, booking.ErogatoreId, ct)}.";
+            return $"Prenotata {care.Catalogues.ServiceLabel(booking.ServiceCode)} il {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {await PeopleNames.ErogatoreAsync(care.Db, booking.ErogatoreId, ct)}.";
         }, ct);
 
     public Task<IActionResult> OnPostRescheduleAsync(string patientId, long bookingId, long slotId, CancellationToken ct) =>

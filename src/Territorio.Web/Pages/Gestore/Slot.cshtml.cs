@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Network;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.Web.Api;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
@@ -75,7 +76,7 @@ public sealed class SlotModel(CareServices care, PatientAccess access, CareDesk 
         {
             Result = await desk.SearchSlotsAsync(Me, Prestazione.Trim(), From, To, Math.Max(Pagina, 1), ct);
             var ids = Result.Slots.Select(s => s.ErogatoreId).Distinct().ToList();
-            ErogatoreNames = await care.Network.NamesAsync(ids, ct);
+            ErogatoreNames = await PeopleNames.ErogatoreNamesAsync(care.Db, ids, ct);
         }
 
         return Page();
@@ -92,7 +93,7 @@ public sealed class SlotModel(CareServices care, PatientAccess access, CareDesk 
         return await RunAsync(async () =>
         {
             var booking = await desk.BookAsync(Me, PatientId, slotId, ct);
-            return $"Prenotata la prestazione {booking.ServiceCode} il {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {await PeopleNames.ErogatoreAsync(care.Db, booking.ErogatoreId, ct)}.";
+            return $"Prenotata la prestazione {care.Catalogues.ServiceLabel(booking.ServiceCode)} il {ItalianFormat.Date(booking.Date)} alle {booking.Start:HH\\:mm} presso {await PeopleNames.ErogatoreAsync(care.Db, booking.ErogatoreId, ct)}.";
         }, new { patientId = PatientId, prestazione = Prestazione, dal = Dal, al = Al, pagina = Pagina });
     }
 }
