@@ -51,7 +51,7 @@ public static partial class WholeRuns
         {
             using var db = TerritorioDatabase.CreateContext(options);
             var levels = new TerritoryLevels(db);
-            var pyramids = new PyramidQuery(db, levels);
+            var pyramids = new PyramidQuery(db, levels, catalogues);
             var run = pyramids.LatestRunAsync(CancellationToken.None).GetAwaiter().GetResult()
                 ?? throw new InvalidOperationException("no stratification imported: run territorio demo run first");
             var access = new PatientAccess(db, TimeProvider.System, log);
@@ -59,7 +59,7 @@ public static partial class WholeRuns
             // Round 0 warms up (JIT, caches) and is not counted.
             Time(times, round, "territory pyramid + GP list", () => pyramids.TerritoryAsync(run, ats, CancellationToken.None));
             Time(times, round, "one GP's pyramid", () => pyramids.GpAsync(run, ats, mmg, CancellationToken.None));
-            Time(times, round, "enrolment progress", () => new EnrolmentProgressQuery(db, levels, access, TimeProvider.System).BuildAsync(actor, 30, "bench", CancellationToken.None));
+            Time(times, round, "enrolment progress", () => new EnrolmentProgressQuery(db, levels, access, TimeProvider.System, catalogues).BuildAsync(actor, 30, "bench", CancellationToken.None));
             Time(times, round, "Commission board", () => new CommissionDesk(care, access).BoardAsync(actor, "bench", CancellationToken.None));
         }
 

@@ -51,7 +51,7 @@ public class AdherencePeriodTests
         var signed = await world.SignedSinceAsync(start, "P2", "G1", "paziente", "dr.rossi", CaseManager());
         await world.UseAsync(db => world.Pai(db).WriteFromTemplateAsync("P2", Manager(), null, Ct));
         await world.UseAsync(db => world.Delivered(db).ImportAsync(new StringReader($"person_id,date,code\nP2,{start.AddDays(20):yyyy-MM-dd},89.01\n"), "flusso.csv", Actor.System, Ct));
-        await world.UseAsync(db => world.Enrolment(db).RenewAsync(signed.Pact.Id, CaseManager(), Ct));
+        await world.UseAsync(db => world.Enrolment(db).RenewAsync(signed.Pact.Id, new PatientSignature(SignatureMethod.Paper, "Carla Neri (cm.bianchi)", "patto-0123456789abcdef0123456789abcdef.pdf"), CaseManager(), Ct));
 
         var secondYear = PattoDiCura.OneYearFrom(start).AddDays(1);
         var report = await world.UseAsync(db => world.Cases(db).AdherenceAsync("P2", PattoDiCura.OneYearFrom(secondYear).AddDays(1), Ct));

@@ -103,7 +103,7 @@ public class AdherencePeriodTests
     public void RenewedPact_SecondYearHasItsOwnWindows_FirstYearDeliveriesDoNotFillThem()
     {
         var pact = Pact(start: new DateOnly(2025, 4, 1));
-        pact.Renew(By(CaseManager(), on: new DateOnly(2026, 3, 15)));
+        pact.Renew(OnPaper, By(CaseManager(), on: new DateOnly(2026, 3, 15)));
         // Two visits in the first plan year, none yet in the second.
         var visits = PaiItem.Service("89.7", "Visita generale", 1);
         List<(string, DateOnly)> delivered = [("89.7", new(2025, 5, 1)), ("89.7", new(2026, 3, 20))];
