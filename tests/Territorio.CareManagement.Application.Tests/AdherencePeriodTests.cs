@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Pacts;
+using Territorio.CareManagement.Plans;
 using Territorio.Data;
 using Territorio.Testing;
 using static Territorio.CareManagement.Application.Tests.CareWorld;
@@ -39,6 +41,12 @@ public class AdherencePeriodTests
         var visits = (await world.UseAsync(db => world.Cases(db).AdherenceAsync("P1", null, Ct))).Items.Single(i => i.Code == "89.01");
         visits.Done.ShouldBe(1);
         visits.Occurrences.Where(o => o.State == OccurrenceState.Done).Select(o => o.DeliveredOn).ShouldBe([effective.AddDays(5)]);
+
+        // The old PAI, read after its pact closed: its own delivery only, and nothing overdue after its last day.
+        var old = await world.UseAsync(async db => await world.Cases(db).AdherenceAsync(await db.Set<Pai>().SingleAsync(p => p.PatientId == "P1" && p.GestoreId == "G1", Ct), null, Ct));
+        old.ShouldNotBeNull().LastDay.ShouldBe(effective.AddDays(-1));
+        old.Items.Single(i => i.Code == "89.01").Occurrences.Where(o => o.State == OccurrenceState.Done).Select(o => o.DeliveredOn).ShouldBe([Today.AddDays(-20)]);
+        old.Items.SelectMany(i => i.Occurrences).ShouldAllBe(o => o.From <= old.LastDay && (o.State != OccurrenceState.Overdue || o.To <= old.LastDay));
     }
 
     [Theory]

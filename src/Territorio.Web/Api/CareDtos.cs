@@ -91,11 +91,12 @@ public sealed record SlotSearchDto(int Page, bool HasNext, IReadOnlyList<FreeSlo
 
 public sealed record ItemAdherenceDto(string Code, string Description, int PlannedPerYear, int Due, int Done, int Overdue, double? Percent, DateOnly? OverdueSince, DateOnly? NextDueBy);
 
-public sealed record AdherenceDto(DateOnly AsOf, int Due, int Done, int Overdue, double? Percent, IReadOnlyList<ItemAdherenceDto> Items)
+/// <summary>Adherence as of <paramref name="AsOf"/>, counting only the deliveries of the pact's period <paramref name="PeriodFrom"/>–<paramref name="PeriodTo"/>.</summary>
+public sealed record AdherenceDto(DateOnly AsOf, int Due, int Done, int Overdue, double? Percent, IReadOnlyList<ItemAdherenceDto> Items, DateOnly? PeriodFrom = null, DateOnly? PeriodTo = null)
 {
     public static AdherenceDto Of(AdherenceReport r) => new(r.AsOf, r.Due, r.Done, r.Overdue, r.Percent,
         [.. r.Items.Select(i => new ItemAdherenceDto(i.Code, i.Description, i.PlannedPerYear, i.Due, i.Done, i.Overdue, i.Percent,
-            AdherenceViews.OverdueSince(i), AdherenceViews.NextDueBy(i)))]);
+            AdherenceViews.OverdueSince(i), AdherenceViews.NextDueBy(i)))], r.PlanStart, r.LastDay);
 }
 
 public sealed record ContactDto(long Id, string Kind, DateOnly Date, string Outcome, string? Note, string Author, DateTime RecordedAtUtc)

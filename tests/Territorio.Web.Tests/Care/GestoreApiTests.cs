@@ -19,6 +19,9 @@ public sealed class GestoreApiTests(WebAppFixture app)
     {
         var cm = await app.ApiAs(Territory.A.UserOf(TerritorioRoles.GestoreCaseManager));
         var file = await GetAsync<PatientFileDto>(cm, PatientUrl(Territory.A.Patient));
+        // Adherence measures the active pact's own period (issue 16).
+        var pact = file.Pacts.Single(p => p.Status == "Active");
+        file.Adherence.ShouldNotBeNull().ShouldSatisfyAllConditions(a => a.PeriodFrom.ShouldBe(pact.StartDate), a => a.PeriodTo.ShouldBe(pact.EndDate));
         // A laboratory test planned several times a year (the visit 89.01 is booked already, at its yearly frequency).
         IReadOnlyList<FreeSlotDto> slots = file.FreeSlots[CareSeed.Services[2]];
         slots.Count.ShouldBeGreaterThan(2);
