@@ -70,6 +70,20 @@ public sealed class DemoBulkRulesTests(BulkDemoRegionFixture region) : IClassFix
     }
 
     [Fact]
+    public async Task DemoErogatori_OfferOnlyServicesOfTheirAccreditedBranche_TheLaboratoryNoEchocardiogram()
+    {
+        var branche = CareCatalogues.Load(ReferenceData.Default()).Branche;
+        await using var db = region.Db();
+        var erogatori = await ErogatoriAsync(db);
+
+        erogatori.Values.SelectMany(e => e.Services.Where(s => !branche.Allows(e.Branche, s.Code)).Select(s => $"{e.Id} {s.Code}")).ShouldBeEmpty();
+        var laboratories = erogatori.Values.Where(e => e.Id.EndsWith("LAB", StringComparison.Ordinal)).ToList();
+        laboratories.ShouldNotBeEmpty();
+        laboratories.ShouldAllBe(e => e.Branche.SequenceEqual(new[] { "11" }) && !e.Offers("88.72.2"));
+        erogatori.Values.ShouldContain(e => e.Offers("88.72.2"));
+    }
+
+    [Fact]
     public async Task Bookings_AreOnOpenSlots_WithinThePact_WithoutOverlaps_AndWithinEachPaiItemsYearlyFrequency()
     {
         await using var db = region.Db();

@@ -43,6 +43,23 @@ public sealed class ErogatoreBrancheBrowserTests(BrowserFixture web)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task AnotherErogatoresId_InTheOfferForm_IsAnswered404_AndNothingIsOffered()
+    {
+        var page = await web.NewPageAsync();
+        await web.SignInAsync(page, CareSeed.LabErogatoreUser);
+        await page.GotoAsync("/Erogatore/Prestazioni?cerca=sodio");
+        var row = page.GetByTestId("risultato-90.40.4");
+        await row.Locator("input[name=erogatoreId]").EvaluateAsync($"e => e.value = '{CareSeed.HoursErogatore}'");
+
+        var answer = await page.RunAndWaitForResponseAsync(() => row.GetByRole(AriaRole.Button, new() { Name = "Offri" }).ClickAsync(), r => r.Request.Method == "POST");
+
+        answer.Status.ShouldBe(404);
+        await page.GotoAsync("/Erogatore/Prestazioni");
+        await Assertions.Expect(page.GetByTestId("offerta-90.40.4")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task SearchAsync(IPage page, string text)
     {
         await page.GetByLabel("Codice o parole della descrizione").FillAsync(text);

@@ -27,12 +27,7 @@ public sealed class OrariModel(CareServices care) : CarePageModel
 
     public IReadOnlyDictionary<string, string> ServiceNames => care.Catalogues.Vocabulary.Services;
 
-    // A form or link naming another erogatore is not this one's to change.
-    private bool NamesAnotherErogatore()
-    {
-        string? named = Request.HasFormContentType && Request.Form.TryGetValue("erogatoreId", out var form) ? form.ToString() : Request.Query["erogatoreId"].ToString();
-        return !string.IsNullOrEmpty(named) && named != ErogatoreId;
-    }
+    private bool NamesAnotherErogatore() => ErogatoreForms.NamesAnother(Request, ErogatoreId);
 
     private Task<IActionResult> MineAsync(Func<Task<string>> operation) =>
         NamesAnotherErogatore() ? Task.FromResult<IActionResult>(NotFound()) : RunAsync(operation);

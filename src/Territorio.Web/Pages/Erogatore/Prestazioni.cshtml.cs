@@ -8,9 +8,8 @@ using Territorio.Web.Care;
 namespace Territorio.Web.Pages.Erogatore;
 
 /// <summary>
-/// The signed-in erogatore's accredited branche (recorded by the ATS) and the services it offers; it
-/// publishes a new service of those branche from a search of the nomenclator (decision 0260). Only its
-/// own: the erogatore comes from the account, and a form naming another one is answered 404.
+/// "Prestazioni offerte" (decision 0260): the branche the ATS accredited the signed-in erogatore for, by name,
+/// the services it offers, and a search of the nomenclator limited to those branche from which it publishes one.
 /// </summary>
 public sealed class PrestazioniModel(CareServices care) : CarePageModel
 {
@@ -60,10 +59,5 @@ public sealed class PrestazioniModel(CareServices care) : CarePageModel
             return $"Prestazione {care.Catalogues.Branche.ServiceLabel(code)} ora offerta" + (opened > 0 ? $": {opened} slot aperti in agenda secondo l'orario." : ": gli slot si aprono dall'agenda.");
         });
 
-    // A form or link naming another erogatore is not this one's to change.
-    private bool NamesAnotherErogatore()
-    {
-        string? named = Request.HasFormContentType && Request.Form.TryGetValue("erogatoreId", out var form) ? form.ToString() : Request.Query["erogatoreId"].ToString();
-        return !string.IsNullOrEmpty(named) && named != ErogatoreId;
-    }
+    private bool NamesAnotherErogatore() => ErogatoreForms.NamesAnother(Request, ErogatoreId);
 }
