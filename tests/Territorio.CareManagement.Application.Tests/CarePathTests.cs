@@ -165,6 +165,31 @@ public class CarePathTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Worklist_PactSignedToday_IsListedAtOnce_UntilItsPaiIsWritten(DatabaseProvider provider)
+    {
+        await using var world = await CreateAsync(provider);
+        await world.SignedSinceAsync(Today.AddDays(-3), "P3", "G1", "paziente", "dr.rossi", CaseManager());
+        await world.UseAsync(db => world.Enrolment(db).SignOnPatientRequestAsync("P2", "G1", null, "paziente", "dr.rossi", CaseManager(), Ct));
+
+        var full = await world.UseAsync(db => world.Cases(db).WorklistAsync("G1", null, 30, Ct));
+        var page = await world.UseAsync(db => world.Cases(db).WorklistPageAsync("G1", null, 30, 0, 25, Ct));
+        var withoutPai = await world.UseAsync(db => world.Cases(db).WorklistPageAsync("G1", null, 30, 0, 25, Ct, new WorklistFilter(PactState: WorklistPactState.WithoutPai)));
+
+        // The nearest deadline first: P3 signed three days before P2.
+        full.Select(e => (e.PatientId, e.MostUrgent)).ShouldBe([("P3", WorklistReason.PaiToWrite), ("P2", WorklistReason.PaiToWrite)]);
+        full[1].Findings.ShouldHaveSingleItem().Detail.ShouldBe($"PAI da redigere entro il {Today.AddDays(29):dd/MM/yyyy}");
+        page.Entries.Select(e => (e.PatientId, e.MostUrgent, e.DaysLate)).ShouldBe(full.Select(e => (e.PatientId, e.MostUrgent, e.DaysLate)));
+        withoutPai.Total.ShouldBe(2);
+
+        await world.UseAsync(db => world.Pai(db).WriteFromTemplateAsync("P2", Manager(), null, Ct));
+
+        (await world.UseAsync(db => world.Cases(db).WorklistPageAsync("G1", null, 30, 0, 25, Ct))).Entries.Select(e => e.PatientId).ShouldBe(["P3"]);
+        (await world.UseAsync(db => world.Cases(db).WorklistAsync("G1", null, 30, Ct))).Select(e => e.PatientId).ShouldBe(["P3"]);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task WorklistPages_GiveTheFullWorklist_SameEntriesSameOrder(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);

@@ -25,10 +25,7 @@ public class PatientDeathTests
     public async Task Death_KeepsDeliveriesBeforeIt_PaysUpToTheDeath_AndCancelsLaterBookings(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.EnrolWithPaiAsync("P1");
-        long soon = await world.FirstSlotAsync(inDays: 7), later = await world.FirstSlotAsync("89.52", inDays: 40);
-        var before = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", soon, CaseManager(), Ct));
-        var after = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", later, CaseManager(), Ct));
+        var (before, after) = await EnrolWithTwoBookingsAsync(world);
         var died = before.Date.AddDays(5);
         world.Clock.UtcNow = died.AddDays(3).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
 
@@ -103,10 +100,7 @@ public class PatientDeathTests
     public async Task DeathByHand_PreviewListsTheLaterBookings_RecordIsAudited_AndASecondOneOrAnotherAtsIsRefused(DatabaseProvider provider)
     {
         await using var world = await CreateAsync(provider);
-        await world.EnrolWithPaiAsync("P1");
-        long soon = await world.FirstSlotAsync(inDays: 7), later = await world.FirstSlotAsync("89.52", inDays: 40);
-        var before = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", soon, CaseManager(), Ct));
-        var after = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", later, CaseManager(), Ct));
+        var (before, after) = await EnrolWithTwoBookingsAsync(world);
         var notice = new DeathNotice(before.Date.AddDays(1), DeathSource.ComunicazioneMmg, "telefonata del medico");
         world.Clock.UtcNow = before.Date.AddDays(2).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
 
@@ -125,5 +119,15 @@ public class PatientDeathTests
             a => a.Actor.ShouldBe(AtsOperator.ToString()), a => a.Reason.ShouldBe("comunicazione del MMG: telefonata del medico"), a => a.Details.ShouldContain($"{notice.Date:yyyy-MM-dd}"));
         var again = await Should.ThrowAsync<CareRuleException>(() => world.UseAsync(db => world.Enrolment(db).RecordDeathAsync("P1", notice with { Date = notice.Date.AddDays(-3) }, AtsOperator, Ct)));
         again.ShouldSatisfyAllConditions(e => e.Message.ShouldContain($"già deceduto/a il {notice.Date:dd/MM/yyyy}"), e => e.Field.ShouldBe("dataDecesso"));
+    }
+
+    /// <summary>P1 in charge with a PAI, booked in a week and in 40 days.</summary>
+    private static async Task<(Booking Before, Booking After)> EnrolWithTwoBookingsAsync(CareWorld world)
+    {
+        await world.EnrolWithPaiAsync("P1");
+        long soon = await world.FirstSlotAsync(inDays: 7), later = await world.FirstSlotAsync("89.52", inDays: 40);
+        var before = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", soon, CaseManager(), Ct));
+        var after = await world.UseAsync(db => world.Bookings(db).BookAsync("P1", later, CaseManager(), Ct));
+        return (before, after);
     }
 }

@@ -139,7 +139,7 @@ public sealed class WorklistRules(int paiDueDays = WorklistRules.DefaultPaiDueDa
         }
         else if (!c.HasActivePai && sincePact >= 0)
         {
-            // Listed from the day of signature, so that the case manager takes the new patient up at once.
+            // Listed from the day of signature, so that the case manager takes the new patient up at once (decision 0258).
             yield return new WorklistFinding(WorklistReason.PaiToWrite, $"PAI da redigere entro il {PaiDueBy(c.PactStart):dd/MM/yyyy}", sincePact);
         }
 

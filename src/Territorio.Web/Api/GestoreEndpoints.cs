@@ -27,7 +27,7 @@ public static class GestoreEndpoints
     {
         var gestore = api.MapGroup("/gestore").RequireAuthorization(Policies.Gestore);
         gestore.MapGet("/worklist", WorklistAsync)
-            .Describe<List<WorklistEntryDto>>(Tag, "Pazienti da contattare, in ordine di urgenza; chi è stato raggiunto dopo l'ultimo problema scende in fondo. "
+            .Describe<List<WorklistEntryDto>>(Tag, "Pazienti da contattare, in ordine di urgenza (ultimi i nuovi patti con il PAI da redigere, motivo PaiToWrite, dal giorno della firma); chi è stato raggiunto dopo l'ultimo problema scende in fondo. "
                 + "Filtri facoltativi come nella pagina: livello (1-3), patologia (codice regionale), patto (in-scadenza, senza-pai, con-pai), aderenza-sotto (1-100), "
                 + "case-manager (account, miei, nessuno, tutti), ordine (urgenza, livello, aderenza, scadenza), pagina (da 1) e per-pagina (100, al massimo 1000); "
                 + "con un filtro la risposta è una pagina e l'intestazione X-Total-Count dice quanti pazienti ha l'elenco filtrato.");
