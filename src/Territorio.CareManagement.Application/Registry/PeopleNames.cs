@@ -20,7 +20,11 @@ public static class PeopleNames
 
     /// <summary>"Maria Rossi (RSSMRA…)", name and codice fiscale, or the id when the registry has no name for it.</summary>
     public static string Patient(IReadOnlyDictionary<string, Resident> residents, string id) =>
-        residents.GetValueOrDefault(id) is { Surname: not null } r ? $"{r.DisplayName} ({r.FiscalCode ?? r.Id})" : id;
+        residents.GetValueOrDefault(id) is { } r ? Patient(r) : id;
+
+    /// <summary>"Maria Rossi (RSSMRA…)", or the id when the registry has no name for the resident.</summary>
+    public static string Patient(Resident resident) =>
+        resident.Surname is not null ? $"{resident.DisplayName} ({resident.FiscalCode ?? resident.Id})" : resident.Id;
 
     /// <summary>"ASST Sette Laghi (G322ASST)" by Gestore id.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> GestoriAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct) =>
