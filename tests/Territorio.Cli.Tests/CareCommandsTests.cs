@@ -67,7 +67,7 @@ public sealed class CareCommandsTests(DemoRegionFixture region) : IClassFixture<
         var result = await Run("enrol", "sign", "--paziente", levelOne[0], "--gestore", "G321COOP", "--firma", "pagina-paziente", "--operatore", GestoreOperatorAccounts.CooperativeCaseManager);
 
         result.ExitCode.ShouldBe(1);
-        result.Error.Trim().ShouldBe("operazione rifiutata: il Gestore Cooperativa MMG 321 (G321COOP) non è idoneo per l'ATS 321 al livello 1");
+        result.Error.Trim().ShouldBe("operazione rifiutata: il Gestore Cooperativa MMG 321 (G321COOP) non è idoneo per l'ATS della Città Metropolitana di Milano (321) al livello 1");
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public class CareEnrolmentTests
         var processed = await ProcessAsync(database, Regional.Example(Regional.EnrolmentMessage), Gp);
 
         processed.Errors.ShouldHaveSingleItem().Code.ShouldBe("T.18");
-        processed.Errors[0].Text.ShouldContain("non è idoneo per l'ATS 321 al livello 1");
+        processed.Errors[0].Text.ShouldContain("non è idoneo per l'ATS della Città Metropolitana di Milano (321) al livello 1");
         await using var db = database.CreateContext();
         (await db.Residents.CountAsync(r => r.Id == Cf, TestContext.Current.CancellationToken)).ShouldBe(0);
         (await db.Set<PattoDiCura>().CountAsync(p => p.PatientId == Cf, TestContext.Current.CancellationToken)).ShouldBe(0);

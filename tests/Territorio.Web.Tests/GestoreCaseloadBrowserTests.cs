@@ -23,10 +23,11 @@ public sealed class GestoreCaseloadBrowserTests(BrowserFixture web)
         await clinician.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Pazienti da contattare" }).ClickAsync();
 
         var row = clinician.GetByTestId($"riga-{patient}");
-        await row.GetByLabel($"Case manager di {patient}").SelectOptionAsync(caseManager);
+        await row.GetByLabel($"Case manager di {AtsSeed.NameOf(Territory.A, patient)}").SelectOptionAsync(caseManager);
         await row.GetByRole(AriaRole.Button, new() { Name = "Assegna" }).ClickAsync();
-        await Assertions.Expect(clinician.GetByTestId("esito")).ToContainTextAsync($"{patient} affidato a Case manager del Gestore A ({caseManager})");
-        await Assertions.Expect(clinician.GetByTestId($"riga-{patient}").GetByLabel($"Case manager di {patient}")).ToHaveValueAsync(caseManager);
+        await Assertions.Expect(clinician.GetByTestId("esito")).ToContainTextAsync($"{AtsSeed.NameOf(Territory.A, patient)} (");
+        await Assertions.Expect(clinician.GetByTestId("esito")).ToContainTextAsync($") affidato a Case manager del Gestore A ({caseManager})");
+        await Assertions.Expect(clinician.GetByTestId($"riga-{patient}").GetByLabel($"Case manager di {AtsSeed.NameOf(Territory.A, patient)}")).ToHaveValueAsync(caseManager);
         await BrowserFixture.ScreenshotAsync(clinician, "20-gestore-worklist-assegnazione");
 
         try
@@ -75,7 +76,7 @@ public sealed class GestoreCaseloadBrowserTests(BrowserFixture web)
             // Other tests of the collection open this Gestore's worklist as its case manager: give the patient back.
             await clinician.GotoAsync("/Gestore/Worklist");
             var again = clinician.GetByTestId($"riga-{patient}");
-            await again.GetByLabel($"Case manager di {patient}").SelectOptionAsync("nessuno");
+            await again.GetByLabel($"Case manager di {AtsSeed.NameOf(Territory.A, patient)}").SelectOptionAsync("nessuno");
             await again.GetByRole(AriaRole.Button, new() { Name = "Assegna" }).ClickAsync();
             await Assertions.Expect(clinician.GetByTestId("esito")).ToContainTextAsync("non più assegnato");
             await clinician.Context.CloseAsync();

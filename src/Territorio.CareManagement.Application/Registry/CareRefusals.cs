@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using Territorio.CareManagement.Application.Common;
 using Territorio.Data;
 
 namespace Territorio.CareManagement.Application.Registry;
@@ -22,6 +23,10 @@ public static partial class CareRefusals
         Erogatore,
         Doctor,
     }
+
+    /// <summary>The message with its parties and its ATS named ("l'ATS 321" → "l'ATS della Città Metropolitana di Milano (321)").</summary>
+    public static async Task<string> NameAsync(TerritorioDbContext db, CareCatalogues catalogues, string message, CancellationToken ct) =>
+        AtsMention().Replace(await NameAsync(db, message, ct), m => catalogues.AtsName(m.Groups["code"].Value) is null ? m.Value : catalogues.AtsLabel(m.Groups["code"].Value));
 
     /// <summary>The message with its parties named; the message as it is when the registries cannot be read (the refusal still reaches its reader).</summary>
     public static async Task<string> NameAsync(TerritorioDbContext db, string message, CancellationToken ct)
@@ -75,6 +80,9 @@ public static partial class CareRefusals
         "MMG" => Kind.Doctor,
         _ => Kind.Erogatore, // "erogatore", "presso"
     };
+
+    [GeneratedRegex(@"\bATS (?<code>[0-9]{3})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AtsMention();
 
     [GeneratedRegex(@"\b(?<word>paziente|Gestore|erogatore|presso|MMG) (?<id>[A-Za-z0-9][A-Za-z0-9_]*)", RegexOptions.CultureInvariant)]
     private static partial Regex Mention();

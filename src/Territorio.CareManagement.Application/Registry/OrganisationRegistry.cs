@@ -196,12 +196,8 @@ public sealed class OrganisationRegistry(TerritorioDbContext db, TimeProvider cl
         await NamesAsync(OrganisationKind.Struttura, codes, ct);
 
     /// <summary>"Name (code)" of the organisations of a kind asked for; a code the registry does not know is left out.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(OrganisationKind kind, IEnumerable<string> codes, CancellationToken ct)
-    {
-        var wanted = codes.Distinct().ToList();
-        return await Db.Organisations.AsNoTracking().Where(o => o.Kind == kind && wanted.Contains(o.Code))
-            .Select(o => new { o.Code, o.Name }).ToDictionaryAsync(o => o.Code, o => $"{o.Name} ({o.Code})", ct);
-    }
+    public Task<IReadOnlyDictionary<string, string>> NamesAsync(OrganisationKind kind, IEnumerable<string> codes, CancellationToken ct) =>
+        PeopleNames.OrganisationsAsync(Db, kind, codes, ct);
 
     /// <summary>All the hospital structures of an ATS's registry, by name: the options of a structure filter.</summary>
     public async Task<IReadOnlyList<Organisation>> StructuresAsync(string ats, CancellationToken ct) =>

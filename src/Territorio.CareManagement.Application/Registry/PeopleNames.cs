@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Network;
 using Territorio.Data;
+using Territorio.Kernel.Organisations;
 using Territorio.Kernel.Population;
 
 namespace Territorio.CareManagement.Application.Registry;
@@ -20,7 +21,11 @@ public static class PeopleNames
 
     /// <summary>"Maria Rossi (RSSMRA…)", name and codice fiscale, or the id when the registry has no name for it.</summary>
     public static string Patient(IReadOnlyDictionary<string, Resident> residents, string id) =>
-        residents.GetValueOrDefault(id) is { Surname: not null } r ? $"{r.DisplayName} ({r.FiscalCode ?? r.Id})" : id;
+        residents.GetValueOrDefault(id) is { } r ? Patient(r) : id;
+
+    /// <summary>"Maria Rossi (RSSMRA…)", or the id when the registry has no name for the resident.</summary>
+    public static string Patient(Resident resident) =>
+        resident.Surname is not null ? $"{resident.DisplayName} ({resident.FiscalCode ?? resident.Id})" : resident.Id;
 
     /// <summary>"ASST Sette Laghi (G322ASST)" by Gestore id.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> GestoriAsync(TerritorioDbContext db, IEnumerable<string> ids, CancellationToken ct) =>
@@ -68,6 +73,14 @@ public static class PeopleNames
         var wanted = ids.Distinct().ToList();
         return await db.Set<Erogatore>().AsNoTracking().IgnoreAutoIncludes().Where(e => wanted.Contains(e.Id))
             .Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, StringComparer.Ordinal, ct);
+    }
+
+    /// <summary>"Name (code)" of the registry's organisations of a kind asked for; a code the registry does not know is left out.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> OrganisationsAsync(TerritorioDbContext db, OrganisationKind kind, IEnumerable<string> codes, CancellationToken ct)
+    {
+        var wanted = codes.Distinct().ToList();
+        return await db.Organisations.AsNoTracking().Where(o => o.Kind == kind && wanted.Contains(o.Code))
+            .Select(o => new { o.Code, o.Name }).ToDictionaryAsync(o => o.Code, o => $"{o.Name} ({o.Code})", ct);
     }
 
     /// <summary>"Dott.ssa Anna Bianchi (MMG00001)" by GP code; codes the registry does not name are left out.</summary>

@@ -41,7 +41,7 @@ public sealed class CarePicMmgEnrolment(TerritorioDbContext db, CareCatalogues c
         {
             // Named after the rollback: a refused write may have left the transaction unusable.
             await transaction.RollbackAsync(cancellationToken);
-            return new EnrolmentOutcome.Refused(errors.Create("T.18", await CareRefusals.NameAsync(db, ex.Message, cancellationToken)));
+            return new EnrolmentOutcome.Refused(errors.Create("T.18", await CareRefusals.NameAsync(db, catalogues, ex.Message, cancellationToken)));
         }
     }
 

@@ -6,7 +6,14 @@ using Territorio.Web.Security;
 
 namespace Territorio.Web.Api;
 
-public sealed record AccessLogEntryDto(DateTime AtUtc, string UserName, string Roles, string PatientId, string Resource, bool Granted, long? PactId = null);
+public sealed record AccessLogEntryDto(DateTime AtUtc, string UserName, string Roles, string PatientId, string Resource, bool Granted, long? PactId = null)
+{
+    /// <summary>"Maria Rossi (RSSMRA…)" beside <see cref="PatientId"/>; the id when the registry has no name.</summary>
+    public string? PatientName { get; init; }
+
+    /// <summary>The account's display name with its user name beside <see cref="UserName"/>.</summary>
+    public string? UserDisplayName { get; init; }
+}
 
 public sealed record AccessLogResponse(int Total, int Page, int PageSize, IReadOnlyList<AccessLogEntryDto> Entries);
 
@@ -41,7 +48,11 @@ public static class AuditEndpoints
 
         var page = await query.FindAsync(Actor.From(http.User), new AccessLogFilter(paziente, utente, from, to, pagina ?? 1), ct);
         return TypedResults.Ok(new AccessLogResponse(page.Total, page.Page, page.PageSize,
-            [.. page.Entries.Select(e => new AccessLogEntryDto(DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.UserName, e.Roles, e.PatientId, e.Resource, e.Granted, e.PactId))]));
+            [.. page.Entries.Select(e => new AccessLogEntryDto(DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.UserName, e.Roles, e.PatientId, e.Resource, e.Granted, e.PactId)
+            {
+                PatientName = page.Patient(e.PatientId),
+                UserDisplayName = page.User(e.UserName),
+            })]));
     }
 
     /// <summary>A day typed as gg/mm/aaaa (or aaaa-mm-gg, as links carry it); the error names the field by its <paramref name="label"/> when given.</summary>

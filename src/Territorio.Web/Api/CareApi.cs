@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Common;
 using Territorio.Data;
 using Territorio.Kernel.Population;
@@ -63,14 +64,15 @@ internal static class CareApi
 
     /// <summary>A care rule's refusal with its parties named as people (<see cref="CareRefusals"/>), read in the request's scope.</summary>
     public static Task<string> NamedAsync(HttpContext http, CareRuleException refusal) =>
-        CareRefusals.NameAsync(http.RequestServices.GetRequiredService<TerritorioDbContext>(), refusal.Message, http.RequestAborted);
+        CareRefusals.NameAsync(http.RequestServices.GetRequiredService<TerritorioDbContext>(), http.RequestServices.GetRequiredService<CareCatalogues>(), refusal.Message, http.RequestAborted);
 
     /// <summary>The 409 problem of a refusal, its parties named when the answer is written (the endpoint's scope is at hand there).</summary>
     private sealed class NamedRefusal(string message, string? field) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
-            string named = await CareRefusals.NameAsync(httpContext.RequestServices.GetRequiredService<TerritorioDbContext>(), message, httpContext.RequestAborted);
+            var services = httpContext.RequestServices;
+            string named = await CareRefusals.NameAsync(services.GetRequiredService<TerritorioDbContext>(), services.GetRequiredService<CareCatalogues>(), message, httpContext.RequestAborted);
             var errors = field is null ? null : new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [named] } };
             await TypedResults.Problem(named, statusCode: StatusCodes.Status409Conflict, title: RefusedTitle, extensions: errors).ExecuteAsync(httpContext);
         }

@@ -22,7 +22,11 @@ public sealed record PatientEvidence(
     PathologyRef? MainPathology,
     IReadOnlyList<PathologyRef> Pathologies,
     string? ClassificationSource,
-    IReadOnlyList<EvidenceLine> Evidence);
+    IReadOnlyList<EvidenceLine> Evidence)
+{
+    /// <summary>The patient's GP as people read it: "Dott.ssa Anna Bianchi (MMG00001)"; the code when the registry does not name them.</summary>
+    public string? Doctor { get; init; }
+}
 
 public sealed record ReclassificationItem(
     long Id,
@@ -197,9 +201,12 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
         }
 
         var decided = await care.Enrolment.DecideChangeAsync(id, approve, CareActors.Commission(actor), reason, ct);
+        string patient = await PeopleNames.PatientAsync(care.Db, decided.PatientId, ct);
+        var gestori = await PeopleNames.GestoriAsync(care.Db, [decided.FromGestoreId, decided.ToGestoreId], ct);
+        string from = gestori.GetValueOrDefault(decided.FromGestoreId, decided.FromGestoreId);
         string message = approve
-            ? $"Cambio Gestore n.{id} di {decided.PatientId} approvato: decorre dal {ItalianFormat.Date(decided.EffectiveDate)}, quando il paziente firma il nuovo patto con {decided.ToGestoreId}; fino ad allora resta in carico a {decided.FromGestoreId}."
-            : $"Cambio Gestore n.{id} di {decided.PatientId} respinto: resta in carico a {decided.FromGestoreId}.";
+            ? $"Cambio Gestore n.{id} di {patient} approvato: decorre dal {ItalianFormat.Date(decided.EffectiveDate)}, quando il paziente firma il nuovo patto con {gestori.GetValueOrDefault(decided.ToGestoreId, decided.ToGestoreId)}; fino ad allora resta in carico a {from}."
+            : $"Cambio Gestore n.{id} di {patient} respinto: resta in carico a {from}.";
         return new CommissionDecision(id, decided.Status.ToString(), decided.DecidedOn!.Value, decided.DecisionReason, decided.NewPactId, message);
     }
 
@@ -224,7 +231,10 @@ public sealed class CommissionDesk(CareServices care, PatientAccess access)
             Pathology(inForce?.MainPathology),
             Pathologies(inForce?.Pathologies ?? ""),
             inForce?.Source,
-            stratified is null ? [] : EvidenceText.Parse(stratified.Evidence, care.Catalogues.Pathologies));
+            stratified is null ? [] : EvidenceText.Parse(stratified.Evidence, care.Catalogues.Pathologies))
+        {
+            Doctor = await PeopleNames.DoctorAsync(care.Db, patient.MmgId, ct),
+        };
     }
 
     private PathologyRef? Pathology(string? code) =>

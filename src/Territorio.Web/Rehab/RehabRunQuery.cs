@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.Data;
 using Territorio.Data.Rehab;
+using Territorio.Kernel.Organisations;
 using Territorio.Web.Api;
 using Territorio.Web.Security;
 
@@ -14,6 +16,9 @@ namespace Territorio.Web.Rehab;
 public sealed record RehabRunView(RehabRun Run, string? Scope, RehabRunIndicator Totals)
 {
     public bool IsWholeRun => Scope is null;
+
+    /// <summary>The structure of <see cref="Scope"/> by name ("Istituto … (030423)"); the code when the registry does not name it.</summary>
+    public string? ScopeName { get; init; }
 
     /// <summary>The view's contested, confirmed and annulled verdicts (set when a run is opened, not in lists).</summary>
     public ContestCounts Contests { get; init; } = ContestCounts.None;
@@ -110,7 +115,10 @@ public sealed class RehabRunQuery(TerritorioDbContext db, VerdictContests contes
             return null;
         }
 
-        var view = new RehabRunView(run, scope, totals);
+        var view = new RehabRunView(run, scope, totals)
+        {
+            ScopeName = scope is null ? null : (await PeopleNames.OrganisationsAsync(db, OrganisationKind.Struttura, [scope], ct)).GetValueOrDefault(scope, scope),
+        };
         return view with { Contests = await contests.CountAsync(view, ct) };
     }
 

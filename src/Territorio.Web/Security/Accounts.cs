@@ -18,14 +18,15 @@ public sealed record AccountSpec(
     string? StructureId = null,
     string? PersonId = null)
 {
-    public string Tenancy => string.Join(", ", new[]
+    /// <summary>The tenancy with each code by the name <paramref name="names"/> gives it ("Name (code)"), the bare code otherwise.</summary>
+    public string TenancyBy(IReadOnlyDictionary<string, string> names) => string.Join(", ", new[]
     {
-        "ATS " + Ats,
-        GestoreId is null ? null : "Gestore " + GestoreId,
-        MmgId is null ? null : "MMG " + MmgId,
-        ErogatoreId is null ? null : "erogatore " + ErogatoreId,
-        StructureId is null ? null : "struttura " + StructureId,
-        PersonId is null ? null : "assistito " + PersonId,
+        names.GetValueOrDefault(Ats) ?? "ATS " + Ats,
+        GestoreId is null ? null : "Gestore " + names.GetValueOrDefault(GestoreId, GestoreId),
+        MmgId is null ? null : "MMG " + names.GetValueOrDefault(MmgId, MmgId),
+        ErogatoreId is null ? null : "erogatore " + names.GetValueOrDefault(ErogatoreId, ErogatoreId),
+        StructureId is null ? null : "struttura " + names.GetValueOrDefault(StructureId, StructureId),
+        PersonId is null ? null : "assistito " + names.GetValueOrDefault(PersonId, PersonId),
     }.Where(s => s is not null));
 }
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Network;
 using Territorio.CareManagement.Pacts;
@@ -9,7 +11,8 @@ using Territorio.Web.Rehab;
 
 namespace Territorio.Web.Security;
 
-public sealed record DemoAccount(AccountSpec Spec, string Password);
+/// <param name="Tenancy">The account's tenancy by name ("ATS di Bergamo (325), Gestore ASST … (G325ASST)").</param>
+public sealed record DemoAccount(AccountSpec Spec, string Password, string Tenancy);
 
 /// <summary>
 /// One account per role for <c>territorio demo run</c>, each in the tenancy of real demo data,
@@ -24,21 +27,50 @@ public static class DemoAccounts
         await Accounts.DeleteDemoAccountsAsync(scope.ServiceProvider, cancellationToken);
 
         var created = new List<DemoAccount>();
-        foreach (var spec in await SpecsAsync(db, cancellationToken))
+        var specs = await SpecsAsync(db, cancellationToken);
+        var names = await TenancyNamesAsync(scope.ServiceProvider.GetRequiredService<CareServices>(), specs, cancellationToken);
+        foreach (var spec in specs)
         {
             string password = Accounts.GeneratePassword();
             await Accounts.CreateAsync(scope.ServiceProvider, spec, password, demo: true);
-            created.Add(new DemoAccount(spec, password));
+            created.Add(new DemoAccount(spec, password, spec.TenancyBy(names)));
         }
 
         return created;
+    }
+
+    /// <summary>Every code of the accounts' tenancies by name: ATS, Gestore, GP, erogatore, structure, patient.</summary>
+    private static async Task<Dictionary<string, string>> TenancyNamesAsync(CareServices care, IReadOnlyList<AccountSpec> specs, CancellationToken ct)
+    {
+        var names = specs.Select(s => s.Ats).Distinct().ToDictionary(ats => ats, care.Catalogues.AtsLabel, StringComparer.Ordinal);
+        foreach (var found in new[]
+        {
+            await PeopleNames.GestoriAsync(care.Db, specs.Select(s => s.GestoreId).OfType<string>(), ct),
+            await PeopleNames.DoctorsAsync(care.Db, specs.Select(s => s.MmgId), ct),
+            await PeopleNames.ErogatoriAsync(care.Db, specs.Select(s => s.ErogatoreId).OfType<string>(), ct),
+            await care.Organisations.StructureNamesAsync(specs.Select(s => s.StructureId).OfType<string>(), ct),
+        })
+        {
+            foreach (var (code, name) in found)
+            {
+                names[code] = name;
+            }
+        }
+
+        var residents = await PeopleNames.ResidentsAsync(care.Db, specs.Select(s => s.PersonId).OfType<string>(), ct);
+        foreach (string person in residents.Keys)
+        {
+            names[person] = PeopleNames.Patient(residents, person);
+        }
+
+        return names;
     }
 
     /// <summary>The lines the demo prints: the only time the passwords are shown.</summary>
     public static IEnumerable<string> Describe(IReadOnlyList<DemoAccount> accounts) =>
         accounts.Count == 0
             ? ["account demo: nessuno (regione demo vuota)"]
-            : accounts.Select(a => $"  {a.Spec.UserName,-24} {a.Password}  {TerritorioRoles.Label(a.Spec.Role)} · {a.Spec.Tenancy}")
+            : accounts.Select(a => $"  {a.Spec.UserName,-24} {a.Password}  {TerritorioRoles.Label(a.Spec.Role)} · {a.Tenancy}")
                 .Prepend("account demo (password mostrate solo ora, rigenerate a ogni avvio):");
 
     private static async Task<List<AccountSpec>> SpecsAsync(TerritorioDbContext db, CancellationToken cancellationToken)

@@ -28,6 +28,17 @@ public class CareRefusalsTests
     }
 
     [Fact]
+    public async Task Refusal_NamesTheAtsByName_AndLeavesACodeTheListLacks()
+    {
+        await using var world = await WorldWithMariaRossiAsync();
+
+        string named = await world.UseAsync(db => CareRefusals.NameAsync(db, world.Catalogues,
+            "il Gestore G1 non è idoneo per l'ATS 321 al livello 1; l'ATS 999 non esiste", Ct));
+
+        named.ShouldBe("il Gestore ASST Nord Milano (G1) non è idoneo per l'ATS della Città Metropolitana di Milano (321) al livello 1; l'ATS 999 non esiste");
+    }
+
+    [Fact]
     public async Task Refusal_WordsTheRegistriesDoNotKnow_AndPeopleWithoutAName_StayAsTheyAre()
     {
         await using var world = await WorldWithMariaRossiAsync();

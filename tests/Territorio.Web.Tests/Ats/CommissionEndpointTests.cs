@@ -149,7 +149,7 @@ public sealed class CommissionEndpointTests(WebAppFixture app)
         using var response = await client.PostAsJsonAsync(Change(patient), new CommissionDecisionRequest(false, "motivazione del cambio non documentata"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadFromJsonAsync<CommissionDecision>(Ct))!.Message.ShouldContain($"resta in carico a {Territory.A.Gestore}");
+        (await response.Content.ReadFromJsonAsync<CommissionDecision>(Ct))!.Message.ShouldContain($"resta in carico a Gestore {Territory.A.Gestore} ({Territory.A.Gestore}).");
         await using var db = app.Database.CreateContext();
         (await db.Set<PattoDiCura>().SingleAsync(p => p.PatientId == patient, Ct)).Status.ShouldBe(PactStatus.Active);
     }

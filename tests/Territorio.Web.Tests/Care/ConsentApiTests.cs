@@ -100,6 +100,9 @@ public sealed class ConsentApiTests(WebAppFixture app)
 
         log!.Entries.ShouldNotBeEmpty();
         log.Entries.ShouldAllBe(e => e.PactId != null);
+        // People, not codes: the reader by the account's name beside the user name.
+        log.Entries.ShouldAllBe(e => e.UserDisplayName == $"Case manager del Gestore B ({Territory.B.UserOf(TerritorioRoles.GestoreCaseManager)})");
+        log.Entries.ShouldAllBe(e => e.PatientName != null);
     }
 
     /// <summary>A patient of territory A the ATS invited and nobody has taken in charge.</summary>

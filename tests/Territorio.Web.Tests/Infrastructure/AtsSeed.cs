@@ -85,6 +85,9 @@ public static class AtsSeed
         return new Resident(p.Id, birth, sex, t.Ats, p.Mmg, null, IdentityOf(t, n, birth, sex));
     });
 
+    /// <summary>"Lucia Colombo": a seeded resident as screens name them.</summary>
+    public static string NameOf(Territory t, string id) => Residents(t).Single(r => r.Id == id).DisplayName;
+
     public static readonly string[] Surnames = ["Colombo", "Ferrari", "Brambilla", "Villa", "Galli", "Fumagalli", "Sala", "Riva", "Crippa", "Mauri", "Pozzi", "Longhi", "Sironi", "Cozzi"];
 
     /// <summary>Named residents, each with their own phone, so that screens can be checked for names and numbers.</summary>

@@ -73,7 +73,7 @@ internal static class CareCli
             }
             catch (CareRuleException ex)
             {
-                env.Error.WriteLine($"operazione rifiutata: {await CareRefusals.NameAsync(db, ex.Message, ct)}");
+                env.Error.WriteLine($"operazione rifiutata: {await CareRefusals.NameAsync(db, CataloguesOf(env), ex.Message, ct)}");
                 return ExitCodes.BadData;
             }
         });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.CaseManagement;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.CareManagement.CaseManagement;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
@@ -138,10 +139,12 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
 
         var managers = await caseManagers.OfAsync(Me.GestoreId!);
         var back = new Microsoft.AspNetCore.Routing.RouteValueDictionary(CurrentQuery(PageNumber));
-        if (await access.OpenAsync(Me, patientId, "Gestore: assegnazione del case manager", ct) is null)
+        if (await access.OpenAsync(Me, patientId, "Gestore: assegnazione del case manager", ct) is not { } person)
         {
             return NotFound();
         }
+
+        string patient = PeopleNames.Patient(person);
 
         return await RunAsync(async () =>
         {
@@ -153,8 +156,8 @@ public sealed class WorklistModel(CareServices care, WorklistPages pages, Patien
 
             await care.Caseloads.AssignAsync(patientId, to, CareActors.OfGestore(Me), ct);
             return to is null
-                ? $"{patientId}: non più assegnato a un case manager."
-                : $"{patientId} affidato a {Care.CaseManagers.LabelOf(managers, to)}.";
+                ? $"{patient}: non più assegnato a un case manager."
+                : $"{patient} affidato a {Care.CaseManagers.LabelOf(managers, to)}.";
         }, back);
     }
 
