@@ -47,43 +47,53 @@ public sealed partial class CareRulesCommandsTests
     public async Task Renew_NeedsThePatientsSignature_OnPaperWithTheScan_OrTheirConfirmationFromTheirPage_AndKeepsTheHistory()
     {
         var (onPaper, fromPage) = await DuePactsAsync();
-        string[] renew = ["enrol", "renew", "--gestore", "G321ASST", "--operatore", GestoreOperatorAccounts.CaseManager];
+        string[] Renew(PattoDiCura pact, string method, params string[] more) =>
+            ["enrol", "renew", "--patto", Text(pact.Id), "--gestore", pact.GestoreId, "--firma", method, "--operatore", GestoreOperatorAccounts.First(pact.GestoreId).Login, .. more];
 
-        var noScan = await Run([.. renew, "--patto", Text(onPaper.Id), "--firma", "carta"]);
-        var unconfirmed = await Run([.. renew, "--patto", Text(fromPage.Id), "--firma", "pagina-paziente"]);
-        var otherWitness = await Run([.. renew, "--patto", Text(onPaper.Id), "--firma", "carta", "--scansione", await ScanAsync("rinnovo"), "--testimone", GestoreOperatorAccounts.CooperativeCaseManager]);
-        var paper = await Run([.. renew, "--patto", Text(onPaper.Id), "--firma", "carta", "--scansione", await ScanAsync("rinnovo")]);
+        var noScan = await Run(Renew(onPaper, "carta"));
+        var unconfirmed = await Run(Renew(fromPage, "pagina-paziente"));
+        var otherWitness = await Run(Renew(onPaper, "carta", "--scansione", await ScanAsync("rinnovo"), "--testimone", GestoreOperatorAccounts.OfTheOther(onPaper.GestoreId)));
+        var paper = await Run(Renew(onPaper, "carta", "--scansione", await ScanAsync("rinnovo")));
         await ConfirmFromThePatientsPageAsync(fromPage.PatientId);
-        var page = await Run([.. renew, "--patto", Text(fromPage.Id), "--firma", "pagina-paziente", "--testimone", GestoreOperatorAccounts.OtherCaseManager]);
+        var (countersigner, countersigned) = GestoreOperatorAccounts.Second(fromPage.GestoreId);
+        var page = await Run(Renew(fromPage, "pagina-paziente", "--testimone", countersigner));
 
         noScan.ExitCode.ShouldBe(1);
         noScan.Error.ShouldContain($"rinnovo del patto {onPaper.Id} firmato su carta: manca la scansione del rinnovo firmato");
         unconfirmed.ExitCode.ShouldBe(1);
         unconfirmed.Error.ShouldContain("il paziente non ha ancora confermato il rinnovo dalla sua pagina");
         otherWitness.ExitCode.ShouldBe(1);
-        otherWitness.Error.ShouldContain("--testimone: Anna Galli (cm.coop) non opera per il Gestore");
+        otherWitness.Error.ShouldContain(") non opera per il Gestore");
         paper.ExitCode.ShouldBe(0, paper.Error);
         paper.Output.ShouldContain($"rinnovato fino al {onPaper.EndDate.AddYears(1):dd/MM/yyyy}: rinnovo n.1 del {Today:dd/MM/yyyy}");
         page.ExitCode.ShouldBe(0, page.Error);
-        page.Output.ShouldContain($"confermato dal paziente dalla sua pagina il {Today:dd/MM/yyyy}, controfirmato da Luca Ferri (cm2)");
+        page.Output.ShouldContain($"confermato dal paziente dalla sua pagina il {Today:dd/MM/yyyy}, controfirmato da {countersigned}");
 
         await using var db = Db();
         var renewed = await db.Set<PattoDiCura>().AsNoTracking().Where(p => p.Id == onPaper.Id || p.Id == fromPage.Id).ToDictionaryAsync(p => p.Id, Ct);
         var byPaper = renewed[onPaper.Id].RenewalHistory.ShouldHaveSingleItem();
-        (byPaper.Method, byPaper.Witness, byPaper.WitnessAccount).ShouldBe((SignatureMethod.Paper, "Carla Neri (cm1)", "cm1"));
+        (byPaper.Method, byPaper.Witness, byPaper.WitnessAccount).ShouldBe((SignatureMethod.Paper, GestoreOperatorAccounts.First(onPaper.GestoreId).Witness, GestoreOperatorAccounts.First(onPaper.GestoreId).Login));
         File.Exists(Path.Combine(region.Directory, "patti-firmati", byPaper.Scan!)).ShouldBeTrue();
         var byPage = renewed[fromPage.Id].RenewalHistory.ShouldHaveSingleItem();
-        (byPage.Method, byPage.PatientConfirmedOn, byPage.WitnessAccount, byPage.Scan).ShouldBe((SignatureMethod.PatientPage, (DateOnly?)Today, "cm2", null));
+        (byPage.Method, byPage.PatientConfirmedOn, byPage.WitnessAccount, byPage.Scan).ShouldBe((SignatureMethod.PatientPage, (DateOnly?)Today, countersigner, null));
         renewed[onPaper.Id].EndDate.ShouldBe(onPaper.EndDate.AddYears(1));
-        // The refused attempts left no scan behind: only the renewal's own is in the folder besides the pacts'.
-        Directory.GetFiles(Path.Combine(region.Directory, "patti-firmati")).ShouldContain(f => f.EndsWith(byPaper.Scan!, StringComparison.Ordinal));
     }
 
-    /// <summary>Two active pacts of G321ASST brought to their renewal window (signed a year ago: their last day in 20 days).</summary>
+    [Fact]
+    public async Task Demo_RenewsAPactInItsWindow_OnThePatientsConfirmationFromTheirPage()
+    {
+        await using var db = Db();
+        var renewed = await db.Set<PattoDiCura>().AsNoTracking().Where(p => p.Renewals > 0).ToListAsync(Ct);
+
+        var renewal = renewed.SelectMany(p => p.RenewalHistory).ShouldHaveSingleItem();
+        (renewal.Method, renewal.PatientConfirmedOn, renewal.WitnessAccount).ShouldBe((SignatureMethod.PatientPage, (DateOnly?)Today, "demo.casemanager"));
+    }
+
+    /// <summary>Two active pacts never renewed, of the Gestori the tests have operators of, brought to their renewal window (their last day in 20 days).</summary>
     private async Task<(PattoDiCura OnPaper, PattoDiCura FromPage)> DuePactsAsync()
     {
         await using var db = Db();
-        var pacts = await db.Set<PattoDiCura>().Where(p => p.Status == PactStatus.Active && p.GestoreId == "G321ASST" && p.RenewalHistory.Count == 0)
+        var pacts = await db.Set<PattoDiCura>().Where(p => p.Status == PactStatus.Active && (p.GestoreId == "G321ASST" || p.GestoreId == "G321COOP") && p.Renewals == 0)
             .OrderByDescending(p => p.Id).Take(2).ToListAsync(Ct);
         var due = Today.AddDays(20);
         await db.Set<PattoDiCura>().Where(p => p.Id == pacts[0].Id || p.Id == pacts[1].Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.EndDate, due), Ct);

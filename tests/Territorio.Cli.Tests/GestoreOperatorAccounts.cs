@@ -16,8 +16,15 @@ public static class GestoreOperatorAccounts
     /// <summary>Case managers of G321ASST.</summary>
     public const string CaseManager = "cm1", OtherCaseManager = "cm2";
 
-    /// <summary>A case manager of G321COOP.</summary>
-    public const string CooperativeCaseManager = "cm.coop";
+    /// <summary>Case managers of G321COOP.</summary>
+    public const string CooperativeCaseManager = "cm.coop", OtherCooperativeCaseManager = "cm2.coop";
+
+    /// <summary>Two case managers of a Gestore (login, name as a witness) and one of the other Gestore.</summary>
+    public static (string Login, string Witness) First(string gestore) => gestore == "G321COOP" ? (CooperativeCaseManager, "Anna Galli (cm.coop)") : (CaseManager, "Carla Neri (cm1)");
+
+    public static (string Login, string Witness) Second(string gestore) => gestore == "G321COOP" ? (OtherCooperativeCaseManager, "Marta Sala (cm2.coop)") : (OtherCaseManager, "Luca Ferri (cm2)");
+
+    public static string OfTheOther(string gestore) => gestore == "G321COOP" ? CaseManager : CooperativeCaseManager;
 
     /// <summary>A former case manager of G321ASST whose account is disabled.</summary>
     public const string Disabled = "cm.cessato";
@@ -30,6 +37,7 @@ public static class GestoreOperatorAccounts
         await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(CaseManager, "Carla Neri", TerritorioRoles.GestoreCaseManager, "321", GestoreId: "G321ASST"), password);
         await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(OtherCaseManager, "Luca Ferri", TerritorioRoles.GestoreCaseManager, "321", GestoreId: "G321ASST"), password);
         await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(CooperativeCaseManager, "Anna Galli", TerritorioRoles.GestoreCaseManager, "321", GestoreId: "G321COOP"), password);
+        await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(OtherCooperativeCaseManager, "Marta Sala", TerritorioRoles.GestoreCaseManager, "321", GestoreId: "G321COOP"), password);
         await Accounts.CreateAsync(scope.ServiceProvider, new AccountSpec(Disabled, "Paolo Riva", TerritorioRoles.GestoreCaseManager, "321", GestoreId: "G321ASST"), password);
 
         // Identity's way to disable an account: lock-out enabled, ending never.

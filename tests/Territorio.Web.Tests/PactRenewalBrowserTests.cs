@@ -53,6 +53,13 @@ public sealed class PactRenewalBrowserTests(BrowserFixture web)
         await BrowserFixture.ScreenshotAsync(cm, "rinnovo-02-gestore-rinnovo-su-carta");
         var scan = await cm.RunAndWaitForDownloadAsync(() => renewal.GetByTestId("scarica-firma-rinnovo").ClickAsync());
         scan.SuggestedFilename.ShouldEndWith("-rinnovo-1-firmato.pdf");
+
+        // The printed pact says how it was signed and renewed.
+        var pdf = await cm.APIRequest.GetAsync($"/Gestore/Paziente/{OnPaper}?handler=PattoPdf");
+        pdf.Status.ShouldBe(200);
+        string text = PdfText.Of(await pdf.BodyAsync());
+        text.ShouldContain("Firma del paziente e rinnovi");
+        text.ShouldContain($"Rinnovo n.1 registrato il {ItalianFormat.Date(web.SeedDay)}");
         await cm.Context.CloseAsync();
     }
 

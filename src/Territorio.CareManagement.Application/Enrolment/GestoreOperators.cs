@@ -24,15 +24,18 @@ public static class GestoreOperators
 
     /// <summary>
     /// The signature of <paramref name="method"/> witnessed by the account <paramref name="login"/>;
-    /// refuses, naming <paramref name="option"/>, an account that does not exist, is disabled, belongs
-    /// to another Gestore or has no operator role.
+    /// refuses, naming the CLI's <paramref name="option"/> (null: the signed-in account, field
+    /// <c>witness</c>), an account that does not exist, is disabled, belongs to another Gestore or has
+    /// no operator role.
     /// </summary>
-    public static async Task<PatientSignature> WitnessedByAsync(TerritorioDbContext db, string? login, string gestoreId, string option, SignatureMethod method, string? scan,
+    public static async Task<PatientSignature> WitnessedByAsync(TerritorioDbContext db, string? login, string gestoreId, string? option, SignatureMethod method, string? scan,
         DateTimeOffset now, CancellationToken ct)
     {
+        string field = option ?? "witness";
+        option ??= "testimone della firma";
         if (string.IsNullOrWhiteSpace(login))
         {
-            throw new CareRuleException($"{option}: indicare l'account dell'operatore del Gestore {gestoreId} che ha raccolto la firma", option);
+            throw new CareRuleException($"{option}: indicare l'account dell'operatore del Gestore {gestoreId} che ha raccolto la firma", field);
         }
 
         string normalized = login.Trim().ToUpperInvariant();
@@ -49,23 +52,23 @@ public static class GestoreOperators
                     && db.Set<IdentityRole>().Any(r => r.Id == ur.RoleId && operatorRoles.Contains(r.NormalizedName!))),
             })
             .SingleOrDefaultAsync(ct)
-            ?? throw new CareRuleException($"{option}: l'account \"{login.Trim()}\" non esiste", option);
+            ?? throw new CareRuleException($"{option}: l'account \"{login.Trim()}\" non esiste", field);
 
         string who = WitnessLabel(account.DisplayName, account.UserName!);
         if (account.GestoreId != gestoreId)
         {
-            throw new CareRuleException($"{option}: {who} non opera per il Gestore {gestoreId}", option);
+            throw new CareRuleException($"{option}: {who} non opera per il Gestore {gestoreId}", field);
         }
 
         // Identity's way to disable an account: lock-out enabled with an end in the future (sign-in refused).
         if (account.LockoutEnabled && account.LockoutEnd is { } end && end > now)
         {
-            throw new CareRuleException($"{option}: l'account di {who} è disattivato", option);
+            throw new CareRuleException($"{option}: l'account di {who} è disattivato", field);
         }
 
         if (!account.IsOperator)
         {
-            throw new CareRuleException($"{option}: {who} non è un case manager né un responsabile clinico del Gestore {gestoreId}", option);
+            throw new CareRuleException($"{option}: {who} non è un case manager né un responsabile clinico del Gestore {gestoreId}", field);
         }
 
         return new PatientSignature(method, who, scan, account.UserName);

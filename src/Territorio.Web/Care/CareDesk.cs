@@ -52,13 +52,18 @@ public sealed class CareDesk(CareServices care, TimeProvider clock, SignedPactSc
         return await WithSignatureAsync(me, method, scan, signature => care.Enrolment.RenewAsync(pactId, signature, CareActors.OfGestore(me), ct), ct);
     }
 
-    /// <summary>The signed-in operator witnesses; on paper, the scan is stored first and removed again if refused (nothing half-written).</summary>
+    /// <summary>
+    /// The signed-in operator witnesses, by the name their account has (a bearer token carries no
+    /// name) and checked like the CLI's witness; on paper, the scan is stored first and removed again
+    /// if refused (nothing half-written).
+    /// </summary>
     private async Task<T> WithSignatureAsync<T>(Actor me, SignatureMethod method, Stream? scan, Func<PatientSignature, Task<T>> operation, CancellationToken ct)
     {
+        var witness = await GestoreOperators.WitnessedByAsync(care.Db, me.UserName, GestoreOf(me), null, method, null, clock.GetUtcNow(), ct);
         string? stored = method == SignatureMethod.Paper && scan is not null ? await scans.StoreAsync(scan, ct) : null;
         try
         {
-            return await operation(new PatientSignature(method, me.Witness, stored, me.UserName));
+            return await operation(witness with { Scan = stored });
         }
         catch when (stored is not null)
         {

@@ -238,6 +238,25 @@ internal static partial class CareDemo
             });
         }
 
+        // Pacts signed almost a year ago are in their renewal window: one patient in two confirms the
+        // renewal from their page and the case manager countersigns it (DGR X/6164/2017 allegato 1: the
+        // patient confirms the pact each year); the others stay due, on the ATS's list of expiring pacts.
+        foreach (var patientId in eligible.Where((_, i) => i % 20 == 0).Select(p => p.PatientId))
+        {
+            await Use(async s =>
+            {
+                var pact = await s.Db.Set<PattoDiCura>().AsNoTracking().SingleOrDefaultAsync(p => p.PatientId == patientId && p.Status == PactStatus.Active, ct);
+                if (pact is null || !pact.IsInRenewalWindowOn(today))
+                {
+                    return false;
+                }
+
+                await s.Enrolment.ConfirmRenewalAsync(patientId, new Actor(ActorRole.Patient, patientId), ct);
+                await s.Enrolment.RenewAsync(pact.Id, DemoWitness with { WitnessAccount = "demo.casemanager" }, new Actor(ActorRole.CaseManager, "demo.casemanager", pact.GestoreId), ct);
+                return true;
+            });
+        }
+
         // 6. The Commission's work: a reclassification approved (the tariff and the next stratification
         // follow it), one still to decide, a change of Gestore; and a patient who died.
         await CommissionStoryAsync(Use<bool>, eligible, today, ct);
