@@ -7,11 +7,26 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Territorio.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class RenewalConsent : Migration
+    public partial class RenewalsBrancheDeaths : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "acute_rows_kept_for_linkage",
+                table: "rehab_runs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "mdc_table",
+                table: "rehab_runs",
+                type: "character varying(400)",
+                maxLength: 400,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "renewal_confirmed_on",
                 table: "patti_di_cura",
@@ -24,6 +39,14 @@ namespace Territorio.Data.Migrations.Postgres
                 type: "character varying(256)",
                 maxLength: 256,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "branche",
+                table: "erogatori",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.CreateTable(
                 name: "pact_renewals",
@@ -66,12 +89,24 @@ namespace Territorio.Data.Migrations.Postgres
                 name: "pact_renewals");
 
             migrationBuilder.DropColumn(
+                name: "acute_rows_kept_for_linkage",
+                table: "rehab_runs");
+
+            migrationBuilder.DropColumn(
+                name: "mdc_table",
+                table: "rehab_runs");
+
+            migrationBuilder.DropColumn(
                 name: "renewal_confirmed_on",
                 table: "patti_di_cura");
 
             migrationBuilder.DropColumn(
                 name: "witness_account",
                 table: "patti_di_cura");
+
+            migrationBuilder.DropColumn(
+                name: "branche",
+                table: "erogatori");
         }
     }
 }

@@ -6,11 +6,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Territorio.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RenewalConsent : Migration
+    public partial class RenewalsBrancheDeaths : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "acute_rows_kept_for_linkage",
+                table: "rehab_runs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "mdc_table",
+                table: "rehab_runs",
+                type: "TEXT",
+                maxLength: 400,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "renewal_confirmed_on",
                 table: "patti_di_cura",
@@ -23,6 +38,14 @@ namespace Territorio.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 256,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "branche",
+                table: "erogatori",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.CreateTable(
                 name: "pact_renewals",
@@ -65,12 +88,24 @@ namespace Territorio.Data.Migrations.Sqlite
                 name: "pact_renewals");
 
             migrationBuilder.DropColumn(
+                name: "acute_rows_kept_for_linkage",
+                table: "rehab_runs");
+
+            migrationBuilder.DropColumn(
+                name: "mdc_table",
+                table: "rehab_runs");
+
+            migrationBuilder.DropColumn(
                 name: "renewal_confirmed_on",
                 table: "patti_di_cura");
 
             migrationBuilder.DropColumn(
                 name: "witness_account",
                 table: "patti_di_cura");
+
+            migrationBuilder.DropColumn(
+                name: "branche",
+                table: "erogatori");
         }
     }
 }

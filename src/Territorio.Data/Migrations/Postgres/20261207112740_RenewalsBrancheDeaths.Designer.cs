@@ -12,8 +12,8 @@ using Territorio.Data;
 namespace Territorio.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTerritorioDbContext))]
-    [Migration("20261207100424_RenewalConsent")]
-    partial class RenewalConsent
+    [Migration("20261207112740_RenewalsBrancheDeaths")]
+    partial class RenewalsBrancheDeaths
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1098,6 +1098,14 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccreditedBranche")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasDefaultValue("")
+                        .HasColumnName("branche");
+
                     b.Property<string>("Ats")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1812,6 +1820,10 @@ namespace Territorio.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("acute_rows");
 
+                    b.Property<int>("AcuteRowsKeptForLinkage")
+                        .HasColumnType("integer")
+                        .HasColumnName("acute_rows_kept_for_linkage");
+
                     b.Property<string>("Ats")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1835,6 +1847,12 @@ namespace Territorio.Data.Migrations.Postgres
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
+
+                    b.Property<string>("MdcTable")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("mdc_table");
 
                     b.Property<int>("RehabAdmissions")
                         .HasColumnType("integer")

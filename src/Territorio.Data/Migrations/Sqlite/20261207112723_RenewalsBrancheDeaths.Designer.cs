@@ -11,8 +11,8 @@ using Territorio.Data;
 namespace Territorio.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTerritorioDbContext))]
-    [Migration("20261207100328_RenewalConsent")]
-    partial class RenewalConsent
+    [Migration("20261207112723_RenewalsBrancheDeaths")]
+    partial class RenewalsBrancheDeaths
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1065,6 +1065,14 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccreditedBranche")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("")
+                        .HasColumnName("branche");
+
                     b.Property<string>("Ats")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1759,6 +1767,10 @@ namespace Territorio.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("acute_rows");
 
+                    b.Property<int>("AcuteRowsKeptForLinkage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acute_rows_kept_for_linkage");
+
                     b.Property<string>("Ats")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1782,6 +1794,12 @@ namespace Territorio.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
+
+                    b.Property<string>("MdcTable")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mdc_table");
 
                     b.Property<int>("RehabAdmissions")
                         .HasColumnType("INTEGER")
