@@ -218,15 +218,17 @@ public static class GestoreEndpoints
 
     private static async Task<IResult> RenewPactAsync(long pactId, PactRenewalRequest request, HttpContext http, CareDesk desk, CancellationToken ct)
     {
-        var validation = new ApiProblems.Validation();
-        var (method, scan) = PactSignatureInput.Read(null, request.SignatureMethod, request.SignatureScan, validation);
-        if (!validation.IsValid)
+        var me = Actor.From(http.User);
+        return await CareApi.RunAsync(async () =>
         {
-            return validation.Problem();
-        }
-
-        return await CareApi.RunAsync(async () => TypedResults.Ok(PactDto.Of(await desk.RenewPactAsync(Actor.From(http.User), pactId, method!.Value, scan, ct))),
-            field: PactSignatureInput.MethodField);
+            // Another Gestore's pact is not found before its body is read: a 400 would confirm it exists.
+            await desk.RequireOwnPactAsync(me, pactId, ct);
+            var validation = new ApiProblems.Validation();
+            var (method, scan) = PactSignatureInput.Read(null, request.SignatureMethod, request.SignatureScan, validation);
+            return validation.IsValid
+                ? TypedResults.Ok(PactDto.Of(await desk.RenewPactAsync(me, pactId, method!.Value, scan, ct)))
+                : validation.Problem();
+        }, field: PactSignatureInput.MethodField);
     }
 
     private static async Task<IResult> ApplyAsync(CandidatureRequest request, HttpContext http, CareServices care, CancellationToken ct)

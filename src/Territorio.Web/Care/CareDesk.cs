@@ -43,13 +43,17 @@ public sealed class CareDesk(CareServices care, TimeProvider clock, SignedPactSc
     /// </summary>
     public async Task<PattoDiCura> RenewPactAsync(Actor me, long pactId, SignatureMethod method, Stream? scan, CancellationToken ct)
     {
-        // Another Gestore's pact is refused as not found: the answer does not say whether it exists.
+        await RequireOwnPactAsync(me, pactId, ct);
+        return await WithSignatureAsync(me, method, scan, signature => care.Enrolment.RenewAsync(pactId, signature, CareActors.OfGestore(me), ct), ct);
+    }
+
+    /// <summary>Another Gestore's pact is refused as not found: the answer does not say whether it exists.</summary>
+    public async Task RequireOwnPactAsync(Actor me, long pactId, CancellationToken ct)
+    {
         if (!await care.Db.Set<PattoDiCura>().AnyAsync(p => p.Id == pactId && p.GestoreId == me.GestoreId, ct))
         {
             throw new RefusedException($"patto di cura {pactId} non trovato tra i patti del Gestore");
         }
-
-        return await WithSignatureAsync(me, method, scan, signature => care.Enrolment.RenewAsync(pactId, signature, CareActors.OfGestore(me), ct), ct);
     }
 
     /// <summary>

@@ -33,6 +33,9 @@ public static class CareSeed
     /// <summary>The seeded booking id of each territory's patient.</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> BookingIds = new();
 
+    /// <summary>The seeded patient's pact, per territory key.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PactIds = new();
+
     /// <summary>Territory A's patient's booking of a past working day, waiting for the erogatore (delivered or not presented).</summary>
     public static long PastBookingId { get; private set; }
 
@@ -96,6 +99,7 @@ public static class CareSeed
             await care.Pai.WriteFromTemplateAsync(t.Patient, manager, null, ct);
             var pai = (await care.Pai.FindAsync(t.Patient, ct))!;
             CarePlanIds[t.Key] = pai.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            PactIds[t.Key] = pai.PactId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             ServiceRequestIds[t.Key] = $"{CarePlanIds[t.Key]}-sr-{pai.ActiveVersion!.Services.First().Code}";
             var slot = (await care.Network.FreeSlotsAsync(Services[0], t.Gestore, today, today.AddDays(60), 1, ct))[0];
             var booking = await care.Bookings.BookAsync(t.Patient, slot.SlotId, manager, ct);

@@ -43,7 +43,6 @@ public static class RenewalSeed
             db.Residents.Add(new Resident(patient.Id, birth, sex, Territory.A.Ats, Gp, null, new ResidentIdentity(
                 Kernel.Codes.CodiceFiscale.Compute(surname, given, birth, sex, "F205"), surname, given, milano,
                 new PostalAddress($"Via Manzoni {n + 1}", "20121", milano), $"+39 000 333 {n:D4}", null)));
-            db.Add(new StratifiedPerson(run.Id, patient.Id, 3, "56", ["56"], "56=drugs:C09AA02:2026-02-01") { Ats = Territory.A.Ats, MmgId = Gp });
             var classification = new Classification(patient.Id, 3, "56", "56", run.StratifiedOn, $"stratificazione n.{run.Id}");
             var signing = new PactSigning(patient.Id, Territory.A.Ats, Gp, true, classification, signedOn,
                 new ConsentBasis(ConsentGround.PatientRequest, 900 + n, patient.Id, gestore.Id, signedOn),

@@ -80,6 +80,7 @@ public static class EndpointCatalogue
         "runId" => RehabSeed.RunIds[territory.Key],
         "line" => "3", // the seeded file's first rehab stay, of the territory's own structure
         "bookingId" => CareSeed.BookingIds[territory.Key],
+        "pactId" => CareSeed.PactIds[territory.Key],
         "code" => null,
         "year" => ItalianTime.Today(TimeProvider.System).Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException(
