@@ -30,6 +30,16 @@ public sealed class GestoreCaseloadBrowserTests(BrowserFixture web)
         await Assertions.Expect(clinician.GetByTestId($"riga-{patient}").GetByLabel($"Case manager di {AtsSeed.NameOf(Territory.A, patient)}")).ToHaveValueAsync(caseManager);
         await BrowserFixture.ScreenshotAsync(clinician, "20-gestore-worklist-assegnazione");
 
+        // Someone who is not a case manager of this Gestore is refused, the Gestore named as people know it.
+        string clinicianToken = WebAppFixture.AntiforgeryToken(await clinician.ContentAsync());
+        await clinician.Context.APIRequest.PostAsync("/Gestore/Worklist?handler=Assign", new()
+        {
+            Form = clinician.Context.APIRequest.CreateFormData().Set("patientId", patient).Set("assignTo", "sconosciuto").Set("__RequestVerificationToken", clinicianToken),
+            MaxRedirects = 0,
+        });
+        await clinician.GotoAsync("/Gestore/Worklist");
+        await Assertions.Expect(clinician.GetByTestId("errore")).ToContainTextAsync($"«sconosciuto» non è un case manager del Gestore Gestore {Territory.A.Gestore} ({Territory.A.Gestore})");
+
         try
         {
             var cm = await web.NewPageAsync();

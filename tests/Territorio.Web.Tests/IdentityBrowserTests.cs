@@ -69,6 +69,9 @@ public sealed class IdentityBrowserTests(BrowserFixture web)
         string text = PdfText.Of(pdf);
         text.ShouldContain("ATS della Città Metropolitana di Milano (321)");
         text.ShouldNotContain("ATS (321)");
+        // The eligible Gestori's bullets and dashes are drawn, not dropped by the font.
+        text.ShouldContain("• ");
+        text.ShouldContain(") — ");
         await ats.Context.CloseAsync();
     }
 

@@ -100,6 +100,8 @@ public sealed class RemunerationTests(WebAppFixture app)
         System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
         PdfText.Says(pdf, "Gestore Gestore GA (GA)").ShouldBeTrue();
         PdfText.Says(pdf, "ATS della Città Metropolitana di Milano (321)").ShouldBeTrue("l'estratto nomina l'ATS");
+        // The title's dash is drawn, not dropped by the font ("2026  remunerazione").
+        PdfText.Of(pdf).ShouldContain($"Estratto annuale {Year} — remunerazione della presa in carico");
         (await client.GetByteArrayAsync($"/Ats/Remunerazione?handler=Xlsx&anno={Year}", Ct))[..2].ShouldBe("PK"u8.ToArray());
     }
 

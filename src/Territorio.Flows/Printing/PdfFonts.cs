@@ -1,4 +1,6 @@
+using PdfSharp.Drawing;
 using PdfSharp.Fonts;
+using PdfSharp.Pdf;
 
 namespace Territorio.Flows.Printing;
 
@@ -66,6 +68,14 @@ public sealed class PdfFonts : IFontResolver
             $"nessun font TrueType per i PDF (cercati DejaVu Sans e Liberation Sans in {string.Join(", ", roots)}): " +
             "installare il pacchetto fonts-dejavu-core (apt-get install fonts-dejavu-core)");
     }
+
+    /// <summary>
+    /// A font of the family for every PDF Territorio writes. Always Unicode (Identity-H with a
+    /// ToUnicode map): with PDFsharp's automatic choice a title such as "2026 — remunerazione" lost
+    /// its dash, and readers could not copy "—", "€" or "•" back out of the page.
+    /// </summary>
+    public static XFont Font(double size, bool bold = false) =>
+        new(Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         new(bold ? "territorio-bold" : "territorio-regular", false, italic);

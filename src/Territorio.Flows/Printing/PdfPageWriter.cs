@@ -7,9 +7,9 @@ public sealed class PdfPageWriter : IDisposable
 {
     private const double Margin = 56;
     private readonly PdfDocument _document = new();
-    private readonly XFont _body = new(PdfFonts.Family, 10.5, XFontStyleEx.Regular);
-    private readonly XFont _bold = new(PdfFonts.Family, 10.5, XFontStyleEx.Bold);
-    private readonly XFont _title = new(PdfFonts.Family, 15, XFontStyleEx.Bold);
+    private readonly XFont _body = PdfFonts.Font(10.5);
+    private readonly XFont _bold = PdfFonts.Font(10.5, bold: true);
+    private readonly XFont _title = PdfFonts.Font(15, bold: true);
     private PdfPage _page = null!;
     private XGraphics _graphics = null!;
     private double _y;

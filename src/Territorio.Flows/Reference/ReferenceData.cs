@@ -12,6 +12,7 @@ public sealed class ReferenceData
 
     private readonly Lazy<Icd9CmCatalogue> _icd9Cm;
     private readonly Lazy<DiagnosisMdcTable> _diagnosisMdc;
+    private readonly Lazy<DisciplineCatalogue> _disciplines;
 
     public ReferenceData(string root)
     {
@@ -23,6 +24,7 @@ public sealed class ReferenceData
         Root = root;
         _icd9Cm = new Lazy<Icd9CmCatalogue>(LoadIcd9Cm);
         _diagnosisMdc = new Lazy<DiagnosisMdcTable>(() => DiagnosisMdcTable.Load(PathOf("sdo", DiagnosisMdcTable.FileName)));
+        _disciplines = new Lazy<DisciplineCatalogue>(() => DisciplineCatalogue.Load(PathOf("sdo", DisciplineCatalogue.FileName)));
     }
 
     public string Root { get; }
@@ -31,6 +33,9 @@ public sealed class ReferenceData
 
     /// <summary>Principal diagnosis → MDC (provisional until the grouper's table replaces it).</summary>
     public DiagnosisMdcTable DiagnosisMdc => _diagnosisMdc.Value;
+
+    /// <summary>Hospital ward disciplines by name ("32 Neurologia").</summary>
+    public DisciplineCatalogue Disciplines => _disciplines.Value;
 
     /// <summary>The folder named by configuration (<c>Territorio:ReferenceData</c>), else the default.</summary>
     public static ReferenceData From(string? configuredRoot) =>

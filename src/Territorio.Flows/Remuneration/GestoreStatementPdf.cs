@@ -86,9 +86,9 @@ public static class GestoreStatementPdf
         private readonly GestoreStatement _statement;
         private readonly RemunerationResult _result;
         private readonly PartyNames _names;
-        private readonly XFont _regular = new(PdfFonts.Family, 8);
-        private readonly XFont _bold = new(PdfFonts.Family, 8, XFontStyleEx.Bold);
-        private readonly XFont _title = new(PdfFonts.Family, 12, XFontStyleEx.Bold);
+        private readonly XFont _regular = PdfFonts.Font(8);
+        private readonly XFont _bold = PdfFonts.Font(8, bold: true);
+        private readonly XFont _title = PdfFonts.Font(12, bold: true);
         private PdfPage? _page;
         private XGraphics? _graphics;
         private double _y;

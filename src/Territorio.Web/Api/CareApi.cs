@@ -63,8 +63,11 @@ internal static class CareApi
     }
 
     /// <summary>A care rule's refusal with its parties named as people (<see cref="CareRefusals"/>), read in the request's scope.</summary>
-    public static Task<string> NamedAsync(HttpContext http, CareRuleException refusal) =>
-        CareRefusals.NameAsync(http.RequestServices.GetRequiredService<TerritorioDbContext>(), http.RequestServices.GetRequiredService<CareCatalogues>(), refusal.Message, http.RequestAborted);
+    public static Task<string> NamedAsync(HttpContext http, CareRuleException refusal) => NamedAsync(http, refusal.Message);
+
+    /// <summary>Any refusal's message with its parties and ATS named (a page's own refusals too).</summary>
+    public static Task<string> NamedAsync(HttpContext http, string message) =>
+        CareRefusals.NameAsync(http.RequestServices.GetRequiredService<TerritorioDbContext>(), http.RequestServices.GetRequiredService<CareCatalogues>(), message, http.RequestAborted);
 
     /// <summary>The 409 problem of a refusal, its parties named when the answer is written (the endpoint's scope is at hand there).</summary>
     private sealed class NamedRefusal(string message, string? field) : IResult

@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Territorio.CareManagement.Application;
 using Territorio.Data.Rehab;
+using Territorio.Flows.Reference;
 using Territorio.Rehab.Contests;
 using Territorio.Web.Rehab;
 using Territorio.Web.Security;
@@ -76,13 +77,21 @@ public sealed record RehabVerdictDto(
     string Article,
     string Level,
     string Reasons,
-    IReadOnlyList<RehabCheckDto> Checks)
+    IReadOnlyList<RehabCheckDto> Checks,
+    string? DisciplineName = null,
+    int? AcuteDiscipline = null,
+    string? AcuteDisciplineName = null)
 {
-    public static RehabVerdictDto Of(RehabRunVerdict v)
+    /// <summary>The verdict with its disciplines named beside their codes (issue 16): the admission's, and the linked acute stay's.</summary>
+    public static RehabVerdictDto Of(RehabRunVerdict v, DisciplineCatalogue disciplines)
     {
         var checks = StoredVerdicts.ChecksOf(v);
+        int? acute = checks.Select(c => c.Inputs.GetValueOrDefault("acute_discipline"))
+            .Select(text => int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int code) ? code : (int?)null)
+            .FirstOrDefault(code => code is not null);
         return new(v.Line, v.RecordId, v.StructureId, v.Discipline, v.Regime, v.Mdc, v.AdmissionDate, v.DischargeDate, v.PrincipalDiagnosis,
-            v.Verdict, RehabLabels.Verdict(v.Verdict), v.PostAcute, v.AcuteRecordId, v.IntervalDays, v.Article, v.Level, StoredVerdicts.ReasonsOf(checks), checks);
+            v.Verdict, RehabLabels.Verdict(v.Verdict), v.PostAcute, v.AcuteRecordId, v.IntervalDays, v.Article, v.Level, StoredVerdicts.ReasonsOf(checks), checks,
+            disciplines.NameOf(v.Discipline), acute, acute is { } code ? disciplines.NameOf(code) : null);
     }
 }
 
@@ -254,7 +263,7 @@ public static class RehabEndpoints
         await query.OpenAsync(Actor.From(http.User), runId, ct) is { } view ? TypedResults.Ok(RehabRunDto.Of(view)) : RunNotFound();
 
     private static async Task<Results<Ok<RehabPageDto<RehabVerdictDto>>, ValidationProblem, ProblemHttpResult>> VerdictsAsync(
-        long runId, HttpContext http, RehabRunQuery query, string? struttura, string? esito, string? disciplina, string? livello, int? pagina, CancellationToken ct)
+        long runId, HttpContext http, RehabRunQuery query, ReferenceData reference, string? struttura, string? esito, string? disciplina, string? livello, int? pagina, CancellationToken ct)
     {
         var validation = new ApiProblems.Validation();
         var filter = RehabVerdictFilter.Parse(struttura, esito, disciplina, livello, validation);
@@ -274,7 +283,7 @@ public static class RehabEndpoints
         }
 
         var page = await query.VerdictsAsync(view, filter, pagina ?? 1, ct);
-        return TypedResults.Ok(new RehabPageDto<RehabVerdictDto>(page.Total, page.Page, page.PageSize, [.. page.Items.Select(RehabVerdictDto.Of)]));
+        return TypedResults.Ok(new RehabPageDto<RehabVerdictDto>(page.Total, page.Page, page.PageSize, [.. page.Items.Select(v => RehabVerdictDto.Of(v, reference.Disciplines))]));
     }
 
     private static async Task<Results<Ok<List<RehabIndicatorDto>>, ProblemHttpResult>> IndicatorsAsync(long runId, HttpContext http, RehabRunQuery query, CancellationToken ct)

@@ -35,7 +35,8 @@ public abstract class CarePageModel : PageModel
         }
         catch (RefusedException ex)
         {
-            Errore = "Operazione rifiutata: " + ex.Message;
+            // The page's own refusals name their parties like the care rules' ("del Gestore ASST … (G321ASST)").
+            Errore = "Operazione rifiutata: " + await Api.CareApi.NamedAsync(HttpContext, ex.Message);
         }
 
         return RedirectToPage(routeValues);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Territorio.Flows.Reference;
 using Territorio.Rehab.Contests;
 using Territorio.Web.Api;
 using Territorio.Web.Security;
@@ -15,12 +16,15 @@ namespace Territorio.Web.Rehab;
 /// own admissions only, and no rejected rows. The verdicts carry their contest (decision 0200):
 /// columns after the CLI's in the CSV, a <c>contest</c> object in the JSON lines.
 /// </summary>
-public sealed class RehabRunFiles(RehabRunQuery query, VerdictContests contests)
+public sealed class RehabRunFiles(RehabRunQuery query, VerdictContests contests, ReferenceData reference)
 {
     public const string ErrorsHeader = "file,line,column,value,reason";
 
     /// <summary>Added after the CLI's columns, which keep their names and order; empty for a verdict nobody contested.</summary>
     public const string ContestColumns = "contest_state,contest_note,contested_by,contested_at,contest_decided_by,contest_decided_at,contest_decision_reason";
+
+    /// <summary>Added last (issue 16, people read names): the admission's discipline and its name ("32", "Neurologia").</summary>
+    public const string DisciplineColumns = "discipline,discipline_name";
 
     public IResult VerdictsCsv(HttpContext http, RehabRunView view) =>
         Download(http, "text/csv; charset=utf-8", $"giudizi-{view.Run.Id}.csv", (writer, ct) => WriteCsvAsync(view, writer, ct));
@@ -50,7 +54,8 @@ public sealed class RehabRunFiles(RehabRunQuery query, VerdictContests contests)
     {
         string ruleSet = RehabPipelineAdapter.CsvField($"{view.Run.RuleSetId} {view.Run.RuleSetVersion}{(view.Run.RuleSetProvisional ? " PROVISIONAL" : "")}");
         var contested = await contests.OfRunAsync(view, ct);
-        await writer.WriteAsync(RehabPipelineAdapter.VerdictCsvHeader + "," + ContestColumns + "\n");
+        var disciplines = reference.Disciplines;
+        await writer.WriteAsync(RehabPipelineAdapter.VerdictCsvHeader + "," + ContestColumns + "," + DisciplineColumns + "\n");
         await foreach (var v in query.AllVerdicts(view).WithCancellation(ct))
         {
             string reasons = StoredVerdicts.ReasonsOf(StoredVerdicts.ChecksOf(v));
@@ -71,7 +76,9 @@ public sealed class RehabRunFiles(RehabRunQuery query, VerdictContests contests)
                 Instant(c?.OpenedAtUtc),
                 RehabPipelineAdapter.CsvField(c?.DecidedBy ?? ""),
                 Instant(c?.DecidedAtUtc),
-                RehabPipelineAdapter.CsvField(c?.DecisionReason ?? "")) + "\n");
+                RehabPipelineAdapter.CsvField(c?.DecisionReason ?? ""),
+                v.Discipline.ToString("00", CultureInfo.InvariantCulture),
+                RehabPipelineAdapter.CsvField(disciplines.NameOf(v.Discipline) ?? "")) + "\n");
         }
     }
 

@@ -1,5 +1,6 @@
 using Territorio.Data.Rehab;
 using Territorio.Flows.Printing;
+using Territorio.Flows.Reference;
 using Territorio.Kernel.Codes;
 using Territorio.Rehab.Rules;
 
@@ -33,11 +34,16 @@ public sealed record RehabVerdictSheet(
     /// <summary>The run's ATS as people read it: "ATS di Bergamo (325)".</summary>
     public string AtsLabel { get; init; } = View.Run.Ats;
 
+    /// <summary>The discipline list the checks' inputs are named from ("32 Neurologia").</summary>
+    public required DisciplineCatalogue Disciplines { get; init; }
+
     /// <summary>Builds the sheet; the annex entries come from the rule set in use when the run used the same one.</summary>
     /// <param name="structure">The admission's structure as people know it ("Name (code)"), the code when the registry does not know it.</param>
     /// <param name="atsLabel">The run's ATS by name ("ATS di Bergamo (325)").</param>
-    public static RehabVerdictSheet Of(RehabRunView view, RehabRunVerdict v, RuleSet rules, Icd9CmCatalogue catalogue, string structure, string atsLabel)
+    public static RehabVerdictSheet Of(RehabRunView view, RehabRunVerdict v, RuleSet rules, ReferenceData reference, string structure, string atsLabel)
     {
+        var catalogue = reference.Icd9Cm;
+        var disciplines = reference.Disciplines;
         var checks = StoredVerdicts.ChecksOf(v);
         var labels = rules.CodeLabels;
         string Diagnosis(string code) => Icd9CmCode.TryParse(code, Icd9CmKind.Diagnosis, out var parsed) && catalogue.Contains(parsed) ? labels.Of(parsed) : code;
@@ -46,7 +52,7 @@ public sealed record RehabVerdictSheet(
         {
             new("Ricovero", v.RecordId),
             new("Struttura", structure),
-            new("Disciplina", RehabLabels.Discipline(v.Discipline)),
+            new("Disciplina", disciplines.Label(v.Discipline)),
             new("Regime", RehabLabels.InputValue("regime", v.Regime.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             new("MDC", v.Mdc.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Ammissione", ItalianFormat.Date(v.AdmissionDate)),
@@ -62,7 +68,7 @@ public sealed record RehabVerdictSheet(
             acute = [new("Ricovero per acuti", Input("acute_record_id")), new("Dimissione", RehabLabels.InputValue("acute_discharge_date", Input("acute_discharge_date")))];
             if (Input("acute_discipline") is { Length: > 0 } discipline)
             {
-                acute.Add(new("Disciplina", discipline));
+                acute.Add(new("Disciplina", disciplines.Label(discipline)));
             }
 
             if (Input("acute_principal_dx") is { Length: > 0 } principal)
@@ -83,7 +89,7 @@ public sealed record RehabVerdictSheet(
 
         bool sameRules = view.Run.RuleSetId == rules.Id && view.Run.RuleSetVersion == rules.Version;
         var sheetChecks = checks.Select(c => new SheetCheck(c, sameRules ? Matches(c, rules, v.Mdc) : [])).ToList();
-        return new RehabVerdictSheet(view, v, admission, acute, outcome, sheetChecks, sameRules) { AtsLabel = atsLabel };
+        return new RehabVerdictSheet(view, v, admission, acute, outcome, sheetChecks, sameRules) { AtsLabel = atsLabel, Disciplines = disciplines };
     }
 
     /// <summary>The annex codes a check kept as inputs ("annex3_codes"), each with the annex item that covers it.</summary>
@@ -146,7 +152,7 @@ public sealed record RehabVerdictSheet(
         {
             n++;
             pdf.Paragraph($"{n}. {c.Check.Article} · {RehabLabels.Outcome(c.Check.Outcome)}: {c.Check.Detail}");
-            var inputs = RehabLabels.Inputs(c.Check.Inputs).ToList();
+            var inputs = RehabLabels.Inputs(c.Check.Inputs, Disciplines).ToList();
             if (inputs.Count > 0)
             {
                 pdf.Paragraph("    Dati: " + string.Join("; ", inputs));

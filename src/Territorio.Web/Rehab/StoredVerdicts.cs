@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Territorio.Data.Rehab;
+using Territorio.Flows.Reference;
 using Territorio.Kernel.Hospital;
 using Territorio.Rehab.Engine;
 
@@ -85,14 +86,6 @@ public static class RehabLabels
         _ => "informazione",
     };
 
-    public static string Discipline(int code) => code switch
-    {
-        28 => "28 unità spinale",
-        56 => "56 recupero e riabilitazione funzionale",
-        75 => "75 neuroriabilitazione",
-        _ => code.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
-
     /// <summary>The check's sentence after its article, which the screen shows once, in bold, before it.</summary>
     public static string DetailAfterArticle(RehabCheckDto check) =>
         check.Detail.StartsWith(check.Article, StringComparison.Ordinal)
@@ -104,10 +97,10 @@ public static class RehabLabels
 
     /// <summary>
     /// The inputs of a check as a controller reads them: Italian labels for the stable keys of the
-    /// JSON, dates dd/MM/yyyy, regimes in words. The level is left out: the detail names it.
+    /// JSON, dates dd/MM/yyyy, regimes in words, disciplines by name. The level is left out: the detail names it.
     /// </summary>
-    public static IEnumerable<string> Inputs(IReadOnlyDictionary<string, string> inputs) =>
-        inputs.Where(i => i.Key != "level").Select(i => $"{InputLabel(i.Key)}: {InputValue(i.Key, i.Value)}");
+    public static IEnumerable<string> Inputs(IReadOnlyDictionary<string, string> inputs, DisciplineCatalogue disciplines) =>
+        inputs.Where(i => i.Key != "level").Select(i => $"{InputLabel(i.Key)}: {InputValue(i.Key, i.Value, disciplines)}");
 
     public static string InputLabel(string key) => key switch
     {
@@ -142,8 +135,9 @@ public static class RehabLabels
         _ => key.Replace('_', ' '),
     };
 
-    public static string InputValue(string key, string value) => value.Length == 0 ? "non indicato"
+    public static string InputValue(string key, string value, DisciplineCatalogue? disciplines = null) => value.Length == 0 ? "non indicato"
         : key == "regime" ? value switch { "1" => "ordinario", "2" => "day hospital", _ => value }
+        : disciplines is not null && key is "discipline" or "acute_discipline" or "transfer_from_discipline" ? disciplines.Label(value)
         : DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? ItalianFormat.Date(day)
         : value;
 

@@ -42,7 +42,7 @@ public sealed class RehabBrowserTests(BrowserFixture web)
             var verdicts = await page.Locator("table.verdicts tbody .verdict").AllInnerTextsAsync();
             verdicts.ShouldNotBeEmpty();
             verdicts.ShouldAllBe(v => v == "appropriato");
-            (await page.Locator("table.verdicts tbody tr td:nth-child(4)").AllInnerTextsAsync()).ShouldAllBe(d => d == "56");
+            (await page.Locator("table.verdicts tbody tr td:nth-child(4)").AllInnerTextsAsync()).ShouldAllBe(d => d == "56 Recupero e riabilitazione funzionale");
             await page.Locator("table.verdicts tbody tr").First.GetByText("controlli").ClickAsync();
             await Assertions.Expect(page.Locator("table.verdicts tbody tr").First.Locator("ol.checks li").First).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(page, "rehab-02-giudizi-filtrati");

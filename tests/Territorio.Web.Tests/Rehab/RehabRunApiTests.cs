@@ -89,6 +89,10 @@ public sealed class RehabRunApiTests(WebAppFixture app)
             () => stroke.PostAcute.ShouldBeTrue(),
             () => stroke.AcuteRecordId.ShouldBe("AA-0001"),
             () => stroke.IntervalDays.ShouldBe(4),
+            () => stroke.Discipline.ShouldBe(56),
+            () => stroke.DisciplineName.ShouldBe("Recupero e riabilitazione funzionale"),
+            () => stroke.AcuteDiscipline.ShouldBe(32),
+            () => stroke.AcuteDisciplineName.ShouldBe("Neurologia"),
             () => stroke.Checks.ShouldContain(c => c.Rule == "annex5_interval" && c.Outcome == "passed" && c.Inputs["interval_days"] == "4"));
         var spinal = page.Items.Single(v => v.RecordId == RehabSeed.Record(Territory.A, 2));
         spinal.Article.ShouldBe("art.4 c.3");
@@ -159,12 +163,14 @@ public sealed class RehabRunApiTests(WebAppFixture app)
         string errors = await client.GetStringAsync(RunOf(Territory.A) + "/scarti.csv", Ct);
 
         string[] lines = csv.TrimEnd('\n').Split('\n');
-        // The CLI's columns, then the contest's (decision 0200).
-        lines[0].ShouldBe("record_id,verdict,post_acute,acute_record_id,interval_days,article,level,reasons,ruleset," + Territorio.Web.Rehab.RehabRunFiles.ContestColumns);
+        // The CLI's columns, then the contest's (decision 0200), then the discipline with its name (issue 16).
+        lines[0].ShouldBe("record_id,verdict,post_acute,acute_record_id,interval_days,article,level,reasons,ruleset,"
+            + Territorio.Web.Rehab.RehabRunFiles.ContestColumns + ",discipline,discipline_name");
         lines.Length.ShouldBe(4);
         lines[1].ShouldStartWith($"{RehabSeed.Record(Territory.A, 1)},appropriate,true,AA-0001,4,art.3 c.1 lett.b,56a,");
         lines[1].ShouldContain(" PROVISIONAL,contestato,");
-        lines[2].ShouldEndWith(" PROVISIONAL,,,,,,,");
+        lines[1].ShouldEndWith(",56,Recupero e riabilitazione funzionale");
+        lines[2].ShouldEndWith(" PROVISIONAL,,,,,,,,28,Unità spinale");
         using var first = JsonDocument.Parse(jsonl.Split('\n')[0]);
         first.RootElement.GetProperty("record_id").GetString().ShouldBe(RehabSeed.Record(Territory.A, 1));
         first.RootElement.GetProperty("ruleset").GetProperty("status").GetString().ShouldBe("PROVISIONAL");

@@ -43,6 +43,22 @@ public sealed class RehabVerdictPageTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task PageAndPdf_NameTheDisciplines_NotJustTheirNumbers()
+    {
+        var client = await app.PagesAs(Territory.A.UserOf(TerritorioRoles.AtsControllore));
+
+        string html = WebUtility.HtmlDecode(await client.GetStringAsync(PageOf(Territory.A, StrokeLine), Ct));
+        byte[] pdf = await client.GetByteArrayAsync(PageOf(Territory.A, StrokeLine) + "?handler=Pdf", Ct);
+
+        // The rehab admission (56) and the acute stay it follows (32), in the Ministry's words.
+        html.ShouldContain("56 Recupero e riabilitazione funzionale");
+        html.ShouldContain("32 Neurologia");
+        html.ShouldContain("disciplina del ricovero per acuti: 32 Neurologia");
+        PdfText.Says(pdf, "Disciplina: 56 Recupero e riabilitazione funzionale").ShouldBeTrue();
+        PdfText.Says(pdf, "Disciplina: 32 Neurologia").ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Pdf_IsAPdfNamedAfterTheAdmission()
     {
         var client = await app.PagesAs(Territory.A.UserOf(TerritorioRoles.AtsControllore));
@@ -94,5 +110,6 @@ public sealed class RehabVerdictPageTests(WebAppFixture app)
         string html = await client.GetStringAsync($"/Riabilitazione/Esecuzione/{RehabSeed.RunIds[Territory.A.Key]}", Ct);
 
         html.ShouldContain($"href=\"{PageOf(Territory.A, StrokeLine)}\"");
+        WebUtility.HtmlDecode(html).ShouldContain("<td>56 Recupero e riabilitazione funzionale</td>");
     }
 }

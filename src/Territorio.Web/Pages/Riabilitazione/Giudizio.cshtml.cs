@@ -102,7 +102,7 @@ public sealed class GiudizioModel(RehabRunQuery query, VerdictContests contests,
         }
 
         StructureLabel = (await care.Organisations.StructureNamesAsync([verdict.StructureId], ct)).GetValueOrDefault(verdict.StructureId, verdict.StructureId);
-        Sheet = RehabVerdictSheet.Of(view, verdict, pipeline.Rules, reference.Icd9Cm, StructureLabel, care.Catalogues.AtsLabel(view.Run.Ats));
+        Sheet = RehabVerdictSheet.Of(view, verdict, pipeline.Rules, reference, StructureLabel, care.Catalogues.AtsLabel(view.Run.Ats));
         Contest = await contests.OfVerdictAsync(view, line, ct);
         CanContest = actor.IsStruttura && Contest is null;
         CanDecide = actor.IsAts && Contest is { IsOpen: true };

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Territorio.CareManagement.Application;
 using Territorio.Data.Rehab;
+using Territorio.Flows.Reference;
 using Territorio.Web.Rehab;
 using Territorio.Web.Security;
 
 namespace Territorio.Web.Pages.Riabilitazione;
 
 /// <summary>The art.5 indicators of a run (computed by the pipeline's report when the run was made) with a chart.</summary>
-public sealed class IndicatoriModel(RehabRunQuery query, CareServices care) : PageModel
+public sealed class IndicatoriModel(RehabRunQuery query, CareServices care, ReferenceData reference) : PageModel
 {
     public const int MaxBars = 40;
 
@@ -49,7 +50,11 @@ public sealed class IndicatoriModel(RehabRunQuery query, CareServices care) : Pa
         return Page();
     }
 
-    /// <summary>A group as people name it: a structure by "Name (code)", other dimensions by their value.</summary>
-    public string GroupLabel(RehabRunIndicator indicator) =>
-        indicator.Dimension == "struttura" ? StructureNames.GetValueOrDefault(indicator.Value, indicator.Value) : indicator.Value;
+    /// <summary>A group as people name it: a structure by "Name (code)", a discipline by "56 Recupero …", other dimensions by their value.</summary>
+    public string GroupLabel(RehabRunIndicator indicator) => indicator.Dimension switch
+    {
+        "struttura" => StructureNames.GetValueOrDefault(indicator.Value, indicator.Value),
+        "disciplina" => reference.Disciplines.Label(indicator.Value),
+        _ => indicator.Value,
+    };
 }
