@@ -28,7 +28,7 @@ public static class DemoAccounts
 
         var created = new List<DemoAccount>();
         var specs = await SpecsAsync(db, cancellationToken);
-        var names = await TenancyNamesAsync(scope.ServiceProvider.GetRequiredService<CareServices>(), specs, cancellationToken);
+        var names = await Accounts.TenancyNamesAsync(scope.ServiceProvider.GetRequiredService<CareServices>(), specs, cancellationToken);
         foreach (var spec in specs)
         {
             string password = Accounts.GeneratePassword();
@@ -37,33 +37,6 @@ public static class DemoAccounts
         }
 
         return created;
-    }
-
-    /// <summary>Every code of the accounts' tenancies by name: ATS, Gestore, GP, erogatore, structure, patient.</summary>
-    private static async Task<Dictionary<string, string>> TenancyNamesAsync(CareServices care, IReadOnlyList<AccountSpec> specs, CancellationToken ct)
-    {
-        var names = specs.Select(s => s.Ats).Distinct().ToDictionary(ats => ats, care.Catalogues.AtsLabel, StringComparer.Ordinal);
-        foreach (var found in new[]
-        {
-            await PeopleNames.GestoriAsync(care.Db, specs.Select(s => s.GestoreId).OfType<string>(), ct),
-            await PeopleNames.DoctorsAsync(care.Db, specs.Select(s => s.MmgId), ct),
-            await PeopleNames.ErogatoriAsync(care.Db, specs.Select(s => s.ErogatoreId).OfType<string>(), ct),
-            await care.Organisations.StructureNamesAsync(specs.Select(s => s.StructureId).OfType<string>(), ct),
-        })
-        {
-            foreach (var (code, name) in found)
-            {
-                names[code] = name;
-            }
-        }
-
-        var residents = await PeopleNames.ResidentsAsync(care.Db, specs.Select(s => s.PersonId).OfType<string>(), ct);
-        foreach (string person in residents.Keys)
-        {
-            names[person] = PeopleNames.Patient(residents, person);
-        }
-
-        return names;
     }
 
     /// <summary>The lines the demo prints: the only time the passwords are shown.</summary>
