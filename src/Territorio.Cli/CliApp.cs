@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Territorio.Cli.Features.WebAccounts;
 using Territorio.Cli.Features.Care;
 using Territorio.Cli.Features.Database;
 using Territorio.Cli.Features.Demo;
@@ -37,6 +38,7 @@ public static class CliApp
             ContactsCommands.Build(env),
             FhirCommands.Build(env),
             RehabCommands.Build(env),
+            AccountCommands.Build(env),
         };
         ItalianHelp.Install(root);
         return root;

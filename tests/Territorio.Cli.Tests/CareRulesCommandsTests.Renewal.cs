@@ -3,6 +3,7 @@ using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Common;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Pacts;
+using Territorio.Data.Security;
 using Territorio.Flows.Reference;
 
 namespace Territorio.Cli.Tests;
@@ -80,13 +81,30 @@ public sealed partial class CareRulesCommandsTests
     }
 
     [Fact]
-    public async Task Demo_RenewsAPactInItsWindow_OnThePatientsConfirmationFromTheirPage()
+    public async Task Demo_RenewsAPactInItsWindow_OnThePatientsConfirmationFromTheirPage_WitnessedByACaseManagerAccountOfTheGestore()
     {
         await using var db = Db();
         var renewed = await db.Set<PattoDiCura>().AsNoTracking().Where(p => p.Renewals > 0).ToListAsync(Ct);
 
-        var renewal = renewed.SelectMany(p => p.RenewalHistory).ShouldHaveSingleItem();
-        (renewal.Method, renewal.PatientConfirmedOn, renewal.WitnessAccount).ShouldBe((SignatureMethod.PatientPage, (DateOnly?)Today, "demo.casemanager"));
+        var pact = renewed.ShouldHaveSingleItem();
+        var renewal = pact.RenewalHistory.ShouldHaveSingleItem();
+        (renewal.Method, renewal.PatientConfirmedOn).ShouldBe((SignatureMethod.PatientPage, (DateOnly?)Today));
+        var witness = await db.Set<TerritorioUser>().AsNoTracking().SingleAsync(u => u.UserName == renewal.WitnessAccount, Ct);
+        (witness.GestoreId, witness.IsDemo).ShouldBe((pact.GestoreId, true));
+        renewal.Witness.ShouldBe($"{witness.DisplayName} ({witness.UserName})");
+    }
+
+    [Fact]
+    public async Task Demo_EveryPactsSignature_IsWitnessedByAnAccountOfItsGestore()
+    {
+        await using var db = Db();
+        var accounts = db.Set<TerritorioUser>();
+
+        var unwitnessed = await db.Set<PattoDiCura>().AsNoTracking()
+            .Where(p => !accounts.Any(u => u.UserName == p.WitnessAccount && u.GestoreId == p.GestoreId)).Select(p => p.Id).ToListAsync(Ct);
+
+        unwitnessed.ShouldBeEmpty();
+        (await db.Set<PattoDiCura>().CountAsync(p => p.WitnessAccount == "demo.gestore.cm", Ct)).ShouldBeGreaterThan(0);
     }
 
     /// <summary>Two active pacts never renewed, of the Gestori the tests have operators of, brought to their renewal window (their last day in 20 days).</summary>

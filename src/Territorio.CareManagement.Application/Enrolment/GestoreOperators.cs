@@ -60,8 +60,7 @@ public static class GestoreOperators
             throw new CareRuleException($"{option}: {who} non opera per il Gestore {gestoreId}", field);
         }
 
-        // Identity's way to disable an account: lock-out enabled with an end in the future (sign-in refused).
-        if (account.LockoutEnabled && account.LockoutEnd is { } end && end > now)
+        if (TerritorioUser.IsDisabled(account.LockoutEnabled, account.LockoutEnd, now))
         {
             throw new CareRuleException($"{option}: l'account di {who} è disattivato", field);
         }

@@ -29,6 +29,9 @@ public sealed class CliEnvironment
 
     public TextWriter Error { get; }
 
+    /// <summary>What the command reads from standard input (a password with --password-stdin).</summary>
+    public TextReader Input { get; init; } = Console.In;
+
     public IConfiguration Configuration { get; }
 
     /// <summary>True when a person watches a terminal: progress bars are drawn only then.</summary>

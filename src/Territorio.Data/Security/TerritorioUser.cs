@@ -29,4 +29,11 @@ public sealed class TerritorioUser : IdentityUser
 
     /// <summary>Accounts created by <c>territorio demo run</c>, replaced on every demo run.</summary>
     public bool IsDemo { get; set; }
+
+    /// <summary>
+    /// Identity's way to disable an account, as Territorio uses it (decision 0253): lock-out enabled
+    /// with an end in the future, which also refuses sign-in.
+    /// </summary>
+    public static bool IsDisabled(bool lockoutEnabled, DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
+        lockoutEnabled && lockoutEnd is { } end && end > now;
 }

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Territorio.CareManagement.Application;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.Data.Security;
 
 namespace Territorio.Web.Security;
@@ -29,6 +31,9 @@ public sealed record AccountSpec(
         PersonId is null ? null : "assistito " + names.GetValueOrDefault(PersonId, PersonId),
     }.Where(s => s is not null));
 }
+
+/// <summary>An account as listed: what it is, and whether it is disabled.</summary>
+public sealed record AccountRow(AccountSpec Spec, bool Disabled);
 
 /// <summary>Creates local accounts through Identity (hashed password, lock-out enabled).</summary>
 public static class Accounts
@@ -82,6 +87,78 @@ public static class Accounts
         };
         Check(await users.CreateAsync(user, password), spec.UserName);
         Check(await users.AddToRoleAsync(user, spec.Role), spec.UserName);
+    }
+
+    /// <summary>
+    /// Disables (Identity lock-out without end, decision 0253: sign-in and witnessing refused) or
+    /// enables again the account <paramref name="userName"/>; false when there is no such account.
+    /// Disabling also renews the security stamp, so that its open sessions end.
+    /// </summary>
+    public static async Task<bool> SetDisabledAsync(IServiceProvider scoped, string userName, bool disabled)
+    {
+        var users = scoped.GetRequiredService<UserManager<TerritorioUser>>();
+        if (await users.FindByNameAsync(userName) is not { } user)
+        {
+            return false;
+        }
+
+        if (disabled)
+        {
+            Check(await users.SetLockoutEnabledAsync(user, true), userName);
+            Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), userName);
+            Check(await users.UpdateSecurityStampAsync(user), userName);
+        }
+        else if (user.LockoutEnabled)
+        {
+            // Back to how accounts are made (WebApp: no lock-out for new users, SignInGuard throttles instead).
+            Check(await users.SetLockoutEndDateAsync(user, null), userName);
+            Check(await users.SetLockoutEnabledAsync(user, false), userName);
+        }
+
+        return true;
+    }
+
+    /// <summary>Every account with its role, in order of ATS, role and login; <paramref name="ats"/> narrows to one ATS.</summary>
+    public static async Task<IReadOnlyList<AccountRow>> ListAsync(IServiceProvider scoped, string? ats, DateTimeOffset now, CancellationToken ct)
+    {
+        var users = scoped.GetRequiredService<UserManager<TerritorioUser>>();
+        var accounts = await users.Users.AsNoTracking().Where(u => ats == null || u.AtsCode == ats).OrderBy(u => u.AtsCode).ThenBy(u => u.UserName).ToListAsync(ct);
+        var rows = new List<AccountRow>();
+        foreach (var user in accounts)
+        {
+            string role = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
+            var spec = new AccountSpec(user.UserName!, user.DisplayName, role, user.AtsCode, user.GestoreId, user.MmgId, user.ErogatoreId, user.StructureId, user.PersonId);
+            rows.Add(new AccountRow(spec, TerritorioUser.IsDisabled(user.LockoutEnabled, user.LockoutEnd, now)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every code of the accounts' tenancies by name: ATS, Gestore, GP, erogatore, structure, patient.</summary>
+    public static async Task<Dictionary<string, string>> TenancyNamesAsync(CareServices care, IReadOnlyList<AccountSpec> specs, CancellationToken ct)
+    {
+        var names = specs.Select(s => s.Ats).Distinct().ToDictionary(ats => ats, care.Catalogues.AtsLabel, StringComparer.Ordinal);
+        foreach (var found in new[]
+        {
+            await PeopleNames.GestoriAsync(care.Db, specs.Select(s => s.GestoreId).OfType<string>(), ct),
+            await PeopleNames.DoctorsAsync(care.Db, specs.Select(s => s.MmgId), ct),
+            await PeopleNames.ErogatoriAsync(care.Db, specs.Select(s => s.ErogatoreId).OfType<string>(), ct),
+            await care.Organisations.StructureNamesAsync(specs.Select(s => s.StructureId).OfType<string>(), ct),
+        })
+        {
+            foreach (var (code, name) in found)
+            {
+                names[code] = name;
+            }
+        }
+
+        var residents = await PeopleNames.ResidentsAsync(care.Db, specs.Select(s => s.PersonId).OfType<string>(), ct);
+        foreach (string person in residents.Keys)
+        {
+            names[person] = PeopleNames.Patient(residents, person);
+        }
+
+        return names;
     }
 
     /// <summary>Deletes the accounts of the previous demo run (their passwords were printed once).</summary>

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Territorio.CareManagement.Application;
-using Territorio.CareManagement.Application.Registry;
 using Territorio.CareManagement.Gestori;
 using Territorio.CareManagement.Network;
 using Territorio.CareManagement.Pacts;
@@ -28,7 +27,7 @@ public static class DemoAccounts
 
         var created = new List<DemoAccount>();
         var specs = await SpecsAsync(db, cancellationToken);
-        var names = await TenancyNamesAsync(scope.ServiceProvider.GetRequiredService<CareServices>(), specs, cancellationToken);
+        var names = await Accounts.TenancyNamesAsync(scope.ServiceProvider.GetRequiredService<CareServices>(), specs, cancellationToken);
         foreach (var spec in specs)
         {
             string password = Accounts.GeneratePassword();
@@ -37,33 +36,6 @@ public static class DemoAccounts
         }
 
         return created;
-    }
-
-    /// <summary>Every code of the accounts' tenancies by name: ATS, Gestore, GP, erogatore, structure, patient.</summary>
-    private static async Task<Dictionary<string, string>> TenancyNamesAsync(CareServices care, IReadOnlyList<AccountSpec> specs, CancellationToken ct)
-    {
-        var names = specs.Select(s => s.Ats).Distinct().ToDictionary(ats => ats, care.Catalogues.AtsLabel, StringComparer.Ordinal);
-        foreach (var found in new[]
-        {
-            await PeopleNames.GestoriAsync(care.Db, specs.Select(s => s.GestoreId).OfType<string>(), ct),
-            await PeopleNames.DoctorsAsync(care.Db, specs.Select(s => s.MmgId), ct),
-            await PeopleNames.ErogatoriAsync(care.Db, specs.Select(s => s.ErogatoreId).OfType<string>(), ct),
-            await care.Organisations.StructureNamesAsync(specs.Select(s => s.StructureId).OfType<string>(), ct),
-        })
-        {
-            foreach (var (code, name) in found)
-            {
-                names[code] = name;
-            }
-        }
-
-        var residents = await PeopleNames.ResidentsAsync(care.Db, specs.Select(s => s.PersonId).OfType<string>(), ct);
-        foreach (string person in residents.Keys)
-        {
-            names[person] = PeopleNames.Patient(residents, person);
-        }
-
-        return names;
     }
 
     /// <summary>The lines the demo prints: the only time the passwords are shown.</summary>
@@ -110,7 +82,7 @@ public static class DemoAccounts
         string? gestore = await db.Set<Gestore>().Where(g => g.Ats == ats).OrderBy(g => g.Id).Select(g => g.Id).FirstOrDefaultAsync(cancellationToken);
         if (gestore is not null)
         {
-            specs.Add(new("demo.gestore.cm", "Case manager (demo)", TerritorioRoles.GestoreCaseManager, ats, GestoreId: gestore));
+            specs.Add(MainCaseManager(ats, gestore));
             // A second case manager: the clinical manager shares the patients between them (decision 0155).
             specs.Add(new("demo.gestore.cm2", "Secondo case manager (demo)", TerritorioRoles.GestoreCaseManager, ats, GestoreId: gestore));
             specs.Add(new("demo.gestore.rc", "Responsabile clinico (demo)", TerritorioRoles.GestoreResponsabileClinico, ats, GestoreId: gestore));
@@ -130,7 +102,47 @@ public static class DemoAccounts
             specs.Add(new("demo.reparto", "Reparto (demo)", TerritorioRoles.Reparto, ats, StructureId: structure));
         }
 
+        // The case managers who witnessed the demo's signatures for the other Gestori (WitnessesAsync).
+        specs.AddRange((await WitnessesAsync(db, cancellationToken)).Where(w => w.GestoreId != gestore));
         return specs;
+    }
+
+    private static AccountSpec MainCaseManager(string ats, string gestore) =>
+        new("demo.gestore.cm", "Case manager (demo)", TerritorioRoles.GestoreCaseManager, ats, GestoreId: gestore);
+
+    /// <summary>
+    /// One case manager per Gestore of the demo region, who witnesses the demo's signatures of its pacts
+    /// (decision 0253: a witness is an active operator account of the Gestore): the printed
+    /// "demo.gestore.cm" for the demo accounts' Gestore, "demo.cm.&lt;Gestore&gt;" for the others.
+    /// </summary>
+    public static async Task<IReadOnlyList<AccountSpec>> WitnessesAsync(TerritorioDbContext db, CancellationToken cancellationToken)
+    {
+        string? ats = await DemoAtsAsync(db, cancellationToken);
+        string? main = await db.Set<Gestore>().Where(g => g.Ats == ats).OrderBy(g => g.Id).Select(g => g.Id).FirstOrDefaultAsync(cancellationToken);
+        var gestori = await db.Set<Gestore>().OrderBy(g => g.Id).Select(g => new { g.Id, g.Name, g.Ats }).ToListAsync(cancellationToken);
+        return
+        [
+            .. gestori.Select(g => g.Id == main
+                ? MainCaseManager(g.Ats, g.Id)
+                : new AccountSpec($"demo.cm.{g.Id.ToLowerInvariant()}", $"Case manager di {g.Name} (demo)", TerritorioRoles.GestoreCaseManager, g.Ats, GestoreId: g.Id)),
+        ];
+    }
+
+    /// <summary>
+    /// Before the demo signs its pacts: the witnesses' accounts, with passwords nobody sees (the
+    /// demo's web start recreates every demo account and prints the new passwords).
+    /// </summary>
+    public static async Task<IReadOnlyList<AccountSpec>> CreateWitnessesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await Accounts.DeleteDemoAccountsAsync(scope.ServiceProvider, cancellationToken);
+        var witnesses = await WitnessesAsync(scope.ServiceProvider.GetRequiredService<TerritorioDbContext>(), cancellationToken);
+        foreach (var witness in witnesses)
+        {
+            await Accounts.CreateAsync(scope.ServiceProvider, witness, Accounts.GeneratePassword(), demo: true);
+        }
+
+        return witnesses;
     }
 
     /// <summary>The ATS the demo accounts work in: the most populous of the demo region.</summary>

@@ -145,6 +145,17 @@ internal static partial class CareDemo
 
         report(0.3);
 
+        // The case manager of each Gestore who witnesses its patients' signatures: an account of the
+        // Gestore, checked as every door checks it (decision 0253), not a typed name.
+        Dictionary<string, string> witnesses;
+        await using (var web = Web.WebApp.Build([], options))
+        {
+            witnesses = (await Web.Security.DemoAccounts.CreateWitnessesAsync(web.Services, ct)).ToDictionary(w => w.GestoreId!, w => w.UserName, StringComparer.Ordinal);
+        }
+
+        Task<PatientSignature> WitnessedAsync(CareServices s, string gestore) =>
+            GestoreOperators.WitnessedByAsync(s.Db, witnesses[gestore], gestore, null, SignatureMethod.PatientPage, null, clock.GetUtcNow(), ct);
+
         // 4. Letters and pacts; most patients get their PAI from the template and two bookings.
         var eligible = new List<EligiblePatient>();
         foreach (var ats in atsCodes)
@@ -171,7 +182,7 @@ internal static partial class CareDemo
                     var storyDay = clock.Today;
                     clock.Today = start;
                     await s.Enrolment.RequestEnrolmentAsync(patient.PatientId, gestore, new Actor(ActorRole.Patient, patient.PatientId), ct);
-                    await s.Enrolment.SignPactAsync(patient.PatientId, gestore, start, DemoWitness, caseManager.Id, caseManager, ct);
+                    await s.Enrolment.SignPactAsync(patient.PatientId, gestore, start, await WitnessedAsync(s, gestore), caseManager.Id, caseManager, ct);
                     clock.Today = storyDay;
                     pacts++;
                     // Some left without PAI, so the worklist shows them; provisional templates
@@ -252,14 +263,14 @@ internal static partial class CareDemo
                 }
 
                 await s.Enrolment.ConfirmRenewalAsync(patientId, new Actor(ActorRole.Patient, patientId), ct);
-                await s.Enrolment.RenewAsync(pact.Id, DemoWitness with { WitnessAccount = "demo.casemanager" }, new Actor(ActorRole.CaseManager, "demo.casemanager", pact.GestoreId), ct);
+                await s.Enrolment.RenewAsync(pact.Id, await WitnessedAsync(s, pact.GestoreId), new Actor(ActorRole.CaseManager, "demo.casemanager", pact.GestoreId), ct);
                 return true;
             });
         }
 
         // 6. The Commission's work: a reclassification approved (the tariff and the next stratification
         // follow it), one still to decide, a change of Gestore; and a patient who died.
-        await CommissionStoryAsync(Use<bool>, eligible, today, ct);
+        await CommissionStoryAsync(Use<bool>, WitnessedAsync, eligible, today, ct);
 
         // 7. The case managers' contacts and the GPs' PAI proposals.
         var (contacts, proposals) = await FollowUpAsync(options, catalogues, clock, today, ct);
@@ -291,7 +302,8 @@ internal static partial class CareDemo
         return (await s.Pai.DecideProposalAsync(patient.PatientId, accept: true, manager, "bozza del MMG validata", ct))!;
     }
 
-    private static async Task CommissionStoryAsync(Func<Func<CareServices, Task<bool>>, Task<bool>> use, List<EligiblePatient> eligible, DateOnly today, CancellationToken ct)
+    private static async Task CommissionStoryAsync(Func<Func<CareServices, Task<bool>>, Task<bool>> use, Func<CareServices, string, Task<PatientSignature>> witnessed,
+        List<EligiblePatient> eligible, DateOnly today, CancellationToken ct)
     {
         async Task<PattoDiCura> PactOf(CareServices s, string patient) =>
             await s.Db.Set<PattoDiCura>().AsNoTracking().SingleAsync(p => p.PatientId == patient && p.Status == PactStatus.Active, ct);
@@ -372,7 +384,7 @@ internal static partial class CareDemo
                 await s.Enrolment.DecideChangeAsync(request.Id, approve: true, commission with { Organisation = patient.Ats }, "motivazione accolta", ct);
                 // The change takes effect only when the patient signs with the new Gestore (today).
                 var newCaseManager = new Actor(ActorRole.CaseManager, "demo.casemanager", $"G{patient.Ats}PRIV");
-                await s.Enrolment.SignPactAsync(patient.PatientId, $"G{patient.Ats}PRIV", null, DemoWitness, newCaseManager.Id, newCaseManager, ct);
+                await s.Enrolment.SignPactAsync(patient.PatientId, $"G{patient.Ats}PRIV", null, await witnessed(s, $"G{patient.Ats}PRIV"), newCaseManager.Id, newCaseManager, ct);
                 return true;
             });
             if (moved)
@@ -401,9 +413,6 @@ internal static partial class CareDemo
         residents.Where(r => r.Ats == ats && r.MmgId is not null).Select(r => r.MmgId!).Distinct().Order(StringComparer.Ordinal).Where((_, i) => i % 2 == 0);
 
     /// <summary>Slot times of the use cases' agendas; the bulk load adds later ones (<see cref="CareDemoBulk"/>).</summary>
-    /// <summary>The demo's patients confirm on their own page; the Centro Servizi's operator countersigns.</summary>
-    private static readonly PatientSignature DemoWitness = new(SignatureMethod.PatientPage, "Operatore del Centro Servizi (demo.casemanager)");
-
     private static readonly TimeOnly[] DemoTimes = [new(8, 0), new(8, 30), new(9, 0)];
 
     private static readonly DayOfWeek[] MondayToFriday = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];

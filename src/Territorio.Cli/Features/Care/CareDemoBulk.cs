@@ -28,7 +28,6 @@ public sealed record CareBulkSummary(int Pacts, int Pais, int Bookings, int Deli
 /// </summary>
 internal static class CareDemoBulk
 {
-    private const string BulkWitness = "Operatore del Centro Servizi (demo.casemanager)";
 
     /// <summary>A booking looks this many slots ahead before the patient's service is left unbooked.</summary>
     private const int SlotsTried = 60;
@@ -56,6 +55,9 @@ internal static class CareDemoBulk
             .Select(p => new { p.PersonId, p.Pathologies }).ToDictionaryAsync(p => p.PersonId, p => p.Pathologies, StringComparer.Ordinal, ct);
         var plans = new Territorio.CareManagement.Application.Plans.PaiService(db, clock, catalogues);
         var gestori = await db.Set<Gestore>().AsNoTracking().Include(g => g.Candidatures).ToDictionaryAsync(g => g.Id, StringComparer.Ordinal, ct);
+        // The patients confirm on their own page; each Gestore's demo case manager witnesses (accounts made by CareDemo).
+        var witnesses = (await Web.Security.DemoAccounts.WitnessesAsync(db, ct)).ToDictionary(w => w.GestoreId!,
+            w => new PatientSignature(SignatureMethod.PatientPage, GestoreOperators.WitnessLabel(w.DisplayName, w.UserName), null, w.UserName), StringComparer.Ordinal);
         // The erogatori whole (services, hours, closures, agreements): what the slots and the bookings are checked against.
         var erogatori = await db.Set<Erogatore>().AsNoTracking().Include(e => e.Services).Include(e => e.OpeningHours).Include(e => e.Closures)
             .Include(e => e.Agreements).AsSplitQuery().ToDictionaryAsync(e => e.Id, StringComparer.Ordinal, ct);
@@ -82,7 +84,7 @@ internal static class CareDemoBulk
             var request = EnrolmentRequest.ByPatient(patient.PatientId, patient.Ats, classification, gestore, [], At(new Actor(ActorRole.Patient, patient.PatientId), start));
             AssignId(db, request, requestId++);
             var signing = new PactSigning(patient.PatientId, patient.Ats, patient.MmgId, Alive: true, classification, start, request.AsBasis(),
-                new PatientSignature(SignatureMethod.PatientPage, BulkWitness), caseManager.Id);
+                witnesses[gestore.Id], caseManager.Id);
             var pact = PactRules.Sign(signing, gestore, [], At(caseManager, start)).Pact;
             AssignId(db, pact, pactId++);
             request.LinkPact(pact.Id);
@@ -173,7 +175,7 @@ internal static class CareDemoBulk
         public async Task WriteAsync(TerritorioDbContext db, CancellationToken ct)
         {
             await CopyEntitiesAsync(db, ["Id", "PatientId", "GestoreId", "Ats", "Level", "MainPathology", "SignedOn", "StartDate", "EndDate",
-                "ConsentGround", "ConsentReference", "SignatureMethod", "SignatureScan", "Witness", "GestoreSignatory", "MmgId", "Status", "Renewals", "CloseReason", "CaseManager", "Version"], Pacts, ct);
+                "ConsentGround", "ConsentReference", "SignatureMethod", "SignatureScan", "Witness", "WitnessAccount", "GestoreSignatory", "MmgId", "Status", "Renewals", "CloseReason", "CaseManager", "Version"], Pacts, ct);
             await CopyAsync<PactLevelPeriod>(db, ["pact_id", "From", "Level", "MainPathology", "ReclassificationId"],
                 Pacts.SelectMany(p => p.LevelPeriods.Select(l => new object?[] { p.Id, l.From, l.Level, l.MainPathology, l.ReclassificationId })), ct);
             await CopyEntitiesAsync(db, ["Id", "PatientId", "GestoreId", "Ats", "Level", "Source", "Reference", "RequestedBy", "RequestedOn", "PactId", "Version"], Requests, ct);
