@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Network;
 using Territorio.CareManagement.Network;
 using Territorio.Web.Care;

@@ -1,3 +1,4 @@
+using Territorio.CareManagement.Application;
 using Territorio.CareManagement.Application.Network;
 using Territorio.Web.Care;
 using Territorio.Web.Security;
