@@ -20,9 +20,12 @@ public sealed class BrancheErogatoreModel(CareServices care) : CarePageModel
 
     public IReadOnlyList<Branca> Table => [.. care.Catalogues.Branche.All.OrderBy(b => b.Code, StringComparer.Ordinal)];
 
-    /// <summary>The offered services that need a branca, by their label, for the ATS to see what withdrawing it would leave out.</summary>
+    /// <summary>
+    /// The offered services of a branca, by label, for the ATS to see what withdrawing it would leave out: a
+    /// service of several branche (a generic visit) is shown only under those accredited, not under every one.
+    /// </summary>
     public IReadOnlyList<string> ServicesNeeding(Branca branca) =>
-        [.. Erogatore.Services.Where(s => s.Branche.Contains(branca)).Select(s => s.Label)];
+        [.. Erogatore.Services.Where(s => s.Branche.Contains(branca) && (s.Branche.Count == 1 || Erogatore.Branche.Contains(branca))).Select(s => s.Label)];
 
     public async Task<IActionResult> OnGetAsync(string erogatoreId, CancellationToken ct) =>
         await OpenAsync(erogatoreId, ct) ? Page() : NotFound();
