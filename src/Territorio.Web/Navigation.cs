@@ -26,6 +26,7 @@ public static class Navigation
             items.Add(new("Registro accessi", "/Ats/Accessi"));
             items.Add(new("Remunerazione", "/Ats/Remunerazione"));
             items.Add(new("Simulazione tariffe e livelli", "/Ats/Simulazione"));
+            items.Add(new("Erogatori e branche", "/Ats/Erogatori"));
         }
 
         if (actor.IsGestore)

@@ -84,6 +84,7 @@ public static class WebApp
             options.Conventions.AuthorizePage("/Ats/Candidature", Policies.AtsOperatore);
             options.Conventions.AuthorizePage("/Ats/Commissione", Policies.AtsOperatore);
             options.Conventions.AuthorizePage("/Ats/Decesso", Policies.AtsOperatore);
+            options.Conventions.AuthorizePage("/Ats/BrancheErogatore", Policies.AtsOperatore);
             options.Conventions.AuthorizeFolder("/Ats/Lettere", Policies.AtsOperatore);
             options.Conventions.AuthorizeFolder("/Gestore", Policies.Gestore);
             options.Conventions.AuthorizeFolder("/Erogatore", Policies.Erogatore);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Territorio.CareManagement.Application.Common;
+using Territorio.CareManagement.Application.Registry;
 using Territorio.CareManagement.Bookings;
 using Territorio.CareManagement.Common;
 using Territorio.CareManagement.Network;
@@ -109,6 +110,11 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock, B
     {
         var erogatore = await Db.Set<Erogatore>().AsNoTracking().Include(e => e.Services).SingleOrDefaultAsync(e => e.Id == erogatoreId, ct)
             ?? throw new CareRuleException($"erogatore {erogatoreId} non trovato");
+        return ViewOf(erogatore);
+    }
+
+    private ErogatoreServices ViewOf(Erogatore erogatore)
+    {
         return new ErogatoreServices(
             erogatore.Id,
             erogatore.Name,
@@ -136,6 +142,35 @@ public sealed class NetworkService(TerritorioDbContext db, TimeProvider clock, B
         var erogatore = await ErogatoreAsync(erogatoreId, ct);
         erogatore.Accredit(accreditedBranche, branche, Now(by));
         await CommitAsync(ct);
+    }
+
+    /// <summary>The erogatori of an ATS, by name, each with its accredited branche and offered services.</summary>
+    public async Task<IReadOnlyList<ErogatoreServices>> ErogatoriOfAtsAsync(string ats, CancellationToken ct)
+    {
+        var erogatori = await Db.Set<Erogatore>().AsNoTracking().Include(e => e.Services).Where(e => e.Ats == ats).ToListAsync(ct);
+        return [.. erogatori.Select(ViewOf).OrderBy(e => e.Name, StringComparer.CurrentCulture).ThenBy(e => e.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The erogatore (or the ATS) stops offering a service: refused while appointments of it are booked from today
+    /// on (decision 0268); its free slots from today on are removed, slots with any booking stay as history.
+    /// </summary>
+    public async Task<int> WithdrawAsync(string erogatoreId, string serviceCode, Actor by, CancellationToken ct)
+    {
+        var erogatore = await ErogatoreAsync(erogatoreId, ct);
+        var today = Today;
+        var booked = await Db.Set<Booking>().AsNoTracking()
+            .Where(b => b.ErogatoreId == erogatoreId && b.ServiceCode == serviceCode && b.Status == BookingStatus.Booked && b.Date >= today)
+            .OrderBy(b => b.Date).ThenBy(b => b.Start).Select(b => new { b.Date, b.Start, b.PatientId }).ToListAsync(ct);
+        var residents = await PeopleNames.ResidentsAsync(Db, booked.Select(b => b.PatientId), ct);
+        erogatore.Withdraw(serviceCode, branche, [.. booked.Select(b => $"{b.Date:dd/MM/yyyy} {b.Start:HH\\:mm} {PeopleNames.Patient(residents, b.PatientId)}")], Now(by));
+        DeleteRemoved<OfferedService>();
+        var free = await Db.Set<AgendaSlot>()
+            .Where(s => s.ErogatoreId == erogatoreId && s.ServiceCode == serviceCode && s.Date >= today && !Db.Set<Booking>().Any(b => b.SlotId == s.Id))
+            .ToListAsync(ct);
+        Db.RemoveRange(free);
+        await CommitAsync(ct, "agenda modificata nel frattempo da un altro operatore: riprovare");
+        return free.Count;
     }
 
     public Task SetOpeningHoursAsync(string erogatoreId, DayOfWeek day, TimeOnly? opens, TimeOnly? closes, Actor by, CancellationToken ct) =>

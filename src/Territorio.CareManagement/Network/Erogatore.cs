@@ -141,6 +141,26 @@ public sealed class Erogatore : AggregateRoot
     }
 
     /// <summary>
+    /// Stops offering a service (the erogatore or the ATS), so that an accreditation can narrow after it.
+    /// Territorio's own rule (decision 0268): appointments already booked from today on are never dropped
+    /// silently; while any is left the withdrawal is refused, listing them, and they are moved or cancelled first.
+    /// </summary>
+    public void Withdraw(string serviceCode, BrancheCatalogue catalogue, IReadOnlyList<string> bookedAhead, Change change)
+    {
+        Guard.Role(change, "ritiro di una prestazione offerta", ActorRole.Erogatore, ActorRole.Ats, ActorRole.System);
+        var offered = _services.FirstOrDefault(s => s.Code == serviceCode)
+            ?? throw new CareRuleException($"l'erogatore {Name} ({Id}) non offre la prestazione {catalogue.ServiceLabel(serviceCode)}");
+        if (bookedAhead.Count > 0)
+        {
+            throw new CareRuleException($"la prestazione {catalogue.ServiceLabel(serviceCode)} ha {(bookedAhead.Count == 1 ? "un appuntamento prenotato" : $"{bookedAhead.Count} appuntamenti prenotati")} "
+                + $"da oggi in poi presso l'erogatore {Name} ({Id}): {string.Join("; ", bookedAhead)}. Prima {(bookedAhead.Count == 1 ? "va spostato o annullato" : "vanno spostati o annullati")}");
+        }
+
+        _services.Remove(offered);
+        Record("prestazione ritirata", change, catalogue.ServiceLabel(serviceCode));
+    }
+
+    /// <summary>
     /// Why the erogatore may not offer a service, or null when it may. Territorio's own rule, derived from
     /// accreditation (LR 33/2009 art.15, as amended by LR 23/2015): an accredited erogatore delivers for the
     /// regional health service only the services of the branche specialistiche it is accredited for.

@@ -26,6 +26,8 @@ public static class ErogatoreEndpoints
             .Describe<ErogatoreServices>(Tag, "Branche specialistiche accreditate dell'erogatore e prestazioni che offre.");
         erogatore.MapPost("/prestazioni", OfferAsync)
             .Describe<ErogatoreServices>(Tag, "Pubblica una prestazione del nomenclatore (code; slotMinutes, di norma 30): solo delle branche per cui l'erogatore è accreditato; gli slot si aprono secondo l'orario.");
+        erogatore.MapPost("/prestazioni/ritiro", WithdrawAsync)
+            .Describe<ErogatoreServices>(Tag, "Ritira una prestazione offerta (code): rifiutato finché ne restano appuntamenti prenotati da oggi in poi (elencati); gli slot liberi da oggi in poi sono tolti dall'agenda.");
         erogatore.MapPost("/prenotazioni/{bookingId}/erogazione", DeliverAsync)
             .Describe<BookingDto>(Tag, "Segna come erogata una prenotazione dell'erogatore nel giorno indicato (date obbligatoria): non prima del giorno dell'appuntamento, non nel futuro, entro il periodo del patto.");
         erogatore.MapPost("/prenotazioni/{bookingId}/mancata", MissedAsync)
@@ -60,6 +62,20 @@ public static class ErogatoreEndpoints
             string erogatoreId = Actor.From(http.User).ErogatoreId!;
             await care.Network.PublishAsync(erogatoreId, code, request.SlotMinutes ?? OfferedService.DefaultSlotMinutes, CareActors.OfErogatore(Actor.From(http.User)), ct);
             return TypedResults.Ok(await care.Network.ServicesOfAsync(erogatoreId, ct));
+        }, field: "code");
+
+    private static Task<IResult> WithdrawAsync(WithdrawRequest request, HttpContext http, CareServices care, CancellationToken ct) =>
+        CareApi.RunAsync(async () =>
+        {
+            var validation = new ApiProblems.Validation().Required("code", request.Code, "Codice della prestazione");
+            if (!validation.IsValid)
+            {
+                return validation.Problem();
+            }
+
+            var me = Actor.From(http.User);
+            await care.Network.WithdrawAsync(me.ErogatoreId!, request.Code!.Trim(), CareActors.OfErogatore(me), ct);
+            return TypedResults.Ok(await care.Network.ServicesOfAsync(me.ErogatoreId!, ct));
         }, field: "code");
 
     private static Task<IResult> MissedAsync(long bookingId, HttpContext http, CareDesk desk, CareServices care, CancellationToken ct) =>
@@ -119,3 +135,6 @@ public static class ErogatoreEndpoints
 
 /// <summary>A service the erogatore publishes: nomenclator code and, optionally, the length of its slots in minutes.</summary>
 public sealed record OfferRequest(string? Code, int? SlotMinutes);
+
+/// <summary>A service the erogatore stops offering: its nomenclator code.</summary>
+public sealed record WithdrawRequest(string? Code);

@@ -112,9 +112,17 @@ public static class GestoriCommands
             return ExitCodes.Ok;
         });
         var slotLength = new Option<int>("--durata") { Description = "Durata di uno slot della prestazione in minuti.", DefaultValueFactory = _ => OfferedService.DefaultSlotMinutes };
-        var offer = Command(env, "erogatore-prestazione", "L'erogatore pubblica una prestazione che offre (solo delle branche per cui è accreditato).", [erogatoreId, service, slotLength], async (p, by, s, ct) =>
+        var withdraw = new Option<bool>("--ritira") { Description = "Ritira la prestazione invece di offrirla (rifiutato finché ne restano appuntamenti prenotati da oggi in poi)." };
+        var offer = Command(env, "erogatore-prestazione", "L'erogatore pubblica una prestazione che offre (solo delle branche per cui è accreditato), o la ritira con --ritira.", [erogatoreId, service, slotLength, withdraw], async (p, by, s, ct) =>
         {
             string code = p.GetValue(service)!.Trim();
+            if (p.GetValue(withdraw))
+            {
+                int removed = await s.Network.WithdrawAsync(p.GetValue(erogatoreId)!, code, by.Erogatore(p.GetValue(erogatoreId)!), ct);
+                env.Output.WriteLine($"prestazione {s.Network.Branche.ServiceLabel(code)} ritirata dall'erogatore {p.GetValue(erogatoreId)}: {Italian.Number(removed)} slot liberi tolti dall'agenda");
+                return ExitCodes.Ok;
+            }
+
             if (!s.Catalogues.Vocabulary.Services.ContainsKey(code))
             {
                 throw new UsageException($"--prestazione: {code} non è nel nomenclatore (data/care/nomenclatore_prestazioni.csv)");

@@ -59,5 +59,15 @@ public sealed class PrestazioniModel(CareServices care) : CarePageModel
             return $"Prestazione {care.Catalogues.Branche.ServiceLabel(code)} ora offerta" + (opened > 0 ? $": {opened} slot aperti in agenda secondo l'orario." : ": gli slot si aprono dall'agenda.");
         });
 
+    /// <summary>Stops offering a service (decision 0268): refused while appointments of it are booked from today on.</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(string? prestazione, CancellationToken ct) => NamesAnotherErogatore()
+        ? Task.FromResult<IActionResult>(NotFound())
+        : RunAsync(async () =>
+        {
+            string code = (prestazione ?? "").Trim();
+            int removed = await care.Network.WithdrawAsync(ErogatoreId, code, CareActors.OfErogatore(Me), ct);
+            return $"Prestazione {care.Catalogues.Branche.ServiceLabel(code)} ritirata: non è più offerta" + (removed > 0 ? $"; {removed} slot liberi tolti dall'agenda." : ".");
+        });
+
     private bool NamesAnotherErogatore() => ErogatoreForms.NamesAnother(Request, ErogatoreId);
 }
