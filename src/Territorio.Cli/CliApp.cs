@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Territorio.Cli.Features.WebAccounts;
 using Territorio.Cli.Features.Care;
 using Territorio.Cli.Features.Database;
 using Territorio.Cli.Features.Demo;
@@ -7,6 +6,7 @@ using Territorio.Cli.Features.Fhir;
 using Territorio.Cli.Features.Rehab;
 using Territorio.Cli.Features.Remuneration;
 using Territorio.Cli.Features.Stratification;
+using Territorio.Cli.Features.WebAccounts;
 using Territorio.CommandLine;
 using Territorio.Kernel.Errors;
 
