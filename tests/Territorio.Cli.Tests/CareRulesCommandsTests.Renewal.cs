@@ -84,7 +84,10 @@ public sealed partial class CareRulesCommandsTests
     public async Task Demo_RenewsAPactInItsWindow_OnThePatientsConfirmationFromTheirPage_WitnessedByACaseManagerAccountOfTheGestore()
     {
         await using var db = Db();
-        var renewed = await db.Set<PattoDiCura>().AsNoTracking().Where(p => p.Renewals > 0).ToListAsync(Ct);
+        // Other tests of this class renew pacts of the same region, witnessed by their own (non-demo) accounts.
+        var demoAccounts = await db.Set<TerritorioUser>().AsNoTracking().Where(u => u.IsDemo).Select(u => u.UserName).ToListAsync(Ct);
+        var renewed = (await db.Set<PattoDiCura>().AsNoTracking().Where(p => p.Renewals > 0).ToListAsync(Ct))
+            .Where(p => p.RenewalHistory.Any(r => demoAccounts.Contains(r.WitnessAccount))).ToList();
 
         var pact = renewed.ShouldHaveSingleItem();
         var renewal = pact.RenewalHistory.ShouldHaveSingleItem();

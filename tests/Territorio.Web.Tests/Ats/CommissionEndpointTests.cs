@@ -230,7 +230,8 @@ public sealed class CommissionEndpointTests(WebAppFixture app)
         }), Ct);
 
         string after = WebUtility.HtmlDecode(await client.GetStringAsync(posted.Headers.Location!.ToString(), Ct));
-        after.ShouldContain($"non risulta tra le richieste della Commissione dell'ATS {Territory.B.Ats}");
+        after.ShouldContain("non risulta tra le richieste della Commissione dell");
+        after.ShouldContain($"({Territory.B.Ats})");
         await using var db = app.Database.CreateContext();
         (await db.Set<ChangeOfGestoreRequest>().SingleAsync(r => r.Id == AtsSeed.ChangeOf[Territory.A.Patient], Ct)).Status.ShouldBe(RequestStatus.Pending);
     }

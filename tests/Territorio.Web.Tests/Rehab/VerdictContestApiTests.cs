@@ -46,13 +46,13 @@ public sealed class VerdictContestApiTests(WebAppFixture app)
 
         string csv = await ats.GetStringAsync($"/api/riabilitazione/esecuzioni/{run.RunId}/giudizi.csv", Ct);
         string[] lines = csv.TrimEnd('\n').Split('\n');
-        lines[0].ShouldEndWith(",ruleset," + Territorio.Web.Rehab.RehabRunFiles.ContestColumns);
+        lines[0].ShouldContain(",ruleset," + Territorio.Web.Rehab.RehabRunFiles.ContestColumns + ",discipline,");
         lines[0].ShouldStartWith(Territorio.Web.Rehab.RehabPipelineAdapter.VerdictCsvHeader);
         string annulledRow = lines.Single(l => l.StartsWith(RehabSeed.Record(Territory.A, 3) + ",", StringComparison.Ordinal));
         annulledRow.ShouldContain(",annullato,");
         annulledRow.ShouldContain("l'MDC corretto è 8: la SDO è stata rettificata");
         annulledRow.ShouldContain("MDC 8 confermato dalla SDO rettificata del 10/07");
-        lines.Single(l => l.StartsWith(RehabSeed.Record(Territory.A, 1) + ",", StringComparison.Ordinal)).ShouldEndWith(",,,,,,,");
+        lines.Single(l => l.StartsWith(RehabSeed.Record(Territory.A, 1) + ",", StringComparison.Ordinal)).ShouldContain("PROVISIONAL,,,,,,,,", Case.Sensitive); // no contest: its columns are empty, the disciplines follow
 
         string jsonl = await structure.GetStringAsync($"/api/riabilitazione/esecuzioni/{run.RunId}/giudizi.jsonl", Ct);
         var annulled = jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
